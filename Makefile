@@ -1,0 +1,26 @@
+# The two commands of the README:
+#   make run   — set up (virtualenv, requirements, SQLite, demo data) and serve http://127.0.0.1:8000
+#   make test  — set up, start PostgreSQL, run the whole test suite against it, clean up
+.PHONY: run test bootstrap demo
+
+PYTHON_VENV := .venv/bin/python
+MIGRATIONS := $(wildcard */migrations/*.py shop/*/migrations/*.py)
+
+run: bootstrap var/.demo-loaded
+	$(PYTHON_VENV) manage.py runserver 127.0.0.1:8000
+
+test:
+	scripts/test.sh
+
+bootstrap:
+	scripts/bootstrap.sh
+
+# Migrate and load the demo data once; again only when migrations change.
+var/.demo-loaded: $(MIGRATIONS) requirements.txt
+	mkdir -p var
+	$(PYTHON_VENV) manage.py migrate --no-input
+	$(PYTHON_VENV) manage.py load_demo_data
+	touch $@
+
+demo: bootstrap
+	$(PYTHON_VENV) manage.py load_demo_data

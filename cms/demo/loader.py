@@ -1,0 +1,235 @@
+"""Loads the Lào Cai demo market: categories, producers, products, users, home page.
+
+Idempotent by design: every object is found by a stable key (category name
+under its parent, producer code, product UPC = SKU, certificate decision
+number, page slug) and only created when missing, so a second run writes
+nothing and an administrator's later edits survive.
+"""
+import datetime
+import html
+import logging
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from oscar.core.loading import get_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from catalogue.ocop import taxonomy
+from cms.demo import data, images
+from cms.models import HomePage
+
+logger = logging.getLogger(__name__)
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+Country = get_model("address", "Country")
+
+# Demo logins; the README lists them. Development data only.
+STAFF_EMAIL, STAFF_PASSWORD = "admin@ocop.example.vn", "ocop-admin-2026"
+PRODUCER_EMAIL, PRODUCER_PASSWORD = "nhasanxuat@ocop.example.vn", "ocop-producer-2026"
+
+GOODS_CLASS = "Sản phẩm OCOP"
+SERVICE_CLASS = "Dịch vụ du lịch OCOP"
+
+
+@transaction.atomic
+def load_demo_data():
+    ensure_country()
+    categories = ensure_categories()
+    producers = ensure_producers()
+    created = ensure_products(categories, producers)
+    ensure_users(producers[data.PRODUCERS[0]["code"]])
+    ensure_home_page()
+    return created
+
+
+def ensure_country():
+    Country.objects.get_or_create(
+        iso_3166_1_a2="VN",
+        defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704", "name": "Việt Nam",
+                  "printable_name": "Việt Nam", "is_shipping_country": True, "display_order": 1},
+    )
+
+
+def ensure_categories():
+    """Browsing categories follow the Decision 148 groups; returns {subgroup key: Category}."""
+    by_subgroup = {}
+    for group in taxonomy.GROUPS_148:
+        root = Category.get_root_nodes().filter(name=group.name).first()
+        if root is None:
+            root = Category.add_root(name=group.name, is_public=True)
+        for key, name, _name_en in group.subgroups:
+            child = root.get_children().filter(name=name).first()
+            if child is None:
+                child = root.add_child(name=name, is_public=True)
+            by_subgroup[key] = child
+    return by_subgroup
+
+
+def ensure_producers():
+    producers = {}
+    for row in data.PRODUCERS:
+        producer, _created = Partner.objects.get_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"], "kind": row["kind"], "representative": row["representative"],
+                "phone": row["phone"], "email": row["email"],
+                "registration_number": row["registration_number"],
+                "province_code": row["province_code"], "ward_code": row["ward_code"],
+                "street": row["street"], "story": row["story"],
+            },
+        )
+        producers[row["code"]] = producer
+    return producers
+
+
+def _product_class(is_service):
+    name = SERVICE_CLASS if is_service else GOODS_CLASS
+    product_class, _created = ProductClass.objects.get_or_create(
+        name=name, defaults={"requires_shipping": not is_service, "track_stock": True},
+    )
+    return product_class
+
+
+def _description_html(text):
+    return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in text.split("\n") if paragraph.strip())
+
+
+def ensure_products(categories, producers):
+    created = 0
+    for row in data.PRODUCTS:
+        is_service = row["group"] in taxonomy.SERVICE_GROUPS
+        producer = producers[row["producer"]]
+        product, was_created = Product.objects.get_or_create(
+            upc=row["sku"],
+            defaults={
+                "title": row["title"], "description": _description_html(row["description"]),
+                "product_class": _product_class(is_service), "ocop_group": row["group"],
+                "weight_grams": row.get("weight_grams"), "is_public": True,
+                "structure": Product.STANDALONE,
+            },
+        )
+        if not was_created:
+            continue
+        created += 1
+        product.categories.add(categories[row["subgroup"]])
+        StockRecord.objects.create(
+            product=product, partner=producer, partner_sku=row["sku"],
+            price=row["price"], num_in_stock=row["stock"],
+        )
+        OcopCertificate.objects.create(
+            product=product, star_rating=row["stars"], score=row.get("score"),
+            decision_number=row["decision_number"],
+            decision_date=datetime.date.fromisoformat(row["decision_date"]),
+            issuer=row["issuer"], issuer_level=row["issuer_level"],
+            taxonomy_version=row["taxonomy"], address_on_document=row.get("old_address", ""),
+        )
+        picture = images.product_image(row["title"], producer.name, row["group"], row["stars"])
+        ProductImage.objects.create(
+            product=product, display_order=0, caption=row["title"],
+            original=ContentFile(picture, name=f"{product.slug}.jpg"),
+        )
+    return created
+
+
+def ensure_users(producer):
+    User = get_user_model()
+    if not User.objects.filter(email=STAFF_EMAIL).exists():
+        User.objects.create_superuser(email=STAFF_EMAIL, password=STAFF_PASSWORD,
+                                      last_name="Nguyễn Văn", first_name="Quản")
+    if not User.objects.filter(email=PRODUCER_EMAIL).exists():
+        user = User.objects.create_user(email=PRODUCER_EMAIL, password=PRODUCER_PASSWORD,
+                                        last_name="Lý Thị", first_name="Mai")
+        user.user_permissions.add(Permission.objects.get(
+            codename="dashboard_access", content_type__app_label="partner"))
+        producer.users.add(user)
+
+
+HOME_SECTIONS_VI = {
+    "title": "Chợ OCOP Lào Cai",
+    "intro": "Đặc sản được chứng nhận OCOP từ các hợp tác xã và hộ sản xuất vùng cao Lào Cai.",
+    "hero": ("Đặc sản vùng cao, chứng nhận OCOP",
+             "Chè Shan tuyết Suối Giàng, quế Bảo Yên, cá hồi Sa Pa, thổ cẩm Hmong — mua trực tiếp từ người làm ra.",
+             "Xem sản phẩm"),
+    "shelves": [("Sản phẩm mới", ""), ("Đồ uống và chè", "drinks"), ("Thực phẩm đặc sản", "food"),
+                ("Dược liệu", "herbal"), ("Du lịch cộng đồng", "tourism")],
+    "producers": "Chủ thể OCOP tiêu biểu",
+    "text": "<h2>Về chương trình OCOP</h2><p>OCOP (Mỗi xã một sản phẩm) đánh giá và xếp hạng sản phẩm "
+            "địa phương từ 3 đến 5 sao. Chỉ sản phẩm có giấy chứng nhận còn hiệu lực mới mang dấu OCOP.</p>",
+}
+HOME_SECTIONS_EN = {
+    "title": "Lào Cai OCOP Market",
+    "intro": "OCOP-certified specialities from the highland cooperatives and households of Lào Cai.",
+    "hero": ("Highland specialities, OCOP certified",
+             "Suối Giàng Shan tuyết tea, Bảo Yên cinnamon, Sa Pa salmon, Hmong brocade — bought from the people who make them.",
+             "Browse products"),
+    "shelves": [("New products", ""), ("Drinks and tea", "drinks"), ("Speciality foods", "food"),
+                ("Medicinal herbs", "herbal"), ("Community tourism", "tourism")],
+    "producers": "Featured OCOP producers",
+    "text": "<h2>About the OCOP programme</h2><p>OCOP (One Commune One Product) grades local products "
+            "from 3 to 5 stars. Only products with a valid certificate carry the OCOP mark.</p>",
+}
+
+
+def _home_body(sections, hero_image, catalogue_url):
+    heading, text, button = sections["hero"]
+    body = [("hero", {"heading": heading, "text": text, "image": hero_image,
+                      "button_text": button, "button_link": catalogue_url})]
+    shelves = sections["shelves"]
+    body.append(("products", {"heading": shelves[0][0], "group": shelves[0][1], "count": 8}))
+    body.append(("producers", {"heading": sections["producers"], "count": 6}))
+    body += [("products", {"heading": heading, "group": group, "count": 4}) for heading, group in shelves[1:]]
+    body.append(("text", sections["text"]))
+    return body
+
+
+def _hero_image():
+    Image = get_image_model()
+    image = Image.objects.filter(title="Ruộng bậc thang Lào Cai").first()
+    if image is None:
+        image = Image(title="Ruộng bậc thang Lào Cai")
+        image.file.save("ruong-bac-thang.jpg", ContentFile(images.hero_image()), save=False)
+        image.save()
+    return image
+
+
+def ensure_home_page():
+    """The Vietnamese home page as the site root, with its English translation."""
+    if HomePage.objects.filter(locale__language_code="vi").exists():
+        return
+    root = Page.get_first_root_node()
+    hero = _hero_image()
+    locale_vi = Locale.objects.get_or_create(language_code="vi")[0]
+    locale_en = Locale.objects.get_or_create(language_code="en")[0]
+    sections = HOME_SECTIONS_VI
+    home = root.add_child(instance=HomePage(
+        title=sections["title"], slug="trang-chu", intro=sections["intro"], locale=locale_vi,
+        body=_home_body(sections, hero, "/catalogue/"),
+    ))
+    home.save_revision().publish()
+
+    site = Site.objects.filter(is_default_site=True).first()
+    previous_root = site.root_page if site else None
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="OCOP Market")
+    else:
+        site.root_page, site.site_name = home, "OCOP Market"
+        site.save()
+    # Wagtail's "Welcome to your new Wagtail site!" placeholder goes.
+    if previous_root and previous_root.specific_class is Page and previous_root.depth == 2:
+        previous_root.delete()
+
+    english = home.copy_for_translation(locale_en)
+    sections = HOME_SECTIONS_EN
+    english.title, english.intro = sections["title"], sections["intro"]
+    english.body = _home_body(sections, hero, "/en/catalogue/")
+    english.save_revision().publish()

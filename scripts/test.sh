@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `make test`: installs what the tests need, starts PostgreSQL, runs the whole
+# pytest suite against it, and stops what it started. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/bootstrap.sh
+source scripts/postgres.sh
+trap pg_stop EXIT
+pg_start
+
+export DJANGO_SETTINGS_MODULE=shop.settings.test
+set +e
+.venv/bin/python -m pytest "$@"
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+    echo "pytest collected no tests: that is a failure, not a pass." >&2
+    exit 1
+fi
+exit "$status"

@@ -1,0 +1,62 @@
+"""Vietnam's administrative divisions since 1 July 2025: province → commune/ward.
+
+The official list comes from the maintained `vietnam-provinces` package; this
+module is the one place the project reads it.
+"""
+from functools import lru_cache
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
+
+
+@lru_cache(maxsize=None)
+def province_name(code):
+    try:
+        return Province.from_code(ProvinceCode(int(code))).name
+    except (ValueError, TypeError):
+        return ""
+
+
+@lru_cache(maxsize=None)
+def _ward(code):
+    try:
+        return Ward.from_code(WardCode(int(code)))
+    except (ValueError, TypeError):
+        return None
+
+
+def ward_name(code):
+    ward = _ward(code)
+    return ward.name if ward else ""
+
+
+def province_choices():
+    return sorted(((p.code.value, p.name) for p in Province.iter_all()), key=lambda c: c[1])
+
+
+def ward_choices(province_code):
+    wards = Ward.iter_by_province(ProvinceCode(int(province_code)))
+    return sorted(((w.code.value, w.name) for w in wards), key=lambda c: c[1])
+
+
+def validate_province_code(code):
+    if not province_name(code):
+        raise ValidationError(_("Mã tỉnh/thành phố %(code)s không có trong danh mục 2025."),
+                              params={"code": code})
+
+
+def validate_ward(province_code, ward_code):
+    """A commune/ward must exist and belong to the province."""
+    ward = _ward(ward_code)
+    if ward is None:
+        raise ValidationError(_("Mã xã/phường %(code)s không có trong danh mục 2025."),
+                              params={"code": ward_code})
+    if ward.province_code.value != int(province_code):
+        raise ValidationError(_("Xã/phường %(ward)s không thuộc %(province)s."),
+                              params={"ward": ward.name, "province": province_name(province_code)})
+
+
+def format_address(street, ward_code, province_code):
+    """"Thôn Bản Mế, Xã Bắc Hà, Lào Cai" — the two-level address as printed."""
+    return ", ".join(part for part in (street, ward_name(ward_code), province_name(province_code)) if part)

@@ -1,0 +1,23 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarConfig
+from oscar.core.loading import get_class
+
+
+class SearchConfig(OscarConfig):
+    """Replaces Oscar's Haystack search app (label "search").
+
+    Oscar's catalogue loads its browse views from ``search.views``, so this
+    app serves the catalogue listing, category pages and search results.
+    """
+
+    label = "search"
+    name = "shop.search"
+    verbose_name = _("Tìm kiếm")
+    namespace = "search"
+
+    def ready(self):
+        self.search_view = get_class("search.views", "SearchView")
+
+    def get_urls(self):
+        return self.post_process_urls([path("", self.search_view.as_view(), name="search")])

@@ -1,0 +1,72 @@
+from urllib.parse import unquote
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+from oscar.core.loading import get_class, get_model
+
+from shop.search.backends import get_product_search
+
+SearchForm = get_class("search.forms", "SearchForm")
+Category = get_model("catalogue", "Category")
+
+
+class ProductListView(ListView):
+    """A page of browsable products: the shared base of browse, category and search pages."""
+
+    context_object_name = "products"
+    paginate_by = 24
+    categories = None
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET or None)
+        return get_product_search().search(
+            query=self.form.cleaned_query(),
+            categories=self.categories,
+            sort=self.form.cleaned_sort(),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
+        context["query"] = self.form.cleaned_query()
+        return context
+
+
+class CatalogueView(ProductListView):
+    template_name = "oscar/catalogue/browse.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = _("Tất cả sản phẩm")
+        return context
+
+
+class ProductCategoryView(ProductListView):
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not (self.category.is_public or request.user.is_staff):
+            raise Http404()
+        expected_path = self.category.get_absolute_url()
+        if unquote(expected_path) != unquote(request.path):
+            return HttpResponsePermanentRedirect(expected_path)
+        self.categories = self.category.get_descendants_and_self()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["category"] = self.category
+        context["summary"] = self.category.name
+        return context
+
+
+class SearchView(ProductListView):
+    template_name = "oscar/search/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = _("Kết quả tìm kiếm")
+        return context

@@ -1,0 +1,1 @@
+"""Settings split: base (shared), dev (laptop), test (pytest, PostgreSQL), production."""

@@ -1,0 +1,237 @@
+"""Settings shared by every environment.
+
+Everything that differs between machines comes from the environment
+(12-factor); the defaults here are safe for a laptop.
+"""
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+from oscar.defaults import *  # noqa: F401,F403 — Oscar's settings are the base we override
+
+from shop.navigation import wagtail_admin_access
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(os.environ.get("OCOP_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# Only for development and tests; production.py refuses to start with it.
+INSECURE_DEFAULT_SECRET_KEY = "insecure-dev-key-do-not-use-in-production"
+SECRET_KEY = os.environ.get("SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+# --- Applications ----------------------------------------------------------
+# Oscar's app list, with our forks swapped in by AppConfig path. Forks keep
+# Oscar's labels so get_class/get_model find them.
+OSCAR_FORKS = {
+    "oscar.config.Shop": "shop.config.OcopShop",
+    "oscar.apps.catalogue.apps.CatalogueConfig": "catalogue.apps.CatalogueConfig",
+    "oscar.apps.partner.apps.PartnerConfig": "shop.partner.apps.PartnerConfig",
+    "oscar.apps.search.apps.SearchConfig": "shop.search.apps.SearchConfig",
+}
+# Haystack has no Elasticsearch 8 backend; our search app replaces it.
+OSCAR_APPS_DROPPED = {"haystack"}
+
+INSTALLED_APPS = [
+    "shop.users",
+    "shop.core",
+    *[
+        OSCAR_FORKS.get(app, app)
+        for app in __import__("oscar").INSTALLED_APPS
+        if app not in OSCAR_APPS_DROPPED
+    ],
+    "sorl.thumbnail",
+    # Wagtail
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    # Ours
+    "cms",
+    "payments",
+]
+
+SITE_ID = 1
+AUTH_USER_MODEL = "users.User"
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "oscar.apps.basket.middleware.BasketMiddleware",
+    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "shop.urls"
+WSGI_APPLICATION = "shop.wsgi.application"
+
+AUTHENTICATION_BACKENDS = [
+    "oscar.apps.customer.auth_backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# --- Themes ----------------------------------------------------------------
+# OCOP_THEME picks the theme; templates and static files not found in it
+# fall back to the "default" theme, then to the apps (Oscar, Wagtail).
+THEMES_DIR = BASE_DIR / "themes"
+DEFAULT_THEME = "default"
+OCOP_THEME = os.environ.get("OCOP_THEME", DEFAULT_THEME)
+if not (THEMES_DIR / OCOP_THEME).is_dir():
+    OCOP_THEME = DEFAULT_THEME
+THEME_DIRS = [THEMES_DIR / name for name in dict.fromkeys([OCOP_THEME, DEFAULT_THEME])]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [theme / "templates" for theme in THEME_DIRS],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "shop.search.context_processors.search_form",
+                "oscar.apps.communication.notifications.context_processors.notifications",
+                "oscar.apps.checkout.context_processors.checkout",
+                "oscar.core.context_processors.metadata",
+                "shop.core.context_processors.site_chrome",
+            ],
+        },
+    },
+]
+
+# --- Database --------------------------------------------------------------
+DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+
+# --- Internationalisation: Vietnamese first --------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+LANGUAGE_COOKIE_NAME = "ocop_language"
+
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Slugs are ASCII; Vietnamese letters are folded (đ → d) by shop.core.text.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# --- Money: VND only, no minor unit ----------------------------------------
+OSCAR_DEFAULT_CURRENCY = "VND"
+# Babel pattern: dot thousands (Vietnamese locale), no decimals, symbol after.
+# The locale is fixed so English pages show the same Vietnamese amount.
+OSCAR_CURRENCY_FORMAT = {
+    "VND": {"format": "#,##0 ¤", "locale": "vi_VN", "currency_digits": False},
+}
+
+# --- Oscar -----------------------------------------------------------------
+OSCAR_SHOP_NAME = "OCOP Market"
+OSCAR_SHOP_TAGLINE = _("Sản phẩm OCOP Lào Cai")
+OSCAR_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@ocop.example.vn")
+OSCAR_SLUG_FUNCTION = "shop.core.text.ascii_slugify"
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_PRODUCTS_PER_PAGE = 24
+OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
+OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "state", "country")
+OSCAR_HOMEPAGE = "/"
+OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": _("Nội dung (Wagtail)"),
+        "icon": "fas fa-newspaper",
+        "url_name": "wagtailadmin_home",
+        "access_fn": wagtail_admin_access,
+    },
+]
+
+# --- Wagtail ---------------------------------------------------------------
+WAGTAIL_SITE_NAME = "OCOP Market"
+WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+
+# --- Search (Elasticsearch in production and CI; database otherwise) -------
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+
+# --- Payments ----------------------------------------------------------------
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # stripe-mock in tests
+
+# --- Email -----------------------------------------------------------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = OSCAR_FROM_EMAIL
+
+# --- Static and media ------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [theme / "static" for theme in THEME_DIRS if (theme / "static").is_dir()]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Tasks (django-tasks backport, a Wagtail dependency) -------------------
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# Oscar's own search views import Haystack at module level; our search app
+# replaces them, but Oscar's class loader still imports its module, so Haystack
+# gets a harmless engine it never uses.
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}

@@ -1,0 +1,26 @@
+"""pytest: PostgreSQL (started by scripts/services), fast hashing, throwaway media."""
+import os
+import tempfile
+from pathlib import Path
+
+import dj_database_url
+
+from .base import *  # noqa: F401,F403
+
+# Tests run against the real database. `make test` starts PostgreSQL and sets
+# DATABASE_URL; running pytest without it is an error, not a silent SQLite run.
+if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+    raise RuntimeError(
+        "Tests need PostgreSQL: run `make test`, or set DATABASE_URL=postgresql://… yourself."
+    )
+DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.customer.abstract_models import AbstractUser
+
+
+class User(AbstractUser):
+    """A customer, producer or administrator, who logs in with an email address.
+
+    Vietnamese names are written family name first ("Nguyễn Thị Hoa"): the
+    family name and middle name go in ``last_name`` ("Nguyễn Thị"), the given
+    name in ``first_name`` ("Hoa"). The column names stay Django's because
+    Oscar and Wagtail read them; the labels and the display order are ours.
+    """
+
+    last_name = models.CharField(_("Họ và tên đệm"), max_length=255, blank=True)
+    first_name = models.CharField(_("Tên"), max_length=255, blank=True)
+    phone_number = models.CharField(_("Số điện thoại"), max_length=20, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = _("Người dùng")
+        verbose_name_plural = _("Người dùng")
+
+    @property
+    def family_name(self):
+        return self.last_name
+
+    @property
+    def given_name(self):
+        return self.first_name
+
+    def get_full_name(self):
+        """Family name first, as Vietnamese names are written."""
+        return " ".join(part for part in (self.last_name, self.first_name) if part).strip()
+
+    def get_short_name(self):
+        return self.first_name or self.email
+
+    def __str__(self):
+        return self.get_full_name() or self.email

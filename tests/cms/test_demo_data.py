@@ -1,0 +1,76 @@
+import pytest
+from django.contrib.auth import get_user_model
+from oscar.core.loading import get_model
+
+from catalogue.ocop import taxonomy
+from cms.demo import loader
+from cms.models import HomePage
+from shop.core import addresses
+
+pytestmark = pytest.mark.django_db
+Product = get_model("catalogue", "Product")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+ProductImage = get_model("catalogue", "ProductImage")
+
+
+def test_demo_catalogue_is_large_and_covers_all_six_groups():
+    assert Product.objects.count() >= 60
+    groups = set(Product.objects.values_list("ocop_group", flat=True))
+    assert groups == {group.key for group in taxonomy.GROUPS_148}
+
+
+def test_demo_producers_are_varied_and_have_two_level_addresses():
+    producers = Partner.objects.all()
+    assert producers.count() >= 12
+    assert {p.kind for p in producers} >= {"cooperative", "enterprise", "household"}
+    for producer in producers:
+        addresses.validate_ward(producer.province_code, producer.ward_code)
+        assert producer.province_name == "Lào Cai"
+        assert producer.address.endswith("Lào Cai")
+
+
+def test_every_demo_product_has_price_stock_image_and_certificate():
+    products = Product.objects.prefetch_related("stockrecords", "images", "ocop_certificates")
+    stars = set()
+    for product in products:
+        stockrecord = product.stockrecords.get()
+        assert stockrecord.price > 0 and stockrecord.price == stockrecord.price.to_integral_value()
+        assert stockrecord.price_currency == "VND"
+        image = product.images.get()
+        assert image.original.size > 5_000
+        stars.add(product.ocop_certificates.get().star_rating)
+    assert stars == {3, 4, 5}
+
+
+def test_demo_text_has_vietnamese_diacritics():
+    titles = " ".join(Product.objects.values_list("title", flat=True))
+    assert any(char in titles for char in "ăâđêôơư")
+
+
+def test_loading_twice_changes_nothing():
+    def snapshot():
+        return {
+            "products": list(Product.objects.order_by("pk").values_list("pk", "date_updated")),
+            "producers": Partner.objects.count(),
+            "stock": list(StockRecord.objects.order_by("pk").values_list("pk", "num_in_stock", "date_updated")),
+            "certificates": OcopCertificate.objects.count(),
+            "images": ProductImage.objects.count(),
+            "users": get_user_model().objects.count(),
+            "home_pages": HomePage.objects.count(),
+        }
+
+    before = snapshot()
+    assert loader.load_demo_data() == 0
+    assert snapshot() == before
+
+
+def test_demo_logins_exist():
+    User = get_user_model()
+    staff = User.objects.get(email=loader.STAFF_EMAIL)
+    assert staff.is_staff and staff.check_password(loader.STAFF_PASSWORD)
+    producer = User.objects.get(email=loader.PRODUCER_EMAIL)
+    assert producer.check_password(loader.PRODUCER_PASSWORD)
+    assert producer.has_perm("partner.dashboard_access")
+    assert producer.partners.count() == 1

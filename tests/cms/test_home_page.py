@@ -1,0 +1,43 @@
+import pytest
+from wagtail.models import Site
+
+from cms.models import HomePage
+from tests.conftest import VND_AMOUNT
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_served_by_wagtail_at_the_root(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert isinstance(response.context["page"].specific, HomePage)
+    assert "cms/home_page.html" in [t.name for t in response.templates]
+    assert "layouts/site.html" in [t.name for t in response.templates]
+
+
+def test_home_page_shows_demo_sections_products_and_prices(client):
+    html = client.get("/").content.decode()
+    assert "Đặc sản vùng cao, chứng nhận OCOP" in html  # hero section
+    assert "Chủ thể OCOP tiêu biểu" in html  # producers section
+    assert "Về chương trình OCOP" in html  # rich text section
+    assert html.count('class="product_pod"') >= 8
+    assert VND_AMOUNT.search(html), "prices must be formatted like 1.234.567 ₫"
+    assert 'lang="vi"' in html
+
+
+def test_home_page_is_the_default_sites_root():
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.specific.locale.language_code == "vi"
+
+
+def test_english_home_page_is_the_translation(client):
+    html = client.get("/en/").content.decode()
+    assert "Highland specialities, OCOP certified" in html
+    assert 'lang="en"' in html
+
+
+def test_home_page_query_count_is_bounded(client, django_assert_max_num_queries):
+    client.get("/")  # warm caches that are per-process (site root paths)
+    with django_assert_max_num_queries(60):
+        assert client.get("/").status_code == 200

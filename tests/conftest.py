@@ -1,0 +1,41 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import translation
+
+from cms.demo import loader
+
+# "1.234.567 ₫": dot thousands, no decimals, the đồng sign after a space.
+VND_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+ ₫")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo market, loaded once into the PostgreSQL test database."""
+    with django_db_blocker.unblock():
+        loader.load_demo_data()
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_by_default():
+    """Each test starts in the site's default language, as a new visitor does."""
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
+
+
+@pytest.fixture
+def staff_user(db):
+    return get_user_model().objects.get(email=loader.STAFF_EMAIL)
+
+
+@pytest.fixture
+def producer_user(db):
+    return get_user_model().objects.get(email=loader.PRODUCER_EMAIL)
+
+
+@pytest.fixture
+def customer(db):
+    return get_user_model().objects.create_user(
+        email="khach@example.vn", password="mat-khau-2026", last_name="Trần Thị", first_name="Lan")

@@ -1,0 +1,53 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_requires_login(client):
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code == 302
+    assert reverse("customer:login") in response["Location"]
+
+
+def test_customer_cannot_open_the_dashboard(client, customer):
+    client.force_login(customer)
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code in (302, 403)
+
+
+def test_staff_dashboard_links_to_the_wagtail_admin(client, staff_user):
+    client.force_login(staff_user)
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code == 200
+    assert reverse("wagtailadmin_home") in response.content.decode()
+
+
+def test_wagtail_admin_links_to_the_oscar_dashboard(client, staff_user):
+    client.force_login(staff_user)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert reverse("dashboard:index") in response.content.decode()
+
+
+def test_wagtail_admin_requires_login(client):
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+
+
+def test_producer_reaches_the_dashboard_but_not_the_wagtail_admin(client, producer_user):
+    client.force_login(producer_user)
+    assert client.get(reverse("dashboard:index")).status_code == 200
+    dashboard = client.get(reverse("dashboard:index")).content.decode()
+    assert reverse("wagtailadmin_home") not in dashboard
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_producer_sees_only_its_own_products_in_the_dashboard(client, producer_user):
+    client.force_login(producer_user)
+    response = client.get(reverse("dashboard:catalogue-product-list"))
+    assert response.status_code == 200
+    products = list(response.context["products"].data)
+    producer = producer_user.partners.get()
+    assert products
+    assert all(p.stockrecords.filter(partner=producer).exists() for p in products)

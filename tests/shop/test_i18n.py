@@ -1,0 +1,37 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_vietnamese_is_the_default_with_vietnamese_labels(client):
+    response = client.get("/catalogue/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'lang="vi"' in html
+    for label in ("Giỏ hàng", "Tìm kiếm", "Đăng nhập", "Tất cả sản phẩm"):
+        assert label in html
+
+
+def test_language_switch_moves_to_the_english_url_and_labels(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/catalogue/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/catalogue/"
+    html = client.get(response["Location"]).content.decode()
+    assert 'lang="en"' in html
+    for label in ("Basket", "Search", "Log in", "All products"):
+        assert label in html
+    assert "Giỏ hàng" not in html
+
+
+def test_switching_back_to_vietnamese(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.post(reverse("set_language"), {"language": "vi", "next": "/en/catalogue/"})
+    assert response["Location"] == "/catalogue/"
+
+
+def test_every_page_has_the_language_switcher(client):
+    for url in ("/", "/catalogue/", "/basket/"):
+        html = client.get(url).content.decode()
+        assert 'class="language-switch"' in html, url
+        assert 'value="en"' in html and 'value="vi"' in html
