@@ -5,11 +5,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from cms.blocks import HomePageBody
+from cms.forms import OcopPageForm
 from shop.core.text import ascii_slugify
 
 
 class OcopPage(Page):
     """Base of our Wagtail pages: ASCII slugs with Vietnamese folded (đ → d)."""
+
+    base_form_class = OcopPageForm
 
     class Meta:
         abstract = True
@@ -27,7 +30,8 @@ class HomePage(OcopPage):
     body = StreamField(HomePageBody(), blank=True, verbose_name=_("Nội dung"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    max_count_per_parent = 1
+    # One home page per language, each directly under Wagtail's root.
+    parent_page_types = ["wagtailcore.Page"]
     template = "cms/home_page.html"
 
     class Meta:

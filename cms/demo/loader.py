@@ -7,11 +7,13 @@ nothing and an administrator's later edits survive.
 """
 import datetime
 import html
+import io
 import logging
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
@@ -195,9 +197,8 @@ def _hero_image():
     Image = get_image_model()
     image = Image.objects.filter(title="Ruộng bậc thang Lào Cai").first()
     if image is None:
-        image = Image(title="Ruộng bậc thang Lào Cai")
-        image.file.save("ruong-bac-thang.jpg", ContentFile(images.hero_image()), save=False)
-        image.save()
+        picture = ImageFile(io.BytesIO(images.hero_image()), name="ruong-bac-thang.jpg")
+        image = Image.objects.create(title="Ruộng bậc thang Lào Cai", file=picture)
     return image
 
 

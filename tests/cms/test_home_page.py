@@ -41,3 +41,33 @@ def test_home_page_query_count_is_bounded(client, django_assert_max_num_queries)
     client.get("/")  # warm caches that are per-process (site root paths)
     with django_assert_max_num_queries(60):
         assert client.get("/").status_code == 200
+
+
+def test_admin_generated_slug_folds_d_stroke_to_d(client, staff_user):
+    """Wagtail's admin script sends "djuong-…" for "Đường…"; the page gets "duong-…"."""
+    from wagtail.models import Page
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    client.force_login(staff_user)
+    root = Page.get_first_root_node()
+    response = client.post(
+        f"/cms-admin/pages/add/cms/homepage/{root.pk}/",
+        nested_form_data({"title": "Đường lên Y Tý", "slug": "djuong-len-y-ty", "intro": "",
+                          "body": streamfield([])}),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = HomePage.objects.get(title="Đường lên Y Tý")
+    assert page.slug == "duong-len-y-ty"
+
+
+def test_admin_keeps_a_slug_typed_by_hand(client, staff_user):
+    from wagtail.models import Page
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    client.force_login(staff_user)
+    root = Page.get_first_root_node()
+    client.post(
+        f"/cms-admin/pages/add/cms/homepage/{root.pk}/",
+        nested_form_data({"title": "Đường lên Y Tý", "slug": "y-ty-djep", "intro": "", "body": streamfield([])}),
+    )
+    assert HomePage.objects.get(title="Đường lên Y Tý").slug == "y-ty-djep"

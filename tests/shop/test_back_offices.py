@@ -7,7 +7,8 @@ pytestmark = pytest.mark.django_db
 def test_dashboard_requires_login(client):
     response = client.get(reverse("dashboard:index"))
     assert response.status_code == 302
-    assert reverse("customer:login") in response["Location"]
+    assert "/login/" in response["Location"]
+    assert client.get(response["Location"]).status_code == 200
 
 
 def test_customer_cannot_open_the_dashboard(client, customer):
