@@ -228,6 +228,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Per-object chatter (stock alerts, page revisions, task runs) only when asked for.
+    "loggers": {
+        name: {"level": os.environ.get("LIBRARY_LOG_LEVEL", "WARNING")}
+        for name in ("oscar", "wagtail", "django_tasks")
+    },
 }
 
 # Oscar's own search views import Haystack at module level; our search app

@@ -1,7 +1,9 @@
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from tests.conftest import VND_AMOUNT
@@ -9,6 +11,7 @@ from tests.conftest import VND_AMOUNT
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 
 def test_catalogue_lists_products_with_vnd_prices(client):
@@ -22,14 +25,40 @@ def test_catalogue_lists_products_with_vnd_prices(client):
     assert not re.search(r"\d,\d{2}\s*₫|₫\s*\d", html), "no decimals, symbol after the amount"
 
 
-def test_catalogue_page_query_count_does_not_grow_with_products(client, django_assert_max_num_queries):
-    client.get(reverse("catalogue:index"))
-    with django_assert_max_num_queries(30):
-        client.get(reverse("catalogue:index"))
+def _category(name):
+    return Category.get_root_nodes().get(name=name)
 
 
-def test_product_detail_shows_price_ocop_mark_and_producer(client):
+@pytest.mark.parametrize("url, max_queries", [
+    (lambda: reverse("catalogue:index"), 11),
+    (lambda: reverse("catalogue:index") + "?page=2", 11),
+    (lambda: _category("Đồ uống").get_absolute_url(), 13),
+    (lambda: reverse("search:search") + "?q=chè", 11),
+    (lambda: Product.objects.get(upc="LC-001").get_absolute_url(), 22),
+], ids=["browse", "browse-page-2", "category", "search", "product"])
+def test_storefront_pages_use_a_fixed_number_of_queries(client, django_assert_max_num_queries, url, max_queries):
+    """A page of 24 products costs the same as a page of one: no query per product."""
+    client.get(url())  # per-process caches (site root paths, content types)
+    with django_assert_max_num_queries(max_queries):
+        assert client.get(url()).status_code == 200
+
+
+def test_product_with_an_expired_certificate_shows_no_ocop_mark(client):
+    expired = Product.objects.get(upc="LC-014")  # demo certificate expired on 2026-06-01
+    assert expired.current_certificate() is None
+    html = client.get(expired.get_absolute_url()).content.decode()
+    assert expired.title in html
+    assert 'class="ocop-mark"' not in html
+
+
+def test_product_detail_shows_price_ocop_mark_certificate_and_producer(client):
     product = Product.objects.get(upc="LC-001")
+    # A certificate valid today, whatever day the suite runs on (demo dates are fixed).
+    product.ocop_certificates.all().delete()
+    certificate = OcopCertificate.objects.create(
+        product=product, star_rating=4, score=75, decision_number="123/QĐ-UBND",
+        decision_date=timezone.localdate() - datetime.timedelta(days=30),
+        issuer="UBND tỉnh Lào Cai", issuer_level="province")
     stockrecord = product.stockrecords.get()
     response = client.get(product.get_absolute_url())
     assert response.status_code == 200
@@ -37,13 +66,16 @@ def test_product_detail_shows_price_ocop_mark_and_producer(client):
     assert product.title in html
     expected_price = f"{int(stockrecord.price):,}".replace(",", ".") + " ₫"
     assert expected_price in html
-    assert 'class="ocop-mark"' in html
+    assert 'class="ocop-mark"' in html and "★★★★<" in html
+    assert certificate.decision_number in html
+    assert certificate.expires_on.strftime("%d/%m/%Y") in html
     assert stockrecord.partner.name in html
+    assert stockrecord.partner.phone in html
     assert stockrecord.partner.registration_number in html
 
 
 def test_category_page_lists_only_that_groups_products(client):
-    drinks = Category.get_root_nodes().get(name="Đồ uống")
+    drinks = _category("Đồ uống")
     response = client.get(drinks.get_absolute_url())
     assert response.status_code == 200
     products = list(response.context["paginator"].object_list)
