@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's settings are the base we override
 
+from shop.core.themes import DEFAULT_THEME, theme_dirs
 from shop.navigation import wagtail_admin_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -104,11 +105,8 @@ AUTHENTICATION_BACKENDS = [
 # OCOP_THEME picks the theme; templates and static files not found in it
 # fall back to the "default" theme, then to the apps (Oscar, Wagtail).
 THEMES_DIR = BASE_DIR / "themes"
-DEFAULT_THEME = "default"
-OCOP_THEME = os.environ.get("OCOP_THEME", DEFAULT_THEME)
-if not (THEMES_DIR / OCOP_THEME).is_dir():
-    OCOP_THEME = DEFAULT_THEME
-THEME_DIRS = [THEMES_DIR / name for name in dict.fromkeys([OCOP_THEME, DEFAULT_THEME])]
+THEME_DIRS = theme_dirs(THEMES_DIR, os.environ.get("OCOP_THEME", DEFAULT_THEME))
+OCOP_THEME = THEME_DIRS[0].name
 
 TEMPLATES = [
     {
