@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's settings are the base we override
 
@@ -171,7 +172,8 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "state", "country")
-OSCAR_HOMEPAGE = "/"
+# The Wagtail home page, in the visitor's language ("/" or "/en/").
+OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
