@@ -3,9 +3,9 @@ from oscar.core.loading import get_model
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from catalogue.listing import product_cards
 from catalogue.ocop import taxonomy
 
-Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
 
 
@@ -42,9 +42,7 @@ class ProductShelfBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        products = (Product.objects.browsable().base_queryset()
-                    .prefetch_related("ocop_certificates", "stockrecords__partner")
-                    .order_by("-date_created", "id"))
+        products = product_cards().order_by("-date_created", "id")
         if value.get("group"):
             products = products.filter(ocop_group=value["group"])
         context["products"] = products[: value.get("count") or 8]

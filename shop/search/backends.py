@@ -5,9 +5,8 @@ configured). The Elasticsearch backend arrives with the search issue and
 implements the same ``search`` method.
 """
 from django.db.models import Min, Q
-from oscar.core.loading import get_model
 
-Product = get_model("catalogue", "Product")
+from catalogue.listing import product_cards
 
 
 class DatabaseProductSearch:
@@ -21,12 +20,7 @@ class DatabaseProductSearch:
 
     def search(self, query="", categories=None, sort="relevance"):
         """Browsable products matching ``query`` within ``categories``, sorted."""
-        products = (
-            Product.objects.browsable()
-            .base_queryset()
-            .prefetch_related("ocop_certificates", "stockrecords__partner")
-            .annotate(min_price=Min("stockrecords__price"))
-        )
+        products = product_cards().annotate(min_price=Min("stockrecords__price"))
         if categories is not None:
             products = products.filter(categories__in=categories).distinct()
         for word in query.split():

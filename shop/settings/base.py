@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from oscar import INSTALLED_APPS as OSCAR_INSTALLED_APPS
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's settings are the base we override
 
 from shop.core.themes import DEFAULT_THEME, theme_dirs
@@ -52,7 +53,7 @@ INSTALLED_APPS = [
     "shop.core",
     *[
         OSCAR_FORKS.get(app, app)
-        for app in __import__("oscar").INSTALLED_APPS
+        for app in OSCAR_INSTALLED_APPS
         if app not in OSCAR_APPS_DROPPED
     ],
     "sorl.thumbnail",
