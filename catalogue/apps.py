@@ -1,7 +1,25 @@
 import oscar.apps.catalogue.apps as apps
+from django.urls import re_path
+from oscar.core.loading import get_class
 
 
 class CatalogueConfig(apps.CatalogueConfig):
-    """Oscar's catalogue, forked for OCOP data (certificates, product groups)."""
+    """Oscar's catalogue, forked for OCOP data (certificates, product groups) and traceability."""
 
     name = "catalogue"
+
+    # pylint: disable=attribute-defined-outside-init
+    def ready(self):
+        super().ready()
+        self.origin_view = get_class("catalogue.views", "ProductOriginView")
+        self.origin_qr_view = get_class("catalogue.views", "ProductOriginQrView")
+
+    def get_urls(self):
+        urls = super().get_urls()
+        product = r"^(?P<product_slug>[\w-]*)_(?P<pk>\d+)/nguon-goc/"
+        urls += [
+            re_path(product + r"$", self.origin_view.as_view(), name="origin"),
+            re_path(product + r"qr\.png$", self.origin_qr_view.as_view(format="png"), name="origin-qr-png"),
+            re_path(product + r"qr\.svg$", self.origin_qr_view.as_view(format="svg"), name="origin-qr-svg"),
+        ]
+        return self.post_process_urls(urls)

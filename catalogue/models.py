@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -6,21 +7,55 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
 from catalogue.ocop import rules, taxonomy
+from shop.core.uploads import validate_document_scan
+
+
+class ReviewStatus(models.TextChoices):
+    """Where a product stands in the administrators' review (catalogue/ocop/workflow.py)."""
+
+    DRAFT = "draft", _("Bản nháp")
+    SUBMITTED = "submitted", _("Chờ duyệt")
+    APPROVED = "approved", _("Đã duyệt, đang bán")
+    CHANGES_REQUESTED = "changes_requested", _("Cần chỉnh sửa")
+    REJECTED = "rejected", _("Bị từ chối")
+    SUSPENDED = "suspended", _("Tạm ngừng bán")
 
 
 class Product(AbstractProduct):
     """An Oscar product with the OCOP data a listing needs."""
 
+    # Hidden until approved: only catalogue/ocop/workflow.py makes a product public.
+    # (Still "editable" because Oscar's own ProductForm names it at import time;
+    # our dashboard fork drops it from every form.)
+    is_public = models.BooleanField(_("Đang bán công khai"), default=False, db_index=True)
+    review_status = models.CharField(_("Trạng thái duyệt"), max_length=20, choices=ReviewStatus.choices,
+                                     default=ReviewStatus.DRAFT, db_index=True, editable=False)
+    submitted_at = models.DateTimeField(_("Gửi duyệt lúc"), null=True, blank=True, editable=False)
     ocop_group = models.CharField(
         _("Nhóm sản phẩm OCOP"), max_length=32, blank=True,
         choices=[(group.key, group.name) for group in taxonomy.GROUPS_148],
     )
+    ocop_subgroup = models.CharField(
+        _("Phân nhóm OCOP"), max_length=32, blank=True,
+        choices=[(key, name) for group in taxonomy.GROUPS_148 for key, name, _name_en in group.subgroups],
+    )
     weight_grams = models.PositiveIntegerField(
         _("Khối lượng vận chuyển (gam)"), null=True, blank=True,
     )
+    production_story = models.TextField(_("Câu chuyện sản xuất"), blank=True)
+    traceability_url = models.URLField(
+        _("Liên kết truy xuất nguồn gốc của tỉnh"), blank=True,
+        help_text=_("Địa chỉ hồ sơ sản phẩm trên cổng truy xuất nguồn gốc của tỉnh, nếu có."),
+    )
 
     class Meta(AbstractProduct.Meta):
-        pass
+        permissions = [("review_ocop_product", _("Có thể duyệt sản phẩm OCOP"))]
+
+    def clean(self):
+        super().clean()
+        if self.ocop_subgroup and self.ocop_group:
+            if self.ocop_subgroup not in taxonomy.group(self.ocop_group).subgroup_keys():
+                raise ValidationError({"ocop_subgroup": _("Phân nhóm không thuộc nhóm sản phẩm đã chọn.")})
 
     def current_certificate(self, today=None):
         """The certificate that backs the OCOP mark today, or None.
@@ -29,7 +64,7 @@ class Product(AbstractProduct):
         fixed number of queries.
         """
         today = today or timezone.localdate()
-        valid = [c for c in self.ocop_certificates.all() if c.is_valid_on(today)]
+        valid = [c for c in self.ocop_certificates.all() if c.backs_mark_on(today)]
         return max(valid, key=lambda c: c.decision_date, default=None)
 
     @property
@@ -45,6 +80,19 @@ class OcopCertificate(models.Model):
         CENTRAL = "central", _("Trung ương")
         PROVINCE = "province", _("Tỉnh")
         DISTRICT = "district", _("Huyện (trước 6/7/2025)")
+
+    class Status(models.TextChoices):
+        """Recorded by the expiry job and revocation; the mark itself follows the dates."""
+
+        VALID = "valid", _("Còn hiệu lực")
+        EXPIRING = "expiring", _("Sắp hết hạn")
+        EXPIRED = "expired", _("Hết hạn")
+        REVOKED = "revoked", _("Bị thu hồi")
+
+    class Review(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Bị từ chối")
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE,
                                 related_name="ocop_certificates", verbose_name=_("Sản phẩm"))
@@ -67,6 +115,16 @@ class OcopCertificate(models.Model):
         _("Địa chỉ ghi trên giấy chứng nhận"), max_length=255, blank=True,
         help_text=_("Địa chỉ cũ (có cấp huyện) như ghi trên văn bản, nếu có."),
     )
+    scan = models.FileField(_("Bản chụp giấy chứng nhận (PDF hoặc ảnh)"), upload_to="ocop/certificates/%Y/",
+                            blank=True, validators=[validate_document_scan])
+    status = models.CharField(_("Tình trạng"), max_length=16, choices=Status.choices,
+                              default=Status.VALID, editable=False)
+    review = models.CharField(_("Duyệt"), max_length=16, choices=Review.choices,
+                              default=Review.PENDING, editable=False)
+    expiry_warning_sent_at = models.DateTimeField(_("Đã nhắc hết hạn lúc"), null=True, blank=True,
+                                                  editable=False)
+    revoked_at = models.DateTimeField(_("Thu hồi lúc"), null=True, blank=True, editable=False)
+    revocation_reason = models.TextField(_("Lý do thu hồi"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Giấy chứng nhận OCOP")
@@ -81,9 +139,13 @@ class OcopCertificate(models.Model):
         return f"{self.star_rating}★ {self.decision_number}"
 
     def clean(self):
-        if self.score is not None and rules.stars_for_score(self.score) != self.star_rating:
-            raise ValidationError({"score": _("Điểm %(score)s không khớp với hạng %(stars)s sao.")
-                                   % {"score": self.score, "stars": self.star_rating}})
+        errors = rules.certificate_errors(
+            star_rating=self.star_rating, score=self.score, decision_date=self.decision_date,
+            expires_on=self.expires_on, issuer_level=self.issuer_level,
+            today=timezone.localdate(),
+        )
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         if not self.expires_on:
@@ -91,7 +153,51 @@ class OcopCertificate(models.Model):
         super().save(*args, **kwargs)
 
     def is_valid_on(self, day):
-        return self.decision_date <= day <= self.expires_on
+        return self.revoked_at is None and self.decision_date <= day <= self.expires_on
+
+    def backs_mark_on(self, day):
+        """The OCOP mark shows only for an approved, unrevoked certificate within its dates."""
+        return self.review == self.Review.APPROVED and self.is_valid_on(day)
+
+    def status_on(self, day):
+        if self.revoked_at is not None:
+            return self.Status.REVOKED
+        if day > self.expires_on:
+            return self.Status.EXPIRED
+        if rules.is_expiring(self.expires_on, day):
+            return self.Status.EXPIRING
+        return self.Status.VALID
+
+
+class ReviewLogEntry(models.Model):
+    """Append-only history of every review decision on a product."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="review_log",
+                                verbose_name=_("Sản phẩm"))
+    certificate = models.ForeignKey(OcopCertificate, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="review_log", verbose_name=_("Giấy chứng nhận"))
+    action = models.CharField(_("Thao tác"), max_length=32)
+    from_status = models.CharField(_("Từ trạng thái"), max_length=20, blank=True)
+    to_status = models.CharField(_("Sang trạng thái"), max_length=20, blank=True)
+    reason = models.TextField(_("Lý do"), blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="+", verbose_name=_("Người thực hiện"))
+    on_behalf_of = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+", verbose_name=_("Thay mặt chủ thể"))
+    created_at = models.DateTimeField(_("Thời điểm"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("Nhật ký duyệt")
+        verbose_name_plural = _("Nhật ký duyệt")
+        ordering = ["-created_at", "-id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Review log entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Review log entries are append-only.")
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403 — Oscar's remaining catalogue models

@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from cms.blocks import HomePageBody
 from cms.forms import OcopPageForm
@@ -36,3 +38,36 @@ class HomePage(OcopPage):
 
     class Meta:
         verbose_name = _("Trang chủ")
+
+
+class PolicyPage(OcopPage):
+    """A platform policy (returns and exchanges, delivery, privacy…) that product pages link to."""
+
+    body = RichTextField(_("Nội dung"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    subpage_types = []
+    template = "cms/policy_page.html"
+
+    class Meta:
+        verbose_name = _("Trang chính sách")
+        verbose_name_plural = _("Trang chính sách")
+
+
+@register_setting(icon="doc-full")
+class ShopPolicies(BaseSiteSetting):
+    """The policy pages every product page links to (Consumer Protection Law 19/2023 disclosures)."""
+
+    return_policy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("Trang chính sách đổi trả"),
+        help_text=_("Trang sản phẩm dẫn tới trang này. Để trống thì không hiện liên kết."),
+    )
+
+    panels = [FieldPanel("return_policy_page")]
+    # One query for the setting, its page and the page's language (product pages show the link).
+    select_related = ["return_policy_page", "return_policy_page__locale"]
+
+    class Meta:
+        verbose_name = _("Chính sách cửa hàng")

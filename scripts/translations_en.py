@@ -114,6 +114,89 @@ EN = {
     "%(stars)s sao": "%(stars)s stars",
     "Không tìm thấy sản phẩm nào.": "No products found.",
     "Kết quả cho “%(query)s”": "Results for “%(query)s”",
+    # Traceability (origin page, QR codes) and the product page's remote-sale disclosures.
+    "Nguồn gốc: %(title)s": "Origin: %(title)s",
+    "Nguồn gốc, chủ thể sản xuất và giấy chứng nhận OCOP của %(title)s.":
+        "Origin, producer and OCOP certificate of %(title)s.",
+    "Nguồn gốc": "Origin",
+    "Nguồn gốc sản phẩm": "Product origin",
+    "Xuất xứ": "Place of origin",
+    "Số %(number)s, ngày %(date)s": "No. %(number)s of %(date)s",
+    "Hiệu lực": "Validity",
+    "Từ %(start)s đến %(end)s": "From %(start)s to %(end)s",
+    "Sản phẩm này hiện không có giấy chứng nhận OCOP còn hiệu lực: không mang dấu OCOP, được bán như một sản phẩm địa phương.":
+        "This product has no valid OCOP certificate at present: it carries no OCOP mark and is sold as a "
+        "local product.",
+    "Câu chuyện sản xuất": "Production story",
+    "Liên kết": "Links",
+    "Xem hồ sơ truy xuất của tỉnh": "See the province's traceability record",
+    "Về trang sản phẩm": "Back to the product page",
+    "Mã QR nguồn gốc": "Origin QR code",
+    "Mã QR dẫn tới %(origin_url)s": "QR code linking to %(origin_url)s",
+    "In mã này lên bao bì, tem nhãn hoặc biển giới thiệu ở hội chợ: quét mã sẽ mở trang này.":
+        "Print this code on packaging, labels or fair posters: scanning it opens this page.",
+    "Tải mã QR (PNG)": "Download the QR code (PNG)",
+    "Tải mã QR (SVG, để in)": "Download the QR code (SVG, for print)",
+    "Xem nguồn gốc và mã QR truy xuất": "See the origin and the traceability QR code",
+    "Giao hàng và đổi trả": "Delivery and returns",
+    "Phí vận chuyển được tính theo địa chỉ nhận hàng và hiển thị ở bước thanh toán, trước khi bạn đặt hàng.":
+        "Shipping is calculated from the delivery address and shown at checkout, before you place the order.",
+    "Dịch vụ sử dụng tại chỗ, không giao hàng và không có phí vận chuyển.":
+        "A service used on site: nothing is delivered and there is no shipping cost.",
+    "Chính sách đổi trả": "Returns and exchanges",
+    # Policy pages (cms).
+    "Trang chính sách": "Policy page",
+    "Trang chính sách đổi trả": "Return policy page",
+    "Trang sản phẩm dẫn tới trang này. Để trống thì không hiện liên kết.":
+        "Product pages link to this page. Leave it empty to hide the link.",
+    "Chính sách cửa hàng": "Shop policies",
+    "Cập nhật ngày %(date)s": "Updated %(date)s",
+    # Certificates: the form, the daily expiry pass and its report, document scans.
+    "Chỉ sản phẩm 3, 4 hoặc 5 sao là sản phẩm OCOP.": "Only 3-, 4- and 5-star products are OCOP products.",
+    "Ngày quyết định không thể ở tương lai.": "The decision date cannot be in the future.",
+    "Cấp huyện chỉ công nhận OCOP trước ngày 6/7/2025.": "Districts recognised OCOP products only before 6 July 2025.",
+    "Ngày hết hạn phải sau ngày quyết định.": "The expiry date must be after the decision date.",
+    "Điểm đánh giá trên thang 100, nếu có ghi trên quyết định.":
+        "The assessment score out of 100, if the decision states it.",
+    "Ví dụ 1755/QĐ-UBND.": "For example 1755/QĐ-UBND.",
+    "Để trống nếu giấy không ghi: hiệu lực 36 tháng kể từ ngày quyết định.":
+        "Leave empty if the certificate does not say: it is valid for 36 months from the decision date.",
+    "Tệp PDF hoặc ảnh JPEG, PNG, WebP, tối đa 10 MB.": "A PDF file or a JPEG, PNG or WebP image, at most 10 MB.",
+    "Hãy tải lên bản chụp giấy chứng nhận (PDF hoặc ảnh).": "Upload a scan of the certificate (PDF or image).",
+    "Sản phẩm này đã có giấy chứng nhận số %(number)s.": "This product already has certificate no. %(number)s.",
+    "đã có giấy chứng nhận mới số %(number)s": "already renewed by certificate no. %(number)s",
+    "sản phẩm chưa gắn với chủ thể nào": "the product has no producer",
+    "Ngày “%(value)s” không hợp lệ: hãy viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-23.":
+        "“%(value)s” is not a valid date: write it as YEAR-MONTH-DAY, for example 2026-11-23.",
+    "Kiểm tra hạn giấy chứng nhận OCOP ngày %(day)s": "OCOP certificate expiry check for %(day)s",
+    "Đã nhắc sắp hết hạn: %(count)s": "Warned of coming expiry: %(count)s",
+    "%(product)s — giấy chứng nhận %(number)s hết hạn ngày %(day)s (còn %(days)s ngày)":
+        "%(product)s — certificate %(number)s expires on %(day)s (%(days)s days left)",
+    "Đã hết hạn: %(count)s": "Expired: %(count)s",
+    "%(product)s — giấy chứng nhận %(number)s hết hạn ngày %(day)s; sản phẩm không còn dấu OCOP":
+        "%(product)s — certificate %(number)s expired on %(day)s; the product no longer carries the OCOP mark",
+    " (vẫn đang bán: quản trị viên quyết định tiếp tục bán hay tạm ngừng)":
+        " (still on sale: an administrator decides whether it stays on sale or is suspended)",
+    "Đã ghi nhận nhưng không gửi thông báo: %(count)s": "Recorded without notifying anyone: %(count)s",
+    "%(product)s — giấy chứng nhận %(number)s (%(status)s): %(reason)s":
+        "%(product)s — certificate %(number)s (%(status)s): %(reason)s",
+    "Lỗi: %(count)s": "Errors: %(count)s",
+    "giấy chứng nhận #%(id)s: %(error)s": "certificate #%(id)s: %(error)s",
+    "Tổng cộng: nhắc %(warned)s, hết hạn %(expired)s, không gửi thông báo %(not_notified)s, lỗi %(failed)s.":
+        "Total: %(warned)s warned, %(expired)s expired, %(not_notified)s not notified, %(failed)s errors.",
+    "Có %(count)s giấy chứng nhận chưa xử lý được; xem nhật ký lỗi rồi chạy lại.":
+        "%(count)s certificate(s) could not be handled; see the error log and run again.",
+    "Ảnh quá lớn (%(width)s × %(height)s điểm ảnh). Hãy gửi ảnh nhỏ hơn 40 triệu điểm ảnh.":
+        "The image is too large (%(width)s × %(height)s pixels). Send an image under 40 million pixels.",
+    "Chỉ nhận ảnh JPEG, PNG hoặc WebP.": "Only JPEG, PNG or WebP images are accepted.",
+    "Ảnh quá lớn để xử lý.": "The image is too large to process.",
+    "Tệp này không phải là ảnh hợp lệ.": "This file is not a valid image.",
+    "Tệp quá lớn (%(size)s). Giới hạn là %(limit)s.": "The file is too large (%(size)s). The limit is %(limit)s.",
+    "Tệp PDF bị hỏng hoặc không đầy đủ.": "The PDF file is damaged or incomplete.",
+    "Tệp có đuôi .pdf nhưng nội dung không phải là PDF.": "The file is named .pdf but its content is not a PDF.",
+    "Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG, WebP.": "Only PDF files or JPEG, PNG, WebP images are accepted.",
+    "Tên tệp phải có đuôi %(extensions)s (nội dung là %(kind)s).":
+        "The file name must end in %(extensions)s (the content is %(kind)s).",
 }
 
 
@@ -126,11 +209,14 @@ def main(path=Path(__file__).resolve().parent.parent / "locale/en/LC_MESSAGES/dj
         if not message.id:
             continue
         translation = EN.get(message.id)
+        message.flags.discard("fuzzy")
         if translation is None:
+            # No guesses from makemessages: an untranslated string shows its
+            # Vietnamese source, which beats a wrong English one.
             missing.append(message.id)
+            message.string = ("", "") if message.pluralizable else ""
             continue
         message.string = translation
-        message.flags.discard("fuzzy")
     with open(path, "wb") as handle:
         write_po(handle, catalog, width=100)
     for msgid in missing:

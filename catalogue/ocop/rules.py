@@ -2,6 +2,8 @@
 import calendar
 import datetime
 
+from django.utils.translation import gettext as _
+
 # Only ★3–★5 products are OCOP products and may carry the mark.
 OCOP_STARS = (3, 4, 5)
 # Points needed for each star (Decision 148, out of 100).
@@ -28,3 +30,38 @@ def add_months(day, months):
 
 def default_expiry(decision_date):
     return add_months(decision_date, CERTIFICATE_VALIDITY_MONTHS)
+
+# Districts recognised ★3 products until the district level was abolished.
+DISTRICT_LEVEL_ENDED = datetime.date(2025, 7, 6)
+
+
+def is_expiring(expires_on, today):
+    return today <= expires_on <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+
+
+def certificate_errors(*, star_rating, score, decision_date, expires_on, issuer_level, today):
+    """Field errors for certificate data, in Vietnamese; empty when it is acceptable."""
+    errors = {}
+    if star_rating not in OCOP_STARS:
+        errors["star_rating"] = _("Chỉ sản phẩm 3, 4 hoặc 5 sao là sản phẩm OCOP.")
+    elif score is not None and stars_for_score(score) != star_rating:
+        errors["score"] = _("Điểm %(score)s không khớp với hạng %(stars)s sao.") % {
+            "score": score, "stars": star_rating}
+    if decision_date:
+        if decision_date > today:
+            errors["decision_date"] = _("Ngày quyết định không thể ở tương lai.")
+        elif issuer_level == "district" and decision_date >= DISTRICT_LEVEL_ENDED:
+            errors["issuer_level"] = _("Cấp huyện chỉ công nhận OCOP trước ngày 6/7/2025.")
+        if expires_on and expires_on <= decision_date:
+            errors["expires_on"] = _("Ngày hết hạn phải sau ngày quyết định.")
+    return errors
+
+
+def expiry_warning_window(today):
+    """The expiry dates a producer is warned about on `today` (first and last, inclusive)."""
+    return today, today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+
+
+def is_expired(expires_on, today):
+    """Valid through the expiry date itself; expired from the day after."""
+    return today > expires_on

@@ -1,5 +1,10 @@
 """Loads the Lào Cai demo market: categories, producers, products, users, home page.
 
+Products go through the real OCOP workflow (catalogue/ocop/workflow.py): the
+demo administrator submits them for their producers and the demo reviewer
+approves them, so the review log is filled like on a live site. A few are
+left in every other state (see DEMO_STATES).
+
 Idempotent by design: every object is found by a stable key (category name
 under its parent, producer code, product UPC = SKU, certificate decision
 number, page slug) and only created when missing, so a second run writes
@@ -15,12 +20,15 @@ from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from catalogue.ocop import taxonomy
+from catalogue.ocop import notifications, rules, taxonomy, workflow
+from catalogue.ocop.expiry import run_certificate_expiry
 from cms.demo import data, images
+from cms.demo.pages import ensure_policy_pages
 from cms.models import HomePage
 
 logger = logging.getLogger(__name__)
@@ -36,7 +44,24 @@ Country = get_model("address", "Country")
 
 # Demo logins; the README lists them. Development data only.
 STAFF_EMAIL, STAFF_PASSWORD = "admin@ocop.example.vn", "ocop-admin-2026"
+REVIEWER_EMAIL, REVIEWER_PASSWORD = "canbo@ocop.example.vn", "ocop-reviewer-2026"
 PRODUCER_EMAIL, PRODUCER_PASSWORD = "nhasanxuat@ocop.example.vn", "ocop-producer-2026"
+
+# Producers still waiting for verification: their products stay in the queue.
+UNVERIFIED_PRODUCERS = {"hkd-nguyen-thi-hoa"}
+# Products left in a state other than "approved", to show every state.
+DEMO_STATES = {
+    "LC-012": "submitted",
+    "LC-033": "submitted",
+    "LC-047": "changes_requested",
+    "LC-052": "rejected",
+    "LC-058": "draft",
+    "LC-061": "suspended",
+}
+# A certificate revoked by the province, the product kept on sale as a plain local product.
+REVOKED_KEPT_ON_SALE = "LC-040"
+# One certificate that expires within the warning period whenever the demo is loaded.
+EXPIRING_SOON = ("LC-010", 20)  # (sku, days left)
 
 GOODS_CLASS = "Sản phẩm OCOP"
 SERVICE_CLASS = "Dịch vụ du lịch OCOP"
@@ -47,9 +72,12 @@ def load_demo_data():
     ensure_country()
     categories = ensure_categories()
     producers = ensure_producers()
-    created = ensure_products(categories, producers)
-    ensure_users(producers[data.PRODUCERS[0]["code"]])
-    ensure_home_page()
+    staff, reviewer = ensure_users(producers[data.PRODUCERS[0]["code"]])
+    # Demo producers are told nothing: no review or expiry emails for the bulk load.
+    with notifications.paused():
+        created = ensure_products(categories, producers, staff, reviewer)
+        run_certificate_expiry()  # record expired / expiring demo certificates
+    ensure_policy_pages(ensure_home_page())
     return created
 
 
@@ -79,10 +107,19 @@ def ensure_categories():
 def ensure_producers():
     producers = {}
     for row in data.PRODUCERS:
+        # Cooperatives and enterprises have bank accounts; households mostly not.
+        has_account = row["kind"] in {"cooperative", "enterprise"}
         producer, _created = Partner.objects.get_or_create(
             code=row["code"],
             defaults={
-                "name": row["name"], "kind": row["kind"], "representative": row["representative"],
+                "name": row["name"], "legal_name": row["name"], "kind": row["kind"],
+                "representative": row["representative"],
+                "verification_status": (Partner.Verification.PENDING if row["code"] in UNVERIFIED_PRODUCERS
+                                        else Partner.Verification.VERIFIED),
+                "has_epayment_account": has_account,
+                "bank_name": "Agribank Lào Cai" if has_account else "",
+                "bank_account_number": f"8800{row['registration_number'][-8:]}" if has_account else "",
+                "bank_account_holder": row["name"].upper() if has_account else "",
                 "phone": row["phone"], "email": row["email"],
                 "registration_number": row["registration_number"],
                 "province_code": row["province_code"], "ward_code": row["ward_code"],
@@ -105,7 +142,43 @@ def _description_html(text):
     return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in text.split("\n") if paragraph.strip())
 
 
-def ensure_products(categories, producers):
+def _decision_date(row):
+    sku, days_left = EXPIRING_SOON
+    if row["sku"] == sku:
+        expires_on = timezone.localdate() + datetime.timedelta(days=days_left)
+        return rules.add_months(expires_on, -rules.CERTIFICATE_VALIDITY_MONTHS)
+    return datetime.date.fromisoformat(row["decision_date"])
+
+
+def _run_demo_workflow(product, sku, staff, reviewer):
+    """Take the product from draft to its demo state through the real workflow."""
+    state = DEMO_STATES.get(sku, "approved")
+    if state == "draft":
+        return
+    workflow.submit(product, staff)
+    reasons = {
+        "changes_requested": "Ảnh sản phẩm chưa rõ nhãn mác; bổ sung ảnh bao bì có tem OCOP.",
+        "rejected": "Giấy chứng nhận không khớp tên sản phẩm đăng bán.",
+        "suspended": "Tạm ngừng trong thời gian kiểm tra phản ánh của khách hàng.",
+    }
+    if state in ("approved", "suspended"):
+        try:
+            workflow.approve(product, reviewer)
+        except workflow.TransitionRefused:
+            return  # unverified producer: the product waits in the queue
+        if state == "suspended":
+            workflow.suspend(product, reviewer, reasons[state])
+    elif state == "changes_requested":
+        workflow.request_changes(product, reviewer, reasons[state])
+    elif state == "rejected":
+        workflow.reject(product, reviewer, reasons[state])
+    if sku == REVOKED_KEPT_ON_SALE:
+        workflow.revoke_certificate(
+            product.ocop_certificates.get(), reviewer,
+            "Không tham gia đánh giá lại theo kế hoạch của tỉnh.", keep_on_sale=True)
+
+
+def ensure_products(categories, producers, staff, reviewer):
     created = 0
     for row in data.PRODUCTS:
         is_service = row["group"] in taxonomy.SERVICE_GROUPS
@@ -115,7 +188,7 @@ def ensure_products(categories, producers):
             defaults={
                 "title": row["title"], "description": _description_html(row["description"]),
                 "product_class": _product_class(is_service), "ocop_group": row["group"],
-                "weight_grams": row.get("weight_grams"), "is_public": True,
+                "ocop_subgroup": row["subgroup"], "weight_grams": row.get("weight_grams"),
                 "structure": Product.STANDALONE,
             },
         )
@@ -130,7 +203,7 @@ def ensure_products(categories, producers):
         OcopCertificate.objects.create(
             product=product, star_rating=row["stars"], score=row.get("score"),
             decision_number=row["decision_number"],
-            decision_date=datetime.date.fromisoformat(row["decision_date"]),
+            decision_date=_decision_date(row),
             issuer=row["issuer"], issuer_level=row["issuer_level"],
             taxonomy_version=row["taxonomy"], address_on_document=row.get("old_address", ""),
         )
@@ -139,20 +212,32 @@ def ensure_products(categories, producers):
             product=product, display_order=0, caption=row["title"],
             original=ContentFile(picture, name=f"{product.slug}.jpg"),
         )
+        _run_demo_workflow(product, row["sku"], staff, reviewer)
     return created
 
 
 def ensure_users(producer):
+    """Demo administrator (superuser), OCOP reviewer (staff + review permission), producer user."""
     User = get_user_model()
-    if not User.objects.filter(email=STAFF_EMAIL).exists():
-        User.objects.create_superuser(email=STAFF_EMAIL, password=STAFF_PASSWORD,
-                                      last_name="Nguyễn Văn", first_name="Quản")
+    staff = User.objects.filter(email=STAFF_EMAIL).first()
+    if staff is None:
+        staff = User.objects.create_superuser(email=STAFF_EMAIL, password=STAFF_PASSWORD,
+                                              last_name="Nguyễn Văn", first_name="Quản")
+    reviewer = User.objects.filter(email=REVIEWER_EMAIL).first()
+    if reviewer is None:
+        reviewer = User.objects.create_user(email=REVIEWER_EMAIL, password=REVIEWER_PASSWORD,
+                                            last_name="Phạm Thị", first_name="Duyên")
+        reviewer.is_staff = True
+        reviewer.save(update_fields=["is_staff"])
+        reviewer.user_permissions.add(Permission.objects.get(
+            codename="review_ocop_product", content_type__app_label="catalogue"))
     if not User.objects.filter(email=PRODUCER_EMAIL).exists():
         user = User.objects.create_user(email=PRODUCER_EMAIL, password=PRODUCER_PASSWORD,
                                         last_name="Lý Thị", first_name="Mai")
         user.user_permissions.add(Permission.objects.get(
             codename="dashboard_access", content_type__app_label="partner"))
         producer.users.add(user)
+    return staff, reviewer
 
 
 HOME_SECTIONS_VI = {
@@ -203,9 +288,10 @@ def _hero_image():
 
 
 def ensure_home_page():
-    """The Vietnamese home page as the site root, with its English translation."""
-    if HomePage.objects.filter(locale__language_code="vi").exists():
-        return
+    """The Vietnamese home page as the site root, with its English translation; returns it."""
+    existing = HomePage.objects.filter(locale__language_code="vi").first()
+    if existing is not None:
+        return existing
     root = Page.get_first_root_node()
     hero = _hero_image()
     locale_vi = Locale.objects.get_or_create(language_code="vi")[0]
@@ -234,3 +320,4 @@ def ensure_home_page():
     english.title, english.intro = sections["title"], sections["intro"]
     english.body = _home_body(sections, hero, "/en/catalogue/")
     english.save_revision().publish()
+    return home

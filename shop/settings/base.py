@@ -44,6 +44,9 @@ OSCAR_FORKS = {
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalogue.apps.CatalogueConfig",
     "oscar.apps.partner.apps.PartnerConfig": "shop.partner.apps.PartnerConfig",
     "oscar.apps.search.apps.SearchConfig": "shop.search.apps.SearchConfig",
+    "oscar.apps.dashboard.apps.DashboardConfig": "shop.dashboard.apps.DashboardConfig",
+    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig":
+        "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
 }
 # Haystack has no Elasticsearch 8 backend; our search app replaces it.
 OSCAR_APPS_DROPPED = {"haystack"}
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
         for app in OSCAR_INSTALLED_APPS
         if app not in OSCAR_APPS_DROPPED
     ],
+    "shop.dashboard.ocop.apps.OcopDashboardConfig",
     "sorl.thumbnail",
     # Wagtail
     "wagtail.contrib.forms",
@@ -179,12 +183,26 @@ OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
+        "label": _("OCOP"),
+        "icon": "fas fa-star",
+        "children": [
+            {"label": _("Duyệt sản phẩm"), "url_name": "dashboard:ocop-review-queue"},
+            {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
+        ],
+    },
+    {
         "label": _("Nội dung (Wagtail)"),
         "icon": "fas fa-newspaper",
         "url_name": "wagtailadmin_home",
         "access_fn": wagtail_admin_access,
     },
 ]
+
+# --- OCOP programme ---------------------------------------------------------
+# Certified OCOP products per province (province code → count), as the
+# programme reports them: the denominator of "share listed on the platform".
+# Lào Cai (15) after the merger with Yên Bái: about 600 (../shared/OCOP.md).
+OCOP_PROVINCE_CERTIFIED_PRODUCTS = {15: 600}
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "OCOP Market"

@@ -29,7 +29,8 @@ def test_expired_certificate_takes_the_ocop_mark_off():
     product.ocop_certificates.all().delete()
     certificate = OcopCertificate.objects.create(
         product=product, star_rating=4, decision_number="99/QĐ-UBND",
-        decision_date=datetime.date(2024, 1, 10), issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        decision_date=datetime.date(2024, 1, 10), issuer="UBND tỉnh Lào Cai", issuer_level="province",
+        review=OcopCertificate.Review.APPROVED)
     assert certificate.expires_on == datetime.date(2027, 1, 10)
     product = Product.objects.get(pk=product.pk)
     assert product.current_certificate(today=datetime.date(2027, 1, 10)) == certificate

@@ -1,0 +1,275 @@
+"""The OCOP approval workflow: the only code that makes a product public.
+
+States (catalogue.models.ReviewStatus):
+
+    draft ──submit──▶ submitted ──approve──▶ approved (public) ──suspend──▶ suspended
+      ▲                  │  │                                     ◀─reinstate─┘
+      └─(edit)─ changes_requested ◀─request_changes─┘  └─reject─▶ rejected
+
+Each transition checks who may do it, locks the product row inside a
+transaction, writes an append-only ReviewLogEntry, and notifies the producer
+once the transaction commits. Certificates have their own review: a new
+certificate for an approved product (re-certification) waits in the queue
+until a reviewer approves it, and revocation takes the OCOP mark off at once.
+"""
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.core.loading import get_model
+
+from catalogue.models import ReviewStatus
+from catalogue.ocop import notifications
+
+Product = get_model("catalogue", "Product")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+ReviewLogEntry = get_model("catalogue", "ReviewLogEntry")
+
+REVIEW_PERMISSION = "catalogue.review_ocop_product"
+
+
+class TransitionRefused(PermissionDenied):
+    """The user may not make this change, or the product is not in a state that allows it.
+
+    ``str(error)`` is a Vietnamese message fit to show the user.
+    """
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    sources: frozenset
+    target: str
+    label: str
+    by_reviewer: bool
+    reason_required: bool
+
+
+TRANSITIONS = {t.action: t for t in (
+    Transition("submit", frozenset({ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED}),
+               ReviewStatus.SUBMITTED, gettext_lazy("Đã gửi duyệt"), by_reviewer=False, reason_required=False),
+    Transition("approve", frozenset({ReviewStatus.SUBMITTED}),
+               ReviewStatus.APPROVED, gettext_lazy("Đã được duyệt và mở bán"), by_reviewer=True,
+               reason_required=False),
+    Transition("request_changes", frozenset({ReviewStatus.SUBMITTED}),
+               ReviewStatus.CHANGES_REQUESTED, gettext_lazy("Cần chỉnh sửa"), by_reviewer=True,
+               reason_required=True),
+    Transition("reject", frozenset({ReviewStatus.SUBMITTED}),
+               ReviewStatus.REJECTED, gettext_lazy("Bị từ chối"), by_reviewer=True, reason_required=True),
+    Transition("suspend", frozenset({ReviewStatus.APPROVED}),
+               ReviewStatus.SUSPENDED, gettext_lazy("Tạm ngừng bán"), by_reviewer=True, reason_required=True),
+    Transition("reinstate", frozenset({ReviewStatus.SUSPENDED}),
+               ReviewStatus.APPROVED, gettext_lazy("Được mở bán trở lại"), by_reviewer=True,
+               reason_required=False),
+)}
+
+
+# --- Who may act ----------------------------------------------------------------
+
+def producer_of(product):
+    """The producer selling the product (Oscar links them through the stock record)."""
+    stockrecord = product.stockrecords.select_related("partner").first()
+    return stockrecord.partner if stockrecord else None
+
+
+def is_reviewer(user):
+    return bool(user and user.is_active and user.has_perm(REVIEW_PERMISSION))
+
+
+def belongs_to(user, producer):
+    return producer is not None and producer.users.filter(pk=user.pk).exists()
+
+
+def _check_actor(transition, product, producer, user):
+    """Returns the producer the user acts on behalf of (staff entering data for it), or None."""
+    if transition.by_reviewer:
+        if not is_reviewer(user):
+            raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
+        if belongs_to(user, producer):
+            raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
+        return None
+    if belongs_to(user, producer):
+        return None
+    if user.is_active and user.is_staff:
+        return producer  # staff acting for a producer: recorded with both names
+    raise TransitionRefused(_("Bạn không quản lý sản phẩm này."))
+
+
+def _check_publishable(product, producer):
+    if producer is None:
+        raise TransitionRefused(_("Sản phẩm chưa có giá và tồn kho của chủ thể nào."))
+    if not producer.is_verified:
+        raise TransitionRefused(_("Chủ thể %(name)s chưa được xác minh: chưa thể mở bán sản phẩm.")
+                                % {"name": producer.name})
+
+
+def available_actions(product, user):
+    """The transitions the user may run on the product now (for buttons)."""
+    producer = producer_of(product)
+    actions = []
+    for transition in TRANSITIONS.values():
+        if product.review_status not in transition.sources:
+            continue
+        try:
+            _check_actor(transition, product, producer, user)
+        except TransitionRefused:
+            continue
+        actions.append(transition)
+    return actions
+
+
+# --- Transitions -----------------------------------------------------------------
+
+def transition(product, action, user, reason=""):
+    """Run one workflow action on a product; returns the product, refreshed."""
+    try:
+        step = TRANSITIONS[action]
+    except KeyError:
+        raise TransitionRefused(_("Thao tác không hợp lệ."))
+    reason = (reason or "").strip()
+    if step.reason_required and not reason:
+        raise TransitionRefused(_("Hãy nêu lý do."))
+
+    with transaction.atomic():
+        product = Product.objects.select_for_update().get(pk=product.pk)
+        producer = producer_of(product)
+        on_behalf_of = _check_actor(step, product, producer, user)
+        if product.review_status not in step.sources:
+            raise TransitionRefused(
+                _("Không thể “%(action)s” khi sản phẩm đang ở trạng thái “%(status)s”.")
+                % {"action": step.label, "status": product.get_review_status_display()})
+        if step.action == "submit" and not product.ocop_certificates.exists():
+            raise TransitionRefused(_("Hãy thêm giấy chứng nhận OCOP trước khi gửi duyệt."))
+        if step.target == ReviewStatus.APPROVED:
+            _check_publishable(product, producer)
+
+        previous = product.review_status
+        product.review_status = step.target
+        product.is_public = step.target == ReviewStatus.APPROVED
+        update_fields = ["review_status", "is_public", "date_updated"]
+        if step.action == "submit":
+            product.submitted_at = timezone.now()
+            update_fields.append("submitted_at")
+        product.save(update_fields=update_fields)
+
+        if step.action == "approve":
+            _review_pending_certificates(product, OcopCertificate.Review.APPROVED)
+        elif step.action == "reject":
+            _review_pending_certificates(product, OcopCertificate.Review.REJECTED)
+
+        ReviewLogEntry.objects.create(
+            product=product, action=step.action, from_status=previous, to_status=step.target,
+            reason=reason, actor=user, on_behalf_of=on_behalf_of)
+        if producer is not None and step.by_reviewer:
+            notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
+                "product": product, "decision_label": str(step.label), "reason": reason})
+    return product
+
+
+def _review_pending_certificates(product, outcome):
+    product.ocop_certificates.filter(review=OcopCertificate.Review.PENDING).update(review=outcome)
+
+
+def submit(product, user):
+    return transition(product, "submit", user)
+
+
+def approve(product, user, reason=""):
+    return transition(product, "approve", user, reason)
+
+
+def request_changes(product, user, reason):
+    return transition(product, "request_changes", user, reason)
+
+
+def reject(product, user, reason):
+    return transition(product, "reject", user, reason)
+
+
+def suspend(product, user, reason):
+    return transition(product, "suspend", user, reason)
+
+
+def reinstate(product, user, reason=""):
+    return transition(product, "reinstate", user, reason)
+
+
+# --- Certificates ------------------------------------------------------------------
+
+def _certificate_action(certificate, user, action, reason, outcome):
+    if not is_reviewer(user):
+        raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
+    with transaction.atomic():
+        certificate = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
+        product = Product.objects.select_for_update().get(pk=certificate.product_id)
+        producer = producer_of(product)
+        if belongs_to(user, producer):
+            raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
+        if certificate.review != OcopCertificate.Review.PENDING:
+            raise TransitionRefused(_("Giấy chứng nhận này không còn chờ duyệt."))
+        certificate.review = outcome
+        certificate.save(update_fields=["review"])
+        ReviewLogEntry.objects.create(
+            product=product, certificate=certificate, action=action, reason=reason, actor=user,
+            from_status=product.review_status, to_status=product.review_status)
+        if producer is not None:
+            label = _("Giấy chứng nhận %(number)s: %(outcome)s") % {
+                "number": certificate.decision_number, "outcome": certificate.get_review_display()}
+            notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
+                "product": product, "decision_label": label, "reason": reason})
+    return certificate
+
+
+def approve_certificate(certificate, user, reason=""):
+    """Re-certification: a new certificate for a product already on sale."""
+    return _certificate_action(certificate, user, "approve_certificate", reason, OcopCertificate.Review.APPROVED)
+
+
+def reject_certificate(certificate, user, reason):
+    if not (reason or "").strip():
+        raise TransitionRefused(_("Hãy nêu lý do."))
+    return _certificate_action(certificate, user, "reject_certificate", reason, OcopCertificate.Review.REJECTED)
+
+
+def revoke_certificate(certificate, user, reason, keep_on_sale):
+    """Revoke a certificate: the OCOP mark goes at once.
+
+    Whether the product stays on sale as a plain local product is the
+    administrator's explicit decision (``keep_on_sale``), recorded in the log.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionRefused(_("Hãy nêu lý do thu hồi."))
+    if not is_reviewer(user):
+        raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thu hồi giấy chứng nhận."))
+    with transaction.atomic():
+        certificate = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
+        product = Product.objects.select_for_update().get(pk=certificate.product_id)
+        producer = producer_of(product)
+        if belongs_to(user, producer):
+            raise TransitionRefused(_("Cán bộ duyệt không được xử lý sản phẩm của chủ thể mà mình là thành viên."))
+        if certificate.revoked_at is not None:
+            raise TransitionRefused(_("Giấy chứng nhận này đã bị thu hồi."))
+        certificate.revoked_at = timezone.now()
+        certificate.revocation_reason = reason
+        certificate.status = OcopCertificate.Status.REVOKED
+        certificate.save(update_fields=["revoked_at", "revocation_reason", "status"])
+
+        previous = product.review_status
+        if not keep_on_sale and previous == ReviewStatus.APPROVED:
+            product.review_status, product.is_public = ReviewStatus.SUSPENDED, False
+            product.save(update_fields=["review_status", "is_public", "date_updated"])
+        decision = _("vẫn bán như sản phẩm địa phương") if keep_on_sale else _("ngừng bán")
+        ReviewLogEntry.objects.create(
+            product=product, certificate=certificate, action="revoke_certificate",
+            from_status=previous, to_status=product.review_status,
+            reason=f"{reason} ({decision})", actor=user)
+        if producer is not None:
+            label = _("Giấy chứng nhận %(number)s bị thu hồi; sản phẩm %(decision)s") % {
+                "number": certificate.decision_number, "decision": decision}
+            notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
+                "product": product, "decision_label": label, "reason": reason})
+    return certificate

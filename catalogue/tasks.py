@@ -1,0 +1,43 @@
+"""Background tasks of the catalogue (django-tasks; the TASKS setting picks the backend)."""
+import datetime
+
+from django_tasks import task
+
+from catalogue.ocop.expiry import run_certificate_expiry
+
+
+class CertificateExpiryFailed(RuntimeError):
+    """Some certificates could not be handled; the others were. Re-running is safe."""
+
+
+@task()
+def certificate_expiry_task(date=None):
+    """The daily certificate expiry pass: warns producers 30 days before a
+    certificate expires and records expired certificates (catalogue/ocop/expiry.py).
+
+    Production runs it once a day, shortly after midnight Vietnam time, in one
+    of two ways:
+
+    - cron calling the management command, which prints a report and exits
+      non-zero if a certificate failed::
+
+          15 0 * * *  cd /srv/ocop && .venv/bin/python manage.py ocop_certificate_expiry
+
+    - or a scheduler enqueuing this task for a django-tasks worker:
+      ``certificate_expiry_task.enqueue()``.
+
+    Running it twice the same day, or for a past day (``date="2026-11-23"``,
+    ISO format, as tasks take JSON arguments), sends nothing twice.
+
+    Returns the counts: ``{"warned": …, "expired": …, "not_notified": …, "failed": 0}``.
+    If a certificate failed, the others are still handled and the task fails
+    with CertificateExpiryFailed (the traceback is in the log), so the
+    worker's result shows it.
+    """
+    report = run_certificate_expiry(today=datetime.date.fromisoformat(date) if date else None)
+    if report.failed:
+        raise CertificateExpiryFailed(
+            f"{len(report.failed)} certificate(s) failed: "
+            + ", ".join(f"#{failure.certificate_id} {failure.error!r}" for failure in report.failed)
+            + f"; counts {report.counts}")
+    return report.counts

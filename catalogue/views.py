@@ -1,0 +1,79 @@
+"""Our catalogue views: the public origin page of a product and its QR codes.
+
+Oscar's class loader looks here first for "catalogue.views" and falls back to
+Oscar's module for every class not defined here (ProductDetailView, CatalogueView…),
+so this module defines only our own views and imports none of Oscar's.
+"""
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.generic import DetailView, View
+
+from catalogue import traceability
+
+QR_CACHE_SECONDS = 60 * 60
+
+
+class PublishedProductMixin:
+    """Finds a published product by pk (404 otherwise) and sends old slugs to the current URL."""
+
+    def get_queryset(self):
+        return traceability.published_products()
+
+    def get_product(self):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def canonical_redirect(self, product):
+        if product.slug != self.kwargs["product_slug"]:
+            return HttpResponsePermanentRedirect(reverse(
+                self.request.resolver_match.view_name, kwargs={"product_slug": product.slug, "pk": product.pk}))
+        return None
+
+
+class ProductOriginView(PublishedProductMixin, DetailView):
+    """Where a product comes from: producer, commune, OCOP certificate, story, QR code."""
+
+    template_name = "catalogue/origin.html"
+    context_object_name = "product"
+
+    def get_queryset(self):
+        return traceability.origin_products()
+
+    def get(self, request, *args, **kwargs):
+        self.object = product = self.get_product()
+        return self.canonical_redirect(product) or self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product = self.object
+        producer = traceability.producer_of(product)
+        context.update(
+            producer=producer,
+            certificate=product.current_certificate(),
+            story=product.production_story or (producer.story if producer else ""),
+            origin_url=self.request.build_absolute_uri(traceability.origin_path(product)),
+        )
+        return context
+
+
+class ProductOriginQrView(PublishedProductMixin, View):
+    """The QR code of a product's origin page, for packaging labels and fair posters."""
+
+    formats = {
+        "png": ("image/png", traceability.qr_png),
+        "svg": ("image/svg+xml", traceability.qr_svg),
+    }
+    format = "png"
+
+    def get(self, request, *args, **kwargs):
+        product = self.get_product()
+        redirect = self.canonical_redirect(product)
+        if redirect:
+            return redirect
+        content_type, render = self.formats[self.format]
+        url = request.build_absolute_uri(traceability.origin_path(product))
+        response = HttpResponse(render(url), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="qr-{product.slug}.{self.format}"'
+        patch_cache_control(response, public=True, max_age=QR_CACHE_SECONDS)
+        return response

@@ -1,0 +1,23 @@
+from django.db import models
+from oscar.apps.dashboard.catalogue import forms as oscar_forms
+
+# Fields a producer or administrator edits on the product form; "is_public" is
+# deliberately absent (the OCOP workflow decides it).
+PRODUCT_FORM_FIELDS = [
+    "title", "upc", "description", "ocop_group", "ocop_subgroup", "weight_grams",
+    "production_story", "traceability_url", "is_discountable", "structure", "slug",
+    "meta_title", "meta_description",
+]
+
+
+def _formfield(model_field, **kwargs):
+    """Links typed without a scheme are https (Django 6's default, chosen now)."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
+class ProductForm(oscar_forms.ProductForm):
+    class Meta(oscar_forms.ProductForm.Meta):
+        fields = PRODUCT_FORM_FIELDS
+        formfield_callback = _formfield

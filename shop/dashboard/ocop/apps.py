@@ -1,0 +1,28 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarDashboardConfig
+from oscar.core.loading import get_class
+
+
+class OcopDashboardConfig(OscarDashboardConfig):
+    """Administrators' OCOP sections of the dashboard: review queue and programme figures."""
+
+    label = "ocop_dashboard"
+    name = "shop.dashboard.ocop"
+    verbose_name = _("OCOP")
+    default_permissions = ["is_active", "catalogue.review_ocop_product"]
+
+    def ready(self):
+        self.review_queue_view = get_class("ocop_dashboard.views", "ReviewQueueView")
+        self.review_detail_view = get_class("ocop_dashboard.views", "ReviewDetailView")
+        self.figures_view = get_class("ocop_dashboard.views_figures", "FiguresView")
+        self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
+
+    def get_urls(self):
+        urls = [
+            path("review/", self.review_queue_view.as_view(), name="ocop-review-queue"),
+            path("review/<int:pk>/", self.review_detail_view.as_view(), name="ocop-review-detail"),
+            path("figures/", self.figures_view.as_view(), name="ocop-figures"),
+            path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
+        ]
+        return self.post_process_urls(urls)

@@ -1,0 +1,110 @@
+import datetime
+
+from django.contrib import messages
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from oscar.core.loading import get_model
+
+from catalogue.models import ReviewStatus
+from catalogue.ocop import workflow
+from shop.dashboard.ocop.review_forms import (
+    CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm,
+)
+
+Product = get_model("catalogue", "Product")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+
+
+class ReviewQueueView(ListView):
+    """Products waiting for review (and new certificates of products on sale), filterable."""
+
+    template_name = "oscar/dashboard/ocop/review_queue.html"
+    context_object_name = "products"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.form = ReviewQueueFilterForm(self.request.GET or {"status": QUEUE})
+        pending_certificate = OcopCertificate.objects.filter(
+            product=OuterRef("pk"), review=OcopCertificate.Review.PENDING)
+        products = (Product.objects.browsable_dashboard()
+                    .annotate(has_pending_certificate=Exists(pending_certificate))
+                    .prefetch_related("stockrecords__partner", "ocop_certificates")
+                    .order_by("submitted_at", "id"))
+        if not self.form.is_valid():
+            return products.none()
+        data = self.form.cleaned_data
+        if data["status"] == QUEUE:
+            products = products.filter(Q(review_status=ReviewStatus.SUBMITTED) | Q(has_pending_certificate=True))
+        elif data["status"]:
+            products = products.filter(review_status=data["status"])
+        if data["group"]:
+            products = products.filter(ocop_group=data["group"])
+        if data["province"]:
+            products = products.filter(stockrecords__partner__province_code=data["province"])
+        if data["stars"]:
+            products = products.filter(ocop_certificates__star_rating=data["stars"])
+        if data["min_days"]:
+            cutoff = timezone.now() - datetime.timedelta(days=data["min_days"])
+            products = products.filter(submitted_at__lte=cutoff)
+        if data["q"]:
+            products = products.filter(Q(title__icontains=data["q"]) | Q(upc__iexact=data["q"]))
+        return products.distinct()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
+        context["now"] = timezone.now()
+        return context
+
+
+class ReviewDetailView(DetailView):
+    """One product with its certificate scan beside it, the decisions, and its history."""
+
+    template_name = "oscar/dashboard/ocop/review_detail.html"
+    context_object_name = "product"
+
+    def get_queryset(self):
+        return Product.objects.browsable_dashboard().prefetch_related(
+            "stockrecords__partner", "images", "categories")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product = self.object
+        user = self.request.user
+        context.update({
+            "producer": workflow.producer_of(product),
+            "certificates": product.ocop_certificates.all(),
+            "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
+            "actions": workflow.available_actions(product, user),
+            "may_review": workflow.is_reviewer(user) and not workflow.belongs_to(user, workflow.producer_of(product)),
+            "action_form": kwargs.get("action_form") or ReviewActionForm(),
+            "today": timezone.localdate(),
+        })
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = product = self.get_object()
+        form = ReviewActionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Chưa thực hiện được: xem lỗi bên dưới."))
+            return self.render_to_response(self.get_context_data(action_form=form), status=400)
+        data = form.cleaned_data
+        try:
+            if data["action"] in CERTIFICATE_ACTIONS:
+                certificate = get_object_or_404(OcopCertificate, pk=data["certificate"], product=product)
+                if data["action"] == "approve_certificate":
+                    workflow.approve_certificate(certificate, request.user, data["reason"])
+                elif data["action"] == "reject_certificate":
+                    workflow.reject_certificate(certificate, request.user, data["reason"])
+                else:
+                    workflow.revoke_certificate(certificate, request.user, data["reason"], data["keep_on_sale"])
+            else:
+                workflow.transition(product, data["action"], request.user, data["reason"])
+        except workflow.TransitionRefused as refusal:
+            messages.error(request, str(refusal))
+            return self.render_to_response(self.get_context_data(action_form=form), status=403)
+        messages.success(request, _("Đã lưu quyết định và báo cho chủ thể."))
+        return redirect("dashboard:ocop-review-detail", pk=product.pk)
