@@ -37,7 +37,9 @@ class ReviewQueueView(ListView):
             return products.none()
         data = self.form.cleaned_data
         if data["status"] == QUEUE:
-            products = products.filter(Q(review_status=ReviewStatus.SUBMITTED) | Q(has_pending_certificate=True))
+            # New submissions, and new certificates of products already on sale (re-certification).
+            products = products.filter(Q(review_status=ReviewStatus.SUBMITTED)
+                                       | Q(review_status=ReviewStatus.APPROVED, has_pending_certificate=True))
         elif data["status"]:
             products = products.filter(review_status=data["status"])
         if data["group"]:
