@@ -186,6 +186,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("OCOP"),
         "icon": "fas fa-star",
         "children": [
+            {"label": _("Sản phẩm OCOP của tôi"), "url_name": "dashboard:ocop-my-products"},
             {"label": _("Duyệt sản phẩm"), "url_name": "dashboard:ocop-review-queue"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
         ],

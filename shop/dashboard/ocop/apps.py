@@ -11,10 +11,18 @@ class OcopDashboardConfig(OscarDashboardConfig):
     name = "shop.dashboard.ocop"
     verbose_name = _("OCOP")
     default_permissions = ["is_active", "catalogue.review_ocop_product"]
+    # Producers' own pages (their products' OCOP status, certificates, submission);
+    # the views also check that the product is the user's.
+    permissions_map = {
+        "ocop-my-products": (["is_staff"], ["partner.dashboard_access"]),
+        "ocop-product": (["is_staff"], ["partner.dashboard_access"]),
+    }
 
     def ready(self):
         self.review_queue_view = get_class("ocop_dashboard.views", "ReviewQueueView")
         self.review_detail_view = get_class("ocop_dashboard.views", "ReviewDetailView")
+        self.my_products_view = get_class("ocop_dashboard.views", "ProducerProductListView")
+        self.product_ocop_view = get_class("ocop_dashboard.views", "ProducerProductOcopView")
         self.figures_view = get_class("ocop_dashboard.views_figures", "FiguresView")
         self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
 
@@ -22,6 +30,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
         urls = [
             path("review/", self.review_queue_view.as_view(), name="ocop-review-queue"),
             path("review/<int:pk>/", self.review_detail_view.as_view(), name="ocop-review-detail"),
+            path("products/", self.my_products_view.as_view(), name="ocop-my-products"),
+            path("products/<int:pk>/", self.product_ocop_view.as_view(), name="ocop-product"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
         ]

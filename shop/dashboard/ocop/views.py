@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import workflow
+from catalogue.ocop.forms import CertificateForm
 from shop.dashboard.ocop.review_forms import (
     CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm,
 )
@@ -110,3 +111,65 @@ class ReviewDetailView(DetailView):
             return self.render_to_response(self.get_context_data(action_form=form), status=403)
         messages.success(request, _("Đã lưu quyết định và báo cho chủ thể."))
         return redirect("dashboard:ocop-review-detail", pk=product.pk)
+
+
+def products_managed_by(user):
+    """Products a dashboard user manages: all for staff, else those of the user's producers."""
+    products = Product.objects.browsable_dashboard()
+    if user.is_staff:
+        return products
+    return products.filter(stockrecords__partner__users=user).distinct()
+
+
+class ProducerProductListView(ListView):
+    """A producer's products with their OCOP review status."""
+
+    template_name = "oscar/dashboard/ocop/my_products.html"
+    context_object_name = "products"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return (products_managed_by(self.request.user)
+                .prefetch_related("ocop_certificates", "stockrecords__partner")
+                .order_by("review_status", "title"))
+
+
+class ProducerProductOcopView(DetailView):
+    """One product's OCOP side for its producer: certificates (add one with its scan),
+    submission for review, and the decisions so far."""
+
+    template_name = "oscar/dashboard/ocop/product_ocop.html"
+    context_object_name = "product"
+
+    def get_queryset(self):
+        return products_managed_by(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        product = self.object
+        context.update({
+            "certificates": product.ocop_certificates.all(),
+            "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
+            "certificate_form": kwargs.get("certificate_form") or CertificateForm(product=product),
+            "can_submit": any(t.action == "submit" for t in workflow.available_actions(product, self.request.user)),
+            "today": timezone.localdate(),
+        })
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = product = self.get_object()
+        if request.POST.get("action") == "submit":
+            try:
+                workflow.submit(product, request.user)
+            except workflow.TransitionRefused as refusal:
+                messages.error(request, str(refusal))
+                return self.render_to_response(self.get_context_data(), status=403)
+            messages.success(request, _("Đã gửi sản phẩm cho cán bộ duyệt."))
+            return redirect("dashboard:ocop-product", pk=product.pk)
+        form = CertificateForm(request.POST, request.FILES, product=product)
+        if not form.is_valid():
+            messages.error(request, _("Chưa lưu được giấy chứng nhận: xem lỗi bên dưới."))
+            return self.render_to_response(self.get_context_data(certificate_form=form), status=400)
+        form.save()
+        messages.success(request, _("Đã lưu giấy chứng nhận; giấy mới sẽ được cán bộ duyệt."))
+        return redirect("dashboard:ocop-product", pk=product.pk)
