@@ -73,8 +73,17 @@ class Product(AbstractProduct):
         return certificate.star_rating if certificate else None
 
 
+class OcopCertificateQuerySet(models.QuerySet):
+    def backing_mark_on(self, day):
+        """The query form of OcopCertificate.backs_mark_on: keep the two side by side."""
+        return self.filter(review=OcopCertificate.Review.APPROVED, revoked_at__isnull=True,
+                           decision_date__lte=day, expires_on__gte=day)
+
+
 class OcopCertificate(models.Model):
     """An OCOP recognition decision for one product."""
+
+    objects = OcopCertificateQuerySet.as_manager()
 
     class IssuerLevel(models.TextChoices):
         CENTRAL = "central", _("Trung ương")
@@ -156,7 +165,9 @@ class OcopCertificate(models.Model):
         return self.revoked_at is None and self.decision_date <= day <= self.expires_on
 
     def backs_mark_on(self, day):
-        """The OCOP mark shows only for an approved, unrevoked certificate within its dates."""
+        """The OCOP mark shows only for an approved, unrevoked certificate within its dates.
+
+        Same rule as OcopCertificateQuerySet.backing_mark_on (for queries)."""
         return self.review == self.Review.APPROVED and self.is_valid_on(day)
 
     def status_on(self, day):

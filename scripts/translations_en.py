@@ -403,6 +403,17 @@ EN = {
     'Chứng nhận mới chờ duyệt': 'New certificate awaiting review',
     'Không có sản phẩm nào chờ duyệt.': 'No products awaiting review.',
     ('%(total)s sản phẩm', '%(total)s sản phẩm'): ('%(total)s product', '%(total)s products'),
+    'Đã gửi sản phẩm cho cán bộ duyệt.': 'The product was sent to the reviewers.',
+    'Chưa lưu được giấy chứng nhận: xem lỗi bên dưới.': 'The certificate was not saved: see the errors below.',
+    'Đã lưu giấy chứng nhận; giấy mới sẽ được cán bộ duyệt.': 'Certificate saved; a reviewer will check the new certificate.',
+    'Sản phẩm OCOP của tôi': 'My OCOP products',
+    'hết hạn': 'expires',
+    'Chưa có sản phẩm nào.': 'No products yet.',
+    'Sửa thông tin, giá, ảnh sản phẩm': "Edit the product's details, price and pictures",
+    'Gửi cán bộ duyệt': 'Send for review',
+    'Bản chụp': 'Scan',
+    'Thêm giấy chứng nhận (cấp mới hoặc đánh giá lại)': 'Add a certificate (new or re-assessed)',
+    'Lưu giấy chứng nhận': 'Save certificate',
 }
 
 
