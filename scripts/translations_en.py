@@ -414,6 +414,14 @@ EN = {
     'Bản chụp': 'Scan',
     'Thêm giấy chứng nhận (cấp mới hoặc đánh giá lại)': 'Add a certificate (new or re-assessed)',
     'Lưu giấy chứng nhận': 'Save certificate',
+    'Chỉ cán bộ duyệt OCOP mới được xác minh chủ thể.': 'Only OCOP reviewers may verify producers.',
+    'Cán bộ duyệt không được xác minh chủ thể mà mình là thành viên.': 'Reviewers may not verify a producer they belong to.',
+    'Chủ thể này đã được xác minh.': 'This producer is already verified.',
+    'Chủ thể đã được xác minh': 'Producer verified',
+    'Chủ thể này đang bị tạm ngừng.': 'This producer is already suspended.',
+    'Chủ thể bị tạm ngừng; các sản phẩm đang bán đã được tạm ngừng': 'Producer suspended; its products on sale were suspended',
+    'Xác minh chủ thể': 'Producer verification',
+    'Thanh toán điện tử': 'E-payment',
 }
 
 

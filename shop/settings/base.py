@@ -188,6 +188,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": _("Sản phẩm OCOP của tôi"), "url_name": "dashboard:ocop-my-products"},
             {"label": _("Duyệt sản phẩm"), "url_name": "dashboard:ocop-review-queue"},
+            {"label": _("Xác minh chủ thể"), "url_name": "dashboard:ocop-producers"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
         ],
     },

@@ -10,7 +10,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
     label = "ocop_dashboard"
     name = "shop.dashboard.ocop"
     verbose_name = _("OCOP")
-    default_permissions = ["is_active", "catalogue.review_ocop_product"]
+    default_permissions = ["is_staff", "catalogue.review_ocop_product"]
     # Producers' own pages (their products' OCOP status, certificates, submission);
     # the views also check that the product is the user's.
     permissions_map = {
@@ -23,6 +23,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.review_detail_view = get_class("ocop_dashboard.views", "ReviewDetailView")
         self.my_products_view = get_class("ocop_dashboard.views", "ProducerProductListView")
         self.product_ocop_view = get_class("ocop_dashboard.views", "ProducerProductOcopView")
+        self.producer_list_view = get_class("ocop_dashboard.views", "ProducerVerificationView")
         self.figures_view = get_class("ocop_dashboard.views_figures", "FiguresView")
         self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
 
@@ -32,6 +33,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("review/<int:pk>/", self.review_detail_view.as_view(), name="ocop-review-detail"),
             path("products/", self.my_products_view.as_view(), name="ocop-my-products"),
             path("products/<int:pk>/", self.product_ocop_view.as_view(), name="ocop-product"),
+            path("producers/", self.producer_list_view.as_view(), name="ocop-producers"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
         ]

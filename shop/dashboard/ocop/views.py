@@ -11,11 +11,13 @@ from oscar.core.loading import get_model
 from catalogue.models import ReviewStatus
 from catalogue.ocop import workflow
 from catalogue.ocop.forms import CertificateForm
+from shop.partner import verification
 from shop.dashboard.ocop.review_forms import (
     CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm,
 )
 
 Product = get_model("catalogue", "Product")
+Partner = get_model("partner", "Partner")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 
@@ -173,3 +175,40 @@ class ProducerProductOcopView(DetailView):
         form.save()
         messages.success(request, _("Đã lưu giấy chứng nhận; giấy mới sẽ được cán bộ duyệt."))
         return redirect("dashboard:ocop-product", pk=product.pk)
+
+
+class ProducerVerificationView(ListView):
+    """Producers with their verification status; reviewers verify or suspend them."""
+
+    template_name = "oscar/dashboard/ocop/producers.html"
+    context_object_name = "producers"
+    paginate_by = 50
+
+    def get_queryset(self):
+        producers = Partner.objects.order_by("verification_status", "name")
+        status = self.request.GET.get("status")
+        if status in Partner.Verification.values:
+            producers = producers.filter(verification_status=status)
+        return producers
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statuses"] = Partner.Verification.choices
+        context["current_status"] = self.request.GET.get("status", "")
+        return context
+
+    def post(self, request, *args, **kwargs):
+        producer = get_object_or_404(Partner, pk=request.POST.get("producer"))
+        action = request.POST.get("action")
+        try:
+            if action == "verify":
+                verification.verify_producer(producer, request.user, request.POST.get("reason", ""))
+            elif action == "suspend":
+                verification.suspend_producer(producer, request.user, request.POST.get("reason", ""))
+            else:
+                raise workflow.TransitionRefused(_("Thao tác không hợp lệ."))
+        except workflow.TransitionRefused as refusal:
+            messages.error(request, f"{producer.name}: {refusal}")
+        else:
+            messages.success(request, _("Đã lưu quyết định và báo cho chủ thể."))
+        return redirect("dashboard:ocop-producers")

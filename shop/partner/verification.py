@@ -1,0 +1,52 @@
+"""Verifying and suspending producers: only verified producers' products may be on sale."""
+from django.db import transaction
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from catalogue.models import ReviewStatus
+from catalogue.ocop import notifications, workflow
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+
+
+def _check_reviewer(user, producer):
+    if not workflow.is_reviewer(user):
+        raise workflow.TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được xác minh chủ thể."))
+    if workflow.belongs_to(user, producer):
+        raise workflow.TransitionRefused(_("Cán bộ duyệt không được xác minh chủ thể mà mình là thành viên."))
+
+
+def verify_producer(producer, user, reason=""):
+    with transaction.atomic():
+        producer = Partner.objects.select_for_update().get(pk=producer.pk)
+        _check_reviewer(user, producer)
+        if producer.verification_status == Partner.Verification.VERIFIED:
+            raise workflow.TransitionRefused(_("Chủ thể này đã được xác minh."))
+        producer.verification_status = Partner.Verification.VERIFIED
+        producer.save(update_fields=["verification_status"])
+        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {
+            "decision_label": _("Chủ thể đã được xác minh"), "reason": reason})
+    return producer
+
+
+def suspend_producer(producer, user, reason):
+    """Suspend a producer and take every one of its products off sale, each through the workflow."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise workflow.TransitionRefused(_("Hãy nêu lý do."))
+    with transaction.atomic():
+        producer = Partner.objects.select_for_update().get(pk=producer.pk)
+        _check_reviewer(user, producer)
+        if producer.verification_status == Partner.Verification.SUSPENDED:
+            raise workflow.TransitionRefused(_("Chủ thể này đang bị tạm ngừng."))
+        producer.verification_status = Partner.Verification.SUSPENDED
+        producer.save(update_fields=["verification_status"])
+        on_sale = Product.objects.filter(stockrecords__partner=producer,
+                                         review_status=ReviewStatus.APPROVED).distinct()
+        for product in on_sale:
+            workflow.suspend(product, user, reason)
+        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {
+            "decision_label": _("Chủ thể bị tạm ngừng; các sản phẩm đang bán đã được tạm ngừng"),
+            "reason": reason})
+    return producer
