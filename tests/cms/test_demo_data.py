@@ -13,6 +13,7 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 ProductImage = get_model("catalogue", "ProductImage")
+ReviewLogEntry = get_model("catalogue", "ReviewLogEntry")
 
 
 def test_demo_catalogue_is_large_and_covers_all_six_groups():
@@ -74,3 +75,23 @@ def test_demo_logins_exist():
     assert producer.check_password(loader.PRODUCER_PASSWORD)
     assert producer.has_perm("partner.dashboard_access")
     assert producer.partners.count() == 1
+
+
+def test_demo_has_products_in_every_review_state_and_certificate_situation():
+    import datetime
+
+    from django.utils import timezone
+
+    from catalogue.models import ReviewStatus
+    from catalogue.ocop import rules
+
+    states = set(Product.objects.values_list("review_status", flat=True))
+    assert states == {value for value, _label in ReviewStatus.choices}
+    today = timezone.localdate()
+    certificates = OcopCertificate.objects.all()
+    assert any(c.revoked_at and c.product.is_public for c in certificates)  # revoked, kept on sale
+    assert any(c.expires_on < today for c in certificates)  # expired
+    expiring = [c for c in certificates if rules.is_expiring(c.expires_on, today) and c.revoked_at is None]
+    assert expiring and all(c.expires_on <= today + datetime.timedelta(days=30) for c in expiring)
+    assert Partner.objects.filter(verification_status=Partner.Verification.PENDING).exists()
+    assert ReviewLogEntry.objects.count() > Product.objects.count()  # submissions and decisions
