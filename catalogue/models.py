@@ -119,6 +119,11 @@ class OcopCertificate(models.Model):
     taxonomy_version = models.CharField(_("Bộ tiêu chí"), max_length=8,
                                         choices=taxonomy.TAXONOMY_CHOICES,
                                         default=taxonomy.TAXONOMY_148)
+    legacy_group = models.CharField(
+        _("Nhóm sản phẩm theo Quyết định 1048"), max_length=32, blank=True,
+        choices=[(group.key, group.name) for group in taxonomy.GROUPS_1048],
+        help_text=_("Chỉ với giấy chứng nhận cấp theo bộ tiêu chí 1048."),
+    )
     expires_on = models.DateField(_("Ngày hết hạn"), blank=True)
     address_on_document = models.CharField(
         _("Địa chỉ ghi trên giấy chứng nhận"), max_length=255, blank=True,
@@ -151,7 +156,8 @@ class OcopCertificate(models.Model):
         errors = rules.certificate_errors(
             star_rating=self.star_rating, score=self.score, decision_date=self.decision_date,
             expires_on=self.expires_on, issuer_level=self.issuer_level,
-            today=timezone.localdate(),
+            today=timezone.localdate(), taxonomy_version=self.taxonomy_version,
+            legacy_group=self.legacy_group,
         )
         if errors:
             raise ValidationError(errors)

@@ -32,7 +32,7 @@ class CertificateForm(forms.ModelForm):
     class Meta:
         model = OcopCertificate
         fields = ["star_rating", "score", "decision_number", "decision_date", "issuer", "issuer_level",
-                  "taxonomy_version", "expires_on", "address_on_document", "scan"]
+                  "taxonomy_version", "legacy_group", "expires_on", "address_on_document", "scan"]
         widgets = {
             "decision_date": DateInput(),
             "expires_on": DateInput(),

@@ -39,9 +39,12 @@ def is_expiring(expires_on, today):
     return today <= expires_on <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
 
 
-def certificate_errors(*, star_rating, score, decision_date, expires_on, issuer_level, today):
+def certificate_errors(*, star_rating, score, decision_date, expires_on, issuer_level, today,
+                       taxonomy_version="148", legacy_group=""):
     """Field errors for certificate data, in Vietnamese; empty when it is acceptable."""
     errors = {}
+    if legacy_group and taxonomy_version != "1048":
+        errors["legacy_group"] = _("Nhóm theo Quyết định 1048 chỉ dùng cho giấy chứng nhận theo bộ tiêu chí 1048.")
     if star_rating not in OCOP_STARS:
         errors["star_rating"] = _("Chỉ sản phẩm 3, 4 hoặc 5 sao là sản phẩm OCOP.")
     elif score is not None and stars_for_score(score) != star_rating:

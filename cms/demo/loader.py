@@ -63,6 +63,10 @@ REVOKED_KEPT_ON_SALE = "LC-040"
 # One certificate that expires within the warning period whenever the demo is loaded.
 EXPIRING_SOON = ("LC-010", 20)  # (sku, days left)
 
+# Decision 148 group → the Decision 1048 group an older certificate names.
+LEGACY_GROUPS = {"food": "food", "drinks": "drinks", "herbal": "herbal", "handicraft": "souvenirs",
+                 "ornamental": "souvenirs", "tourism": "rural-tourism"}
+
 GOODS_CLASS = "Sản phẩm OCOP"
 SERVICE_CLASS = "Dịch vụ du lịch OCOP"
 
@@ -206,6 +210,7 @@ def ensure_products(categories, producers, staff, reviewer):
             decision_date=_decision_date(row),
             issuer=row["issuer"], issuer_level=row["issuer_level"],
             taxonomy_version=row["taxonomy"], address_on_document=row.get("old_address", ""),
+            legacy_group=LEGACY_GROUPS.get(row["group"], "") if row["taxonomy"] == taxonomy.TAXONOMY_1048 else "",
         )
         picture = images.product_image(row["title"], producer.name, row["group"], row["stars"])
         ProductImage.objects.create(

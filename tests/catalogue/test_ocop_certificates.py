@@ -46,3 +46,23 @@ def test_score_must_match_the_stars():
     with pytest.raises(ValidationError) as error:
         certificate.full_clean()
     assert "score" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_legacy_1048_group_only_for_1048_certificates():
+    certificate = OcopCertificate(
+        product=Product.objects.get(upc="LC-001"), star_rating=3, decision_number="2/QĐ",
+        decision_date=datetime.date(2022, 5, 1), issuer="UBND tỉnh Lào Cai", issuer_level="province",
+        taxonomy_version="148", legacy_group="souvenirs")
+    with pytest.raises(ValidationError) as error:
+        certificate.full_clean()
+    assert "legacy_group" in error.value.message_dict
+    certificate.taxonomy_version = "1048"
+    certificate.full_clean()
+
+
+@pytest.mark.django_db
+def test_demo_1048_certificates_name_their_legacy_group():
+    legacy = OcopCertificate.objects.filter(taxonomy_version="1048")
+    assert legacy.exists()
+    assert all(c.legacy_group for c in legacy)
