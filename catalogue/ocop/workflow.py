@@ -199,15 +199,25 @@ def reinstate(product, user, reason=""):
 
 # --- Certificates ------------------------------------------------------------------
 
-def _certificate_action(certificate, user, action, reason, outcome):
+def _lock_for_reviewer(certificate, user):
+    """Inside a transaction: lock the certificate and its product for a reviewer's decision.
+
+    Returns (certificate, product, producer), refreshed; refuses non-reviewers
+    and reviewers who belong to the producer.
+    """
     if not is_reviewer(user):
         raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
+    certificate = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
+    product = Product.objects.select_for_update().get(pk=certificate.product_id)
+    producer = producer_of(product)
+    if belongs_to(user, producer):
+        raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
+    return certificate, product, producer
+
+
+def _certificate_action(certificate, user, action, reason, outcome):
     with transaction.atomic():
-        certificate = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
-        product = Product.objects.select_for_update().get(pk=certificate.product_id)
-        producer = producer_of(product)
-        if belongs_to(user, producer):
-            raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
+        certificate, product, producer = _lock_for_reviewer(certificate, user)
         if certificate.review != OcopCertificate.Review.PENDING:
             raise TransitionRefused(_("Giấy chứng nhận này không còn chờ duyệt."))
         certificate.review = outcome
@@ -243,14 +253,8 @@ def revoke_certificate(certificate, user, reason, keep_on_sale):
     reason = (reason or "").strip()
     if not reason:
         raise TransitionRefused(_("Hãy nêu lý do thu hồi."))
-    if not is_reviewer(user):
-        raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thu hồi giấy chứng nhận."))
     with transaction.atomic():
-        certificate = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
-        product = Product.objects.select_for_update().get(pk=certificate.product_id)
-        producer = producer_of(product)
-        if belongs_to(user, producer):
-            raise TransitionRefused(_("Cán bộ duyệt không được xử lý sản phẩm của chủ thể mà mình là thành viên."))
+        certificate, product, producer = _lock_for_reviewer(certificate, user)
         if certificate.revoked_at is not None:
             raise TransitionRefused(_("Giấy chứng nhận này đã bị thu hồi."))
         certificate.revoked_at = timezone.now()
