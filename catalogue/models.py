@@ -162,10 +162,24 @@ class OcopCertificate(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        certificate = super().from_db(db, field_names, values)
+        certificate._loaded_dates = (certificate.__dict__.get("decision_date"),
+                                     certificate.__dict__.get("expires_on"))
+        return certificate
+
     def save(self, *args, **kwargs):
         if not self.expires_on:
             self.expires_on = rules.default_expiry(self.decision_date)
+        dates_changed = getattr(self, "_loaded_dates", None) not in (None, (self.decision_date, self.expires_on))
+        if dates_changed and self.revoked_at is None:
+            # Corrected dates: the expiry job judges this certificate afresh.
+            self.status, self.expiry_warning_sent_at = self.Status.VALID, None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "status", "expiry_warning_sent_at"}
         super().save(*args, **kwargs)
+        self._loaded_dates = (self.decision_date, self.expires_on)
 
     def is_valid_on(self, day):
         return self.revoked_at is None and self.decision_date <= day <= self.expires_on

@@ -306,3 +306,23 @@ def test_task_returns_the_counts(certificate, product, other_product, django_cap
     assert certificate_expiry_task.enqueue(date=WARN_DAY.isoformat()).return_value == ZERO
     assert certificate_expiry_task.enqueue(date=EXPIRED_DAY.isoformat()).return_value == {
         "warned": 0, "expired": 1, "not_notified": 0, "failed": 0}
+
+
+def test_corrected_dates_make_the_job_judge_the_certificate_again():
+    """An expired certificate whose expiry date was entered wrongly is re-evaluated once corrected."""
+    product = Product.objects.get(upc="LC-003")
+    product.ocop_certificates.all().delete()
+    certificate = OcopCertificate.objects.create(
+        product=product, star_rating=3, decision_number="7/QĐ-SỬA", decision_date=datetime.date(2024, 1, 2),
+        expires_on=datetime.date(2024, 6, 1), issuer="UBND tỉnh Lào Cai", issuer_level="province",
+        review=OcopCertificate.Review.APPROVED)
+    report = run_certificate_expiry(today=datetime.date(2025, 1, 1))
+    assert certificate.pk in {c.pk for c in report.expired}
+    certificate = OcopCertificate.objects.get(pk=certificate.pk)
+    assert certificate.status == OcopCertificate.Status.EXPIRED
+    certificate.expires_on = datetime.date(2027, 1, 2)
+    certificate.save()
+    certificate = OcopCertificate.objects.get(pk=certificate.pk)
+    assert certificate.status == OcopCertificate.Status.VALID and certificate.expiry_warning_sent_at is None
+    report = run_certificate_expiry(today=datetime.date(2026, 12, 20))
+    assert certificate.pk in {c.pk for c in report.warned}
