@@ -43,26 +43,27 @@ class Transition:
     action: str
     sources: frozenset
     target: str
-    label: str
+    label: str  # what happened, as told to the producer
+    button: str  # what the button does
     by_reviewer: bool
     reason_required: bool
 
 
 TRANSITIONS = {t.action: t for t in (
     Transition("submit", frozenset({ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED}),
-               ReviewStatus.SUBMITTED, gettext_lazy("Đã gửi duyệt"), by_reviewer=False, reason_required=False),
+               ReviewStatus.SUBMITTED, gettext_lazy("Đã gửi duyệt"), gettext_lazy("Gửi duyệt"), by_reviewer=False, reason_required=False),
     Transition("approve", frozenset({ReviewStatus.SUBMITTED}),
-               ReviewStatus.APPROVED, gettext_lazy("Đã được duyệt và mở bán"), by_reviewer=True,
+               ReviewStatus.APPROVED, gettext_lazy("Đã được duyệt và mở bán"), gettext_lazy("Duyệt và mở bán"), by_reviewer=True,
                reason_required=False),
     Transition("request_changes", frozenset({ReviewStatus.SUBMITTED}),
-               ReviewStatus.CHANGES_REQUESTED, gettext_lazy("Cần chỉnh sửa"), by_reviewer=True,
+               ReviewStatus.CHANGES_REQUESTED, gettext_lazy("Cần chỉnh sửa"), gettext_lazy("Yêu cầu chỉnh sửa"), by_reviewer=True,
                reason_required=True),
     Transition("reject", frozenset({ReviewStatus.SUBMITTED}),
-               ReviewStatus.REJECTED, gettext_lazy("Bị từ chối"), by_reviewer=True, reason_required=True),
+               ReviewStatus.REJECTED, gettext_lazy("Bị từ chối"), gettext_lazy("Từ chối"), by_reviewer=True, reason_required=True),
     Transition("suspend", frozenset({ReviewStatus.APPROVED}),
-               ReviewStatus.SUSPENDED, gettext_lazy("Tạm ngừng bán"), by_reviewer=True, reason_required=True),
+               ReviewStatus.SUSPENDED, gettext_lazy("Tạm ngừng bán"), gettext_lazy("Tạm ngừng bán"), by_reviewer=True, reason_required=True),
     Transition("reinstate", frozenset({ReviewStatus.SUSPENDED}),
-               ReviewStatus.APPROVED, gettext_lazy("Được mở bán trở lại"), by_reviewer=True,
+               ReviewStatus.APPROVED, gettext_lazy("Được mở bán trở lại"), gettext_lazy("Mở bán trở lại"), by_reviewer=True,
                reason_required=False),
 )}
 

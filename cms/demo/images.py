@@ -84,3 +84,31 @@ def hero_image():
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80, optimize=True)
     return buffer.getvalue()
+
+
+def certificate_scan(product_title, producer_name, stars, decision_number, decision_date, issuer):
+    """A PNG that looks like a scanned OCOP certificate (demo only)."""
+    width, height = 1000, 700
+    image = Image.new("RGB", (width, height), (252, 248, 236))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([20, 20, width - 20, height - 20], outline=(179, 38, 30), width=8)
+    heading, has_vietnamese = _font(44)
+    body, _ = _font(30)
+    lines = [
+        (heading, "GIẤY CHỨNG NHẬN SẢN PHẨM OCOP"),
+        (body, f"Hạng: {stars} sao"),
+        (body, product_title[:60]),
+        (body, producer_name[:60]),
+        (body, f"Quyết định số {decision_number}, ngày {decision_date:%d/%m/%Y}"),
+        (body, issuer[:60]),
+    ]
+    y = 90
+    for font, text in lines:
+        if not has_vietnamese:
+            text = fold_vietnamese(text)
+        draw.text((width // 2, y), text, font=font, fill=(40, 30, 20), anchor="mm")
+        y += 90 if font is heading else 70
+    draw.ellipse([width - 230, height - 230, width - 70, height - 70], outline=(179, 38, 30), width=6)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

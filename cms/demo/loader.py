@@ -204,10 +204,14 @@ def ensure_products(categories, producers, staff, reviewer):
             product=product, partner=producer, partner_sku=row["sku"],
             price=row["price"], num_in_stock=row["stock"],
         )
+        decided = _decision_date(row)
+        scan = images.certificate_scan(row["title"], producer.name, row["stars"], row["decision_number"],
+                                       decided, row["issuer"])
         OcopCertificate.objects.create(
             product=product, star_rating=row["stars"], score=row.get("score"),
             decision_number=row["decision_number"],
-            decision_date=_decision_date(row),
+            scan=ContentFile(scan, name=f"chung-nhan-{product.slug}.png"),
+            decision_date=decided,
             issuer=row["issuer"], issuer_level=row["issuer_level"],
             taxonomy_version=row["taxonomy"], address_on_document=row.get("old_address", ""),
             legacy_group=LEGACY_GROUPS.get(row["group"], "") if row["taxonomy"] == taxonomy.TAXONOMY_1048 else "",

@@ -95,3 +95,11 @@ def test_demo_has_products_in_every_review_state_and_certificate_situation():
     assert expiring and all(c.expires_on <= today + datetime.timedelta(days=30) for c in expiring)
     assert Partner.objects.filter(verification_status=Partner.Verification.PENDING).exists()
     assert ReviewLogEntry.objects.count() > Product.objects.count()  # submissions and decisions
+
+
+def test_demo_certificates_have_scans_for_the_reviewers():
+    from PIL import Image
+
+    for certificate in OcopCertificate.objects.all():
+        with certificate.scan.open("rb") as scan, Image.open(scan) as image:
+            assert image.format == "PNG" and image.size == (1000, 700)

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import rules, taxonomy
+from catalogue.ocop import rules, taxonomy, workflow
 from shop.core import addresses
 
 QUEUE = "queue"
@@ -26,11 +26,7 @@ class ReviewQueueFilterForm(forms.Form):
 
 
 ACTION_CHOICES = [
-    ("approve", _("Duyệt và mở bán")),
-    ("request_changes", _("Yêu cầu chỉnh sửa")),
-    ("reject", _("Từ chối")),
-    ("suspend", _("Tạm ngừng bán")),
-    ("reinstate", _("Mở bán trở lại")),
+    *((t.action, t.button) for t in workflow.TRANSITIONS.values() if t.by_reviewer),
     ("approve_certificate", _("Duyệt giấy chứng nhận mới")),
     ("reject_certificate", _("Từ chối giấy chứng nhận mới")),
     ("revoke_certificate", _("Thu hồi giấy chứng nhận")),
