@@ -68,6 +68,15 @@ class Product(AbstractProduct):
         return max(valid, key=lambda c: c.decision_date, default=None)
 
     @property
+    def producer(self):
+        """The OCOP producer selling the product: Oscar links them through the stock record.
+
+        Uses prefetched stock records when present.
+        """
+        stockrecords = sorted(self.stockrecords.all(), key=lambda record: record.pk)
+        return stockrecords[0].partner if stockrecords else None
+
+    @property
     def ocop_stars(self):
         certificate = self.current_certificate()
         return certificate.star_rating if certificate else None

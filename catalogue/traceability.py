@@ -45,12 +45,6 @@ def origin_path(product):
     return reverse("catalogue:origin", kwargs={"product_slug": product.slug, "pk": product.pk})
 
 
-def producer_of(product):
-    """The OCOP producer selling the product: the partner of its first stock record."""
-    stockrecords = list(product.stockrecords.all())
-    return stockrecords[0].partner if stockrecords else None
-
-
 def qr_code(data):
     """A QR code (qrcode.QRCode) for data, with the platform's error correction and border."""
     code = qrcode.QRCode(error_correction=QR_ERROR_CORRECTION, box_size=QR_BOX_SIZE, border=QR_BORDER)

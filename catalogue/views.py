@@ -47,7 +47,7 @@ class ProductOriginView(PublishedProductMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product = self.object
-        producer = traceability.producer_of(product)
+        producer = product.producer
         context.update(
             producer=producer,
             certificate=product.current_certificate(),

@@ -30,7 +30,6 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.ocop import notifications, rules
-from catalogue.ocop.workflow import producer_of
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
@@ -136,7 +135,7 @@ def _expire(certificate, today):
 
 def _tell(certificate, today, event_code, kind):
     product = certificate.product
-    producer = producer_of(product)
+    producer = product.producer
     replacement = _replacement(certificate)
     if replacement is not None:
         reason = _("đã có giấy chứng nhận mới số %(number)s") % {"number": replacement.decision_number}

@@ -70,12 +70,6 @@ TRANSITIONS = {t.action: t for t in (
 
 # --- Who may act ----------------------------------------------------------------
 
-def producer_of(product):
-    """The producer selling the product (Oscar links them through the stock record)."""
-    stockrecord = product.stockrecords.select_related("partner").first()
-    return stockrecord.partner if stockrecord else None
-
-
 def is_reviewer(user):
     return bool(user and user.is_active and user.has_perm(REVIEW_PERMISSION))
 
@@ -109,7 +103,7 @@ def _check_publishable(product, producer):
 
 def available_actions(product, user):
     """The transitions the user may run on the product now (for buttons)."""
-    producer = producer_of(product)
+    producer = product.producer
     actions = []
     for transition in TRANSITIONS.values():
         if product.review_status not in transition.sources:
@@ -136,7 +130,7 @@ def transition(product, action, user, reason=""):
 
     with transaction.atomic():
         product = Product.objects.select_for_update().get(pk=product.pk)
-        producer = producer_of(product)
+        producer = product.producer
         on_behalf_of = _check_actor(step, product, producer, user)
         if product.review_status not in step.sources:
             raise TransitionRefused(
@@ -210,7 +204,7 @@ def _lock_for_reviewer(certificate, user):
         raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
     certificate = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
     product = Product.objects.select_for_update().get(pk=certificate.product_id)
-    producer = producer_of(product)
+    producer = product.producer
     if belongs_to(user, producer):
         raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
     return certificate, product, producer

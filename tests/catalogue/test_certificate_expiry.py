@@ -14,7 +14,6 @@ from oscar.core.loading import get_model
 
 from catalogue.ocop import expiry, notifications, rules
 from catalogue.ocop.expiry import run_certificate_expiry
-from catalogue.ocop.workflow import producer_of
 from catalogue.tasks import CertificateExpiryFailed, certificate_expiry_task
 
 Product = get_model("catalogue", "Product")
@@ -101,7 +100,7 @@ def test_warning_30_days_before_goes_to_the_producer_in_vietnamese(run, certific
     assert certificate.expiry_warning_sent_at == datetime.datetime(2027, 2, 13, 8, tzinfo=VIETNAM)
 
     messages = mails_about(product)
-    producer = producer_of(product)
+    producer = product.producer
     assert {message.to[0] for message in messages} == {producer.email, producer_user.email}
     assert all(len(message.to) == 1 for message in messages)
     message = messages[0]

@@ -80,11 +80,11 @@ class ReviewDetailView(DetailView):
         product = self.object
         user = self.request.user
         context.update({
-            "producer": workflow.producer_of(product),
+            "producer": product.producer,
             "certificates": product.ocop_certificates.all(),
             "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
             "actions": workflow.available_actions(product, user),
-            "may_review": workflow.is_reviewer(user) and not workflow.belongs_to(user, workflow.producer_of(product)),
+            "may_review": workflow.is_reviewer(user) and not workflow.belongs_to(user, product.producer),
             "action_form": kwargs.get("action_form") or ReviewActionForm(),
             "today": timezone.localdate(),
         })
