@@ -71,8 +71,11 @@ es_fetch_if_missing() {
     # Unpacked aside and moved into place, so an interrupted fetch leaves no half distribution.
     chmod -R a+rX "$download/unpacked"
     chmod a+x "$download/unpacked/elasticsearch-$ELASTICSEARCH_VERSION"/bin/*
-    rm -rf "$home"
-    mv "$download/unpacked/elasticsearch-$ELASTICSEARCH_VERSION" "$home"
+    # Another run may have finished first: keep its copy, it may be in use.
+    if [ ! -x "$home/bin/elasticsearch" ]; then
+        rm -rf "$home"
+        mv "$download/unpacked/elasticsearch-$ELASTICSEARCH_VERSION" "$home"
+    fi
     rm -rf "$download"
 }
 
@@ -134,14 +137,14 @@ EOF
         ES_JAVA_HOME="$(es_java_home)" ES_PATH_CONF="$OCOP_ES_DIR/config" ES_TMPDIR="$OCOP_ES_DIR/tmp" \
         ES_JAVA_OPTS="-Xms512m -Xmx512m" \
         "$home/bin/elasticsearch" -d -p "$OCOP_ES_DIR/elasticsearch.pid" </dev/null >"$OCOP_ES_DIR/start.log" 2>&1) \
-        || { cat "$OCOP_ES_DIR/start.log" >&2; tail -n 40 "$OCOP_ES_DIR/logs/ocop-test.log" >&2 2>/dev/null; return 1; }
+        || { tail -n 40 "$OCOP_ES_DIR/start.log" >&2; es_stop; return 1; }
     deadline=$((SECONDS + 120))
     until curl -sf "http://127.0.0.1:$http_port/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null; do
-        pid=$(cat "$OCOP_ES_DIR/elasticsearch.pid" 2>/dev/null)
+        pid=$(cat "$OCOP_ES_DIR/elasticsearch.pid" 2>/dev/null || true)
         if [ "$SECONDS" -ge "$deadline" ] || { [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; }; then
             echo "Elasticsearch did not become ready on 127.0.0.1:$http_port:" >&2
-            cat "$OCOP_ES_DIR/start.log" >&2
-            tail -n 40 "$OCOP_ES_DIR/logs/ocop-test.log" >&2 2>/dev/null
+            tail -n 40 "$OCOP_ES_DIR/logs/ocop-test.log" >&2
+            es_stop
             return 1
         fi
         sleep 1
@@ -153,9 +156,9 @@ EOF
 es_stop() {
     [ -n "${OCOP_ES_DIR:-}" ] && [ -d "$OCOP_ES_DIR" ] || { unset OCOP_ES_DIR ELASTICSEARCH_URL; return 0; }
     local pid waited=0
-    pid=$(cat "$OCOP_ES_DIR/elasticsearch.pid" 2>/dev/null)
+    pid=$(cat "$OCOP_ES_DIR/elasticsearch.pid" 2>/dev/null || true)
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null
+        kill -TERM "$pid" 2>/dev/null || true
         while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 30 ]; do
             sleep 1
             waited=$((waited + 1))
