@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# `make test`: installs what the tests need, starts PostgreSQL, runs the whole
+# `make test`: installs what the tests need, starts PostgreSQL and Elasticsearch, runs the whole
 # pytest suite against it, and stops what it started. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/bootstrap.sh
 source scripts/postgres.sh
-trap pg_stop EXIT
+source scripts/elasticsearch.sh
+trap 'es_stop; pg_stop' EXIT
 pg_start
+es_start
 
 export DJANGO_SETTINGS_MODULE=shop.settings.test
 set +e

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from cms.demo import loader
+from shop.search import indexing
 
 # "1.234.567 ₫": dot thousands, no decimals, the đồng sign after a space.
 VND_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+ ₫")
@@ -12,9 +13,10 @@ VND_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+ ₫")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo market, loaded once into the PostgreSQL test database."""
+    """The demo market, loaded once into the PostgreSQL test database and indexed."""
     with django_db_blocker.unblock():
         loader.load_demo_data()
+        indexing.rebuild()
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications
+from shop.search import indexing
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -158,6 +159,7 @@ def transition(product, action, user, reason=""):
         ReviewLogEntry.objects.create(
             product=product, action=step.action, from_status=previous, to_status=step.target,
             reason=reason, actor=user, on_behalf_of=on_behalf_of)
+        indexing.product_changed(product.pk)
         if producer is not None and step.by_reviewer:
             notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
                 "product": product, "decision_label": str(step.label), "reason": reason})
@@ -220,6 +222,7 @@ def _certificate_action(certificate, user, action, reason, outcome):
         ReviewLogEntry.objects.create(
             product=product, certificate=certificate, action=action, reason=reason, actor=user,
             from_status=product.review_status, to_status=product.review_status)
+        indexing.product_changed(product.pk)
         if producer is not None:
             label = _("Giấy chứng nhận %(number)s: %(outcome)s") % {
                 "number": certificate.decision_number, "outcome": certificate.get_review_display()}
@@ -266,6 +269,7 @@ def revoke_certificate(certificate, user, reason, keep_on_sale):
             product=product, certificate=certificate, action="revoke_certificate",
             from_status=previous, to_status=product.review_status,
             reason=f"{reason} ({decision})", actor=user)
+        indexing.product_changed(product.pk)
         if producer is not None:
             label = _("Giấy chứng nhận %(number)s bị thu hồi; sản phẩm %(decision)s") % {
                 "number": certificate.decision_number, "decision": decision}

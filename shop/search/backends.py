@@ -1,12 +1,30 @@
-"""Product search behind one interface.
+"""Product search behind one interface: ``get_product_search().search(query, categories, sort)``.
 
-``DatabaseProductSearch`` is the embedded default (no Elasticsearch URL
-configured). The Elasticsearch backend arrives with the search issue and
-implements the same ``search`` method.
+- ``ElasticsearchProductSearch`` when ELASTICSEARCH_URL is configured (production, CI);
+  if Elasticsearch cannot be reached the results fall back to the database, with a
+  logged warning, so the storefront keeps working.
+- ``DatabaseProductSearch`` otherwise (the embedded default of `make run`).
+
+Both return something Django's paginator can page: a count and slices of products
+prepared for product cards (``catalogue.listing.product_cards``) with ``min_price``.
 """
+import logging
+
 from django.db.models import Min, Q
+from elasticsearch import ApiError, TransportError
+from elasticsearch.dsl import Q as EsQ
+from elasticsearch.dsl import Search
 
 from catalogue.listing import product_cards
+from shop.search import indexing
+from shop.search.documents import index_name
+from shop.search.text import fold, normalize
+
+logger = logging.getLogger(__name__)
+
+
+def _cards():
+    return product_cards().annotate(min_price=Min("stockrecords__price"))
 
 
 class DatabaseProductSearch:
@@ -20,7 +38,7 @@ class DatabaseProductSearch:
 
     def search(self, query="", categories=None, sort="relevance"):
         """Browsable products matching ``query`` within ``categories``, sorted."""
-        products = product_cards().annotate(min_price=Min("stockrecords__price"))
+        products = _cards()
         if categories is not None:
             products = products.filter(categories__in=categories).distinct()
         for word in query.split():
@@ -28,5 +46,74 @@ class DatabaseProductSearch:
         return products.order_by(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
 
 
+class ElasticsearchProductSearch:
+    SORT_ORDERS = {
+        "newest": [{"created": "desc"}],
+        "price-asc": [{"price": {"order": "asc", "missing": "_last"}}, {"created": "desc"}],
+        "price-desc": [{"price": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
+        "title-asc": [{"title.raw": "asc"}],
+        "relevance": ["_score", {"created": "desc"}],
+    }
+    # Typo tolerance only for longer words: none under 5 letters, one edit to 7, two beyond.
+    FUZZINESS = "AUTO:5,8"
+
+    def build(self, query="", categories=None, sort="relevance"):
+        search = Search(using=indexing.client(), index=index_name()).filter("term", is_public=True)
+        if categories is not None:
+            search = search.filter("terms", category_ids=[category.pk for category in categories])
+        if query.strip():
+            exact = EsQ("multi_match", query=normalize(query), operator="and", boost=3,
+                        fields=["title^4", "producer^2", "place^2", "description"])
+            folded = EsQ("multi_match", query=fold(query), operator="and", fuzziness=self.FUZZINESS,
+                         prefix_length=1, fields=["title_folded^4", "producer_folded^2", "place_folded^2",
+                                                  "description_folded"])
+            search = search.query(EsQ("bool", should=[exact, folded], minimum_should_match=1))
+        if query.strip() or sort != "relevance":
+            search = search.sort(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
+        else:
+            search = search.sort(*self.SORT_ORDERS["newest"])
+        return search.source(False).extra(track_total_hits=True)
+
+    def search(self, query="", categories=None, sort="relevance"):
+        return ElasticsearchResults(self.build(query, categories, sort),
+                                    fallback=lambda: DatabaseProductSearch().search(query, categories, sort))
+
+
+class ElasticsearchResults:
+    """Lazy, pageable results; products come from the database in Elasticsearch's order."""
+
+    def __init__(self, search, fallback):
+        self._search, self._fallback_factory, self._fallback = search, fallback, None
+
+    def _use_database(self, error):
+        logger.warning("Elasticsearch unavailable, searching the database instead: %s", error)
+        self._fallback = self._fallback_factory()
+        return self._fallback
+
+    def count(self):
+        if self._fallback is not None:
+            return self._fallback.count()
+        try:
+            return self._search[:0].execute().hits.total.value
+        except (TransportError, ApiError) as error:
+            return self._use_database(error).count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if self._fallback is not None:
+            return self._fallback[window]
+        if not isinstance(window, slice):
+            return self[window:window + 1][0]
+        try:
+            hits = self._search[window].execute()
+        except (TransportError, ApiError) as error:
+            return self._use_database(error)[window]
+        ids = [int(hit.meta.id) for hit in hits]
+        products = {product.pk: product for product in _cards().filter(pk__in=ids)}
+        return [products[pk] for pk in ids if pk in products]
+
+
 def get_product_search():
-    return DatabaseProductSearch()
+    return ElasticsearchProductSearch() if indexing.enabled() else DatabaseProductSearch()

@@ -214,6 +214,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # --- Search (Elasticsearch in production and CI; database otherwise) -------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Indexes are named "<prefix>-products" (an alias) so several sites or test runs can share a server.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ocop")
 
 # --- Payments ----------------------------------------------------------------
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")

@@ -24,3 +24,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+
+# Tests run against the Elasticsearch that `make test` starts (scripts/elasticsearch.sh);
+# the database backend is tested by overriding this setting in its tests.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if not ELASTICSEARCH_URL:
+    raise RuntimeError("Tests need Elasticsearch: run `make test`, or set ELASTICSEARCH_URL yourself.")
+ELASTICSEARCH_INDEX_PREFIX = f"ocop-test-{os.getpid()}"

@@ -1,0 +1,66 @@
+"""The product document indexed in Elasticsearch, and how a product becomes one."""
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Long, Text
+
+from shop.search.text import fold, normalize
+
+
+class ProductDocument(Document):
+    # Original text (exact Vietnamese matches rank higher) and folded twins.
+    title = Text(analyzer="standard", fields={"raw": Keyword()})
+    title_folded = Text(analyzer="standard")
+    description = Text(analyzer="standard")
+    description_folded = Text(analyzer="standard")
+    producer = Text(analyzer="standard", fields={"raw": Keyword()})
+    producer_folded = Text(analyzer="standard")
+    place = Text(analyzer="standard")  # commune and province
+    place_folded = Text(analyzer="standard")
+    group = Keyword()
+    subgroup = Keyword()
+    category_ids = Integer()
+    province_code = Integer()
+    producer_id = Integer()
+    stars = Integer()
+    price = Long()  # whole đồng
+    in_stock = Boolean()
+    certificate_valid = Boolean()
+    is_public = Boolean()
+    created = Date()
+
+    class Index:
+        name = "placeholder"  # set per deployment by index_name()
+
+
+def index_name():
+    """The alias searched; concrete indexes are created behind it by the rebuild."""
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-products"
+
+
+def to_document(product, today=None):
+    """A product (with stock records, partners, certificates, categories prefetched) as a document."""
+    today = today or timezone.localdate()
+    producer = product.producer
+    stockrecord = sorted(product.stockrecords.all(), key=lambda record: record.pk)[:1]
+    stockrecord = stockrecord[0] if stockrecord else None
+    certificate = product.current_certificate(today=today)
+    place = ", ".join(part for part in (producer.ward_name, producer.province_name) if part) if producer else ""
+    description = strip_tags(product.description or "")
+    return ProductDocument(
+        meta={"id": product.pk},
+        title=normalize(product.title), title_folded=fold(product.title),
+        description=normalize(description), description_folded=fold(description),
+        producer=normalize(producer.name) if producer else "", producer_folded=fold(producer.name) if producer else "",
+        place=normalize(place), place_folded=fold(place),
+        group=product.ocop_group, subgroup=product.ocop_subgroup,
+        category_ids=[category.pk for category in product.categories.all()],
+        province_code=producer.province_code if producer else None,
+        producer_id=producer.pk if producer else None,
+        stars=certificate.star_rating if certificate else 0,
+        price=int(stockrecord.price) if stockrecord and stockrecord.price is not None else None,
+        in_stock=bool(stockrecord and stockrecord.num_in_stock and stockrecord.num_in_stock > 0),
+        certificate_valid=certificate is not None,
+        is_public=bool(product.is_public and producer and producer.is_verified),
+        created=product.date_created,
+    )

@@ -1,0 +1,103 @@
+"""Keeping the Elasticsearch index true: full rebuild behind an alias, and updates
+of single products scheduled after the transaction that changed them commits.
+
+Domain services call ``product_changed`` explicitly (ARCHITECTURE.md: explicit
+calls over signals). Nothing here runs when no ELASTICSEARCH_URL is configured.
+"""
+import logging
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from elasticsearch import Elasticsearch, helpers
+from oscar.core.loading import get_model
+
+from shop.search.documents import ProductDocument, index_name, to_document
+
+logger = logging.getLogger(__name__)
+Product = get_model("catalogue", "Product")
+BULK_CHUNK = 500
+
+
+def enabled():
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+@lru_cache(maxsize=None)
+def _client(url):
+    return Elasticsearch(url, request_timeout=10, retry_on_timeout=True, max_retries=2)
+
+
+def client():
+    return _client(settings.ELASTICSEARCH_URL)
+
+
+def products_to_index():
+    return Product.objects.filter(parent=None).prefetch_related(
+        "stockrecords__partner", "ocop_certificates", "categories")
+
+
+def _actions(products, index):
+    today = timezone.localdate()
+    for product in products.iterator(chunk_size=BULK_CHUNK):
+        document = to_document(product, today=today).to_dict(include_meta=True)
+        document["_index"] = index
+        yield document
+
+
+def rebuild(progress=None):
+    """Index every product into a new index, then move the alias to it (no downtime).
+
+    Returns (new index name, number of documents). ``progress(done, total)`` is
+    called as chunks are sent.
+    """
+    es, alias = client(), index_name()
+    new_index = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+    ProductDocument._index.clone(name=new_index).create(using=es)
+    products = products_to_index()
+    total, done = products.count(), 0
+    for ok, _item in helpers.streaming_bulk(es, _actions(products, new_index), chunk_size=BULK_CHUNK,
+                                            raise_on_error=True):
+        done += ok
+        if progress and (done % BULK_CHUNK == 0 or done == total):
+            progress(done, total)
+    es.indices.refresh(index=new_index)
+    old_indexes = list(es.indices.get_alias(name=alias, ignore_unavailable=True).keys()) \
+        if es.indices.exists_alias(name=alias) else []
+    actions = [{"remove": {"index": old, "alias": alias}} for old in old_indexes]
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    es.indices.update_aliases(actions=actions)
+    for old in old_indexes:
+        es.indices.delete(index=old)
+    return new_index, done
+
+
+def update_products(product_ids):
+    """(Re)index these products now; ids no longer in the database are removed."""
+    es, alias = client(), index_name()
+    if not es.indices.exists_alias(name=alias):
+        # Writing to a missing alias would create a plain index under its name;
+        # there is no index yet, and the first rebuild will include these products.
+        logger.info("No search index yet: products %s wait for `search_index rebuild`.", product_ids)
+        return
+    products = {p.pk: p for p in products_to_index().filter(pk__in=product_ids)}
+    actions = []
+    for pk in product_ids:
+        if pk in products:
+            document = to_document(products[pk]).to_dict(include_meta=True)
+            document["_index"] = alias
+            actions.append(document)
+        else:
+            actions.append({"_op_type": "delete", "_index": alias, "_id": pk})
+    helpers.bulk(es, actions, raise_on_error=False, refresh="wait_for")
+
+
+def product_changed(*product_ids):
+    """Schedule a reindex of these products once the current transaction commits."""
+    if not enabled() or not product_ids:
+        return
+    from shop.search.tasks import reindex_products
+
+    ids = sorted(set(product_ids))
+    transaction.on_commit(lambda: reindex_products.enqueue(ids))

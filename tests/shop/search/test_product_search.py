@@ -1,0 +1,128 @@
+"""Product search against the real Elasticsearch started by `make test`, and its fallbacks."""
+import logging
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from catalogue.models import ReviewStatus
+from catalogue.ocop import workflow
+from cms.demo import loader
+from shop.search import indexing
+from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch, get_product_search
+from shop.search.text import fold, normalize
+
+pytestmark = pytest.mark.django_db
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+
+
+def _search(query, **kwargs):
+    results = get_product_search().search(query, **kwargs)
+    return list(results[0:100])
+
+
+def _upcs(query, **kwargs):
+    return [p.upc for p in _search(query, **kwargs)]
+
+
+def test_tests_use_elasticsearch():
+    assert isinstance(get_product_search(), ElasticsearchProductSearch)
+    assert indexing.client().cluster.health()["status"] in ("green", "yellow")
+
+
+def test_folding_and_normalisation():
+    assert fold("Đặc sản Sa Pa") == "dac san sa pa"
+    decomposed = "Ma\u0323\u0302t ong"  # "Mật ong" typed with combining marks
+    assert normalize(decomposed) == "mật ong"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("mat ong", {"LC-013", "LC-014"}),          # no diacritics finds "mật ong"
+    ("ca hoi sa pa", {"LC-036", "LC-038"}),     # "cá hồi Sa Pa"
+    ("dua go que", {"LC-023"}),                 # "d" matches "đ": "đũa gỗ quế"
+    ("Cá hồi Sa Pa", {"LC-036", "LC-038"}),     # exact Vietnamese
+])
+def test_vietnamese_queries_with_or_without_diacritics(query, expected):
+    found = set(_upcs(query))
+    public_expected = {upc for upc in expected if Product.objects.get(upc=upc).is_public}
+    assert public_expected and public_expected <= found
+
+
+def test_exact_diacritics_rank_above_folded_matches():
+    results = _search("mật ong")
+    exact = [("mật ong" in normalize(p.title)) for p in results]
+    assert any(exact) and not all(exact)  # folded-only matches exist ("mát", "ong"…)
+    assert exact == sorted(exact, reverse=True), "every exact match before any folded-only match"
+
+
+def test_typo_tolerance_for_longer_words():
+    assert {"LC-005", "LC-006"} <= set(_upcs("suoi giangg"))  # 6 letters: one typo allowed
+    assert "LC-013" not in _upcs("mxt ong")  # short words must match exactly
+
+
+def test_only_public_products_of_verified_producers_are_found():
+    hidden = Product.objects.exclude(review_status=ReviewStatus.APPROVED)
+    assert hidden.exists()
+    for product in hidden:
+        assert product.upc not in _upcs(product.title), product.review_status
+
+
+def test_category_filter_and_price_sort():
+    drinks = Category.get_root_nodes().get(name="Đồ uống")
+    results = list(get_product_search().search("", categories=drinks.get_descendants_and_self(),
+                                               sort="price-asc")[0:50])
+    assert results and {p.ocop_group for p in results} == {"drinks"}
+    prices = [p.min_price for p in results]
+    assert prices == sorted(prices)
+
+
+def test_approval_reaches_the_index_after_commit(django_capture_on_commit_callbacks):
+    product = Product.objects.get(upc="LC-012")  # submitted in the demo
+    reviewer = get_model("users", "User").objects.get(email=loader.REVIEWER_EMAIL)
+    assert "LC-012" not in _upcs(product.title)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.approve(product, reviewer)
+        assert "LC-012" in _upcs(product.title)
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.suspend(product, reviewer, "Kiểm thử chỉ mục")
+        assert "LC-012" not in _upcs(product.title)
+    finally:  # the database rolls back; put the document back as it was
+        Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.SUBMITTED, is_public=False)
+        indexing.update_products([product.pk])
+
+
+def test_rebuild_swaps_the_alias_without_losing_documents():
+    es, alias = indexing.client(), indexing.index_name()
+    before = set(es.indices.get_alias(name=alias))
+    new_index, count = indexing.rebuild()
+    after = set(es.indices.get_alias(name=alias))
+    assert after == {new_index} and not (before & after)
+    assert count == Product.objects.filter(parent=None).count()
+    assert not any(es.indices.exists(index=old) for old in before)
+
+
+def test_unreachable_elasticsearch_falls_back_to_the_database(caplog):
+    with override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9"), caplog.at_level(logging.WARNING):
+        results = get_product_search().search("Shan tuyết")
+        assert isinstance(get_product_search(), ElasticsearchProductSearch)
+        found = [p.upc for p in results[0:20]]
+    assert "LC-005" in found
+    assert "Elasticsearch unavailable" in caplog.text
+
+
+def test_search_page_keeps_working_when_elasticsearch_is_down(client):
+    with override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9"):
+        response = client.get(reverse("search:search"), {"q": "Shan tuyết"})
+    assert response.status_code == 200
+    assert response.context["paginator"].count > 0
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_both_backends_find_sort_and_filter_alike(backend):
+    results = list(backend().search("Shan tuyết", sort="price-desc")[0:50])
+    assert {"LC-005", "LC-006", "LC-007", "LC-008"} <= {p.upc for p in results}
+    prices = [p.min_price for p in results]
+    assert prices == sorted(prices, reverse=True)
