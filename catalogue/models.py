@@ -43,6 +43,9 @@ class Product(AbstractProduct):
         _("Khối lượng vận chuyển (gam)"), null=True, blank=True,
     )
     production_story = models.TextField(_("Câu chuyện sản xuất"), blank=True)
+    # Title and description folded to ASCII (shop.search.text.fold), kept by save():
+    # the database search backend matches "mat ong" against "Mật ong" with it.
+    search_folded = models.TextField(editable=False, blank=True, default="")
     traceability_url = models.URLField(
         _("Liên kết truy xuất nguồn gốc của tỉnh"), blank=True,
         help_text=_("Địa chỉ hồ sơ sản phẩm trên cổng truy xuất nguồn gốc của tỉnh, nếu có."),
@@ -50,6 +53,14 @@ class Product(AbstractProduct):
 
     class Meta(AbstractProduct.Meta):
         permissions = [("review_ocop_product", _("Có thể duyệt sản phẩm OCOP"))]
+
+    def save(self, *args, **kwargs):
+        from shop.search.text import folded_product_text
+
+        self.search_folded = folded_product_text(self.title, self.description)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_folded"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -10,7 +10,7 @@ prepared for product cards (``catalogue.listing.product_cards``) with ``min_pric
 """
 import logging
 
-from django.db.models import Min, Q
+from django.db.models import Min
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q as EsQ
 from elasticsearch.dsl import Search
@@ -41,8 +41,9 @@ class DatabaseProductSearch:
         products = _cards()
         if categories is not None:
             products = products.filter(categories__in=categories).distinct()
-        for word in query.split():
-            products = products.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        # The same Vietnamese folding as the Elasticsearch documents: "mat ong" finds "Mật ong".
+        for word in fold(query).split():
+            products = products.filter(search_folded__icontains=word)
         return products.order_by(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
 
 

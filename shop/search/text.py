@@ -17,3 +17,10 @@ def normalize(text):
 def fold(text):
     """Lowercase ASCII folding: "Đặc sản Sa Pa" → "dac san sa pa"."""
     return fold_vietnamese(normalize(text)).lower()
+
+
+def folded_product_text(title, description):
+    """What the database backend searches: title and description without markup, folded."""
+    from django.utils.html import strip_tags
+
+    return fold(f"{title or ''} {strip_tags(description or '')}")

@@ -126,3 +126,17 @@ def test_both_backends_find_sort_and_filter_alike(backend):
     assert {"LC-005", "LC-006", "LC-007", "LC-008"} <= {p.upc for p in results}
     prices = [p.min_price for p in results]
     assert prices == sorted(prices, reverse=True)
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+@pytest.mark.parametrize("query, expected", [("mat ong", {"LC-013"}), ("dua go que", {"LC-023"}),
+                                             ("Cá hồi Sa Pa", {"LC-036"})])
+def test_both_backends_fold_vietnamese(backend, query, expected):
+    assert expected <= {p.upc for p in backend().search(query)[0:50]}
+
+
+def test_folded_text_follows_product_edits():
+    product = Product.objects.get(upc="LC-023")
+    product.title = "Đũa tre Đà Bắc"
+    product.save()
+    assert "dua tre da bac" in Product.objects.get(pk=product.pk).search_folded
