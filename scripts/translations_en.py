@@ -426,6 +426,7 @@ EN = {
     'Chỉ với giấy chứng nhận cấp theo bộ tiêu chí 1048.': 'Only for certificates issued under the 1048 criteria.',
     'Nhóm theo Quyết định 1048 chỉ dùng cho giấy chứng nhận theo bộ tiêu chí 1048.': 'A Decision 1048 group applies only to certificates issued under the 1048 criteria.',
     "Gửi duyệt": "Submit for review",
+    "Từ khóa quá dài (tối đa 100 ký tự).": "The search is too long (100 characters at most).",
 }
 
 

@@ -18,6 +18,10 @@ class SearchConfig(OscarConfig):
 
     def ready(self):
         self.search_view = get_class("search.views", "SearchView")
+        self.suggest_view = get_class("search.views", "SuggestView")
 
     def get_urls(self):
-        return self.post_process_urls([path("", self.search_view.as_view(), name="search")])
+        return self.post_process_urls([
+            path("", self.search_view.as_view(), name="search"),
+            path("suggest/", self.suggest_view.as_view(), name="suggest"),
+        ])

@@ -10,7 +10,7 @@ prepared for product cards (``catalogue.listing.product_cards``) with ``min_pric
 """
 import logging
 
-from django.db.models import Min
+from django.db.models import Case, Min, When
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q as EsQ
 from elasticsearch.dsl import Search
@@ -28,6 +28,9 @@ def _cards():
 
 
 class DatabaseProductSearch:
+    def suggest(self, query):
+        return _database_suggestions(query)
+
     SORT_ORDERS = {
         "newest": ("-date_created", "id"),
         "price-asc": ("min_price", "id"),
@@ -45,6 +48,21 @@ class DatabaseProductSearch:
         for word in fold(query).split():
             products = products.filter(search_folded__icontains=word)
         return products.order_by(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
+
+
+SUGGESTIONS = 8
+
+
+def _database_suggestions(query):
+    words = fold(query).split()
+    products = _cards()
+    for word in words:
+        products = products.filter(search_folded__icontains=word)
+    # Titles that begin with what was typed come first.
+    products = products.annotate(begins=Case(When(search_folded__startswith=fold(query), then=0), default=1))
+    products = list(products.order_by("begins", "title")[:SUGGESTIONS])
+    producers = list(dict.fromkeys(p.producer.name for p in products if p.producer))
+    return {"products": products, "producers": producers[:4]}
 
 
 class ElasticsearchProductSearch:
@@ -74,6 +92,23 @@ class ElasticsearchProductSearch:
         else:
             search = search.sort(*self.SORT_ORDERS["newest"])
         return search.source(False).extra(track_total_hits=True)
+
+    def suggest(self, query):
+        """Products whose title or producer starts like what is typed (last word as a prefix)."""
+        search = (Search(using=indexing.client(), index=index_name()).filter("term", is_public=True)
+                  .query("multi_match", query=fold(query), type="bool_prefix",
+                         fields=["title_folded^3", "producer_folded"])
+                  .source(["producer"]).extra(size=SUGGESTIONS))
+        try:
+            hits = search.execute()
+        except (TransportError, ApiError) as error:
+            logger.warning("Elasticsearch unavailable for suggestions: %s", error)
+            return _database_suggestions(query)
+        ids = [int(hit.meta.id) for hit in hits]
+        products = {p.pk: p for p in _cards().filter(pk__in=ids)}
+        ordered = [products[pk] for pk in ids if pk in products]
+        producers = list(dict.fromkeys(p.producer.name for p in ordered if p.producer))
+        return {"products": ordered, "producers": producers[:4]}
 
     def search(self, query="", categories=None, sort="relevance"):
         return ElasticsearchResults(self.build(query, categories, sort),

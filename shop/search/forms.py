@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,7 +19,9 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Tìm kiếm"), required=False, max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Tìm chè, mật ong, thổ cẩm…"),
-                                      "class": "form-control", "autocomplete": "off"}),
+                                      "class": "form-control", "autocomplete": "off",
+                                      "list": "search-suggestions",
+                                      "data-suggest-url": reverse_lazy("search:suggest")}),
     )
     sort_by = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=SORT_CHOICES,
                                 widget=forms.Select(attrs={"class": "form-control"}))

@@ -1,9 +1,9 @@
 from urllib.parse import unquote
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView
+from django.views.generic import ListView, View
 from oscar.core.loading import get_class, get_model
 
 from shop.search.backends import get_product_search
@@ -70,3 +70,24 @@ class SearchView(ProductListView):
         context = super().get_context_data(**kwargs)
         context["summary"] = _("Kết quả tìm kiếm")
         return context
+
+
+class SuggestView(View):
+    """Autocomplete for the header search box, as JSON: product titles and producers."""
+
+    MIN_LENGTH, MAX_LENGTH = 2, 100
+
+    def get(self, request):
+        query = request.GET.get("q", "").strip()
+        if len(query) > self.MAX_LENGTH:
+            return JsonResponse({"error": _("Từ khóa quá dài (tối đa 100 ký tự).")}, status=400)
+        if len(query) < self.MIN_LENGTH:
+            return JsonResponse({"query": query, "products": [], "producers": []})
+        found = get_product_search().suggest(query)
+        response = JsonResponse({
+            "query": query,
+            "products": [{"title": p.title, "url": p.get_absolute_url()} for p in found["products"]],
+            "producers": found["producers"],
+        })
+        response["Cache-Control"] = "public, max-age=60"
+        return response

@@ -140,3 +140,27 @@ def test_folded_text_follows_product_edits():
     product.title = "Đũa tre Đà Bắc"
     product.save()
     assert "dua tre da bac" in Product.objects.get(pk=product.pk).search_folded
+
+
+@pytest.mark.parametrize("elasticsearch_url", [None, ""])
+def test_suggestions_as_json_from_both_backends(client, settings, elasticsearch_url):
+    if elasticsearch_url is not None:
+        settings.ELASTICSEARCH_URL = elasticsearch_url  # the database backend
+    response = client.get(reverse("search:suggest"), {"q": "mat o"})
+    assert response.status_code == 200
+    data = response.json()
+    titles = [item["title"] for item in data["products"]]
+    assert any(title.startswith("Mật ong") for title in titles)
+    assert all(item["url"].startswith("/catalogue/") for item in data["products"])
+    assert data["producers"]
+
+
+def test_suggestions_refuse_overlong_input_and_ignore_tiny_input(client):
+    assert client.get(reverse("search:suggest"), {"q": "x" * 101}).status_code == 400
+    assert client.get(reverse("search:suggest"), {"q": "m"}).json()["products"] == []
+
+
+def test_header_search_box_offers_suggestions_and_works_without_them(client):
+    html = client.get("/").content.decode()
+    assert 'list="search-suggestions"' in html and 'data-suggest-url="/search/suggest/"' in html
+    assert 'action="/search/"' in html  # a plain GET form without JavaScript
