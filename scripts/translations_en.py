@@ -427,6 +427,17 @@ EN = {
     'Nhóm theo Quyết định 1048 chỉ dùng cho giấy chứng nhận theo bộ tiêu chí 1048.': 'A Decision 1048 group applies only to certificates issued under the 1048 criteria.',
     "Gửi duyệt": "Submit for review",
     "Từ khóa quá dài (tối đa 100 ký tự).": "The search is too long (100 characters at most).",
+    'Dưới 100.000 ₫': 'Under 100.000 ₫',
+    '100.000 – 300.000 ₫': '100.000 – 300.000 ₫',
+    '300.000 – 1.000.000 ₫': '300.000 – 1.000.000 ₫',
+    'Từ 1.000.000 ₫': '1.000.000 ₫ and more',
+    'Hạng sao OCOP': 'OCOP stars',
+    'Khoảng giá': 'Price range',
+    'Còn hàng': 'In stock',
+    'Nhiều sao OCOP nhất': 'Most OCOP stars',
+    'Lọc sản phẩm': 'Filter products',
+    'đang lọc': 'filtered',
+    'Bỏ tất cả bộ lọc': 'Clear all filters',
 }
 
 

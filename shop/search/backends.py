@@ -10,13 +10,13 @@ prepared for product cards (``catalogue.listing.product_cards``) with ``min_pric
 """
 import logging
 
-from django.db.models import Case, Min, When
+from django.db.models import Case, F, Min, When
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q as EsQ
 from elasticsearch.dsl import Search
 
 from catalogue.listing import product_cards
-from shop.search import indexing
+from shop.search import facets, indexing
 from shop.search.documents import index_name
 from shop.search.text import fold, normalize
 
@@ -36,18 +36,42 @@ class DatabaseProductSearch:
         "price-asc": ("min_price", "id"),
         "price-desc": ("-min_price", "id"),
         "title-asc": ("title", "id"),
+        "stars": (F("current_stars").desc(nulls_last=True), "-date_created", "id"),
         "relevance": ("-date_updated", "id"),
     }
 
-    def search(self, query="", categories=None, sort="relevance"):
-        """Browsable products matching ``query`` within ``categories``, sorted."""
+    def search(self, query="", categories=None, sort="relevance", selections=None):
+        """Browsable products matching ``query`` within ``categories`` and the facet selections, sorted."""
+        selections = selections or {}
         products = _cards()
         if categories is not None:
-            products = products.filter(categories__in=categories).distinct()
+            products = products.filter(categories__in=categories)
         # The same Vietnamese folding as the Elasticsearch documents: "mat ong" finds "Mật ong".
         for word in fold(query).split():
             products = products.filter(search_folded__icontains=word)
-        return products.order_by(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
+        listed = facets.db_apply(products, selections).order_by(
+            *self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
+        return DatabaseResults(listed, lambda: facets.db_counts(products, selections), selections)
+
+
+class DatabaseResults:
+    """A queryset page source with the facets of the same search."""
+
+    def __init__(self, queryset, counts, selections):
+        self._queryset, self._counts, self._selections = queryset, counts, selections
+
+    def count(self):
+        return self._queryset.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        return self._queryset[window]
+
+    @property
+    def facets(self):
+        return facets.present(self._counts(), self._selections)
 
 
 SUGGESTIONS = 8
@@ -71,12 +95,13 @@ class ElasticsearchProductSearch:
         "price-asc": [{"price": {"order": "asc", "missing": "_last"}}, {"created": "desc"}],
         "price-desc": [{"price": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
         "title-asc": [{"title.raw": "asc"}],
+        "stars": [{"stars": "desc"}, {"created": "desc"}],
         "relevance": ["_score", {"created": "desc"}],
     }
     # Typo tolerance only for longer words: none under 5 letters, one edit to 7, two beyond.
     FUZZINESS = "AUTO:5,8"
 
-    def build(self, query="", categories=None, sort="relevance"):
+    def build(self, query="", categories=None, sort="relevance", selections=None):
         search = Search(using=indexing.client(), index=index_name()).filter("term", is_public=True)
         if categories is not None:
             search = search.filter("terms", category_ids=[category.pk for category in categories])
@@ -91,6 +116,9 @@ class ElasticsearchProductSearch:
             search = search.sort(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
         else:
             search = search.sort(*self.SORT_ORDERS["newest"])
+        if selections:  # narrows the hits, not the facet counts (multi-select)
+            search = search.post_filter("bool", filter=[facets.es_filter(key, values)
+                                                        for key, values in selections.items()])
         return search.source(False).extra(track_total_hits=True)
 
     def suggest(self, query):
@@ -110,29 +138,47 @@ class ElasticsearchProductSearch:
         producers = list(dict.fromkeys(p.producer.name for p in ordered if p.producer))
         return {"products": ordered, "producers": producers[:4]}
 
-    def search(self, query="", categories=None, sort="relevance"):
-        return ElasticsearchResults(self.build(query, categories, sort),
-                                    fallback=lambda: DatabaseProductSearch().search(query, categories, sort))
+    def search(self, query="", categories=None, sort="relevance", selections=None):
+        selections = selections or {}
+        return ElasticsearchResults(
+            self.build(query, categories, sort, selections), selections,
+            fallback=lambda: DatabaseProductSearch().search(query, categories, sort, selections))
 
 
 class ElasticsearchResults:
     """Lazy, pageable results; products come from the database in Elasticsearch's order."""
 
-    def __init__(self, search, fallback):
-        self._search, self._fallback_factory, self._fallback = search, fallback, None
+    def __init__(self, search, selections, fallback):
+        self._search, self._selections = search, selections
+        self._fallback_factory, self._fallback, self._summary = fallback, None, None
 
     def _use_database(self, error):
         logger.warning("Elasticsearch unavailable, searching the database instead: %s", error)
         self._fallback = self._fallback_factory()
         return self._fallback
 
+    def _summary_response(self):
+        """Total and facet counts, in one request without hits."""
+        if self._summary is None:
+            self._summary = facets.es_aggregations(self._search[:0], self._selections).execute()
+        return self._summary
+
     def count(self):
         if self._fallback is not None:
             return self._fallback.count()
         try:
-            return self._search[:0].execute().hits.total.value
+            return self._summary_response().hits.total.value
         except (TransportError, ApiError) as error:
             return self._use_database(error).count()
+
+    @property
+    def facets(self):
+        if self._fallback is not None:
+            return self._fallback.facets
+        try:
+            return facets.present(facets.es_counts(self._summary_response()), self._selections)
+        except (TransportError, ApiError) as error:
+            return self._use_database(error).facets
 
     def __len__(self):
         return self.count()

@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 class SearchForm(forms.Form):
     """The header search box and the sort order of every product listing."""
 
-    RELEVANCE, NEWEST, PRICE_ASC, PRICE_DESC, TITLE_ASC = (
-        "relevance", "newest", "price-asc", "price-desc", "title-asc")
+    RELEVANCE, NEWEST, PRICE_ASC, PRICE_DESC, TITLE_ASC, STARS = (
+        "relevance", "newest", "price-asc", "price-desc", "title-asc", "stars")
     SORT_CHOICES = [
         (RELEVANCE, _("Phù hợp nhất")),
         (NEWEST, _("Mới nhất")),
         (PRICE_ASC, _("Giá thấp đến cao")),
         (PRICE_DESC, _("Giá cao đến thấp")),
+        (STARS, _("Nhiều sao OCOP nhất")),
         (TITLE_ASC, _("Tên A–Z")),
     ]
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, View
 from oscar.core.loading import get_class, get_model
 
+from shop.search import facets
 from shop.search.backends import get_product_search
 
 SearchForm = get_class("search.forms", "SearchForm")
@@ -21,17 +22,36 @@ class ProductListView(ListView):
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET or None)
-        return get_product_search().search(
+        self.selections = facets.selections_from(self.request.GET)
+        self.results = get_product_search().search(
             query=self.form.cleaned_query(),
             categories=self.categories,
             sort=self.form.cleaned_sort(),
+            selections=self.selections,
         )
+        return self.results
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form
         context["query"] = self.form.cleaned_query()
+        context["facets"] = self._facets_with_links()
+        context["selections"] = self.selections
         return context
+
+    def _facets_with_links(self):
+        """Each bucket gets the URL that toggles it, keeping the query, sort and other choices."""
+        results = self.results.facets
+        for facet in results:
+            for bucket in facet.buckets:
+                params = self.request.GET.copy()
+                params.pop("page", None)
+                values = params.getlist(facet.key)
+                values = [v for v in values if v != bucket["value"]] if bucket["selected"] \
+                    else [*values, bucket["value"]]
+                params.setlist(facet.key, values)
+                bucket["url"] = "?" + params.urlencode()
+        return results
 
 
 class CatalogueView(ProductListView):

@@ -164,3 +164,53 @@ def test_header_search_box_offers_suggestions_and_works_without_them(client):
     html = client.get("/").content.decode()
     assert 'list="search-suggestions"' in html and 'data-suggest-url="/search/suggest/"' in html
     assert 'action="/search/"' in html  # a plain GET form without JavaScript
+
+
+def _facet_counts(results):
+    return {facet.key: {b["value"]: b["count"] for b in facet.buckets} for facet in results.facets}
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_facet_counts_under_multi_select(backend):
+    everything = _facet_counts(backend().search(""))
+    drinks = backend().search("", selections={"group": ["drinks"]})
+    listed = list(drinks[0:100])
+    assert listed and {p.ocop_group for p in listed} == {"drinks"}
+    counts = _facet_counts(drinks)
+    # The group facet ignores its own selection: other groups keep their counts…
+    assert counts["group"] == everything["group"]
+    # …while the other facets count only drinks.
+    assert sum(counts["stars"].values()) <= len(listed) < sum(everything["stars"].values())
+    assert drinks.count() == everything["group"]["drinks"]
+
+
+def test_both_backends_count_facets_identically():
+    selections = {"group": ["food", "drinks"], "price": ["100000-300000"], "in_stock": ["1"]}
+    database = DatabaseProductSearch().search("", selections=selections)
+    elastic = ElasticsearchProductSearch().search("", selections=selections)
+    assert _facet_counts(database) == _facet_counts(elastic)
+    assert database.count() == elastic.count()
+    assert {p.pk for p in database[0:100]} == {p.pk for p in elastic[0:100]}
+
+
+def test_facet_links_on_the_page_toggle_and_keep_the_query(client):
+    response = client.get(reverse("search:search"), {"q": "chè", "group": "drinks"})
+    group = next(f for f in response.context["facets"] if f.key == "group")
+    drinks = next(b for b in group.buckets if b["value"] == "drinks")
+    food = next((b for b in group.buckets if b["value"] == "food"), None)
+    assert drinks["selected"] and "group=drinks" not in drinks["url"] and "q=" in drinks["url"]
+    if food:
+        assert "group=drinks" in food["url"] and "group=food" in food["url"]
+    assert 'class="facets"' in response.content.decode()
+
+
+def test_malformed_facet_values_are_ignored(client):
+    response = client.get(reverse("catalogue:index"), {"stars": ["9", "x"], "producer": "abc", "price": "1-2"})
+    assert response.status_code == 200
+    assert response.context["selections"] == {}
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_sort_by_stars(backend):
+    stars = [p.ocop_stars or 0 for p in backend().search("", sort="stars")[0:60]]
+    assert stars == sorted(stars, reverse=True) and stars[0] == 5
