@@ -101,3 +101,27 @@ def product_changed(*product_ids):
 
     ids = sorted(set(product_ids))
     transaction.on_commit(lambda: reindex_products.enqueue(ids))
+
+
+# Fields whose drift makes a document "stale": what decides visibility, facets and sorting.
+CHECKED_FIELDS = ("is_public", "price", "stars", "in_stock", "certificate_valid", "group", "title")
+
+
+def check():
+    """Compare the index with the database: (missing ids, orphan ids, stale ids)."""
+    es, alias = client(), index_name()
+    indexed = {int(hit["_id"]): hit["_source"] for hit in helpers.scan(
+        es, index=alias, query={"query": {"match_all": {}}}, _source=list(CHECKED_FIELDS))}
+    today = timezone.localdate()
+    missing, stale = [], []
+    seen = set()
+    for product in products_to_index().iterator(chunk_size=BULK_CHUNK):
+        seen.add(product.pk)
+        if product.pk not in indexed:
+            missing.append(product.pk)
+            continue
+        expected = to_document(product, today=today).to_dict()
+        if any(expected.get(name) != indexed[product.pk].get(name) for name in CHECKED_FIELDS):
+            stale.append(product.pk)
+    orphans = sorted(set(indexed) - seen)
+    return missing, orphans, stale

@@ -214,3 +214,21 @@ def test_malformed_facet_values_are_ignored(client):
 def test_sort_by_stars(backend):
     stars = [p.ocop_stars or 0 for p in backend().search("", sort="stars")[0:60]]
     assert stars == sorted(stars, reverse=True) and stars[0] == 5
+
+
+def test_check_reports_drift_and_fix_repairs_it(capsys):
+    from django.core.management import CommandError, call_command
+
+    call_command("search_index", "check")  # the session's fresh index matches
+    product = Product.objects.get(upc="LC-020")
+    Product.objects.filter(pk=product.pk).update(is_public=False)  # a queryset.update() path: no reindex
+    try:
+        with pytest.raises(CommandError):
+            call_command("search_index", "check")
+        assert f"stale:   1 [{product.pk}]" in capsys.readouterr().out
+        call_command("search_index", "fix")
+        assert "LC-020" not in _upcs(product.title)
+        call_command("search_index", "check")
+    finally:
+        Product.objects.filter(pk=product.pk).update(is_public=True)
+        indexing.update_products([product.pk])

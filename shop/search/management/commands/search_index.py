@@ -6,14 +6,31 @@ from shop.search import indexing
 
 
 class Command(BaseCommand):
-    help = "Elasticsearch product index: `rebuild` builds a new index and swaps the alias (no downtime)."
+    help = ("Elasticsearch product index: `rebuild` builds a new index and swaps the alias (no downtime); "
+            "`check` reports documents missing, orphaned or stale against the database; "
+            "`fix` reindexes exactly those.")
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild"])
+        parser.add_argument("action", choices=["rebuild", "check", "fix"])
 
     def handle(self, *args, **options):
         if not indexing.enabled():
             raise CommandError("ELASTICSEARCH_URL is not set: the database backend needs no index.")
+
+        if options["action"] in ("check", "fix"):
+            missing, orphans, stale = indexing.check()
+            self.stdout.write(f"missing: {len(missing)} {missing[:20]}")
+            self.stdout.write(f"orphans: {len(orphans)} {orphans[:20]}")
+            self.stdout.write(f"stale:   {len(stale)} {stale[:20]}")
+            problems = missing + orphans + stale
+            if options["action"] == "fix" and problems:
+                indexing.update_products(problems)
+                self.stdout.write(self.style.SUCCESS(f"Reindexed {len(problems)} products."))
+            elif problems:
+                raise CommandError("The index differs from the database: run `search_index fix` or `rebuild`.")
+            else:
+                self.stdout.write(self.style.SUCCESS("The index matches the database."))
+            return
 
         def progress(done, total):
             width = 30
