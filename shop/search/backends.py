@@ -9,6 +9,7 @@ Both return something Django's paginator can page: a count and slices of product
 prepared for product cards (``catalogue.listing.product_cards``) with ``min_price``.
 """
 import logging
+import re
 
 from django.db.models import Case, F, Min, When
 from elasticsearch import ApiError, TransportError
@@ -46,11 +47,19 @@ class DatabaseProductSearch:
         products = _cards()
         if categories is not None:
             products = products.filter(categories__in=categories)
-        # The same Vietnamese folding as the Elasticsearch documents: "mat ong" finds "Mật ong".
-        for word in fold(query).split():
-            products = products.filter(search_folded__icontains=word)
-        listed = facets.db_apply(products, selections).order_by(
-            *self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
+        # The same Vietnamese folding as the Elasticsearch documents: "mat ong" finds "Mật ong";
+        # each word must start a word ("ong" does not match "khong").
+        folded = fold(query)
+        for word in folded.split():
+            products = products.filter(search_folded__iregex=r"(^|[^a-z0-9])" + re.escape(word))
+        order = self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"])
+        if folded.strip() and sort in ("relevance", ""):
+            # The phrase opening the text (the title comes first) ranks first, then the phrase
+            # anywhere: the database's rough version of Elasticsearch's title and phrase boosts.
+            phrase = Case(When(search_folded__startswith=folded.strip(), then=0),
+                          When(search_folded__contains=folded.strip(), then=1), default=2)
+            order = (phrase, *order)
+        listed = facets.db_apply(products, selections).order_by(*order)
         return DatabaseResults(listed, lambda: facets.db_counts(products, selections), selections)
 
 
@@ -78,10 +87,7 @@ SUGGESTIONS = 8
 
 
 def _database_suggestions(query):
-    words = fold(query).split()
-    products = _cards()
-    for word in words:
-        products = products.filter(search_folded__icontains=word)
+    products = DatabaseProductSearch().search(query)._queryset
     # Titles that begin with what was typed come first.
     products = products.annotate(begins=Case(When(search_folded__startswith=fold(query), then=0), default=1))
     products = list(products.order_by("begins", "title")[:SUGGESTIONS])

@@ -232,3 +232,14 @@ def test_check_reports_drift_and_fix_repairs_it(capsys):
     finally:
         Product.objects.filter(pk=product.pk).update(is_public=True)
         indexing.update_products([product.pk])
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_phrase_matches_come_first_on_both_backends(backend):
+    upcs = [p.upc for p in backend().search("mat ong")[0:5]]
+    public_honey = [upc for upc in ("LC-013", "LC-014") if Product.objects.get(upc=upc).is_public]
+    assert upcs[:len(public_honey)] and set(upcs[:len(public_honey)]) == set(public_honey)
+
+
+def test_database_words_match_at_word_starts_only():
+    assert "LC-013" not in {p.upc for p in DatabaseProductSearch().search("ng hoa")[0:60]}
