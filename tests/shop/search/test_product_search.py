@@ -243,3 +243,22 @@ def test_phrase_matches_come_first_on_both_backends(backend):
 
 def test_database_words_match_at_word_starts_only():
     assert "LC-013" not in {p.upc for p in DatabaseProductSearch().search("ng hoa")[0:60]}
+
+
+def test_price_edit_in_the_dashboard_reaches_the_index(client, producer_user, django_capture_on_commit_callbacks):
+    from tests.shop.test_publishing_doors import _form_data
+
+    product = Product.objects.get(upc="LC-002")
+    original_price = product.stockrecords.get().price
+    client.force_login(producer_user)
+    url = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
+    data = _form_data(client.get(url).content.decode())
+    data["stockrecords-0-price"] = "1234000"
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url, data).status_code == 302
+        document = indexing.client().get(index=indexing.index_name(), id=product.pk)["_source"]
+        assert document["price"] == 1234000
+    finally:  # put the document back as the session index had it
+        product.stockrecords.update(price=original_price)
+        indexing.update_products([product.pk])

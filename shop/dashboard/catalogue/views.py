@@ -1,0 +1,22 @@
+from oscar.apps.dashboard.catalogue import views as oscar_views
+
+from shop.search import indexing
+
+
+class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
+    """Oscar's product form; saved changes (title, price, stock…) reach the search index."""
+
+    def forms_valid(self, form, formsets):
+        response = super().forms_valid(form, formsets)
+        indexing.product_changed(self.object.pk)
+        return response
+
+
+class ProductDeleteView(oscar_views.ProductDeleteView):
+    """Deleting a product removes its search document too."""
+
+    def delete(self, request, *args, **kwargs):
+        product_id = self.get_object().pk
+        response = super().delete(request, *args, **kwargs)
+        indexing.product_changed(product_id)
+        return response
