@@ -102,6 +102,8 @@ def test_rebuild_swaps_the_alias_without_losing_documents():
     assert after == {new_index} and not (before & after)
     assert count == Product.objects.filter(parent=None).count()
     assert not any(es.indices.exists(index=old) for old in before)
+    settings = es.indices.get_settings(index=new_index)[new_index]["settings"]["index"]
+    assert settings.get("refresh_interval") != "-1", "refreshes are back on after the bulk load"
 
 
 def test_unreachable_elasticsearch_falls_back_to_the_database(caplog):
