@@ -67,16 +67,16 @@ class DatabaseResults:
     """A queryset page source with the facets of the same search."""
 
     def __init__(self, queryset, counts, selections):
-        self._queryset, self._counts, self._selections = queryset, counts, selections
+        self.queryset, self._counts, self._selections = queryset, counts, selections
 
     def count(self):
-        return self._queryset.count()
+        return self.queryset.count()
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        return self._queryset[window]
+        return self.queryset[window]
 
     @property
     def facets(self):
@@ -87,7 +87,7 @@ SUGGESTIONS = 8
 
 
 def _database_suggestions(query):
-    products = DatabaseProductSearch().search(query)._queryset
+    products = DatabaseProductSearch().search(query).queryset
     # Titles that begin with what was typed come first.
     products = products.annotate(begins=Case(When(search_folded__startswith=fold(query), then=0), default=1))
     products = list(products.order_by("begins", "title")[:SUGGESTIONS])
