@@ -23,6 +23,7 @@ from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications
+from shop.partner import access
 from shop.search import indexing
 
 Product = get_model("catalogue", "Product")
@@ -87,10 +88,11 @@ def _check_actor(transition, product, producer, user):
         if belongs_to(user, producer):
             raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
         return None
-    if belongs_to(user, producer):
+    role = access.capacity(user, producer)
+    if role == access.MEMBER:
         return None
-    if user.is_active and user.is_staff:
-        return producer  # staff acting for a producer: recorded with both names
+    if role == access.ASSISTANT:
+        return producer  # an assisting account acting for the producer: recorded with both names
     raise TransitionRefused(_("Bạn không quản lý sản phẩm này."))
 
 

@@ -40,12 +40,14 @@ ProductImage = get_model("catalogue", "ProductImage")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
+AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
 Country = get_model("address", "Country")
 
 # Demo logins; the README lists them. Development data only.
 STAFF_EMAIL, STAFF_PASSWORD = "admin@ocop.example.vn", "ocop-admin-2026"
 REVIEWER_EMAIL, REVIEWER_PASSWORD = "canbo@ocop.example.vn", "ocop-reviewer-2026"
 PRODUCER_EMAIL, PRODUCER_PASSWORD = "nhasanxuat@ocop.example.vn", "ocop-producer-2026"
+ASSISTANT_EMAIL, ASSISTANT_PASSWORD = "buudien@ocop.example.vn", "ocop-assistant-2026"
 
 # Producers still waiting for verification: their products stay in the queue.
 UNVERIFIED_PRODUCERS = {"hkd-nguyen-thi-hoa"}
@@ -77,9 +79,10 @@ def load_demo_data():
     categories = ensure_categories()
     producers = ensure_producers()
     staff, reviewer = ensure_users(producers[data.PRODUCERS[0]["code"]])
+    assistant = ensure_assistant(staff, producers.values())
     # Demo producers are told nothing: no review or expiry emails for the bulk load.
     with notifications.paused():
-        created = ensure_products(categories, producers, staff, reviewer)
+        created = ensure_products(categories, producers, assistant, reviewer)
         run_certificate_expiry()  # record expired / expiring demo certificates
     ensure_policy_pages(ensure_home_page())
     return created
@@ -154,12 +157,13 @@ def _decision_date(row):
     return datetime.date.fromisoformat(row["decision_date"])
 
 
-def _run_demo_workflow(product, sku, staff, reviewer):
-    """Take the product from draft to its demo state through the real workflow."""
+def _run_demo_workflow(product, sku, assistant, reviewer):
+    """Take the product from draft to its demo state through the real workflow: the post-office
+    agent submits it on the producer's behalf, the reviewer decides."""
     state = DEMO_STATES.get(sku, "approved")
     if state == "draft":
         return
-    workflow.submit(product, staff)
+    workflow.submit(product, assistant)
     reasons = {
         "changes_requested": "Ảnh sản phẩm chưa rõ nhãn mác; bổ sung ảnh bao bì có tem OCOP.",
         "rejected": "Giấy chứng nhận không khớp tên sản phẩm đăng bán.",
@@ -182,7 +186,7 @@ def _run_demo_workflow(product, sku, staff, reviewer):
             "Không tham gia đánh giá lại theo kế hoạch của tỉnh.", keep_on_sale=True)
 
 
-def ensure_products(categories, producers, staff, reviewer):
+def ensure_products(categories, producers, assistant, reviewer):
     created = 0
     for row in data.PRODUCTS:
         is_service = row["group"] in taxonomy.SERVICE_GROUPS
@@ -221,7 +225,7 @@ def ensure_products(categories, producers, staff, reviewer):
             product=product, display_order=0, caption=row["title"],
             original=ContentFile(picture, name=f"{product.slug}.jpg"),
         )
-        _run_demo_workflow(product, row["sku"], staff, reviewer)
+        _run_demo_workflow(product, row["sku"], assistant, reviewer)
     return created
 
 
@@ -246,7 +250,24 @@ def ensure_users(producer):
         user.user_permissions.add(Permission.objects.get(
             codename="dashboard_access", content_type__app_label="partner"))
         producer.users.add(user)
+        Partner.objects.filter(pk=producer.pk).update(director=user)
     return staff, reviewer
+
+
+def ensure_assistant(staff, producers):
+    """A post-office agent the administrator allowed to enter data for every demo producer."""
+    User = get_user_model()
+    assistant = User.objects.filter(email=ASSISTANT_EMAIL).first()
+    if assistant is None:
+        assistant = User.objects.create_user(email=ASSISTANT_EMAIL, password=ASSISTANT_PASSWORD,
+                                             last_name="Hoàng Văn", first_name="Bưu")
+        assistant.user_permissions.add(Permission.objects.get(
+            codename="dashboard_access", content_type__app_label="partner"))
+    for producer in producers:
+        AssistedEntryGrant.objects.get_or_create(
+            partner=producer, user=assistant,
+            defaults={"granted_by": staff, "note": "Nhân viên bưu điện văn hoá xã"})
+    return assistant
 
 
 HOME_SECTIONS_VI = {

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -21,11 +22,16 @@ class Partner(AbstractPartner):
         ENTERPRISE = "enterprise", _("Doanh nghiệp")
         COOPERATIVE_GROUP = "cooperative_group", _("Tổ hợp tác")
         HOUSEHOLD = "household", _("Hộ sản xuất, hộ kinh doanh")
+        INDIVIDUAL = "individual", _("Cá nhân kinh doanh")
 
     class Verification(models.TextChoices):
         PENDING = "pending", _("Chờ xác minh")
         VERIFIED = "verified", _("Đã xác minh")
+        REJECTED = "rejected", _("Bị từ chối")
         SUSPENDED = "suspended", _("Tạm ngừng")
+
+    # Sellers whose sales the platform withholds tax for (Decree 117/2025): households and individuals.
+    WITHHOLDING_KINDS = frozenset({Kind.HOUSEHOLD, Kind.INDIVIDUAL})
 
     kind = models.CharField(_("Loại hình"), max_length=32, choices=Kind.choices,
                             default=Kind.COOPERATIVE)
@@ -51,6 +57,18 @@ class Partner(AbstractPartner):
         _("Bản chụp giấy đăng ký kinh doanh"), upload_to="producers/registration/%Y/", blank=True,
         validators=[validate_document_scan],
     )
+    verification_reason = models.TextField(_("Lý do quyết định xác minh"), blank=True)
+    verification_decided_at = models.DateTimeField(_("Ngày quyết định xác minh"), null=True, blank=True)
+    applied_at = models.DateTimeField(_("Ngày đăng ký bán hàng"), null=True, blank=True)
+    # The representative's account: may invite and remove the producer's other users.
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="directed_producers", verbose_name=_("Tài khoản người đại diện"))
+    # Accounts allowed to enter data on the producer's behalf (a commune official, a post-office agent);
+    # everything they do is recorded with both names.
+    assistants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="partner.AssistedEntryGrant", through_fields=("partner", "user"),
+        related_name="assisted_producers", blank=True, verbose_name=_("Người nhập liệu hỗ trợ"))
 
     class Meta(AbstractPartner.Meta):
         pass
@@ -72,6 +90,10 @@ class Partner(AbstractPartner):
         return self.verification_status == self.Verification.VERIFIED
 
     @property
+    def tax_withheld_by_platform(self):
+        return self.kind in self.WITHHOLDING_KINDS
+
+    @property
     def province_name(self):
         return addresses.province_name(self.province_code)
 
@@ -82,6 +104,44 @@ class Partner(AbstractPartner):
     @property
     def address(self):
         return addresses.format_address(self.street, self.ward_code, self.province_code)
+
+
+class AssistedEntryGrant(models.Model):
+    """An administrator allows an account to act on behalf of one named producer."""
+
+    partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="assisted_entry_grants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="assisted_entry_grants", verbose_name=_("Tài khoản"))
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("Người cấp quyền"))
+    granted_at = models.DateTimeField(_("Ngày cấp quyền"), auto_now_add=True)
+    note = models.CharField(_("Ghi chú (đơn vị, chức vụ)"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("Quyền nhập liệu hỗ trợ")
+        verbose_name_plural = _("Quyền nhập liệu hỗ trợ")
+        constraints = [models.UniqueConstraint(fields=["partner", "user"], name="unique_assisted_entry_grant")]
+
+
+class ProducerInvitation(models.Model):
+    """The director invites a person (by email) to become one of the producer's users."""
+
+    partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("Email người được mời"))
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Lời mời tham gia chủ thể")
+        verbose_name_plural = _("Lời mời tham gia chủ thể")
+        ordering = ["-created_at"]
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F401,F403 — Oscar's remaining partner models

@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment
 (12-factor); the defaults here are safe for a laptop.
 """
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -43,10 +44,12 @@ OSCAR_FORKS = {
     "oscar.config.Shop": "shop.config.OcopShop",
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalogue.apps.CatalogueConfig",
     "oscar.apps.partner.apps.PartnerConfig": "shop.partner.apps.PartnerConfig",
+    "oscar.apps.order.apps.OrderConfig": "shop.order.apps.OrderConfig",
     "oscar.apps.search.apps.SearchConfig": "shop.search.apps.SearchConfig",
     "oscar.apps.dashboard.apps.DashboardConfig": "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig":
         "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": "shop.dashboard.orders.apps.OrdersDashboardConfig",
 }
 # Haystack has no Elasticsearch 8 backend; our search app replaces it.
 OSCAR_APPS_DROPPED = {"haystack"}
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
         if app not in OSCAR_APPS_DROPPED
     ],
     "shop.dashboard.ocop.apps.OcopDashboardConfig",
+    "shop.dashboard.portal.apps.PortalDashboardConfig",
     "sorl.thumbnail",
     # Wagtail
     "wagtail.contrib.forms",
@@ -199,6 +203,24 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": wagtail_admin_access,
     },
 ]
+
+# --- Orders: each producer moves its own lines; the order's status follows (shop/order/statuses.py)
+from shop.order import statuses as _order_statuses  # noqa: E402 — a plain module, no models
+
+OSCAR_INITIAL_ORDER_STATUS = _order_statuses.ORDER_PENDING
+OSCAR_INITIAL_LINE_STATUS = _order_statuses.LINE_PENDING
+OSCAR_ORDER_STATUS_PIPELINE = _order_statuses.ORDER_PIPELINE
+OSCAR_LINE_STATUS_PIPELINE = _order_statuses.LINE_PIPELINE
+
+# --- Producers: onboarding consent, settlements ----------------------------
+# The versions of the documents an applicant agrees to; bump when the text changes.
+OCOP_TERMS_VERSION = os.environ.get("OCOP_TERMS_VERSION", "2026-01")
+OCOP_PERSONAL_DATA_NOTICE_VERSION = os.environ.get("OCOP_PERSONAL_DATA_NOTICE_VERSION", "2026-01")
+# Platform commission on each producer's sales (a fraction), and the tax the platform withholds for
+# household and individual sellers under Decree 117/2025 (goods: 1% VAT + 0.5% personal income tax).
+OCOP_PLATFORM_COMMISSION_RATE = Decimal(os.environ.get("OCOP_PLATFORM_COMMISSION_RATE", "0.05"))
+OCOP_WITHHOLDING_VAT_RATE = Decimal(os.environ.get("OCOP_WITHHOLDING_VAT_RATE", "0.01"))
+OCOP_WITHHOLDING_PIT_RATE = Decimal(os.environ.get("OCOP_WITHHOLDING_PIT_RATE", "0.005"))
 
 # --- OCOP programme ---------------------------------------------------------
 # Certified OCOP products per province (province code → count), as the

@@ -38,3 +38,28 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class Consent(models.Model):
+    """A person's recorded consent to a document (platform terms, personal-data processing) at a version.
+
+    Append-only: withdrawing consent is a new row, so the history of what was agreed stays provable
+    (Vietnam's personal data protection law, in force from 1 January 2026).
+    """
+
+    class Document(models.TextChoices):
+        TERMS = "terms", _("Điều khoản sử dụng nền tảng")
+        PERSONAL_DATA = "personal_data", _("Xử lý dữ liệu cá nhân")
+
+    user = models.ForeignKey("users.User", on_delete=models.CASCADE, related_name="consents")
+    document = models.CharField(_("Văn bản"), max_length=32, choices=Document.choices)
+    version = models.CharField(_("Phiên bản"), max_length=32)
+    given = models.BooleanField(_("Đồng ý"), default=True)
+    recorded_at = models.DateTimeField(_("Thời điểm"), auto_now_add=True)
+    ip_address = models.GenericIPAddressField(_("Địa chỉ IP"), null=True, blank=True)
+    context = models.CharField(_("Nơi ghi nhận"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("Đồng ý của người dùng")
+        verbose_name_plural = _("Đồng ý của người dùng")
+        ordering = ["-recorded_at"]

@@ -63,11 +63,19 @@ def test_producer_submits_its_product(product, producer_user):
     assert entry.actor == producer_user and entry.on_behalf_of is None
 
 
-def test_staff_submitting_for_a_producer_is_recorded_with_both_names(product, staff_user, producer_user):
+def test_assistant_submitting_for_a_producer_is_recorded_with_both_names(product, staff_user, producer_user):
+    producer = producer_user.partners.get()
+    producer.assistants.add(staff_user)
     workflow.submit(product, staff_user)
     entry = _log(product)[-1]
     assert entry.actor == staff_user
-    assert entry.on_behalf_of == producer_user.partners.get()
+    assert entry.on_behalf_of == producer
+
+
+def test_staff_not_named_for_the_producer_cannot_act_for_it(product, staff_user):
+    with pytest.raises(workflow.TransitionRefused):
+        workflow.submit(product, staff_user)
+    assert Product.objects.get(pk=product.pk).review_status == ReviewStatus.DRAFT
 
 
 def test_customer_cannot_submit_someone_elses_product(product, customer):

@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 from catalogue.models import ReviewStatus
 from catalogue.ocop import workflow
 from catalogue.ocop.forms import CertificateForm
-from shop.partner import verification
+from shop.partner import access, verification
 from shop.dashboard.ocop.review_forms import (
     CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm,
 )
@@ -116,11 +116,10 @@ class ReviewDetailView(DetailView):
 
 
 def products_managed_by(user):
-    """Products a dashboard user manages: all for staff, else those of the user's producers."""
-    products = Product.objects.browsable_dashboard()
-    if user.is_staff:
-        return products
-    return products.filter(stockrecords__partner__users=user).distinct()
+    """Products of the producers the user works for, as member or named assistant (never all of them
+    just for being staff)."""
+    return (Product.objects.browsable_dashboard()
+            .filter(stockrecords__partner__in=access.manageable_producers(user)).distinct())
 
 
 class ProducerProductListView(ListView):

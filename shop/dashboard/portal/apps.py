@@ -1,0 +1,33 @@
+from django.urls import path  # noqa: F401 — used by the sections below
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarDashboardConfig
+from oscar.core.loading import get_class  # noqa: F401 — used by the sections below
+
+
+class PortalDashboardConfig(OscarDashboardConfig):
+    """The producers' portal: their products, orders, sales, settlements and team.
+
+    Open to accounts with ``partner.dashboard_access`` (producers' users and named assistants); every
+    view narrows to the producers the user works for through ``shop.partner.access``.
+    """
+
+    label = "portal_dashboard"
+    name = "shop.dashboard.portal"
+    verbose_name = _("Cổng chủ thể")
+    default_permissions = ["partner.dashboard_access"]
+
+    def ready(self):
+        # --- products (views_products.py) ---
+        # --- orders and fulfilment (views_orders.py) ---
+        # --- sales and settlements (views_sales.py) ---
+        # --- team and assisted entry (views_team.py) ---
+        pass
+
+    def get_urls(self):
+        urls = [
+            # --- products ---
+            # --- orders and fulfilment ---
+            # --- sales and settlements ---
+            # --- team and assisted entry ---
+        ]
+        return self.post_process_urls(urls)

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder, AbstractShippingEvent
+
+from shop.order import statuses
+
+
+class Order(AbstractOrder):
+    @property
+    def status_label(self):
+        return statuses.ORDER_LABELS.get(self.status, self.status)
+
+
+class Line(AbstractLine):
+    @property
+    def status_label(self):
+        return statuses.LINE_LABELS.get(self.status, self.status)
+
+
+class ShippingEvent(AbstractShippingEvent):
+    """Something a producer did to some of its lines: confirmed, shipped (with carrier and tracking
+    number) or cancelled (the reason in ``notes``). ``actor`` is who clicked; ``on_behalf_of`` is set
+    when an assisting account acted for the producer."""
+
+    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="shipping_events", verbose_name=_("Chủ thể"))
+    carrier = models.CharField(_("Đơn vị vận chuyển"), max_length=120, blank=True)
+    tracking_number = models.CharField(_("Mã vận đơn"), max_length=64, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("Người thực hiện"))
+    on_behalf_of = models.ForeignKey("partner.Partner", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("Thay mặt chủ thể"))
+
+
+from oscar.apps.order.models import *  # noqa: E402,F401,F403 — Oscar's remaining order models

@@ -1,0 +1,71 @@
+"""Order and line statuses: one producer's lines move on their own, the order follows.
+
+A customer order can hold several producers' lines. Each producer confirms, ships or cancels its
+own lines (``shop.order.fulfilment``); the order's status is never set by hand — it is derived from
+its lines by ``order_status_for`` so it always agrees with them. Codes are stored, labels shown.
+
+Kept free of model imports: the settings read the pipelines from here.
+"""
+from django.utils.translation import gettext_lazy as _
+
+# Line statuses (Oscar's Line.status)
+LINE_PENDING = "pending"
+LINE_CONFIRMED = "confirmed"
+LINE_SHIPPED = "shipped"
+LINE_CANCELLED = "cancelled"
+
+LINE_LABELS = {
+    LINE_PENDING: _("Chờ xác nhận"),
+    LINE_CONFIRMED: _("Đã xác nhận"),
+    LINE_SHIPPED: _("Đã gửi hàng"),
+    LINE_CANCELLED: _("Đã huỷ"),
+}
+
+LINE_PIPELINE = {
+    LINE_PENDING: (LINE_CONFIRMED, LINE_SHIPPED, LINE_CANCELLED),
+    LINE_CONFIRMED: (LINE_SHIPPED, LINE_CANCELLED),
+    LINE_SHIPPED: (),
+    LINE_CANCELLED: (),
+}
+
+# Order statuses (Oscar's Order.status), derived from the lines
+ORDER_PENDING = "pending"
+ORDER_CONFIRMED = "confirmed"
+ORDER_PARTIALLY_SHIPPED = "partially_shipped"
+ORDER_SHIPPED = "shipped"
+ORDER_CANCELLED = "cancelled"
+
+ORDER_LABELS = {
+    ORDER_PENDING: _("Chờ xác nhận"),
+    ORDER_CONFIRMED: _("Đang chuẩn bị hàng"),
+    ORDER_PARTIALLY_SHIPPED: _("Đã gửi một phần"),
+    ORDER_SHIPPED: _("Đã gửi hàng"),
+    ORDER_CANCELLED: _("Đã huỷ"),
+}
+
+ORDER_PIPELINE = {
+    ORDER_PENDING: (ORDER_CONFIRMED, ORDER_PARTIALLY_SHIPPED, ORDER_SHIPPED, ORDER_CANCELLED),
+    ORDER_CONFIRMED: (ORDER_PARTIALLY_SHIPPED, ORDER_SHIPPED, ORDER_CANCELLED),
+    ORDER_PARTIALLY_SHIPPED: (ORDER_SHIPPED,),
+    ORDER_SHIPPED: (),
+    ORDER_CANCELLED: (),
+}
+
+
+def order_status_for(line_statuses):
+    """The order's status from its lines' statuses (an iterable of line codes).
+
+    All cancelled → cancelled. Otherwise ignoring cancelled lines: all shipped → shipped;
+    some shipped → partially shipped; all confirmed → confirmed; else pending.
+    """
+    statuses = list(line_statuses)
+    live = [s for s in statuses if s != LINE_CANCELLED]
+    if not live:
+        return ORDER_CANCELLED if statuses else ORDER_PENDING
+    if all(s == LINE_SHIPPED for s in live):
+        return ORDER_SHIPPED
+    if any(s == LINE_SHIPPED for s in live):
+        return ORDER_PARTIALLY_SHIPPED
+    if all(s == LINE_CONFIRMED for s in live):
+        return ORDER_CONFIRMED
+    return ORDER_PENDING
