@@ -69,3 +69,15 @@ def order_status_for(line_statuses):
     if all(s == LINE_CONFIRMED for s in live):
         return ORDER_CONFIRMED
     return ORDER_PENDING
+
+
+# Shipping event type codes (Oscar's ShippingEventType.code) for what a producer does to its lines.
+# ``shop.order.fulfilment`` creates them; settlements date cancellations by the "cancelled" event.
+EVENT_CONFIRMED = "confirmed"
+EVENT_SHIPPED = "shipped"
+EVENT_CANCELLED = "cancelled"
+EVENT_NAMES = {
+    EVENT_CONFIRMED: _("Xác nhận"),
+    EVENT_SHIPPED: _("Gửi hàng"),
+    EVENT_CANCELLED: _("Huỷ"),
+}
