@@ -185,6 +185,7 @@ class Catalogue:
             in_stock=price is not None and rng.random() < 0.92,
             certificate_valid=certified,
             is_public=rng.random() < 0.9,
+            popularity=int(rng.paretovariate(1.5)) - 1,  # most products sell little, a few a lot
             created=CREATED_UNTIL - timedelta(seconds=rng.randrange(3 * 365 * 86400)),
         )
 

@@ -38,6 +38,7 @@ class DatabaseProductSearch:
         "price-desc": ("-min_price", "id"),
         "title-asc": ("title", "id"),
         "stars": (F("current_stars").desc(nulls_last=True), "-date_created", "id"),
+        "best-selling": ("-units_sold", "-date_created", "id"),
         "relevance": ("-date_updated", "id"),
     }
 
@@ -52,6 +53,8 @@ class DatabaseProductSearch:
         folded = fold(query)
         for word in folded.split():
             products = products.filter(search_folded__iregex=r"(^|[^a-z0-9])" + re.escape(word))
+        if sort == "best-selling":
+            products = products.annotate(units_sold=indexing.units_sold())
         order = self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"])
         if folded.strip() and sort in ("relevance", ""):
             # The phrase opening the text (the title comes first) ranks first, then the phrase
@@ -102,6 +105,7 @@ class ElasticsearchProductSearch:
         "price-desc": [{"price": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
         "title-asc": [{"title.raw": "asc"}],
         "stars": [{"stars": "desc"}, {"created": "desc"}],
+        "best-selling": [{"popularity": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
         "relevance": ["_score", {"created": "desc"}],
     }
     # Typo tolerance only for longer words: none under 5 letters, one edit to 7, two beyond.
@@ -113,10 +117,10 @@ class ElasticsearchProductSearch:
             search = search.filter("terms", category_ids=[category.pk for category in categories])
         if query.strip():
             exact = EsQ("multi_match", query=normalize(query), operator="and", boost=3,
-                        fields=["title^4", "producer^2", "place^2", "description"])
+                        fields=["title^4", "producer^2", "place^2", "attributes", "description"])
             folded = EsQ("multi_match", query=fold(query), operator="and", fuzziness=self.FUZZINESS,
                          prefix_length=1, fields=["title_folded^4", "producer_folded^2", "place_folded^2",
-                                                  "description_folded"])
+                                                  "attributes_folded", "description_folded"])
             search = search.query(EsQ("bool", should=[exact, folded], minimum_should_match=1))
         if query.strip() or sort != "relevance":
             search = search.sort(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))

@@ -17,6 +17,8 @@ class ProductDocument(Document):
     producer_folded = Text(analyzer="standard")
     place = Text(analyzer="standard")  # commune and province
     place_folded = Text(analyzer="standard")
+    attributes = Text(analyzer="standard")  # "Khối lượng tịnh: 500 g; Hạn sử dụng: 12 tháng"
+    attributes_folded = Text(analyzer="standard")
     group = Keyword()
     subgroup = Keyword()
     category_ids = Integer()
@@ -27,6 +29,7 @@ class ProductDocument(Document):
     in_stock = Boolean()
     certificate_valid = Boolean()
     is_public = Boolean()
+    popularity = Long()  # units sold, cancelled lines excluded: the "best-selling" sort
     created = Date()
 
     class Index:
@@ -39,7 +42,8 @@ def index_name():
 
 
 def to_document(product, today=None):
-    """A product (with stock records, partners, certificates, categories prefetched) as a document."""
+    """A product as a document: pass one from ``indexing.products_to_index()`` (prefetched, with
+    ``units_sold`` annotated)."""
     today = today or timezone.localdate()
     producer = product.producer
     stockrecord = sorted(product.stockrecords.all(), key=lambda record: record.pk)[:1]
@@ -47,20 +51,25 @@ def to_document(product, today=None):
     certificate = product.current_certificate(today=today)
     place = ", ".join(part for part in (producer.ward_name, producer.province_name) if part) if producer else ""
     description = strip_tags(product.description or "")
+    attributes = "; ".join(f"{value.attribute.name}: {value.value_as_text}"
+                           for value in product.attribute_values.all() if value.value_as_text)
     return ProductDocument(
         meta={"id": product.pk},
         title=normalize(product.title), title_folded=fold(product.title),
         description=normalize(description), description_folded=fold(description),
         producer=normalize(producer.name) if producer else "", producer_folded=fold(producer.name) if producer else "",
         place=normalize(place), place_folded=fold(place),
+        attributes=normalize(attributes), attributes_folded=fold(attributes),
         group=product.ocop_group, subgroup=product.ocop_subgroup,
         category_ids=[category.pk for category in product.categories.all()],
         province_code=producer.province_code if producer else None,
         producer_id=producer.pk if producer else None,
         stars=certificate.star_rating if certificate else 0,
         price=int(stockrecord.price) if stockrecord and stockrecord.price is not None else None,
-        in_stock=bool(stockrecord and stockrecord.num_in_stock and stockrecord.num_in_stock > 0),
+        # What can still be bought: stock less what open orders have reserved.
+        in_stock=bool(stockrecord and (stockrecord.net_stock_level or 0) > 0),
         certificate_valid=certificate is not None,
         is_public=bool(product.is_public and producer and producer.is_verified),
+        popularity=getattr(product, "units_sold", 0) or 0,
         created=product.date_created,
     )

@@ -6,14 +6,15 @@ from django.utils.translation import gettext_lazy as _
 class SearchForm(forms.Form):
     """The header search box and the sort order of every product listing."""
 
-    RELEVANCE, NEWEST, PRICE_ASC, PRICE_DESC, TITLE_ASC, STARS = (
-        "relevance", "newest", "price-asc", "price-desc", "title-asc", "stars")
+    RELEVANCE, NEWEST, PRICE_ASC, PRICE_DESC, TITLE_ASC, STARS, BEST_SELLING = (
+        "relevance", "newest", "price-asc", "price-desc", "title-asc", "stars", "best-selling")
     SORT_CHOICES = [
         (RELEVANCE, _("Phù hợp nhất")),
         (NEWEST, _("Mới nhất")),
         (PRICE_ASC, _("Giá thấp đến cao")),
         (PRICE_DESC, _("Giá cao đến thấp")),
         (STARS, _("Nhiều sao OCOP nhất")),
+        (BEST_SELLING, _("Bán chạy nhất")),
         (TITLE_ASC, _("Tên A–Z")),
     ]
 

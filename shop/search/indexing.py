@@ -1,22 +1,33 @@
 """Keeping the Elasticsearch index true: full rebuild behind an alias, and updates
 of single products scheduled after the transaction that changed them commits.
 
-Domain services call ``product_changed`` explicitly (ARCHITECTURE.md: explicit
-calls over signals). Nothing here runs when no ELASTICSEARCH_URL is configured.
+Domain services call ``product_changed`` (or ``producer_changed``) explicitly
+(ARCHITECTURE.md: explicit calls over signals). Each call also leaves a
+``ReindexMark`` in the same transaction; the update task clears it once
+Elasticsearch has the document, and ``sweep`` (run periodically) reindexes whatever
+is still marked — so a change made while Elasticsearch was down, or a lost task,
+catches up. ``check``/``fix`` compare the whole index with the database for drift
+no call announced (a ``queryset.update()`` somewhere). Nothing here runs when no
+ELASTICSEARCH_URL is configured.
 """
 import logging
 from functools import lru_cache
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from oscar.core.loading import get_model
 
+from shop.order.statuses import LINE_CANCELLED
 from shop.search.documents import ProductDocument, index_name, to_document
 
 logger = logging.getLogger(__name__)
 Product = get_model("catalogue", "Product")
+Line = get_model("order", "Line")
+ReindexMark = get_model("search", "ReindexMark")
 BULK_CHUNK = 500
 
 
@@ -33,9 +44,18 @@ def client():
     return _client(settings.ELASTICSEARCH_URL)
 
 
+def units_sold():
+    """Units of the product sold in lines not cancelled: its popularity (the "best-selling" sort)."""
+    sold = (Line.objects.filter(product=OuterRef("pk")).exclude(status=LINE_CANCELLED)
+            .order_by().values("product").annotate(units=Sum("quantity")).values("units"))
+    return Coalesce(Subquery(sold), 0)
+
+
 def products_to_index():
-    return Product.objects.filter(parent=None).prefetch_related(
-        "stockrecords__partner", "ocop_certificates", "categories")
+    return (Product.objects.filter(parent=None).annotate(units_sold=units_sold())
+            .prefetch_related("stockrecords__partner", "ocop_certificates", "categories",
+                              "attribute_values__attribute", "attribute_values__value_option",
+                              "attribute_values__value_multi_option"))
 
 
 def _actions(products, index):
@@ -92,21 +112,53 @@ def update_products(product_ids):
             actions.append(document)
         else:
             actions.append({"_op_type": "delete", "_index": alias, "_id": pk})
-    helpers.bulk(es, actions, raise_on_error=False, refresh="wait_for")
+    _ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh="wait_for")
+    # A delete of a document that was never indexed is fine; anything else is a failure.
+    real_errors = [e for e in errors if e.get("delete", {}).get("status") != 404]
+    if real_errors:
+        raise RuntimeError(f"Elasticsearch refused {len(real_errors)} documents: {real_errors[:3]}")
 
 
 def product_changed(*product_ids):
-    """Schedule a reindex of these products once the current transaction commits."""
+    """Mark these products for reindexing (in the caller's transaction) and schedule the reindex
+    once it commits."""
     if not enabled() or not product_ids:
         return
     from shop.search.tasks import reindex_products
 
     ids = sorted(set(product_ids))
+    now = timezone.now()
+    ReindexMark.objects.bulk_create([ReindexMark(product_id=pk, marked_at=now) for pk in ids],
+                                    update_conflicts=True, unique_fields=["product_id"],
+                                    update_fields=["marked_at"])
     transaction.on_commit(lambda: reindex_products.enqueue(ids))
 
 
+def producer_changed(producer):
+    """The producer's name, place or verification changed: all its products' documents follow."""
+    product_ids = Product.objects.filter(stockrecords__partner=producer).values_list("pk", flat=True)
+    product_changed(*product_ids)
+
+
+def reindex_marked(product_ids):
+    """Reindex these products and clear their marks — only marks not renewed meanwhile, so a change
+    made while this ran is indexed again. Raises if Elasticsearch fails (the marks stay)."""
+    started = timezone.now()
+    update_products(product_ids)
+    ReindexMark.objects.filter(product_id__in=product_ids, marked_at__lte=started).delete()
+
+
+def sweep(limit=5000):
+    """Reindex products still marked (missed updates); returns how many. Run it every few minutes."""
+    ids = list(ReindexMark.objects.order_by("marked_at").values_list("product_id", flat=True)[:limit])
+    for start in range(0, len(ids), BULK_CHUNK):
+        reindex_marked(ids[start:start + BULK_CHUNK])
+    return len(ids)
+
+
 # Fields whose drift makes a document "stale": what decides visibility, facets and sorting.
-CHECKED_FIELDS = ("is_public", "price", "stars", "in_stock", "certificate_valid", "group", "title")
+CHECKED_FIELDS = ("is_public", "price", "stars", "in_stock", "certificate_valid", "group", "title",
+                  "producer", "popularity")
 
 
 def check():

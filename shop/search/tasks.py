@@ -11,8 +11,17 @@ def reindex_products(product_ids):
     from shop.search import indexing
 
     try:
-        indexing.update_products(product_ids)
-    except Exception:  # the rebuild command catches up; the site keeps working meanwhile
-        logger.warning("Search index update failed for products %s", product_ids, exc_info=True)
+        indexing.reindex_marked(product_ids)
+    except Exception:  # the marks stay: the sweep catches up; the site keeps working meanwhile
+        logger.warning("Search index update failed for products %s; the sweep will retry.", product_ids,
+                       exc_info=True)
         return False
     return True
+
+
+@task()
+def sweep_index():
+    """Reindex products whose update was missed (Elasticsearch down, lost task). Schedule every few minutes."""
+    from shop.search import indexing
+
+    return indexing.sweep()

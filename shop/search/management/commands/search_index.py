@@ -8,14 +8,20 @@ from shop.search import indexing
 class Command(BaseCommand):
     help = ("Elasticsearch product index: `rebuild` builds a new index and swaps the alias (no downtime); "
             "`check` reports documents missing, orphaned or stale against the database; "
-            "`fix` reindexes exactly those.")
+            "`fix` reindexes exactly those; `sweep` reindexes products whose update was missed "
+            "(marked but not yet indexed) — schedule it every few minutes.")
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "check", "fix"])
+        parser.add_argument("action", choices=["rebuild", "check", "fix", "sweep"])
 
     def handle(self, *args, **options):
         if not indexing.enabled():
             raise CommandError("ELASTICSEARCH_URL is not set: the database backend needs no index.")
+
+        if options["action"] == "sweep":
+            count = indexing.sweep()
+            self.stdout.write(self.style.SUCCESS(f"Reindexed {count} marked products."))
+            return
 
         if options["action"] in ("check", "fix"):
             missing, orphans, stale = indexing.check()

@@ -1,0 +1,112 @@
+"""Keeping the index true beyond single workflow transitions: marks and the sweep, producer changes,
+popularity (best-selling), attributes and reserved stock — against the real Elasticsearch."""
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from oscar.core.loading import get_class, get_model
+from oscar.test import factories
+
+from shop.search import indexing
+from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch
+
+pytestmark = pytest.mark.django_db
+Product = get_model("catalogue", "Product")
+Partner = get_model("partner", "Partner")
+ReindexMark = get_model("search", "ReindexMark")
+ProductAttribute = get_model("catalogue", "ProductAttribute")
+Default = get_class("partner.strategy", "Default")
+
+DOWN = "http://127.0.0.1:9"  # nothing listens there
+
+
+def _document(product):
+    return indexing.client().get(index=indexing.index_name(), id=product.pk)["_source"]
+
+
+@pytest.fixture
+def restore_index():
+    """Tests change products inside a rolled-back transaction; put their documents back after."""
+    touched = []
+    yield touched.append
+    indexing.update_products([product.pk for product in touched])
+
+
+def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(
+        django_capture_on_commit_callbacks, restore_index):
+    product = Product.objects.get(upc="LC-020")
+    restore_index(product)
+    stockrecord = product.stockrecords.get()
+    stockrecord.price = 777000
+    stockrecord.save()
+    with override_settings(ELASTICSEARCH_URL=DOWN), django_capture_on_commit_callbacks(execute=True):
+        indexing.product_changed(product.pk)  # the task runs on commit and fails
+    assert ReindexMark.objects.filter(product_id=product.pk).exists(), "the missed update stays marked"
+    assert _document(product)["price"] != 777000
+
+    call_command("search_index", "sweep")  # Elasticsearch is back
+    assert _document(product)["price"] == 777000
+    assert not ReindexMark.objects.filter(product_id=product.pk).exists()
+
+
+def test_a_successful_update_clears_its_mark(django_capture_on_commit_callbacks, restore_index):
+    product = Product.objects.get(upc="LC-021")
+    restore_index(product)
+    with django_capture_on_commit_callbacks(execute=True):
+        indexing.product_changed(product.pk)
+    assert not ReindexMark.objects.filter(product_id=product.pk).exists()
+
+
+def test_renaming_a_producer_reaches_its_products_documents(django_capture_on_commit_callbacks, restore_index):
+    product = Product.objects.get(upc="LC-005")
+    restore_index(product)
+    producer = product.producer
+    producer.name = "Hợp tác xã Chè Cổ Thụ Đổi Tên"
+    producer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        indexing.producer_changed(producer)
+    assert _document(product)["producer"] == "hợp tác xã chè cổ thụ đổi tên"
+    assert "LC-005" in [p.upc for p in ElasticsearchProductSearch().search("co thu doi ten")[0:10]]
+
+
+def _sell(product, quantity):
+    basket = factories.create_basket(empty=True)
+    basket.strategy = Default()
+    basket.add_product(product, quantity)
+    return factories.create_order(basket=basket)
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_best_selling_sort_puts_the_most_sold_product_first(backend, restore_index):
+    public = list(Product.objects.filter(is_public=True).order_by("pk")[:2])
+    best, second = public
+    for product in public:
+        restore_index(product)
+        product.stockrecords.update(num_in_stock=1000)
+    _sell(best, 40)
+    _sell(second, 5)
+    indexing.update_products([best.pk, second.pk])
+    upcs = [p.upc for p in backend().search("", sort="best-selling")[0:5]]
+    assert upcs[:2] == [best.upc, second.upc]
+    if backend is ElasticsearchProductSearch:
+        assert _document(best)["popularity"] == 40
+
+
+def test_attribute_values_are_searchable_without_diacritics(restore_index):
+    product = Product.objects.get(upc="LC-005")
+    restore_index(product)
+    attribute = ProductAttribute.objects.create(
+        product_class=product.get_product_class(), name="Vùng nguyên liệu", code="vung_nguyen_lieu", type="text")
+    attribute.save_value(product, "Rừng chè Tả Xùa cổ thụ")
+    indexing.update_products([product.pk])
+    assert "vùng nguyên liệu: rừng chè tả xùa cổ thụ" in _document(product)["attributes"]  # normalised
+    assert "LC-005" in [p.upc for p in ElasticsearchProductSearch().search("ta xua")[0:10]]
+
+
+def test_stock_reserved_by_open_orders_is_not_in_stock(restore_index):
+    product = Product.objects.get(upc="LC-020")
+    restore_index(product)
+    stockrecord = product.stockrecords.get()
+    stockrecord.num_allocated = stockrecord.num_in_stock
+    stockrecord.save()
+    indexing.update_products([product.pk])
+    assert _document(product)["in_stock"] is False
