@@ -8,3 +8,8 @@ class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
     verbose_name = _("Nội dung")
+
+    def ready(self):
+        from cms import signal_handlers
+
+        signal_handlers.register()

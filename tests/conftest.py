@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from cms.demo import loader
-from shop.search import indexing
+from shop.search import indexing, pages
 
 # "1.234.567 ₫": dot thousands, no decimals, the đồng sign after a space.
 VND_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+ ₫")
@@ -17,6 +17,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         loader.load_demo_data()
         indexing.rebuild()
+        pages.rebuild()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, View
 from oscar.core.loading import get_class, get_model
 
-from shop.search import facets
+from shop.search import facets, pages
 from shop.search.backends import get_product_search
 
 SearchForm = get_class("search.forms", "SearchForm")
@@ -84,11 +84,15 @@ class ProductCategoryView(ProductListView):
 
 
 class SearchView(ProductListView):
+    """Search results: products (paged, faceted) and, in their own section, editorial pages."""
+
     template_name = "oscar/search/results.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["summary"] = _("Kết quả tìm kiếm")
+        first_page = context["page_obj"] is None or context["page_obj"].number == 1
+        context["articles"] = pages.search(context["query"]) if first_page and not self.selections else []
         return context
 
 

@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from shop.search import indexing
+from shop.search import indexing, pages
 
 
 class Command(BaseCommand):
@@ -47,3 +47,5 @@ class Command(BaseCommand):
         index, count = indexing.rebuild(progress=progress)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Indexed {count} products into {index}; alias moved."))
+        index, count = pages.rebuild()
+        self.stdout.write(self.style.SUCCESS(f"Indexed {count} content pages into {index}; alias moved."))
