@@ -83,3 +83,25 @@ def test_producer_submits_a_draft_for_review(client, producer_user):
     assert client.post(url, {"action": "submit"}).status_code == 302
     product.refresh_from_db()
     assert product.review_status == ReviewStatus.SUBMITTED and not product.is_public
+
+
+def test_assistant_adding_a_certificate_is_recorded_with_both_names(client, producer_user, staff_user):
+    from django.contrib.auth import get_user_model
+    from cms.demo import loader
+
+    assistant = get_user_model().objects.get(email=loader.ASSISTANT_EMAIL)
+    product = _own_product(producer_user)
+    producer = product.producer
+    client.force_login(assistant)
+    response = client.post(reverse("dashboard:ocop-product", kwargs={"pk": product.pk}),
+                           _certificate_post(decision_number="999/QĐ-UBND"))
+    assert response.status_code == 302
+    entry = producer.activities.get(action="certificate_added")
+    assert entry.actor == assistant and entry.on_behalf_of == producer
+    assert "999/QĐ-UBND" in entry.summary
+
+
+def test_staff_not_named_for_a_producer_cannot_open_its_product(client, staff_user, producer_user):
+    client.force_login(staff_user)  # a superuser, but not named as the producer's assistant
+    response = client.get(reverse("dashboard:ocop-product", kwargs={"pk": _own_product(producer_user).pk}))
+    assert response.status_code == 404

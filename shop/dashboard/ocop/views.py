@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 from catalogue.models import ReviewStatus
 from catalogue.ocop import workflow
 from catalogue.ocop.forms import CertificateForm
-from shop.partner import access, verification
+from shop.partner import access, activity, verification
 from shop.dashboard.ocop.review_forms import (
     CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm,
 )
@@ -171,7 +171,10 @@ class ProducerProductOcopView(DetailView):
         if not form.is_valid():
             messages.error(request, _("Chưa lưu được giấy chứng nhận: xem lỗi bên dưới."))
             return self.render_to_response(self.get_context_data(certificate_form=form), status=400)
-        form.save()
+        certificate = form.save()
+        activity.record(request.user, product.producer, "certificate_added",
+                        _("Thêm giấy chứng nhận %(number)s cho %(title)s") % {
+                            "number": certificate.decision_number, "title": product.title}, certificate)
         messages.success(request, _("Đã lưu giấy chứng nhận; giấy mới sẽ được cán bộ duyệt."))
         return redirect("dashboard:ocop-product", pk=product.pk)
 
