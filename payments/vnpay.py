@@ -1,0 +1,65 @@
+"""VNPay's redirect protocol, version 2.1.0: the signed payment URL and the check of what VNPay sends back.
+
+- Amounts travel as đồng × 100 (``vnp_Amount``).
+- The signature (``vnp_SecureHash``) is HMAC-SHA512, keyed with the merchant's hash secret, over the
+  ``vnp_`` parameters sorted by name and joined as a URL query string (values URL-encoded with ``+``
+  for spaces), leaving out ``vnp_SecureHash`` and ``vnp_SecureHashType`` themselves.
+- Only the IPN (server-to-server) may mark an order paid; the return URL shows the result to the buyer.
+"""
+import hashlib
+import hmac
+from urllib.parse import urlencode
+
+VERSION = "2.1.0"
+SUCCESS = "00"
+
+
+def amount_field(amount_vnd):
+    return str(int(amount_vnd) * 100)
+
+
+def amount_from_field(value):
+    """vnp_Amount back to đồng (an amount that is not a whole number of đồng is refused)."""
+    hundredths = int(value)
+    if hundredths % 100:
+        raise ValueError("vnp_Amount is not a whole number of đồng")
+    return hundredths // 100
+
+
+def _hash_data(params):
+    fields = sorted((key, str(value)) for key, value in params.items()
+                    if key.startswith("vnp_") and key not in ("vnp_SecureHash", "vnp_SecureHashType")
+                    and value not in (None, ""))
+    return urlencode(fields)
+
+
+def sign(params, hash_secret):
+    return hmac.new(hash_secret.encode(), _hash_data(params).encode(), hashlib.sha512).hexdigest()
+
+
+def payment_url(gateway_url, tmn_code, hash_secret, *, txn_ref, amount_vnd, order_info, return_url,
+                ip_address, created_at, expires_at, locale="vn", bank_code=""):
+    """The URL to send the buyer to. ``created_at``/``expires_at`` are aware datetimes (sent in GMT+7)."""
+    params = {
+        "vnp_Version": VERSION, "vnp_Command": "pay", "vnp_TmnCode": tmn_code,
+        "vnp_Amount": amount_field(amount_vnd), "vnp_CurrCode": "VND", "vnp_TxnRef": txn_ref,
+        "vnp_OrderInfo": order_info, "vnp_OrderType": "other", "vnp_Locale": locale,
+        "vnp_ReturnUrl": return_url, "vnp_IpAddr": ip_address,
+        "vnp_CreateDate": _vn_time(created_at), "vnp_ExpireDate": _vn_time(expires_at),
+    }
+    if bank_code:
+        params["vnp_BankCode"] = bank_code
+    params["vnp_SecureHash"] = sign(params, hash_secret)
+    return f"{gateway_url}?{urlencode(sorted(params.items()))}"
+
+
+def _vn_time(moment):
+    import zoneinfo
+
+    return moment.astimezone(zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")).strftime("%Y%m%d%H%M%S")
+
+
+def signature_is_valid(params, hash_secret):
+    """Whether ``params`` (the query VNPay sent, as a dict) carry a valid signature; constant-time."""
+    received = str(params.get("vnp_SecureHash", ""))
+    return bool(received) and hmac.compare_digest(received.lower(), sign(params, hash_secret))
