@@ -19,6 +19,7 @@ urlpatterns = [
 # "next" URL when it runs in the language that URL is written in.
 urlpatterns += i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
+    path("ban-hang/", include("shop.partner.urls")),  # selling on OCOP Market: application, invitations
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,10 +1,16 @@
-"""Verifying and suspending producers: only verified producers' products may be on sale."""
+"""Verifying, rejecting and suspending producers: only verified producers' products may be on sale.
+
+Verifying opens the portal to the producer's users (``partner.dashboard_access``); rejecting an
+application gives no access and tells the applicant why.
+"""
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications, workflow
+from shop.partner import onboarding
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -24,9 +30,33 @@ def verify_producer(producer, user, reason=""):
         if producer.verification_status == Partner.Verification.VERIFIED:
             raise workflow.TransitionRefused(_("Chủ thể này đã được xác minh."))
         producer.verification_status = Partner.Verification.VERIFIED
-        producer.save(update_fields=["verification_status"])
+        producer.verification_reason = (reason or "").strip()
+        producer.verification_decided_at = timezone.now()
+        producer.save(update_fields=["verification_status", "verification_reason", "verification_decided_at"])
+        users = list(producer.users.all())
+        if producer.director_id and producer.director not in users:
+            users.append(producer.director)
+        onboarding.grant_portal_access(users)
         notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {
             "decision_label": _("Chủ thể đã được xác minh"), "reason": reason})
+    return producer
+
+
+def reject_application(producer, user, reason):
+    """Refuse a pending application with a reason the applicant is emailed; no portal access."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise workflow.TransitionRefused(_("Hãy nêu lý do từ chối để người đăng ký biết cần bổ sung gì."))
+    with transaction.atomic():
+        producer = Partner.objects.select_for_update().get(pk=producer.pk)
+        _check_reviewer(user, producer)
+        if producer.verification_status != Partner.Verification.PENDING:
+            raise workflow.TransitionRefused(_("Chỉ từ chối được hồ sơ đang chờ xác minh."))
+        producer.verification_status = Partner.Verification.REJECTED
+        producer.verification_reason = reason
+        producer.verification_decided_at = timezone.now()
+        producer.save(update_fields=["verification_status", "verification_reason", "verification_decided_at"])
+        notifications.notify_producer(producer, onboarding.APPLICATION_REJECTED, {"reason": reason})
     return producer
 
 
@@ -41,7 +71,9 @@ def suspend_producer(producer, user, reason):
         if producer.verification_status == Partner.Verification.SUSPENDED:
             raise workflow.TransitionRefused(_("Chủ thể này đang bị tạm ngừng."))
         producer.verification_status = Partner.Verification.SUSPENDED
-        producer.save(update_fields=["verification_status"])
+        producer.verification_reason = reason
+        producer.verification_decided_at = timezone.now()
+        producer.save(update_fields=["verification_status", "verification_reason", "verification_decided_at"])
         on_sale = Product.objects.filter(stockrecords__partner=producer,
                                          review_status=ReviewStatus.APPROVED).distinct()
         for product in on_sale:

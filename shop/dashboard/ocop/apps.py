@@ -16,6 +16,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
     permissions_map = {
         "ocop-my-products": (["is_staff"], ["partner.dashboard_access"]),
         "ocop-product": (["is_staff"], ["partner.dashboard_access"]),
+        # Assisted entry grants: administrators who may change producers.
+        "ocop-assistants": (["is_staff", "partner.change_partner"],),
     }
 
     def ready(self):
@@ -24,6 +26,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.my_products_view = get_class("ocop_dashboard.views", "ProducerProductListView")
         self.product_ocop_view = get_class("ocop_dashboard.views", "ProducerProductOcopView")
         self.producer_list_view = get_class("ocop_dashboard.views", "ProducerVerificationView")
+        self.application_view = get_class("ocop_dashboard.views_applications", "ApplicationDetailView")
+        self.assistants_view = get_class("ocop_dashboard.views_assistants", "AssistedEntryView")
         self.figures_view = get_class("ocop_dashboard.views_figures", "FiguresView")
         self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
 
@@ -34,6 +38,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("products/", self.my_products_view.as_view(), name="ocop-my-products"),
             path("products/<int:pk>/", self.product_ocop_view.as_view(), name="ocop-product"),
             path("producers/", self.producer_list_view.as_view(), name="ocop-producers"),
+            path("producers/<int:pk>/application/", self.application_view.as_view(), name="ocop-application"),
+            path("assistants/", self.assistants_view.as_view(), name="ocop-assistants"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
         ]

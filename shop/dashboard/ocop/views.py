@@ -180,14 +180,15 @@ class ProducerProductOcopView(DetailView):
 
 
 class ProducerVerificationView(ListView):
-    """Producers with their verification status; reviewers verify or suspend them."""
+    """Producers with their verification status; reviewers verify, reject (pending applications, with a
+    reason) or suspend them. Each row links to the application's detail (scan, consents)."""
 
     template_name = "oscar/dashboard/ocop/producers.html"
     context_object_name = "producers"
     paginate_by = 50
 
     def get_queryset(self):
-        producers = Partner.objects.order_by("verification_status", "name")
+        producers = Partner.objects.select_related("director").order_by("verification_status", "name")
         status = self.request.GET.get("status")
         if status in Partner.Verification.values:
             producers = producers.filter(verification_status=status)
@@ -207,6 +208,8 @@ class ProducerVerificationView(ListView):
                 verification.verify_producer(producer, request.user, request.POST.get("reason", ""))
             elif action == "suspend":
                 verification.suspend_producer(producer, request.user, request.POST.get("reason", ""))
+            elif action == "reject":
+                verification.reject_application(producer, request.user, request.POST.get("reason", ""))
             else:
                 raise workflow.TransitionRefused(_("Thao tác không hợp lệ."))
         except workflow.TransitionRefused as refusal:

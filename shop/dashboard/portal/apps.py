@@ -21,6 +21,8 @@ class PortalDashboardConfig(OscarDashboardConfig):
         # --- orders and fulfilment (views_orders.py) ---
         # --- sales and settlements (views_sales.py) ---
         # --- team and assisted entry (views_team.py) ---
+        self.team_view = get_class("portal_dashboard.views_team", "TeamView")
+        self.switch_view = get_class("portal_dashboard.views_team", "SwitchProducerView")
         pass
 
     def get_urls(self):
@@ -29,5 +31,7 @@ class PortalDashboardConfig(OscarDashboardConfig):
             # --- orders and fulfilment ---
             # --- sales and settlements ---
             # --- team and assisted entry ---
+            path("team/", self.team_view.as_view(), name="portal-team"),
+            path("switch/", self.switch_view.as_view(), name="portal-switch"),
         ]
         return self.post_process_urls(urls)

@@ -1,0 +1,53 @@
+"""One producer's application as reviewers see it: the data, the registration scan, the applicant's
+consents, and the decision (verify, or reject with a reason)."""
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from oscar.core.loading import get_model
+
+from catalogue.ocop import workflow
+from shop.partner import onboarding, verification
+from shop.partner.forms import DecisionForm
+
+Partner = get_model("partner", "Partner")
+Consent = get_model("users", "Consent")
+
+
+class ApplicationDetailView(DetailView):
+    template_name = "oscar/dashboard/ocop/application_detail.html"
+    context_object_name = "producer"
+    queryset = Partner.objects.select_related("director")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        producer = self.object
+        users = list(producer.users.order_by("last_name", "first_name"))
+        context.update({
+            "members": users,
+            "consents": (Consent.objects.filter(user__in=[u.pk for u in users] + [producer.director_id],
+                                                context=onboarding.CONSENT_CONTEXT)
+                         .select_related("user").order_by("-recorded_at")),
+            "decision_form": kwargs.get("decision_form") or DecisionForm(),
+        })
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = producer = self.get_object()
+        form = DecisionForm(request.POST)
+        form.is_valid()
+        reason = form.cleaned_data.get("reason", "")
+        action = request.POST.get("action")
+        try:
+            if action == "verify":
+                verification.verify_producer(producer, request.user, reason)
+            elif action == "reject":
+                verification.reject_application(producer, request.user, reason)
+            else:
+                raise workflow.TransitionRefused(_("Thao tác không hợp lệ."))
+        except workflow.TransitionRefused as refusal:
+            form.add_error("reason", str(refusal))
+            messages.error(request, str(refusal))
+            return self.render_to_response(self.get_context_data(decision_form=form), status=400)
+        messages.success(request, _("Đã lưu quyết định và báo cho chủ thể."))
+        return redirect("dashboard:ocop-application", pk=producer.pk)

@@ -1,0 +1,139 @@
+"""Becoming a seller: the public application, its consents, and the portal permission that follows.
+
+``apply`` creates a *pending* producer whose director is the applicant; nothing here opens the portal.
+The portal permission (Oscar's ``partner.dashboard_access``) is granted only when an administrator
+verifies the producer (``shop.partner.verification``), when a verified producer's invitation is
+accepted, or when assisted entry is granted (``shop.partner.team``), and taken away again when the
+account no longer works for any producer.
+"""
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from catalogue.ocop import notifications
+
+Partner = get_model("partner", "Partner")
+Consent = get_model("users", "Consent")
+
+# Email templates: oscar/communication/emails/commtype_<code lower>_{subject.txt,body.txt,body.html}.
+APPLICATION_RECEIVED = "OCOP_APPLICATION"
+APPLICATION_REJECTED = "OCOP_APPLICATION_REJECTED"
+
+CONSENT_CONTEXT = "producer_application"
+# Statuses that keep a registration number (and an applicant) taken: a rejected applicant may apply again.
+ACTIVE_STATUSES = (Partner.Verification.PENDING, Partner.Verification.VERIFIED, Partner.Verification.SUSPENDED)
+
+
+def consent_versions():
+    """{document: version} of the documents an applicant agrees to now (settings)."""
+    return {
+        Consent.Document.TERMS: settings.OCOP_TERMS_VERSION,
+        Consent.Document.PERSONAL_DATA: settings.OCOP_PERSONAL_DATA_NOTICE_VERSION,
+    }
+
+
+def normalise_registration_number(number):
+    return "".join((number or "").split()).upper()
+
+
+def registration_number_taken(number, exclude_pk=None):
+    number = normalise_registration_number(number)
+    producers = Partner.objects.filter(registration_number__iexact=number,
+                                       verification_status__in=ACTIVE_STATUSES)
+    if exclude_pk:
+        producers = producers.exclude(pk=exclude_pk)
+    return bool(number) and producers.exists()
+
+
+def open_application_of(user):
+    """The pending or verified (or suspended) producer this account already represents, or None."""
+    if user is None or not user.pk:
+        return None
+    return Partner.objects.filter(director=user, verification_status__in=ACTIVE_STATUSES).first()
+
+
+def record_consents(user, ip_address=None, context=CONSENT_CONTEXT):
+    """One append-only ``Consent`` row per document, at the versions in force now."""
+    return [Consent.objects.create(user=user, document=document, version=version, given=True,
+                                   ip_address=ip_address or None, context=context)
+            for document, version in consent_versions().items()]
+
+
+def apply(producer, *, user=None, account=None, ip_address=None):
+    """Submit an application to sell: ``producer`` is an unsaved ``Partner`` holding the form's data
+    (its business registration scan included).
+
+    Either ``user`` (the logged-in applicant) or ``account`` (a dict with email, password, last_name,
+    first_name, phone_number: the representative's new account) is given. In one transaction: the
+    account (if new), the producer (pending, applied now, the account as its director and user) and
+    the consents (terms and personal-data notice, with versions, time and IP). The applicant gets no
+    portal access yet. The "application received" email goes out after commit.
+
+    Raises ValidationError (field → message) when the account already represents a producer that is
+    not rejected, or the registration number belongs to another producer.
+    """
+    User = get_user_model()
+    if (user is None) == (account is None):
+        raise ValueError("Give either user or account.")
+    with transaction.atomic():
+        if user is None:
+            account = dict(account)
+            email = User.objects.normalize_email(account.pop("email"))
+            if User.objects.filter(email__iexact=email).exists():
+                raise ValidationError({"account_email": _(
+                    "Email này đã có tài khoản. Hãy đăng nhập rồi gửi hồ sơ.")})
+            user = User.objects.create_user(email=email, password=account.pop("password"), **account)
+        else:
+            # Serialise two submissions by the same account (a double click).
+            user = User.objects.select_for_update().get(pk=user.pk)
+            existing = open_application_of(user)
+            if existing is not None:
+                raise ValidationError(_(
+                    "Tài khoản này đã là người đại diện của %(name)s (%(status)s): mỗi tài khoản chỉ "
+                    "gửi một hồ sơ.") % {"name": existing.name,
+                                          "status": existing.get_verification_status_display()})
+        producer.registration_number = normalise_registration_number(producer.registration_number)
+        if registration_number_taken(producer.registration_number):
+            raise ValidationError({"registration_number": _(
+                "Mã số %(number)s đã được một chủ thể khác đăng ký trên sàn. Nếu đây là cơ sở của bạn, "
+                "hãy liên hệ ban quản lý.") % {"number": producer.registration_number}})
+        producer.verification_status = Partner.Verification.PENDING
+        producer.applied_at = timezone.now()
+        producer.director = user
+        producer.legal_name = producer.legal_name or producer.name
+        producer.email = producer.email or user.email
+        producer.full_clean(exclude=["code"])
+        producer.save()
+        producer.users.add(user)
+        record_consents(user, ip_address)
+        notifications.notify_producer(producer, APPLICATION_RECEIVED, {"applicant": user})
+    return producer
+
+
+# --- The portal permission ------------------------------------------------------------------
+
+def _portal_permission():
+    return Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+
+
+def grant_portal_access(users):
+    permission = _portal_permission()
+    for user in users:
+        user.user_permissions.add(permission)
+
+
+def drop_portal_access_if_unused(user):
+    """Take ``partner.dashboard_access`` away from an account that no longer belongs to or assists
+    any producer. Administrators keep theirs (it may have been given for other reasons)."""
+    if user.is_superuser:
+        return False
+    if Partner.objects.filter(Q(users=user) | Q(assistants=user)).exists():
+        return False
+    user.user_permissions.remove(_portal_permission())
+    return True

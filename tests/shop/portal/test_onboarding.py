@@ -1,0 +1,253 @@
+"""The public application to sell, and the reviewer's decision on it: verify (portal opens) or reject."""
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from oscar.core.loading import get_model
+from PIL import Image
+
+from catalogue.ocop import workflow
+from cms.demo import loader
+from shop.partner import onboarding, verification
+
+pytestmark = pytest.mark.django_db
+Partner = get_model("partner", "Partner")
+Consent = get_model("users", "Consent")
+User = get_user_model()
+
+APPLY_URL = "/ban-hang/dang-ky/"
+LAO_CAI, CAM_DUONG = 15, 2674
+HANOI_BA_DINH = 4
+
+
+def png_scan(name="dang-ky-kinh-doanh.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 80), "white").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def application_data(**overrides):
+    data = {
+        "name": "Hợp tác xã Mật ong Bắc Hà", "kind": "cooperative", "legal_name": "",
+        "registration_number": "5300 123 456", "representative": "Vàng Seo Páo", "phone": "0912345678",
+        "email": "", "province_code": LAO_CAI, "ward_code": CAM_DUONG, "street": "Thôn Na Hối",
+        "story": "Mật ong bạc hà thu hoạch mùa đông.", "has_epayment_account": "on",
+        "bank_name": "Agribank Lào Cai", "bank_account_number": "8800123456",
+        "bank_account_holder": "HTX MAT ONG BAC HA",
+        "last_name": "Vàng Seo", "first_name": "Páo", "account_email": "pao.mathong@example.vn",
+        "account_phone": "0987654321", "password1": "Ong-bac-ha-2026", "password2": "Ong-bac-ha-2026",
+        "terms": "on", "personal_data": "on", "business_registration_scan": png_scan(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture
+def reviewer(db):
+    return User.objects.get(email=loader.REVIEWER_EMAIL)
+
+
+def apply(client, django_capture_on_commit_callbacks, **overrides):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(APPLY_URL, application_data(**overrides), REMOTE_ADDR="203.0.113.7")
+
+
+def test_the_form_is_public_and_linked_from_the_footer(client):
+    response = client.get("/")
+    assert APPLY_URL.encode() in response.content
+    response = client.get(APPLY_URL)
+    assert response.status_code == 200
+    content = response.content.decode()
+    for label in ("Mã số đăng ký kinh doanh hoặc mã số thuế", "Tỉnh/thành phố", "Xã/phường", "Mật khẩu",
+                  "Điều khoản sử dụng nền tảng OCOP Market (phiên bản 2026-01)", "Xử lý dữ liệu cá nhân"):
+        assert label.lower() in content.lower()
+
+
+@override_settings(OCOP_TERMS_VERSION="2026-03", OCOP_PERSONAL_DATA_NOTICE_VERSION="2026-02")
+def test_an_application_creates_a_pending_producer_with_consents_and_no_portal_access(
+        client, django_capture_on_commit_callbacks):
+    response = apply(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 302 and response["Location"].endswith("/ban-hang/dang-ky/da-gui/")
+
+    producer = Partner.objects.get(registration_number="5300123456")
+    user = User.objects.get(email="pao.mathong@example.vn")
+    assert producer.verification_status == Partner.Verification.PENDING and producer.applied_at
+    assert producer.director == user and list(producer.users.all()) == [user]
+    assert producer.legal_name == "Hợp tác xã Mật ong Bắc Hà" and producer.email == user.email
+    assert (user.last_name, user.first_name, user.phone_number) == ("Vàng Seo", "Páo", "0987654321")
+    assert user.check_password("Ong-bac-ha-2026")
+    assert not user.has_perm("partner.dashboard_access")
+    assert producer.business_registration_scan.name.startswith("producers/registration/")
+    assert producer.business_registration_scan.read().startswith(b"\x89PNG")
+    consents = {c.document: c for c in Consent.objects.filter(user=user)}
+    assert consents.keys() == {"terms", "personal_data"}
+    assert consents["terms"].version == "2026-03" and consents["personal_data"].version == "2026-02"
+    assert all(c.given and c.ip_address == "203.0.113.7" and c.context == "producer_application"
+               for c in consents.values())
+
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
+    assert "Đã nhận hồ sơ" in mail.outbox[0].subject and "Hợp tác xã Mật ong Bắc Hà" in mail.outbox[0].subject
+
+    # The new account is logged in and sees what happens next; the portal stays closed.
+    page = client.get(response["Location"])
+    assert "Các bước tiếp theo" in page.content.decode() and "Hợp tác xã Mật ong Bắc Hà" in page.content.decode()
+    assert client.get(reverse("dashboard:portal-team")).status_code == 403
+
+
+def test_a_logged_in_visitor_applies_with_their_account(client, customer, django_capture_on_commit_callbacks):
+    client.force_login(customer)
+    page = client.get(APPLY_URL).content.decode()
+    assert "khach@example.vn" in page and 'name="password1"' not in page
+    data = {key: value for key, value in application_data().items()
+            if key not in ("last_name", "first_name", "account_email", "account_phone", "password1", "password2")}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(APPLY_URL, data)
+    assert response.status_code == 302
+    producer = Partner.objects.get(director=customer)
+    assert producer.is_verified is False and Consent.objects.filter(user=customer).count() == 2
+    # A second application by the same account is refused.
+    response = client.post(APPLY_URL, {**application_data(), "registration_number": "5300999999",
+                                       "business_registration_scan": png_scan()})
+    assert response.status_code == 200
+    assert "mỗi tài khoản chỉ gửi một hồ sơ" in response.content.decode()
+    assert Partner.objects.filter(director=customer).count() == 1
+
+
+def test_invalid_applications_show_vietnamese_errors_and_create_nothing(client):
+    producers, users = Partner.objects.count(), User.objects.count()
+    response = client.post(APPLY_URL, application_data(
+        name="", phone="12345", ward_code=HANOI_BA_DINH, password2="khac-han", terms=None, personal_data=None,
+        business_registration_scan=None, account_email=loader.PRODUCER_EMAIL))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) >= {"name", "phone", "ward_code", "password2", "terms", "personal_data",
+                           "business_registration_scan", "account_email"}
+    content = response.content.decode()
+    assert "Hãy điền mục này." in content
+    assert "Nhập số điện thoại Việt Nam" in content
+    assert "Hai mật khẩu không giống nhau." in content
+    assert "Bạn cần đồng ý với điều khoản sử dụng" in content
+    assert "Hãy tải lên ảnh chụp hoặc bản PDF giấy đăng ký kinh doanh." in content
+    assert "Email này đã có tài khoản" in content
+    assert (Partner.objects.count(), User.objects.count()) == (producers, users)
+    assert not mail.outbox
+
+
+def test_weak_passwords_and_taken_registration_numbers_are_refused(client):
+    taken = Partner.objects.get(code="htx-que-bao-yen").registration_number
+    response = client.post(APPLY_URL, application_data(
+        password1="12345678", password2="12345678", registration_number=taken))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "password1" in errors and "registration_number" in errors
+    assert "đã được một chủ thể khác đăng ký" in response.content.decode()
+    assert not User.objects.filter(email="pao.mathong@example.vn").exists()
+
+
+def test_a_scan_is_checked_by_content(client):
+    fake = SimpleUploadedFile("giay-phep.pdf", b"<html><script>alert(1)</script></html>",
+                              content_type="application/pdf")
+    response = client.post(APPLY_URL, application_data(business_registration_scan=fake))
+    assert response.status_code == 200
+    assert "business_registration_scan" in response.context["form"].errors
+    assert not Partner.objects.filter(registration_number="5300123456").exists()
+    renamed = png_scan(name="giay-phep.html")
+    response = client.post(APPLY_URL, application_data(business_registration_scan=renamed))
+    assert "business_registration_scan" in response.context["form"].errors
+
+
+def test_the_commune_list_follows_the_province(client):
+    response = client.post(APPLY_URL, {**application_data(business_registration_scan=None),
+                                       "pick_province": "1"})
+    assert response.status_code == 200
+    assert "Phường Cam Đường" in response.content.decode() and not response.context["form"].is_bound
+    wards = client.get(reverse("selling:wards"), {"province": LAO_CAI}).json()["wards"]
+    assert [CAM_DUONG, "Phường Cam Đường"] in wards
+    assert client.get(reverse("selling:wards"), {"province": "999"}).status_code == 404
+
+
+def test_reviewers_see_the_application_and_verifying_opens_the_portal(
+        client, reviewer, django_capture_on_commit_callbacks):
+    apply(client, django_capture_on_commit_callbacks)
+    producer = Partner.objects.get(registration_number="5300123456")
+    applicant = producer.director
+    client.force_login(applicant)
+    assert client.get(reverse("dashboard:portal-team")).status_code == 403
+
+    client.force_login(reviewer)
+    listing = client.get(reverse("dashboard:ocop-producers"), {"status": "pending"}).content.decode()
+    assert reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}) in listing
+    detail = client.get(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}))
+    content = detail.content.decode()
+    assert detail.status_code == 200
+    assert producer.business_registration_scan.url in content and "5300123456" in content
+    assert "203.0.113.7" in content and "2026-01" in content and "Xử lý dữ liệu cá nhân" in content
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}),
+                               {"action": "verify", "reason": "Hồ sơ đầy đủ."})
+    assert response.status_code == 302
+    producer.refresh_from_db()
+    assert producer.is_verified and producer.verification_reason == "Hồ sơ đầy đủ."
+    assert producer.verification_decided_at is not None
+    assert applicant.email in mail.outbox[-1].to and "xác minh" in mail.outbox[-1].subject
+    assert User.objects.get(pk=applicant.pk).has_perm("partner.dashboard_access")
+
+    client.force_login(applicant)
+    page = client.get(reverse("dashboard:portal-team"))
+    assert page.status_code == 200 and "Hợp tác xã Mật ong Bắc Hà" in page.content.decode()
+
+
+def test_rejecting_an_application_needs_a_reason_and_emails_it(
+        client, reviewer, django_capture_on_commit_callbacks):
+    apply(client, django_capture_on_commit_callbacks)
+    producer = Partner.objects.get(registration_number="5300123456")
+    url = reverse("dashboard:ocop-application", kwargs={"pk": producer.pk})
+    client.force_login(reviewer)
+    response = client.post(url, {"action": "reject", "reason": "  "})
+    assert response.status_code == 400 and "Hãy nêu lý do từ chối" in response.content.decode()
+    assert Partner.objects.get(pk=producer.pk).verification_status == Partner.Verification.PENDING
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"action": "reject", "reason": "Bản chụp giấy đăng ký bị mờ, không đọc được."})
+    assert response.status_code == 302
+    producer.refresh_from_db()
+    assert producer.verification_status == Partner.Verification.REJECTED
+    assert producer.verification_reason == "Bản chụp giấy đăng ký bị mờ, không đọc được."
+    message = mail.outbox[-1]
+    assert producer.director.email in message.to and "chưa được chấp thuận" in message.subject
+    assert "Bản chụp giấy đăng ký bị mờ" in message.body
+    assert not User.objects.get(pk=producer.director_id).has_perm("partner.dashboard_access")
+    client.force_login(producer.director)
+    assert client.get(reverse("dashboard:portal-team")).status_code == 403
+    # Only pending applications are rejected; the rejected applicant may apply again with the same number.
+    with pytest.raises(workflow.TransitionRefused):
+        verification.reject_application(producer, reviewer, "Lần nữa")
+    assert onboarding.open_application_of(producer.director) is None
+    assert not onboarding.registration_number_taken("5300123456")
+
+
+def test_the_producers_page_rejects_pending_applications_too(client, reviewer, django_capture_on_commit_callbacks):
+    producer = Partner.objects.get(code="hkd-nguyen-thi-hoa")
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("dashboard:ocop-producers"), {
+            "producer": producer.pk, "action": "reject", "reason": "Thiếu giấy đăng ký."})
+    assert response.status_code == 302
+    assert Partner.objects.get(pk=producer.pk).verification_status == Partner.Verification.REJECTED
+    assert producer.email in mail.outbox[-1].to
+
+
+def test_producer_users_cannot_see_applications(client, producer_user):
+    producer = Partner.objects.get(code="hkd-nguyen-thi-hoa")
+    client.force_login(producer_user)
+    assert client.get(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk})).status_code == 403
+    response = client.post(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}), {"action": "verify"})
+    assert response.status_code == 403
+    assert not Partner.objects.get(pk=producer.pk).is_verified
