@@ -19,6 +19,9 @@ class PortalDashboardConfig(OscarDashboardConfig):
     def ready(self):
         # --- products (views_products.py) ---
         # --- orders and fulfilment (views_orders.py) ---
+        self.home_view = get_class("portal_dashboard.views_orders", "PortalHomeView")
+        self.orders_view = get_class("portal_dashboard.views_orders", "OrderListView")
+        self.order_view = get_class("portal_dashboard.views_orders", "OrderDetailView")
         # --- sales and settlements (views_sales.py) ---
         # --- team and assisted entry (views_team.py) ---
         self.team_view = get_class("portal_dashboard.views_team", "TeamView")
@@ -29,6 +32,9 @@ class PortalDashboardConfig(OscarDashboardConfig):
         urls = [
             # --- products ---
             # --- orders and fulfilment ---
+            path("", self.home_view.as_view(), name="portal-home"),
+            path("orders/", self.orders_view.as_view(), name="portal-orders"),
+            path("orders/<str:number>/", self.order_view.as_view(), name="portal-order"),
             # --- sales and settlements ---
             # --- team and assisted entry ---
             path("team/", self.team_view.as_view(), name="portal-team"),

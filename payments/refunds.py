@@ -1,0 +1,71 @@
+"""Refunds for order lines a producer cancelled, in Oscar's payment ledger.
+
+``refund_lines`` is called by ``shop.order.fulfilment.cancel_lines`` inside its transaction. It
+refunds the cancelled lines' price (shipping stays with the order) from the order's payment
+``Source`` rows that hold money actually taken (``amount_debited - amount_refunded > 0``), records
+each as a ``Transaction`` via ``Source.refund`` and writes one order ``PaymentEvent`` of type
+"refund" with the line quantities. Orders paid on delivery (COD: nothing debited) refund nothing.
+Amounts are whole đồng.
+"""
+from decimal import Decimal
+
+from oscar.core.loading import get_model
+
+Source = get_model("payment", "Source")
+PaymentEventType = get_model("order", "PaymentEventType")
+PaymentEvent = get_model("order", "PaymentEvent")
+PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
+
+REFUND_EVENT_CODE = "refund"
+REFUND_EVENT_NAME = "Hoàn tiền"
+
+
+def request_provider_refund(source, amount, reason):
+    """Ask the payment provider behind ``source`` to return ``amount`` to the customer; return the
+    provider's refund reference ("" when there is none).
+
+    GATEWAY SEAM: the payments issue implements this per provider (Stripe's refunds API for card
+    payments, a bank-transfer instruction for VietQR, …). Until then nothing is sent to a provider:
+    the refund is recorded in the ledger below and the money is returned by hand by the platform.
+    It runs inside the cancellation's database transaction, so raising here cancels nothing.
+    """
+    return ""
+
+
+def line_refund_amount(lines):
+    """What the customer paid for these lines (incl. tax, after discounts), in whole đồng."""
+    return sum((Decimal(line.line_price_incl_tax) for line in lines), Decimal(0)).quantize(Decimal(1))
+
+
+def refund_lines(order, lines, reason, shipping_event=None):
+    """Refund the cancelled ``lines`` of ``order`` where payment was taken; returns the amount
+    refunded (0 when nothing had been debited, e.g. cash on delivery)."""
+    lines = list(lines)
+    wanted = line_refund_amount(lines)
+    if wanted <= 0:
+        return Decimal(0)
+    sources = list(Source.objects.select_for_update().filter(order=order).order_by("pk"))
+    remaining = wanted
+    refunded = Decimal(0)
+    references = []
+    for source in sources:
+        available = source.amount_available_for_refund
+        if remaining <= 0 or available <= 0:
+            continue
+        amount = min(remaining, available)
+        reference = request_provider_refund(source, amount, reason) or f"huy-{order.number}-{source.pk}"
+        source.refund(amount, reference=reference)
+        references.append(reference)
+        refunded += amount
+        remaining -= amount
+    if refunded <= 0:
+        return Decimal(0)
+    event_type = PaymentEventType.objects.filter(code=REFUND_EVENT_CODE).first()
+    if event_type is None:
+        event_type = PaymentEventType.objects.create(code=REFUND_EVENT_CODE, name=REFUND_EVENT_NAME)
+    event = PaymentEvent.objects.create(order=order, amount=refunded, event_type=event_type,
+                                        reference=", ".join(references)[:128],
+                                        shipping_event=shipping_event)
+    for line in lines:
+        PaymentEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
+    return refunded

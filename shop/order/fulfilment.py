@@ -1,0 +1,290 @@
+"""Fulfilment: what one producer does to its own lines of a customer order.
+
+A customer order can hold several producers' lines. Each producer confirms, ships (carrier and
+tracking number) or cancels (with a reason) only its own lines; the order's status is then derived
+from all its lines (``statuses.order_status_for``) — never chosen by hand.
+
+Every service here:
+
+- checks the actor through ``shop.partner.access.on_behalf_of`` (members act for the producer,
+  named assistants act *on behalf of* it; anyone else is refused);
+- locks the order and the chosen lines (``select_for_update``), refuses lines that are not this
+  producer's or not in this order, and refuses moves ``statuses.LINE_PIPELINE`` does not allow;
+- records an Oscar ``ShippingEvent`` (partner, actor, on_behalf_of, carrier, tracking number,
+  notes = reason, line quantities), moves each line with ``Line.set_status`` and re-derives the
+  order's status;
+- schedules the search index update for products whose stock changed, and emails after commit.
+
+Refusals raise ``FulfilmentRefused`` with a Vietnamese message meant for the producer.
+"""
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, Value, When
+from django.utils import translation
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_class, get_model
+
+from catalogue.ocop import notifications
+from shop.order import statuses
+from shop.partner import access
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+ShippingEvent = get_model("order", "ShippingEvent")
+ShippingEventType = get_model("order", "ShippingEventType")
+ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
+CommunicationEventType = get_model("communication", "CommunicationEventType")
+InvalidStockAdjustment = get_class("partner.exceptions", "InvalidStockAdjustment")
+
+# Notification event codes (templates oscar/communication/emails/commtype_<code lower>_*).
+ORDER_PLACED = "OCOP_ORDER_PLACED"  # to each producer with lines in a new order: only its lines
+ORDER_LINES_CANCELLED = "OCOP_ORDER_LINES_CANCELLED"  # to the customer
+ORDER_LINES_SHIPPED = "OCOP_ORDER_LINES_SHIPPED"  # to the customer
+
+CUSTOMER_EVENT_NAMES = {
+    ORDER_LINES_CANCELLED: "Đơn hàng: chủ thể huỷ sản phẩm",
+    ORDER_LINES_SHIPPED: "Đơn hàng: chủ thể đã gửi hàng",
+}
+
+
+class FulfilmentRefused(Exception):
+    """The action is not allowed; ``message`` says why, in Vietnamese."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def producer_lines(order, producer):
+    """This producer's lines of the order, in basket order."""
+    return order.lines.filter(partner=producer).order_by("pk")
+
+
+def orders_for_producer(producer):
+    """Orders holding at least one of this producer's lines, annotated with its part only:
+    ``my_lines`` / ``my_pending`` / ``my_confirmed`` / ``my_shipped`` / ``my_cancelled`` (line
+    counts), ``my_total`` (price of its lines not cancelled) and ``my_status`` (its part's status —
+    the SQL twin of ``statuses.order_status_for``, kept in step by the tests). Other producers'
+    lines never enter the aggregates: the line filter comes before the annotations, on one join."""
+    def count(status):
+        return Count("lines", filter=Q(lines__status=status))
+
+    live = F("my_lines") - F("my_cancelled")
+    return (Order.objects.filter(lines__partner=producer)
+            .annotate(my_lines=Count("lines"), my_pending=count(statuses.LINE_PENDING),
+                      my_confirmed=count(statuses.LINE_CONFIRMED), my_shipped=count(statuses.LINE_SHIPPED),
+                      my_cancelled=count(statuses.LINE_CANCELLED),
+                      my_total=Sum("lines__line_price_incl_tax", filter=~Q(lines__status=statuses.LINE_CANCELLED)))
+            .annotate(my_status=Case(
+                When(my_lines=F("my_cancelled"), then=Value(statuses.ORDER_CANCELLED)),
+                When(my_shipped=live, then=Value(statuses.ORDER_SHIPPED)),
+                When(my_shipped__gt=0, then=Value(statuses.ORDER_PARTIALLY_SHIPPED)),
+                When(my_confirmed=live, then=Value(statuses.ORDER_CONFIRMED)),
+                default=Value(statuses.ORDER_PENDING))))
+
+
+def order_for_producer(producer, number):
+    """The order with this number if it holds one of the producer's lines, else None."""
+    return (Order.objects.filter(number=number)
+            .filter(Exists(Line.objects.filter(order=OuterRef("pk"), partner=producer)))
+            .select_related("shipping_address", "user").first())
+
+
+def pending_counts(producer):
+    """What waits for the producer: orders with lines to confirm, lines confirmed but not shipped."""
+    lines = Line.objects.filter(partner=producer)
+    return {
+        "orders_to_confirm": lines.filter(status=statuses.LINE_PENDING).values("order_id").distinct().count(),
+        "lines_to_ship": lines.filter(status=statuses.LINE_CONFIRMED).count(),
+    }
+
+
+def delivery_address(address):
+    """The delivery address without the name, for producers: street, commune/ward, province."""
+    if address is None:
+        return ""
+    parts = [getattr(address, field, "") for field in ("line1", "line2", "line3", "line4", "state", "postcode")]
+    return ", ".join(str(part).strip() for part in parts if part and str(part).strip())
+
+
+def part_status(lines):
+    """The status of one producer's part of an order (its lines), as an order status code."""
+    return statuses.order_status_for(line.status for line in lines)
+
+
+# --- the three actions ---------------------------------------------------------------------------
+
+def confirm_lines(order, producer, user, lines):
+    """The producer accepts these lines and will prepare them."""
+    return _act(order, producer, user, lines, statuses.LINE_CONFIRMED, statuses.EVENT_CONFIRMED)
+
+
+def ship_lines(order, producer, user, lines, carrier, tracking_number):
+    """The producer has handed these lines to ``carrier`` under ``tracking_number``: the stock they
+    had reserved leaves the stock record (Oscar's allocation is consumed)."""
+    carrier = (carrier or "").strip()
+    tracking_number = (tracking_number or "").strip()
+    if not carrier:
+        raise FulfilmentRefused(_("Hãy nhập đơn vị vận chuyển."))
+    if not tracking_number:
+        raise FulfilmentRefused(_("Hãy nhập mã vận đơn."))
+    return _act(order, producer, user, lines, statuses.LINE_SHIPPED, statuses.EVENT_SHIPPED,
+                carrier=carrier, tracking_number=tracking_number)
+
+
+def cancel_lines(order, producer, user, lines, reason):
+    """The producer cannot deliver these lines: their reserved stock returns, the customer is
+    emailed the reason, and money taken for them is refunded (``payments.refunds``)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise FulfilmentRefused(_("Hãy ghi lý do huỷ để báo cho khách hàng."))
+    return _act(order, producer, user, lines, statuses.LINE_CANCELLED, statuses.EVENT_CANCELLED,
+                reason=reason)
+
+
+def _event_type(code):
+    event_type, _created = ShippingEventType.objects.get_or_create(
+        code=code, defaults={"name": str(statuses.EVENT_NAMES[code])})
+    return event_type
+
+
+def _line_ids(lines):
+    ids = []
+    for line in lines:
+        pk = getattr(line, "pk", line)
+        try:
+            ids.append(int(pk))
+        except (TypeError, ValueError):
+            raise FulfilmentRefused(_("Dòng hàng không hợp lệ.")) from None
+    return sorted(set(ids))
+
+
+def _act(order, producer, user, lines, new_status, event_code, carrier="", tracking_number="", reason=""):
+    try:
+        behalf = access.on_behalf_of(user, producer)
+    except PermissionDenied as error:
+        raise FulfilmentRefused(str(error)) from None
+    ids = _line_ids(lines)
+    if not ids:
+        raise FulfilmentRefused(_("Hãy chọn ít nhất một sản phẩm trong đơn."))
+
+    with transaction.atomic():
+        # The order row first: two producers acting on one order take turns, so each derives the
+        # order's status from the other's committed lines.
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        locked = list(Line.objects.select_for_update(of=("self",)).filter(order=order, pk__in=ids)
+                      .select_related("product", "stockrecord").order_by("pk"))
+        if len(locked) != len(ids) or any(line.partner_id != producer.pk for line in locked):
+            raise FulfilmentRefused(_("Chỉ được thao tác trên sản phẩm của chính chủ thể trong đơn hàng này."))
+        for line in locked:
+            if new_status not in statuses.LINE_PIPELINE.get(line.status, ()):
+                raise FulfilmentRefused(
+                    _("“%(title)s” đang ở trạng thái “%(status)s”, không thể chuyển sang “%(new)s”.") % {
+                        "title": line.title, "status": line.status_label,
+                        "new": statuses.LINE_LABELS[new_status]})
+
+        event = ShippingEvent.objects.create(
+            order=order, event_type=_event_type(event_code), partner=producer, actor=user,
+            on_behalf_of=behalf, carrier=carrier, tracking_number=tracking_number, notes=reason)
+        for line in locked:
+            ShippingEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
+
+        stock_changed = set()
+        for line in locked:
+            if new_status == statuses.LINE_SHIPPED:
+                try:
+                    line.consume_allocation(line.quantity)
+                except InvalidStockAdjustment:
+                    raise FulfilmentRefused(
+                        _("Số lượng trong kho của “%(title)s” ít hơn số cần gửi. Hãy cập nhật số lượng "
+                          "trong kho rồi thử lại.") % {"title": line.title}) from None
+                stock_changed.add(line.product_id)
+            elif new_status == statuses.LINE_CANCELLED:
+                line.cancel_allocation(line.quantity)
+                stock_changed.add(line.product_id)
+            # Oscar's allocation methods update the row behind this instance; set_status saves it whole.
+            line.refresh_from_db(fields=["num_allocated", "allocation_cancelled"])
+            line.set_status(new_status)
+
+        refunded = None
+        if new_status == statuses.LINE_CANCELLED:
+            from payments.refunds import refund_lines
+
+            refunded = refund_lines(order, locked, reason, shipping_event=event)
+
+        update_order_status(order)
+
+        from shop.search.indexing import product_changed
+
+        product_changed(*[pk for pk in stock_changed if pk])
+
+        if new_status == statuses.LINE_CANCELLED:
+            _notify_customer(order, ORDER_LINES_CANCELLED, {
+                "producer": producer, "lines": locked, "reason": reason, "refunded": refunded})
+        elif new_status == statuses.LINE_SHIPPED:
+            _notify_customer(order, ORDER_LINES_SHIPPED, {
+                "producer": producer, "lines": locked, "carrier": carrier,
+                "tracking_number": tracking_number})
+    return event
+
+
+def update_order_status(order):
+    """Re-derive the order's status from all its lines and save it.
+
+    Oscar's ``Order.set_status`` records an ``OrderStatusChange`` and checks the pipeline; a derived
+    status the pipeline has no arrow for is assigned directly (the lines are the truth)."""
+    new_status = statuses.order_status_for(order.lines.values_list("status", flat=True))
+    if new_status == order.status:
+        return new_status
+    if new_status in order.available_statuses():
+        order.set_status(new_status)
+    else:
+        old_status = order.status
+        order.status = new_status
+        order.save(update_fields=["status"])
+        order._create_order_status_change(old_status, new_status)
+    return new_status
+
+
+# --- notifications -------------------------------------------------------------------------------
+
+def _notify_customer(order, event_code, context):
+    """Email the customer (or the guest address) after commit, in Vietnamese, and record it as an
+    order communication event."""
+    if getattr(notifications._state, "paused", False):  # bulk loads (the demo) tell no one
+        return
+    OrderDispatcher = get_class("order.utils", "OrderDispatcher")
+    context = {"order": order, "site_name": settings.OSCAR_SHOP_NAME, **context}
+
+    def send():
+        CommunicationEventType.objects.get_or_create(
+            code=event_code, defaults={"name": CUSTOMER_EVENT_NAMES[event_code],
+                                       "category": CommunicationEventType.ORDER_RELATED})
+        with translation.override(settings.LANGUAGE_CODE):
+            messages = CommunicationEventType.objects.get_and_render(event_code, context)
+        if order.is_anonymous and not order.guest_email:
+            return
+        OrderDispatcher().dispatch_order_messages(order, messages, event_code)
+
+    transaction.on_commit(send)
+
+
+def order_placed(order):
+    """Tell each producer with lines in a new order about its part only (email + inbox, after
+    commit). Called by our ``OrderCreator.place_order``."""
+    by_producer = OrderedDict()
+    for line in order.lines.select_related("partner").order_by("pk"):
+        if line.partner_id is not None:
+            by_producer.setdefault(line.partner_id, (line.partner, []))[1].append(line)
+    for producer, lines in by_producer.values():
+        notifications.notify_producer(producer, ORDER_PLACED, {
+            "order": order, "lines": lines,
+            "producer_total": sum((line.line_price_incl_tax for line in lines), 0),
+            "shipping_address": order.shipping_address,
+            "delivery_address": delivery_address(order.shipping_address),
+        })
