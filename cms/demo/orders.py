@@ -48,7 +48,7 @@ DEMO_ORDERS = [
       ("ship", ["LC-002", "LC-001"], {"carrier": "Viettel Post", "tracking": "VTP8812345"})]),
     ("OCOP-DEMO-0003", 20, [("LC-004", 1), ("LC-001", 1)], True,
      [("confirm", ["LC-004", "LC-001"], {}),
-      ("cancel", ["LC-004"], {"reason": "Mẻ mật ong rừng này không đạt độ khô, xin lỗi quý khách."}),
+      ("cancel", ["LC-004"], {"reason": "Homestay đã kín phòng vào ngày quý khách chọn, xin lỗi quý khách."}),
       ("ship", ["LC-001"], {"carrier": "Bưu điện (VNPost)", "tracking": "EB100200355VN"})]),
     ("OCOP-DEMO-0004", 15, [("LC-002", 2), ("LC-003", 1)], False,
      [("confirm", ["LC-002", "LC-003"], {}),

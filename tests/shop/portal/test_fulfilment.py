@@ -160,7 +160,7 @@ def test_order_list_filters_by_my_part_and_bounds_queries(client, producer_user,
     assert str(shipped.number) in page and str(mixed_order.number) not in page
     for _ in range(3):
         place(customer, [("LC-001", 1)])
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):  # measured 16 with 11 orders; must not grow with them
         response = client.get(ORDERS_URL)
     assert response.status_code == 200
 
@@ -327,7 +327,7 @@ def test_cancellation_refunds_what_was_paid(customer, producer_user, producer_a,
                                    amount_allocated=order.total_incl_tax, amount_debited=order.total_incl_tax)
     line_4 = lines_of(order, "LC-004")
     with django_capture_on_commit_callbacks(execute=True):
-        fulfilment.cancel_lines(order, producer_a, producer_user, [line_4], "Mật ong chưa đạt độ khô.")
+        fulfilment.cancel_lines(order, producer_a, producer_user, [line_4], "Kín phòng ngày khách chọn.")
     source.refresh_from_db()
     assert source.amount_refunded == line_4.line_price_incl_tax
     assert Transaction.objects.filter(source=source, txn_type="Refund", amount=line_4.line_price_incl_tax).exists()
