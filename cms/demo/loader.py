@@ -81,6 +81,7 @@ def load_demo_data():
     producers = ensure_producers()
     staff, reviewer = ensure_users(producers[data.PRODUCERS[0]["code"]])
     assistant = ensure_assistant(staff, producers.values())
+    ensure_pending_applicant(producers)  # the pending producer's applicant: account and consents, no portal
     # Demo producers are told nothing: no review or expiry emails for the bulk load.
     with notifications.paused():
         created = ensure_products(categories, producers, assistant, reviewer)
@@ -254,6 +255,25 @@ def ensure_users(producer):
         producer.users.add(user)
         Partner.objects.filter(pk=producer.pk).update(director=user)
     return staff, reviewer
+
+
+def ensure_pending_applicant(producers):
+    """The unverified demo producer applied through the public form: its representative's account (no
+    portal access until an administrator verifies it) with the consents the form records."""
+    from shop.partner import onboarding
+
+    for code in sorted(UNVERIFIED_PRODUCERS):
+        producer = producers[code]
+        if producer.director_id:
+            continue
+        User = get_user_model()
+        family, _space, given = producer.representative.rpartition(" ")
+        user = User.objects.filter(email=producer.email).first() or User.objects.create_user(
+            email=producer.email, password="ocop-applicant-2026", last_name=family, first_name=given,
+            phone_number=producer.phone)
+        producer.users.add(user)
+        Partner.objects.filter(pk=producer.pk).update(director=user, applied_at=timezone.now())
+        onboarding.record_consents(user, context=onboarding.CONSENT_CONTEXT)
 
 
 def ensure_assistant(staff, producers):
