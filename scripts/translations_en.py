@@ -512,6 +512,227 @@ EN = {
     'Đơn hàng %(number)s': 'Order %(number)s',
     'thay mặt %(name)s': 'on behalf of %(name)s',
     'Chọn sản phẩm': 'Choose products',
+    # --- selling on OCOP Market: application, verification, team, assisted entry ---
+    'Email này đã có tài khoản. Hãy đăng nhập rồi gửi hồ sơ.':
+        'This email already has an account. Log in, then send the application.',
+    'Tài khoản này đã là người đại diện của %(name)s (%(status)s): mỗi tài khoản chỉ gửi một hồ sơ.':
+        'This account already represents %(name)s (%(status)s): each account sends one application.',
+    'Mã số %(number)s đã được một chủ thể khác đăng ký trên sàn. Nếu đây là cơ sở của bạn, hãy liên hệ ban quản lý.':
+        'Number %(number)s is already registered on the marketplace by another producer. If this is your business, contact the management board.',
+    'Chỉ người đại diện của chủ thể mới được mời hoặc xoá người dùng.':
+        "Only the producer's representative may invite or remove users.",
+    'Lời mời này đã bị người đại diện huỷ. Hãy xin một lời mời mới.':
+        'The representative cancelled this invitation. Ask for a new one.',
+    'Lời mời này đã được dùng. Mỗi lời mời chỉ dùng được một lần.':
+        'This invitation has been used. Each invitation works once.',
+    'Lời mời này đã hết hạn (sau 7 ngày). Hãy xin người đại diện gửi lời mời mới.':
+        'This invitation has expired (after 7 days). Ask the representative to send a new one.',
+    'Chỉ quản trị viên được cấp quyền nhập liệu hỗ trợ.':
+        'Only administrators may grant assisted entry.',
+    'Lời mời này đã được dùng hoặc đã huỷ.': 'This invitation has been used or cancelled.',
+    'Không thể xoá người đại diện của chủ thể.': "The producer's representative cannot be removed.",
+    'Người này không thuộc chủ thể.': 'This person does not belong to the producer.',
+    'Lời mời này gửi tới %(email)s. Hãy đăng nhập bằng đúng email đó.':
+        'This invitation was sent to %(email)s. Log in with that email.',
+    '%(email)s đã là người dùng của %(name)s.': '%(email)s is already a user of %(name)s.',
+    'Đã có lời mời đang chờ gửi tới %(email)s. Huỷ lời mời đó nếu muốn gửi lại.':
+        'An invitation to %(email)s is already waiting. Cancel it to send a new one.',
+    'Chưa có tài khoản nào với email %(email)s. Người đó cần đăng ký tài khoản trước.':
+        'There is no account with the email %(email)s. That person needs to sign up first.',
+    '%(email)s đã được phép nhập liệu cho %(name)s.':
+        '%(email)s may already enter data for %(name)s.',
+    'Hãy điền mục này.': 'Please fill in this field.',
+    'Số nhà, thôn/bản, đường': 'House number, village, street',
+    'Tên cơ sở (tên hiển thị trên sàn)': 'Business name (shown on the marketplace)',
+    'Tên đầy đủ theo giấy đăng ký kinh doanh': 'Full name on the business registration',
+    'Mã số đăng ký kinh doanh hoặc mã số thuế': 'Business registration number or tax code',
+    'Họ tên người đại diện': "Representative's full name",
+    'Số điện thoại liên hệ': 'Contact phone number',
+    'Email của cơ sở (nếu có)': 'Business email (if any)',
+    'Giới thiệu ngắn về cơ sở và sản phẩm': 'A short introduction to the business and its products',
+    'Cơ sở có tài khoản ngân hàng hoặc ví điện tử để nhận tiền':
+        'The business has a bank account or e-wallet to receive payments',
+    'Ảnh chụp hoặc bản PDF giấy đăng ký kinh doanh':
+        'Photo or PDF of the business registration certificate',
+    'Để trống nếu giống tên cơ sở.': 'Leave empty if it is the business name.',
+    'Ghi trên giấy chứng nhận đăng ký hộ kinh doanh, hợp tác xã hoặc doanh nghiệp.':
+        'As written on the household business, cooperative or company registration certificate.',
+    'Vài câu: cơ sở làm gì, ở đâu, từ bao giờ. Khách hàng sẽ đọc phần này.':
+        'A few sentences: what the business makes, where, since when. Customers read this.',
+    'Tệp PDF hoặc ảnh JPEG, PNG, WebP, tối đa 10 MB. Chụp rõ cả trang.':
+        'A PDF file or a JPEG, PNG or WebP image, at most 10 MB. Photograph the whole page clearly.',
+    'Tôi đồng ý với Điều khoản sử dụng nền tảng OCOP Market (phiên bản %s).':
+        'I agree to the OCOP Market platform terms of use (version %s).',
+    'Tôi đồng ý cho OCOP Market xử lý dữ liệu cá nhân của tôi như thông báo dưới đây (phiên bản %s).':
+        'I agree that OCOP Market processes my personal data as described in the notice below (version %s).',
+    'Email của người được mời': 'Email of the person invited',
+    'Email tài khoản được cấp quyền': 'Email of the account to authorise',
+    'Chủ thể được nhập liệu thay': 'Producer to enter data for',
+    '— Chọn chủ thể —': '— Choose a producer —',
+    'Ghi chú (đơn vị, chức vụ)': 'Note (organisation, position)',
+    'Lý do / ghi chú gửi người đăng ký': 'Reason / note for the applicant',
+    'Mật khẩu': 'Password',
+    'Ít nhất 8 ký tự, không chỉ gồm chữ số, không quá giống tên hay email.':
+        'At least 8 characters, not only digits, not too similar to your name or email.',
+    'Nhập lại mật khẩu': 'Repeat the password',
+    'Hai mật khẩu không giống nhau.': 'The two passwords differ.',
+    'Bạn cần đồng ý với điều khoản sử dụng để bán hàng trên sàn.':
+        'You need to accept the terms of use to sell on the marketplace.',
+    'Bạn cần đồng ý cho xử lý dữ liệu cá nhân để chúng tôi xác minh hồ sơ.':
+        'You need to agree to personal-data processing so that we can verify the application.',
+    'Email chưa đúng (ví dụ ten@gmail.com).': 'This email is not valid (e.g. name@gmail.com).',
+    'Hãy tải lên ảnh chụp hoặc bản PDF giấy đăng ký kinh doanh.':
+        'Please upload a photo or PDF of the business registration certificate.',
+    'Mã số chỉ gồm chữ số, chữ cái và dấu gạch (ít nhất 5 ký tự).':
+        'The number has only digits, letters and hyphens (at least 5 characters).',
+    'Email này đã có tài khoản: hãy đăng nhập.': 'This email already has an account: please log in.',
+    'Chọn một chủ thể trong danh sách.': 'Choose a producer from the list.',
+    'Email đăng nhập': 'Login email',
+    'Số điện thoại của bạn': 'Your phone number',
+    'Chọn một xã/phường thuộc tỉnh/thành phố đã chọn.':
+        'Choose a commune/ward of the chosen province.',
+    '— Chọn tỉnh/thành phố —': '— Choose a province —',
+    '— Chọn xã/phường —': '— Choose a commune/ward —',
+    '— Chọn tỉnh/thành phố trước —': '— Choose the province first —',
+    'Không tìm thấy lời mời này. Hãy kiểm tra lại đường dẫn trong email.':
+        'This invitation was not found. Check the link in the email.',
+    'Lời mời này gửi tới %(email)s, nhưng bạn đang đăng nhập bằng %(mine)s. Hãy đăng xuất rồi đăng nhập bằng đúng email được mời.':
+        'This invitation was sent to %(email)s, but you are logged in as %(mine)s. Log out, then log in with the invited email.',
+    'Hãy nêu lý do từ chối để người đăng ký biết cần bổ sung gì.':
+        'Give the reason for rejecting so the applicant knows what to add.',
+    'Chỉ từ chối được hồ sơ đang chờ xác minh.':
+        'Only applications waiting for verification can be rejected.',
+    'Bạn đang làm việc cho %(name)s.': 'You are now working for %(name)s.',
+    'Đã gửi lời mời tới %(email)s. Lời mời dùng được trong 7 ngày.':
+        'Invitation sent to %(email)s. It can be used for 7 days.',
+    'Đã huỷ lời mời gửi tới %(email)s.': 'Invitation to %(email)s cancelled.',
+    'Đã xoá %(name)s khỏi chủ thể.': '%(name)s removed from the producer.',
+    'Đã thu hồi quyền nhập liệu của %(email)s cho %(name)s.':
+        'Assisted entry of %(email)s for %(name)s revoked.',
+    '%(email)s được nhập liệu thay %(name)s.': '%(email)s may now enter data for %(name)s.',
+    'Lời mời tham gia cơ sở': 'Invitation to join a producer',
+    'Nhận lời mời': 'Accept the invitation',
+    'Tạo tài khoản để nhận lời mời': 'Create an account to accept the invitation',
+    'Đã có tài khoản khác? Đăng nhập': 'Have another account? Log in',
+    'Tạo tài khoản và nhận lời mời': 'Create the account and accept',
+    'Lời mời tham gia %(name)s': 'Invitation to join %(name)s',
+    '%(inviter)s mời %(email)s cùng quản lý việc bán hàng của %(name)s trên OCOP Market.':
+        '%(inviter)s invites %(email)s to help manage the sales of %(name)s on OCOP Market.',
+    'Lời mời dùng được một lần, đến %(date)s.': 'The invitation works once, until %(date)s.',
+    'Đã có tài khoản với email %(email)s. Hãy đăng nhập để nhận lời mời.':
+        'There is already an account with the email %(email)s. Log in to accept the invitation.',
+    'Tài khoản đăng nhập bằng email %(email)s.': 'The account logs in with the email %(email)s.',
+    'Đã nhận hồ sơ đăng ký bán hàng': 'Application to sell received',
+    'Các bước tiếp theo': 'Next steps',
+    'Chúng tôi đã gửi email xác nhận đã nhận hồ sơ. Hãy kiểm tra cả thư mục thư rác.':
+        'We have emailed you a confirmation that the application was received. Check your spam folder too.',
+    'Cán bộ quản lý kiểm tra giấy đăng ký kinh doanh và thông tin của cơ sở, thường trong 3 đến 5 ngày làm việc; có thể gọi điện cho bạn để hỏi thêm.':
+        'The management board checks the business registration and the business details, usually within 3 to 5 working days, and may call you with questions.',
+    'Khi hồ sơ được duyệt, bạn nhận email và đăng nhập để vào trang quản lý của cơ sở: thêm sản phẩm, giấy chứng nhận OCOP và mời người cùng làm.':
+        "When the application is approved you receive an email and log in to the business's management pages: add products and OCOP certificates, and invite co-workers.",
+    'Nếu hồ sơ chưa được chấp thuận, email sẽ nêu lý do để bạn bổ sung và gửi lại.':
+        'If the application is not accepted, the email gives the reason so that you can complete it and apply again.',
+    'Về trang chủ': 'Back to the home page',
+    'Cảm ơn bạn. Hồ sơ của %(name)s đã được gửi tới ban quản lý chương trình OCOP.':
+        'Thank you. The application of %(name)s has been sent to the OCOP programme management board.',
+    'Đăng ký bán hàng trên OCOP Market': 'Sell on OCOP Market',
+    'Hợp tác xã, doanh nghiệp, tổ hợp tác, hộ kinh doanh có sản phẩm OCOP có thể bán trên sàn. Điền hồ sơ dưới đây; cán bộ quản lý sẽ kiểm tra và trả lời qua email trong vài ngày làm việc.':
+        'Cooperatives, companies, cooperative groups and household businesses with OCOP products can sell on the marketplace. Fill in the application below; the management board checks it and replies by email within a few working days.',
+    'Đã hiện danh sách xã/phường. Hãy chọn xã/phường, rồi chọn lại tệp giấy đăng ký kinh doanh và nhập mật khẩu (trình duyệt không giữ lại các mục này).':
+        'The communes/wards are now listed. Choose one, then choose the business registration file again and re-enter the password (browsers do not keep these).',
+    'Hồ sơ chưa gửi được: hãy sửa các mục có báo lỗi bên dưới.':
+        'The application was not sent: correct the fields marked below.',
+    '1. Thông tin cơ sở': '1. Business details',
+    '2. Địa chỉ cơ sở': '2. Business address',
+    'Hiện danh sách xã/phường của tỉnh đã chọn': 'List the communes/wards of the chosen province',
+    '3. Giới thiệu và nhận tiền bán hàng': '3. Introduction and receiving payments',
+    '4. Tài khoản của người đại diện': "4. The representative's account",
+    'Tài khoản dùng để đăng nhập trang quản lý của cơ sở sau khi hồ sơ được duyệt.':
+        "This account logs in to the business's management pages once the application is approved.",
+    'Đã có tài khoản? Đăng nhập trước rồi quay lại trang này.':
+        'Already have an account? Log in first, then come back to this page.',
+    '5. Giấy đăng ký kinh doanh': '5. Business registration certificate',
+    '6. Điều khoản và dữ liệu cá nhân': '6. Terms and personal data',
+    'Tóm tắt điều khoản sử dụng nền tảng': 'Summary of the platform terms of use',
+    'Chỉ bán sản phẩm do cơ sở làm ra, đúng với giấy chứng nhận OCOP và nhãn mác.':
+        'Sell only products the business makes, matching their OCOP certificate and labels.',
+    'Giá bán bằng đồng Việt Nam, đã gồm thuế; giao hàng và đổi trả theo chính sách của sàn.':
+        "Prices in Vietnamese đồng, taxes included; delivery and returns follow the marketplace's policies.",
+    'Sàn thu phí hoa hồng trên doanh thu và, với hộ kinh doanh và cá nhân, khấu trừ thuế thay theo quy định; phần còn lại được chuyển vào tài khoản của cơ sở.':
+        "The marketplace takes a commission on sales and, for household businesses and individuals, withholds tax as the law requires; the rest is paid into the business's account.",
+    'Ban quản lý có thể tạm ngừng cơ sở hoặc sản phẩm vi phạm, có nêu lý do.':
+        'The management board may suspend a business or product that breaks the rules, giving the reason.',
+    'Thông báo xử lý dữ liệu cá nhân': 'Personal data processing notice',
+    'Dữ liệu thu thập: họ tên, email, số điện thoại của người đại diện; thông tin và giấy đăng ký kinh doanh của cơ sở; tài khoản nhận tiền.':
+        "Data collected: the representative's name, email and phone number; the business's details and registration certificate; the payment account.",
+    'Mục đích: xác minh cơ sở, mở tài khoản bán hàng, thanh toán tiền bán hàng và liên lạc về đơn hàng.':
+        'Purpose: verifying the business, opening the seller account, paying out sales and contacting you about orders.',
+    'Người được xem: cán bộ quản lý chương trình OCOP và nhân viên vận hành sàn; tên, địa chỉ và giới thiệu của cơ sở được hiện công khai.':
+        "Who sees it: OCOP programme officers and the marketplace's operators; the business's name, address and introduction are public.",
+    'Bạn có quyền xem, sửa, rút lại sự đồng ý hoặc yêu cầu xoá dữ liệu bằng cách liên hệ ban quản lý; hồ sơ đã dùng cho thanh toán và thuế được lưu theo thời hạn luật định.':
+        'You may view, correct, withdraw consent or ask for deletion by contacting the management board; records used for payments and taxes are kept for the periods the law requires.',
+    'Gửi hồ sơ đăng ký': 'Send the application',
+    'Tài khoản của bạn đã gửi hồ sơ cho %(name)s (trạng thái: %(status)s). Mỗi tài khoản chỉ gửi một hồ sơ.':
+        'Your account has already applied for %(name)s (status: %(status)s). Each account sends one application.',
+    'Hồ sơ được gửi bằng tài khoản %(email)s. Sau khi hồ sơ được duyệt, tài khoản này vào được trang quản lý của cơ sở.':
+        "The application is sent with the account %(email)s. Once approved, this account can open the business's management pages.",
+    'Đã nhận lời mời': 'Invitation accepted',
+    'Vào trang quản lý của cơ sở': "Open the business's management pages",
+    'Cơ sở chưa được ban quản lý xác minh. Bạn sẽ vào được trang quản lý khi hồ sơ được duyệt.':
+        'The business has not been verified yet. You can open the management pages once its application is approved.',
+    'Bạn đã là người dùng của %(name)s.': 'You are now a user of %(name)s.',
+    'Lời mời không dùng được': 'This invitation cannot be used',
+    'Người dùng của cơ sở': "The business's users",
+    'Chỉ người đại diện của cơ sở mới được mời hoặc xoá người dùng. Bạn chỉ xem được danh sách.':
+        "Only the business's representative may invite or remove users. You can only view the list.",
+    'Họ tên': 'Full name',
+    'Vai trò': 'Role',
+    'Xoá người này khỏi cơ sở?': 'Remove this person from the business?',
+    'Xoá khỏi cơ sở': 'Remove from the business',
+    'Lời mời đang chờ': 'Pending invitations',
+    'Người mời': 'Invited by',
+    'Huỷ lời mời': 'Cancel invitation',
+    'Không có lời mời nào đang chờ.': 'No invitations are waiting.',
+    'Mời người cùng làm': 'Invite a co-worker',
+    'Người được mời nhận email có đường dẫn, dùng được một lần trong 7 ngày. Họ cần đăng nhập bằng đúng email này.':
+        'The person invited receives an email with a link that works once within 7 days. They must log in with this email.',
+    'Gửi lời mời': 'Send invitation',
+    'Người nhập liệu hỗ trợ': 'Assisted data entry',
+    'Cán bộ xã, nhân viên bưu điện… được ban quản lý cho phép nhập liệu thay cơ sở. Mọi thay đổi của họ được ghi lại với tên của họ và của cơ sở.':
+        "Commune officers, post-office staff… allowed by the management board to enter data for the business. Everything they change is recorded with their name and the business's.",
+    'Không có ai.': 'Nobody.',
+    'Hồ sơ': 'Application',
+    'Tên theo đăng ký kinh doanh': 'Name on the business registration',
+    'Tài khoản nhận tiền': 'Payment account',
+    'Chưa có': 'None yet',
+    'Ngày đăng ký': 'Application date',
+    'Quyết định gần nhất': 'Latest decision',
+    'người đại diện': 'representative',
+    'Chưa có tài khoản nào.': 'No accounts yet.',
+    'Đồng ý đã ghi nhận': 'Recorded consents',
+    'Người': 'Person',
+    'Văn bản': 'Document',
+    'Phiên bản': 'Version',
+    'Địa chỉ IP': 'IP address',
+    'rút lại': 'withdrawn',
+    'Không có bản ghi đồng ý nào.': 'No consent records.',
+    'Giấy đăng ký kinh doanh': 'Business registration certificate',
+    'Mở bản chụp': 'Open the scan',
+    'Chưa có bản chụp.': 'No scan yet.',
+    'Từ chối hồ sơ (cần lý do)': 'Reject the application (reason needed)',
+    'Nhập liệu hỗ trợ': 'Assisted entry',
+    'Cho phép một tài khoản (cán bộ xã, nhân viên bưu điện…) nhập liệu thay một chủ thể cụ thể. Mọi thay đổi của họ được ghi lại với tên của họ và của chủ thể.':
+        "Let an account (a commune officer, a post-office agent…) enter data for one named producer. Everything they change is recorded with their name and the producer's.",
+    'Cấp quyền': 'Grant',
+    'Ghi chú': 'Note',
+    'Người cấp, ngày cấp': 'Granted by, on',
+    'Thu hồi': 'Revoke',
+    'Chưa cấp quyền cho ai.': 'Nobody has been granted assisted entry.',
+    'Từ chối hồ sơ': 'Reject application',
+    'Đăng ký ngày %(date)s': 'Applied on %(date)s',
+    'Làm việc cho': 'Working for',
+    'Chuyển': 'Switch',
+    'Bán hàng trên OCOP Market': 'Sell on OCOP Market',
 }
 
 
