@@ -395,3 +395,18 @@ def test_demo_has_orders_in_every_state(producer_a):
     assert any(o.lines.values("partner").distinct().count() == 2 for o in orders.values())
     assert ShippingEvent.objects.filter(order__in=orders.values(), on_behalf_of=producer_a).exists()
     assert PaymentEvent.objects.filter(order__in=orders.values(), event_type__code="refund").exists()
+
+
+def test_new_orders_count_for_every_portal_page(rf, producer_user, customer, producer_a, mixed_order):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from shop.dashboard.portal.views_orders import portal_new_orders
+
+    request = rf.get(ORDERS_URL)
+    request.session = SessionStore()
+    request.user = producer_user
+    expected = fulfilment.pending_counts(producer_a)["orders_to_confirm"]
+    assert expected >= 1
+    assert int(str(portal_new_orders(request)["portal_new_orders"])) == expected
+    request.user = customer  # works for no producer
+    assert not portal_new_orders(request)["portal_new_orders"]
