@@ -733,6 +733,11 @@ EN = {
     'Làm việc cho': 'Working for',
     'Chuyển': 'Switch',
     'Bán hàng trên OCOP Market': 'Sell on OCOP Market',
+    'Mời %(email)s làm người dùng của cơ sở': 'Invited %(email)s to become a user of the business',
+    'Huỷ lời mời gửi tới %(email)s': 'Cancelled the invitation to %(email)s',
+    '%(email)s nhận lời mời và trở thành người dùng của cơ sở':
+        '%(email)s accepted the invitation and became a user of the business',
+    'Xoá %(name)s (%(email)s) khỏi cơ sở': 'Removed %(name)s (%(email)s) from the business',
 }
 
 

@@ -6,6 +6,9 @@ verifies the producer (``shop.partner.verification``), when a verified producer'
 accepted, or when assisted entry is granted (``shop.partner.team``), and taken away again when the
 account no longer works for any producer.
 """
+import os
+import secrets
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -108,6 +111,10 @@ def apply(producer, *, user=None, account=None, ip_address=None):
         producer.director = user
         producer.legal_name = producer.legal_name or producer.name
         producer.email = producer.email or user.email
+        scan = producer.business_registration_scan
+        if scan and not scan._committed:
+            # Identity papers: stored under an unguessable name, never the one the applicant's phone gave.
+            scan.name = secrets.token_urlsafe(16) + os.path.splitext(scan.name)[1].lower()
         producer.full_clean(exclude=["code"])
         producer.save()
         producer.users.add(user)

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
-from shop.partner import access, onboarding
+from shop.partner import access, activity, onboarding
 
 Partner = get_model("partner", "Partner")
 ProducerInvitation = get_model("partner", "ProducerInvitation")
@@ -82,6 +82,8 @@ def invite(producer, user, email, site_url=None):
         invitation = ProducerInvitation.objects.create(
             partner=producer, email=email, token=secrets.token_urlsafe(32), invited_by=user,
             expires_at=now + INVITATION_VALIDITY)
+        activity.record(user, producer, "invitation_sent",
+                        _("Mời %(email)s làm người dùng của cơ sở") % {"email": email}, invitation)
         base = (site_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
         _send_email(email, INVITATION, {
             "producer": producer, "invitation": invitation, "invited_by": user,
@@ -97,6 +99,8 @@ def revoke_invitation(invitation, user):
             raise ValidationError(_("Lời mời này đã được dùng hoặc đã huỷ."))
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        activity.record(user, invitation.partner, "invitation_revoked",
+                        _("Huỷ lời mời gửi tới %(email)s") % {"email": invitation.email}, invitation)
     return invitation
 
 
@@ -135,6 +139,9 @@ def accept_invitation(invitation, user):
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        activity.record(user, producer, "invitation_accepted",
+                        _("%(email)s nhận lời mời và trở thành người dùng của cơ sở") % {"email": user.email},
+                        invitation)
     return producer
 
 
@@ -148,6 +155,8 @@ def remove_user(producer, user, member):
         if not producer.users.filter(pk=member.pk).exists():
             raise ValidationError(_("Người này không thuộc chủ thể."))
         producer.users.remove(member)
+        activity.record(user, producer, "user_removed",
+                        _("Xoá %(name)s (%(email)s) khỏi cơ sở") % {"name": member, "email": member.email})
         onboarding.drop_portal_access_if_unused(member)
     return producer
 

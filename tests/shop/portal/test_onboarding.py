@@ -81,7 +81,9 @@ def test_an_application_creates_a_pending_producer_with_consents_and_no_portal_a
     assert (user.last_name, user.first_name, user.phone_number) == ("Vàng Seo", "Páo", "0987654321")
     assert user.check_password("Ong-bac-ha-2026")
     assert not user.has_perm("partner.dashboard_access")
-    assert producer.business_registration_scan.name.startswith("producers/registration/")
+    scan_name = producer.business_registration_scan.name
+    assert scan_name.startswith("producers/registration/") and scan_name.endswith(".png")
+    assert "dang-ky-kinh-doanh" not in scan_name and len(scan_name.rsplit("/", 1)[1]) >= 24  # unguessable
     assert producer.business_registration_scan.read().startswith(b"\x89PNG")
     consents = {c.document: c for c in Consent.objects.filter(user=user)}
     assert consents.keys() == {"terms", "personal_data"}

@@ -12,6 +12,7 @@ from oscar.core.loading import get_model
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
+ProducerActivity = get_model("portal_dashboard", "ProducerActivity")
 ProducerInvitation = get_model("partner", "ProducerInvitation")
 User = get_user_model()
 TEAM_URL = reverse("dashboard:portal-team")
@@ -84,6 +85,8 @@ def test_invite_and_accept_with_the_invited_account(client, producer_user, produ
     invitation.refresh_from_db()
     assert invitation.accepted_by == invitee and invitation.accepted_at
     assert client.get(TEAM_URL).status_code == 200
+    actions = list(ProducerActivity.objects.filter(partner=producer).values_list("action", "actor"))
+    assert ("invitation_sent", producer_user.pk) in actions and ("invitation_accepted", invitee.pk) in actions
 
     # The link works once.
     response = client.get(link)
@@ -183,6 +186,7 @@ def test_the_director_removes_a_user_who_loses_the_portal(client, producer_user,
     assert response.status_code == 302
     assert not producer.users.filter(pk=clerk.pk).exists()
     assert not User.objects.get(pk=clerk.pk).has_perm("partner.dashboard_access")
+    assert ProducerActivity.objects.filter(partner=producer, action="user_removed", actor=producer_user).exists()
     client.force_login(clerk)
     assert client.get(TEAM_URL).status_code == 403
 
