@@ -58,7 +58,8 @@ def test_only_administrators_who_change_producers_manage_grants(client, producer
 
 def test_granting_needs_an_existing_account(client, staff_user, producer_a):
     response = grant(client, staff_user, "chua.co@example.vn", producer_a)
-    assert response.status_code == 400 and "Chưa có tài khoản nào với email chua.co@example.vn" in response.content.decode()
+    assert response.status_code == 400
+    assert "Chưa có tài khoản nào với email chua.co@example.vn" in response.content.decode()
     assert not AssistedEntryGrant.objects.filter(user__email="chua.co@example.vn").exists()
 
 
