@@ -253,3 +253,36 @@ def test_producer_users_cannot_see_applications(client, producer_user):
     response = client.post(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}), {"action": "verify"})
     assert response.status_code == 403
     assert not Partner.objects.get(pk=producer.pk).is_verified
+
+
+def test_from_application_to_the_first_approved_product(client, reviewer, django_capture_on_commit_callbacks):
+    """The whole path: apply, get verified, list a product with its certificate, submit, get approved."""
+    from tests.shop.test_producer_ocop_pages import _certificate_post
+
+    apply(client, django_capture_on_commit_callbacks)
+    producer = Partner.objects.get(registration_number="5300123456")
+    applicant = producer.director
+    client.force_login(reviewer)
+    client.post(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}), {"action": "verify"})
+
+    Product = get_model("catalogue", "Product")
+    product = Product.objects.create(
+        title="Mật ong bạc hà Bắc Hà 500 ml", product_class=get_model("catalogue", "ProductClass").objects.get(
+            name=loader.GOODS_CLASS), ocop_group="food", ocop_subgroup="processed-food")
+    get_model("partner", "StockRecord").objects.create(
+        product=product, partner=producer, partner_sku="MO-500", price=250000, num_in_stock=30)
+    assert not product.is_public
+
+    client.force_login(applicant)
+    url = reverse("dashboard:ocop-product", kwargs={"pk": product.pk})
+    assert client.post(url, _certificate_post(decision_number="88/QĐ-UBND")).status_code == 302
+    assert client.post(url, {"action": "submit"}).status_code == 302
+
+    client.force_login(reviewer)
+    response = client.post(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}),
+                           {"action": "approve", "reason": ""})
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert product.is_public and product.review_status == "approved"
+    client.logout()
+    assert client.get(product.get_absolute_url()).status_code == 200
