@@ -278,3 +278,40 @@ def revoke_certificate(certificate, user, reason, keep_on_sale):
             notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
                 "product": product, "decision_label": label, "reason": reason})
     return certificate
+
+
+# --- Producers' edits (catalogue/ocop/editing.py) -------------------------------------
+
+# Not in TRANSITIONS: nobody picks it from a menu; the editing service runs it when a producer
+# changes what reviewers approved (title, description, images) of a product on sale.
+RESUBMIT_AFTER_EDIT = Transition(
+    "resubmit_after_edit", frozenset({ReviewStatus.APPROVED}), ReviewStatus.SUBMITTED,
+    gettext_lazy("Nội dung đã sửa: tạm ngừng bán và gửi duyệt lại"), gettext_lazy("Gửi duyệt lại"),
+    by_reviewer=False, reason_required=False)
+
+
+def resubmit_after_edit(product, user, reason):
+    """An approved product whose content the producer changed goes back to the reviewers, off sale.
+
+    Returns True if the product was sent back, False when it was not on sale as approved (drafts,
+    products already waiting, products sent back for changes keep their state). Runs inside the
+    caller's transaction when there is one (the edit and the resubmission commit together).
+    """
+    step = RESUBMIT_AFTER_EDIT
+    with transaction.atomic():
+        product = Product.objects.select_for_update().get(pk=product.pk)
+        producer = product.producer
+        on_behalf_of = _check_actor(step, product, producer, user)
+        if product.review_status not in step.sources:
+            return False
+        previous = product.review_status
+        product.review_status, product.is_public = step.target, False
+        product.submitted_at = timezone.now()
+        product.save(update_fields=["review_status", "is_public", "submitted_at", "date_updated"])
+        ReviewLogEntry.objects.create(
+            product=product, action=step.action, from_status=previous, to_status=step.target,
+            reason=reason, actor=user, on_behalf_of=on_behalf_of)
+        indexing.product_changed(product.pk)
+        notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
+            "product": product, "decision_label": f"{step.label} ({reason})", "reason": ""})
+    return True

@@ -112,3 +112,21 @@ def validate_document_scan(upload):
             _("Tên tệp phải có đuôi %(extensions)s (nội dung là %(kind)s).")
             % {"extensions": ", ".join(EXTENSIONS[kind][:2]), "kind": KIND_NAMES[kind]},
             code="wrong_extension")
+
+
+def validate_product_image(upload):
+    """A product photo: a JPEG, PNG or WebP image (checked by content), at most 10 MB, whose file
+    name ends as its content says. Returns the format ("JPEG", "PNG" or "WEBP")."""
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("Ảnh quá lớn (%(size)s). Giới hạn là %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)},
+            code="file_too_large")
+    kind = validate_image_content(upload)
+    extension = os.path.splitext(upload.name or "")[1].lower()
+    if extension not in EXTENSIONS[kind]:
+        raise ValidationError(
+            _("Tên tệp phải có đuôi %(extensions)s (nội dung là %(kind)s).")
+            % {"extensions": ", ".join(EXTENSIONS[kind][:2]), "kind": KIND_NAMES[kind]},
+            code="wrong_extension")
+    return kind

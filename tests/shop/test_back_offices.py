@@ -44,11 +44,14 @@ def test_producer_reaches_the_dashboard_but_not_the_wagtail_admin(client, produc
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
 
 
-def test_producer_sees_only_its_own_products_in_the_dashboard(client, producer_user):
+def test_producer_cannot_open_oscars_product_pages_but_has_the_portal(client, producer_user, staff_user):
+    """Oscar's product dashboard is for administrators; producers list their products in the portal."""
     client.force_login(producer_user)
-    response = client.get(reverse("dashboard:catalogue-product-list"))
+    assert client.get(reverse("dashboard:catalogue-product-list")).status_code in (302, 403)
+    response = client.get(reverse("dashboard:portal-products"))
     assert response.status_code == 200
-    products = list(response.context["products"].data)
     producer = producer_user.partners.get()
-    assert products
-    assert all(p.stockrecords.filter(partner=producer).exists() for p in products)
+    rows = response.context["rows"]
+    assert rows and all(row.product.stockrecords.filter(partner=producer).exists() for row in rows)
+    client.force_login(staff_user)
+    assert client.get(reverse("dashboard:catalogue-product-list")).status_code == 200

@@ -1,4 +1,5 @@
-"""A producer cannot publish by any path but the OCOP workflow (Oscar's dashboard doors are closed)."""
+"""A producer cannot publish by any path but the OCOP workflow: Oscar's product dashboard is staff-only,
+and even there the publishing doors are closed."""
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -52,9 +53,30 @@ def test_dashboard_product_form_has_no_public_switch():
     assert "is_public" not in ProductForm.base_fields
 
 
-def test_producer_ticking_is_public_on_the_edit_page_does_not_publish(client, producer_user):
+def test_producer_cannot_use_oscars_product_pages(client, producer_user):
+    """Producers edit their products in the portal only (where the review rule applies)."""
     product = _draft_product_of(producer_user)
     client.force_login(producer_user)
+    product_class = ProductClass.objects.get(name="Sản phẩm OCOP")
+    urls = [reverse("dashboard:catalogue-product-list"),
+            reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),
+            reverse("dashboard:catalogue-product-create", kwargs={"product_class_slug": product_class.slug}),
+            reverse("dashboard:catalogue-product-delete", kwargs={"pk": product.pk})]
+    for url in urls:
+        assert client.get(url).status_code in (302, 403), url
+    response = client.post(urls[1], {"title": "Sửa qua cửa sau", "is_public": "on"})
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "/login/" in response["Location"]
+    product.refresh_from_db()
+    assert product.title != "Sửa qua cửa sau"
+    assert not product.is_public and product.review_status == ReviewStatus.DRAFT
+    assert Product.objects.filter(pk=product.pk).exists()
+
+
+def test_staff_ticking_is_public_on_the_edit_page_does_not_publish(client, staff_user, producer_user):
+    product = _draft_product_of(producer_user)
+    client.force_login(staff_user)
     url = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
     page = client.get(url)
     assert page.status_code == 200
@@ -68,8 +90,8 @@ def test_producer_ticking_is_public_on_the_edit_page_does_not_publish(client, pr
     assert not product.is_public and product.review_status == ReviewStatus.DRAFT
 
 
-def test_producer_creating_a_product_gets_a_hidden_draft(client, producer_user):
-    client.force_login(producer_user)
+def test_staff_creating_a_product_gets_a_hidden_draft(client, staff_user, producer_user):
+    client.force_login(staff_user)
     product_class = ProductClass.objects.get(name="Sản phẩm OCOP")
     url = reverse("dashboard:catalogue-product-create", kwargs={"product_class_slug": product_class.slug})
     page = client.get(url)

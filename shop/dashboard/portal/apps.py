@@ -18,6 +18,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
 
     def ready(self):
         # --- products (views_products.py) ---
+        self.products_view = get_class("portal_dashboard.views_products", "ProductListView")
+        self.product_form_view = get_class("portal_dashboard.views_products", "ProductFormView")
+        self.product_images_view = get_class("portal_dashboard.views_products", "ProductImagesView")
+        self.stock_prices_view = get_class("portal_dashboard.views_products", "StockPricesView")
         # --- orders and fulfilment (views_orders.py) ---
         self.home_view = get_class("portal_dashboard.views_orders", "PortalHomeView")
         self.orders_view = get_class("portal_dashboard.views_orders", "OrderListView")
@@ -31,6 +35,11 @@ class PortalDashboardConfig(OscarDashboardConfig):
     def get_urls(self):
         urls = [
             # --- products ---
+            path("products/", self.products_view.as_view(), name="portal-products"),
+            path("products/create/", self.product_form_view.as_view(), name="portal-product-create"),
+            path("products/<int:pk>/", self.product_form_view.as_view(), name="portal-product-edit"),
+            path("products/<int:pk>/images/", self.product_images_view.as_view(), name="portal-product-images"),
+            path("products/stock-prices/", self.stock_prices_view.as_view(), name="portal-stock-prices"),
             # --- orders and fulfilment ---
             path("", self.home_view.as_view(), name="portal-home"),
             path("orders/", self.orders_view.as_view(), name="portal-orders"),

@@ -247,12 +247,12 @@ def test_database_words_match_at_word_starts_only():
     assert "LC-013" not in {p.upc for p in DatabaseProductSearch().search("ng hoa")[0:60]}
 
 
-def test_price_edit_in_the_dashboard_reaches_the_index(client, producer_user, django_capture_on_commit_callbacks):
+def test_price_edit_in_the_dashboard_reaches_the_index(client, staff_user, django_capture_on_commit_callbacks):
     from tests.shop.test_publishing_doors import _form_data
 
     product = Product.objects.get(upc="LC-002")
     original_price = product.stockrecords.get().price
-    client.force_login(producer_user)
+    client.force_login(staff_user)
     url = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
     data = _form_data(client.get(url).content.decode())
     data["stockrecords-0-price"] = "1234000"

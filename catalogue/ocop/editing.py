@@ -1,0 +1,300 @@
+"""A producer's own products: creating, editing, images, prices and stock (the producers' portal).
+
+The rule, in one place: changing what the reviewers approved — the title, the description or the
+images — of a product on sale sends it back to review: ``workflow.resubmit_after_edit`` takes it off
+sale and puts it in the reviewers' queue, with the changed fields in the review log. Price and stock
+are the producer's own business and never touch the review. Products that are drafts, waiting, or
+sent back for changes keep their state (the producer submits them from the OCOP page).
+
+Certificates are not edited here: a producer adds a new certificate on the OCOP page
+(``shop.dashboard.ocop.views.ProducerProductOcopView``); it waits for a reviewer as a pending
+certificate (re-certification) and backs the OCOP mark only once approved, while the product keeps
+selling on the certificate already approved.
+
+Every function takes the acting user and the producer and checks them through ``shop.partner.access``
+(members, or named assistants recorded as acting on the producer's behalf), and that the product is
+the producer's (it has the producer's stock record). New products are hidden drafts: only the workflow
+publishes.
+"""
+import html
+import logging
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.core.loading import get_model
+from oscar.core.thumbnails import get_thumbnailer
+
+from catalogue.models import ReviewStatus
+from catalogue.ocop import taxonomy, workflow
+from shop.partner import access
+from shop.search import indexing
+
+logger = logging.getLogger(__name__)
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
+StockRecord = get_model("partner", "StockRecord")
+
+# The product classes of OCOP goods (shipped, with a weight) and of tourism services (no shipping).
+GOODS_CLASS = "Sản phẩm OCOP"
+SERVICE_CLASS = "Dịch vụ du lịch OCOP"
+
+# What the reviewers approved: changing any of these on a product on sale sends it back to review.
+CONTENT_LABELS = {
+    "title": gettext_lazy("tên sản phẩm"),
+    "description": gettext_lazy("mô tả"),
+    "images": gettext_lazy("ảnh sản phẩm"),
+}
+
+MAX_IMAGES = 12  # per product
+MAX_IMAGES_PER_UPLOAD = 10
+
+# Thumbnails made at upload: the portal's lists, the storefront cards, the gallery and the origin page
+# (the same options as the templates' {% oscar_thumbnail %} tags, so they hit the same cache entries).
+THUMBNAILS = (
+    ("80x80", {"crop": "center"}),  # portal lists
+    ("400x400", {"crop": "center", "upscale": False}),  # storefront cards
+    ("440x400", {"upscale": False}),  # product page gallery
+    ("65x55", {"crop": "center"}),  # gallery strip
+    ("240x240", {"crop": "center", "upscale": False}),  # origin page
+)
+
+
+# --- Reading -----------------------------------------------------------------------------
+
+def producer_products(producer):
+    """The products the producer sells (those with its stock record)."""
+    return Product.objects.filter(pk__in=StockRecord.objects.filter(partner=producer).values("product_id"))
+
+
+def stockrecord_of(product, producer):
+    return StockRecord.objects.filter(product=product, partner=producer).order_by("pk").first()
+
+
+def product_class_for_group(group_key):
+    """Tourism is a service (no shipping); every other group sells goods."""
+    is_service = group_key in taxonomy.SERVICE_GROUPS
+    product_class, _created = ProductClass.objects.get_or_create(
+        name=SERVICE_CLASS if is_service else GOODS_CLASS,
+        defaults={"requires_shipping": not is_service, "track_stock": True})
+    return product_class
+
+
+def category_for_subgroup(group_key, subgroup_key):
+    """The browsing category named after the sub-group, under its group's root (as the demo loader and
+    the administrators build them), or None."""
+    try:
+        group = taxonomy.group(group_key)
+    except KeyError:
+        return None
+    names = {key: name for key, name, _name_en in group.subgroups}
+    if subgroup_key not in names:
+        return None
+    root = Category.get_root_nodes().filter(name=group.name).first()
+    if root is None:
+        return None
+    return root.get_children().filter(name=names[subgroup_key]).first()
+
+
+# --- Description: plain text for the producer, safe paragraphs for the storefront ----------------
+
+def text_to_html(text):
+    """Paragraphs (separated by blank lines) of escaped text; single line breaks kept."""
+    paragraphs = re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip())
+    return "".join(
+        "<p>{}</p>".format("<br>".join(html.escape(line.strip()) for line in paragraph.split("\n") if line.strip()))
+        for paragraph in paragraphs if paragraph.strip())
+
+
+def html_to_text(markup):
+    """The stored description as the plain text the producer typed (paragraphs → blank lines)."""
+    text = re.sub(r"<br\s*/?>", "\n", markup or "", flags=re.IGNORECASE)
+    text = re.sub(r"</p\s*>|</div\s*>|</li\s*>", "\n\n", text, flags=re.IGNORECASE)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(text)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.split("\n"))).strip()
+
+
+# --- Checks ------------------------------------------------------------------------------
+
+def _check_actor(user, producer, product=None):
+    """Raises PermissionDenied unless the user works for the producer and the product is its own."""
+    access.on_behalf_of(user, producer)
+    if product is not None and product.pk is not None and not StockRecord.objects.filter(
+            product_id=product.pk, partner=producer).exists():
+        raise PermissionDenied(_("Sản phẩm này không thuộc chủ thể của bạn."))
+
+
+def _send_back_if_on_sale(product, user, changed):
+    """The rule: content changes of an approved product → back to review, off sale."""
+    if not changed:
+        return False
+    labels = ", ".join(str(CONTENT_LABELS[name]) for name in changed)
+    return workflow.resubmit_after_edit(product, user, _("Đã sửa: %(fields)s") % {"fields": labels})
+
+
+def content_change_takes_off_sale(product):
+    """Whether changing the title, description or images now takes the product off sale."""
+    return product.review_status == ReviewStatus.APPROVED
+
+
+# --- Create and edit ------------------------------------------------------------------------
+
+def new_sku(producer, product):
+    return f"OCOP-{producer.pk}-{product.pk}"
+
+
+def save_product(form, producer, user, *, price, num_in_stock):
+    """Save the portal's product form (valid) with the producer's price and stock.
+
+    A new product is a hidden draft with the producer's stock record (SKU generated, also its code).
+    Returns ``(product, sent_back)``: ``sent_back`` says the edit took an approved product off sale
+    for review.
+    """
+    product = form.instance
+    _check_actor(user, producer, product)
+    with transaction.atomic():
+        creating = product.pk is None
+        if creating:
+            product.review_status, product.is_public = ReviewStatus.DRAFT, False
+            before = None
+        else:
+            stored = Product.objects.select_for_update().get(pk=product.pk)
+            before = {"title": stored.title, "description": stored.description,
+                      "subgroup": (stored.ocop_group, stored.ocop_subgroup)}
+            # Never trusted from a form: only the workflow changes these.
+            product.review_status, product.is_public = stored.review_status, stored.is_public
+        product = form.save()
+
+        if creating:
+            sku = new_sku(producer, product)
+            product.upc = sku
+            product.save(update_fields=["upc"])
+            StockRecord.objects.create(product=product, partner=producer, partner_sku=sku,
+                                       price=price, num_in_stock=num_in_stock)
+        else:
+            record = StockRecord.objects.select_for_update().get(pk=stockrecord_of(product, producer).pk)
+            if (record.price, record.num_in_stock) != (price, num_in_stock):
+                record.price, record.num_in_stock = price, num_in_stock
+                record.save(update_fields=["price", "num_in_stock", "date_updated"])
+
+        subgroup = (product.ocop_group, product.ocop_subgroup)
+        if creating or before["subgroup"] != subgroup:
+            if before is not None:
+                previous = category_for_subgroup(*before["subgroup"])
+                if previous is not None:
+                    product.categories.remove(previous)
+            category = category_for_subgroup(*subgroup)
+            if category is not None:
+                product.categories.add(category)
+
+        sent_back = False
+        if not creating:
+            changed = [name for name in ("title", "description") if before[name] != getattr(product, name)]
+            sent_back = _send_back_if_on_sale(product, user, changed)
+        indexing.product_changed(product.pk)
+    product.refresh_from_db()
+    return product, sent_back
+
+
+# --- Images -------------------------------------------------------------------------------
+
+def add_images(product, producer, user, uploads):
+    """Add validated uploads after the product's images; thumbnails are made at once.
+
+    Returns ``(images, sent_back)``.
+    """
+    _check_actor(user, producer, product)
+    with transaction.atomic():
+        product = Product.objects.select_for_update().get(pk=product.pk)
+        count = product.images.count()
+        if count + len(uploads) > MAX_IMAGES:
+            raise ValidationError(
+                _("Mỗi sản phẩm có tối đa %(limit)s ảnh (đang có %(count)s).") % {"limit": MAX_IMAGES, "count": count},
+                code="too_many_images")
+        images = [ProductImage.objects.create(product=product, original=upload, display_order=count + offset,
+                                              caption=product.title[:200])
+                  for offset, upload in enumerate(uploads)]
+        sent_back = _send_back_if_on_sale(product, user, ["images"])
+        indexing.product_changed(product.pk)
+    warm_thumbnails(images)
+    return images, sent_back
+
+
+def warm_thumbnails(images):
+    """Make the thumbnails the portal and the storefront show, so the first visitor does not wait."""
+    thumbnailer = get_thumbnailer()
+    for image in images:
+        for size, options in THUMBNAILS:
+            try:
+                thumbnailer.generate_thumbnail(image.original, size=size, **options)
+            except Exception:  # a thumbnail is made again on first view; the upload stands
+                logger.exception("Thumbnail %s of product image %s failed", size, image.pk)
+
+
+def move_image(product, producer, user, image_id, step):
+    """Move an image one place earlier (step -1) or later (+1); the first one is the main picture.
+
+    Reordering shows the same, already reviewed pictures: it does not send the product back.
+    """
+    _check_actor(user, producer, product)
+    with transaction.atomic():
+        product = Product.objects.select_for_update().get(pk=product.pk)
+        images = list(product.images.order_by("display_order", "pk"))
+        index = next((i for i, image in enumerate(images) if image.pk == image_id), None)
+        if index is None:
+            raise PermissionDenied(_("Ảnh này không thuộc sản phẩm."))
+        target = index + step
+        if 0 <= target < len(images):
+            images[index], images[target] = images[target], images[index]
+        for order, image in enumerate(images):
+            if image.display_order != order:
+                image.display_order = order
+                image.save(update_fields=["display_order"])
+        indexing.product_changed(product.pk)
+    return images
+
+
+def delete_image(product, producer, user, image_id):
+    """Delete one image; returns ``sent_back``."""
+    _check_actor(user, producer, product)
+    with transaction.atomic():
+        product = Product.objects.select_for_update().get(pk=product.pk)
+        image = product.images.filter(pk=image_id).first()
+        if image is None:
+            raise PermissionDenied(_("Ảnh này không thuộc sản phẩm."))
+        image.delete()  # Oscar renumbers the remaining images
+        sent_back = _send_back_if_on_sale(product, user, ["images"])
+        indexing.product_changed(product.pk)
+    return sent_back
+
+
+# --- Prices and stock -----------------------------------------------------------------------
+
+def update_stock_prices(producer, user, rows):
+    """Set price and stock of several of the producer's stock records at once.
+
+    ``rows``: ``{stockrecord id: (price, num_in_stock)}``. All or nothing; a record that is not the
+    producer's refuses the whole change. Never sends a product back to review. Returns the ids of
+    the products whose price or stock changed (their search documents follow after commit).
+    """
+    access.on_behalf_of(user, producer)
+    with transaction.atomic():
+        records = list(StockRecord.objects.select_for_update().filter(partner=producer, pk__in=list(rows)))
+        if len(records) != len(rows):
+            raise PermissionDenied(_("Có dòng không thuộc chủ thể của bạn: chưa lưu gì."))
+        changed = []
+        for record in records:
+            price, num_in_stock = rows[record.pk]
+            if (record.price, record.num_in_stock) != (price, num_in_stock):
+                record.price, record.num_in_stock = price, num_in_stock
+                record.save(update_fields=["price", "num_in_stock", "date_updated"])
+                changed.append(record.product_id)
+        if changed:
+            indexing.product_changed(*changed)
+    return changed
