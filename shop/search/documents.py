@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Long, Text
 
+from catalogue import listing
 from shop.search.text import fold, normalize
 
 
@@ -69,7 +70,7 @@ def to_document(product, today=None):
         # What can still be bought: stock less what open orders have reserved.
         in_stock=bool(stockrecord and (stockrecord.net_stock_level or 0) > 0),
         certificate_valid=certificate is not None,
-        is_public=bool(product.is_public and producer and producer.is_verified),
+        is_public=listing.is_listable(product, today=today),  # the storefront's listing rule
         popularity=getattr(product, "units_sold", 0) or 0,
         created=product.date_created,
     )

@@ -25,10 +25,16 @@ def _document(product):
 
 @pytest.fixture
 def restore_index():
-    """Tests change products inside a rolled-back transaction; put their documents back after."""
-    touched = []
-    yield touched.append
-    indexing.update_products([product.pk for product in touched])
+    """Tests change products inside a transaction that is rolled back only after this fixture's
+    teardown; so snapshot each touched product's document first and put it back as it was."""
+    saved = {}
+
+    def touch(product):
+        saved[product.pk] = _document(product)
+
+    yield touch
+    for pk, source in saved.items():
+        indexing.client().index(index=indexing.index_name(), id=pk, document=source, refresh="wait_for")
 
 
 def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(
@@ -110,3 +116,26 @@ def test_stock_reserved_by_open_orders_is_not_in_stock(restore_index):
     stockrecord.save()
     indexing.update_products([product.pk])
     assert _document(product)["in_stock"] is False
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_a_product_whose_certificate_expired_is_not_listed_without_a_decision(backend, restore_index):
+    import datetime
+
+    from django.utils import timezone
+
+    product = Product.objects.get(upc="LC-020")
+    restore_index(product)
+    assert product.is_public and product.upc in [p.upc for p in backend().search(product.title)[0:10]]
+    product.ocop_certificates.update(expires_on=timezone.localdate() - datetime.timedelta(days=1))
+    indexing.update_products([product.pk])  # what the expiry job's product_changed does
+    assert product.upc not in [p.upc for p in backend().search(product.title)[0:10]]
+
+
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_a_product_kept_on_sale_by_an_administrator_after_revocation_is_listed(backend):
+    from cms.demo import loader
+
+    kept = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE)
+    assert kept.current_certificate() is None
+    assert kept.upc in [p.upc for p in backend().search(kept.title)[0:10]]
