@@ -12,8 +12,9 @@ certificate (re-certification) and backs the OCOP mark only once approved, while
 selling on the certificate already approved.
 
 Every function takes the acting user and the producer and checks them through ``shop.partner.access``
-(members, or named assistants recorded as acting on the producer's behalf), and that the product is
-the producer's (it has the producer's stock record). New products are hidden drafts: only the workflow
+(members, or named assistants acting on the producer's behalf), and that the product is the
+producer's (it has the producer's stock record). Every change goes to the producer's activity log
+(``shop.partner.activity``) with both names. New products are hidden drafts: only the workflow
 publishes.
 """
 import html
@@ -29,7 +30,7 @@ from oscar.core.thumbnails import get_thumbnailer
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import taxonomy, workflow
-from shop.partner import access
+from shop.partner import access, activity
 from shop.search import indexing
 
 logger = logging.getLogger(__name__)
@@ -194,8 +195,13 @@ def save_product(form, producer, user, *, price, num_in_stock):
                 product.categories.add(category)
 
         sent_back = False
-        if not creating:
+        if creating:
+            activity.record(user, producer, "product_created",
+                            _("Tạo sản phẩm %(title)s (bản nháp)") % {"title": product.title}, product)
+        else:
             changed = [name for name in ("title", "description") if before[name] != getattr(product, name)]
+            activity.record(user, producer, "product_edited",
+                            _("Sửa sản phẩm %(title)s") % {"title": product.title}, product)
             sent_back = _send_back_if_on_sale(product, user, changed)
         indexing.product_changed(product.pk)
     product.refresh_from_db()
@@ -220,6 +226,8 @@ def add_images(product, producer, user, uploads):
         images = [ProductImage.objects.create(product=product, original=upload, display_order=count + offset,
                                               caption=product.title[:200])
                   for offset, upload in enumerate(uploads)]
+        activity.record(user, producer, "product_images_added",
+                        _("Thêm %(count)s ảnh cho %(title)s") % {"count": len(images), "title": product.title}, product)
         sent_back = _send_back_if_on_sale(product, user, ["images"])
         indexing.product_changed(product.pk)
     warm_thumbnails(images)
@@ -256,6 +264,8 @@ def move_image(product, producer, user, image_id, step):
             if image.display_order != order:
                 image.display_order = order
                 image.save(update_fields=["display_order"])
+        activity.record(user, producer, "product_images_reordered",
+                        _("Đổi thứ tự ảnh của %(title)s") % {"title": product.title}, product)
         indexing.product_changed(product.pk)
     return images
 
@@ -269,6 +279,8 @@ def delete_image(product, producer, user, image_id):
         if image is None:
             raise PermissionDenied(_("Ảnh này không thuộc sản phẩm."))
         image.delete()  # Oscar renumbers the remaining images
+        activity.record(user, producer, "product_image_deleted",
+                        _("Xoá một ảnh của %(title)s") % {"title": product.title}, product)
         sent_back = _send_back_if_on_sale(product, user, ["images"])
         indexing.product_changed(product.pk)
     return sent_back
@@ -285,7 +297,8 @@ def update_stock_prices(producer, user, rows):
     """
     access.on_behalf_of(user, producer)
     with transaction.atomic():
-        records = list(StockRecord.objects.select_for_update().filter(partner=producer, pk__in=list(rows)))
+        records = list(StockRecord.objects.select_for_update().select_related("product")
+                       .filter(partner=producer, pk__in=list(rows)))
         if len(records) != len(rows):
             raise PermissionDenied(_("Có dòng không thuộc chủ thể của bạn: chưa lưu gì."))
         changed = []
@@ -295,6 +308,10 @@ def update_stock_prices(producer, user, rows):
                 record.price, record.num_in_stock = price, num_in_stock
                 record.save(update_fields=["price", "num_in_stock", "date_updated"])
                 changed.append(record.product_id)
+                activity.record(user, producer, "stock_price_updated",
+                                _("Giá %(title)s: %(price)s đồng, còn %(stock)s") % {
+                                    "title": record.product.title, "price": f"{int(price):,}".replace(",", "."),
+                                    "stock": num_in_stock}, record.product)
         if changed:
             indexing.product_changed(*changed)
     return changed

@@ -415,6 +415,9 @@ def test_quick_edit_saves_several_products_and_keeps_them_on_sale(client, produc
     assert (first.price, first.num_in_stock) == (111000, stock)
     assert (second.price, second.num_in_stock) == (222000, stock + 1)
     assert set(reindexed) == {first.product_id, second.product_id}
+    logged = producer.activities.filter(action="stock_price_updated")
+    assert logged.count() == 2 and all(entry.actor == producer_user and entry.on_behalf_of is None for entry in logged)
+    assert any("111.000 đồng" in entry.summary for entry in logged)
     for record in (first, second):
         product = Product.objects.get(pk=record.product_id)
         assert product.review_status == ReviewStatus.APPROVED and product.is_public
@@ -490,4 +493,11 @@ def test_an_assistant_acts_for_the_producer_and_is_recorded(client, assistant, p
     assert entry.actor == assistant and entry.on_behalf_of == producer
     response = client.post(CREATE_URL, _new_product_data(title="Chè Shan tuyết nhập hộ"))
     assert response.status_code == 302
-    assert Product.objects.get(title="Chè Shan tuyết nhập hộ").stockrecords.get().partner == producer
+    created = Product.objects.get(title="Chè Shan tuyết nhập hộ")
+    assert created.stockrecords.get().partner == producer
+    client.post(_images_url(created), {"action": "upload", "images": [jpeg()]})
+    # the producer's activity log names both: the assistant, acting for the producer
+    for action in ("product_edited", "product_created", "product_images_added"):
+        record = producer.activities.get(action=action)
+        assert record.actor == assistant and record.on_behalf_of == producer
+    assert "Chè Shan tuyết nhập hộ" in producer.activities.get(action="product_created").summary
