@@ -410,3 +410,9 @@ def test_new_orders_count_for_every_portal_page(rf, producer_user, customer, pro
     assert int(str(portal_new_orders(request)["portal_new_orders"])) == expected
     request.user = customer  # works for no producer
     assert not portal_new_orders(request)["portal_new_orders"]
+
+
+def test_checkout_and_factories_place_orders_through_our_order_creator():
+    from shop.order.utils import OrderCreator
+
+    assert get_class("order.utils", "OrderCreator") is OrderCreator
