@@ -738,6 +738,118 @@ EN = {
     '%(email)s nhận lời mời và trở thành người dùng của cơ sở':
         '%(email)s accepted the invitation and became a user of the business',
     'Xoá %(name)s (%(email)s) khỏi cơ sở': 'Removed %(name)s (%(email)s) from the business',
+    # --- portal: products (helper H2) ---
+    'tên sản phẩm': 'product name',
+    'mô tả': 'description',
+    'ảnh sản phẩm': 'product images',
+    'Sản phẩm này không thuộc chủ thể của bạn.': 'This product does not belong to your business.',
+    'Đã sửa: %(fields)s': 'Changed: %(fields)s',
+    'Tạo sản phẩm %(title)s (bản nháp)': 'Created product %(title)s (draft)',
+    'Sửa sản phẩm %(title)s': 'Edited product %(title)s',
+    'Mỗi sản phẩm có tối đa %(limit)s ảnh (đang có %(count)s).':
+        'A product can have at most %(limit)s images (it has %(count)s).',
+    'Thêm %(count)s ảnh cho %(title)s': 'Added %(count)s image(s) to %(title)s',
+    'Ảnh này không thuộc sản phẩm.': 'This image does not belong to the product.',
+    'Đổi thứ tự ảnh của %(title)s': 'Reordered the images of %(title)s',
+    'Xoá một ảnh của %(title)s': 'Deleted an image of %(title)s',
+    'Có dòng không thuộc chủ thể của bạn: chưa lưu gì.': 'Some rows do not belong to your business: nothing was saved.',
+    'Giá %(title)s: %(price)s đồng, còn %(stock)s': 'Price of %(title)s: %(price)s đồng, %(stock)s in stock',
+    'Nội dung đã sửa: tạm ngừng bán và gửi duyệt lại': 'Content changed: off sale and sent back for review',
+    'Gửi duyệt lại': 'Send back for review',
+    'Ảnh quá lớn (%(size)s). Giới hạn là %(limit)s.': 'The image is too large (%(size)s). The limit is %(limit)s.',
+    'Hãy nhập giá bán.': 'Enter the price.',
+    'Giá bán là số đồng, không có phần lẻ (ví dụ 120000).': 'The price is a whole number of đồng (for example 120000).',
+    'Giá bán phải lớn hơn 0 đồng.': 'The price must be more than 0 đồng.',
+    'Giá bán quá lớn.': 'The price is too large.',
+    'Hãy nhập số lượng còn trong kho (0 nếu đã hết).': 'Enter the quantity in stock (0 if sold out).',
+    'Số lượng là số nguyên (ví dụ 25).': 'The quantity is a whole number (for example 25).',
+    'Số lượng không thể âm.': 'The quantity cannot be negative.',
+    'Số lượng quá lớn.': 'The quantity is too large.',
+    'Giá bán (đồng)': 'Price (đồng)',
+    'Số lượng trong kho': 'Quantity in stock',
+    'Tên sản phẩm': 'Product name',
+    'Mô tả sản phẩm': 'Product description',
+    'Phân nhóm': 'Subgroup',
+    'Khối lượng khi gửi hàng (gam)': 'Shipping weight (grams)',
+    'Viết như nói với khách: sản phẩm là gì, làm ở đâu, dùng thế nào, hạn sử dụng. Để một dòng trống giữa các đoạn.':
+        'Write as you would tell a customer: what it is, where it is made, how to use it, shelf life. '
+        'Leave a blank line between paragraphs.',
+    'Cả bao bì, để tính phí gửi hàng. Ví dụ 500 cho nửa cân.':
+        'Including packaging, to work out the shipping cost. For example 500 for half a kilo.',
+    'Hãy nhập tên sản phẩm.': 'Enter the product name.',
+    'Hãy chọn nhóm sản phẩm.': 'Choose the product group.',
+    'Hãy chọn phân nhóm.': 'Choose the subgroup.',
+    'Khối lượng là số gam, không có phần lẻ.': 'The weight is a whole number of grams.',
+    'Hãy viết vài dòng giới thiệu sản phẩm.': 'Write a few lines about the product.',
+    'Hàng gửi đi cần khối lượng (gam) để tính phí vận chuyển.':
+        'Goods that are shipped need a weight (grams) to work out the shipping cost.',
+    'Khối lượng phải lớn hơn 0 gam.': 'The weight must be more than 0 grams.',
+    'Không thể chuyển giữa hàng hoá và dịch vụ du lịch: hãy tạo sản phẩm mới.':
+        'A product cannot change between goods and a tourism service: create a new product.',
+    'Nhóm sản phẩm không khớp loại sản phẩm: hãy chọn lại.': 'The product group does not match the kind of product: choose again.',
+    'Mỗi lần tải lên tối đa %(limit)s ảnh.': 'At most %(limit)s images per upload.',
+    'Chọn ảnh (có thể chọn nhiều ảnh một lúc)': 'Choose images (you can pick several at once)',
+    'Ảnh JPEG, PNG hoặc WebP, mỗi ảnh tối đa 10 MB.': 'JPEG, PNG or WebP images, at most 10 MB each.',
+    'Hãy chọn ít nhất một ảnh.': 'Choose at least one image.',
+    'Đang có %(count)s sản phẩm khách đã đặt chưa gửi: số lượng trong kho không thể ít hơn.':
+        '%(count)s units are ordered and not yet shipped: the quantity in stock cannot be lower.',
+    'Tìm theo tên': 'Search by name',
+    'Chưa lưu được: xem các ô báo lỗi bên dưới.': 'Not saved: see the fields marked below.',
+    'Đã tạo bản nháp “%(title)s”. Bước tiếp: thêm ảnh, rồi thêm giấy chứng nhận OCOP và gửi duyệt.':
+        'Draft “%(title)s” created. Next: add images, then add the OCOP certificate and submit for review.',
+    'Đã lưu. Vì nội dung thay đổi, sản phẩm tạm ngừng bán và đã được gửi cán bộ duyệt lại.':
+        'Saved. Because the content changed, the product is off sale and has been sent back for review.',
+    'Đã lưu thay đổi.': 'Changes saved.',
+    'Đã xoá ảnh.': 'Image deleted.',
+    'Đã đổi thứ tự ảnh.': 'Images reordered.',
+    'Đã thêm %(count)s ảnh.': 'Added %(count)s image(s).',
+    'Chưa tải ảnh lên được: xem lỗi bên dưới.': 'The images were not uploaded: see the errors below.',
+    'Sản phẩm tạm ngừng bán và đã được gửi cán bộ duyệt lại.': 'The product is off sale and has been sent back for review.',
+    'Không tìm thấy sản phẩm.': 'Product not found.',
+    'Chưa lưu gì: sửa các ô báo lỗi rồi lưu lại.': 'Nothing saved: correct the marked fields and save again.',
+    'Chỉ sửa được các sản phẩm đã có.': 'Only existing products can be edited here.',
+    'Đã lưu giá và số lượng của %(count)s sản phẩm.': 'Saved the price and stock of %(count)s product(s).',
+    '+ Thêm sản phẩm mới': '+ Add a new product',
+    'Sửa nhanh giá và số lượng': 'Quick edit of prices and stock',
+    'Giá bán': 'Price',
+    'Trong kho': 'In stock',
+    'Việc cần làm': 'Actions',
+    'Chưa có ảnh': 'No image yet',
+    'Hết hiệu lực': 'No longer valid',
+    'Chưa có giấy': 'No certificate yet',
+    'Giấy mới chờ duyệt': 'New certificate awaiting review',
+    'Sửa': 'Edit',
+    'Chứng nhận, gửi duyệt': 'Certificate, submit',
+    'Thêm sản phẩm mới': 'Add a new product',
+    'Sửa sản phẩm': 'Edit product',
+    'Sản phẩm đang được bán. Nếu sửa tên hoặc mô tả, sản phẩm sẽ tạm ngừng bán cho đến khi cán bộ duyệt lại. Sửa giá và số lượng thì không cần duyệt lại.':
+        'This product is on sale. Changing its name or description takes it off sale until it is reviewed again. '
+        'Price and stock changes need no review.',
+    'Sản phẩm mới được lưu thành bản nháp, chưa hiện cho khách. Sau khi lưu, hãy thêm ảnh và giấy chứng nhận OCOP rồi gửi cán bộ duyệt.':
+        'A new product is saved as a draft that customers do not see. After saving, add images and the OCOP '
+        'certificate, then submit it for review.',
+    'Ảnh sản phẩm': 'Product images',
+    'Giấy chứng nhận OCOP và gửi duyệt': 'OCOP certificate and submission',
+    'Lưu ý: sửa tên hoặc mô tả sẽ tạm ngừng bán sản phẩm đến khi được duyệt lại.':
+        'Note: changing the name or description takes the product off sale until it is reviewed again.',
+    'Lưu thay đổi': 'Save changes',
+    'Lưu bản nháp': 'Save draft',
+    'Sản phẩm đang được bán. Thêm hoặc xoá ảnh sẽ tạm ngừng bán sản phẩm cho đến khi cán bộ duyệt lại. Đổi thứ tự ảnh thì không.':
+        'This product is on sale. Adding or deleting images takes it off sale until it is reviewed again. '
+        'Reordering images does not.',
+    'Ảnh chính': 'Main image',
+    '↑ Lên trước': '↑ Move up',
+    '↓ Xuống sau': '↓ Move down',
+    'Xoá ảnh': 'Delete image',
+    'Chưa có ảnh nào.': 'No images yet.',
+    'Tải ảnh lên': 'Upload images',
+    'Sửa thông tin sản phẩm': 'Edit product details',
+    'Ảnh đầu tiên là ảnh chính khách thấy trong danh sách. Tối đa %(max_images)s ảnh.':
+        'The first image is the main one customers see in lists. At most %(max_images)s images.',
+    'Giá và số lượng': 'Prices and stock',
+    'Sửa giá (đồng) và số lượng trong kho của nhiều sản phẩm rồi bấm Lưu một lần. Sửa giá và số lượng không làm sản phẩm phải duyệt lại.':
+        'Change the price (đồng) and stock of several products, then save once. Price and stock changes need no review.',
+    'Lưu giá và số lượng': 'Save prices and stock',
 }
 
 
