@@ -196,7 +196,9 @@ def _act(order, producer, user, lines, new_status, event_code, carrier="", track
 
         stock_changed = set()
         for line in locked:
-            if new_status == statuses.LINE_SHIPPED:
+            if line.stockrecord_id is None:
+                pass  # the product's stock record is gone: nothing reserved to consume or return
+            elif new_status == statuses.LINE_SHIPPED:
                 try:
                     line.consume_allocation(line.quantity)
                 except InvalidStockAdjustment:

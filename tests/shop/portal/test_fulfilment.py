@@ -416,3 +416,16 @@ def test_checkout_and_factories_place_orders_through_our_order_creator():
     from shop.order.utils import OrderCreator
 
     assert get_class("order.utils", "OrderCreator") is OrderCreator
+
+
+def test_shipping_more_than_is_in_stock_is_refused_and_changes_nothing(customer, producer_user, producer_a):
+    order = place(customer, [("LC-003", 2)])
+    line = order.lines.get()
+    StockRecord.objects.filter(pk=line.stockrecord_id).update(num_in_stock=1)
+    with pytest.raises(fulfilment.FulfilmentRefused) as refusal:
+        fulfilment.ship_lines(order, producer_a, producer_user, [line], "VNPost", "EB1")
+    assert "Hãy cập nhật số lượng trong kho" in refusal.value.message
+    line.refresh_from_db()
+    assert line.status == statuses.LINE_PENDING and line.num_allocated == 2
+    assert not ShippingEvent.objects.filter(order=order).exists()
+    assert stock("LC-003").num_in_stock == 1
