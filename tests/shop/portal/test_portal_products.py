@@ -501,3 +501,21 @@ def test_an_assistant_acts_for_the_producer_and_is_recorded(client, assistant, p
         record = producer.activities.get(action=action)
         assert record.actor == assistant and record.on_behalf_of == producer
     assert "Chè Shan tuyết nhập hộ" in producer.activities.get(action="product_created").summary
+
+
+def test_quick_edit_reaches_the_search_index(client, producer_user, producer, monkeypatch,
+                                             django_capture_on_commit_callbacks):
+    monkeypatch.undo()  # the real product_changed: the update task runs after commit
+    records = _own_records(producer)
+    record = next(r for r in records if Product.objects.get(pk=r.product_id).is_public)
+    original = (record.price, record.num_in_stock)
+    client.force_login(producer_user)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(STOCK_URL, _stock_data(records, {record.pk: (4321000, original[1])}))
+        assert response.status_code == 302
+        document = indexing.client().get(index=indexing.index_name(), id=record.product_id)["_source"]
+        assert document["price"] == 4321000
+    finally:  # put the document back as the session index had it
+        StockRecord.objects.filter(pk=record.pk).update(price=original[0], num_in_stock=original[1])
+        indexing.update_products([record.product_id])
