@@ -90,6 +90,9 @@ class PortalProductForm(DashboardProductForm):
         super().__init__(product_class, *args, **kwargs)
         self.product_class = product_class
         self.stockrecord = stockrecord
+        title = self.fields["title"]
+        title.required = True  # Oscar's model allows a blank title (for variants); a product needs one
+        title.error_messages["required"] = _("Hãy nhập tên sản phẩm.")
         description = self.fields["description"]
         description.widget = forms.Textarea(attrs={"rows": 6})
         description.required = True

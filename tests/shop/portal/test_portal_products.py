@@ -187,8 +187,10 @@ def test_create_refuses_bad_values_with_vietnamese_messages(client, producer_use
     assert "Số lượng không thể âm." in html
     assert "Hàng gửi đi cần khối lượng (gam) để tính phí vận chuyển." in html
     assert "Phân nhóm không thuộc nhóm sản phẩm đã chọn." in html
-    response = client.post(CREATE_URL, _new_product_data(price="12500.5"))
-    assert "Giá bán là số đồng, không có phần lẻ (ví dụ 120000)." in response.content.decode()
+    response = client.post(CREATE_URL, _new_product_data(price="12500.5", title="", description=" "))
+    html = response.content.decode()
+    assert "Giá bán là số đồng, không có phần lẻ (ví dụ 120000)." in html
+    assert "Hãy nhập tên sản phẩm." in html and "Hãy viết vài dòng giới thiệu sản phẩm." in html
     assert not Product.objects.filter(title="Mật ong bạc hà Đồng Văn").exists()
 
 
