@@ -21,6 +21,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def search_index_restored(monkeypatch):
+    """Each test's database changes are rolled back, but the documents it reindexed would stay in the
+    session's Elasticsearch index and mislead later tests: snapshot every document before its first
+    update in the test, and put the snapshots back afterwards (rollback order does not matter)."""
+    if not indexing.enabled():
+        yield
+        return
+    saved, update_products = {}, indexing.update_products
+
+    def snapshot_then_update(product_ids):
+        es, alias = indexing.client(), indexing.index_name()
+        for pk in product_ids:
+            if pk not in saved:
+                found = es.options(ignore_status=404).get(index=alias, id=pk)
+                saved[pk] = found["_source"] if found.get("found") else None
+        return update_products(product_ids)
+
+    monkeypatch.setattr(indexing, "update_products", snapshot_then_update)
+    yield
+    es, alias = indexing.client(), indexing.index_name()
+    for pk, source in saved.items():
+        if source is None:
+            es.options(ignore_status=404).delete(index=alias, id=pk, refresh="wait_for")
+        else:
+            es.index(index=alias, id=pk, document=source, refresh="wait_for")
+
+
+@pytest.fixture(autouse=True)
 def vietnamese_by_default():
     """Each test starts in the site's default language, as a new visitor does."""
     translation.activate("vi")

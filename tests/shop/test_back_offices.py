@@ -38,9 +38,10 @@ def test_wagtail_admin_requires_login(client):
 
 def test_producer_reaches_the_dashboard_but_not_the_wagtail_admin(client, producer_user):
     client.force_login(producer_user)
-    assert client.get(reverse("dashboard:index")).status_code == 200
-    dashboard = client.get(reverse("dashboard:index")).content.decode()
-    assert reverse("wagtailadmin_home") not in dashboard
+    response = client.get(reverse("dashboard:index"), follow=True)  # producers land on the portal's home
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("dashboard:portal-home")
+    assert reverse("wagtailadmin_home") not in response.content.decode()
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
 
 
