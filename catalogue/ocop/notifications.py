@@ -36,6 +36,11 @@ def paused():
         _state.paused = previous
 
 
+def is_paused():
+    """Whether notifications are paused (see ``paused``): other senders follow the same switch."""
+    return getattr(_state, "paused", False)
+
+
 def producer_recipients(producer):
     """The producer's own address and those of its users, without duplicates."""
     emails = [producer.email] + [user.email for user in producer.users.filter(is_active=True)]
@@ -49,7 +54,7 @@ def notify_producer(producer, event_code, context):
     ``site_name``; the messages are rendered in Vietnamese whatever language
     the acting user browses in.
     """
-    if getattr(_state, "paused", False):
+    if is_paused():
         return
     context = {"producer": producer, "site_name": settings.OSCAR_SHOP_NAME, **context}
 

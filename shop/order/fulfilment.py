@@ -258,7 +258,7 @@ def update_order_status(order):
 def _notify_customer(order, event_code, context):
     """Email the customer (or the guest address) after commit, in Vietnamese, and record it as an
     order communication event."""
-    if getattr(notifications._state, "paused", False):  # bulk loads (the demo) tell no one
+    if notifications.is_paused():  # bulk loads (the demo) tell no one
         return
     OrderDispatcher = get_class("order.utils", "OrderDispatcher")
     context = {"order": order, "site_name": settings.OSCAR_SHOP_NAME, **context}
@@ -284,7 +284,7 @@ def order_placed(order):
     for line in order.lines.select_related("partner").order_by("pk"):
         if line.partner_id is not None:
             by_producer.setdefault(line.partner_id, (line.partner, []))[1].append(line)
-    if getattr(notifications._state, "paused", False):  # bulk loads (the demo) tell no one
+    if notifications.is_paused():  # bulk loads (the demo) tell no one
         return
     for producer, lines in by_producer.values():
         context = {

@@ -68,3 +68,16 @@ def test_producers_page_for_reviewers_only(client, reviewer, producer_user):
     response = client.post(reverse("dashboard:ocop-producers"), {"producer": producer.pk, "action": "verify"})
     assert response.status_code == 302
     assert Partner.objects.get(pk=producer.pk).is_verified
+
+
+def test_verification_and_suspension_mark_all_the_producers_products_for_reindexing(reviewer):
+    ReindexMark = get_model("search", "ReindexMark")
+    pending = Partner.objects.get(code="hkd-nguyen-thi-hoa")
+    its_products = set(Product.objects.filter(stockrecords__partner=pending).values_list("pk", flat=True))
+    verification.verify_producer(pending, reviewer)
+    assert its_products and its_products <= set(ReindexMark.objects.values_list("product_id", flat=True))
+
+    producer = Partner.objects.get(code="htx-que-bao-yen")
+    all_products = set(Product.objects.filter(stockrecords__partner=producer).values_list("pk", flat=True))
+    verification.suspend_producer(producer, reviewer, "Kiểm tra vi phạm nhãn mác.")
+    assert all_products <= set(ReindexMark.objects.values_list("product_id", flat=True))
