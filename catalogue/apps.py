@@ -11,6 +11,9 @@ class CatalogueConfig(apps.CatalogueConfig):
     # pylint: disable=attribute-defined-outside-init
     def ready(self):
         super().ready()
+        from catalogue import receivers
+
+        receivers.register()
         self.origin_view = get_class("catalogue.views", "ProductOriginView")
         self.origin_qr_view = get_class("catalogue.views", "ProductOriginQrView")
 

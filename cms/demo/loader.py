@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from catalogue.ocop import notifications, rules, taxonomy, workflow
+from catalogue.ocop.editing import GOODS_CLASS, SERVICE_CLASS
 from catalogue.ocop.expiry import run_certificate_expiry
 from cms.demo import data, images
 from cms.demo.orders import ensure_demo_orders
@@ -70,8 +71,6 @@ EXPIRING_SOON = ("LC-010", 20)  # (sku, days left)
 LEGACY_GROUPS = {"food": "food", "drinks": "drinks", "herbal": "herbal", "handicraft": "souvenirs",
                  "ornamental": "souvenirs", "tourism": "rural-tourism"}
 
-GOODS_CLASS = "Sản phẩm OCOP"
-SERVICE_CLASS = "Dịch vụ du lịch OCOP"
 
 
 @transaction.atomic

@@ -95,12 +95,17 @@ def order_for_producer(producer, number):
             .select_related("shipping_address", "user").first())
 
 
+def orders_to_confirm(producer):
+    """How many orders have lines of this producer it has not confirmed yet (one query)."""
+    return (Line.objects.filter(partner=producer, status=statuses.LINE_PENDING)
+            .values("order_id").distinct().count())
+
+
 def pending_counts(producer):
     """What waits for the producer: orders with lines to confirm, lines confirmed but not shipped."""
-    lines = Line.objects.filter(partner=producer)
     return {
-        "orders_to_confirm": lines.filter(status=statuses.LINE_PENDING).values("order_id").distinct().count(),
-        "lines_to_ship": lines.filter(status=statuses.LINE_CONFIRMED).count(),
+        "orders_to_confirm": orders_to_confirm(producer),
+        "lines_to_ship": Line.objects.filter(partner=producer, status=statuses.LINE_CONFIRMED).count(),
     }
 
 

@@ -12,6 +12,7 @@ Every portal view gets its producer through ``producer_for_request`` / ``managea
 every service checks ``capacity`` — so one producer's user can never reach another's data.
 """
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -26,13 +27,7 @@ def manageable_producers(user):
     """The producers the user may work for (as member or assistant), as a queryset."""
     if not (user and user.is_authenticated and user.is_active):
         return Partner.objects.none()
-    return Partner.objects.filter(pk__in=_producer_ids(user)).order_by("name")
-
-
-def _producer_ids(user):
-    member_ids = Partner.objects.filter(users=user).values_list("pk", flat=True)
-    assisted_ids = Partner.objects.filter(assistants=user).values_list("pk", flat=True)
-    return set(member_ids) | set(assisted_ids)
+    return Partner.objects.filter(Q(users=user) | Q(assistants=user)).distinct().order_by("name")
 
 
 def capacity(user, producer):

@@ -14,7 +14,7 @@ from oscar import INSTALLED_APPS as OSCAR_INSTALLED_APPS
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's settings are the base we override
 
 from shop.core.themes import DEFAULT_THEME, theme_dirs
-from shop.navigation import wagtail_admin_access
+from shop.navigation import portal_access, wagtail_admin_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("OCOP_VAR_DIR", BASE_DIR / "var"))
@@ -140,6 +140,13 @@ TEMPLATES = [
     },
 ]
 
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
 # --- Database --------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 DATABASES = {
@@ -184,15 +191,32 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "s
 # The Wagtail home page, in the visitor's language ("/" or "/en/").
 OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+def _portal_entry(label, url_name):
+    return {"label": label, "url_name": url_name, "access_fn": portal_access}
+
+
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        # The producers' portal: shown to those who work for a producer (shop.navigation.portal_access).
+        "label": _("Cơ sở của tôi"),
+        "icon": "fas fa-store",
+        "children": [
+            _portal_entry(_("Tổng quan"), "dashboard:portal-home"),
+            _portal_entry(_("Đơn hàng"), "dashboard:portal-orders"),
+            _portal_entry(_("Sản phẩm của tôi"), "dashboard:portal-products"),
+            _portal_entry(_("Giá và tồn kho"), "dashboard:portal-stock-prices"),
+            _portal_entry(_("Giấy chứng nhận OCOP, gửi duyệt"), "dashboard:ocop-my-products"),
+            _portal_entry(_("Người dùng của cơ sở"), "dashboard:portal-team"),
+        ],
+    },
     {
         "label": _("OCOP"),
         "icon": "fas fa-star",
         "children": [
-            {"label": _("Sản phẩm OCOP của tôi"), "url_name": "dashboard:ocop-my-products"},
             {"label": _("Duyệt sản phẩm"), "url_name": "dashboard:ocop-review-queue"},
             {"label": _("Xác minh chủ thể"), "url_name": "dashboard:ocop-producers"},
+            {"label": _("Nhập liệu hỗ trợ"), "url_name": "dashboard:ocop-assistants"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
         ],
     },
@@ -203,6 +227,9 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": wagtail_admin_access,
     },
 ]
+
+# Image files are deleted after the deletion commits (catalogue/receivers.py), not inside it.
+OSCAR_DELETE_IMAGE_FILES = False
 
 # --- Orders: each producer moves its own lines; the order's status follows (shop/order/statuses.py)
 from shop.order import statuses as _order_statuses  # noqa: E402 — a plain module, no models

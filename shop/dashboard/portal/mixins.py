@@ -1,6 +1,7 @@
 """What every portal view shares: the producer it works for, checked through ``shop.partner.access``."""
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 
+from shop.order import fulfilment
 from shop.partner import access
 
 
@@ -29,5 +30,7 @@ class PortalMixin:
             "portal_acting_for": self.producer if self.capacity == access.ASSISTANT else None,
             "portal_producers": access.manageable_producers(self.request.user),
             "portal_is_director": self.is_director,
+            # Orders waiting for this producer's confirmation, shown in every portal page's header.
+            "portal_new_orders": SimpleLazyObject(lambda: fulfilment.orders_to_confirm(self.producer)),
         })
         return context

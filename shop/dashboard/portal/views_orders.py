@@ -19,32 +19,6 @@ from shop.dashboard.portal.mixins import PortalMixin
 from shop.order import fulfilment, statuses
 
 
-def new_orders_count(producer):
-    """Orders with lines this producer has not confirmed yet (for a badge on portal pages)."""
-    return fulfilment.pending_counts(producer)["orders_to_confirm"]
-
-
-def portal_new_orders(request):
-    """Context processor: ``portal_new_orders``, the number of orders the producer the user works
-    for has not confirmed yet — lazy, so it costs a query only on pages that show it (the portal's
-    menu or header), and 0 for anyone who works for no producer."""
-    from django.utils.functional import SimpleLazyObject
-
-    from shop.partner import access
-
-    def count():
-        user = getattr(request, "user", None)
-        if not (user and user.is_authenticated):
-            return 0
-        try:
-            producer = access.producer_for_request(request)
-        except Http404:
-            return 0
-        return new_orders_count(producer)
-
-    return {"portal_new_orders": SimpleLazyObject(count)}
-
-
 class PortalHomeView(PortalMixin, TemplateView):
     """Where a producer lands: what waits for it, and the way to each part of the portal."""
 
@@ -183,6 +157,7 @@ class OrderDetailView(PortalMixin, TemplateView):
         return self.render_to_response(self.get_context_data(lines=lines, forms=self.get_forms(lines)))
 
     def post(self, request, *args, **kwargs):
+        self.order  # noqa: B018 — 404 for an order without this producer's lines, before anything else
         action = request.POST.get("action")
         if action not in self.form_classes:
             return HttpResponseBadRequest(_("Thao tác không hợp lệ."))

@@ -281,9 +281,10 @@ def test_page_query_count_is_bounded(known_sales, staff_user, client, django_ass
         assert client.get(URL).status_code == 200
 
 
-# Measured (10): session, user, the figures (one query each: stars × groups, listing,
-# e-payment, expiring, sales total / by group / by province), unread notifications.
-QUERIES_MEASURED = 10
+# Measured (11): session, user, the figures (one query each: stars × groups, listing,
+# e-payment, expiring, sales total / by group / by province), unread notifications, and whether the
+# user works for a producer (the portal menu, shop.navigation.portal_access).
+QUERIES_MEASURED = 11
 
 
 # --- CSV --------------------------------------------------------------------------
