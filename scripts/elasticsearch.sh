@@ -10,17 +10,8 @@ ELASTICSEARCH_VERSION=8.19.3
 # Elasticsearch refuses to run as root: as root, it runs as this user.
 ES_RUN_USER=ocop-search
 
-# The cache must be readable by $ES_RUN_USER, so root's default is not under
-# /root (mode 0700).
-es_cache_dir() {
-    if [ -n "${OCOP_CACHE_DIR:-}" ]; then
-        echo "$OCOP_CACHE_DIR"
-    elif [ "$(id -u)" = 0 ]; then
-        echo /var/cache/ocop-market
-    else
-        echo "$HOME/.cache/ocop-market"
-    fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/cache.sh"
+es_cache_dir() { ocop_cache_dir; }
 
 es_home() {
     echo "$(es_cache_dir)/elasticsearch-$ELASTICSEARCH_VERSION"

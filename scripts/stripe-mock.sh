@@ -5,15 +5,8 @@
 
 STRIPE_MOCK_VERSION=${STRIPE_MOCK_VERSION:-v0.203.0}
 
-stripe_mock_cache_dir() {
-    if [ -n "${OCOP_CACHE_DIR:-}" ]; then
-        echo "$OCOP_CACHE_DIR"
-    elif [ "$(id -u)" = 0 ]; then
-        echo /var/cache/ocop-market
-    else
-        echo "$HOME/.cache/ocop-market"
-    fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/cache.sh"
+stripe_mock_cache_dir() { ocop_cache_dir; }
 
 stripe_mock_bin() {
     echo "$(stripe_mock_cache_dir)/stripe-mock-$STRIPE_MOCK_VERSION/bin/stripe-mock"
