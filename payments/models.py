@@ -26,6 +26,10 @@ class Settlement(models.Model):
     pit_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế TNCN"), max_digits=6, decimal_places=4)
     pit_withheld = models.BigIntegerField(_("Thuế TNCN khấu trừ"), default=0)
     net_amount = models.BigIntegerField(_("Số tiền thanh toán cho chủ thể"), default=0)
+    # Copied from the producer when computed (Decree 117/2025 withholding applies to households and
+    # individuals only), so a paid statement keeps saying why tax was or was not withheld.
+    withholding_applies = models.BooleanField(_("Nền tảng khấu trừ thuế thay chủ thể"), default=False)
+    partner_kind = models.CharField(_("Loại hình chủ thể khi lập bảng"), max_length=32, blank=True)
     status = models.CharField(_("Trạng thái"), max_length=8, choices=Status.choices, default=Status.OPEN)
     computed_at = models.DateTimeField(_("Tính lúc"), auto_now=True)
     paid_at = models.DateTimeField(_("Ngày thanh toán"), null=True, blank=True)
@@ -50,3 +54,23 @@ class Settlement(models.Model):
     @property
     def taxable_base(self):
         return self.gross_sales - self.refunds
+
+    # Rates as percentages for display ("5", "0,5" with floatformat:"-2").
+    @property
+    def commission_percent(self):
+        return self.commission_rate * 100
+
+    @property
+    def vat_percent(self):
+        return self.vat_rate * 100
+
+    @property
+    def pit_percent(self):
+        return self.pit_rate * 100
+
+    @property
+    def partner_kind_label(self):
+        from django.apps import apps
+
+        Partner = apps.get_model("partner", "Partner")
+        return Partner.Kind(self.partner_kind).label if self.partner_kind in Partner.Kind.values else ""

@@ -56,3 +56,17 @@ def test_producer_cannot_open_oscars_product_pages_but_has_the_portal(client, pr
     assert rows and all(row.product.stockrecords.filter(partner=producer).exists() for row in rows)
     client.force_login(staff_user)
     assert client.get(reverse("dashboard:catalogue-product-list")).status_code == 200
+
+
+def test_the_portal_menu_shows_to_those_who_work_for_a_producer_only(client, producer_user, staff_user):
+    client.force_login(producer_user)
+    page = client.get(reverse("dashboard:portal-home")).content.decode()
+    for url_name in ("portal-orders", "portal-products", "portal-stock-prices", "portal-sales",
+                     "portal-settlements", "portal-team"):
+        assert reverse(f"dashboard:{url_name}") in page, url_name
+    assert reverse("dashboard:ocop-review-queue") not in page
+
+    client.force_login(staff_user)  # a superuser, not named for any producer: no portal menu
+    page = client.get(reverse("dashboard:index")).content.decode()
+    assert reverse("dashboard:portal-orders") not in page
+    assert reverse("dashboard:ocop-review-queue") in page and reverse("dashboard:ocop-settlements") in page

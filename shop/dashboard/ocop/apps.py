@@ -18,6 +18,9 @@ class OcopDashboardConfig(OscarDashboardConfig):
         "ocop-product": (["is_staff"], ["partner.dashboard_access"]),
         # Assisted entry grants: administrators who may change producers.
         "ocop-assistants": (["is_staff", "partner.change_partner"],),
+        # Settlements: administrators who may pay producers.
+        "ocop-settlements": (["is_staff", "payments.change_settlement"],),
+        "ocop-settlement": (["is_staff", "payments.change_settlement"],),
     }
 
     def ready(self):
@@ -30,6 +33,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.assistants_view = get_class("ocop_dashboard.views_assistants", "AssistedEntryView")
         self.figures_view = get_class("ocop_dashboard.views_figures", "FiguresView")
         self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
+        self.settlements_view = get_class("ocop_dashboard.views_settlements", "SettlementMonthView")
+        self.settlement_view = get_class("ocop_dashboard.views_settlements", "SettlementDetailView")
 
     def get_urls(self):
         urls = [
@@ -42,5 +47,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("assistants/", self.assistants_view.as_view(), name="ocop-assistants"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
+            path("settlements/", self.settlements_view.as_view(), name="ocop-settlements"),
+            path("settlements/<int:pk>/", self.settlement_view.as_view(), name="ocop-settlement"),
         ]
         return self.post_process_urls(urls)

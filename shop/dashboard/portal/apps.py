@@ -27,6 +27,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
         self.orders_view = get_class("portal_dashboard.views_orders", "OrderListView")
         self.order_view = get_class("portal_dashboard.views_orders", "OrderDetailView")
         # --- sales and settlements (views_sales.py) ---
+        self.sales_view = get_class("portal_dashboard.views_sales", "SalesView")
+        self.sales_csv_view = get_class("portal_dashboard.views_sales", "SalesCsvView")
+        self.settlements_view = get_class("portal_dashboard.views_sales", "SettlementListView")
+        self.settlement_view = get_class("portal_dashboard.views_sales", "SettlementDetailView")
         # --- team and assisted entry (views_team.py) ---
         self.team_view = get_class("portal_dashboard.views_team", "TeamView")
         self.switch_view = get_class("portal_dashboard.views_team", "SwitchProducerView")
@@ -45,6 +49,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
             path("orders/", self.orders_view.as_view(), name="portal-orders"),
             path("orders/<str:number>/", self.order_view.as_view(), name="portal-order"),
             # --- sales and settlements ---
+            path("sales/", self.sales_view.as_view(), name="portal-sales"),
+            path("sales.csv", self.sales_csv_view.as_view(), name="portal-sales-csv"),
+            path("settlements/", self.settlements_view.as_view(), name="portal-settlements"),
+            path("settlements/<int:pk>/", self.settlement_view.as_view(), name="portal-settlement"),
             # --- team and assisted entry ---
             path("team/", self.team_view.as_view(), name="portal-team"),
             path("switch/", self.switch_view.as_view(), name="portal-switch"),

@@ -1,0 +1,146 @@
+"""The producer's sales report (with CSV) and settlement statements in the portal.
+
+Thin views over ``payments.sales`` and ``payments.settlements``: every query is narrowed to
+``self.producer`` (PortalMixin); a statement of another producer is a 404.
+"""
+from django import forms
+from django.http import Http404, HttpResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import ListView, TemplateView
+
+from payments import sales, settlements
+from payments.models import Settlement
+from shop.dashboard.portal.mixins import PortalMixin
+
+# A report covers at most this many days (a year, leap day included).
+MAX_RANGE_DAYS = 366
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+
+
+def default_range(today=None):
+    """This month so far: its first day to today (Vietnam time)."""
+    today = today or settlements.local_today()
+    return today.replace(day=1), today
+
+
+class SalesRangeForm(forms.Form):
+    """The report's dates (GET ?date_from=…&date_to=…)."""
+
+    date_from = forms.DateField(
+        label=gettext_lazy("Từ ngày"), input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": gettext_lazy("Hãy chọn ngày bắt đầu."),
+                        "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")})
+    date_to = forms.DateField(
+        label=gettext_lazy("Đến ngày"), input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": gettext_lazy("Hãy chọn ngày kết thúc."),
+                        "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")})
+
+    @classmethod
+    def from_query(cls, query, today=None):
+        """Bound to the query string, or to this month when it names no date."""
+        if not any(name in query for name in cls.base_fields):
+            date_from, date_to = default_range(today)
+            query = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
+        return cls(data=query)
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to:
+            if date_from > date_to:
+                self.add_error("date_to", _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."))
+            elif (date_to - date_from).days + 1 > MAX_RANGE_DAYS:
+                self.add_error("date_to", _("Chỉ xem được tối đa %(days)s ngày một lần.") % {
+                    "days": MAX_RANGE_DAYS})
+        return cleaned
+
+    def query_string(self):
+        return (f"date_from={self.cleaned_data['date_from'].isoformat()}"
+                f"&date_to={self.cleaned_data['date_to'].isoformat()}")
+
+
+class SalesView(PortalMixin, TemplateView):
+    """Sales by product over a date range, cancelled lines left out."""
+
+    template_name = "oscar/dashboard/portal/sales.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SalesRangeForm.from_query(request.GET)
+        self.report = None
+        if self.form.is_valid():
+            self.report = sales.sales_report(self.producer, self.form.cleaned_data["date_from"],
+                                             self.form.cleaned_data["date_to"])
+        return self.respond()
+
+    def respond(self):
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(form=self.form, report=self.report,
+                       range_query=self.form.query_string() if self.report else "")
+        return context
+
+
+class SalesCsvView(SalesView):
+    """The same report as a CSV file (UTF-8 with BOM for Excel, amounts as plain integers)."""
+
+    def respond(self):
+        if self.report is None:  # the page shows the form's errors
+            return self.render_to_response(self.get_context_data(), status=400)
+        report = self.report
+        filename = f"doanh-so_{report.date_from.isoformat()}_{report.date_to.isoformat()}.csv"
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response.write("\ufeff")
+        sales.write_csv(report, response)
+        return response
+
+
+class SettlementListView(PortalMixin, ListView):
+    """The producer's statements, newest first; the running and the previous month are
+    recomputed on view (when they have anything to show)."""
+
+    template_name = "oscar/dashboard/portal/settlements.html"
+    context_object_name = "settlements"
+    paginate_by = 24
+
+    def get_queryset(self):
+        settlements.refresh_recent(self.producer)
+        return Settlement.objects.filter(partner=self.producer).order_by("-period_start")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = settlements.local_today()
+        return context
+
+
+class SettlementDetailView(PortalMixin, TemplateView):
+    """One of the producer's statements; another producer's is a 404. An open statement is
+    recomputed first so it shows today's figures."""
+
+    template_name = "oscar/dashboard/portal/settlement.html"
+
+    @cached_property
+    def settlement(self):
+        settlement = Settlement.objects.filter(partner=self.producer, pk=self.kwargs["pk"]).first()
+        if settlement is None:
+            raise Http404(_("Không tìm thấy bảng đối soát."))
+        if not settlement.is_paid:
+            settlement = settlements.statement_for(self.producer, settlement.period_start.year,
+                                                   settlement.period_start.month)
+        return settlement
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(settlement=self.settlement,
+                       period_ended=settlements.period_has_ended(self.settlement),
+                       sales_query=(f"date_from={self.settlement.period_start.isoformat()}"
+                                    f"&date_to={self.settlement.period_end.isoformat()}"),
+                       today=settlements.local_today())
+        return context
+
