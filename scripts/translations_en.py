@@ -850,6 +850,306 @@ EN = {
     'Sửa giá (đồng) và số lượng trong kho của nhiều sản phẩm rồi bấm Lưu một lần. Sửa giá và số lượng không làm sản phẩm phải duyệt lại.':
         'Change the price (đồng) and stock of several products, then save once. Price and stock changes need no review.',
     'Lưu giá và số lượng': 'Save prices and stock',
+    'Chưa thanh toán':
+        'Not paid',
+    'Đã thanh toán':
+        'Paid',
+    'Hoàn tiền, huỷ hàng':
+        'Refunds and cancellations',
+    'Tỷ lệ phí nền tảng':
+        'Platform commission rate',
+    'Phí nền tảng':
+        'Platform commission',
+    'Tỷ lệ khấu trừ thuế GTGT':
+        'VAT withholding rate',
+    'Thuế GTGT khấu trừ':
+        'VAT withheld',
+    'Tỷ lệ khấu trừ thuế TNCN':
+        'Personal income tax withholding rate',
+    'Thuế TNCN khấu trừ':
+        'Personal income tax withheld',
+    'Số tiền thanh toán cho chủ thể':
+        'Amount paid to the producer',
+    'Nền tảng khấu trừ thuế thay chủ thể':
+        'Platform withholds tax for the producer',
+    'Loại hình chủ thể khi lập bảng':
+        'Producer type when computed',
+    'Tính lúc':
+        'Computed at',
+    'Ngày thanh toán':
+        'Paid on',
+    'Người xác nhận thanh toán':
+        'Payment confirmed by',
+    'Mã giao dịch chuyển khoản':
+        'Bank transfer reference',
+    'Bảng đối soát':
+        'Settlement statement',
+    'Mã sản phẩm':
+        'Product code',
+    'Doanh thu (đồng)':
+        'Revenue (đồng)',
+    'Tổng cộng':
+        'Total',
+    'Chỉ cán bộ quản lý có quyền thanh toán đối soát mới được xác nhận.':
+        'Only administrators allowed to pay settlements may confirm a payment.',
+    'Hãy nhập mã giao dịch chuyển khoản.':
+        'Enter the bank transfer reference.',
+    'Mã giao dịch dài tối đa %(n)s ký tự.':
+        'The reference is at most %(n)s characters long.',
+    'Bảng đối soát này đã được thanh toán.':
+        'This statement has already been paid.',
+    'Kỳ đối soát chưa kết thúc: chỉ thanh toán sau ngày %(day)s.':
+        'The period has not ended: it can be paid only after %(day)s.',
+    'Thêm giấy chứng nhận %(number)s cho %(title)s':
+        'Added certificate %(number)s to %(title)s',
+    'Tháng':
+        'Month',
+    'Hãy chọn tháng.':
+        'Choose a month.',
+    'Tháng không hợp lệ (dạng năm-tháng, ví dụ 2026-01).':
+        'Invalid month (year-month, e.g. 2026-01).',
+    'Đã lập/tính lại %(n)s bảng đối soát của tháng %(month)s.':
+        'Prepared or recomputed %(n)s statements for %(month)s.',
+    'Mã giao dịch dài tối đa %(limit_value)d ký tự.':
+        'The reference is at most %(limit_value)d characters long.',
+    'Không tìm thấy bảng đối soát.':
+        'Settlement statement not found.',
+    'Đã ghi nhận thanh toán %(amount)s cho %(name)s.':
+        'Recorded the payment of %(amount)s to %(name)s.',
+    'Nhật ký thao tác của chủ thể':
+        'Producer activity log',
+    'Hãy chọn ngày bắt đầu.':
+        'Choose the start date.',
+    'Hãy chọn ngày kết thúc.':
+        'Choose the end date.',
+    'Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.':
+        'The end date must be on or after the start date.',
+    'Chỉ xem được tối đa %(days)s ngày một lần.':
+        'You can view at most %(days)s days at a time.',
+    'Chờ xác nhận':
+        'Waiting for confirmation',
+    'Đã xác nhận':
+        'Confirmed',
+    'Đã huỷ':
+        'Cancelled',
+    'Đang chuẩn bị hàng':
+        'Being prepared',
+    'Đã gửi một phần':
+        'Partly shipped',
+    'Huỷ':
+        'Cancel',
+    'Bạn không có quyền thao tác cho chủ thể này.':
+        'You may not act for this producer.',
+    'Tài khoản này chưa quản lý chủ thể nào.':
+        'This account does not manage any producer yet.',
+    'Cá nhân kinh doanh':
+        'Individual seller',
+    'Lý do quyết định xác minh':
+        'Reason for the verification decision',
+    'Ngày quyết định xác minh':
+        'Verification decided on',
+    'Ngày đăng ký bán hàng':
+        'Applied to sell on',
+    'Tài khoản người đại diện':
+        "Representative's account",
+    'Người cấp quyền':
+        'Granted by',
+    'Ngày cấp quyền':
+        'Granted on',
+    'Quyền nhập liệu hỗ trợ':
+        'Assisted entry grant',
+    'Email người được mời':
+        "Invitee's email",
+    'Lời mời tham gia chủ thể':
+        'Invitation to join a producer',
+    'Bán chạy nhất':
+        'Best-selling',
+    'Cơ sở của tôi':
+        'My business',
+    'Tổng quan':
+        'Overview',
+    'Giá và tồn kho':
+        'Prices and stock',
+    'Giấy chứng nhận OCOP, gửi duyệt':
+        'OCOP certificates, submit for review',
+    'Đối soát với chủ thể':
+        'Producer settlements',
+    'Điều khoản sử dụng nền tảng':
+        'Platform terms of use',
+    'Xử lý dữ liệu cá nhân':
+        'Personal data processing',
+    'Đồng ý':
+        'Agreed',
+    'Nơi ghi nhận':
+        'Recorded in',
+    'Đồng ý của người dùng':
+        'User consent',
+    'Đối soát %(name)s tháng %(month)s':
+        'Settlement for %(name)s, %(month)s',
+    'Đối soát, thanh toán cho chủ thể':
+        'Producer settlements and payments',
+    'Từ ngày %(start)s đến ngày %(end)s.':
+        'From %(start)s to %(end)s.',
+    'Xác nhận bởi %(name)s.':
+        'Confirmed by %(name)s.',
+    'Chủ thể chưa khai báo tài khoản ngân hàng.':
+        'The producer has not given a bank account.',
+    'Xác nhận đã chuyển khoản':
+        'Confirm the transfer was made',
+    'Số liệu được tính lại lần cuối khi xác nhận; sau đó bảng đối soát không thay đổi nữa.':
+        'The figures are recomputed one last time on confirmation; after that the statement never changes.',
+    'Đã chuyển %(amount)s':
+        'Transferred %(amount)s',
+    'Tháng chưa kết thúc: chưa thể xác nhận thanh toán.':
+        'The month has not ended: the payment cannot be confirmed yet.',
+    'Xem tháng':
+        'Show month',
+    'Lập / tính lại bảng đối soát của tháng':
+        "Prepare / recompute the month's statements",
+    'Bảng đã thanh toán không thay đổi.':
+        'Paid statements do not change.',
+    'Kỳ từ %(start)s đến %(end)s.':
+        'Period from %(start)s to %(end)s.',
+    'Thanh toán cho chủ thể':
+        'Paid to the producer',
+    'không khấu trừ':
+        'not withheld',
+    'Chưa có bảng đối soát cho tháng này. Bấm “Lập / tính lại” để lập.':
+        'No statements for this month yet. Press “Prepare / recompute” to prepare them.',
+    'Tổng cộng (%(n)s chủ thể, %(paid)s đã thanh toán)':
+        'Total (%(n)s producers, %(paid)s paid)',
+    ('%(counter)s đơn hàng mới chờ xác nhận', '%(counter)s đơn hàng mới chờ xác nhận'):
+        ('%(counter)s new order waiting for confirmation', '%(counter)s new orders waiting for confirmation'),
+    'Bạn đang thao tác thay mặt %(name)s. Mọi thay đổi được ghi lại với tên của bạn và của chủ thể.':
+        "You are acting on behalf of %(name)s. Every change is recorded with your name and the producer's.",
+    'Xem doanh số':
+        'Show sales',
+    'Từ %(date_from)s đến %(date_to)s, tính theo ngày khách đặt hàng, không tính sản phẩm đã huỷ.':
+        'From %(date_from)s to %(date_to)s, by the date customers ordered, cancelled items left out.',
+    'Doanh thu':
+        'Revenue',
+    'Chưa bán được sản phẩm nào trong khoảng thời gian này.':
+        'Nothing sold in this period.',
+    'Tải về file Excel (CSV)':
+        'Download for Excel (CSV)',
+    'Xem đối soát, thanh toán':
+        'See settlements and payments',
+    'Đối soát tháng %(month)s':
+        'Settlement for %(month)s',
+    'Tháng chưa kết thúc: số liệu còn thay đổi.':
+        'The month has not ended: the figures may still change.',
+    'Nền tảng sẽ chuyển khoản số tiền được nhận vào tài khoản ngân hàng của bạn.':
+        'The platform will transfer the amount due to your bank account.',
+    'Xem doanh số theo sản phẩm của tháng này':
+        "See this month's sales by product",
+    'Quay lại danh sách':
+        'Back to the list',
+    'Tiền bán hàng (theo ngày đặt hàng trong tháng)':
+        'Sales (by order date within the month)',
+    'Trừ hàng bị huỷ, hoàn tiền trong tháng':
+        'Less cancellations and refunds in the month',
+    'Doanh thu tính phí và thuế':
+        'Revenue subject to fees and tax',
+    'Phí nền tảng (%(rate)s %%)':
+        'Platform commission (%(rate)s %%)',
+    'Thuế GTGT nền tảng khấu trừ, nộp thay (%(rate)s %%)':
+        'VAT withheld and paid by the platform (%(rate)s %%)',
+    'Thuế TNCN nền tảng khấu trừ, nộp thay (%(rate)s %%)':
+        'Personal income tax withheld and paid by the platform (%(rate)s %%)',
+    'Thuế GTGT, thuế TNCN':
+        'VAT, personal income tax',
+    'Số tiền được nhận':
+        'Amount due to you',
+    'Theo Nghị định 117/2025/NĐ-CP, nền tảng khấu trừ và nộp thay thuế GTGT và thuế TNCN trên doanh thu bán hàng của hộ kinh doanh, cá nhân kinh doanh.':
+        'Under Decree 117/2025/NĐ-CP the platform withholds and pays VAT and personal income tax on the sales of household and individual sellers.',
+    'tổ chức':
+        'an organisation',
+    'Không khấu trừ thuế: chủ thể là %(kind)s, tự kê khai và nộp thuế. Nghị định 117/2025/NĐ-CP chỉ yêu cầu nền tảng khấu trừ thuế thay hộ kinh doanh, cá nhân kinh doanh.':
+        'No tax withheld: the producer is %(kind)s and declares and pays its own taxes. Decree 117/2025/NĐ-CP requires the platform to withhold tax only for household and individual sellers.',
+    'Mỗi khoản phí, thuế được làm tròn đến đồng (từ 0,5 đồng trở lên làm tròn lên); số tiền được nhận bằng doanh thu trừ các khoản trên.':
+        'Each fee and tax is rounded to the đồng (0.5 đồng and above rounds up); the amount due is the revenue less these amounts.',
+    'Số liệu tính lúc':
+        'Figures computed at',
+    'Mỗi tháng có một bảng đối soát: tiền bán hàng, trừ hàng bị huỷ, phí nền tảng và thuế nền tảng khấu trừ thay bạn (nếu có). Sau khi hết tháng, nền tảng chuyển khoản số tiền còn lại cho bạn.':
+        'Each month has a statement: sales, less cancellations, the platform commission and any tax the platform withholds for you. After the month ends, the platform transfers the rest to you.',
+    'đang tính':
+        'still counting',
+    'Xem chi tiết':
+        'Details',
+    'Chưa có bảng đối soát nào: khi bạn bán được hàng, bảng đối soát của tháng sẽ hiện ở đây.':
+        "No statements yet: when you sell, the month's statement will appear here.",
+    'Xem doanh số theo sản phẩm':
+        'See sales by product',
+    'Bài viết':
+        'Articles',
+    'Order #%(number)s':
+        'Order #%(number)s',
+    'Status':
+        'Status',
+    'Shipping address':
+        'Shipping address',
+    'Address':
+        'Address',
+    'Contact number':
+        'Contact number',
+    'Notes':
+        'Notes',
+    'Shipping method':
+        'Shipping method',
+    'Order contents':
+        'Order contents',
+    'Product':
+        'Product',
+    'Quantity':
+        'Quantity',
+    'Line price excl. tax':
+        'Line price excl. tax',
+    'Line price incl. tax':
+        'Line price incl. tax',
+    'Write a review':
+        'Write a review',
+    'Totals':
+        'Totals',
+    'Basket total (inc. tax)':
+        'Basket total (inc. tax)',
+    'Shipping charge (inc. tax)':
+        'Shipping charge (inc. tax)',
+    'Order total':
+        'Order total',
+    'Order history':
+        'Order history',
+    'Qty':
+        'Qty',
+    'Re-ordering...':
+        'Re-ordering...',
+    'Re-order':
+        'Re-order',
+    'Not available anymore':
+        'Not available anymore',
+    'Basket total (excl. discounts)':
+        'Basket total (excl. discounts)',
+    'Discount':
+        'Discount',
+    'Basket total (inc. discounts)':
+        'Basket total (inc. discounts)',
+    'Basket total':
+        'Basket total',
+    'Shipping total (excl. discounts)':
+        'Shipping total (excl. discounts)',
+    'Shipping total (inc. discounts)':
+        'Shipping total (inc. discounts)',
+    'Shipping total':
+        'Shipping total',
+    'Re-order all items':
+        'Re-order all items',
+    'Shipping Method':
+        'Shipping Method',
+    'Shipping Address':
+        'Shipping Address',
+    'Contact Number':
+        'Contact Number',
+    'Shipping Notes':
+        'Shipping Notes',
 }
 
 
