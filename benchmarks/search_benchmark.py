@@ -305,7 +305,7 @@ def run(args):
     warmup = query_mix(WARMUP, random.Random(args.seed + 1), catalogue)
 
     index = f"ocop-bench-{datetime.now():%Y%m%d%H%M%S}-{os.getpid()}"
-    ProductDocument._index.clone(name=index).create(using=es)
+    indexing.create_for_bulk_load(es, index)
     try:
         def actions():
             for document in documents:
@@ -317,7 +317,7 @@ def run(args):
         start, indexed = time.perf_counter(), 0
         for ok, _item in helpers.streaming_bulk(es, actions(), chunk_size=indexing.BULK_CHUNK, raise_on_error=True):
             indexed += ok
-        es.indices.refresh(index=index)
+        indexing.finish_bulk_load(es, index)
         indexing_seconds = time.perf_counter() - start
         counted = es.count(index=index)["count"]
         if counted != args.products:

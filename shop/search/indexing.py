@@ -66,6 +66,18 @@ def _actions(products, index):
         yield document
 
 
+def create_for_bulk_load(es, index):
+    """A new, empty product index set up for a bulk load: no refreshes while loading (measured
+    about +40 % documents/s). The rebuild and the benchmark both load this way."""
+    ProductDocument._index.clone(name=index).settings(refresh_interval="-1").create(using=es)
+
+
+def finish_bulk_load(es, index):
+    """Refreshes back to the default, and everything loaded made searchable."""
+    es.indices.put_settings(index=index, settings={"index": {"refresh_interval": None}})
+    es.indices.refresh(index=index)
+
+
 def rebuild(progress=None):
     """Index every product into a new index, then move the alias to it (no downtime).
 
@@ -74,8 +86,7 @@ def rebuild(progress=None):
     """
     es, alias = client(), index_name()
     new_index = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
-    # No refreshes while bulk loading (the benchmark measured about +40 % documents/s).
-    ProductDocument._index.clone(name=new_index).settings(refresh_interval="-1").create(using=es)
+    create_for_bulk_load(es, new_index)
     products = products_to_index()
     total, done = products.count(), 0
     for ok, _item in helpers.streaming_bulk(es, _actions(products, new_index), chunk_size=BULK_CHUNK,
@@ -83,8 +94,7 @@ def rebuild(progress=None):
         done += ok
         if progress and (done % BULK_CHUNK == 0 or done == total):
             progress(done, total)
-    es.indices.put_settings(index=new_index, settings={"index": {"refresh_interval": None}})
-    es.indices.refresh(index=new_index)
+    finish_bulk_load(es, new_index)
     old_indexes = list(es.indices.get_alias(name=alias, ignore_unavailable=True).keys()) \
         if es.indices.exists_alias(name=alias) else []
     actions = [{"remove": {"index": old, "alias": alias}} for old in old_indexes]
