@@ -57,10 +57,22 @@ class Product(AbstractProduct):
     def save(self, *args, **kwargs):
         from shop.search.text import folded_product_text
 
-        self.search_folded = folded_product_text(self.title, self.description)
+        self.search_folded = folded_product_text(self.title, self.description,
+                                                 self.attribute_text() if self.pk else "")
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_folded"}
-        super().save(*args, **kwargs)
+        super().save(*args, **kwargs)  # Oscar saves the attribute values (self.attr) at its end
+        saved_values = self.attribute_values.model.objects.filter(product=self).select_related("attribute")
+        with_attributes = folded_product_text(self.title, self.description, self.attribute_text(saved_values))
+        if with_attributes != self.search_folded:  # the attribute values changed with this save
+            type(self).objects.filter(pk=self.pk).update(search_folded=with_attributes)
+            self.search_folded = with_attributes
+
+    def attribute_text(self, values=None):
+        """The product's attribute values as text ("Khối lượng tịnh: 500 g; …"), for search;
+        by default from ``attribute_values`` (prefetched ones when present)."""
+        values = self.attribute_values.all() if values is None else values
+        return "; ".join(f"{value.attribute.name}: {value.value_as_text}" for value in values if value.value_as_text)
 
     def clean(self):
         super().clean()

@@ -52,8 +52,7 @@ def to_document(product, today=None):
     certificate = product.current_certificate(today=today)
     place = ", ".join(part for part in (producer.ward_name, producer.province_name) if part) if producer else ""
     description = strip_tags(product.description or "")
-    attributes = "; ".join(f"{value.attribute.name}: {value.value_as_text}"
-                           for value in product.attribute_values.all() if value.value_as_text)
+    attributes = product.attribute_text()
     return ProductDocument(
         meta={"id": product.pk},
         title=normalize(product.title), title_folded=fold(product.title),

@@ -19,8 +19,9 @@ def fold(text):
     return fold_vietnamese(normalize(text)).lower()
 
 
-def folded_product_text(title, description):
-    """What the database backend searches: title and description without markup, folded."""
+def folded_product_text(title, description, attributes=""):
+    """What the database backend searches: title, description without markup, and attribute
+    values, folded."""
     from django.utils.html import strip_tags
 
-    return fold(f"{title or ''} {strip_tags(description or '')}")
+    return fold(f"{title or ''} {strip_tags(description or '')} {attributes or ''}".strip())

@@ -4,7 +4,6 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_class, get_model
@@ -52,20 +51,6 @@ def reindexed(monkeypatch):
 @pytest.fixture
 def producer_a(producer_user):
     return producer_user.partners.get()
-
-
-@pytest.fixture
-def producer_b():
-    return Product.objects.get(upc="LC-005").producer
-
-
-@pytest.fixture
-def user_b(producer_b):
-    user = get_user_model().objects.create_user(email="htx-che@example.vn", password="mat-khau-2026",
-                                                last_name="Giàng A", first_name="Páo")
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
-    producer_b.users.add(user)
-    return user
 
 
 @pytest.fixture

@@ -8,13 +8,10 @@ place here, so the sweep stays complete.
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from cms.demo import loader
 from payments import settlements
 
 pytestmark = pytest.mark.django_db
@@ -76,19 +73,6 @@ def producer_a(producer_user):
     assert order is not None and settlement is not None
     return {"producer": producer, "product": product, "order": order, "settlement": settlement,
             "user": producer_user}
-
-
-@pytest.fixture
-def user_b(db):
-    """A member of another verified producer, with portal access."""
-    producer = Partner.objects.filter(verification_status=Partner.Verification.VERIFIED).exclude(
-        code=loader.data.PRODUCERS[0]["code"]).order_by("pk").first()
-    user = get_user_model().objects.create_user(email="b@htx.example.vn", password="mat-khau-b-2026",
-                                                last_name="Vũ Văn", first_name="Bình")
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
-    producer.users.add(user)
-    Partner.objects.filter(pk=producer.pk).update(director=user)
-    return get_user_model().objects.get(pk=user.pk)
 
 
 def _fingerprint(a):

@@ -51,17 +51,6 @@ def producer(producer_user):
 
 
 @pytest.fixture
-def other_user(db):
-    """A user of another demo producer (the one selling LC-005)."""
-    other = Product.objects.get(upc="LC-005").producer
-    user = get_user_model().objects.create_user(email="hoptacxa-b@example.vn", password="mat-khau-2026",
-                                                last_name="Giàng A", first_name="Páo")
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
-    other.users.add(user)
-    return user
-
-
-@pytest.fixture
 def assistant(producer, staff_user):
     """A commune official named to act for the first demo producer only."""
     user = get_user_model().objects.create_user(email="canbo-xa@example.vn", password="mat-khau-2026",
@@ -438,11 +427,11 @@ def test_quick_edit_with_an_invalid_row_saves_nothing(client, producer_user, pro
 
 # --- Isolation ------------------------------------------------------------------------------------
 
-def test_another_producer_gets_404_for_a_producers_products_and_changes_nothing(client, other_user, producer):
+def test_another_producer_gets_404_for_a_producers_products_and_changes_nothing(client, user_b, producer):
     product = _approved()
     image = product.images.first()
     record = product.stockrecords.get()
-    client.force_login(other_user)
+    client.force_login(user_b)
     listing = client.get(LIST_URL).content.decode()
     assert product.title not in listing
     assert client.get(_edit_url(product)).status_code == 404
@@ -451,7 +440,7 @@ def test_another_producer_gets_404_for_a_producers_products_and_changes_nothing(
     assert client.post(_images_url(product), {"action": "delete", "image": image.pk}).status_code == 404
     assert client.post(_images_url(product), {"action": "upload", "images": [jpeg()]}).status_code == 404
     # A's stock record slipped into B's quick-edit form is refused; nothing is saved.
-    own = list(StockRecord.objects.filter(partner__users=other_user))
+    own = list(StockRecord.objects.filter(partner__users=user_b))
     data = _stock_data(own + [record], {record.pk: (1, 0)})
     assert client.post(STOCK_URL, data).status_code == 404
     assert record.pk not in {form.instance.pk for form in client.get(STOCK_URL).context["formset"].forms}
