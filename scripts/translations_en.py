@@ -1150,6 +1150,8 @@ EN = {
         'Contact Number',
     'Shipping Notes':
         'Shipping Notes',
+    'Chủ thể chưa nộp bản chụp giấy đăng ký kinh doanh.':
+        'The producer has not submitted a business registration scan.',
 }
 
 

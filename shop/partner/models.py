@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
 from shop.core import addresses
+from shop.core.storage import private_storage
 from shop.core.uploads import validate_document_scan
 
 vietnamese_phone_validator = RegexValidator(
@@ -55,6 +56,7 @@ class Partner(AbstractPartner):
                                            choices=Verification.choices, default=Verification.PENDING)
     business_registration_scan = models.FileField(
         _("Bản chụp giấy đăng ký kinh doanh"), upload_to="producers/registration/%Y/", blank=True,
+        storage=private_storage,  # personal data: served only to reviewers
         validators=[validate_document_scan],
     )
     verification_reason = models.TextField(_("Lý do quyết định xác minh"), blank=True)

@@ -290,6 +290,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [theme / "static" for theme in THEME_DIRS if (theme / "static").is_dir()]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Personal papers (business registration scans): never published; see shop/core/storage.py.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -30,6 +30,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.product_ocop_view = get_class("ocop_dashboard.views", "ProducerProductOcopView")
         self.producer_list_view = get_class("ocop_dashboard.views", "ProducerVerificationView")
         self.application_view = get_class("ocop_dashboard.views_applications", "ApplicationDetailView")
+        self.application_scan_view = get_class("ocop_dashboard.views_applications", "ApplicationScanView")
         self.assistants_view = get_class("ocop_dashboard.views_assistants", "AssistedEntryView")
         self.figures_view = get_class("ocop_dashboard.views_figures", "FiguresView")
         self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
@@ -44,6 +45,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("products/<int:pk>/", self.product_ocop_view.as_view(), name="ocop-product"),
             path("producers/", self.producer_list_view.as_view(), name="ocop-producers"),
             path("producers/<int:pk>/application/", self.application_view.as_view(), name="ocop-application"),
+            path("producers/<int:pk>/application/scan/", self.application_scan_view.as_view(),
+                 name="ocop-application-scan"),
             path("assistants/", self.assistants_view.as_view(), name="ocop-assistants"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),

@@ -1,9 +1,12 @@
 """One producer's application as reviewers see it: the data, the registration scan, the applicant's
 consents, and the decision (verify, or reject with a reason)."""
+import os
+
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, View
 from oscar.core.loading import get_model
 
 from catalogue.ocop import workflow
@@ -51,3 +54,22 @@ class ApplicationDetailView(DetailView):
             return self.render_to_response(self.get_context_data(decision_form=form), status=400)
         messages.success(request, _("Đã lưu quyết định và báo cho chủ thể."))
         return redirect("dashboard:ocop-application", pk=producer.pk)
+
+
+class ApplicationScanView(View):
+    """The applicant's business registration scan, streamed to reviewers only (it has no public URL)."""
+
+    CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                     ".png": "image/png", ".webp": "image/webp"}
+
+    def get(self, request, pk):
+        producer = get_object_or_404(Partner, pk=pk)
+        scan = producer.business_registration_scan
+        if not scan:
+            raise Http404(_("Chủ thể chưa nộp bản chụp giấy đăng ký kinh doanh."))
+        extension = os.path.splitext(scan.name)[1].lower()
+        response = FileResponse(scan.open("rb"), content_type=self.CONTENT_TYPES.get(extension,
+                                                                                      "application/octet-stream"))
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

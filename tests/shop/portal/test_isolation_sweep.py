@@ -37,6 +37,7 @@ PRODUCER_PAGES = {"portal-home", "portal-products", "portal-product-create", "po
 ADMIN_URLS = {
     "ocop-review-queue": lambda a: {}, "ocop-review-detail": lambda a: {"pk": a["product"].pk},
     "ocop-producers": lambda a: {}, "ocop-application": lambda a: {"pk": a["producer"].pk},
+    "ocop-application-scan": lambda a: {"pk": a["producer"].pk},
     "ocop-assistants": lambda a: {}, "ocop-figures": lambda a: {}, "ocop-figures-csv": lambda a: {},
     "ocop-settlements": lambda a: {}, "ocop-settlement": lambda a: {"pk": a["settlement"].pk},
     # Oscar's own commerce pages, staff-only in our forks

@@ -1,6 +1,8 @@
 """The public application to sell, and the reviewer's decision on it: verify (portal opens) or reject."""
 import io
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -186,7 +188,8 @@ def test_reviewers_see_the_application_and_verifying_opens_the_portal(
     detail = client.get(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}))
     content = detail.content.decode()
     assert detail.status_code == 200
-    assert producer.business_registration_scan.url in content and "5300123456" in content
+    scan_url = reverse("dashboard:ocop-application-scan", kwargs={"pk": producer.pk})
+    assert scan_url in content and "5300123456" in content
     assert "203.0.113.7" in content and "2026-01" in content and "Xử lý dữ liệu cá nhân" in content
 
     mail.outbox.clear()
@@ -286,3 +289,28 @@ def test_from_application_to_the_first_approved_product(client, reviewer, django
     assert product.is_public and product.review_status == "approved"
     client.logout()
     assert client.get(product.get_absolute_url()).status_code == 200
+
+
+def test_registration_scan_is_private_and_streamed_to_reviewers_only(
+        client, reviewer, producer_user, django_capture_on_commit_callbacks):
+    from django.conf import settings
+
+    apply(client, django_capture_on_commit_callbacks)
+    producer = Partner.objects.get(registration_number="5300123456")
+    scan_path = Path(producer.business_registration_scan.path)
+    assert Path(settings.PRIVATE_MEDIA_ROOT) in scan_path.parents
+    assert Path(settings.MEDIA_ROOT) not in scan_path.parents  # never published under /media/
+    with pytest.raises(ValueError):
+        producer.business_registration_scan.url  # noqa: B018 — private files have no URL
+
+    url = reverse("dashboard:ocop-application-scan", kwargs={"pk": producer.pk})
+    client.force_login(reviewer)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    assert response["Cache-Control"] == "private, no-store"
+
+    client.force_login(producer_user)
+    assert client.get(url).status_code in (302, 403)
+    client.logout()
+    assert client.get(url).status_code == 302
