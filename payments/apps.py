@@ -3,11 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PaymentsConfig(AppConfig):
-    """Payment providers (Stripe, VietQR transfer, COD) and their bridge to Oscar's ledger.
-
-    The foundation only reserves the app and its STRIPE_* settings; the
-    providers arrive with the checkout and payments issue.
-    """
+    """Payment providers (COD, VietQR transfer, Stripe, VNPay) behind one interface
+    (``payments.providers``), the payment state machine (``payments.states``) and its bridge to
+    Oscar's ledger, webhook/IPN endpoints, settlements."""
 
     name = "payments"
     label = "payments"

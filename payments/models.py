@@ -74,3 +74,86 @@ class Settlement(models.Model):
 
         Partner = apps.get_model("partner", "Partner")
         return Partner.Kind(self.partner_kind).label if self.partner_kind in Partner.Kind.values else ""
+
+
+class Payment(models.Model):
+    """One attempt to pay for one order with one method: the payment's state machine.
+
+    Created by checkout (``PaymentDetailsView.handle_payment``) before the order exists, so it is keyed
+    by the order number; ``order`` is filled in once the order is placed. Money actually received is
+    mirrored into Oscar's ledger (``payment.Source`` / ``Transaction`` and the order's ``PaymentEvent``)
+    by ``payments.states`` — the only code that changes ``status``. Amounts are whole đồng."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ thanh toán")
+        COLLECT_ON_DELIVERY = "cod", _("Thu tiền khi giao hàng")
+        PAID = "paid", _("Đã thanh toán")
+        FAILED = "failed", _("Thanh toán không thành công")
+        VOIDED = "voided", _("Đã huỷ giao dịch")
+        REFUNDED = "refunded", _("Đã hoàn tiền")
+
+    order_number = models.CharField(_("Mã đơn hàng"), max_length=128, db_index=True)
+    order = models.ForeignKey("order.Order", on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="payments", verbose_name=_("Đơn hàng"))
+    method = models.CharField(_("Phương thức"), max_length=16)
+    amount = models.BigIntegerField(_("Số tiền"))
+    amount_received = models.BigIntegerField(_("Đã nhận"), default=0)
+    amount_refunded = models.BigIntegerField(_("Đã hoàn"), default=0)
+    status = models.CharField(_("Trạng thái"), max_length=16, choices=Status.choices, default=Status.PENDING,
+                              db_index=True)
+    # The provider's id for this payment: a Stripe PaymentIntent, VNPay's transaction number, the bank
+    # transfer's reference from the statement…
+    provider_reference = models.CharField(_("Mã giao dịch của cổng thanh toán"), max_length=128, blank=True,
+                                          db_index=True)
+    # The attempt number makes the provider idempotency key: one key per order attempt.
+    attempt = models.PositiveSmallIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    paid_at = models.DateTimeField(_("Thanh toán lúc"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("Người xác nhận đã nhận tiền"))
+    # Set when something arrived that a person must look at: an amount that does not match, money
+    # received for an order that was already cancelled, a refund the provider refused…
+    needs_attention = models.BooleanField(_("Cần quản trị viên xem"), default=False, db_index=True)
+    attention_note = models.TextField(_("Ghi chú cho quản trị viên"), blank=True)
+
+    class Meta:
+        verbose_name = _("Thanh toán")
+        verbose_name_plural = _("Thanh toán")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["order_number", "attempt"], name="unique_payment_attempt")]
+
+    def __str__(self):
+        return f"{self.order_number} · {self.method} · {self.amount}"
+
+    @property
+    def idempotency_key(self):
+        return f"ocop-{self.order_number}-{self.attempt}"
+
+    @property
+    def is_paid(self):
+        return self.status == self.Status.PAID
+
+    @property
+    def provider(self):
+        from payments.providers import get_provider
+
+        return get_provider(self.method)
+
+
+class ProviderEvent(models.Model):
+    """Every webhook / IPN / statement row we acted on, once: the unique (provider, event_id) makes a
+    redelivered event a no-op even when the copies arrive at the same moment."""
+
+    provider = models.CharField(max_length=16)
+    event_id = models.CharField(max_length=255)
+    event_type = models.CharField(max_length=64, blank=True)
+    payment = models.ForeignKey(Payment, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    payload = models.JSONField(default=dict, blank=True)
+    outcome = models.CharField(max_length=255, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Sự kiện từ cổng thanh toán")
+        verbose_name_plural = _("Sự kiện từ cổng thanh toán")
+        ordering = ["-received_at"]
+        constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="unique_provider_event")]

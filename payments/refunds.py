@@ -21,15 +21,20 @@ REFUND_EVENT_NAME = "Hoàn tiền"
 
 
 def request_provider_refund(source, amount, reason):
-    """Ask the payment provider behind ``source`` to return ``amount`` to the customer; return the
-    provider's refund reference ("" when there is none).
+    """Ask the provider behind the order's payment to return ``amount`` to the customer; returns the
+    provider's refund reference ("" when the money goes back by hand: bank transfer, cash).
 
-    GATEWAY SEAM: the payments issue implements this per provider (Stripe's refunds API for card
-    payments, a bank-transfer instruction for VietQR, …). Until then nothing is sent to a provider:
-    the refund is recorded in the ledger below and the money is returned by hand by the platform.
-    It runs inside the cancellation's database transaction, so raising here cancels nothing.
-    """
-    return ""
+    Runs inside the cancellation's database transaction: a provider error raised here cancels
+    nothing, and the producer sees the error."""
+    from payments import states
+    from payments.models import Payment
+
+    payment = (Payment.objects.filter(order=source.order, method=source.source_type.code,
+                                      status__in=[Payment.Status.PAID, Payment.Status.REFUNDED])
+               .order_by("-attempt").first())
+    if payment is None:
+        return ""
+    return states.refund(payment, amount, reason)
 
 
 def line_refund_amount(lines):

@@ -1,7 +1,9 @@
 import re
 
+import psycopg
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 from django.utils import translation
 
 from cms.demo import loader
@@ -18,6 +20,48 @@ def django_db_setup(django_db_setup, django_db_blocker):
         loader.load_demo_data()
         indexing.rebuild()
         pages.rebuild()
+    _DemoSnapshot.take()
+
+
+class _DemoSnapshot:
+    """A copy of the test database with the demo loaded (a PostgreSQL template database).
+
+    Most tests run inside a transaction that is rolled back. Tests that need committed data —
+    several threads or connections racing, ``django_db(transaction=True)`` — end with pytest-django
+    emptying every table, which would take the demo away from the tests after them: the hook below
+    puts this copy back after each such test."""
+
+    @staticmethod
+    def _admin(action):
+        settings = connections["default"].settings_dict
+        connections.close_all()
+        params = {"host": settings["HOST"], "port": settings["PORT"], "user": settings["USER"],
+                  "password": settings["PASSWORD"], "dbname": "postgres", "autocommit": True}
+        with psycopg.connect(**{k: v for k, v in params.items() if v not in (None, "")}) as admin:
+            action(admin, settings["NAME"], f"{settings['NAME']}_demo_snapshot")
+
+    @classmethod
+    def take(cls):
+        def copy(admin, name, snapshot):
+            admin.execute(f'DROP DATABASE IF EXISTS "{snapshot}"')
+            admin.execute(f'CREATE DATABASE "{snapshot}" TEMPLATE "{name}"')
+        cls._admin(copy)
+
+    @classmethod
+    def restore(cls):
+        def restore(admin, name, snapshot):
+            admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{snapshot}"')
+        cls._admin(restore)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    marker = item.get_closest_marker("django_db")
+    transactional = marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if transactional or "transactional_db" in getattr(item, "fixturenames", ()):
+        _DemoSnapshot.restore()
 
 
 @pytest.fixture(autouse=True)

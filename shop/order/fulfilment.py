@@ -231,10 +231,10 @@ def _act(order, producer, user, lines, new_status, event_code, carrier="", track
         product_changed(*[pk for pk in stock_changed if pk])
 
         if new_status == statuses.LINE_CANCELLED:
-            _notify_customer(order, ORDER_LINES_CANCELLED, {
+            notify_customer(order, ORDER_LINES_CANCELLED, {
                 "producer": producer, "lines": locked, "reason": reason, "refunded": refunded})
         elif new_status == statuses.LINE_SHIPPED:
-            _notify_customer(order, ORDER_LINES_SHIPPED, {
+            notify_customer(order, ORDER_LINES_SHIPPED, {
                 "producer": producer, "lines": locked, "carrier": carrier,
                 "tracking_number": tracking_number})
     return event
@@ -260,9 +260,9 @@ def update_order_status(order):
 
 # --- notifications -------------------------------------------------------------------------------
 
-def _notify_customer(order, event_code, context):
+def notify_customer(order, event_code, context, event_name=None):
     """Email the customer (or the guest address) after commit, in Vietnamese, and record it as an
-    order communication event."""
+    order communication event (also used by ``payments.states`` for "payment received")."""
     if notifications.is_paused():  # bulk loads (the demo) tell no one
         return
     OrderDispatcher = get_class("order.utils", "OrderDispatcher")
@@ -270,7 +270,7 @@ def _notify_customer(order, event_code, context):
 
     def send():
         CommunicationEventType.objects.get_or_create(
-            code=event_code, defaults={"name": CUSTOMER_EVENT_NAMES[event_code],
+            code=event_code, defaults={"name": event_name or CUSTOMER_EVENT_NAMES[event_code],
                                        "category": CommunicationEventType.ORDER_RELATED})
         with translation.override(settings.LANGUAGE_CODE):
             messages = CommunicationEventType.objects.get_and_render(event_code, context)

@@ -45,6 +45,9 @@ OSCAR_FORKS = {
     "oscar.apps.catalogue.apps.CatalogueConfig": "catalogue.apps.CatalogueConfig",
     "oscar.apps.partner.apps.PartnerConfig": "shop.partner.apps.PartnerConfig",
     "oscar.apps.order.apps.OrderConfig": "shop.order.apps.OrderConfig",
+    "oscar.apps.checkout.apps.CheckoutConfig": "shop.checkout.apps.CheckoutConfig",
+    "oscar.apps.shipping.apps.ShippingConfig": "shop.shipping.apps.ShippingConfig",
+    "oscar.apps.address.apps.AddressConfig": "shop.address.apps.AddressConfig",
     "oscar.apps.search.apps.SearchConfig": "shop.search.apps.SearchConfig",
     "oscar.apps.dashboard.apps.DashboardConfig": "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig":
@@ -154,6 +157,10 @@ DATABASES = {
         os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has no row locks: take the write lock when a transaction starts (placing an order
+    # checks and reserves stock in one), and wait for it instead of failing "database is locked".
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # --- Internationalisation: Vietnamese first --------------------------------
@@ -270,6 +277,20 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ocop")
 
 # --- Payments ----------------------------------------------------------------
+# The methods this deployment offers, in the order shown at checkout. A method whose settings are
+# missing (keys, bank account) is left out instead of failing: see payments.providers.
+OCOP_PAYMENT_METHODS = [m.strip() for m in os.environ.get("OCOP_PAYMENT_METHODS", "cod,vietqr,stripe,vnpay").split(",")
+                        if m.strip()]
+# Unpaid online orders (VietQR, card, VNPay) give their stock back after this long.
+OCOP_UNPAID_ORDER_HOURS = {"vietqr": 48, "stripe": 2, "vnpay": 2}
+# The platform's collecting bank account, shown as a VietQR code (the bank's 6-digit NAPAS BIN).
+VIETQR_BANK_BIN = os.environ.get("VIETQR_BANK_BIN", "")
+VIETQR_BANK_NAME = os.environ.get("VIETQR_BANK_NAME", "")
+VIETQR_ACCOUNT_NUMBER = os.environ.get("VIETQR_ACCOUNT_NUMBER", "")
+VIETQR_ACCOUNT_NAME = os.environ.get("VIETQR_ACCOUNT_NAME", "")
+VNPAY_TMN_CODE = os.environ.get("VNPAY_TMN_CODE", "")
+VNPAY_HASH_SECRET = os.environ.get("VNPAY_HASH_SECRET", "")
+VNPAY_PAYMENT_URL = os.environ.get("VNPAY_PAYMENT_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")

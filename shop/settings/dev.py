@@ -1,5 +1,14 @@
 """A laptop: SQLite file, database search, console email, DEBUG on."""
 from .base import *  # noqa: F401,F403
+import os
+
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
+
+# A demo collecting account so bank transfer by VietQR works out of the box (BIN 970436 is
+# Vietcombank's); production takes the real one from the environment.
+VIETQR_BANK_BIN = os.environ.get("VIETQR_BANK_BIN", "970436")
+VIETQR_BANK_NAME = os.environ.get("VIETQR_BANK_NAME", "Vietcombank")
+VIETQR_ACCOUNT_NUMBER = os.environ.get("VIETQR_ACCOUNT_NUMBER", "0011004299999")
+VIETQR_ACCOUNT_NAME = os.environ.get("VIETQR_ACCOUNT_NAME", "CONG TY OCOP MARKET")

@@ -32,3 +32,11 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if not ELASTICSEARCH_URL:
     raise RuntimeError("Tests need Elasticsearch: run `make test`, or set ELASTICSEARCH_URL yourself.")
 ELASTICSEARCH_INDEX_PREFIX = f"ocop-test-{os.getpid()}"
+
+# The collecting account the VietQR tests expect (Vietcombank's BIN).
+VIETQR_BANK_BIN = "970436"
+VIETQR_BANK_NAME = "Vietcombank"
+VIETQR_ACCOUNT_NUMBER = "0011004299999"
+VIETQR_ACCOUNT_NAME = "CONG TY OCOP MARKET"
+VNPAY_TMN_CODE = "OCOPTEST"
+VNPAY_HASH_SECRET = "ocop-test-vnpay-secret"

@@ -1,0 +1,176 @@
+"""The payment state machine: the only code that changes ``Payment.status``.
+
+Every transition locks the payment row (``select_for_update``) and checks where it stands, so a
+webhook delivered three times at once, a late "failed" event after "succeeded", or an administrator
+clicking "received" twice all change the state once. Money received is mirrored into Oscar's ledger
+(``payment.Source`` debit + ``Transaction``, and an order ``PaymentEvent`` "paid") here and nowhere else.
+"""
+import logging
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from payments.models import Payment
+
+logger = logging.getLogger("payments")
+
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+PaymentEventType = get_model("order", "PaymentEventType")
+PaymentEvent = get_model("order", "PaymentEvent")
+PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
+
+PAID_EVENT_CODE = "paid"
+PAYMENT_RECEIVED_EVENT = "ocop_payment_received"
+
+# What record_payment reports, for webhook responses, logs and tests.
+PAID = "paid"
+ALREADY_PAID = "already-paid"
+AMOUNT_MISMATCH = "amount-mismatch"
+REFUNDED_UNKEPT = "refunded-order-not-kept"
+NOT_PAYABLE = "not-payable"
+
+
+def whole_dong(amount):
+    return int(Decimal(amount).quantize(Decimal(1)))
+
+
+def create_payment(order_number, provider, amount):
+    """A new attempt to pay ``amount`` for ``order_number`` with ``provider``."""
+    with transaction.atomic():
+        last = Payment.objects.filter(order_number=order_number).aggregate(n=Max("attempt"))["n"] or 0
+        return Payment.objects.create(order_number=order_number, method=provider.code,
+                                      amount=whole_dong(amount), attempt=last + 1,
+                                      status=provider.initial_status())
+
+
+def attach_order(payment, order):
+    """Called inside order placement: link the payment and open Oscar's ledger ``Source`` for it
+    (allocated = what the buyer owes; debited only when the money arrives)."""
+    payment.order = order
+    payment.save(update_fields=["order"])
+    source_type, _created = SourceType.objects.get_or_create(
+        code=payment.method, defaults={"name": str(payment.provider.label)})
+    Source.objects.create(order=order, source_type=source_type, amount_allocated=payment.amount,
+                          reference=payment.provider_reference or payment.idempotency_key)
+
+
+def payment_for_order(order):
+    """The order's current payment (its latest attempt), or None for orders placed without one."""
+    return Payment.objects.filter(order=order).order_by("-attempt").first()
+
+
+def flag(payment, note):
+    """Leave a note for an administrator (the payment list shows flagged payments first)."""
+    logger.warning("Payment %s (order %s) needs attention: %s", payment.pk, payment.order_number, note)
+    Payment.objects.filter(pk=payment.pk).update(needs_attention=True)
+    payment.needs_attention = True
+    stamp = timezone.localtime().strftime("%d/%m/%Y %H:%M")
+    payment.attention_note = f"{payment.attention_note}\n{stamp} {note}".strip()
+    Payment.objects.filter(pk=payment.pk).update(attention_note=payment.attention_note)
+
+
+def _order_is_kept(order):
+    """An order that still wants the money: placed and not entirely cancelled."""
+    from shop.order import statuses
+
+    return order is not None and order.status != statuses.ORDER_CANCELLED
+
+
+@transaction.atomic
+def record_payment(payment, amount, reference="", confirmed_by=None):
+    """Money for ``payment`` arrived (``amount`` đồng). Returns one of the outcome constants."""
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    amount = whole_dong(amount)
+    if payment.status == Payment.Status.PAID:
+        return ALREADY_PAID
+    if payment.status in (Payment.Status.REFUNDED,):
+        return NOT_PAYABLE
+    if amount != payment.amount:
+        flag(payment, f"Số tiền nhận {amount} ₫ khác số tiền đơn hàng {payment.amount} ₫ "
+                      f"(mã giao dịch {reference or '—'}); chưa ghi nhận đã thanh toán.")
+        return AMOUNT_MISMATCH
+    if reference:
+        payment.provider_reference = reference[:128]
+    payment.amount_received = amount
+    order = payment.order
+    if not _order_is_kept(order):
+        # The money came for an order that could not be placed or was cancelled meanwhile (stock
+        # gone, unpaid for too long): give it back rather than keep it.
+        payment.status = Payment.Status.REFUNDED
+        payment.save(update_fields=["status", "amount_received", "provider_reference"])
+        refund_reference = payment.provider.refund(payment, amount, "đơn hàng không còn hiệu lực")
+        Payment.objects.filter(pk=payment.pk).update(amount_refunded=amount)
+        flag(payment, f"Đã nhận {amount} ₫ cho đơn hàng không còn hiệu lực; hoàn tiền "
+                      f"{refund_reference or 'cần làm bằng tay'}.")
+        return REFUNDED_UNKEPT
+    payment.status = Payment.Status.PAID
+    payment.paid_at = timezone.now()
+    payment.confirmed_by = confirmed_by
+    payment.save(update_fields=["status", "amount_received", "provider_reference", "paid_at", "confirmed_by"])
+    _ledger_debit(payment, order, amount)
+    from shop.order.fulfilment import notify_customer
+
+    notify_customer(order, PAYMENT_RECEIVED_EVENT, {"payment": payment}, event_name="Đơn hàng: đã nhận thanh toán")
+    return PAID
+
+
+def _ledger_debit(payment, order, amount):
+    source = (Source.objects.select_for_update().filter(order=order, source_type__code=payment.method)
+              .order_by("-pk").first())
+    if source is None:
+        source_type, _created = SourceType.objects.get_or_create(
+            code=payment.method, defaults={"name": str(payment.provider.label)})
+        source = Source.objects.create(order=order, source_type=source_type, amount_allocated=amount)
+    source.reference = payment.provider_reference or source.reference
+    source.debit(Decimal(amount), reference=payment.provider_reference)
+    event_type, _created = PaymentEventType.objects.get_or_create(
+        code=PAID_EVENT_CODE, defaults={"name": "Đã thanh toán"})
+    event = PaymentEvent.objects.create(order=order, amount=Decimal(amount), event_type=event_type,
+                                        reference=payment.provider_reference[:128])
+    for line in order.lines.all():
+        PaymentEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
+
+
+@transaction.atomic
+def record_failure(payment, reason=""):
+    """The provider says this attempt failed. A paid payment never moves back; the buyer may try
+    again (a new attempt) while the order waits."""
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status != Payment.Status.PENDING:
+        return False
+    payment.status = Payment.Status.FAILED
+    payment.save(update_fields=["status"])
+    if reason:
+        logger.info("Payment %s failed: %s", payment.pk, reason)
+    return True
+
+
+@transaction.atomic
+def void(payment):
+    """The order for this payment could not be placed: release what the provider holds."""
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.status not in (Payment.Status.PENDING, Payment.Status.FAILED, Payment.Status.COLLECT_ON_DELIVERY):
+        return False
+    payment.provider.void(payment)
+    payment.status = Payment.Status.VOIDED
+    payment.save(update_fields=["status"])
+    return True
+
+
+def refund(payment, amount, reason):
+    """Give back ``amount`` đồng of a received payment (a cancelled line). Returns the provider's
+    reference. Called by ``payments.refunds`` inside the cancellation's transaction."""
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    amount = whole_dong(amount)
+    reference = payment.provider.refund(payment, amount, reason)
+    payment.amount_refunded += amount
+    if payment.amount_refunded >= payment.amount_received:
+        payment.status = Payment.Status.REFUNDED
+    payment.save(update_fields=["amount_refunded", "status"])
+    return reference
+
+

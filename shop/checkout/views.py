@@ -1,0 +1,138 @@
+"""Checkout: Oscar's flow with our payment methods and an order placement that cannot oversell.
+
+- ``PaymentMethodView`` lets the buyer choose among ``payments.providers.available_providers()`` and
+  keeps the choice in the checkout session.
+- ``PaymentDetailsView.handle_payment`` — Oscar's seam into checkout — starts a ``payments.Payment``
+  with the chosen provider before the order is written.
+- Placement writes the order, its address and its payment link in one transaction; stock is locked and
+  checked there (``order.utils.OrderCreator``). When placement fails the payment is voided and Oscar
+  restores the frozen basket, so the buyer loses nothing.
+- After placement the buyer goes where the provider says (VNPay, the card page) or to the thank-you page.
+"""
+import logging
+
+from django import http
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.apps.payment.exceptions import UnableToTakePayment
+
+from payments import states
+from payments.providers import available_providers, get_provider, is_available
+from shop.checkout.payment_forms import PaymentMethodForm
+
+logger = logging.getLogger("oscar.checkout")
+
+IndexView = oscar_views.IndexView
+ShippingAddressView = oscar_views.ShippingAddressView
+UserAddressUpdateView = oscar_views.UserAddressUpdateView
+UserAddressDeleteView = oscar_views.UserAddressDeleteView
+ShippingMethodView = oscar_views.ShippingMethodView
+ThankYouView = oscar_views.ThankYouView
+
+
+class PaymentMethodView(oscar_views.PaymentMethodView):
+    template_name = "oscar/checkout/payment_method.html"
+    success_url = reverse_lazy("checkout:preview")
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self._form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(data=request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return self.get_success_response()
+
+    def _form(self, data=None):
+        return PaymentMethodForm(available_providers(), data=data,
+                                 initial={"method": self.checkout_session.payment_method()})
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    """``payment-details`` only forwards to the method choice; ``preview`` shows the order and
+    places it."""
+
+    _payment = None
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:payment-method")
+        return super().get(request, *args, **kwargs)
+
+    def check_payment_data_is_captured(self, request):
+        if self._payment_required(request) and not is_available(self.checkout_session.payment_method() or ""):
+            raise FailedPreCondition(url=reverse("checkout:payment-method"),
+                                     message=_("Hãy chọn phương thức thanh toán."))
+
+    def _payment_required(self, request):
+        try:
+            self.skip_unless_payment_is_required(request)
+        except Exception:  # PassedSkipCondition: nothing to pay
+            return False
+        return True
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        method = self.checkout_session.payment_method()
+        ctx["payment_provider"] = get_provider(method) if method and is_available(method) else None
+        return ctx
+
+    def build_submission(self, **kwargs):
+        submission = super().build_submission(**kwargs)
+        submission["payment_kwargs"]["method"] = self.checkout_session.payment_method()
+        return submission
+
+    def handle_payment(self, order_number, total, method=None, **kwargs):
+        if total.incl_tax <= 0:
+            return
+        if not method or not is_available(method):
+            raise UnableToTakePayment(_("Phương thức thanh toán này hiện không dùng được; hãy chọn cách khác."))
+        provider = get_provider(method)
+        payment = states.create_payment(order_number, provider, total.incl_tax)
+        try:
+            provider.start(payment, self.request)
+        except Exception:
+            states.void(payment)
+            raise
+        self._payment = payment
+
+    def render_payment_details(self, request, **kwargs):
+        # A payment the provider refused (UnableToTakePayment): back to the method choice with the reason.
+        messages.error(request, kwargs.get("error") or _("Không thực hiện được thanh toán."))
+        return redirect("checkout:payment-method")
+
+    def handle_order_placement(self, *args, **kwargs):
+        try:
+            return super().handle_order_placement(*args, **kwargs)
+        except Exception:
+            # Stock gone or a crash: nothing may stay held with the provider. Oscar's submit() then
+            # restores the frozen basket and shows the reason.
+            if self._payment is not None:
+                states.void(self._payment)
+            raise
+
+    def place_order(self, *args, **kwargs):
+        # The address, the order, its stock reservations and its payment link stand or fall together.
+        with transaction.atomic():
+            order = super().place_order(*args, **kwargs)
+            if self._payment is not None:
+                states.attach_order(self._payment, order)
+        return order
+
+    def get_success_url(self):
+        if self._payment is not None:
+            url = self._payment.provider.next_url(self._payment, self.request)
+            if url:
+                return url
+        return super().get_success_url()
+
+    def post(self, request, *args, **kwargs):
+        if not self.preview:
+            return http.HttpResponseBadRequest()
+        return super().post(request, *args, **kwargs)
