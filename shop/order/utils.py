@@ -10,7 +10,9 @@ Checkout (``checkout.mixins``) and ``oscar.test.factories.create_order`` both lo
   (``shop.order.fulfilment.order_placed``) and the ordered products' listings are refreshed (their
   reserved stock and popularity changed).
 """
+from django.conf import settings
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.apps.order.exceptions import UnableToPlaceOrder
@@ -19,6 +21,10 @@ from oscar.apps.order.utils import OrderDispatcher, OrderNumberGenerator  # noqa
 from oscar.core.loading import get_model
 
 StockRecord = get_model("partner", "StockRecord")
+StockAlert = get_model("partner", "StockAlert")
+Line = get_model("order", "Line")
+LinePrice = get_model("order", "LinePrice")
+LineAttribute = get_model("order", "LineAttribute")
 
 
 class OutOfStock(UnableToPlaceOrder):
@@ -37,20 +43,30 @@ class OutOfStock(UnableToPlaceOrder):
 
 
 class OrderCreator(CoreOrderCreator):
-    def place_order(self, *args, **kwargs):
+    """Oscar's placement, with the lines, their prices and attributes written in bulk and the stock
+    locked, checked and reserved in one statement each: placing an order costs the same number of
+    queries for one line as for ten."""
+
+    def place_order(self, basket, *args, **kwargs):
         from shop.order import fulfilment
         from shop.search.indexing import product_changed
+
         try:  # INTEGRATION-TEMP: helper B is writing shop.shipping.parcels
             from shop.shipping.parcels import record_parcels
         except ImportError:
             def record_parcels(order):
                 return None
 
+        self._pending_lines = []
+        self._stock_reserved = False
+        # What the line models need, fetched once for all lines instead of once per line.
+        prefetch_related_objects(list(basket.all_lines()), "stockrecord__partner", "product__product_class",
+                                 "product__parent__product_class", "attributes__option")
         with transaction.atomic():
-            order = super().place_order(*args, **kwargs)
+            order = super().place_order(basket, *args, **kwargs)
             record_parcels(order)
         fulfilment.order_placed(order)
-        product_changed(*order.lines.exclude(product=None).values_list("product_id", flat=True))
+        product_changed(*{line.product_id for line, _basket_line in self._pending_lines if line.product_id})
         return order
 
     def create_order_model(self, *args, **extra_order_fields):
@@ -58,14 +74,80 @@ class OrderCreator(CoreOrderCreator):
             extra_order_fields.setdefault("language_code", translation.get_language() or "")
         return super().create_order_model(*args, **extra_order_fields)
 
+    def create_line_models(self, order, basket_line, extra_line_fields=None):
+        """Build the order line (saved with the others in ``_write_lines``)."""
+        stockrecord = basket_line.stockrecord
+        if not stockrecord:
+            raise UnableToPlaceOrder("Basket line #%d has no stockrecord" % basket_line.id)
+        product = basket_line.product
+        line = Line(
+            order=order, partner=stockrecord.partner, partner_name=stockrecord.partner.name,
+            partner_sku=stockrecord.partner_sku, stockrecord=stockrecord,
+            product=product, title=product.get_title(), upc=product.upc, quantity=basket_line.quantity,
+            line_price_excl_tax=basket_line.line_price_excl_tax_incl_discounts,
+            line_price_incl_tax=basket_line.line_price_incl_tax_incl_discounts,
+            line_price_before_discounts_excl_tax=basket_line.line_price_excl_tax,
+            line_price_before_discounts_incl_tax=basket_line.line_price_incl_tax,
+            unit_price_incl_tax=basket_line.unit_price_incl_tax,
+            unit_price_excl_tax=basket_line.unit_price_excl_tax,
+            tax_code=basket_line.tax_code, num_allocated=basket_line.quantity,
+            status=settings.OSCAR_INITIAL_LINE_STATUS, **(extra_line_fields or {}),
+        )
+        self._pending_lines.append((line, basket_line))
+        return line
+
+    def _write_lines(self, order):
+        Line.objects.bulk_create([line for line, _basket_line in self._pending_lines])
+        prices, attributes = [], []
+        for line, basket_line in self._pending_lines:
+            for price_incl_tax, price_excl_tax, quantity in basket_line.get_price_breakdown():
+                prices.append(LinePrice(order=order, line=line, quantity=quantity, price_incl_tax=price_incl_tax,
+                                        price_excl_tax=price_excl_tax, tax_code=basket_line.tax_code))
+            for attribute in basket_line.attributes.all():
+                attributes.append(LineAttribute(line=line, option=attribute.option, type=attribute.option.code,
+                                                value=attribute.value))
+            if basket_line.discounts:
+                self.create_line_discount_models(order, line, basket_line)
+        LinePrice.objects.bulk_create(prices)
+        LineAttribute.objects.bulk_create(attributes)
+
     def update_stock_records(self, line):
-        """Reserve the line's quantity, or refuse when less is left. Oscar calls this inside its
-        placement transaction, for the lines in stock-record order (so concurrent buyers take the
-        row locks in the same order and cannot deadlock)."""
-        if not line.product.get_product_class().track_stock or line.stockrecord_id is None:
+        """Oscar calls this once per line after creating them all: the first call writes the lines and
+        reserves the stock of every line; the later calls have nothing left to do."""
+        if self._stock_reserved:
             return
-        record = StockRecord.objects.select_for_update().get(pk=line.stockrecord_id)
-        available = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)
-        if line.quantity > available:
-            raise OutOfStock(line.product.get_title(), available)
-        record.allocate(line.quantity)
+        self._stock_reserved = True
+        order = self._pending_lines[0][0].order
+        self._write_lines(order)
+        self._reserve_stock()
+
+    def _reserve_stock(self):
+        """Lock the stock records (in id order, so concurrent buyers cannot deadlock), refuse when a
+        line asks for more than is left, and reserve all in one update. ``OutOfStock`` rolls the whole
+        order back."""
+        wanted = {}
+        for line, basket_line in self._pending_lines:
+            if line.product.get_product_class().track_stock:
+                wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
+        if not wanted:
+            return
+        records = list(StockRecord.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
+                       .select_related("product"))
+        for record in records:
+            available = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)
+            if wanted[record.pk] > available:
+                raise OutOfStock(record.product.get_title(), available)
+            record.num_allocated = (record.num_allocated or 0) + wanted[record.pk]
+        StockRecord.objects.bulk_update(records, ["num_allocated"])
+        self._open_low_stock_alerts(records)
+
+    def _open_low_stock_alerts(self, records):
+        """What Oscar's ``update_stock_alerts`` receiver does on each stock record save (the bulk update
+        sends no signals): open an alert for records now below their threshold."""
+        low = [record for record in records if record.is_below_threshold]
+        if not low:
+            return
+        already = set(StockAlert.objects.filter(stockrecord__in=low, status=StockAlert.OPEN)
+                      .values_list("stockrecord_id", flat=True))
+        StockAlert.objects.bulk_create([StockAlert(stockrecord=record, threshold=record.low_stock_threshold)
+                                        for record in low if record.pk not in already])
