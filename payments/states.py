@@ -97,9 +97,11 @@ def record_payment(payment, amount, reference="", confirmed_by=None):
         payment.provider_reference = reference[:128]
     payment.amount_received = amount
     order = payment.order
-    if not _order_is_kept(order):
-        # The money came for an order that could not be placed or was cancelled meanwhile (stock
-        # gone, unpaid for too long): give it back rather than keep it.
+    paid_by_another_attempt = order is not None and Payment.objects.filter(
+        order=order, status=Payment.Status.PAID).exclude(pk=payment.pk).exists()
+    if not _order_is_kept(order) or paid_by_another_attempt:
+        # The money came for an order that could not be placed, was cancelled meanwhile (stock gone,
+        # unpaid for too long) or was already paid by another attempt: give it back, never keep it twice.
         payment.status = Payment.Status.REFUNDED
         payment.save(update_fields=["status", "amount_received", "provider_reference"])
         refund_reference = payment.provider.refund(payment, amount, "đơn hàng không còn hiệu lực")

@@ -14,6 +14,10 @@ stripe_mock_bin() {
 
 stripe_mock_install_if_missing() {
     [ -x "$(stripe_mock_bin)" ] && return 0
+    if ! command -v go >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "Installing Go from Debian's packages (to go install stripe-mock)…"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >/dev/null
+    fi
     command -v go >/dev/null || { echo "Go is needed to install stripe-mock (go install)." >&2; return 1; }
     local gopath
     gopath="$(stripe_mock_cache_dir)/stripe-mock-$STRIPE_MOCK_VERSION"

@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 source scripts/postgres.sh
 source scripts/elasticsearch.sh
-trap 'es_stop; pg_stop' EXIT
+source scripts/stripe-mock.sh
+trap 'stripe_mock_stop; es_stop; pg_stop' EXIT
 pg_start
 es_start
+stripe_mock_start
 
 export DJANGO_SETTINGS_MODULE=shop.settings.test
 set +e

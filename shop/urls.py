@@ -12,6 +12,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("shop.address.urls")),  # the address forms' commune list (JSON, one for all languages)
+    path("", include("payments.urls")),  # payment pages, webhooks and IPNs: no language prefix
 ]
 
 # Vietnamese pages have no prefix; English ones live under /en/.
@@ -19,7 +21,8 @@ urlpatterns = [
 # "next" URL when it runs in the language that URL is written in.
 urlpatterns += i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
-    path("ban-hang/", include("shop.partner.urls")),  # selling on OCOP Market: application, invitations
+    path("ban-hang/", include("shop.partner.urls")),
+    path("", include("shop.order.urls")),  # guest order lookup and invoices  # selling on OCOP Market: application, invitations
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

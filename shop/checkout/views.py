@@ -11,28 +11,58 @@
 """
 import logging
 
-from django import http
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.payment.exceptions import UnableToTakePayment
+from oscar.core.loading import get_model
 
 from payments import states
 from payments.providers import available_providers, get_provider, is_available
+from shop.address.forms import REFRESH_WARDS
 from shop.checkout.payment_forms import PaymentMethodForm
+from shop.order.parts import producer_parts
 
 logger = logging.getLogger("oscar.checkout")
+UserAddress = get_model("address", "UserAddress")
 
 IndexView = oscar_views.IndexView
-ShippingAddressView = oscar_views.ShippingAddressView
 UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 ShippingMethodView = oscar_views.ShippingMethodView
-ThankYouView = oscar_views.ThankYouView
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        ctx["parts"] = producer_parts(ctx["order"])
+        ctx["invoice_url_name"] = "order-invoice"
+        ctx["homepage_url"] = settings.OSCAR_HOMEPAGE
+        return ctx
+
+
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    """Oscar's address step with the Vietnamese form: "refresh the communes" re-renders the form for
+    the province chosen (the dependent select without JavaScript), and a saved address that is not the
+    buyer's is a 404, not a crash."""
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated and "address_id" in request.POST:
+            get_object_or_404(UserAddress, pk=request.POST.get("address_id") or 0, user=request.user)
+        if REFRESH_WARDS in request.POST:
+            form = self.get_form()
+            form.errors.clear()  # the buyer has not finished: no errors yet, just the new list
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.instance.fill_display_fields()  # province and commune names for the preview and emails
+        return super().form_valid(form)
 
 
 class PaymentMethodView(oscar_views.PaymentMethodView):
@@ -131,8 +161,3 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             if url:
                 return url
         return super().get_success_url()
-
-    def post(self, request, *args, **kwargs):
-        if not self.preview:
-            return http.HttpResponseBadRequest()
-        return super().post(request, *args, **kwargs)

@@ -124,6 +124,15 @@ def part_status(lines):
 
 # --- the three actions ---------------------------------------------------------------------------
 
+def awaiting_prepayment(order):
+    """The buyer chose to pay online (transfer, card, wallet) and the money has not arrived: the
+    producers may confirm and prepare, but not ship yet."""
+    from payments.states import payment_for_order
+
+    payment = payment_for_order(order)
+    return payment is not None and payment.provider.prepaid and not payment.is_paid
+
+
 def confirm_lines(order, producer, user, lines):
     """The producer accepts these lines and will prepare them."""
     return _act(order, producer, user, lines, statuses.LINE_CONFIRMED, statuses.EVENT_CONFIRMED)
@@ -186,6 +195,9 @@ def _act(order, producer, user, lines, new_status, event_code, carrier="", track
                       .select_related("product", "stockrecord").order_by("pk"))
         if len(locked) != len(ids) or any(line.partner_id != producer.pk for line in locked):
             raise FulfilmentRefused(_("Chỉ được thao tác trên sản phẩm của chính chủ thể trong đơn hàng này."))
+        if new_status == statuses.LINE_SHIPPED and awaiting_prepayment(order):
+            raise FulfilmentRefused(_("Khách chưa thanh toán đơn hàng này (chuyển khoản, thẻ hoặc ví). "
+                                      "Chỉ gửi hàng khi đơn đã được xác nhận thanh toán."))
         for line in locked:
             if new_status not in statuses.LINE_PIPELINE.get(line.status, ()):
                 raise FulfilmentRefused(
@@ -261,7 +273,7 @@ def update_order_status(order):
 # --- notifications -------------------------------------------------------------------------------
 
 def notify_customer(order, event_code, context, event_name=None):
-    """Email the customer (or the guest address) after commit, in Vietnamese, and record it as an
+    """Email the customer (or the guest address) after commit, in the order's language, and record it as an
     order communication event (also used by ``payments.states`` for "payment received")."""
     if notifications.is_paused():  # bulk loads (the demo) tell no one
         return
@@ -272,7 +284,8 @@ def notify_customer(order, event_code, context, event_name=None):
         CommunicationEventType.objects.get_or_create(
             code=event_code, defaults={"name": event_name or CUSTOMER_EVENT_NAMES[event_code],
                                        "category": CommunicationEventType.ORDER_RELATED})
-        with translation.override(settings.LANGUAGE_CODE):
+        # In the language the buyer ordered in (Vietnamese for orders from before it was kept).
+        with translation.override(order.language_code or settings.LANGUAGE_CODE):
             messages = CommunicationEventType.objects.get_and_render(event_code, context)
         if order.is_anonymous and not order.guest_email:
             return

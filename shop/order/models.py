@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.address.abstract_models import AbstractShippingAddress
 from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder, AbstractShippingEvent
+
+from shop.address.models import VietnameseAddressFields
 
 from shop.order import statuses
 
 
 class Order(AbstractOrder):
+    # The language the buyer was browsing in when ordering: emails about the order are written in it.
+    language_code = models.CharField(_("Ngôn ngữ của khách"), max_length=10, blank=True)
+
     @property
     def status_label(self):
         return statuses.ORDER_LABELS.get(self.status, self.status)
@@ -16,6 +22,11 @@ class Line(AbstractLine):
     @property
     def status_label(self):
         return statuses.LINE_LABELS.get(self.status, self.status)
+
+
+class ShippingAddress(VietnameseAddressFields, AbstractShippingAddress):
+    class Meta(AbstractShippingAddress.Meta):
+        pass
 
 
 class ShippingEvent(AbstractShippingEvent):

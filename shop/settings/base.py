@@ -47,6 +47,7 @@ OSCAR_FORKS = {
     "oscar.apps.order.apps.OrderConfig": "shop.order.apps.OrderConfig",
     "oscar.apps.checkout.apps.CheckoutConfig": "shop.checkout.apps.CheckoutConfig",
     "oscar.apps.shipping.apps.ShippingConfig": "shop.shipping.apps.ShippingConfig",
+    "oscar.apps.basket.apps.BasketConfig": "shop.basket.apps.BasketConfig",
     "oscar.apps.address.apps.AddressConfig": "shop.address.apps.AddressConfig",
     "oscar.apps.search.apps.SearchConfig": "shop.search.apps.SearchConfig",
     "oscar.apps.dashboard.apps.DashboardConfig": "shop.dashboard.apps.DashboardConfig",
@@ -194,7 +195,8 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
-OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "state", "country")
+# One full-name field, the street, the commune/ward and province codes (shop/address), a phone.
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "province_code", "ward_code", "phone_number")
 # The Wagtail home page, in the visitor's language ("/" or "/en/").
 OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
@@ -227,6 +229,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Xác minh chủ thể"), "url_name": "dashboard:ocop-producers"},
             {"label": _("Nhập liệu hỗ trợ"), "url_name": "dashboard:ocop-assistants"},
             {"label": _("Đối soát với chủ thể"), "url_name": "dashboard:ocop-settlements"},
+            {"label": _("Phí vận chuyển"), "url_name": "dashboard:ocop-shipping"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
         ],
     },

@@ -40,3 +40,12 @@ VIETQR_ACCOUNT_NUMBER = "0011004299999"
 VIETQR_ACCOUNT_NAME = "CONG TY OCOP MARKET"
 VNPAY_TMN_CODE = "OCOPTEST"
 VNPAY_HASH_SECRET = "ocop-test-vnpay-secret"
+
+# Stripe in tests talks to stripe-mock (scripts/stripe-mock.sh, started by `make test`), which accepts
+# any sk_test_ key; webhook events are signed locally with this secret.
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+if not STRIPE_API_BASE:
+    raise RuntimeError("Tests need stripe-mock: run `make test`, or start scripts/stripe-mock.sh and set STRIPE_API_BASE.")
+STRIPE_SECRET_KEY = "sk_test_123ocopmarket"
+STRIPE_PUBLISHABLE_KEY = "pk_test_123ocopmarket"
+STRIPE_WEBHOOK_SECRET = "whsec_ocop_test_secret"

@@ -21,6 +21,9 @@ class OcopDashboardConfig(OscarDashboardConfig):
         # Settlements: administrators who may pay producers.
         "ocop-settlements": (["is_staff", "payments.change_settlement"],),
         "ocop-settlement": (["is_staff", "payments.change_settlement"],),
+        # Shipping rates: administrators who may change them.
+        "ocop-shipping": (["is_staff", "shipping.change_zonerate"],),
+        "ocop-shipping-zone": (["is_staff", "shipping.change_zonerate"],),
     }
 
     def ready(self):
@@ -36,6 +39,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
         self.settlements_view = get_class("ocop_dashboard.views_settlements", "SettlementMonthView")
         self.settlement_view = get_class("ocop_dashboard.views_settlements", "SettlementDetailView")
+        self.shipping_view = get_class("ocop_dashboard.views_shipping", "ShippingRatesView")
+        self.shipping_zone_view = get_class("ocop_dashboard.views_shipping", "ShippingZoneView")
 
     def get_urls(self):
         urls = [
@@ -52,5 +57,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
             path("settlements/", self.settlements_view.as_view(), name="ocop-settlements"),
             path("settlements/<int:pk>/", self.settlement_view.as_view(), name="ocop-settlement"),
+            path("shipping/", self.shipping_view.as_view(), name="ocop-shipping"),
+            path("shipping/<str:zone>/", self.shipping_zone_view.as_view(), name="ocop-shipping-zone"),
         ]
         return self.post_process_urls(urls)

@@ -40,6 +40,7 @@ ADMIN_URLS = {
     "ocop-application-scan": lambda a: {"pk": a["producer"].pk},
     "ocop-assistants": lambda a: {}, "ocop-figures": lambda a: {}, "ocop-figures-csv": lambda a: {},
     "ocop-settlements": lambda a: {}, "ocop-settlement": lambda a: {"pk": a["settlement"].pk},
+    "ocop-shipping": lambda a: {}, "ocop-shipping-zone": lambda a: {"zone": "province"},
     # Oscar's own commerce pages, staff-only in our forks
     "catalogue-product-list": lambda a: {}, "catalogue-product": lambda a: {"pk": a["product"].pk},
     "order-list": lambda a: {}, "order-detail": lambda a: {"number": a["order"].number},

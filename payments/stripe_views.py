@@ -1,0 +1,95 @@
+"""Stripe: the card page (Stripe Elements), the return page that only shows the state, and the signed
+webhook — the source of truth for card payment state."""
+import json
+import logging
+
+import stripe
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from oscar.core.loading import get_model
+
+from payments import states
+from payments.models import Payment, ProviderEvent
+from shop.order.views import buyer_may_see
+
+logger = logging.getLogger("payments")
+Order = get_model("order", "Order")
+
+WEBHOOK_TOLERANCE_SECONDS = 300  # Stripe's default: older signed events are refused (replays)
+
+
+def _buyers_card_payment(request, order_number):
+    order = get_object_or_404(Order, number=order_number)
+    if not buyer_may_see(request, order):
+        raise Http404
+    payment = Payment.objects.filter(order=order, method="stripe").order_by("-attempt").first()
+    if payment is None:
+        raise Http404
+    return order, payment
+
+
+@require_GET
+def card_page(request, order_number):
+    order, payment = _buyers_card_payment(request, order_number)
+    context = {"order": order, "payment": payment, "publishable_key": settings.STRIPE_PUBLISHABLE_KEY}
+    if payment.status == Payment.Status.PENDING or payment.status == Payment.Status.FAILED:
+        try:
+            context["client_secret"] = payment.provider.client_secret(payment)
+        except stripe.StripeError:
+            logger.exception("Stripe: could not read PaymentIntent %s", payment.provider_reference)
+            context["provider_down"] = True
+    return render(request, "payments/stripe/card.html", context)
+
+
+@require_GET
+def card_return(request, order_number):
+    """Where Stripe sends the buyer back: shows the payment's state as we know it. Never marks it
+    paid — the webhook does."""
+    order, payment = _buyers_card_payment(request, order_number)
+    return render(request, "payments/stripe/return.html", {"order": order, "payment": payment})
+
+
+@csrf_exempt
+@require_POST
+def webhook(request):
+    try:
+        event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature", ""),
+                                               settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS)
+    except (ValueError, stripe.SignatureVerificationError) as error:
+        logger.warning("Stripe webhook refused: %s", error)
+        return HttpResponseBadRequest("invalid signature or payload")
+    outcome = handle_event(event)
+    return HttpResponse(json.dumps({"outcome": outcome}), content_type="application/json")
+
+
+def handle_event(event):
+    """Apply one verified event once. The unique ProviderEvent row makes a redelivered event — even
+    three copies arriving together — a no-op: the copies wait on the first's insert and then fail."""
+    obj = event.data.object.to_dict()
+    intent_id = obj.get("id") if event.type.startswith("payment_intent.") else obj.get("payment_intent")
+    payment = (Payment.objects.filter(method="stripe", provider_reference=intent_id).first()
+               if intent_id else None)
+    try:
+        with transaction.atomic():
+            record = ProviderEvent.objects.create(provider="stripe", event_id=event.id, event_type=event.type,
+                                                  payment=payment, payload={"intent": intent_id})
+            if payment is None:
+                outcome = "unknown-payment"
+            elif event.type == "payment_intent.succeeded":
+                outcome = states.record_payment(payment, obj.get("amount_received") or obj.get("amount") or 0,
+                                                reference=intent_id)
+            elif event.type == "payment_intent.payment_failed":
+                outcome = "failed" if states.record_failure(payment, (obj.get("last_payment_error") or {})
+                                                            .get("message", "")) else "ignored"
+            else:
+                outcome = "ignored"
+            record.outcome = outcome
+            record.save(update_fields=["outcome"])
+    except IntegrityError:
+        return "duplicate"
+    logger.info("Stripe event %s (%s): %s", event.id, event.type, outcome)
+    return outcome

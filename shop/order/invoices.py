@@ -1,0 +1,111 @@
+"""The sales invoice (PDF) of one producer's part of an order: the seller's name, address, tax code
+and phone, the buyer, the lines with VAT, the part's shipping and totals in VND.
+
+It is the platform's record of the sale for the buyer, not the legal e-invoice (hóa đơn điện tử),
+which a VAT-registered seller issues through its own e-invoice provider; the PDF says so.
+Vietnamese needs a font with its glyphs: DejaVu Sans, shipped in ``shop/order/fonts`` (its licence
+beside it) so that a fresh machine renders the same PDF.
+"""
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from shop.core.addresses import format_address
+from shop.order import statuses
+from shop.order.parts import part_for
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+_registered = False
+
+
+def _fonts():
+    global _registered
+    if not _registered:
+        pdfmetrics.registerFont(TTFont("DejaVuSans", FONTS / "DejaVuSans.ttf"))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONTS / "DejaVuSans-Bold.ttf"))
+        _registered = True
+
+
+def vnd(amount):
+    """1234567 → "1.234.567 ₫" (the site's money format)."""
+    return f"{int(Decimal(amount).quantize(Decimal(1))):,}".replace(",", ".") + " ₫"
+
+
+def vat_percent(line):
+    excl, incl = Decimal(line.line_price_excl_tax), Decimal(line.line_price_incl_tax)
+    if not excl:
+        return "0 %"
+    return f"{((incl - excl) / excl * 100).quantize(Decimal('0.1')).normalize()} %".replace(".", ",")
+
+
+def invoice_pdf(order, partner):
+    """The PDF bytes of ``partner``'s part of ``order`` (None when the producer has no lines in it)."""
+    part = part_for(order, partner)
+    if part is None:
+        return None
+    _fonts()
+    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=9, leading=12)
+    bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSans-Bold")
+    title = ParagraphStyle("title", parent=bold, fontSize=14, leading=18, spaceAfter=6)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
+                            topMargin=15 * mm, bottomMargin=15 * mm,
+                            title=_("Hoá đơn bán hàng %(number)s") % {"number": order.number},
+                            author=partner.legal_name or partner.name)
+    seller_address = format_address(partner.street, partner.ward_code, partner.province_code)
+    address = order.shipping_address
+    buyer = (address.first_name if address else "") or (order.user.get_full_name() if order.user else "")
+    buyer_address = ", ".join(p for p in (address.line1, address.line4, address.state) if p) if address else ""
+    placed = timezone.localtime(order.date_placed)
+    story = [
+        Paragraph(_("HOÁ ĐƠN BÁN HÀNG"), title),
+        Paragraph(_("Đơn hàng %(number)s · ngày %(date)s") % {"number": order.number,
+                                                             "date": placed.strftime("%d/%m/%Y")}, body),
+        Spacer(1, 4 * mm),
+        Paragraph(_("Người bán: %(name)s") % {"name": partner.legal_name or partner.name}, bold),
+        Paragraph(_("Địa chỉ: %(address)s") % {"address": seller_address or "—"}, body),
+        Paragraph(_("Mã số thuế / mã số đăng ký kinh doanh: %(code)s") % {"code": partner.registration_number or "—"},
+                  body),
+        Paragraph(_("Điện thoại: %(phone)s") % {"phone": partner.phone or "—"}, body),
+        Spacer(1, 3 * mm),
+        Paragraph(_("Người mua: %(name)s") % {"name": buyer or "—"}, bold),
+        Paragraph(_("Địa chỉ giao hàng: %(address)s") % {"address": buyer_address or "—"}, body),
+        Spacer(1, 4 * mm),
+    ]
+    rows = [[_("Sản phẩm"), _("SL"), _("Đơn giá"), _("Thuế GTGT"), _("Tiền thuế"), _("Thành tiền")]]
+    vat_total = Decimal(0)
+    for line in part.lines:
+        if line.status == statuses.LINE_CANCELLED:
+            continue
+        vat = Decimal(line.line_price_incl_tax) - Decimal(line.line_price_excl_tax)
+        vat_total += vat
+        rows.append([Paragraph(line.title, body), str(line.quantity), vnd(line.unit_price_excl_tax),
+                     vat_percent(line), vnd(vat), vnd(line.line_price_incl_tax)])
+    rows += [
+        ["", "", "", "", _("Tiền hàng"), vnd(part.goods_total)],
+        ["", "", "", "", _("Trong đó thuế GTGT"), vnd(vat_total)],
+        ["", "", "", "", _("Phí vận chuyển"), vnd(part.shipping_charge)],
+        ["", "", "", "", _("Tổng cộng"), vnd(part.total)],
+    ]
+    table = Table(rows, colWidths=[70 * mm, 12 * mm, 25 * mm, 20 * mm, 28 * mm, 27 * mm], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("FONTNAME", (0, 0), (-1, 0), "DejaVuSans-Bold"), ("FONTNAME", (4, -1), (-1, -1), "DejaVuSans-Bold"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black), ("LINEABOVE", (4, -4), (-1, -4), 0.4, colors.grey),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    story += [table, Spacer(1, 6 * mm), Paragraph(_(
+        "Chứng từ bán hàng do OCOP Market lập cho người mua; không thay thế hoá đơn điện tử. Người bán đã đăng ký "
+        "thuế GTGT xuất hoá đơn điện tử theo quy định khi người mua yêu cầu."), body)]
+    doc.build(story)
+    return buffer.getvalue()

@@ -1,0 +1,67 @@
+"""An order as the buyer sees it: one part per producer, each shipped as its own parcel.
+
+One place for what the thank-you page, order history, guest lookup, emails and invoices show per
+producer: its lines, the part's status (``statuses.order_status_for`` over its lines), the latest
+carrier and tracking number, and the part's shipping charge as recorded at placement.
+"""
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from oscar.core.loading import get_model
+
+from shop.order import statuses
+
+ShippingEvent = get_model("order", "ShippingEvent")
+
+
+@dataclass
+class ProducerPart:
+    partner: object
+    partner_name: str
+    lines: list = field(default_factory=list)
+    shipping_charge: int = 0
+    carrier: str = ""
+    tracking_number: str = ""
+
+    @property
+    def status(self):
+        return statuses.order_status_for(line.status for line in self.lines)
+
+    @property
+    def status_label(self):
+        return statuses.ORDER_LABELS.get(self.status, self.status)
+
+    @property
+    def goods_total(self):
+        return sum((line.line_price_incl_tax for line in self.lines
+                    if line.status != statuses.LINE_CANCELLED), Decimal(0))
+
+    @property
+    def total(self):
+        return self.goods_total + self.shipping_charge
+
+
+def producer_parts(order):
+    """The order's parts, in the order the producers first appear in it (three queries)."""
+    from shop.shipping.parcels import parcels_for_order
+
+    parts = {}
+    for line in order.lines.select_related("partner", "product").order_by("pk"):
+        part = parts.get(line.partner_id)
+        if part is None:
+            part = parts[line.partner_id] = ProducerPart(partner=line.partner, partner_name=line.partner_name)
+        part.lines.append(line)
+    for parcel in parcels_for_order(order):
+        pk = getattr(parcel, "partner_id", None) or getattr(parcel.partner, "pk", None)
+        if pk in parts:
+            parts[pk].shipping_charge = parcel.charge
+    events = (ShippingEvent.objects.filter(order=order).exclude(tracking_number="")
+              .order_by("date_created", "pk").values_list("partner_id", "carrier", "tracking_number"))
+    for partner_id, carrier, tracking_number in events:
+        if partner_id in parts:  # the latest shipment of the part wins
+            parts[partner_id].carrier, parts[partner_id].tracking_number = carrier, tracking_number
+    return list(parts.values())
+
+
+def part_for(order, partner):
+    return next((part for part in producer_parts(order) if part.partner and part.partner.pk == partner.pk), None)

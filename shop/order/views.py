@@ -1,0 +1,116 @@
+"""The buyer's side of an order outside checkout: guest lookup by number and email, and the invoice
+PDF of each producer's part.
+
+Who may see an order (``buyer_may_see``): its account holder, the browser session that placed it or
+looked it up (a guest), and for an invoice also the producer of that part (members and assistants,
+``shop.partner.access``) and staff. Anyone else gets a 404, never a hint that the number exists.
+"""
+from django import forms
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from oscar.core.loading import get_model
+
+from shop.order.invoices import invoice_pdf
+from shop.order.parts import producer_parts
+from shop.partner import access
+
+Order = get_model("order", "Order")
+Partner = get_model("partner", "Partner")
+
+LOOKED_UP_SESSION_KEY = "ocop_looked_up_orders"
+LOOKUP_ATTEMPTS = 10  # failed lookups allowed per address and per session …
+LOOKUP_WINDOW = 15 * 60  # … in this many seconds
+
+
+def remember_order(request, order):
+    numbers = request.session.get(LOOKED_UP_SESSION_KEY, [])
+    if order.number not in numbers:
+        request.session[LOOKED_UP_SESSION_KEY] = [*numbers[-19:], order.number]
+
+
+def buyer_may_see(request, order):
+    if request.user.is_authenticated and order.user_id == request.user.pk:
+        return True
+    if request.session.get("checkout_order_id") == order.pk:
+        return True
+    return order.number in request.session.get(LOOKED_UP_SESSION_KEY, [])
+
+
+class OrderLookupForm(forms.Form):
+    number = forms.CharField(label=_("Mã đơn hàng"), max_length=128)
+    email = forms.EmailField(label=_("Email đã dùng khi đặt hàng"))
+
+    def find(self):
+        number = self.cleaned_data["number"].strip().lstrip("#")
+        email = self.cleaned_data["email"].strip()
+        order = Order.objects.filter(number=number).select_related("user").first()
+        if order is None:
+            return None
+        owner_email = order.guest_email or (order.user.email if order.user else "")
+        return order if owner_email and owner_email.lower() == email.lower() else None
+
+
+def _throttle_keys(request):
+    address = request.META.get("REMOTE_ADDR", "")
+    return [f"ocop-order-lookup-ip-{address}", f"ocop-order-lookup-session-{request.session.session_key or ''}"]
+
+
+def _too_many_attempts(request):
+    return any((cache.get(key) or 0) >= LOOKUP_ATTEMPTS for key in _throttle_keys(request))
+
+
+def _count_failure(request):
+    for key in _throttle_keys(request):
+        if cache.add(key, 1, LOOKUP_WINDOW) is False:
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, LOOKUP_WINDOW)
+
+
+def order_lookup(request):
+    form = OrderLookupForm(request.POST or None)
+    error = ""
+    if request.method == "POST":
+        if not request.session.session_key:
+            request.session.save()
+        if _too_many_attempts(request):
+            error = _("Quý khách đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau 15 phút.")
+        elif form.is_valid():
+            order = form.find()
+            if order is not None:
+                remember_order(request, order)
+                return redirect("order-lookup-detail", number=order.number)
+            _count_failure(request)
+            error = _("Không tìm thấy đơn hàng với mã và email này. Hãy kiểm tra lại email xác nhận đơn hàng.")
+    return render(request, "oscar/order/lookup.html", {"form": form, "error": error}, status=429 if (
+        error and _too_many_attempts(request)) else 200)
+
+
+@require_GET
+def order_lookup_detail(request, number):
+    order = get_object_or_404(Order.objects.select_related("shipping_address"), number=number)
+    if not buyer_may_see(request, order):
+        raise Http404
+    return render(request, "oscar/order/lookup_detail.html", {
+        "order": order, "parts": producer_parts(order), "invoice_url_name": "order-invoice"})
+
+
+@require_GET
+def order_invoice(request, number, partner_id):
+    order = get_object_or_404(Order.objects.select_related("shipping_address", "user"), number=number)
+    partner = get_object_or_404(Partner, pk=partner_id)
+    allowed = (buyer_may_see(request, order) or request.user.is_staff
+               or access.capacity(request.user, partner) is not None)
+    if not allowed:
+        raise Http404
+    pdf = invoice_pdf(order, partner)
+    if pdf is None:
+        raise Http404
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="hoa-don-{order.number}-{partner.pk}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,60 @@
+"""Placing an order costs the same number of SQL queries for 1 line as for 10 (same producer, same
+method): lines, prices, stock and purchase counters are written in bulk."""
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+
+from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
+
+pytestmark = pytest.mark.django_db
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+Order = get_model("order", "Order")
+
+
+def _copies_of(product, count):
+    """``count`` more listed products of the same producer (the demo has at most six per producer)."""
+    record = product.stockrecords.get()
+    certificate = product.ocop_certificates.first()
+    copies = []
+    for number in range(count):
+        copy = Product.objects.get(pk=product.pk)
+        copy.pk = copy.id = None
+        copy.upc = f"{product.upc}-Q{number}"
+        copy.slug = f"{product.slug}-q{number}"
+        copy.title = f"{product.title} ({number})"
+        copy.save()
+        StockRecord.objects.create(product=copy, partner=record.partner, partner_sku=f"{record.partner_sku}-Q{number}",
+                                   price=record.price, num_in_stock=50, price_currency=record.price_currency)
+        if certificate is not None:
+            cert = OcopCertificate.objects.get(pk=certificate.pk)
+            cert.pk = cert.id = None
+            cert.product = copy
+            cert.decision_number = f"{certificate.decision_number}-{number}"
+            cert.save()
+        copies.append(copy)
+    return copies
+
+
+def _place_order_queries(client, products, email):
+    for product in products:
+        add_to_basket(client, product, 1)
+    reach_preview(client, method="cod", email=email)
+    with CaptureQueriesContext(connection) as queries:
+        response = place_order(client)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Order.objects.get(guest_email=email).lines.count() == len(products)
+    return len(queries)
+
+
+def test_place_order_queries_do_not_grow_with_the_number_of_lines():
+    (product,) = buyable_products(1, min_stock=5)
+    ten = [product, *_copies_of(product, 9)]
+    # A first order creates the one-off rows (ledger source type, counters…) that later orders reuse.
+    _place_order_queries(Client(), [product], "don.dau.tien@example.vn")
+    one_line = _place_order_queries(Client(), [product], "mot.dong@example.vn")
+    ten_lines = _place_order_queries(Client(), ten, "muoi.dong@example.vn")
+    assert ten_lines == one_line, f"1 line: {one_line} queries, 10 lines: {ten_lines}"

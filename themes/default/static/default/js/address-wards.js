@@ -1,0 +1,29 @@
+/* The commune/ward select follows the province select: fetch the province's communes (JSON) and
+   replace the options. Without this script the form's "refresh" button does the same on the server. */
+(function () {
+  "use strict";
+  function wire(form) {
+    var province = form.querySelector("select[data-ward-source]");
+    var ward = form.querySelector("select[data-wards-url]");
+    if (!province || !ward || !window.fetch) { return; }
+    var refresh = form.querySelector("[data-ward-refresh]");
+    if (refresh) { refresh.hidden = true; }
+    var placeholder = ward.options.length ? ward.options[0].text : "";
+    province.addEventListener("change", function () {
+      ward.disabled = true;
+      var url = ward.getAttribute("data-wards-url").replace("{code}", encodeURIComponent(province.value || "0"));
+      fetch(url, {headers: {"Accept": "application/json"}})
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (wards) {
+          ward.options.length = 0;
+          ward.add(new Option(placeholder, ""));
+          wards.forEach(function (item) { ward.add(new Option(item.name, item.code)); });
+        })
+        .catch(function () { if (refresh) { refresh.hidden = false; } })
+        .then(function () { ward.disabled = false; });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form.vietnamese-address"), wire);
+  });
+})();
