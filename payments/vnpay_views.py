@@ -52,7 +52,9 @@ def ipn(request):
             record = ProviderEvent.objects.create(provider="vnpay", event_id=event_id, payment=payment,
                                                   event_type="ipn", payload=params)
             if succeeded:
-                outcome = states.record_payment(payment, amount, reference=params.get("vnp_TransactionNo", ""))
+                # The payment keeps its vnp_TxnRef as reference (VNPay's later notices name it);
+                # VNPay's own transaction number stays in the event's payload.
+                outcome = states.record_payment(payment, amount)
             else:
                 states.record_failure(payment, f"VNPay {params.get('vnp_ResponseCode')}")
                 outcome = "failed"

@@ -31,6 +31,8 @@ from catalogue.ocop.expiry import run_certificate_expiry
 from cms.demo import data, images
 from cms.demo.orders import ensure_demo_orders
 from cms.demo.pages import ensure_policy_pages
+from cms.demo import orders as demo_orders
+from cms.demo.addresses import ensure_demo_addresses
 from cms.demo.shipping import ensure_demo_shipping
 from cms.models import HomePage
 
@@ -88,6 +90,7 @@ def load_demo_data():
         run_certificate_expiry()  # record expired / expiring demo certificates
     ensure_demo_shipping()  # rates, free threshold, service date option (cms/demo/shipping.py)
     ensure_demo_orders()  # orders in every state for the first producer (cms/demo/orders.py)
+    ensure_demo_addresses(demo_orders.CUSTOMER_EMAIL)  # the customer's saved address (cms/demo/addresses.py)
     ensure_policy_pages(ensure_home_page())
     return created
 
