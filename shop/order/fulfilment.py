@@ -151,14 +151,15 @@ def ship_lines(order, producer, user, lines, carrier, tracking_number):
                 carrier=carrier, tracking_number=tracking_number)
 
 
-def cancel_lines(order, producer, user, lines, reason):
+def cancel_lines(order, producer, user, lines, reason, system=False):
     """The producer cannot deliver these lines: their reserved stock returns, the customer is
-    emailed the reason, and money taken for them is refunded (``payments.refunds``)."""
+    emailed the reason, and money taken for them is refunded (``payments.refunds``).
+    ``system=True`` (no user): the platform cancels, e.g. an order never paid (``payments.expiry``)."""
     reason = (reason or "").strip()
     if not reason:
         raise FulfilmentRefused(_("Hãy ghi lý do huỷ để báo cho khách hàng."))
     return _act(order, producer, user, lines, statuses.LINE_CANCELLED, statuses.EVENT_CANCELLED,
-                reason=reason)
+                reason=reason, system=system)
 
 
 def _event_type(code):
@@ -178,9 +179,10 @@ def _line_ids(lines):
     return sorted(set(ids))
 
 
-def _act(order, producer, user, lines, new_status, event_code, carrier="", tracking_number="", reason=""):
+def _act(order, producer, user, lines, new_status, event_code, carrier="", tracking_number="", reason="",
+         system=False):
     try:
-        behalf = access.on_behalf_of(user, producer)
+        behalf = None if system else access.on_behalf_of(user, producer)
     except PermissionDenied as error:
         raise FulfilmentRefused(str(error)) from None
     ids = _line_ids(lines)

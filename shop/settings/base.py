@@ -230,6 +230,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Nhập liệu hỗ trợ"), "url_name": "dashboard:ocop-assistants"},
             {"label": _("Đối soát với chủ thể"), "url_name": "dashboard:ocop-settlements"},
             {"label": _("Phí vận chuyển"), "url_name": "dashboard:ocop-shipping"},
+            {"label": _("Thanh toán của khách"), "url_name": "dashboard:ocop-payments"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
         ],
     },

@@ -23,6 +23,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
         "ocop-settlement": (["is_staff", "payments.change_settlement"],),
         # Shipping rates: administrators who may change them.
         "ocop-shipping": (["is_staff", "shipping.change_zonerate"],),
+        "ocop-payments": (["is_staff", "payments.change_payment"],),
+        "ocop-payment-statement": (["is_staff", "payments.change_payment"],),
         "ocop-shipping-zone": (["is_staff", "shipping.change_zonerate"],),
     }
 
@@ -40,6 +42,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.settlements_view = get_class("ocop_dashboard.views_settlements", "SettlementMonthView")
         self.settlement_view = get_class("ocop_dashboard.views_settlements", "SettlementDetailView")
         self.shipping_view = get_class("ocop_dashboard.views_shipping", "ShippingRatesView")
+        self.payments_view = get_class("ocop_dashboard.views_payments", "PaymentDeskView")
+        self.statement_view = get_class("ocop_dashboard.views_payments", "StatementImportView")
         self.shipping_zone_view = get_class("ocop_dashboard.views_shipping", "ShippingZoneView")
 
     def get_urls(self):
@@ -58,6 +62,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("settlements/", self.settlements_view.as_view(), name="ocop-settlements"),
             path("settlements/<int:pk>/", self.settlement_view.as_view(), name="ocop-settlement"),
             path("shipping/", self.shipping_view.as_view(), name="ocop-shipping"),
+            path("payments/", self.payments_view.as_view(), name="ocop-payments"),
+            path("payments/statement/", self.statement_view.as_view(), name="ocop-payment-statement"),
             path("shipping/<str:zone>/", self.shipping_zone_view.as_view(), name="ocop-shipping-zone"),
         ]
         return self.post_process_urls(urls)

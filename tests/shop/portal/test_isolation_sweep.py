@@ -41,12 +41,13 @@ ADMIN_URLS = {
     "ocop-assistants": lambda a: {}, "ocop-figures": lambda a: {}, "ocop-figures-csv": lambda a: {},
     "ocop-settlements": lambda a: {}, "ocop-settlement": lambda a: {"pk": a["settlement"].pk},
     "ocop-shipping": lambda a: {}, "ocop-shipping-zone": lambda a: {"zone": "province"},
+    "ocop-payments": lambda a: {}, "ocop-payment-statement": lambda a: {},
     # Oscar's own commerce pages, staff-only in our forks
     "catalogue-product-list": lambda a: {}, "catalogue-product": lambda a: {"pk": a["product"].pk},
     "order-list": lambda a: {}, "order-detail": lambda a: {"number": a["order"].number},
 }
 ACTIONS = ["confirm", "ship", "cancel", "remove", "revoke", "invite", "delete", "up", "down", "submit",
-           "mark_paid", "prepare", "verify", "suspend", "reject", "grant"]
+           "mark_paid", "prepare", "verify", "suspend", "reject", "grant", "received", "reviewed"]
 
 
 def _our_dashboard_url_names():
