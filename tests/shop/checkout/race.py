@@ -13,12 +13,12 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
-
 
 def prepare_last_units(units):
     """A demo product with exactly ``units`` left to sell (committed)."""
     from oscar.core.loading import get_model
+
+    from tests.shop.checkout.journey import buyable_products
 
     StockRecord = get_model("partner", "StockRecord")
     (product,) = buyable_products(1)
@@ -30,6 +30,8 @@ def prepare_last_units(units):
 
 def race(product, buyers, method="cod"):
     """Returns, per buyer: placed (bool), the response's status and text, the client."""
+    from tests.shop.checkout.journey import add_to_basket, place_order, reach_preview
+
     clients = [Client() for _ in range(buyers)]
     for number, client in enumerate(clients):
         add_to_basket(client, product, 1)

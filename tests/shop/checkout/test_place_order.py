@@ -28,8 +28,9 @@ def test_guest_orders_from_two_producers_and_pays_cash_on_delivery(client):
     before = {p.pk: _stock(p) for p in (first, second)}
     add_to_basket(client, first, 2)
     add_to_basket(client, second, 1)
-    preview = reach_preview(client, method="cod")
-    assert "Thanh toán khi nhận hàng" in preview.content.decode()
+    preview = reach_preview(client, method="cod").content.decode()
+    assert "Thanh toán khi nhận hàng" in preview
+    assert 'data-parcels="2"' in preview  # one parcel per producer, each with its charge
 
     response = place_order(client)
 
