@@ -9,8 +9,6 @@
   restores the frozen basket, so the buyer loses nothing.
 - After placement the buyer goes where the provider says (VNPay, the card page) or to the thank-you page.
 """
-import logging
-
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -18,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
-from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.apps.checkout.exceptions import FailedPreCondition, PassedSkipCondition
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
@@ -28,7 +26,6 @@ from shop.address.forms import REFRESH_WARDS
 from shop.checkout.payment_forms import PaymentMethodForm
 from shop.order.parts import producer_parts
 
-logger = logging.getLogger("oscar.checkout")
 UserAddress = get_model("address", "UserAddress")
 
 IndexView = oscar_views.IndexView
@@ -53,7 +50,8 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
 
     def post(self, request, *args, **kwargs):
         if request.user.is_authenticated and "address_id" in request.POST:
-            get_object_or_404(UserAddress, pk=request.POST.get("address_id") or 0, user=request.user)
+            address_id = request.POST.get("address_id", "")
+            get_object_or_404(UserAddress, pk=int(address_id) if address_id.isdigit() else 0, user=request.user)
         if REFRESH_WARDS in request.POST:
             form = self.get_form()
             form.errors.clear()  # the buyer has not finished: no errors yet, just the new list
@@ -103,7 +101,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     def _payment_required(self, request):
         try:
             self.skip_unless_payment_is_required(request)
-        except Exception:  # PassedSkipCondition: nothing to pay
+        except PassedSkipCondition:  # nothing to pay
             return False
         return True
 

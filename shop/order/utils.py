@@ -51,11 +51,7 @@ class OrderCreator(CoreOrderCreator):
         from shop.order import fulfilment
         from shop.search.indexing import product_changed
 
-        try:  # INTEGRATION-TEMP: helper B is writing shop.shipping.parcels
-            from shop.shipping.parcels import record_parcels
-        except ImportError:
-            def record_parcels(order):
-                return None
+        from shop.shipping.parcels import record_parcels
 
         self._pending_lines = []
         self._stock_reserved = False
@@ -70,8 +66,7 @@ class OrderCreator(CoreOrderCreator):
         return order
 
     def create_order_model(self, *args, **extra_order_fields):
-        if hasattr(get_model("order", "Order"), "language_code"):  # INTEGRATION-TEMP: helper A adds the field
-            extra_order_fields.setdefault("language_code", translation.get_language() or "")
+        extra_order_fields.setdefault("language_code", translation.get_language() or "")
         return super().create_order_model(*args, **extra_order_fields)
 
     def create_line_models(self, order, basket_line, extra_line_fields=None):
