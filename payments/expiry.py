@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 
 from payments import states
 from payments.models import Payment
-from shop.order import fulfilment, statuses
+from shop.order import fulfilment
 
 logger = logging.getLogger("payments")
 Line = get_model("order", "Line")
@@ -38,10 +38,7 @@ def release_unpaid_orders(now=None):
         order = payment.order
         if states.payment_for_order(order).pk != payment.pk:
             continue  # a newer attempt is running
-        open_lines = order.lines.exclude(status__in=[statuses.LINE_CANCELLED, statuses.LINE_SHIPPED])
-        for partner_id in set(open_lines.values_list("partner_id", flat=True)):
-            lines = list(open_lines.filter(partner_id=partner_id))
-            fulfilment.cancel_lines(order, lines[0].partner, None, lines, REASON, system=True)
+        fulfilment.cancel_open_lines(order, REASON)
         states.void(payment)
         released.append(order.number)
         logger.info("Released unpaid order %s (%s)", order.number, payment.method)

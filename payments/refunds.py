@@ -1,7 +1,7 @@
 """Refunds for order lines a producer cancelled, in Oscar's payment ledger.
 
 ``refund_lines`` is called by ``shop.order.fulfilment.cancel_lines`` inside its transaction. It
-refunds the cancelled lines' price (shipping stays with the order) from the order's payment
+refunds the cancelled lines' price (and the delivery charge once every line of the order is cancelled) from the order's payment
 ``Source`` rows that hold money actually taken (``amount_debited - amount_refunded > 0``), records
 each as a ``Transaction`` via ``Source.refund`` and writes one order ``PaymentEvent`` of type
 "refund" with the line quantities. Orders paid on delivery (COD: nothing debited) refund nothing.
@@ -10,6 +10,8 @@ Amounts are whole đồng.
 from decimal import Decimal
 
 from oscar.core.loading import get_model
+
+from shop.order import statuses
 
 Source = get_model("payment", "Source")
 PaymentEventType = get_model("order", "PaymentEventType")
@@ -47,6 +49,9 @@ def refund_lines(order, lines, reason, shipping_event=None):
     refunded (0 when nothing had been debited, e.g. cash on delivery)."""
     lines = list(lines)
     wanted = line_refund_amount(lines)
+    if not order.lines.exclude(status=statuses.LINE_CANCELLED).exists():
+        # Nothing of the order will be delivered any more: the delivery charge goes back too.
+        wanted += Decimal(order.shipping_incl_tax or 0).quantize(Decimal(1))
     if wanted <= 0:
         return Decimal(0)
     sources = list(Source.objects.select_for_update().filter(order=order).order_by("pk"))

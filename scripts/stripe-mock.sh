@@ -33,7 +33,8 @@ stripe_mock_start() {
     local port deadline
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     OCOP_STRIPE_MOCK_LOG=$(mktemp "${TMPDIR:-/tmp}/ocop-stripe-mock.XXXXXX")
-    "$(stripe_mock_bin)" -http-addr "127.0.0.1:$port" >"$OCOP_STRIPE_MOCK_LOG" 2>&1 &
+    # HTTPS (unused) on a port the system picks: its default 12112 may be taken by another run.
+    "$(stripe_mock_bin)" -http-addr "127.0.0.1:$port" -https-addr "127.0.0.1:" >"$OCOP_STRIPE_MOCK_LOG" 2>&1 &
     OCOP_STRIPE_MOCK_PID=$!
     export OCOP_STRIPE_MOCK_PID OCOP_STRIPE_MOCK_LOG
     deadline=$((SECONDS + 30))

@@ -1365,6 +1365,11 @@ EN = {
     'VNPay báo giao dịch thành công; chúng tôi đang xác nhận thanh toán và sẽ gửi email khi hoàn tất.': 'VNPay reports the transaction as successful; we are confirming the payment and will email you when it is done.',
     'Thanh toán qua VNPay chưa thành công. Đơn hàng vẫn được giữ; quý khách có thể thanh toán lại.': 'The VNPay payment did not go through. Your order is kept; you can pay again.',
     'Thanh toán lại qua VNPay': 'Pay again through VNPay',
+    'Hãy ghi lý do huỷ đơn để báo cho khách hàng.': 'Write the reason for cancelling, to tell the customer.',
+    'Đã huỷ %(n)s sản phẩm chưa gửi của đơn hàng %(number)s và hoàn tiền đã thu cho các sản phẩm đó.': 'Cancelled %(n)s unshipped item(s) of order %(number)s and refunded what was paid for them.',
+    'Đơn hàng %(number)s không còn sản phẩm nào chưa gửi để huỷ.': 'Order %(number)s has no unshipped items left to cancel.',
+    'Lý do huỷ đơn': 'Reason for cancelling',
+    'Huỷ đơn và hoàn tiền': 'Cancel and refund',
 }
 
 

@@ -162,6 +162,19 @@ def cancel_lines(order, producer, user, lines, reason, system=False):
                 reason=reason, system=system)
 
 
+def cancel_open_lines(order, reason):
+    """The platform cancels every line not shipped yet, producer by producer (stock returns, the buyer
+    is emailed, money taken for them is refunded — with the delivery charge once nothing is left).
+    Returns how many lines were cancelled."""
+    open_lines = order.lines.exclude(status__in=[statuses.LINE_CANCELLED, statuses.LINE_SHIPPED])
+    count = 0
+    for partner_id in sorted(set(open_lines.values_list("partner_id", flat=True))):
+        lines = list(open_lines.filter(partner_id=partner_id))
+        cancel_lines(order, lines[0].partner, None, lines, reason, system=True)
+        count += len(lines)
+    return count
+
+
 def _event_type(code):
     event_type, _created = ShippingEventType.objects.get_or_create(
         code=code, defaults={"name": str(statuses.EVENT_NAMES[code])})

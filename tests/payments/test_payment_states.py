@@ -97,10 +97,11 @@ def test_cancelling_a_paid_line_refunds_it_in_the_ledger_and_asks_for_the_transf
     fulfilment.cancel_lines(transfer_order, partner, user, lines, "Hết hàng do mưa lũ")
 
     payment.refresh_from_db()
-    line_total = int(sum(line.line_price_incl_tax for line in lines))
-    assert payment.amount_refunded == line_total
+    # Every line of the order is cancelled: the delivery charge is refunded with them.
+    refund = int(sum(line.line_price_incl_tax for line in lines) + transfer_order.shipping_incl_tax)
+    assert payment.amount_refunded == refund == payment.amount
     assert payment.needs_attention and "chuyển trả" in payment.attention_note.lower()
-    assert Source.objects.get(order=transfer_order).amount_refunded == line_total
+    assert Source.objects.get(order=transfer_order).amount_refunded == refund
 
 
 def test_money_for_an_order_already_cancelled_is_given_back(transfer_order):

@@ -221,3 +221,25 @@ def test_three_copies_of_an_event_arriving_at_once_change_the_state_once(client)
     payment.refresh_from_db()
     assert payment.status == Payment.Status.PAID
     assert len(_received_emails()) == 1
+
+
+@pytest.mark.django_db
+def test_an_administrator_refunds_a_card_order_in_full_from_the_payment_desk(client, stripe_calls, staff_user):
+    order, payment, _response = _card_order(client)
+    deliver(Client(), event_payload("payment_intent.succeeded", payment.provider_reference, payment.amount))
+    del stripe_calls[:]
+    desk = Client()
+    desk.force_login(staff_user)
+
+    refused = desk.post(reverse("dashboard:ocop-payments"), {"payment": payment.pk, "action": "cancel_refund"},
+                        follow=True)
+    assert "Hãy ghi lý do huỷ đơn" in refused.content.decode() and stripe_calls == []
+    desk.post(reverse("dashboard:ocop-payments"), {"payment": payment.pk, "action": "cancel_refund",
+                                                   "reason": "Khách đổi ý trước khi gửi hàng"})
+
+    refunds = [c[2]["params"]["amount"] for c in stripe_calls if c[0] == "refunds.create"]
+    assert sum(refunds) == payment.amount  # goods of both producers and the delivery charge
+    payment.refresh_from_db()
+    order.refresh_from_db()
+    assert payment.status == Payment.Status.REFUNDED and payment.amount_refunded == payment.amount
+    assert order.status == "cancelled"

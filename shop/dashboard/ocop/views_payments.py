@@ -15,6 +15,7 @@ from oscar.templatetags.currency_filters import currency
 from payments import states, statements
 from payments.models import Payment
 from payments.providers import PROVIDER_CLASSES, get_provider
+from shop.order import fulfilment
 
 CONFIRMABLE_BY_HAND = ("cod", "vietqr")
 
@@ -64,6 +65,18 @@ class PaymentDeskView(TemplateView):
             }.get(outcome, _("Không ghi nhận được thanh toán cho đơn hàng %(number)s."))
             level = messages.success if outcome == states.PAID else messages.warning
             level(request, text % {"amount": currency(form.cleaned_data["amount"]), "number": payment.order_number})
+        elif action == "cancel_refund" and payment.order is not None:
+            reason = (request.POST.get("reason") or "").strip()
+            if not reason:
+                messages.error(request, _("Hãy ghi lý do huỷ đơn để báo cho khách hàng."))
+                return redirect("dashboard:ocop-payments")
+            cancelled = fulfilment.cancel_open_lines(payment.order, reason)
+            if cancelled:
+                messages.success(request, _("Đã huỷ %(n)s sản phẩm chưa gửi của đơn hàng %(number)s và hoàn tiền đã "
+                                            "thu cho các sản phẩm đó.") % {"n": cancelled, "number": payment.order_number})
+            else:
+                messages.warning(request, _("Đơn hàng %(number)s không còn sản phẩm nào chưa gửi để huỷ.") % {
+                    "number": payment.order_number})
         elif action == "reviewed":
             Payment.objects.filter(pk=payment.pk).update(needs_attention=False)
             messages.success(request, _("Đã đánh dấu đã xem thanh toán của đơn hàng %(number)s.") % {
