@@ -1,12 +1,24 @@
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from catalogue.listing import product_cards
-from catalogue.ocop import taxonomy
+from catalogue.ocop import rules, taxonomy
+from cms.choosers import ProducerChooserBlock, ProductChooserBlock, with_stars
+from shop.core.addresses import province_choices
 
 Partner = get_model("partner", "Partner")
+Category = get_model("catalogue", "Category")
+
+
+def live_products(products):
+    """The chosen products the storefront still lists, in the editor's order (unpublished ones skipped)."""
+    chosen = [product.pk for product in products if product is not None]
+    cards = {product.pk: product for product in product_cards().filter(pk__in=chosen)}
+    return [cards[pk] for pk in chosen if pk in cards]
 
 
 class HeroBlock(blocks.StructBlock):
@@ -64,9 +76,149 @@ class ProducerShelfBlock(blocks.StructBlock):
         return context
 
 
+class HeroCarouselBlock(blocks.StructBlock):
+    slides = blocks.ListBlock(HeroBlock(), label=_("Ảnh bìa"), min_num=1, max_num=6)
+
+    class Meta:
+        template = "cms/blocks/hero_carousel.html"
+        icon = "image"
+        label = _("Băng chuyền ảnh bìa")
+        preview_value = {"slides": [{"heading": "Đặc sản OCOP Lào Cai", "text": "Chè Shan tuyết, quế Bảo Yên.",
+                                     "button_text": "Mua ngay", "button_link": "/catalogue/"},
+                                    {"heading": "Quế Bảo Yên", "text": "Hương quế vùng cao.", "button_text": "Xem",
+                                     "button_link": "/catalogue/"}]}
+        description = _("Vài ảnh lớn lướt ngang, mỗi ảnh có tiêu đề và nút dẫn tới trang khác.")
+
+
+class FeaturedProductsBlock(blocks.StructBlock):
+    """Hand-picked products; those no longer on sale are skipped when the page renders."""
+
+    heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
+    products = blocks.ListBlock(ProductChooserBlock(label=_("Sản phẩm")), label=_("Sản phẩm"), min_num=1)
+
+    class Meta:
+        template = "cms/blocks/product_shelf.html"
+        icon = "tag"
+        label = _("Sản phẩm chọn lọc")
+        preview_value = {"heading": "Sản phẩm chọn lọc", "products": []}
+        description = _("Sản phẩm do biên tập viên chọn; sản phẩm ngừng bán sẽ tự ẩn.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["products"] = live_products(value.get("products") or [])
+        return context
+
+
+class ProductQueryBlock(blocks.StructBlock):
+    """Products chosen by a rule, resolved when the page is shown (only listed products)."""
+
+    FIVE_STARS, NEW_THIS_MONTH, GROUP, PROVINCE = "five_stars", "new_this_month", "group", "province"
+    heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
+    rule = blocks.ChoiceBlock(label=_("Cách chọn"), choices=[
+        (FIVE_STARS, _("Sản phẩm OCOP 5 sao")), (NEW_THIS_MONTH, _("Mới trong tháng")),
+        (GROUP, _("Theo nhóm sản phẩm")), (PROVINCE, _("Theo tỉnh/thành phố"))])
+    group = blocks.ChoiceBlock(label=_("Nhóm sản phẩm OCOP"), required=False,
+                               choices=[(group.key, group.name) for group in taxonomy.GROUPS_148])
+    province = blocks.ChoiceBlock(label=_("Tỉnh/thành phố"), required=False, choices=province_choices)
+    count = blocks.IntegerBlock(label=_("Số sản phẩm"), default=8, min_value=1, max_value=24)
+
+    class Meta:
+        template = "cms/blocks/product_shelf.html"
+        icon = "search"
+        label = _("Sản phẩm theo tiêu chí")
+        preview_value = {"heading": "Sản phẩm OCOP 5 sao", "rule": "five_stars", "count": 4}
+        description = _("Danh sách tự cập nhật: 5 sao, mới trong tháng, theo nhóm hoặc theo tỉnh.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        needed = {self.GROUP: "group", self.PROVINCE: "province"}.get(value.get("rule"))
+        if needed and not value.get(needed):
+            raise blocks.StructBlockValidationError(block_errors={
+                needed: ValidationError(_("Hãy chọn giá trị cho cách chọn này."))})
+        return value
+
+    def products(self, value):
+        products = product_cards()
+        rule = value.get("rule")
+        if rule == self.FIVE_STARS:
+            products = with_stars(products, max(rules.OCOP_STARS))
+        elif rule == self.NEW_THIS_MONTH:
+            today = timezone.localdate()
+            products = products.filter(date_created__date__gte=today.replace(day=1))
+        elif rule == self.GROUP:
+            products = products.filter(ocop_group=value.get("group") or "")
+        elif rule == self.PROVINCE:
+            products = products.filter(stockrecords__partner__province_code=value.get("province") or 0)
+        return list(products.order_by("-date_created", "id").distinct()[: value.get("count") or 8])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["products"] = self.products(value)
+        return context
+
+
+class ProducerSpotlightBlock(blocks.StructBlock):
+    producer = ProducerChooserBlock(label=_("Chủ thể"))
+    text = blocks.TextBlock(label=_("Lời giới thiệu"), required=False)
+    story = blocks.PageChooserBlock(label=_("Trang câu chuyện"), required=False, page_type="cms.ProducerStoryPage")
+
+    class Meta:
+        template = "cms/blocks/producer_spotlight.html"
+        icon = "user"
+        label = _("Giới thiệu một chủ thể")
+        description = _("Một hợp tác xã hay hộ sản xuất, với sản phẩm đang bán của họ.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        producer = value.get("producer")
+        context["products"] = (list(product_cards().filter(stockrecords__partner=producer)[:4])
+                               if producer and producer.is_verified else [])
+        return context
+
+
+class CampaignBannerBlock(blocks.StructBlock):
+    campaign = blocks.PageChooserBlock(label=_("Chương trình khuyến mại"), page_type="cms.CampaignPage")
+
+    class Meta:
+        template = "cms/blocks/campaign_banner.html"
+        icon = "date"
+        label = _("Băng rôn chương trình")
+        description = _("Chỉ hiện khi chương trình đang diễn ra.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        campaign = value.get("campaign")
+        campaign = campaign.specific if campaign is not None else None
+        context["campaign"] = campaign if campaign is not None and campaign.live and campaign.is_running() else None
+        return context
+
+
+class CategoryTilesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
+
+    class Meta:
+        template = "cms/blocks/category_tiles.html"
+        icon = "table"
+        label = _("Sáu nhóm sản phẩm OCOP")
+        preview_value = {"heading": "Nhóm sản phẩm OCOP"}
+        description = _("Ô dẫn tới sáu nhóm sản phẩm OCOP.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        roots = {category.name: category for category in Category.get_root_nodes()}
+        context["tiles"] = [(group, roots.get(str(group.name))) for group in taxonomy.GROUPS_148]
+        return context
+
+
 class HomePageBody(blocks.StreamBlock):
     hero = HeroBlock()
+    hero_carousel = HeroCarouselBlock()
+    featured_products = FeaturedProductsBlock()
+    product_query = ProductQueryBlock()
     products = ProductShelfBlock()
+    producer_spotlight = ProducerSpotlightBlock()
     producers = ProducerShelfBlock()
+    campaign_banner = CampaignBannerBlock()
+    category_tiles = CategoryTilesBlock()
     text = blocks.RichTextBlock(label=_("Đoạn văn"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
                                 template="cms/blocks/text.html")

@@ -1,12 +1,25 @@
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import HomePageBody
+from cms.blocks import HomePageBody, live_products
+from cms.choosers import ProductChooserBlock
 from cms.forms import OcopPageForm
 from shop.core.text import ascii_slugify
 
@@ -23,6 +36,9 @@ class OcopPage(Page):
         if not self.slug and self.title:
             self.slug = ascii_slugify(self.title)
         super().full_clean(*args, **kwargs)
+
+
+RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "image"]
 
 
 class HomePage(OcopPage):
@@ -71,3 +87,257 @@ class ShopPolicies(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Chính sách cửa hàng")
+
+
+class StandardPage(OcopPage):
+    """An editorial page: about the programme, how to buy…"""
+
+    intro = models.CharField(_("Giới thiệu ngắn"), max_length=255, blank=True)
+    body = RichTextField(_("Nội dung"), features=RICH_TEXT)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    template = "cms/standard_page.html"
+
+    class Meta:
+        verbose_name = _("Trang nội dung")
+        verbose_name_plural = _("Trang nội dung")
+
+
+class CampaignPage(OcopPage):
+    """A promotion with dates: shown only while it runs, with its banner, text and chosen products.
+    When linked to an Oscar offer, publishing the campaign makes the offer apply to exactly the chosen
+    products and only between the campaign's dates (``sync_offer``)."""
+
+    starts_at = models.DateTimeField(_("Bắt đầu"))
+    ends_at = models.DateTimeField(_("Kết thúc"))
+    banner = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+", verbose_name=_("Ảnh băng rôn"))
+    intro = models.CharField(_("Lời giới thiệu"), max_length=255, blank=True)
+    body = RichTextField(_("Nội dung"), features=RICH_TEXT, blank=True)
+    products = StreamField([("product", ProductChooserBlock(label=_("Sản phẩm")))], blank=True,
+                           verbose_name=_("Sản phẩm của chương trình"))
+    offer = models.ForeignKey("offer.ConditionalOffer", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("Ưu đãi Oscar áp dụng"),
+                              help_text=_("Giảm giá áp dụng cho các sản phẩm trên trong thời gian chương trình."))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Thời gian")),
+        FieldPanel("banner"), FieldPanel("intro"), FieldPanel("body"), FieldPanel("products"), FieldPanel("offer"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    template = "cms/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("Chương trình khuyến mại")
+        verbose_name_plural = _("Chương trình khuyến mại")
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+    def is_running(self, now=None):
+        now = now or timezone.now()
+        return bool(self.starts_at and self.ends_at and self.starts_at <= now < self.ends_at)
+
+    def live_products(self):
+        return live_products([block.value for block in self.products])
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_running() and not getattr(request, "is_preview", False):
+            raise Http404(_("Chương trình không diễn ra lúc này."))
+        return super().serve(request, *args, **kwargs)
+
+    def sync_offer(self):
+        """The linked offer covers the chosen products, between the campaign's dates."""
+        offer = self.offer
+        if offer is None:
+            return
+        offer.start_datetime, offer.end_datetime = self.starts_at, self.ends_at
+        offer.save(update_fields=["start_datetime", "end_datetime"])
+        product_range = offer.condition.range if offer.condition_id else None
+        if product_range is not None:
+            product_range.included_products.set([block.value for block in self.products if block.value])
+
+
+class NewsIndexPage(OcopPage):
+    """News: the articles below it, newest first, 10 a page, filterable by tag."""
+
+    intro = models.CharField(_("Giới thiệu ngắn"), max_length=255, blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["cms.ArticlePage"]
+    template = "cms/news_index_page.html"
+    per_page = 10
+
+    class Meta:
+        verbose_name = _("Danh sách tin tức")
+
+    def articles(self, tag=None):
+        articles = ArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        return articles.filter(tags__name=tag) if tag else articles
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tag = request.GET.get("tag", "").strip()
+        paginator = Paginator(self.articles(tag or None), self.per_page)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            raise Http404 from None
+        context.update(articles=page, tag=tag)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("cms.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(OcopPage):
+    """A news article: OCOP fairs, certification rounds, market news."""
+
+    date = models.DateField(_("Ngày đăng"), default=timezone.localdate)
+    intro = models.CharField(_("Tóm tắt"), max_length=255)
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("Ảnh"))
+    body = RichTextField(_("Nội dung"), features=RICH_TEXT)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("Thẻ"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("tags")], heading=_("Thông tin")),
+        FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+    template = "cms/article_page.html"
+
+    class Meta:
+        verbose_name = _("Bài viết tin tức")
+        verbose_name_plural = _("Bài viết tin tức")
+
+
+class ProducerStoryPage(OcopPage):
+    """The story of a cooperative or household, linked to its producer record, with its live products."""
+
+    producer = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="story_pages",
+                                 verbose_name=_("Chủ thể"))
+    intro = models.CharField(_("Tóm tắt"), max_length=255)
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("Ảnh"))
+    body = RichTextField(_("Câu chuyện"), features=RICH_TEXT)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("producer"), FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = []
+    template = "cms/producer_story_page.html"
+
+    class Meta:
+        verbose_name = _("Câu chuyện chủ thể")
+        verbose_name_plural = _("Câu chuyện chủ thể")
+
+    def live_products(self):
+        from catalogue.listing import product_cards
+
+        if not self.producer.is_verified:
+            return []
+        return list(product_cards().filter(stockrecords__partner=self.producer).order_by("title"))
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("cms.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm):
+    """A contact form: submissions are kept (Wagtail's form submissions) and emailed to administrators."""
+
+    intro = RichTextField(_("Giới thiệu"), blank=True, features=RICH_TEXT)
+    thank_you_text = RichTextField(_("Lời cảm ơn sau khi gửi"), blank=True, features=RICH_TEXT)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(), FieldPanel("intro"), InlinePanel("form_fields", label=_("Ô nhập")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                         FieldPanel("subject")], heading=_("Email gửi quản trị viên")),
+    ]
+    subpage_types = []
+    template = "cms/contact_page.html"
+    landing_page_template = "cms/contact_page_landing.html"
+
+    class Meta:
+        verbose_name = _("Trang liên hệ")
+
+
+@register_setting(icon="mail")
+class SiteContact(BaseSiteSetting):
+    """Contact details, social links and the footer text shown on every page."""
+
+    hotline = models.CharField(_("Đường dây nóng"), max_length=20, blank=True)
+    email = models.EmailField(_("Email liên hệ"), blank=True)
+    address = models.CharField(_("Địa chỉ"), max_length=255, blank=True)
+    zalo_url = models.URLField(_("Liên kết Zalo"), blank=True)
+    facebook_url = models.URLField(_("Liên kết Facebook"), blank=True)
+    footer_text = models.TextField(_("Chữ ở chân trang"), blank=True)
+
+    class Meta:
+        verbose_name = _("Thông tin liên hệ")
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Trang"), required=False)
+    url = blocks.CharBlock(label=_("Hoặc địa chỉ"), required=False, help_text=_("Ví dụ /catalogue/"))
+    label = blocks.CharBlock(label=_("Chữ hiển thị"), required=False, max_length=40,
+                             help_text=_("Để trống thì dùng tên trang."))
+
+    class Meta:
+        icon = "link"
+
+
+MENU_VERSION_KEY = "ocop-main-menu-version"
+
+
+def main_menu_changed():
+    try:
+        cache.incr(MENU_VERSION_KEY)
+    except ValueError:
+        cache.set(MENU_VERSION_KEY, 2, None)
+
+
+@register_setting(icon="list-ul")
+class MainMenu(BaseSiteSetting):
+    """The storefront's main menu, in the order editors give it."""
+
+    items = StreamField([("link", MenuLinkBlock())], blank=True, verbose_name=_("Mục menu"))
+    panels = [FieldPanel("items")]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        main_menu_changed()
+
+    class Meta:
+        verbose_name = _("Menu chính")
+
+    def links(self):
+        """(label, url) pairs in the current language; cached until a menu or page changes
+        (``cms.signal_handlers``), so every page's header costs one query for the menu."""
+        key = f"ocop-main-menu-{self.site_id}-{get_language()}-{cache.get_or_set(MENU_VERSION_KEY, 1, None)}"
+        links = cache.get(key)
+        if links is None:
+            links = self._links()
+            cache.set(key, links, 3600)
+        return links
+
+    def _links(self):
+        links = []
+        for block in self.items:
+            page, url, label = block.value.get("page"), block.value.get("url"), block.value.get("label")
+            if page is not None and page.live:
+                page = page.localized
+                links.append((label or page.title, page.url))
+            elif url:
+                links.append((label or url, url))
+        return links

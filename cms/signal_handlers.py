@@ -9,10 +9,21 @@ from shop.search import pages
 
 
 def _page_changed(sender, instance, **kwargs):
+    from cms.models import main_menu_changed
+
     pages.page_changed(instance.pk)
+    main_menu_changed()  # a title, URL or live state the menu shows may have changed
+
+
+def _campaign_published(sender, instance, **kwargs):
+    """A published campaign carries its linked Oscar offer: its products and its dates."""
+    instance.specific.sync_offer()
 
 
 def register():
+    from cms.models import CampaignPage
+
+    page_published.connect(_campaign_published, sender=CampaignPage, dispatch_uid="ocop_campaign_offer")
     page_published.connect(_page_changed, dispatch_uid="ocop_search_page_published")
     page_unpublished.connect(_page_changed, dispatch_uid="ocop_search_page_unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="ocop_search_page_moved")

@@ -17,3 +17,10 @@ def register_commerce_dashboard_link():
     return CommerceDashboardMenuItem(
         _("Quản lý bán hàng (Oscar)"), reverse("dashboard:index"), icon_name="site", order=10000,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_choosers():
+    from cms.choosers import producer_chooser_viewset, product_chooser_viewset
+
+    return [product_chooser_viewset, producer_chooser_viewset]

@@ -33,6 +33,7 @@ from cms.demo.orders import ensure_demo_orders
 from cms.demo.pages import ensure_policy_pages
 from cms.demo import orders as demo_orders
 from cms.demo.addresses import ensure_demo_addresses
+from cms.demo.content import ensure_demo_content
 from cms.demo.shipping import ensure_demo_shipping
 from cms.models import HomePage
 
@@ -91,7 +92,9 @@ def load_demo_data():
     ensure_demo_shipping()  # rates, free threshold, service date option (cms/demo/shipping.py)
     ensure_demo_orders()  # orders in every state for the first producer (cms/demo/orders.py)
     ensure_demo_addresses(demo_orders.CUSTOMER_EMAIL)  # the customer's saved address (cms/demo/addresses.py)
-    ensure_policy_pages(ensure_home_page())
+    home = ensure_home_page()
+    ensure_policy_pages(home)
+    ensure_demo_content(home)  # campaign, news, producer stories, standard pages, contact (cms/demo/content.py)
     return created
 
 
