@@ -49,6 +49,7 @@ OSCAR_FORKS = {
     "oscar.apps.shipping.apps.ShippingConfig": "shop.shipping.apps.ShippingConfig",
     "oscar.apps.basket.apps.BasketConfig": "shop.basket.apps.BasketConfig",
     "oscar.apps.address.apps.AddressConfig": "shop.address.apps.AddressConfig",
+    "oscar.apps.offer.apps.OfferConfig": "shop.offer.apps.OfferConfig",
     "oscar.apps.search.apps.SearchConfig": "shop.search.apps.SearchConfig",
     "oscar.apps.dashboard.apps.DashboardConfig": "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig":
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

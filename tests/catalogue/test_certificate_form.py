@@ -30,10 +30,17 @@ VALID = {
 # --- Files -------------------------------------------------------------------------
 
 def pdf_bytes():
-    """A real one-page PDF (Pillow writes a complete file with its cross-reference table)."""
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), "white").save(buffer, "PDF")
-    return buffer.getvalue()
+    """A real one-page PDF (Pillow writes a complete file with its cross-reference table). Made once:
+    Pillow stamps the time in it, so two calls a second apart differ."""
+    global _PDF
+    if _PDF is None:
+        buffer = io.BytesIO()
+        Image.new("RGB", (60, 40), "white").save(buffer, "PDF")
+        _PDF = buffer.getvalue()
+    return _PDF
+
+
+_PDF = None
 
 
 def image_bytes(image_format="PNG", size=(60, 40), mode="RGB", **options):
