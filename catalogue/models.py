@@ -54,6 +54,18 @@ class Product(AbstractProduct):
     class Meta(AbstractProduct.Meta):
         permissions = [("review_ocop_product", _("Có thể duyệt sản phẩm OCOP"))]
 
+    def has_been_bought_by(self, user):
+        """The user has an order holding this product that was not cancelled."""
+        from shop.order import statuses
+
+        return (user.is_authenticated and self.line_set.filter(order__user=user)
+                .exclude(status=statuses.LINE_CANCELLED).exists())
+
+    def is_review_permitted(self, user):
+        """Only customers who bought the product may review it, once (reviews are then moderated:
+        ``OSCAR_MODERATE_REVIEWS``)."""
+        return self.has_been_bought_by(user) and not self.has_review_by(user)
+
     def save(self, *args, **kwargs):
         from shop.search.text import folded_product_text
 

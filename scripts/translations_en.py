@@ -1442,6 +1442,7 @@ EN = {
     'Trang trước': 'Previous page',
     'Trang sau': 'Next page',
     'Sản phẩm đang bán của %(name)s': "%(name)s's products on sale",
+    'Khách đánh giá %(rating)s/5': 'Customers rate it %(rating)s/5',
 }
 
 

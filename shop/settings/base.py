@@ -195,6 +195,9 @@ OSCAR_SHOP_TAGLINE = _("Sản phẩm OCOP Lào Cai")
 OSCAR_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@ocop.example.vn")
 OSCAR_SLUG_FUNCTION = "shop.core.text.ascii_slugify"
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Reviews: only buyers (catalogue.models.Product.is_review_permitted), shown once an administrator approves.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_IMAGE_FOLDER = "images/products/%Y/%m/"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
