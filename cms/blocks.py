@@ -51,6 +51,7 @@ class ProductShelfBlock(blocks.StructBlock):
         template = "cms/blocks/product_shelf.html"
         icon = "list-ul"
         label = _("Dãy sản phẩm")
+        preview_value = {"heading": "Sản phẩm mới", "group": "", "count": 4}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -69,6 +70,7 @@ class ProducerShelfBlock(blocks.StructBlock):
         template = "cms/blocks/producer_shelf.html"
         icon = "group"
         label = _("Chủ thể OCOP tiêu biểu")
+        preview_value = {"heading": "Chủ thể OCOP tiêu biểu", "count": 3}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -100,8 +102,10 @@ class FeaturedProductsBlock(blocks.StructBlock):
         template = "cms/blocks/product_shelf.html"
         icon = "tag"
         label = _("Sản phẩm chọn lọc")
-        preview_value = {"heading": "Sản phẩm chọn lọc", "products": []}
         description = _("Sản phẩm do biên tập viên chọn; sản phẩm ngừng bán sẽ tự ẩn.")
+
+    def get_preview_value(self):
+        return self.normalize({"heading": _("Sản phẩm chọn lọc"), "products": list(product_cards()[:4])})
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -168,6 +172,10 @@ class ProducerSpotlightBlock(blocks.StructBlock):
         label = _("Giới thiệu một chủ thể")
         description = _("Một hợp tác xã hay hộ sản xuất, với sản phẩm đang bán của họ.")
 
+    def get_preview_value(self):
+        producer = Partner.objects.filter(verification_status=Partner.Verification.VERIFIED).order_by("pk").first()
+        return self.normalize({"producer": producer, "text": producer.story[:200] if producer else ""})
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         producer = value.get("producer")
@@ -184,6 +192,11 @@ class CampaignBannerBlock(blocks.StructBlock):
         icon = "date"
         label = _("Băng rôn chương trình")
         description = _("Chỉ hiện khi chương trình đang diễn ra.")
+
+    def get_preview_value(self):
+        from cms.models import CampaignPage
+
+        return self.normalize({"campaign": CampaignPage.objects.live().order_by("-ends_at").first()})
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -221,4 +234,5 @@ class HomePageBody(blocks.StreamBlock):
     campaign_banner = CampaignBannerBlock()
     category_tiles = CategoryTilesBlock()
     text = blocks.RichTextBlock(label=_("Đoạn văn"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-                                template="cms/blocks/text.html")
+                                template="cms/blocks/text.html",
+                                preview_value="<h2>Về chương trình OCOP</h2><p>Mỗi xã một sản phẩm.</p>")

@@ -155,3 +155,21 @@ def test_story_lists_the_producers_live_products(client):
     for product in story.live_products():
         assert product.title in html
     assert Page.objects.filter(pk=story.pk).exists()
+
+
+def test_every_home_block_has_an_admin_preview(client, staff_user):
+    from cms.blocks import HomePageBody
+
+    client.force_login(staff_user)
+    for name, block in HomePageBody().child_blocks.items():
+        assert block.is_previewable, name
+        response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+        assert response.status_code == 200, name
+
+
+def test_editors_open_the_campaign_and_home_page_editors(client, staff_user):
+    client.force_login(staff_user)
+    for page in (_vi(CampaignPage), HomePage.objects.get(locale__language_code="vi")):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
+    assert "product_chooser" in client.get(reverse("wagtailadmin_pages:edit", args=[_vi(CampaignPage).pk])).content.decode()
