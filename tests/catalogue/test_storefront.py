@@ -106,3 +106,13 @@ def test_sorting_by_price_ascending(client):
 
 def test_unknown_product_is_404(client):
     assert client.get("/catalogue/khong-ton-tai_999999/").status_code == 404
+
+
+def test_product_cards_load_small_lazy_images_on_phones(client):
+    """Cards offer a 200 px and a 400 px thumbnail (srcset) and load them lazily: a phone on a slow
+    connection fetches only what it shows."""
+    html = client.get(reverse("catalogue:index")).content.decode()
+    images = re.findall(r'<img [^>]*class="product-card__image"[^>]*>', html)
+    assert images
+    for image in images:
+        assert 'loading="lazy"' in image and " 200w, " in image and " 400w" in image and 'sizes="' in image
