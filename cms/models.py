@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import HomePageBody, live_products
-from cms.choosers import ProductChooserBlock
+from cms.choosers import ProductChooserBlock, producer_chooser_viewset
 from cms.forms import OcopPageForm
 from shop.core.text import ascii_slugify
 
@@ -230,7 +230,7 @@ class ProducerStoryPage(OcopPage):
     body = RichTextField(_("Câu chuyện"), features=RICH_TEXT)
 
     content_panels = Page.content_panels + [
-        FieldPanel("producer"), FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
+        FieldPanel("producer", widget=producer_chooser_viewset.widget_class), FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     subpage_types = []

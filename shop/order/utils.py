@@ -126,7 +126,8 @@ class OrderCreator(CoreOrderCreator):
                 wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
         if not wanted:
             return
-        records = list(StockRecord.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
+        # Lock the stock rows only, not the products joined for their titles.
+        records = list(StockRecord.objects.select_for_update(of=("self",)).filter(pk__in=wanted).order_by("pk")
                        .select_related("product"))
         for record in records:
             available = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)

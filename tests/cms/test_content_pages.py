@@ -169,7 +169,7 @@ def test_every_home_block_has_an_admin_preview(client, staff_user):
 
 def test_editors_open_the_campaign_and_home_page_editors(client, staff_user):
     client.force_login(staff_user)
-    for page in (_vi(CampaignPage), HomePage.objects.get(locale__language_code="vi")):
+    for page in (_vi(CampaignPage), _vi(ProducerStoryPage), HomePage.objects.get(locale__language_code="vi")):
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
     assert "product_chooser" in client.get(reverse("wagtailadmin_pages:edit", args=[_vi(CampaignPage).pk])).content.decode()
