@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",  # editors' "Translate" action: copies a page to English
     "django.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

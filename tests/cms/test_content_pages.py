@@ -173,3 +173,20 @@ def test_editors_open_the_campaign_and_home_page_editors(client, staff_user):
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
     assert "product_chooser" in client.get(reverse("wagtailadmin_pages:edit", args=[_vi(CampaignPage).pk])).content.decode()
+
+
+def test_editors_translate_a_page_into_english_from_the_admin(client, staff_user):
+    from wagtail.models import Locale
+
+    client.force_login(staff_user)
+    home = HomePage.objects.get(locale__language_code="vi")
+    page = StandardPage(title="Hướng dẫn mua hàng", slug="huong-dan-mua-hang", body="<p>Chọn sản phẩm…</p>")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    url = reverse("simple_translation:submit_page_translation", args=[page.pk])
+    assert client.get(url).status_code == 200
+    english = Locale.objects.get(language_code="en")
+    response = client.post(url, {"locales": [english.pk]})
+    assert response.status_code == 302
+    translation = page.get_translations().get(locale=english)
+    assert translation.slug == page.slug and translation.get_parent().locale == english
