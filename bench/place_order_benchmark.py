@@ -1,6 +1,6 @@
 """Place-order benchmark: orders placed concurrently on PostgreSQL, through the real checkout.
 
-    bash -c 'source scripts/postgres.sh && pg_start && .venv/bin/python benchmarks/place_order_benchmark.py; pg_stop'
+    bash -c 'source scripts/postgres.sh && pg_start && .venv/bin/python bench/place_order_benchmark.py; pg_stop'
     # options: --orders N (200)  --workers W (8)  --lines L (3)
 
 Needs ``DATABASE_URL`` pointing at a PostgreSQL server (``pg_start`` exports it). The script creates a

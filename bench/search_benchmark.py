@@ -1,7 +1,7 @@
 """Search benchmark: N synthetic OCOP products, indexing throughput and search latency.
 
     DJANGO_SETTINGS_MODULE=shop.settings.dev ELASTICSEARCH_URL=http://127.0.0.1:9200 \
-        .venv/bin/python benchmarks/search_benchmark.py [--products N] [--queries M] [--seed S]
+        .venv/bin/python bench/search_benchmark.py [--products N] [--queries M] [--seed S]
 
 Generates N products as ProductDocument instances with the fields ``to_document``
 produces (no SQL database is touched), indexes them into a throwaway index
