@@ -1,0 +1,1 @@
+"""Benchmarks and the soak (not tests: nothing here is collected by pytest)."""
