@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 
 from payments import states
 from payments.models import Payment, ProviderEvent
+from shop.core.csp import csp_allow
 from shop.order.views import buyer_may_see
 
 logger = logging.getLogger("payments")
@@ -32,6 +33,9 @@ def _buyers_card_payment(request, order_number):
     return order, payment
 
 
+# Stripe.js, its card frames (3-D Secure included) and its API, as Stripe documents for a CSP.
+@csp_allow(script_src=["https://js.stripe.com"], frame_src=["https://js.stripe.com", "https://hooks.stripe.com"],
+           connect_src=["https://api.stripe.com"])
 @require_GET
 def card_page(request, order_number):
     order, payment = _buyers_card_payment(request, order_number)

@@ -6,3 +6,13 @@ class CoreConfig(AppConfig):
 
     name = "shop.core"
     label = "core"
+
+    def ready(self):
+        from PIL import Image
+
+        from shop.core.uploads import MAX_IMAGE_PIXELS
+
+        # Pillow refuses to open an image of more than twice this many pixels (DecompressionBombError)
+        # and warns above it: every decoder in the process — Django's and Wagtail's image fields,
+        # thumbnails, our upload checks — refuses a picture beyond our limit before decoding it.
+        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS // 2

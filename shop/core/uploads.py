@@ -130,3 +130,38 @@ def validate_product_image(upload):
             % {"extensions": ", ".join(EXTENSIONS[kind][:2]), "kind": KIND_NAMES[kind]},
             code="wrong_extension")
     return kind
+
+
+# Editors' documents (Wagtail): the extensions allowed are settings.WAGTAILDOCS_EXTENSIONS.
+ZIP_HEADER = b"PK\x03\x04"  # Office Open XML and OpenDocument files are zip archives
+
+
+def validate_editor_document(upload):
+    """A document editors publish (Wagtail's document library): its content must be what its
+    extension says — a whole PDF, an Office/OpenDocument zip, or plain UTF-8 text — at most 10 MB.
+    Wagtail serves a document with the type its extension implies, so HTML or a script named
+    ``.pdf`` never reaches a browser as such."""
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("Tệp quá lớn (%(size)s). Giới hạn là %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)},
+            code="file_too_large")
+    extension = os.path.splitext(upload.name or "")[1].lower().lstrip(".")
+    head = _read_head(upload)
+    if extension == "pdf":
+        matches = bool(PDF_HEADER.match(head)) and bool(PDF_END.search(_tail(upload)))
+    elif extension in ("csv", "txt"):
+        upload.seek(0)
+        data = upload.read()
+        upload.seek(0)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+        matches = text is not None and "\x00" not in text
+    else:
+        matches = head.startswith(ZIP_HEADER)
+    if not matches:
+        raise ValidationError(
+            _("Nội dung tệp không phải là %(kind)s như đuôi tên tệp cho biết.") % {"kind": extension.upper() or "?"},
+            code="content_mismatch")

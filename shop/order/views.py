@@ -6,13 +6,13 @@ looked it up (a guest), and for an invoice also the producer of that part (membe
 ``shop.partner.access``) and staff. Anyone else gets a 404, never a hint that the number exists.
 """
 from django import forms
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from oscar.core.loading import get_model
 
+from shop.core.throttle import Throttle, client_ip
 from shop.order.invoices import invoice_pdf
 from shop.order.parts import producer_parts
 from shop.partner import access
@@ -21,8 +21,8 @@ Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")
 
 LOOKED_UP_SESSION_KEY = "ocop_looked_up_orders"
-LOOKUP_ATTEMPTS = 10  # failed lookups allowed per address and per session …
-LOOKUP_WINDOW = 15 * 60  # … in this many seconds
+# Failed lookups per client address and per session (settings.OCOP_THROTTLES["order-lookup"]).
+LOOKUP_THROTTLE = Throttle("order-lookup")
 
 
 def remember_order(request, order):
@@ -53,22 +53,17 @@ class OrderLookupForm(forms.Form):
         return order if owner_email and owner_email.lower() == email.lower() else None
 
 
-def _throttle_keys(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    return [f"ocop-order-lookup-ip-{address}", f"ocop-order-lookup-session-{request.session.session_key or ''}"]
+def _lookup_keys(request):
+    return [f"ip:{client_ip(request)}", f"session:{request.session.session_key or ''}"]
 
 
 def _too_many_attempts(request):
-    return any((cache.get(key) or 0) >= LOOKUP_ATTEMPTS for key in _throttle_keys(request))
+    return any(LOOKUP_THROTTLE.exceeded(key) for key in _lookup_keys(request))
 
 
 def _count_failure(request):
-    for key in _throttle_keys(request):
-        if cache.add(key, 1, LOOKUP_WINDOW) is False:
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, LOOKUP_WINDOW)
+    for key in _lookup_keys(request):
+        LOOKUP_THROTTLE.hit(key)
 
 
 def order_lookup(request):

@@ -2,6 +2,7 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
@@ -134,7 +135,8 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
         self.fields["kind"].choices = list(Partner.Kind.choices)
         self.fields["province_code"] = forms.TypedChoiceField(
             label=gettext_lazy("Tỉnh/thành phố"), coerce=int, error_messages={"required": REQUIRED},
-            choices=[("", _("— Chọn tỉnh/thành phố —"))] + addresses.province_choices())
+            choices=[("", _("— Chọn tỉnh/thành phố —"))] + addresses.province_choices(),
+            widget=forms.Select(attrs={"data-ward-source": "1"}))
         province = self._chosen_province()
         ward_choices = addresses.ward_choices(province) if province else []
         self.fields["ward_code"] = forms.TypedChoiceField(
@@ -143,6 +145,9 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
                 "invalid_choice": gettext_lazy("Chọn một xã/phường thuộc tỉnh/thành phố đã chọn.")},
             choices=[("", _("— Chọn xã/phường —") if province else _("— Chọn tỉnh/thành phố trước —"))]
             + ward_choices)
+        # The province's communes as JSON, for default/js/address-wards.js (as on the address forms).
+        self.fields["ward_code"].widget.attrs["data-wards-url"] = reverse("address-wards", args=[0]).replace(
+            "/0/", "/{code}/")
         self.fields["street"].label = _("Số nhà, thôn/bản, đường")
         if self.user is None:
             self.add_account_fields()

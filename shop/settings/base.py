@@ -99,6 +99,7 @@ AUTH_USER_MODEL = "users.User"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "shop.core.csp.ContentSecurityPolicyMiddleware",  # the storefront's CSP (outside the back offices)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "shop.users.throttling.LoginThrottleMiddleware",  # login and password-reset doors
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -154,6 +156,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Security --------------------------------------------------------------
+# Every response (SecurityMiddleware); production.py adds HSTS and secure cookies.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Throttles (shop/core/throttle.py): name → (events allowed, per this many seconds), counted per key.
+OCOP_THROTTLES = {
+    "login-account": (5, 15 * 60),  # failed logins per account (email), every login door
+    "login-ip": (20, 15 * 60),  # failed logins per client address
+    "password-reset-account": (3, 60 * 60),  # reset emails asked for per email, existing or not
+    "password-reset-ip": (10, 60 * 60),  # reset emails asked for per client address
+    "order-lookup": (10, 15 * 60),  # failed guest order lookups per client address and per session
+}
+# Proxies in front of the site that append the client's address to X-Forwarded-For (a load balancer:
+# 1). 0 trusts only REMOTE_ADDR; more than the real number lets clients forge their address.
+OCOP_PROXY_HOPS = int(os.environ.get("OCOP_PROXY_HOPS", 0))
 
 # --- Database --------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
@@ -281,6 +299,14 @@ WAGTAIL_SITE_NAME = "OCOP Market"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Wagtail checks an image's content against its extension; these bound its size (decompression bombs:
+# Pillow's own limit is set from shop.core.uploads at start-up, shop/core/apps.py).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents: these kinds only, checked by content (cms/document_forms.py), downloaded as attachments
+# except PDF and plain text.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.DocumentForm"
 
 # --- Search (Elasticsearch in production and CI; database otherwise) -------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

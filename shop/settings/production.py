@@ -44,3 +44,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# The load balancer in front appends the client's address to X-Forwarded-For: the login and lookup
+# throttles count that address (shop.core.throttle.client_ip), not the balancer's.
+OCOP_PROXY_HOPS = int(os.environ.get("OCOP_PROXY_HOPS", 1))

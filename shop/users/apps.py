@@ -6,3 +6,6 @@ class UsersConfig(AppConfig):
     name = "shop.users"
     label = "users"
     verbose_name = _("Người dùng")
+
+    def ready(self):
+        from shop.users import throttling  # noqa: F401 — connects the login failure counters

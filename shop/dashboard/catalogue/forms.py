@@ -1,6 +1,8 @@
 from django.db import models
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 
+from shop.core.uploads import validate_product_image
+
 # Fields a producer or administrator edits on the product form; "is_public" is
 # deliberately absent (the OCOP workflow decides it).
 PRODUCT_FORM_FIELDS = [
@@ -21,3 +23,14 @@ class ProductForm(oscar_forms.ProductForm):
     class Meta(oscar_forms.ProductForm.Meta):
         fields = PRODUCT_FORM_FIELDS
         formfield_callback = _formfield
+
+
+class ProductImageForm(oscar_forms.ProductImageForm):
+    """Oscar's product image form (its formset loads it from here) with the photo checked by content
+    like the producers' portal: JPEG, PNG or WebP, 10 MB, 40 megapixels (shop.core.uploads)."""
+
+    def clean_original(self):
+        upload = self.cleaned_data.get("original")
+        if upload is not None and hasattr(upload, "content_type"):  # a new upload, not the stored image
+            validate_product_image(upload)
+        return upload

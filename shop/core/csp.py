@@ -1,0 +1,104 @@
+"""The storefront's Content-Security-Policy.
+
+Scripts come only from our own origin (``script-src 'self'``, no ``'unsafe-inline'``): the storefront
+templates have no inline script or ``on…=`` attribute (tests/shop/security/test_headers.py crawls the
+pages to keep it so); page behaviour lives in static files (``default/js/site.js`` runs Oscar's
+initialisers). ``<script type="application/ld+json">`` data blocks are not executed and need nothing.
+Styles allow inline ``style`` attributes, which Oscar's templates use; a style cannot run code.
+
+``form-action`` lists VNPay's payment origin besides our own: placing an order paid by VNPay, and
+"pay again", are form posts answered by a redirect to VNPay, and browsers check a form's redirects
+against ``form-action`` too. A view that needs more — the Stripe card page loads Stripe.js and its
+frames — says so with ``@csp_allow(...)``.
+
+The Oscar dashboard and the Wagtail admin (``BACK_OFFICE_URL_NAMES``) get no policy from here: both
+are built on inline scripts (Oscar's dashboard ``onbodyload`` blocks and widgets, Wagtail's inline
+configuration and its page preview of storefront pages), are reached only by staff after logging in,
+and keep Django's other headers (nosniff, referrer policy, ``X-Frame-Options: DENY``).
+"""
+from functools import wraps
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+BACK_OFFICE_URL_NAMES = ["dashboard:index", "wagtailadmin_home"]
+HEADER = "Content-Security-Policy"
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def storefront_policy():
+    policy = {directive: list(sources) for directive, sources in POLICY.items()}
+    vnpay = _origin(settings.VNPAY_PAYMENT_URL)
+    if vnpay and "vnpay" in settings.OCOP_PAYMENT_METHODS:
+        policy["form-action"].append(vnpay)
+    return policy
+
+
+def render_policy(policy):
+    return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources in policy.items())
+
+
+def csp_allow(**sources):
+    """Adds sources to the storefront policy for one view: ``@csp_allow(script_src=["https://…"])``."""
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            extra = getattr(response, "csp_allow", {})
+            for name, values in sources.items():
+                extra.setdefault(name.replace("_", "-"), []).extend(values)
+            response.csp_allow = extra
+            return response
+        return wrapped
+    return decorator
+
+
+def _back_office_prefixes():
+    prefixes = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for name in BACK_OFFICE_URL_NAMES:
+                try:
+                    prefixes.add(reverse(name))
+                except NoReverseMatch:
+                    pass
+    return tuple(prefixes)
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.back_office = None
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if HEADER in response:
+            return response
+        if self.back_office is None:
+            self.back_office = _back_office_prefixes()
+        if request.path.startswith(self.back_office):
+            return response
+        policy = storefront_policy()
+        for directive, sources in getattr(response, "csp_allow", {}).items():
+            policy.setdefault(directive, []).extend(sources)
+        response[HEADER] = render_policy(policy)
+        return response

@@ -1,0 +1,112 @@
+"""Login and password-reset throttling, per account and per client address, at every door.
+
+The doors are the views that take a password or send a reset email (``DOORS``, by URL name): the
+storefront login, the checkout's "I have an account" step, the Oscar dashboard login, the Wagtail
+admin login and both password-reset forms.
+
+- Failed logins are counted from Django's ``user_login_failed`` signal, which ``authenticate()`` sends
+  for every form that calls it (Oscar's, Wagtail's and Django's all do), per normalised account and
+  per client address. A successful login (``user_logged_in``) forgets the account's failures; the
+  address keeps its count, so one good account does not reopen an address that guesses others.
+- ``LoginThrottleMiddleware`` runs before a door's view: a login attempt for a locked account or
+  from a locked address is answered 429 with the reason, without the password being checked. A
+  reset request is counted as it arrives and refused beyond the limit, whether the email has an
+  account or not, so the answer says nothing about which emails exist.
+
+A middleware rather than an authentication backend: a backend can only make ``authenticate()`` fail,
+which the forms report as a wrong password; the middleware can say "too many attempts" with 429, and
+it also covers the reset forms, which do not authenticate.
+
+Limits: ``settings.OCOP_THROTTLES`` (``login-account``, ``login-ip``, ``password-reset-account``,
+``password-reset-ip``); counters: shop/core/throttle.py.
+"""
+from dataclasses import dataclass
+
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from shop.core.throttle import Throttle, client_ip, normalise_account
+
+LOGIN_PER_ACCOUNT = Throttle("login-account")
+LOGIN_PER_IP = Throttle("login-ip")
+RESET_PER_ACCOUNT = Throttle("password-reset-account")
+RESET_PER_IP = Throttle("password-reset-ip")
+
+
+@dataclass(frozen=True)
+class Door:
+    kind: str  # "login" or "reset"
+    field: str  # the POST field naming the account
+    when: tuple = ()  # (field, value): the POST is an attempt only then (forms sharing a view)
+
+    def attempted(self, post):
+        if not self.when:
+            return True
+        field, value = self.when
+        return field in post if value is None else post.get(field) == value
+
+
+DOORS = {
+    "customer:login": Door("login", "login-username", ("login_submit", None)),  # also registers
+    "checkout:index": Door("login", "username", ("options", "existing")),  # also guest checkout
+    "dashboard:login": Door("login", "username"),
+    "wagtailadmin_login": Door("login", "username"),
+    "password-reset": Door("reset", "email"),
+    "wagtailadmin_password_reset": Door("reset", "email"),
+}
+
+
+def _refuse(request, door, message, throttle):
+    minutes = max(1, throttle.window // 60)
+    response = render(request, "security/throttled.html", {
+        "kind": door.kind, "message": message % {"minutes": minutes}}, status=429)
+    response["Retry-After"] = str(throttle.window)
+    return response
+
+
+class LoginThrottleMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.resolver_match is None:
+            return None
+        door = DOORS.get(request.resolver_match.view_name)
+        if door is None or not door.attempted(request.POST):
+            return None
+        account, address = normalise_account(request.POST.get(door.field)), client_ip(request)
+        if door.kind == "login":
+            if LOGIN_PER_IP.exceeded(address) or (account and LOGIN_PER_ACCOUNT.exceeded(account)):
+                return _refuse(request, door, _(
+                    "Đăng nhập sai quá nhiều lần. Vì an toàn, tài khoản này tạm thời không đăng nhập được "
+                    "từ đây; vui lòng thử lại sau %(minutes)s phút hoặc đặt lại mật khẩu."), LOGIN_PER_ACCOUNT)
+            return None
+        if RESET_PER_IP.exceeded(address) or (account and RESET_PER_ACCOUNT.exceeded(account)):
+            return _refuse(request, door, _(
+                "Đã gửi quá nhiều yêu cầu đặt lại mật khẩu. Vui lòng kiểm tra hộp thư (cả thư rác) "
+                "hoặc thử lại sau %(minutes)s phút."), RESET_PER_ACCOUNT)
+        RESET_PER_IP.hit(address)
+        if account:
+            RESET_PER_ACCOUNT.hit(account)
+        return None
+
+
+@receiver(user_login_failed, dispatch_uid="ocop-count-login-failure")
+def count_login_failure(sender, credentials, request=None, **kwargs):
+    account = normalise_account(credentials.get("username") or credentials.get("email"))
+    if account:
+        LOGIN_PER_ACCOUNT.hit(account)
+    if request is not None:
+        LOGIN_PER_IP.hit(client_ip(request))
+
+
+@receiver(user_logged_in, dispatch_uid="ocop-clear-login-failures")
+def clear_login_failures(sender, request, user, **kwargs):
+    LOGIN_PER_ACCOUNT.clear(normalise_account(user.get_username()))
+    if user.email:
+        LOGIN_PER_ACCOUNT.clear(normalise_account(user.email))
