@@ -1,0 +1,120 @@
+"""Starting and stopping gunicorn for the load runs and the soak, and small shared helpers.
+
+The environment (DATABASE_URL, ELASTICSEARCH_URL, bench.settings, SECRET_KEY, …) comes from
+bench/common.sh; ``Gunicorn`` adds the page-cache setting per run and serves ``shop.wsgi`` with
+sync workers on a free loopback port.
+"""
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def loadavg():
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def rss_kib(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return None
+
+
+def children(pid):
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def cpu_ticks(pids):
+    """utime + stime of these processes, in clock ticks."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (FileNotFoundError, IndexError):
+            pass
+    return total
+
+
+class Gunicorn:
+    """``gunicorn shop.wsgi`` with ``workers`` sync workers (default 2 × cores + 1, gunicorn's advice)."""
+
+    def __init__(self, workers=None, env=None, log_dir=None, timeout=60):
+        self.workers = workers or 2 * os.cpu_count() + 1
+        self.env = {**os.environ, **(env or {})}
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_dir = Path(log_dir or os.environ.get("OCOP_VAR_DIR", "/tmp"))
+        self.timeout = timeout
+        self.process = None
+
+    @property
+    def error_log(self):
+        return self.log_dir / f"gunicorn-{self.port}.log"
+
+    def start(self):
+        command = [str(VENV_BIN / "gunicorn"), "shop.wsgi:application", "--chdir", str(ROOT),
+                   "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+                   "--worker-class", "sync", "--timeout", str(self.timeout), "--graceful-timeout", "10",
+                   "--error-logfile", str(self.error_log), "--log-level", "warning"]
+        self.process = subprocess.Popen(command, env=self.env, cwd=ROOT, stdin=subprocess.DEVNULL,
+                                        start_new_session=True)
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/bench/bare/", timeout=5) as response:
+                    if response.status == 200 and len(self.worker_pids()) == self.workers:
+                        break
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                tail = self.error_log.read_text()[-3000:] if self.error_log.exists() else ""
+                self.stop()
+                raise RuntimeError(f"gunicorn did not start on {self.url}:\n{tail}")
+            time.sleep(0.3)
+        return self
+
+    def worker_pids(self):
+        return children(self.process.pid) if self.process else []
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
