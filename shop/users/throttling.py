@@ -20,6 +20,7 @@ it also covers the reset forms, which do not authenticate.
 Limits: ``settings.OCOP_THROTTLES`` (``login-account``, ``login-ip``, ``password-reset-account``,
 ``password-reset-ip``); counters: shop/core/throttle.py.
 """
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -33,6 +34,9 @@ LOGIN_PER_ACCOUNT = Throttle("login-account")
 LOGIN_PER_IP = Throttle("login-ip")
 RESET_PER_ACCOUNT = Throttle("password-reset-account")
 RESET_PER_IP = Throttle("password-reset-ip")
+# The request being answered, for failures reported without it: Oscar's checkout gateway form calls
+# authenticate() without the request.
+_current_request = ContextVar("ocop_login_request", default=None)
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,11 @@ class LoginThrottleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        token = _current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _current_request.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or request.resolver_match is None:
@@ -101,6 +109,7 @@ def count_login_failure(sender, credentials, request=None, **kwargs):
     account = normalise_account(credentials.get("username") or credentials.get("email"))
     if account:
         LOGIN_PER_ACCOUNT.hit(account)
+    request = request if request is not None else _current_request.get()
     if request is not None:
         LOGIN_PER_IP.hit(client_ip(request))
 
