@@ -197,10 +197,27 @@ class Visitor:
         with self.stats.lock:
             self.stats.checkouts["started"] += 1
         lines = self.rng.choice([1, 1, 2, 3])
+        added = 0
         for _ in range(lines):
             pk, path = self.rng.choice(self.targets["hot"] if self.rng.random() < 1 / 3 else self.targets["products"])
             page = self.request("product", "GET", path)
-            self.post_form("add to basket", f"/basket/add/{pk}/", page, {"quantity": self.rng.choice([1, 1, 2])})
+            try:
+                fields = form_fields(page.text, f"/basket/add/{pk}/")
+            except LookupError:
+                # No add-to-basket form: right only when the product is sold out (checked in the database).
+                if not sold_out(pk):
+                    raise
+                with self.stats.lock:
+                    self.stats.checkouts["sold-out product skipped"] += 1
+                continue
+            fields.update({"quantity": self.rng.choice([1, 1, 2])})
+            self.request("add to basket", "POST", f"/basket/add/{pk}/", expect=(302,), data=fields,
+                         headers={"Referer": self.base + path})
+            added += 1
+        if not added:
+            with self.stats.lock:
+                self.stats.checkouts["abandoned: all sold out"] += 1
+            return
         self.request("basket", "GET", self.urls["basket"])
         page = self.request("checkout", "GET", self.urls["checkout"])
         self.post_form("checkout", self.urls["checkout"], page, {"username": email, "options": "anonymous"})
@@ -242,6 +259,13 @@ class Visitor:
                     self.stats.failures.append((action.__name__, "", repr(error)))
                 self.new_session()
             time.sleep(self.rng.uniform(0, 0.2))
+
+
+def sold_out(product_pk):
+    try:
+        return not StockRecord.objects.filter(product_id=product_pk, num_in_stock__gt=F("num_allocated")).exists()
+    finally:
+        connection.close()
 
 
 class UnexpectedAnswer(Exception):
@@ -402,7 +426,11 @@ def main():
             f"{kind} {stats.page_cache[kind, 'hit']} hits / {stats.page_cache[kind, 'miss']} misses"
             for kind in sorted({kind for kind, _state in stats.page_cache})))
     print(f"checkouts: {stats.checkouts['started']} started, {stats.checkouts['completed']} reached the thank-you page, "
-          f"{stats.checkouts['refused']} sent back by place order")
+          f"{stats.checkouts['refused']} sent back by place order, {stats.checkouts['abandoned: all sold out']} "
+          f"abandoned (everything chosen sold out); sold-out products met: {stats.checkouts['sold-out product skipped']}")
+    hot = list(StockRecord.objects.filter(product_id__in=[pk for pk, _path in goal["hot"]])
+               .values_list("product_id", "num_in_stock", "num_allocated"))
+    print("hot products (id, in stock, allocated): " + ", ".join(f"{p} {n} {a}" for p, n, a in hot))
 
     failed = []
     if stats.server_errors:
