@@ -55,8 +55,10 @@ class _Recorder:
             by_type[kind]["requests"] += 1
             by_type[kind]["bytes"] += self.bytes.get(request_id, 0)
         bad = [entry["url"] for entry in self.requests.values() if entry.get("status", 200) >= 400]
+        largest = sorted(((self.bytes.get(request_id, 0), entry["url"]) for request_id, entry in self.requests.items()),
+                         reverse=True)[:6]
         return {"requests": len(self.requests), "bytes": sum(self.bytes.values()),
-                "by_type": dict(by_type), "errors": bad + self.failed}
+                "by_type": dict(by_type), "errors": bad + self.failed, "largest": largest}
 
 
 def measure(base_url, paths):
@@ -103,6 +105,9 @@ def print_results(results):
                               for kind, value in sorted(figures["by_type"].items(), key=lambda kv: -kv[1]["bytes"]))
             name = f"{path} ({'load + idle' if label == 'first_screen' else 'scrolled to the end'})"
             print(f"{name:<44} {figures['requests']:>8} {figures['bytes'] / 1024:>8.1f}   {kinds}")
+            if label == "first_screen":
+                print("    largest: " + ", ".join(f"{url.split('/', 3)[-1][:60]} {size / 1024:.0f} KB"
+                                             for size, url in figures["largest"]))
             if figures["errors"]:
                 print(f"    failed or ≥ 400: {figures['errors'][:10]}")
 
