@@ -202,6 +202,9 @@ def main():
         rows.extend(run_rows)
         if "Traceback" in errors or "[ERROR]" in errors:
             failures.append(f"{label}: gunicorn's error log:\n{errors[-4000:]}")
+        fallbacks = errors.count("Elasticsearch unavailable")
+        print(f"  {label}: {fallbacks} 'Elasticsearch unavailable' fallbacks to the database in gunicorn's log"
+              + (f", {errors.count('WORKER TIMEOUT')} worker timeouts" if "WORKER TIMEOUT" in errors else ""))
     print()
     markdown = print_table(rows)
     print()
@@ -214,6 +217,9 @@ def main():
     with Gunicorn(workers=WORKERS, env={"OCOP_PAGE_CACHE_SECONDS": "0"} if has_cache else {}) as server:
         weights = page_weight.measure(server.url, ["/catalogue/", targets["category"]])
     page_weight.print_results(weights)
+    print()
+    print("One request at a time, in-process, page cache off (bench/profile_pages.py):", flush=True)
+    subprocess.run([sys.executable, str(HERE / "profile_pages.py"), *targets.values()], check=False)
     print(f"load average at the end: {loadavg()}")
     for failure in failures:
         print(failure)
