@@ -9,7 +9,7 @@ import logging
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, Max, When
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -59,8 +59,10 @@ def attach_order(payment, order):
 
 
 def payment_for_order(order):
-    """The order's current payment (its latest attempt), or None for orders placed without one."""
-    return Payment.objects.filter(order=order).order_by("-attempt").first()
+    """The order's current payment: the attempt that was paid if any (an earlier VNPay page may be
+    paid after a newer attempt was started), else its latest attempt; None for orders without one."""
+    paid_first = Case(When(status=Payment.Status.PAID, then=0), default=1)
+    return Payment.objects.filter(order=order).order_by(paid_first, "-attempt").first()
 
 
 def flag(payment, note):

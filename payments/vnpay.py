@@ -6,12 +6,17 @@
   for spaces), leaving out ``vnp_SecureHash`` and ``vnp_SecureHashType`` themselves.
 - Only the IPN (server-to-server) may mark an order paid; the return URL shows the result to the buyer.
 """
+import datetime
 import hashlib
 import hmac
+import zoneinfo
 from urllib.parse import urlencode
 
 VERSION = "2.1.0"
 SUCCESS = "00"
+# VNPay's dates (vnp_CreateDate, vnp_ExpireDate, vnp_PayDate) are yyyyMMddHHmmss in Vietnam's time (GMT+7).
+VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+TIME_FORMAT = "%Y%m%d%H%M%S"
 
 
 def amount_field(amount_vnd):
@@ -45,7 +50,7 @@ def payment_url(gateway_url, tmn_code, hash_secret, *, txn_ref, amount_vnd, orde
         "vnp_Amount": amount_field(amount_vnd), "vnp_CurrCode": "VND", "vnp_TxnRef": txn_ref,
         "vnp_OrderInfo": order_info, "vnp_OrderType": "other", "vnp_Locale": locale,
         "vnp_ReturnUrl": return_url, "vnp_IpAddr": ip_address,
-        "vnp_CreateDate": _vn_time(created_at), "vnp_ExpireDate": _vn_time(expires_at),
+        "vnp_CreateDate": format_time(created_at), "vnp_ExpireDate": format_time(expires_at),
     }
     if bank_code:
         params["vnp_BankCode"] = bank_code
@@ -53,10 +58,21 @@ def payment_url(gateway_url, tmn_code, hash_secret, *, txn_ref, amount_vnd, orde
     return f"{gateway_url}?{urlencode(sorted(params.items()))}"
 
 
-def _vn_time(moment):
-    import zoneinfo
+def format_time(moment):
+    return moment.astimezone(VIETNAM).strftime(TIME_FORMAT)
 
-    return moment.astimezone(zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")).strftime("%Y%m%d%H%M%S")
+
+def parse_time(value):
+    """A VNPay date back to an aware datetime; None when missing or malformed."""
+    try:
+        return datetime.datetime.strptime(str(value), TIME_FORMAT).replace(tzinfo=VIETNAM)
+    except ValueError:
+        return None
+
+
+def succeeded(params):
+    """Whether VNPay reports the transaction as paid: both the response and the transaction status are 00."""
+    return params.get("vnp_ResponseCode") == SUCCESS and params.get("vnp_TransactionStatus") == SUCCESS
 
 
 def signature_is_valid(params, hash_secret):

@@ -13,90 +13,133 @@ from oscar.core.loading import get_model
 from payments import states, vnpay
 from payments.models import Payment, ProviderEvent
 from payments.providers import get_provider, is_available
+from payments.providers.vnpay_gateway import can_pay_again, paid_during_attempt, payment_for_txn_ref
 from shop.order.views import buyer_may_see
 
 logger = logging.getLogger("payments")
 Order = get_model("order", "Order")
+
+# What the IPN answers (VNPay's documented codes), by what we did with the notice.
+FAILED = "failed"
+NOT_PENDING = "not-pending"
+CONFIRMED = ("00", "Confirm Success")
+ALREADY_CONFIRMED = ("02", "Order already confirmed")
+INVALID_AMOUNT = ("04", "Invalid amount")
+ANSWERS = {
+    states.PAID: CONFIRMED,
+    states.REFUNDED_UNKEPT: CONFIRMED,  # received; we give it back (an administrator is told)
+    FAILED: CONFIRMED,
+    states.ALREADY_PAID: ALREADY_CONFIRMED,
+    states.NOT_PAYABLE: ALREADY_CONFIRMED,
+    NOT_PENDING: ALREADY_CONFIRMED,
+    states.AMOUNT_MISMATCH: INVALID_AMOUNT,
+}
 
 
 def _answer(code, message):
     return JsonResponse({"RspCode": code, "Message": message})
 
 
+def _event_id(params):
+    return ":".join((params.get("vnp_TxnRef", ""), params.get("vnp_TransactionNo", ""),
+                     params.get("vnp_ResponseCode", "")))
+
+
 @csrf_exempt
 @require_GET
 def ipn(request):
-    """VNPay's server-to-server notice, answered in VNPay's codes: 97 bad signature, 01 unknown order,
-    04 wrong amount, 02 already confirmed, 00 received. A duplicate notice (also concurrent copies)
-    changes nothing: the unique ProviderEvent row lets only the first through."""
+    """VNPay's server-to-server notice, always HTTP 200 with VNPay's codes: 97 bad signature (our
+    "400": nothing changes), 01 unknown order, 04 wrong amount (flagged, not paid), 02 already
+    confirmed, 00 received. Each notice is acted on once: the unique ProviderEvent row is written
+    first, in the same transaction as the state change, so copies — even concurrent ones — wait for
+    the first and then only repeat its answer."""
     params = request.GET.dict()
     if not vnpay.signature_is_valid(params, settings.VNPAY_HASH_SECRET):
+        logger.warning("VNPay IPN with an invalid signature for %s", params.get("vnp_TxnRef", "?"))
         return _answer("97", "Invalid signature")
-    payment = Payment.objects.filter(method="vnpay", provider_reference=params.get("vnp_TxnRef", "")).first()
+    payment = payment_for_txn_ref(params.get("vnp_TxnRef", ""))
     if payment is None:
         return _answer("01", "Order not found")
-    try:
-        amount = vnpay.amount_from_field(params.get("vnp_Amount", "0"))
-    except ValueError:
-        amount = -1
-    if amount != payment.amount:
-        states.flag(payment, f"VNPay báo số tiền {params.get('vnp_Amount')} (×100) khác đơn hàng; chưa ghi nhận.")
-        return _answer("04", "Invalid amount")
-    if payment.status == Payment.Status.PAID:
-        return _answer("02", "Order already confirmed")
-    succeeded = params.get("vnp_ResponseCode") == vnpay.SUCCESS and params.get("vnp_TransactionStatus") == vnpay.SUCCESS
-    event_id = ":".join((params.get("vnp_TxnRef", ""), params.get("vnp_TransactionNo", ""),
-                         params.get("vnp_ResponseCode", "")))
+    if not paid_during_attempt(payment, params.get("vnp_PayDate", "")):
+        logger.warning("VNPay IPN for %s paid at %s, before the attempt was created: not this attempt",
+                       params.get("vnp_TxnRef"), params.get("vnp_PayDate"))
+        return _answer("01", "Order not found")
+    event_id = _event_id(params)
     try:
         with transaction.atomic():
-            record = ProviderEvent.objects.create(provider="vnpay", event_id=event_id, payment=payment,
-                                                  event_type="ipn", payload=params)
-            if succeeded:
-                # The payment keeps its vnp_TxnRef as reference (VNPay's later notices name it);
-                # VNPay's own transaction number stays in the event's payload.
-                outcome = states.record_payment(payment, amount)
-            else:
-                states.record_failure(payment, f"VNPay {params.get('vnp_ResponseCode')}")
-                outcome = "failed"
-            record.outcome = outcome
-            record.save(update_fields=["outcome"])
+            event = ProviderEvent.objects.create(provider="vnpay", event_id=event_id, payment=payment,
+                                                 event_type="ipn", payload=params)
+            event.outcome = _act(payment, params)
+            event.save(update_fields=["outcome"])
     except IntegrityError:
-        return _answer("02", "Order already confirmed")
-    if outcome == states.ALREADY_PAID:
-        return _answer("02", "Order already confirmed")
-    return _answer("00", "Confirm Success")
+        earlier = ProviderEvent.objects.filter(provider="vnpay", event_id=event_id).first()
+        if earlier is not None and earlier.outcome == states.AMOUNT_MISMATCH:
+            return _answer(*INVALID_AMOUNT)
+        return _answer(*ALREADY_CONFIRMED)
+    return _answer(*ANSWERS[event.outcome])
+
+
+def _act(payment, params):
+    try:
+        amount = vnpay.amount_from_field(params.get("vnp_Amount", ""))
+    except ValueError:
+        amount = None
+    if amount != payment.amount:
+        states.flag(payment, f"VNPay báo số tiền {params.get('vnp_Amount', '—')} (đồng × 100) khác số tiền "
+                             f"{payment.amount} ₫ (giao dịch {params.get('vnp_TransactionNo', '—')}); "
+                             f"chưa ghi nhận đã thanh toán.")
+        return states.AMOUNT_MISMATCH
+    if vnpay.succeeded(params):
+        return states.record_payment(payment, amount, reference=params.get("vnp_TransactionNo", ""))
+    reason = f"VNPay {params.get('vnp_ResponseCode')}/{params.get('vnp_TransactionStatus')}"
+    return FAILED if states.record_failure(payment, reason) else NOT_PENDING
+
+
+# A few of VNPay's response codes worth telling the buyer apart from "did not go through".
+FAILURE_MESSAGES = {
+    "24": "cancelled",
+    "11": "expired",
+    "51": "insufficient",
+}
 
 
 @require_GET
 def return_page(request):
-    """Where VNPay sends the buyer back. Shows the result; never marks anything paid."""
+    """Where VNPay sends the buyer back. Shows the result; never marks anything paid (the IPN does).
+    A stranger holding the link sees the result without the order's details."""
     params = request.GET.dict()
-    payment = Payment.objects.filter(method="vnpay", provider_reference=params.get("vnp_TxnRef", "")).select_related(
-        "order").first()
-    if payment is None or payment.order is None or not vnpay.signature_is_valid(params, settings.VNPAY_HASH_SECRET):
+    if not vnpay.signature_is_valid(params, settings.VNPAY_HASH_SECRET):
+        return render(request, "payments/vnpay/return.html", {"verified": False}, status=400)
+    payment = payment_for_txn_ref(params.get("vnp_TxnRef", ""))
+    if payment is None or payment.order is None:
         raise Http404
-    if not buyer_may_see(request, payment.order):
-        raise Http404
-    succeeded = params.get("vnp_ResponseCode") == vnpay.SUCCESS
-    return render(request, "payments/vnpay/return.html", {"order": payment.order, "payment": payment,
-                                                          "succeeded": succeeded})
+    order = payment.order
+    may_see = buyer_may_see(request, order)
+    return render(request, "payments/vnpay/return.html", {
+        "verified": True, "order": order, "payment": payment, "may_see": may_see,
+        "succeeded": vnpay.succeeded(params),
+        "failure": FAILURE_MESSAGES.get(params.get("vnp_ResponseCode", ""), "other"),
+        "can_retry": may_see and is_available("vnpay") and can_pay_again(order),
+    })
 
 
 @require_POST
 def retry(request, order_number):
-    """Pay again through VNPay after a failed or abandoned attempt: a new attempt, a new reference."""
+    """Pay again through VNPay after a failed or abandoned attempt: a new attempt, a new reference.
+    Only the order's buyer (its account, or the session that placed or looked up the order)."""
     order = get_object_or_404(Order, number=order_number)
     if not buyer_may_see(request, order) or not is_available("vnpay"):
         raise Http404
-    current = states.payment_for_order(order)
-    if current is None or current.method != "vnpay" or current.status not in (Payment.Status.PENDING,
-                                                                              Payment.Status.FAILED):
+    if not can_pay_again(order):
         return redirect("order-lookup-detail", number=order.number)
+    current = states.payment_for_order(order)
     provider = get_provider("vnpay")
-    payment = states.create_payment(order.number, provider, order.total_incl_tax)
+    payment = states.create_payment(order.number, provider, current.amount)
     provider.start(payment, request)
-    payment.order = order
+    payment.order = order  # the order's ledger Source already exists (one per method)
     payment.save(update_fields=["order"])
     if current.status == Payment.Status.PENDING:
+        # Superseded. Should the old VNPay page still be paid, record_payment keeps that money and
+        # refunds a second payment: never kept twice.
         states.void(current)
     return redirect(provider.next_url(payment, request))

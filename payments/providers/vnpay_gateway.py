@@ -1,10 +1,10 @@
 """VNPay (redirect protocol 2.1.0): ATM cards, bank QR and wallets through VNPay's page.
 
-``start`` fixes a transaction reference unique per attempt (VNPay refuses a reused ``vnp_TxnRef``);
-``next_url`` is the signed VNPay URL the buyer goes to once the order is placed. Only the IPN
-(``payments.vnpay_views.ipn``, server to server, signed) marks the payment paid; the return URL shows
-the result. VNPay's refund is a separate merchant API that this integration does not call: a refund
-is flagged for an administrator to make in VNPay's merchant portal (the base class does this).
+``start`` fixes a transaction reference unique per attempt, ``<order number>-<attempt>`` (VNPay refuses
+a reused ``vnp_TxnRef``); ``next_url`` is the signed VNPay URL the buyer goes to once the order is
+placed. Only the IPN (``payments.vnpay_views.ipn``, server to server, signed) marks the payment paid,
+and then VNPay's own transaction number (``vnp_TransactionNo``) becomes the payment's reference; the
+return URL only shows the result.
 """
 from datetime import timedelta
 
@@ -14,11 +14,54 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from payments import vnpay
+from payments.models import Payment
 from payments.providers.base import PaymentProvider
+
+# How far VNPay's clock may be behind ours when checking vnp_PayDate against the attempt's creation.
+CLOCK_SLACK = timedelta(minutes=10)
 
 
 def txn_ref(payment):
     return f"{payment.order_number}-{payment.attempt}"
+
+
+def payment_for_txn_ref(reference):
+    """The VNPay payment attempt a ``vnp_TxnRef`` names, or None."""
+    order_number, _sep, attempt = str(reference).rpartition("-")
+    if not order_number or not attempt.isdigit():
+        return None
+    return (Payment.objects.filter(method=VNPayProvider.code, order_number=order_number, attempt=int(attempt))
+            .select_related("order").first())
+
+
+def paid_during_attempt(payment, pay_date):
+    """Whether VNPay's ``vnp_PayDate`` can belong to this attempt: not before the attempt existed.
+
+    This is our form of the issue's "timestamp older than the tolerance" rule. A maximum age would be
+    wrong for VNPay: it sends its IPN again later when we did not answer, and a genuine payment must
+    not be dropped because it is reported late; a replayed notice is harmless anyway (the
+    ProviderEvent log makes it a no-op). What the date does reveal is a notice for an older
+    transaction that used the same reference (order numbers starting again after a database reset on
+    the same merchant code), which must not pay today's order. A missing date is not held against it."""
+    moment = vnpay.parse_time(pay_date) if pay_date else None
+    return moment is None or moment >= payment.created_at - CLOCK_SLACK
+
+
+def can_pay_again(order):
+    """Whether the buyer may start a new VNPay attempt: the order is still kept and its latest
+    payment is a VNPay attempt that is waiting or failed."""
+    from payments import states
+    from shop.order import statuses
+
+    current = states.payment_for_order(order)
+    return (order.status != statuses.ORDER_CANCELLED and current is not None
+            and current.method == VNPayProvider.code
+            and current.status in (Payment.Status.PENDING, Payment.Status.FAILED))
+
+
+def buyer_ip(request):
+    """The buyer's address for ``vnp_IpAddr`` (a proxy in front must set REMOTE_ADDR, as elsewhere)."""
+    return request.META.get("REMOTE_ADDR") or "127.0.0.1"
 
 
 class VNPayProvider(PaymentProvider):
@@ -37,12 +80,19 @@ class VNPayProvider(PaymentProvider):
         now = timezone.now()
         return vnpay.payment_url(
             settings.VNPAY_PAYMENT_URL, settings.VNPAY_TMN_CODE, settings.VNPAY_HASH_SECRET,
-            txn_ref=payment.provider_reference, amount_vnd=payment.amount,
-            order_info=f"Thanh toan don hang {payment.order_number}",
+            txn_ref=txn_ref(payment), amount_vnd=payment.amount,
+            order_info=f"Thanh toan don hang {payment.order_number}",  # ASCII: VNPay refuses diacritics
             return_url=request.build_absolute_uri(reverse("payments:vnpay-return")),
-            ip_address=request.META.get("REMOTE_ADDR", "127.0.0.1"),
+            ip_address=buyer_ip(request),
             created_at=now, expires_at=now + timedelta(minutes=self.minutes_to_pay),
             locale="en" if (translation.get_language() or "").startswith("en") else "vn")
+
+    def refund(self, payment, amount, reason):
+        """VNPay's refunds go through its separate merchant API (``vnp_Command=refund``), which is not
+        part of the 2.1.0 redirect protocol implemented here: the payment is flagged for an
+        administrator, who makes the refund in VNPay's merchant portal (VNPay's transaction number is
+        the payment's reference)."""
+        return super().refund(payment, amount, reason)
 
     def instructions_context(self, payment):
         return {"retry_url": reverse("payments:vnpay-retry", kwargs={"order_number": payment.order_number})}

@@ -5,23 +5,36 @@ province: with JavaScript the page fetches it (``address-wards``); without, the 
 communes of the province just chosen ("Cập nhật danh sách xã/phường" button, or the prompt shown when
 the commune does not belong to the province).
 """
+import phonenumbers
 from django import forms
+from django.forms.utils import ErrorDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address.forms import AbstractAddressForm
 
 from shop.address.models import UserAddress
 from shop.core.addresses import province_choices, province_name, validate_ward, ward_choices
-from shop.partner.models import vietnamese_phone_validator
 
 REFRESH_WARDS = "refresh_wards"
 
+PHONE_ERROR = _("Nhập số điện thoại Việt Nam: di động 10 chữ số (ví dụ 0912345678) hoặc cố định bắt đầu "
+                "bằng 02 (ví dụ 024 3826 1234); có thể viết +84.")
+# Numbers a courier can call: no 1900/1800 service numbers, no foreign numbers.
+_CALLABLE = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE,
+             phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+
 
 def normalise_phone(value):
-    """"0912 345 678" / "+84912345678" → "+84912345678" (stored in E.164, as Oscar's field expects)."""
-    digits = "".join(ch for ch in value if ch.isdigit() or ch == "+")
-    vietnamese_phone_validator(digits)
-    return "+84" + digits[1:] if digits.startswith("0") else digits
+    """"0912 345 678" / "+84912345678" / "024 3826 1234" → E.164 ("+84912345678"), as Oscar's field
+    stores it; anything but a Vietnamese mobile or fixed-line number is a ValidationError."""
+    try:
+        number = phonenumbers.parse(value, "VN")
+    except phonenumbers.NumberParseException:
+        raise forms.ValidationError(PHONE_ERROR, code="invalid_phone") from None
+    if (number.country_code != 84 or not phonenumbers.is_valid_number(number)
+            or phonenumbers.number_type(number) not in _CALLABLE):
+        raise forms.ValidationError(PHONE_ERROR, code="invalid_phone")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 class VietnameseAddressFormMixin(forms.Form):
@@ -31,7 +44,7 @@ class VietnameseAddressFormMixin(forms.Form):
                                  widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone_number = forms.CharField(
         label=_("Số điện thoại"), max_length=20,
-        help_text=_("Số di động Việt Nam, ví dụ 0912345678."),
+        help_text=_("Số di động hoặc cố định Việt Nam, ví dụ 0912345678."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}))
     province_code = forms.TypedChoiceField(label=_("Tỉnh/thành phố"), coerce=int,
                                            widget=forms.Select(attrs={"data-ward-source": "1"}))
@@ -45,15 +58,36 @@ class VietnameseAddressFormMixin(forms.Form):
         province = self._chosen_province()
         self.fields["ward_code"].choices = [("", _("— Chọn xã/phường —")),
                                             *(ward_choices(province) if province else [])]
-        self.fields["ward_code"].error_messages["invalid_choice"] = _(
-            "Hãy chọn xã/phường thuộc tỉnh/thành phố đã chọn.")
+        # Without JavaScript the commune list only follows a new province on the next render: say what
+        # to do now rather than report an error the buyer did not make.
+        if province:
+            prompt = _("Chọn xã/phường của %(province)s trong danh sách (đã cập nhật theo tỉnh/thành phố "
+                       "bạn chọn).") % {"province": province_name(province)}
+        else:
+            prompt = _("Chọn tỉnh/thành phố trước, rồi chọn xã/phường.")
+        self.fields["ward_code"].error_messages.update(required=prompt, invalid_choice=prompt)
         if self.instance and self.instance.phone_number and not self.is_bound:
-            self.initial["phone_number"] = "0" + str(self.instance.phone_number.national_number)
+            self.initial["phone_number"] = phonenumbers.format_number(
+                self.instance.phone_number, phonenumbers.PhoneNumberFormat.NATIONAL)
         for name in self.address_fields:
             self.fields[name].required = True
         # The JSON list of a province's communes, for the script that refreshes the select.
         self.fields["ward_code"].widget.attrs["data-wards-url"] = reverse("address-wards", args=[0]).replace(
             "/0/", "/{code}/")
+
+    @property
+    def refreshing(self):
+        """The buyer only asked for the communes of the chosen province (no JavaScript)."""
+        return self.is_bound and REFRESH_WARDS in self.data
+
+    def full_clean(self):
+        super().full_clean()
+        if self.refreshing:
+            self._errors = ErrorDict()  # nothing is wrong yet: the buyer has not finished
+
+    def is_valid(self):
+        # Any view (checkout, Oscar's address book) re-renders instead of saving on a refresh.
+        return super().is_valid() and not self.refreshing
 
     def _chosen_province(self):
         value = self.data.get(self.add_prefix("province_code")) if self.is_bound else (
@@ -64,10 +98,7 @@ class VietnameseAddressFormMixin(forms.Form):
             return None
 
     def clean_phone_number(self):
-        try:
-            return normalise_phone(self.cleaned_data["phone_number"])
-        except forms.ValidationError:
-            raise forms.ValidationError(vietnamese_phone_validator.message) from None
+        return normalise_phone(self.cleaned_data["phone_number"])
 
     def clean(self):
         cleaned = super().clean()
@@ -89,3 +120,4 @@ class UserAddressForm(VietnameseAddressFormMixin, AbstractAddressForm):
         super().__init__(*args, **kwargs)
         self.instance.user = user
         self.fields["notes"].label = _("Ghi chú cho người giao hàng")
+        self.fields["notes"].widget.attrs["rows"] = 2

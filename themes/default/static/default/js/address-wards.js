@@ -13,12 +13,17 @@
       ward.disabled = true;
       var url = ward.getAttribute("data-wards-url").replace("{code}", encodeURIComponent(province.value || "0"));
       fetch(url, {headers: {"Accept": "application/json"}})
-        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (response) {
+          if (response.ok) { return response.json(); }
+          if (response.status === 404) { return []; }  // no province chosen
+          throw new Error("HTTP " + response.status);
+        })
         .then(function (wards) {
           ward.options.length = 0;
           ward.add(new Option(placeholder, ""));
           wards.forEach(function (item) { ward.add(new Option(item.name, item.code)); });
         })
+        // Server or network trouble: fall back to the server-side refresh button.
         .catch(function () { if (refresh) { refresh.hidden = false; } })
         .then(function () { ward.disabled = false; });
     });
