@@ -21,6 +21,7 @@ from wagtail.search import index
 from cms.blocks import HomePageBody, live_products
 from cms.choosers import ProductChooserBlock, producer_chooser_viewset
 from cms.forms import OcopPageForm
+from shop.core import page_cache
 from shop.core.text import ascii_slugify
 
 
@@ -71,8 +72,19 @@ class PolicyPage(OcopPage):
         verbose_name_plural = _("Trang chính sách")
 
 
+class StorefrontSetting(BaseSiteSetting):
+    """A site setting the storefront's pages show: saving it drops the cached pages."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        page_cache.content_changed()
+
+
 @register_setting(icon="doc-full")
-class ShopPolicies(BaseSiteSetting):
+class ShopPolicies(StorefrontSetting):
     """The policy pages every product page links to (Consumer Protection Law 19/2023 disclosures)."""
 
     return_policy_page = models.ForeignKey(
@@ -273,7 +285,7 @@ class ContactPage(AbstractEmailForm):
 
 
 @register_setting(icon="mail")
-class SiteContact(BaseSiteSetting):
+class SiteContact(StorefrontSetting):
     """Contact details, social links and the footer text shown on every page."""
 
     hotline = models.CharField(_("Đường dây nóng"), max_length=20, blank=True)
@@ -308,7 +320,7 @@ def main_menu_changed():
 
 
 @register_setting(icon="list-ul")
-class MainMenu(BaseSiteSetting):
+class MainMenu(StorefrontSetting):
     """The storefront's main menu, in the order editors give it."""
 
     items = StreamField([("link", MenuLinkBlock())], blank=True, verbose_name=_("Mục menu"))

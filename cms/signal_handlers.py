@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from shop.core import page_cache
 from shop.search import pages
 
 
@@ -12,6 +13,7 @@ def _page_changed(sender, instance, **kwargs):
     from cms.models import main_menu_changed
 
     pages.page_changed(instance.pk)
+    page_cache.content_changed()  # the page, and the lists, menus and blocks that show it
     main_menu_changed()  # a title, URL or live state the menu shows may have changed
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from oscar.core.loading import get_model
 
+from shop.core import page_cache
 from shop.order.statuses import LINE_CANCELLED
 from shop.search.documents import ProductDocument, index_name, to_document
 
@@ -131,7 +132,9 @@ def update_products(product_ids):
 
 def product_changed(*product_ids):
     """Mark these products for reindexing (in the caller's transaction) and schedule the reindex
-    once it commits."""
+    once it commits. The storefront's cached pages are dropped then too (``shop.core.page_cache``)."""
+    if product_ids:
+        page_cache.content_changed()
     if not enabled() or not product_ids:
         return
     from shop.search.tasks import reindex_products
@@ -146,6 +149,7 @@ def product_changed(*product_ids):
 
 def producer_changed(producer):
     """The producer's name, place or verification changed: all its products' documents follow."""
+    page_cache.content_changed()  # its story page shows it even when it has no product yet
     product_ids = Product.objects.filter(stockrecords__partner=producer).values_list("pk", flat=True)
     product_changed(*product_ids)
 

@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "shop.core.page_cache.AnonymousPageCacheMiddleware",  # after CSRF, locale and messages (see its module)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shop.users.throttling.LoginThrottleMiddleware",  # login and password-reset doors
     "oscar.apps.basket.middleware.BasketMiddleware",
@@ -156,6 +157,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Cache: shared by every worker process ---------------------------------
+# The page cache's invalidation and the login/lookup throttles must be seen by every worker: Redis when
+# REDIS_URL is set (production), else a file cache on this machine (`make run`, the benchmarks).
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["REDIS_URL"]}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+# Whole pages for anonymous visitors (shop/core/page_cache.py), at most this many seconds old; 0 = off.
+OCOP_PAGE_CACHE_SECONDS = int(os.environ.get("OCOP_PAGE_CACHE_SECONDS", 300))
 
 # --- Security --------------------------------------------------------------
 # Every response (SecurityMiddleware); production.py adds HSTS and secure cookies.

@@ -5,6 +5,8 @@ import os
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
+# A developer sees template and data edits at once; set OCOP_PAGE_CACHE_SECONDS to try the page cache.
+OCOP_PAGE_CACHE_SECONDS = int(os.environ.get("OCOP_PAGE_CACHE_SECONDS", 0))
 
 # A demo collecting account so bank transfer by VietQR works out of the box (BIN 970436 is
 # Vietcombank's); production takes the real one from the environment.

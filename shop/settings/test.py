@@ -25,6 +25,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# One process: an in-memory cache, empty at each run. The page cache is off (tests change rows
+# directly and roll them back, which no invalidation sees); its own tests turn it on.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+OCOP_PAGE_CACHE_SECONDS = 0
 
 # Tests run against the Elasticsearch that `make test` starts (scripts/elasticsearch.sh);
 # the database backend is tested by overriding this setting in its tests.
