@@ -58,7 +58,7 @@ class Queries:
 
 
 def profile(path, repeat=5):
-    client = Client()
+    client = Client(raise_request_exception=True)
     client.get(path)
     rows = []
     for _ in range(repeat):
@@ -76,7 +76,11 @@ def profile(path, repeat=5):
 def main(paths):
     print(f"{'page':<60} {'status':>6} {'ms':>7} {'cpu ms':>7} {'SQL':>5} {'SQL ms':>7} {'ES':>4} {'ES ms':>6} {'KB':>6}")
     for path in paths:
-        rows = profile(path)
+        try:
+            rows = profile(path)
+        except Exception as error:  # noqa: BLE001 — one page failing must not hide the others
+            print(f"{path[:60]:<60} failed: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
+            continue
         median = lambda index: statistics.median(row[index] for row in rows)  # noqa: E731
         print(f"{path[:60]:<60} {rows[-1][6]:>6} {median(0) * 1000:>7.0f} {median(1) * 1000:>7.0f} "
               f"{median(2):>5.0f} {median(3) * 1000:>7.0f} {median(4):>4.0f} {median(5) * 1000:>6.0f} "
