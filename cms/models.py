@@ -133,6 +133,11 @@ class CampaignPage(OcopPage):
                               related_name="+", verbose_name=_("Ưu đãi Oscar áp dụng"),
                               help_text=_("Giảm giá áp dụng cho các sản phẩm trên trong thời gian chương trình."))
 
+    # The offer this campaign last gave its dates to: when editors unlink or replace it, or the campaign
+    # is unpublished, that offer must stop rather than keep discounting on its own.
+    synced_offer = models.ForeignKey("offer.ConditionalOffer", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", editable=False)
+
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Thời gian")),
         FieldPanel("banner"), FieldPanel("intro"), FieldPanel("body"), FieldPanel("products"), FieldPanel("offer"),
@@ -162,15 +167,32 @@ class CampaignPage(OcopPage):
         return super().serve(request, *args, **kwargs)
 
     def sync_offer(self):
-        """The linked offer covers the chosen products, between the campaign's dates."""
+        """The linked offer covers the chosen products, between the campaign's dates; an offer the
+        campaign linked before and no longer does stops now."""
         offer = self.offer
+        if self.synced_offer_id and self.synced_offer_id != getattr(offer, "pk", None):
+            self.stop_synced_offer()
         if offer is None:
             return
+        CampaignPage.objects.filter(pk=self.pk).update(synced_offer=offer)  # not a new revision
+        self.synced_offer = offer
         offer.start_datetime, offer.end_datetime = self.starts_at, self.ends_at
         offer.save(update_fields=["start_datetime", "end_datetime"])
         product_range = offer.condition.range if offer.condition_id else None
         if product_range is not None:
             product_range.included_products.set([block.value for block in self.products if block.value])
+
+    def stop_synced_offer(self):
+        """The campaign no longer carries the offer it gave its dates to (unlinked, replaced or the
+        campaign unpublished): the offer ends now if it was still to run."""
+        offer = self.synced_offer
+        if offer is not None:
+            now = timezone.now()
+            if offer.end_datetime is None or offer.end_datetime > now:
+                offer.end_datetime = now
+                offer.save(update_fields=["end_datetime"])
+        CampaignPage.objects.filter(pk=self.pk).update(synced_offer=None)
+        self.synced_offer = None
 
 
 class NewsIndexPage(OcopPage):

@@ -22,10 +22,16 @@ def _campaign_published(sender, instance, **kwargs):
     instance.specific.sync_offer()
 
 
+def _campaign_unpublished(sender, instance, **kwargs):
+    """A campaign taken down takes its discount with it (publishing it again restores the dates)."""
+    instance.specific.stop_synced_offer()
+
+
 def register():
     from cms.models import CampaignPage
 
     page_published.connect(_campaign_published, sender=CampaignPage, dispatch_uid="ocop_campaign_offer")
+    page_unpublished.connect(_campaign_unpublished, sender=CampaignPage, dispatch_uid="ocop_campaign_offer_stop")
     page_published.connect(_page_changed, dispatch_uid="ocop_search_page_published")
     page_unpublished.connect(_page_changed, dispatch_uid="ocop_search_page_unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="ocop_search_page_moved")

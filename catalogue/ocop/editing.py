@@ -59,8 +59,10 @@ MAX_IMAGES_PER_UPLOAD = 10
 # (the same options as the templates' {% oscar_thumbnail %} tags, so they hit the same cache entries).
 THUMBNAILS = (
     ("80x80", {"crop": "center"}),  # portal lists
+    ("200x200", {"crop": "center", "upscale": False}),  # storefront cards on phones (srcset)
     ("400x400", {"crop": "center", "upscale": False}),  # storefront cards
-    ("440x400", {"upscale": False}),  # product page gallery
+    ("360x330", {"upscale": False}),  # product page gallery (srcset: phones)
+    ("720x660", {"upscale": False}),  # product page gallery (srcset: wider screens)
     ("65x55", {"crop": "center"}),  # gallery strip
     ("240x240", {"crop": "center", "upscale": False}),  # origin page
 )

@@ -82,6 +82,27 @@ def test_publishing_a_campaign_gives_its_offer_its_products_and_dates():
     assert set(offer.condition.range.included_products.all()) == set(chosen)
 
 
+def test_an_offer_unlinked_from_its_campaign_or_left_by_an_unpublished_campaign_stops():
+    campaign = _vi(CampaignPage)
+    offer = campaign.offer
+    campaign.ends_at = timezone.now() + timedelta(days=3)
+    campaign.save_revision().publish()
+    offer.refresh_from_db()
+    assert offer.end_datetime == campaign.ends_at and offer.is_available()
+    campaign.offer = None
+    campaign.save_revision().publish()
+    offer.refresh_from_db()
+    assert offer.end_datetime <= timezone.now() and not offer.is_available()
+
+    campaign.offer = offer  # linked again: the campaign's dates come back
+    campaign.save_revision().publish()
+    offer.refresh_from_db()
+    assert offer.end_datetime == campaign.ends_at and offer.is_available()
+    campaign.unpublish()
+    offer.refresh_from_db()
+    assert not offer.is_available()
+
+
 def test_blocks_skip_products_that_are_no_longer_on_sale():
     on_sale = list(listable(Product.objects.all()).order_by("upc")[:3])
     Product.objects.filter(pk=on_sale[1].pk).update(is_public=False)
