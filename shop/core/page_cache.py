@@ -19,7 +19,8 @@ Two details keep a cached page correct for the next visitor:
 Invalidation is generational: every key holds the current *content version*, and ``content_changed()``
 replaces it once the changing transaction commits, so every cached page is dropped at once. The domain
 services announce their changes through ``shop.search.indexing.product_changed`` (products, prices,
-stock, certificates, producers), which calls it; Wagtail's publish signals, the site settings and
+stock, certificates, producers), which calls it — an order placed only when it sold a product out
+(``sold_out``); Wagtail's publish signals, the site settings and
 review moderation call it too. ``OCOP_PAGE_CACHE_SECONDS`` bounds how stale a page can be for a change
 nobody announced (an Oscar dashboard edit of a category, say). The cache must be shared by all worker
 processes (``CACHES``: Redis in production, a file cache on one machine), or a change seen by one
@@ -36,6 +37,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 VERSION_KEY = "ocop-page-cache-version"
@@ -58,6 +60,18 @@ def content_changed():
     transaction commits (before the commit, a page rendered meanwhile would still show the old data)."""
     if seconds() > 0:
         transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+
+def sold_out(product_ids):
+    """Whether an order just placed sold any of these products out. Only then does it change what
+    cached pages offer; the "N available" a product page shows may lag by at most
+    ``OCOP_PAGE_CACHE_SECONDS`` (placing an order checks the stock again), which keeps the cache
+    useful while orders come in — dropping every page at each order left it nearly empty."""
+    from django.db.models import F
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    return StockRecord.objects.filter(product_id__in=product_ids, num_in_stock__lte=F("num_allocated")).exists()
 
 
 def _allowed_cookies():
@@ -91,9 +105,18 @@ def _key(request):
         version = uuid.uuid4().hex
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
-    history = request.COOKIES.get(settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME, "")
+    # Only the product page shows the recently-viewed list: elsewhere the list does not split the cache.
+    history = request.COOKIES.get(settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME, "") if _is_product_page(request) else ""
     place = f"{request.get_host()}|{translation.get_language()}|{request.get_full_path()}|{history}"
     return f"ocop-page:{version}:{hashlib.sha256(place.encode()).hexdigest()}"
+
+
+def _is_product_page(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name == "catalogue:detail"
 
 
 def _viewed_product(response):

@@ -49,8 +49,8 @@ class OrderCreator(CoreOrderCreator):
 
     def place_order(self, basket, *args, **kwargs):
         from shop.order import fulfilment
+        from shop.core import page_cache
         from shop.search.indexing import product_changed
-
         from shop.shipping.parcels import record_parcels
 
         self._pending_lines = []
@@ -62,7 +62,8 @@ class OrderCreator(CoreOrderCreator):
             order = super().place_order(basket, *args, **kwargs)
             record_parcels(order)
         fulfilment.order_placed(order)
-        product_changed(*{line.product_id for line, _basket_line in self._pending_lines if line.product_id})
+        bought = {line.product_id for line, _basket_line in self._pending_lines if line.product_id}
+        product_changed(*bought, pages=page_cache.sold_out(bought))
         return order
 
     def create_order_model(self, *args, **extra_order_fields):

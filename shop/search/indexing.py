@@ -130,10 +130,11 @@ def update_products(product_ids):
         raise RuntimeError(f"Elasticsearch refused {len(real_errors)} documents: {real_errors[:3]}")
 
 
-def product_changed(*product_ids):
+def product_changed(*product_ids, pages=True):
     """Mark these products for reindexing (in the caller's transaction) and schedule the reindex
-    once it commits. The storefront's cached pages are dropped then too (``shop.core.page_cache``)."""
-    if product_ids:
+    once it commits. The storefront's cached pages are dropped then too (``shop.core.page_cache``),
+    unless the caller says the change shows on no page (``pages=False``)."""
+    if product_ids and pages:
         page_cache.content_changed()
     if not enabled() or not product_ids:
         return

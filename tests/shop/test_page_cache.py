@@ -138,3 +138,31 @@ def test_a_change_not_yet_committed_drops_nothing(django_capture_on_commit_callb
         page_cache.content_changed()
         assert _get(Client(), "/")[1] == "hit"
     assert callbacks
+
+
+def test_the_recently_viewed_list_splits_only_the_product_pages():
+    (product,) = buyable_products(1)
+    browser = Client()
+    browser.get(product.get_absolute_url())  # now carries a recently-viewed cookie
+    assert settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME in browser.cookies
+    _get(Client(), "/")
+    assert _get(browser, "/")[1] == "hit"  # the home page is the same for them
+
+
+def test_an_order_drops_the_cached_pages_only_when_it_sells_a_product_out(django_capture_on_commit_callbacks):
+    from tests.shop.checkout.journey import add_to_basket, place_order, reach_preview
+
+    (product,) = buyable_products(1, min_stock=3)
+    record = product.stockrecords.get()
+    record.num_allocated = 0
+    record.num_in_stock = 2
+    record.save()
+    url = product.get_absolute_url()
+    for expected_after in ("hit", "miss"):  # the first order leaves one unit, the second sells out
+        _get(Client(), url)
+        buyer = Client()
+        add_to_basket(buyer, product, 1)
+        reach_preview(buyer)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert place_order(buyer).status_code == 302
+        assert _get(Client(), url)[1] == expected_after
