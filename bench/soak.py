@@ -229,7 +229,12 @@ class Visitor:
         page = self.request("checkout", "GET", self.urls["payment"])
         self.post_form("checkout", self.urls["payment"], page, {"method": "cod"})
         page = self.request("checkout", "GET", self.urls["preview"])
-        placed = self.post_form("place order", self.urls["preview"], page, {"action": "place_order"})
+        # 200: the preview again. Correct only when the stock ran out since the basket was filled
+        # (another buyer took the last units): Oscar keeps the basket and says so.
+        placed = self.post_form("place order", self.urls["preview"], page, {"action": "place_order"},
+                                expect=(302, 200))
+        if placed.status_code == 200 and OUT_OF_STOCK not in placed.text:
+            raise UnexpectedAnswer("place order", self.urls["preview"], placed)
         location = placed.headers.get("Location", "")
         if not location.rstrip("/").endswith(self.urls["thank_you"].rstrip("/")):
             with self.stats.lock:
@@ -266,6 +271,10 @@ def sold_out(product_pk):
         return not StockRecord.objects.filter(product_id=product_pk, num_in_stock__gt=F("num_allocated")).exists()
     finally:
         connection.close()
+
+
+# The words of shop.order.utils.OutOfStock's two messages, as the buyer reads them.
+OUT_OF_STOCK = "Giỏ hàng của bạn vẫn được giữ nguyên"
 
 
 class UnexpectedAnswer(Exception):
