@@ -11,6 +11,16 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 EN = {
+    "Tạm thời bị chặn": "Temporarily blocked",
+    "Quên mật khẩu?": "Forgotten your password?",
+    "Đăng nhập sai quá nhiều lần. Vì an toàn, tài khoản này tạm thời không đăng nhập được "
+    "từ đây; vui lòng thử lại sau %(minutes)s phút hoặc đặt lại mật khẩu.":
+        "Too many failed sign-in attempts. For your safety this account cannot sign in from here for now; "
+        "please try again in %(minutes)s minutes or reset your password.",
+    "Đã gửi quá nhiều yêu cầu đặt lại mật khẩu. Vui lòng kiểm tra hộp thư (cả thư rác) "
+    "hoặc thử lại sau %(minutes)s phút.":
+        "Too many password reset requests. Please check your inbox (and spam folder) "
+        "or try again in %(minutes)s minutes.",
     "Nhóm sản phẩm OCOP": "OCOP product group",
     "Khối lượng vận chuyển (gam)": "Shipping weight (grams)",
     "Trung ương": "Central",

@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         from shop.core.uploads import MAX_IMAGE_PIXELS
 
         # Pillow refuses to open an image of more than twice this many pixels (DecompressionBombError)
-        # and warns above it: every decoder in the process — Django's and Wagtail's image fields,
-        # thumbnails, our upload checks — refuses a picture beyond our limit before decoding it.
-        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS // 2
+        # and warns above it. Our upload checks and Wagtail's WAGTAILIMAGES_MAX_IMAGE_PIXELS refuse a
+        # picture beyond MAX_IMAGE_PIXELS before decoding it, saying how large it is; Pillow's hard stop
+        # is the backstop for every other decoder in the process (thumbnails, Django's image fields).
+        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS

@@ -44,7 +44,7 @@ def vnd(amount):
 def reindexed(monkeypatch):
     """Product ids the code asked to reindex (the session's search index is left as it was)."""
     calls = []
-    monkeypatch.setattr(indexing, "product_changed", lambda *ids: calls.extend(ids))
+    monkeypatch.setattr(indexing, "product_changed", lambda *ids, **options: calls.extend(ids))
     return calls
 
 
