@@ -1453,6 +1453,15 @@ EN = {
     'Trang sau': 'Next page',
     'Sản phẩm đang bán của %(name)s': "%(name)s's products on sale",
     'Khách đánh giá %(rating)s/5': 'Customers rate it %(rating)s/5',
+    # Security: throttled logins and resets, editors' documents
+    'Đăng nhập sai quá nhiều lần. Vì an toàn, tài khoản này tạm thời không đăng nhập được từ đây; vui lòng thử lại sau %(minutes)s phút hoặc đặt lại mật khẩu.':
+        'Too many failed sign-in attempts. For your safety this account cannot sign in from here for now; please try again in %(minutes)s minutes or reset your password.',
+    'Đã gửi quá nhiều yêu cầu đặt lại mật khẩu. Vui lòng kiểm tra hộp thư (cả thư rác) hoặc thử lại sau %(minutes)s phút.':
+        'Too many password reset requests. Please check your inbox (and spam folder) or try again in %(minutes)s minutes.',
+    'Tạm thời bị chặn':
+        'Temporarily blocked',
+    'Nội dung tệp không phải là %(kind)s như đuôi tên tệp cho biết.':
+        "The file's content is not %(kind)s, as its extension says.",
 }
 
 
