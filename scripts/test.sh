@@ -12,6 +12,7 @@ trap 'stripe_mock_stop; es_stop; pg_stop' EXIT
 pg_start
 es_start
 stripe_mock_start
+scripts/chromium.sh  # Debian's Chromium for the browser journeys (tests/e2e)
 
 export DJANGO_SETTINGS_MODULE=shop.settings.test
 set +e
