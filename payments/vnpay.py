@@ -78,4 +78,5 @@ def succeeded(params):
 def signature_is_valid(params, hash_secret):
     """Whether ``params`` (the query VNPay sent, as a dict) carry a valid signature; constant-time."""
     received = str(params.get("vnp_SecureHash", ""))
-    return bool(received) and hmac.compare_digest(received.lower(), sign(params, hash_secret))
+    # As bytes: compare_digest refuses str with non-ASCII characters, which anyone can send.
+    return bool(received) and hmac.compare_digest(received.lower().encode(), sign(params, hash_secret).encode())
