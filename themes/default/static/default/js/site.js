@@ -26,12 +26,7 @@
       doc.write($(preview).text());
       doc.close();
     }
-    // Links and buttons that go back, print or confirm (instead of onclick attributes).
+    // "Cancel" links that go back (oscar/partials/form.html, wish lists) instead of onclick attributes.
     $(document.body).on("click", "[data-action=back]", function (event) { event.preventDefault(); window.history.back(); });
-    $(document.body).on("click", "[data-action=print]", function (event) { event.preventDefault(); window.print(); });
-    $(document.body).on("click", "[data-href]", function () { window.location.href = $(this).attr("data-href"); });
-    $(document.body).on("submit", "form[data-confirm]", function (event) {
-      if (!window.confirm($(this).attr("data-confirm"))) { event.preventDefault(); }
-    });
   });
 })(window.jQuery);
