@@ -32,6 +32,16 @@ ACCOUNT, PASSWORD = "vang.seo.pao@example.vn", "Ong-bac-ha-2026"
 CARRIER, TRACKING = "Bưu điện (VNPost)", "EB123456789VN"
 
 
+def post_form(page, button):
+    """Press a form's button from the keyboard once the page has loaded, and wait for the POST it sends
+    to be answered. Keyboard, not pointer: on the review page Chromium's PDF viewer (the certificate
+    scan in an <object>) can swallow a pointer click aimed at the decision buttons under it while it
+    renders — seen on a loaded machine: the click "succeeded" and no request left."""
+    page.wait_for_load_state("load")
+    with page.expect_response(lambda r: r.request.method == "POST" and r.request.is_navigation_request()):
+        button.press("Enter")
+
+
 def scan_files(tmp_path):
     """A real small PNG (the registration scan) and a real one-page PDF (the OCOP certificate)."""
     png, pdf = tmp_path / "giay-dang-ky-kinh-doanh.png", tmp_path / "chung-nhan-ocop.pdf"
@@ -88,7 +98,7 @@ def test_producer_applies_is_verified_lists_a_product_that_is_approved_bought_an
     row = admin.locator("tr", has_text=PRODUCER)
     expect(row).to_be_visible()
     row.locator("[name=reason]").fill("Hồ sơ đầy đủ, bản chụp rõ.")
-    row.locator("button[name=action][value=verify]").click()
+    post_form(admin, row.locator("button[name=action][value=verify]"))
     expect(admin.locator("tr", has_text=PRODUCER).locator("button[value=suspend]")).to_be_visible()
     producer.refresh_from_db()
     assert producer.is_verified
@@ -120,9 +130,9 @@ def test_producer_applies_is_verified_lists_a_product_that_is_approved_bought_an
     certificate.locator("select[name=issuer_level]").select_option("province")
     certificate.locator("select[name=taxonomy_version]").select_option("148")
     certificate.locator("input[name=scan]").set_input_files(certificate_pdf)
-    certificate.locator("button[type=submit]").click()
+    post_form(producer_page, certificate.locator("button[type=submit]"))
     expect(producer_page.locator("body")).to_contain_text("88/QĐ-UBND")
-    producer_page.locator("form#submit_for_review button[type=submit]").click()
+    post_form(producer_page, producer_page.locator("form#submit_for_review button[type=submit]"))
     expect(producer_page.locator("form#submit_for_review")).to_have_count(0)
     product.refresh_from_db()
     assert product.review_status == "submitted" and not product.is_public
@@ -131,7 +141,7 @@ def test_producer_applies_is_verified_lists_a_product_that_is_approved_bought_an
     reviewer = new_page()
     log_in(reviewer, loader.REVIEWER_EMAIL, loader.REVIEWER_PASSWORD, "/dashboard/ocop/review/")
     reviewer.get_by_role("link", name=PRODUCT).click()
-    reviewer.locator("form.review-action[data-action=approve] button[type=submit]").click()
+    post_form(reviewer, reviewer.locator("form.review-action[data-action=approve]").get_by_role("button", name="Duyệt và mở bán"))
     expect(reviewer.locator("form.review-action[data-action=approve]")).to_have_count(0)
     product.refresh_from_db()
     assert product.is_public and product.review_status == "approved"
@@ -158,13 +168,13 @@ def test_producer_applies_is_verified_lists_a_product_that_is_approved_bought_an
     expect(producer_page).to_have_url(re.compile(rf"/dashboard/portal/orders/{order.number}/"))
     confirm = producer_page.locator("form#confirm_form")
     if confirm.count():
-        confirm.locator("button[value=confirm]").click()
+        post_form(producer_page, confirm.locator("button[value=confirm]"))
         expect(producer_page.locator("form#ship_form")).to_be_visible()
     ship = producer_page.locator("form#ship_form")
     expect(ship.locator(f"input[type=checkbox][value='{line.pk}']")).to_be_checked()
     ship.locator("[name=ship-carrier]").fill(CARRIER)
     ship.locator("[name=ship-tracking_number]").fill(TRACKING)
-    ship.locator("button[value=ship]").click()
+    post_form(producer_page, ship.locator("button[value=ship]"))
     expect(producer_page.locator("form#ship_form")).to_have_count(0)
     expect(producer_page.locator("body")).to_contain_text(TRACKING)
     line.refresh_from_db()
