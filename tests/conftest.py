@@ -58,6 +58,10 @@ class _DemoSnapshot:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
+    if nextitem is None:
+        # The session's last test: its fixtures, the test database among them, are already torn down
+        # (the connection names the non-test database again), and nothing comes after that needs the demo.
+        return
     marker = item.get_closest_marker("django_db")
     transactional = marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
     if transactional or "transactional_db" in getattr(item, "fixturenames", ()):

@@ -126,21 +126,3 @@ def pytest_pyfunc_call(pyfuncitem):
     from django.db import connections
 
     connections.close_all()
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """When a journey is the session's last test, the session's fixtures (the test database among them)
-    are torn down before the root conftest restores the demo snapshot, which then aims at the
-    non-test database name. Restoring a database that is being dropped serves nothing: skip it then."""
-    from tests import conftest as root
-
-    if nextitem is not None:
-        yield
-        return
-    restore = root._DemoSnapshot.restore
-    root._DemoSnapshot.restore = classmethod(lambda cls: None)
-    try:
-        yield
-    finally:
-        root._DemoSnapshot.restore = restore
