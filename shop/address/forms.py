@@ -14,27 +14,9 @@ from oscar.apps.address.forms import AbstractAddressForm
 
 from shop.address.models import UserAddress
 from shop.core.addresses import province_choices, province_name, validate_ward, ward_choices
+from shop.core.phones import normalise_phone
 
 REFRESH_WARDS = "refresh_wards"
-
-PHONE_ERROR = _("Nhập số điện thoại Việt Nam: di động 10 chữ số (ví dụ 0912345678) hoặc cố định bắt đầu "
-                "bằng 02 (ví dụ 024 3826 1234); có thể viết +84.")
-# Numbers a courier can call: no 1900/1800 service numbers, no foreign numbers.
-_CALLABLE = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE,
-             phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
-
-
-def normalise_phone(value):
-    """"0912 345 678" / "+84912345678" / "024 3826 1234" → E.164 ("+84912345678"), as Oscar's field
-    stores it; anything but a Vietnamese mobile or fixed-line number is a ValidationError."""
-    try:
-        number = phonenumbers.parse(value, "VN")
-    except phonenumbers.NumberParseException:
-        raise forms.ValidationError(PHONE_ERROR, code="invalid_phone") from None
-    if (number.country_code != 84 or not phonenumbers.is_valid_number(number)
-            or phonenumbers.number_type(number) not in _CALLABLE):
-        raise forms.ValidationError(PHONE_ERROR, code="invalid_phone")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 class VietnameseAddressFormMixin(forms.Form):

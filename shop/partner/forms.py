@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from shop.core import addresses
+from shop.core.phones import national_phone
 from shop.partner import onboarding
-from shop.partner.models import vietnamese_phone_validator
 
 Partner = get_model("partner", "Partner")
 
@@ -47,8 +47,7 @@ class NewAccountMixin:
                 widget=forms.EmailInput(attrs={"autocomplete": "email"}))
             fields["account_phone"] = forms.CharField(
                 label=gettext_lazy("Số điện thoại của bạn"), max_length=20, required=False,
-                validators=[vietnamese_phone_validator], widget=forms.TextInput(attrs={"type": "tel",
-                                                                                       "autocomplete": "tel"}))
+                widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
         fields["password1"] = forms.CharField(
             label=gettext_lazy("Mật khẩu"), strip=False, error_messages={"required": REQUIRED},
             widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -168,6 +167,13 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
             raise ValidationError(_("Mã số %(number)s đã được một chủ thể khác đăng ký trên sàn. Nếu đây là "
                                     "cơ sở của bạn, hãy liên hệ ban quản lý.") % {"number": number})
         return number
+
+    def clean_phone(self):
+        return national_phone(self.cleaned_data["phone"])
+
+    def clean_account_phone(self):
+        phone = self.cleaned_data["account_phone"]
+        return national_phone(phone) if phone else ""
 
     def clean_account_email(self):
         email = get_user_model().objects.normalize_email(self.cleaned_data["account_email"])

@@ -1,19 +1,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
 from shop.core import addresses
+from shop.core.phones import validate_vietnamese_phone
 from shop.core.storage import private_storage
 from shop.core.uploads import validate_document_scan
-
-vietnamese_phone_validator = RegexValidator(
-    r"^(0|\+84)[35789]\d{8}$",
-    _("Nhập số điện thoại Việt Nam gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678)."),
-)
-
 
 class Partner(AbstractPartner):
     """An OCOP producer ("chủ thể OCOP"): cooperative, enterprise, group or household."""
@@ -41,7 +35,7 @@ class Partner(AbstractPartner):
                                            max_length=20, blank=True)
     representative = models.CharField(_("Người đại diện"), max_length=255, blank=True)
     phone = models.CharField(_("Số điện thoại"), max_length=20, blank=True,
-                             validators=[vietnamese_phone_validator])
+                             validators=[validate_vietnamese_phone])
     email = models.EmailField(_("Email"), blank=True)
     province_code = models.PositiveIntegerField(_("Tỉnh/thành phố"), null=True, blank=True,
                                                 validators=[addresses.validate_province_code])
