@@ -8,6 +8,5 @@ app_name = "selling"
 urlpatterns = [
     path("dang-ky/", views.ApplicationView.as_view(), name="apply"),
     path("dang-ky/da-gui/", views.ApplicationReceivedView.as_view(), name="applied"),
-    path("dang-ky/xa-phuong/", views.ward_options, name="wards"),
     path("loi-moi/<str:token>/", views.InvitationView.as_view(), name="invitation"),
 ]

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,7 +14,6 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from shop.core import addresses
 from shop.partner import onboarding, team
 from shop.partner.forms import ApplicationForm, InvitationSignupForm
 
@@ -78,17 +76,6 @@ class ApplicationReceivedView(TemplateView):
         producer_id = self.request.session.get(SESSION_APPLICATION)
         context["producer"] = Partner.objects.filter(pk=producer_id).first() if producer_id else None
         return context
-
-
-def ward_options(request):
-    """The communes/wards of a province, for the form's script: [[code, name], …]."""
-    try:
-        province = int(request.GET.get("province", ""))
-    except ValueError:
-        raise Http404
-    if not addresses.province_name(province):
-        raise Http404
-    return JsonResponse({"wards": addresses.ward_choices(province)})
 
 
 class InvitationView(View):
