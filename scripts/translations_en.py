@@ -1462,6 +1462,24 @@ EN = {
         'Temporarily blocked',
     'Nội dung tệp không phải là %(kind)s như đuôi tên tệp cho biết.':
         "The file's content is not %(kind)s, as its extension says.",
+    # Vietnamese phone numbers and communes (shop/core/phones.py, address forms)
+    "Số di động hoặc cố định Việt Nam, ví dụ 0912345678.": "A Vietnamese mobile or landline number, e.g. 0912345678.",
+    "Chọn xã/phường của %(province)s trong danh sách (đã cập nhật theo tỉnh/thành phố bạn chọn).":
+        "Choose a commune or ward of %(province)s from the list (now updated for the province you chose).",
+    "Chọn tỉnh/thành phố trước, rồi chọn xã/phường.": "Choose the province first, then the commune or ward.",
+    "Nhập số điện thoại Việt Nam: di động 10 chữ số (ví dụ 0912345678) hoặc cố định bắt đầu "
+    "bằng 02 (ví dụ 024 3826 1234); có thể viết +84.":
+        "Enter a Vietnamese phone number: a 10-digit mobile (e.g. 0912345678) or a landline starting with 02 "
+        "(e.g. 024 3826 1234); +84 is fine.",
+    "Hãy xem lại các ô được đánh dấu bên dưới.": "Please check the fields marked below.",
+    # VNPay return page
+    "Không xác minh được kết quả thanh toán do VNPay gửi về. Nếu quý khách đã thanh toán, đơn hàng sẽ được "
+    "cập nhật khi VNPay xác nhận với chúng tôi.":
+        "We could not verify the payment result VNPay sent back. If you have paid, your order will be updated "
+        "when VNPay confirms it to us.",
+    "Quý khách đã huỷ giao dịch trên trang VNPay.": "You cancelled the transaction on VNPay's page.",
+    "Giao dịch đã hết hạn chờ thanh toán.": "The transaction expired before it was paid.",
+    "Tài khoản không đủ số dư để thanh toán.": "Your account does not have enough funds for this payment.",
 }
 
 
@@ -1475,6 +1493,9 @@ def main(path=Path(__file__).resolve().parent.parent / "locale/en/LC_MESSAGES/dj
             continue
         translation = EN.get(message.id)
         message.flags.discard("fuzzy")
+        if translation is None and "".join(message.id if message.pluralizable else [message.id]).isascii():
+            message.string = ("", "") if message.pluralizable else ""  # English source: shown as is
+            continue
         if translation is None:
             # No guesses from makemessages: an untranslated string shows its
             # Vietnamese source, which beats a wrong English one.
