@@ -36,6 +36,7 @@ from cms.demo.addresses import ensure_demo_addresses
 from cms.demo.content import ensure_demo_content
 from cms.demo.shipping import ensure_demo_shipping
 from cms.models import HomePage
+from shop.core.phones import national_phone
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def ensure_producers():
                 "bank_name": "Agribank Lào Cai" if has_account else "",
                 "bank_account_number": f"8800{row['registration_number'][-8:]}" if has_account else "",
                 "bank_account_holder": row["name"].upper() if has_account else "",
-                "phone": row["phone"], "email": row["email"],
+                "phone": national_phone(row["phone"]), "email": row["email"],
                 "registration_number": row["registration_number"],
                 "province_code": row["province_code"], "ward_code": row["ward_code"],
                 "street": row["street"], "story": row["story"],

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
@@ -30,6 +32,8 @@ def test_demo_producers_are_varied_and_have_two_level_addresses():
         addresses.validate_ward(producer.province_code, producer.ward_code)
         assert producer.province_name == "Lào Cai"
         assert producer.address.endswith("Lào Cai")
+        # Written as on every other producer page: "0912 458 307", by the one phone rule.
+        assert re.fullmatch(r"0\d{3} \d{3} \d{3}", producer.phone), producer.phone
 
 
 def test_every_demo_product_has_price_stock_image_and_certificate():
