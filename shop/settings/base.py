@@ -243,6 +243,7 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "province_code", "ward_c
 # The Wagtail home page, in the visitor's language ("/" or "/en/").
 OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+THUMBNAIL_KVSTORE = "shop.core.thumbnails.KVStore"  # sorl's cached-db store without a race between workers
 def _portal_entry(label, url_name):
     return {"label": label, "url_name": url_name, "access_fn": portal_access}
 
