@@ -15,6 +15,8 @@ on top (the address of tests/shop/checkout/journey.py).
 
 At the end it checks, and exits non-zero when one fails:
 - no 5xx answer and no failed request (connection error, timeout);
+- a checkout step may send the buyer back to the basket only when another buyer took the last units
+  meanwhile (the basket page then says which product ran out), and place order may refuse only then;
 - orders: every checkout that reached the thank-you page has exactly one order (its guest email, its
   number as shown), and no soak order exists without a checkout that reached the thank-you page;
 - stock: for every stock record, ``num_allocated`` equals the quantities of its open order lines
@@ -177,6 +179,21 @@ class Visitor:
         return self.request(kind, "POST", path, expect=expect, data=fields,
                             headers={"Referer": self.base + path})
 
+    def sent_back_to_basket(self, answer):
+        """Every checkout step first checks the basket (Oscar's ``check_basket_is_valid``): when another
+        buyer took the last units meanwhile, it redirects to the basket, which says which product ran out.
+        Right only then."""
+        response = answer.response
+        if response.status_code != 302 or not response.headers.get("Location", "").endswith(self.urls["basket"]):
+            return False
+        basket = self.request("basket", "GET", self.urls["basket"])
+        if BASKET_NO_LONGER_AVAILABLE not in basket.text:
+            return False
+        with self.stats.lock:
+            self.stats.checkouts["sent back to the basket"] += 1
+        self.new_session()
+        return True
+
     # --- the mix -------------------------------------------------------------------------------
 
     def home(self):
@@ -219,16 +236,21 @@ class Visitor:
                 self.stats.checkouts["abandoned: all sold out"] += 1
             return
         self.request("basket", "GET", self.urls["basket"])
-        page = self.request("checkout", "GET", self.urls["checkout"])
-        self.post_form("checkout", self.urls["checkout"], page, {"username": email, "options": "anonymous"})
-        with self.stats.lock:
-            self.stats.started_emails.add(email)
-        page = self.request("checkout", "GET", self.urls["address"])
-        self.post_form("checkout", self.urls["address"], page, lao_cai_address())
-        self.request("checkout", "GET", self.urls["shipping"], expect=(302, 200))
-        page = self.request("checkout", "GET", self.urls["payment"])
-        self.post_form("checkout", self.urls["payment"], page, {"method": "cod"})
-        page = self.request("checkout", "GET", self.urls["preview"])
+        try:
+            page = self.request("checkout", "GET", self.urls["checkout"])
+            self.post_form("checkout", self.urls["checkout"], page, {"username": email, "options": "anonymous"})
+            with self.stats.lock:
+                self.stats.started_emails.add(email)
+            page = self.request("checkout", "GET", self.urls["address"])
+            self.post_form("checkout", self.urls["address"], page, lao_cai_address())
+            self.request("checkout", "GET", self.urls["shipping"], expect=(302, 200))
+            page = self.request("checkout", "GET", self.urls["payment"])
+            self.post_form("checkout", self.urls["payment"], page, {"method": "cod"})
+            page = self.request("checkout", "GET", self.urls["preview"])
+        except UnexpectedAnswer as answer:
+            if not self.sent_back_to_basket(answer):
+                raise
+            return
         # 200: the preview again. Correct only when the stock ran out since the basket was filled
         # (another buyer took the last units): Oscar keeps the basket and says so.
         placed = self.post_form("place order", self.urls["preview"], page, {"action": "place_order"},
@@ -275,6 +297,8 @@ def sold_out(product_pk):
 
 # The words of shop.order.utils.OutOfStock's two messages, as the buyer reads them.
 OUT_OF_STOCK = "Giỏ hàng của bạn vẫn được giữ nguyên"
+# The end of Oscar's "'…' is no longer available to buy (…). Please adjust your basket to continue".
+BASKET_NO_LONGER_AVAILABLE = "Vui lòng điều chỉnh giỏ hàng của bạn để tiếp tục"
 
 
 class UnexpectedAnswer(Exception):
@@ -435,7 +459,8 @@ def main():
             f"{kind} {stats.page_cache[kind, 'hit']} hits / {stats.page_cache[kind, 'miss']} misses"
             for kind in sorted({kind for kind, _state in stats.page_cache})))
     print(f"checkouts: {stats.checkouts['started']} started, {stats.checkouts['completed']} reached the thank-you page, "
-          f"{stats.checkouts['refused']} sent back by place order, {stats.checkouts['abandoned: all sold out']} "
+          f"{stats.checkouts['refused']} sent back by place order, {stats.checkouts['sent back to the basket']} sent "
+          f"back to the basket by an earlier step (sold out meanwhile), {stats.checkouts['abandoned: all sold out']} "
           f"abandoned (everything chosen sold out); sold-out products met: {stats.checkouts['sold-out product skipped']}")
     hot = list(StockRecord.objects.filter(product_id__in=[pk for pk, _path in goal["hot"]])
                .values_list("product_id", "num_in_stock", "num_allocated"))
