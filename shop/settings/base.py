@@ -99,7 +99,7 @@ AUTH_USER_MODEL = "users.User"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # HTML and JSON gzipped for phones on slow connections (a list page: 79 KB → about 12 KB). Outside the
+    # HTML and JSON gzipped for phones on slow connections (a list page: 79 KB → about 9 KB). Outside the
     # page cache, so cached pages are stored once and compressed per response; production puts WhiteNoise
     # before it, which serves (pre-compressed) static files without reaching it. Django's gzip pads its
     # output against BREACH and our CSRF tokens are masked per response.

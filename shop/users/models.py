@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
 
+from shop.core.phones import validate_vietnamese_phone
+
 
 class User(AbstractUser):
     """A customer, producer or administrator, who logs in with an email address.
@@ -14,7 +16,8 @@ class User(AbstractUser):
 
     last_name = models.CharField(_("Họ và tên đệm"), max_length=255, blank=True)
     first_name = models.CharField(_("Tên"), max_length=255, blank=True)
-    phone_number = models.CharField(_("Số điện thoại"), max_length=20, blank=True)
+    phone_number = models.CharField(_("Số điện thoại"), max_length=20, blank=True,
+                                    validators=[validate_vietnamese_phone])
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
