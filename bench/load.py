@@ -47,7 +47,7 @@ from django.db.models import Count, Q, Sum  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
 
 from bench.harness import Gunicorn, cpu_ticks, loadavg  # noqa: E402
-from catalogue.listing import listable  # noqa: E402
+from catalogue.listing import for_sale  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 Product = get_model("catalogue", "Product")
@@ -65,7 +65,7 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def pick_targets():
-    listed = listable()
+    listed = for_sale()
     category = (Category.objects.filter(depth__gt=1)
                 .annotate(listed=Count("product", filter=Q(product__in=listed)))
                 .order_by("-listed", "pk").first())
@@ -186,7 +186,7 @@ def main():
     connection.close()
     has_cache = hasattr(settings, "OCOP_PAGE_CACHE_SECONDS")
     runs = [("cache off", 0), ("cache on", int(CACHE_ON_SECONDS))] if has_cache else [("no cache", None)]
-    print(f"Listed products: {listable().count()}; category: {category.name} ({category.listed} listed) "
+    print(f"Listed products: {for_sale().count()}; category: {category.name} ({category.listed} listed) "
           f"{targets['category']}; product: {targets['product']}")
     connection.close()
     print(f"wrk: 1 thread, {CONNECTIONS} connections, {WARMUP} s warm-up + {DURATION} s per URL; gunicorn: "

@@ -3,7 +3,7 @@
     DJANGO_SETTINGS_MODULE=bench.settings .venv/bin/python bench/scale_catalogue.py --products 10000
 
 Run after ``load_demo_data`` on a throwaway database (bench/common.sh does). Every product made here is
-*listed* in the sense of ``catalogue.listing.listable``: public and approved (with the approval in the
+*listed* in the sense of ``catalogue.listing.for_sale``: public and approved (with the approval in the
 review log, as the workflow writes it), a stock record of a verified producer, and an approved
 certificate that backs the OCOP mark today. Titles, descriptions, groups, prices and weights are
 recombined from the demo products (``cms/demo/data.py``) with varieties, sizes and the producer's
@@ -34,7 +34,7 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
 
-from catalogue.listing import listable  # noqa: E402
+from catalogue.listing import for_sale  # noqa: E402
 from catalogue.models import ReviewStatus  # noqa: E402
 from catalogue.ocop import rules, taxonomy  # noqa: E402
 from cms.demo import data as demo  # noqa: E402
@@ -106,7 +106,7 @@ def main():
     rng = random.Random(args.seed)
     started = time.perf_counter()
     today = timezone.localdate()
-    already = listable().count()
+    already = for_sale().count()
     wanted = max(0, args.products - already)
     print(f"Listed products now: {already}; creating {wanted} more…", flush=True)
     if wanted == 0:
@@ -184,7 +184,7 @@ def main():
             ReviewLogEntry.objects.bulk_create(log)
         made += len(batch)
         print(f"  {made}/{wanted}", flush=True)
-    listed = listable().count()
+    listed = for_sale().count()
     print(f"Listed products: {listed} ({len(producers)} verified producers) in {time.perf_counter() - started:.0f} s")
     if listed < args.products:
         sys.exit(f"Only {listed} listed products, {args.products} wanted.")

@@ -51,6 +51,8 @@ WARMUP = 20
 PAGE_SIZE = 24
 # Fixed, so that the same seed gives the same documents on any day.
 CREATED_UNTIL = datetime(2026, 11, 23, 12, 0, tzinfo=dt_timezone.utc)
+# Products on sale and their stars hold from today for a random time (the search filters on today).
+TODAY = datetime.now(dt_timezone.utc).date()
 PROVINCE_LAO_CAI = demo.PROVINCE_LAO_CAI
 
 # --- synthetic catalogue -----------------------------------------------------------------------
@@ -183,8 +185,8 @@ class Catalogue:
             stars=stars,
             price=price,
             in_stock=price is not None and rng.random() < 0.92,
-            certificate_valid=certified,
-            is_public=rng.random() < 0.9,
+            stars_until=(TODAY + timedelta(days=rng.randrange(1, 3 * 365))) if certified else None,
+            for_sale_until=(TODAY + timedelta(days=rng.randrange(1, 3 * 365))) if rng.random() < 0.9 else None,
             popularity=int(rng.paretovariate(1.5)) - 1,  # most products sell little, a few a lot
             created=CREATED_UNTIL - timedelta(seconds=rng.randrange(3 * 365 * 86400)),
         )

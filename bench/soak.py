@@ -56,7 +56,7 @@ from django.urls import reverse  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
 
 from bench.harness import Gunicorn, loadavg, percentile, rss_kib  # noqa: E402
-from catalogue.listing import listable  # noqa: E402
+from catalogue.listing import for_sale  # noqa: E402
 from shop.order import statuses  # noqa: E402
 from tests.shop.checkout.journey import lao_cai_address  # noqa: E402
 
@@ -317,7 +317,7 @@ def order_number_from(page_html):
 
 
 def targets():
-    listed = listable()
+    listed = for_sale()
     goods = list(listed.filter(product_class__requires_shipping=True).order_by("pk")
                  .values_list("pk", flat=True))
     rng = random.Random(7)

@@ -46,6 +46,16 @@ class Product(AbstractProduct):
     # Title and description folded to ASCII (shop.search.text.fold), kept by save():
     # the database search backend matches "mat ong" against "Mật ong" with it.
     search_folded = models.TextField(editable=False, blank=True, default="")
+    # Keeping an approved product on sale without a valid certificate (revoked or expired) is an
+    # administrator's explicit decision, never silent: who, when, why, and until when. While it holds,
+    # the product sells as a plain local product — no OCOP mark, no stars (catalogue/listing.py).
+    kept_on_sale_until = models.DateField(_("Vẫn bán không dấu OCOP đến ngày"), null=True, blank=True,
+                                          editable=False)
+    kept_on_sale_at = models.DateTimeField(_("Quyết định vẫn bán lúc"), null=True, blank=True, editable=False)
+    kept_on_sale_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                        blank=True, related_name="+", editable=False,
+                                        verbose_name=_("Người quyết định vẫn bán"))
+    kept_on_sale_reason = models.TextField(_("Lý do vẫn bán"), blank=True, editable=False)
     traceability_url = models.URLField(
         _("Liên kết truy xuất nguồn gốc của tỉnh"), blank=True,
         help_text=_("Địa chỉ hồ sơ sản phẩm trên cổng truy xuất nguồn gốc của tỉnh, nếu có."),
@@ -110,6 +120,10 @@ class Product(AbstractProduct):
         """
         stockrecords = sorted(self.stockrecords.all(), key=lambda record: record.pk)
         return stockrecords[0].partner if stockrecords else None
+
+    def kept_on_sale_on(self, day):
+        """An administrator's decision keeps the product on sale without a certificate on ``day``."""
+        return self.kept_on_sale_until is not None and day <= self.kept_on_sale_until
 
     @property
     def ocop_stars(self):
@@ -195,6 +209,18 @@ class OcopCertificate(models.Model):
 
     def __str__(self):
         return f"{self.star_rating}★ {self.decision_number}"
+
+    def rule_violations(self, today=None):
+        """The OCOP rules (catalogue/ocop/rules.py) this stored certificate breaks, as messages saying
+        which rule; empty when it passes. Reviewers cannot approve a product on a certificate that
+        breaks one; the data check lists existing rows that do."""
+        today = today or timezone.localdate()
+        errors = rules.certificate_errors(
+            star_rating=self.star_rating, score=self.score, decision_date=self.decision_date,
+            expires_on=self.expires_on, issuer_level=self.issuer_level, today=today,
+            taxonomy_version=self.taxonomy_version, legacy_group=self.legacy_group,
+        )
+        return [str(message) for message in errors.values()]
 
     def clean(self):
         errors = rules.certificate_errors(

@@ -8,12 +8,13 @@ anywhere (a command, a label sheet) without a request.
 import io
 
 import qrcode
-from django.db.models import Q
 from django.urls import reverse
 from oscar.core.loading import get_model
 from qrcode.constants import ERROR_CORRECT_M
 from qrcode.image.pil import PilImage
 from qrcode.image.svg import SvgPathFillImage
+
+from catalogue import listing
 
 Product = get_model("catalogue", "Product")
 
@@ -27,10 +28,8 @@ QR_BOX_SIZE = 10
 
 
 def published_products():
-    """Products anyone may see: public, and for a variant its parent public too."""
-    return Product.objects.filter(is_public=True).filter(
-        Q(parent__isnull=True) | Q(parent__is_public=True)
-    )
+    """Products anyone may see: those for sale (catalogue.listing, the one rule)."""
+    return listing.for_sale()
 
 
 def origin_products():

@@ -1,6 +1,6 @@
 """Choosers for editors: products and producers, as Wagtail chooser viewsets (modal, search, filters).
 
-The product chooser lists only what the storefront lists (``catalogue.listing.listable``: approved,
+The product chooser lists only what the storefront lists (``catalogue.listing.for_sale``: approved,
 verified producer, certificate or kept-on-sale), searchable by title and filterable by producer, OCOP
 group and stars; the producer chooser lists verified producers. Blocks built from them
 (``ProductChooserBlock``, ``ProducerChooserBlock``) re-check the rule when a page renders, so a product
@@ -15,7 +15,7 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 
-from catalogue.listing import listable
+from catalogue.listing import for_sale
 from catalogue.ocop import rules, taxonomy
 from shop.search.text import fold
 
@@ -59,7 +59,7 @@ class ProductChooseMixin:
     filter_form_class = ProductFilterForm
 
     def get_object_list(self):
-        return listable(Product.objects.all()).order_by("title")
+        return for_sale(Product.objects.all()).order_by("title")
 
 
 class ProductChooseView(ProductChooseMixin, ChooseView):

@@ -12,6 +12,9 @@ STAR_THRESHOLDS = ((90, 5), (70, 4), (50, 3), (30, 2), (0, 1))
 CERTIFICATE_VALIDITY_MONTHS = 36
 # …and the producer is warned at least 30 days before it expires.
 EXPIRY_WARNING_DAYS = 30
+# An administrator may keep a product on sale without a valid certificate (as a plain local product)
+# for at most this long at a time; the decision names its end date and can be renewed.
+KEPT_ON_SALE_MAX_MONTHS = 12
 
 
 def stars_for_score(score):

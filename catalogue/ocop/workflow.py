@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import notifications
+from catalogue.ocop import notifications, rules
 from shop.partner import access
 from shop.search import indexing
 
@@ -244,11 +244,12 @@ def reject_certificate(certificate, user, reason):
     return _certificate_action(certificate, user, "reject_certificate", reason, OcopCertificate.Review.REJECTED)
 
 
-def revoke_certificate(certificate, user, reason, keep_on_sale):
+def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
     """Revoke a certificate: the OCOP mark goes at once.
 
-    Whether the product stays on sale as a plain local product is the
-    administrator's explicit decision (``keep_on_sale``), recorded in the log.
+    Whether the product stays on sale as a plain local product is the administrator's explicit
+    decision: ``keep_on_sale_until`` (a date) records it on the product (``keep_on_sale``); without it
+    a product left with no certificate backing the mark is suspended.
     """
     reason = (reason or "").strip()
     if not reason:
@@ -256,17 +257,28 @@ def revoke_certificate(certificate, user, reason, keep_on_sale):
     with transaction.atomic():
         certificate, product, producer = _lock_for_reviewer(certificate, user)
         if certificate.revoked_at is not None:
-            raise TransitionRefused(_("Giấy chứng nhận này đã bị thu hồi."))
+            raise TransitionRefused(_("Giấy chứng nhận %(number)s đã bị thu hồi.")
+                                    % {"number": certificate.decision_number})
+        if keep_on_sale_until is not None:
+            _check_keep_on_sale_until(keep_on_sale_until)
         certificate.revoked_at = timezone.now()
         certificate.revocation_reason = reason
         certificate.status = OcopCertificate.Status.REVOKED
         certificate.save(update_fields=["revoked_at", "revocation_reason", "status"])
 
         previous = product.review_status
-        if not keep_on_sale and previous == ReviewStatus.APPROVED:
+        today = timezone.localdate()
+        still_backed = product.ocop_certificates.backing_mark_on(today).exists()
+        if keep_on_sale_until is not None:
+            _record_keep_on_sale(product, user, reason, keep_on_sale_until)
+            decision = _("vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s") % {
+                "day": keep_on_sale_until.strftime("%d/%m/%Y")}
+        elif previous == ReviewStatus.APPROVED and not still_backed and not product.kept_on_sale_on(today):
             product.review_status, product.is_public = ReviewStatus.SUSPENDED, False
             product.save(update_fields=["review_status", "is_public", "date_updated"])
-        decision = _("vẫn bán như sản phẩm địa phương") if keep_on_sale else _("ngừng bán")
+            decision = _("ngừng bán")
+        else:
+            decision = _("vẫn bán theo giấy chứng nhận khác còn hiệu lực") if still_backed else _("không đổi")
         ReviewLogEntry.objects.create(
             product=product, certificate=certificate, action="revoke_certificate",
             from_status=previous, to_status=product.review_status,
@@ -278,6 +290,86 @@ def revoke_certificate(certificate, user, reason, keep_on_sale):
             notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
                 "product": product, "decision_label": label, "reason": reason})
     return certificate
+
+
+def revoke_certificates(certificates, user, reason, keep_on_sale_until=None):
+    """One revocation decision naming many certificates (a province revoking 47 products at once):
+    all revoked with the same reason, or none (a certificate already revoked refuses the whole list)."""
+    with transaction.atomic():
+        return [revoke_certificate(certificate, user, reason, keep_on_sale_until)
+                for certificate in sorted(certificates, key=lambda c: c.pk)]
+
+
+# --- Keeping a product on sale without a valid certificate ------------------------------
+
+def _check_keep_on_sale_until(until):
+    today = timezone.localdate()
+    latest = rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS)
+    if until < today:
+        raise TransitionRefused(_("Ngày kết thúc phải từ hôm nay trở đi."))
+    if until > latest:
+        raise TransitionRefused(_("Chỉ được quyết định vẫn bán tối đa %(months)s tháng một lần (đến %(day)s).")
+                                % {"months": rules.KEPT_ON_SALE_MAX_MONTHS, "day": latest.strftime("%d/%m/%Y")})
+
+
+def _record_keep_on_sale(product, user, reason, until):
+    product.kept_on_sale_until, product.kept_on_sale_at = until, timezone.now()
+    product.kept_on_sale_by, product.kept_on_sale_reason = user, reason
+    product.save(update_fields=["kept_on_sale_until", "kept_on_sale_at", "kept_on_sale_by",
+                                "kept_on_sale_reason", "date_updated"])
+
+
+def keep_on_sale(product, user, reason, until):
+    """An administrator decides that an approved product without a valid certificate stays on sale,
+    as a plain local product (no OCOP mark, no stars), until ``until`` (at most
+    ``rules.KEPT_ON_SALE_MAX_MONTHS`` ahead). Recorded on the product and in the review log."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionRefused(_("Hãy nêu lý do."))
+    _check_keep_on_sale_until(until)
+    with transaction.atomic():
+        product, producer = _lock_product_for_reviewer(product, user)
+        if product.review_status != ReviewStatus.APPROVED:
+            raise TransitionRefused(_("Chỉ sản phẩm đã duyệt mở bán mới có thể được quyết định vẫn bán."))
+        _record_keep_on_sale(product, user, reason, until)
+        label = _("Vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s") % {
+            "day": until.strftime("%d/%m/%Y")}
+        _log_and_tell(product, producer, user, "keep_on_sale", reason, label)
+    return product
+
+
+def end_keep_on_sale(product, user, reason):
+    """End the decision today: without a valid certificate the product leaves the shop at once."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionRefused(_("Hãy nêu lý do."))
+    with transaction.atomic():
+        product, producer = _lock_product_for_reviewer(product, user)
+        if product.kept_on_sale_until is None:
+            raise TransitionRefused(_("Sản phẩm này không có quyết định vẫn bán."))
+        product.kept_on_sale_until = None
+        product.save(update_fields=["kept_on_sale_until", "date_updated"])
+        _log_and_tell(product, producer, user, "end_keep_on_sale", reason, _("Kết thúc quyết định vẫn bán"))
+    return product
+
+
+def _lock_product_for_reviewer(product, user):
+    if not is_reviewer(user):
+        raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    producer = product.producer
+    if belongs_to(user, producer):
+        raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
+    return product, producer
+
+
+def _log_and_tell(product, producer, user, action, reason, label):
+    ReviewLogEntry.objects.create(product=product, action=action, from_status=product.review_status,
+                                  to_status=product.review_status, reason=reason, actor=user)
+    indexing.product_changed(product.pk)
+    if producer is not None:
+        notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
+            "product": product, "decision_label": str(label), "reason": reason})
 
 
 # --- Producers' edits (catalogue/ocop/editing.py) -------------------------------------

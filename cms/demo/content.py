@@ -11,7 +11,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Locale, Site
 
-from catalogue.listing import listable
+from catalogue.listing import for_sale
 from cms.models import (ArticlePage, CampaignPage, ContactFormField, ContactPage, MainMenu, NewsIndexPage,
                         PolicyPage, ProducerStoryPage, SiteContact, StandardPage)
 
@@ -108,7 +108,7 @@ def _campaign_offer(products):
 
 def ensure_demo_content(home):
     now = timezone.now()
-    products = list(listable(Product.objects.all()).order_by("upc")[:6])
+    products = list(for_sale(Product.objects.all()).order_by("upc")[:6])
     _child(home, CampaignPage, CAMPAIGN_SLUG, {
         "title": "Tuần lễ OCOP Lào Cai", "intro": "Giảm 10 % cho đặc sản OCOP chọn lọc trong tuần lễ.",
         "body": "<p>Chè Shan tuyết, quế Bảo Yên và mật ong bạc hà giảm giá trong thời gian chương trình.</p>",

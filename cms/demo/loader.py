@@ -194,7 +194,8 @@ def _run_demo_workflow(product, sku, assistant, reviewer):
     if sku == REVOKED_KEPT_ON_SALE:
         workflow.revoke_certificate(
             product.ocop_certificates.get(), reviewer,
-            "Không tham gia đánh giá lại theo kế hoạch của tỉnh.", keep_on_sale=True)
+            "Không tham gia đánh giá lại theo kế hoạch của tỉnh.",
+            keep_on_sale_until=rules.add_months(timezone.localdate(), 6))
 
 
 def ensure_products(categories, producers, assistant, reviewer):

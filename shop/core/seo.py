@@ -12,7 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from wagtail.models import Page
 
-from catalogue.listing import listable
+from catalogue.listing import for_sale
 
 Product = get_model("catalogue", "Product")
 
@@ -35,7 +35,7 @@ class ProductSitemap(Sitemap):
         return self.request.get_host()
 
     def items(self):
-        return listable(Product.objects.all()).only("pk", "slug", "date_updated").order_by("pk")
+        return for_sale(Product.objects.all()).only("pk", "slug", "date_updated").order_by("pk")
 
     def lastmod(self, product):
         return product.date_updated

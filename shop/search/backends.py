@@ -18,7 +18,7 @@ from elasticsearch.dsl import Search
 
 from catalogue.listing import product_cards
 from shop.search import facets, indexing
-from shop.search.documents import index_name
+from shop.search.documents import for_sale_filter, index_name
 from shop.search.text import fold, normalize
 
 logger = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ class ElasticsearchProductSearch:
     FUZZINESS = "AUTO:5,8"
 
     def build(self, query="", categories=None, sort="relevance", selections=None):
-        search = Search(using=indexing.client(), index=index_name()).filter("term", is_public=True)
+        search = Search(using=indexing.client(), index=index_name()).filter(for_sale_filter())
         if categories is not None:
             search = search.filter("terms", category_ids=[category.pk for category in categories])
         if query.strip():
@@ -133,7 +133,7 @@ class ElasticsearchProductSearch:
 
     def suggest(self, query):
         """Products whose title or producer starts like what is typed (last word as a prefix)."""
-        search = (Search(using=indexing.client(), index=index_name()).filter("term", is_public=True)
+        search = (Search(using=indexing.client(), index=index_name()).filter(for_sale_filter())
                   .query("multi_match", query=fold(query), type="bool_prefix",
                          fields=["title_folded^3", "producer_folded"])
                   .source(["producer"]).extra(size=SUGGESTIONS))

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Long, Text
+from elasticsearch.dsl import Q as EsQ
 
 from catalogue import listing
 from shop.search.text import fold, normalize
@@ -28,8 +29,11 @@ class ProductDocument(Document):
     stars = Integer()
     price = Long()  # whole đồng
     in_stock = Boolean()
-    certificate_valid = Boolean()
-    is_public = Boolean()
+    stars_until = Date()  # the stars count until the certificate behind them expires
+    # The last day of the product's time on sale (catalogue.listing.for_sale_until), absent when it is
+    # not for sale: searches keep documents with a date on or after today, so a product leaves the
+    # results, counts and facets the day after its certificate expires, before any reindex.
+    for_sale_until = Date()
     popularity = Long()  # units sold, cancelled lines excluded: the "best-selling" sort
     created = Date()
 
@@ -40,6 +44,16 @@ class ProductDocument(Document):
 def index_name():
     """The alias searched; concrete indexes are created behind it by the rebuild."""
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-products"
+
+
+def for_sale_filter(today=None):
+    """Documents of the products for sale today (the date is the site's, not Elasticsearch's clock)."""
+    return EsQ("range", for_sale_until={"gte": (today or timezone.localdate()).isoformat()})
+
+
+def stars_filter(today=None):
+    """Documents whose stars still hold today."""
+    return EsQ("range", stars_until={"gte": (today or timezone.localdate()).isoformat()})
 
 
 def to_document(product, today=None):
@@ -65,11 +79,11 @@ def to_document(product, today=None):
         province_code=producer.province_code if producer else None,
         producer_id=producer.pk if producer else None,
         stars=certificate.star_rating if certificate else 0,
+        stars_until=certificate.expires_on if certificate else None,
         price=int(stockrecord.price) if stockrecord and stockrecord.price is not None else None,
         # What can still be bought: stock less what open orders have reserved.
         in_stock=bool(stockrecord and (stockrecord.net_stock_level or 0) > 0),
-        certificate_valid=certificate is not None,
-        is_public=listing.is_listable(product, today=today),  # the storefront's listing rule
+        for_sale_until=listing.for_sale_until(product, today=today),  # the one rule of what is for sale
         popularity=getattr(product, "units_sold", 0) or 0,
         created=product.date_created,
     )

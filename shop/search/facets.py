@@ -65,6 +65,8 @@ def selections_from(params):
 def es_filter(key, values):
     from elasticsearch.dsl import Q as EsQ
 
+    from shop.search.documents import stars_filter
+
     facet = FACETS_BY_KEY[key]
     if key == "price":
         ranges = {value: (low, high) for value, low, high, _label in PRICE_RANGES}
@@ -73,6 +75,8 @@ def es_filter(key, values):
             for v in values])
     if key == "in_stock":
         return EsQ("term", in_stock=True)
+    if key == "stars":
+        return EsQ("bool", filter=[EsQ("terms", stars=[int(v) for v in values]), stars_filter()])
     return EsQ("terms", **{facet.es_field: [int(v) for v in values] if key != "group" else values})
 
 
@@ -80,8 +84,12 @@ def es_aggregations(search, selections):
     """Adds one filtered aggregation per facet (other facets' selections applied)."""
     from elasticsearch.dsl import A, Q as EsQ
 
+    from shop.search.documents import stars_filter
+
     for facet in FACETS:
         others = [es_filter(key, values) for key, values in selections.items() if key != facet.key]
+        if facet.key == "stars":
+            others.append(stars_filter())  # stars of an expired certificate are not counted
         bucket = A("filter", EsQ("bool", filter=others))
         if facet.key == "price":
             bucket.bucket("values", "range", field="price", keyed=True, ranges=[

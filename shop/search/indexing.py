@@ -172,7 +172,7 @@ def sweep(limit=5000):
 
 
 # Fields whose drift makes a document "stale": what decides visibility, facets and sorting.
-CHECKED_FIELDS = ("is_public", "price", "stars", "in_stock", "certificate_valid", "group", "title",
+CHECKED_FIELDS = ("for_sale_until", "price", "stars", "stars_until", "in_stock", "group", "title",
                   "producer", "popularity")
 
 

@@ -173,7 +173,7 @@ def test_revoking_keeps_product_on_sale_without_the_mark_when_decided(product, r
     product = _set_state(product, ReviewStatus.APPROVED)
     OcopCertificate.objects.filter(product=product).update(review=OcopCertificate.Review.APPROVED)
     certificate = product.ocop_certificates.get()
-    workflow.revoke_certificate(certificate, reviewer, "Không đánh giá lại.", keep_on_sale=True)
+    workflow.revoke_certificate(certificate, reviewer, "Không đánh giá lại.", keep_on_sale_until=datetime.date.today() + datetime.timedelta(days=90))
     product = Product.objects.get(pk=product.pk)
     assert product.is_public and product.ocop_stars is None
     assert product.ocop_certificates.get().status == OcopCertificate.Status.REVOKED
@@ -182,7 +182,7 @@ def test_revoking_keeps_product_on_sale_without_the_mark_when_decided(product, r
 
 def test_revoking_and_stopping_sale_suspends_the_product(product, reviewer):
     product = _set_state(product, ReviewStatus.APPROVED)
-    workflow.revoke_certificate(product.ocop_certificates.get(), reviewer, "Vi phạm.", keep_on_sale=False)
+    workflow.revoke_certificate(product.ocop_certificates.get(), reviewer, "Vi phạm.", keep_on_sale_until=None)
     product = Product.objects.get(pk=product.pk)
     assert product.review_status == ReviewStatus.SUSPENDED and not product.is_public
 
@@ -190,7 +190,7 @@ def test_revoking_and_stopping_sale_suspends_the_product(product, reviewer):
 def test_producer_cannot_revoke_or_approve_certificates(product, producer_user):
     certificate = product.ocop_certificates.get()
     with pytest.raises(workflow.TransitionRefused):
-        workflow.revoke_certificate(certificate, producer_user, "x", keep_on_sale=True)
+        workflow.revoke_certificate(certificate, producer_user, "x", keep_on_sale_until=datetime.date.today() + datetime.timedelta(days=90))
     with pytest.raises(workflow.TransitionRefused):
         workflow.approve_certificate(certificate, producer_user)
     assert OcopCertificate.objects.get(pk=certificate.pk).review == OcopCertificate.Review.PENDING

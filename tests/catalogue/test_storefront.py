@@ -20,7 +20,7 @@ def test_catalogue_lists_products_with_vnd_prices(client):
     assert response.status_code == 200
     html = response.content.decode()
     # Listed: public, verified producer, and a certificate backing the mark or a decision to keep selling.
-    assert response.context["paginator"].count == listing.listable().count() < Product.objects.browsable().count()
+    assert response.context["paginator"].count == listing.for_sale().count() < Product.objects.browsable().count()
     assert len(response.context["products"]) == 24
     amounts = VND_AMOUNT.findall(html)
     assert len(amounts) >= 24

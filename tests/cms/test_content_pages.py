@@ -10,7 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
-from catalogue.listing import listable
+from catalogue.listing import for_sale
 from cms.blocks import FeaturedProductsBlock, ProductQueryBlock
 from cms.models import (ArticlePage, CampaignPage, ContactPage, HomePage, NewsIndexPage, ProducerStoryPage,
                         StandardPage)
@@ -72,7 +72,7 @@ def test_a_campaign_shows_only_inside_its_dates_and_its_products_that_are_on_sal
 
 def test_publishing_a_campaign_gives_its_offer_its_products_and_dates():
     campaign = _vi(CampaignPage)
-    chosen = list(listable(Product.objects.all()).order_by("-upc")[:2])
+    chosen = list(for_sale(Product.objects.all()).order_by("-upc")[:2])
     campaign.products = [("product", product) for product in chosen]
     campaign.ends_at = timezone.now() + timedelta(days=3)
     campaign.save_revision().publish()
@@ -104,7 +104,7 @@ def test_an_offer_unlinked_from_its_campaign_or_left_by_an_unpublished_campaign_
 
 
 def test_blocks_skip_products_that_are_no_longer_on_sale():
-    on_sale = list(listable(Product.objects.all()).order_by("upc")[:3])
+    on_sale = list(for_sale(Product.objects.all()).order_by("upc")[:3])
     Product.objects.filter(pk=on_sale[1].pk).update(is_public=False)
     value = FeaturedProductsBlock().to_python({"heading": "Chọn lọc", "products": [p.pk for p in on_sale] + [999999]})
     context = FeaturedProductsBlock().get_context(value)
@@ -117,25 +117,25 @@ def test_the_product_query_block_resolves_live():
     assert five and all(product.ocop_stars == 5 for product in five)
     drinks = block.products({"rule": "group", "group": "drinks", "count": 24})
     assert drinks and all(product.ocop_group == "drinks" for product in drinks)
-    listed = set(listable(Product.objects.all()).values_list("pk", flat=True))
+    listed = set(for_sale(Product.objects.all()).values_list("pk", flat=True))
     assert {p.pk for p in five + drinks} <= listed
 
 
 def test_the_product_chooser_lists_only_products_on_sale_and_filters(client, staff_user):
     client.force_login(staff_user)
-    hidden = Product.objects.exclude(pk__in=listable(Product.objects.all())).first()
+    hidden = Product.objects.exclude(pk__in=for_sale(Product.objects.all())).first()
     url = reverse("product_chooser:choose_results")
     html = client.get(url).content.decode()
     assert hidden is not None and hidden.title not in html
     producer = Partner.objects.filter(verification_status="verified").order_by("pk").first()
-    theirs = listable(Product.objects.filter(stockrecords__partner=producer)).first()
-    others = listable(Product.objects.exclude(stockrecords__partner=producer)).first()
+    theirs = for_sale(Product.objects.filter(stockrecords__partner=producer)).first()
+    others = for_sale(Product.objects.exclude(stockrecords__partner=producer)).first()
     filtered = client.get(url, {"producer": producer.pk}).content.decode()
     assert theirs.title in filtered and others.title not in filtered
     searched = client.get(url, {"q": theirs.title.split()[0].lower()}).content.decode()
     assert theirs.title in searched
     grouped = client.get(url, {"group": "drinks"}).content.decode()
-    assert all(p.title in grouped for p in listable(Product.objects.filter(ocop_group="drinks"))[:3])
+    assert all(p.title in grouped for p in for_sale(Product.objects.filter(ocop_group="drinks"))[:3])
 
 
 def test_the_producer_chooser_lists_only_verified_producers(client, staff_user):

@@ -6,7 +6,7 @@ import re
 import pytest
 from oscar.core.loading import get_model
 
-from catalogue.listing import listable
+from catalogue.listing import for_sale
 from cms.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,8 @@ Product = get_model("catalogue", "Product")
 
 def test_the_sitemap_lists_pages_and_listed_products_in_both_languages(client):
     xml = client.get("/sitemap.xml").content.decode()
-    product = listable(Product.objects.all()).first()
-    hidden = Product.objects.exclude(pk__in=listable(Product.objects.all())).first()
+    product = for_sale(Product.objects.all()).first()
+    hidden = Product.objects.exclude(pk__in=for_sale(Product.objects.all())).first()
     assert f"http://testserver{product.get_absolute_url()}" in xml
     assert f"http://testserver/en{product.get_absolute_url()}" in xml
     assert hidden.get_absolute_url() not in xml
@@ -43,7 +43,7 @@ def test_pages_name_their_canonical_url_and_their_translations(client):
 
 
 def test_product_pages_share_image_price_and_stars_and_describe_the_product(client):
-    product = listable(Product.objects.filter(images__isnull=False)).first()
+    product = for_sale(Product.objects.filter(images__isnull=False)).first()
     html = client.get(product.get_absolute_url()).content.decode()
     assert '<meta property="og:type" content="product">' in html
     assert f"OCOP {product.ocop_stars}★" in html

@@ -29,7 +29,7 @@ def database_search(settings):
 
 
 @pytest.mark.parametrize("url", [lambda: reverse("catalogue:index"),
-                                 lambda: listing.listable().first().categories.first().get_absolute_url()],
+                                 lambda: listing.for_sale().first().categories.first().get_absolute_url()],
                          ids=["all-products", "category"])
 def test_a_list_of_24_products_costs_the_queries_of_a_list_of_one(client, database_search, url):
     address = url()
@@ -44,7 +44,7 @@ def test_a_list_of_24_products_costs_the_queries_of_a_list_of_one(client, databa
 
 
 def _buyable(count):
-    products = (listing.listable().filter(stockrecords__num_in_stock__gte=2, product_class__requires_shipping=True)
+    products = (listing.for_sale().filter(stockrecords__num_in_stock__gte=2, product_class__requires_shipping=True)
                 .order_by("pk").distinct())
     chosen = list(products[:count])
     assert len(chosen) == count

@@ -45,6 +45,8 @@ class ReviewActionForm(forms.Form):
         choices=[("", "—"), ("1", _("Vẫn bán như sản phẩm địa phương (không có dấu OCOP)")),
                  ("0", _("Ngừng bán sản phẩm"))],
     )
+    keep_on_sale_until = forms.DateField(label=_("Vẫn bán đến ngày"), required=False,
+                                         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def clean(self):
         cleaned = super().clean()
@@ -55,4 +57,10 @@ class ReviewActionForm(forms.Form):
             self.add_error(None, _("Chưa chọn giấy chứng nhận."))
         if action == "revoke_certificate" and cleaned.get("keep_on_sale") is None:
             self.add_error("keep_on_sale", _("Chọn sản phẩm có tiếp tục được bán hay không."))
+        if cleaned.get("keep_on_sale") and not cleaned.get("keep_on_sale_until"):
+            self.add_error("keep_on_sale_until", _("Hãy chọn ngày kết thúc quyết định vẫn bán."))
         return cleaned
+
+    def keep_on_sale_until(self):
+        """The end date of a decision to keep the product on sale, or None (stop selling)."""
+        return self.cleaned_data.get("keep_on_sale_until") if self.cleaned_data.get("keep_on_sale") else None

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import workflow
+from catalogue.ocop import rules, workflow
 from catalogue.ocop.forms import CertificateForm
 from shop.partner import access, activity, verification
 from shop.dashboard.ocop.review_forms import (
@@ -87,6 +87,7 @@ class ReviewDetailView(DetailView):
             "may_review": workflow.is_reviewer(user) and not workflow.belongs_to(user, product.producer),
             "action_form": kwargs.get("action_form") or ReviewActionForm(),
             "today": timezone.localdate(),
+            "keep_on_sale_default": rules.add_months(timezone.localdate(), rules.KEPT_ON_SALE_MAX_MONTHS),
         })
         return context
 
@@ -105,7 +106,8 @@ class ReviewDetailView(DetailView):
                 elif data["action"] == "reject_certificate":
                     workflow.reject_certificate(certificate, request.user, data["reason"])
                 else:
-                    workflow.revoke_certificate(certificate, request.user, data["reason"], data["keep_on_sale"])
+                    workflow.revoke_certificate(certificate, request.user, data["reason"],
+                                                form.keep_on_sale_until())
             else:
                 workflow.transition(product, data["action"], request.user, data["reason"])
         except workflow.TransitionRefused as refusal:

@@ -19,9 +19,9 @@ def lao_cai_address(**overrides):
 
 def buyable_products(count=1, min_stock=5, shipped=True, exclude=()):
     """Listed demo products with stock, each of a different producer when possible."""
-    from catalogue.listing import listable
+    from catalogue.listing import for_sale
 
-    products = (listable(Product.objects.exclude(pk__in=[pk for pk in exclude if pk]))
+    products = (for_sale(Product.objects.exclude(pk__in=[pk for pk in exclude if pk]))
                 .filter(stockrecords__num_in_stock__gte=min_stock,
                         product_class__requires_shipping=shipped)
                 .order_by("stockrecords__partner_id", "upc"))

@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
-from catalogue.listing import listable
+from catalogue.listing import for_sale
 from tests.shop.checkout.journey import add_to_basket, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def _place_order_queries(client, products, email):
 def test_place_order_queries_do_not_grow_with_the_number_of_lines():
     Range = get_model("offer", "Range")
     in_offers = Range.objects.values_list("included_products", flat=True)
-    product = (listable(Product.objects.filter(pk__in=in_offers, stockrecords__num_in_stock__gte=5))
+    product = (for_sale(Product.objects.filter(pk__in=in_offers, stockrecords__num_in_stock__gte=5))
                .order_by("upc").first())
     assert product is not None, "the demo campaign's offer covers products in stock"
     ten = [product, *_copies_of(product, 9)]
