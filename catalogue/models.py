@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
-from catalogue.ocop import rules, taxonomy
+from catalogue.ocop import rules, scans, taxonomy
+from shop.core.storage import private_storage
 from shop.core.uploads import validate_document_scan
 
 
@@ -187,7 +188,10 @@ class OcopCertificate(models.Model):
         _("Địa chỉ ghi trên giấy chứng nhận"), max_length=255, blank=True,
         help_text=_("Địa chỉ cũ (có cấp huyện) như ghi trên văn bản, nếu có."),
     )
-    scan = models.FileField(_("Bản chụp giấy chứng nhận (PDF hoặc ảnh)"), upload_to="ocop/certificates/%Y/",
+    # Private: no URL, streamed by ocop-certificate-scan to reviewers and the producer's team only;
+    # stored under a generated name (catalogue/ocop/scans.py).
+    scan = models.FileField(_("Bản chụp giấy chứng nhận (PDF hoặc ảnh)"),
+                            upload_to=scans.certificate_scan_upload_to, storage=private_storage,
                             blank=True, validators=[validate_document_scan])
     status = models.CharField(_("Tình trạng"), max_length=16, choices=Status.choices,
                               default=Status.VALID, editable=False)

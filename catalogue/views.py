@@ -1,18 +1,52 @@
-"""Our catalogue views: the public origin page of a product and its QR codes.
+"""Our catalogue views: the product page (Oscar's, behind the sale rule), the public origin page of a product
+and its QR codes.
 
 Oscar's class loader looks here first for "catalogue.views" and falls back to
-Oscar's module for every class not defined here (ProductDetailView, CatalogueView…),
-so this module defines only our own views and imports none of Oscar's.
+Oscar's module for every class not defined here (CatalogueView…).
 """
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, View
+from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
 
-from catalogue import traceability
+from catalogue import listing, traceability
+from shop.partner import access
 
 QR_CACHE_SECONDS = 60 * 60
+
+
+def may_preview(user, product):
+    """Who sees a product that is not for sale: staff, and the people who act for its producer."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or access.capacity(user, product.producer) is not None
+
+
+class ProductDetailView(CoreProductDetailView):
+    """Oscar's product page for products for sale (``catalogue.listing``). Any other product answers 404 —
+    before Oscar's redirect to the canonical URL, which would give its slug away — except to staff and the
+    producer's own people, who get a preview with a banner saying why it is not for sale (and, through the
+    partner strategy, no add-to-basket form)."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = product = self.get_object()
+        self.sale_blockers = listing.sale_blockers(product)
+        if self.sale_blockers and not may_preview(request.user, product):
+            raise Http404()
+        return super().get(request, *args, **kwargs)
+
+    def is_viewable(self, product, request):
+        return not self.sale_blockers or may_preview(request.user, product)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("ocop_certificates", "stockrecords__partner")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview_blockers"] = self.sale_blockers
+        return context
 
 
 class PublishedProductMixin:

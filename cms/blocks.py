@@ -5,12 +5,11 @@ from oscar.core.loading import get_model
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from catalogue.listing import product_cards
+from catalogue.listing import product_cards, public_producers
 from catalogue.ocop import rules, taxonomy
 from cms.choosers import ProducerChooserBlock, ProductChooserBlock, with_stars
 from shop.core.addresses import province_choices
 
-Partner = get_model("partner", "Partner")
 Category = get_model("catalogue", "Category")
 
 
@@ -63,6 +62,8 @@ class ProductShelfBlock(blocks.StructBlock):
 
 
 class ProducerShelfBlock(blocks.StructBlock):
+    """Published producers (``public_producers``: verified, something for sale) that tell their story."""
+
     heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
     count = blocks.IntegerBlock(label=_("Số chủ thể"), default=6, min_value=1, max_value=24)
 
@@ -74,7 +75,7 @@ class ProducerShelfBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["producers"] = Partner.objects.exclude(story="").order_by("name")[: value.get("count") or 6]
+        context["producers"] = public_producers().exclude(story="").order_by("name")[: value.get("count") or 6]
         return context
 
 
@@ -162,6 +163,9 @@ class ProductQueryBlock(blocks.StructBlock):
 
 
 class ProducerSpotlightBlock(blocks.StructBlock):
+    """One chosen producer with its products for sale; renders nothing once the producer is no longer
+    published (``public_producers``), and links its story only while that story is shown."""
+
     producer = ProducerChooserBlock(label=_("Chủ thể"))
     text = blocks.TextBlock(label=_("Lời giới thiệu"), required=False)
     story = blocks.PageChooserBlock(label=_("Trang câu chuyện"), required=False, page_type="cms.ProducerStoryPage")
@@ -173,14 +177,19 @@ class ProducerSpotlightBlock(blocks.StructBlock):
         description = _("Một hợp tác xã hay hộ sản xuất, với sản phẩm đang bán của họ.")
 
     def get_preview_value(self):
-        producer = Partner.objects.filter(verification_status=Partner.Verification.VERIFIED).order_by("pk").first()
+        producer = public_producers().order_by("pk").first()
         return self.normalize({"producer": producer, "text": producer.story[:200] if producer else ""})
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        producer = value.get("producer")
-        context["products"] = (list(product_cards().filter(stockrecords__partner=producer)[:4])
-                               if producer and producer.is_verified else [])
+        producer, story = value.get("producer"), value.get("story")
+        if producer is not None and not public_producers().filter(pk=producer.pk).exists():
+            producer = None
+        if story is not None:
+            story = story.specific
+            story = story if story.live and story.producer_is_public() else None
+        context.update(producer=producer, story=story,
+                       products=list(product_cards().filter(stockrecords__partner=producer)[:4]) if producer else [])
         return context
 
 

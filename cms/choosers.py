@@ -2,7 +2,8 @@
 
 The product chooser lists only what the storefront lists (``catalogue.listing.for_sale``: approved,
 verified producer, certificate or kept-on-sale), searchable by title and filterable by producer, OCOP
-group and stars; the producer chooser lists verified producers. Blocks built from them
+group and stars; the producer chooser lists published producers (``catalogue.listing.public_producers``:
+verified, something for sale). Blocks built from them
 (``ProductChooserBlock``, ``ProducerChooserBlock``) re-check the rule when a page renders, so a product
 unpublished after it was chosen is skipped, not an error.
 """
@@ -15,7 +16,7 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 
-from catalogue.listing import for_sale
+from catalogue.listing import for_sale, public_producers
 from catalogue.ocop import rules, taxonomy
 from shop.search.text import fold
 
@@ -24,8 +25,9 @@ Partner = get_model("partner", "Partner")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 
-def verified_producers():
-    return Partner.objects.filter(verification_status=Partner.Verification.VERIFIED).order_by("name")
+def chooser_producers():
+    """Producers editors may feature: the published ones, by name (evaluated per request: the rule is dated)."""
+    return public_producers().order_by("name")
 
 
 def with_stars(products, stars):
@@ -36,11 +38,15 @@ def with_stars(products, stars):
 
 class ProductFilterForm(BaseFilterForm):
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
-    producer = forms.ModelChoiceField(label=_("Chủ thể"), queryset=verified_producers(), required=False)
+    producer = forms.ModelChoiceField(label=_("Chủ thể"), queryset=Partner.objects.none(), required=False)
     group = forms.ChoiceField(label=_("Nhóm OCOP"), required=False,
                               choices=[("", _("Tất cả"))] + [(g.key, g.name) for g in taxonomy.GROUPS_148])
     stars = forms.TypedChoiceField(label=_("Hạng sao"), required=False, coerce=int, empty_value=None,
                                    choices=[("", _("Tất cả"))] + [(s, f"{s}★") for s in rules.OCOP_STARS])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["producer"].queryset = chooser_producers()
 
     def filter(self, objects):
         data = self.cleaned_data
@@ -93,7 +99,7 @@ class ProducerChooseMixin:
     filter_form_class = ProducerFilterForm
 
     def get_object_list(self):
-        return verified_producers()
+        return chooser_producers()
 
 
 class ProducerChooseView(ProducerChooseMixin, ChooseView):

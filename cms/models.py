@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from catalogue.listing import public_producers
 from cms.blocks import HomePageBody, live_products
 from cms.choosers import ProductChooserBlock, producer_chooser_viewset
 from cms.forms import OcopPageForm
@@ -280,6 +281,23 @@ class ProducerStoryPage(OcopPage):
         if not self.producer.is_verified:
             return []
         return list(product_cards().filter(stockrecords__partner=self.producer).order_by("title"))
+
+    def producer_is_public(self):
+        """Whether the public may see this story: its producer is published (``public_producers``)."""
+        return public_producers().filter(pk=self.producer_id).exists()
+
+    def serve(self, request, *args, **kwargs):
+        # The story of an applicant, a suspended producer or one with nothing for sale is not published;
+        # editors still preview it in the admin.
+        if not getattr(request, "is_preview", False) and not self.producer_is_public():
+            raise Http404(_("Chủ thể này chưa được xác minh hoặc hiện không có sản phẩm nào đang bán."))
+        return super().serve(request, *args, **kwargs)
+
+
+def hidden_story_pages():
+    """Producer stories the public may not see (their producer is not in ``public_producers``): left out
+    of the sitemap and of the page search beside the 404 their URL answers."""
+    return ProducerStoryPage.objects.exclude(producer__in=public_producers())
 
 
 class ContactFormField(AbstractFormField):

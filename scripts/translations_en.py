@@ -1480,6 +1480,171 @@ EN = {
     "Quý khách đã huỷ giao dịch trên trang VNPay.": "You cancelled the transaction on VNPay's page.",
     "Giao dịch đã hết hạn chờ thanh toán.": "The transaction expired before it was paid.",
     "Tài khoản không đủ số dư để thanh toán.": "Your account does not have enough funds for this payment.",
+    # Who may recognise which star, in which era (catalogue/ocop/rules.py), and the data check
+    "Bộ Nông nghiệp (cấp trung ương)": "the Ministry of Agriculture (central level)",
+    "UBND cấp tỉnh": "the provincial People's Committee",
+    "UBND cấp huyện": "the district People's Committee",
+    "cấp trung ương": "the central level",
+    "cấp tỉnh": "the provincial level",
+    "cấp huyện": "the district level",
+    "Quyết định 1048/QĐ-TTg": "Decision 1048/QĐ-TTg",
+    "Quyết định 148/QĐ-TTg": "Decision 148/QĐ-TTg",
+    "Quyết định 1489/QĐ-TTg": "Decision 1489/QĐ-TTg",
+    "từ %(day)s": "from %(day)s",
+    "Theo %(decision)s (%(period)s), sản phẩm %(stars)s sao do %(authority)s công nhận, không phải %(level)s.":
+        "Under %(decision)s (%(period)s), %(stars)s-star products are recognised by %(authority)s, "
+        "not %(level)s.",
+    "Theo %(decision)s (%(period)s), giấy chứng nhận theo bộ tiêu chí %(expected)s, không phải %(given)s.":
+        "Under %(decision)s (%(period)s), certificates follow the %(expected)s criteria, not %(given)s.",
+    "Ngày quyết định %(day)s nằm ngoài mọi giai đoạn của chương trình OCOP mà nền tảng biết: "
+    "sớm nhất là %(decision)s, từ %(first_day)s.":
+        "The decision date %(day)s is outside every period of the OCOP programme this platform knows: "
+        "the earliest is %(decision)s, from %(first_day)s.",
+    "Giấy chứng nhận OCOP có hiệu lực tối đa %(months)s tháng kể từ ngày quyết định: "
+    "ngày hết hạn muộn nhất là %(latest)s.":
+        "An OCOP certificate is valid for at most %(months)s months from its decision: "
+        "the latest expiry date is %(latest)s.",
+    "%(upc)s %(title)s — %(producer)s — giấy chứng nhận %(number)s ngày %(day)s (%(stars)s sao, %(issuer)s):":
+        "%(upc)s %(title)s — %(producer)s — certificate %(number)s of %(day)s (%(stars)s stars, %(issuer)s):",
+    "Tổng cộng: %(count)s giấy chứng nhận vi phạm quy định; không có dữ liệu nào bị thay đổi.":
+        "Total: %(count)s certificates breaking a rule; no data was changed.",
+    "Giấy chứng nhận vi phạm quy định": "Certificates breaking the rules",
+    "Giấy chứng nhận đã lưu không đúng quy định công nhận OCOP (cấp công nhận theo hạng sao và thời kỳ, "
+    "bộ tiêu chí, hạn hiệu lực tối đa 36 tháng…). Hệ thống không tự sửa: mở trang duyệt của sản phẩm để xử lý.":
+        "Stored certificates that break the OCOP recognition rules (the authority level for the stars and "
+        "period, the criteria, validity of at most 36 months…). Nothing is corrected automatically: open the "
+        "product's review page to deal with it.",
+    ("%(total)s giấy chứng nhận vi phạm", "%(total)s giấy chứng nhận vi phạm"):
+        ("%(total)s certificate breaking a rule", "%(total)s certificates breaking a rule"),
+    "Vi phạm": "Rules broken",
+    "Mọi giấy chứng nhận đã lưu đều đúng quy định.": "Every stored certificate follows the rules.",
+    "Chủ thể này chưa được xác minh hoặc hiện không có sản phẩm nào đang bán.":
+        "This producer is not verified or has no product for sale at the moment.",
+    # Products without a valid certificate: decisions to keep them on sale, revocation decisions
+    "Giấy chứng nhận số %(certificate)s đã bị thu hồi ngày %(day)s.":
+        "Certificate no. %(certificate)s was revoked on %(day)s.",
+    "Giấy chứng nhận số %(certificate)s chưa được duyệt (%(review)s): chỉ thu hồi giấy chứng nhận đã duyệt; "
+    "giấy chờ duyệt thì từ chối ở trang duyệt sản phẩm.":
+        "Certificate no. %(certificate)s is not approved (%(review)s): only approved certificates can be revoked; "
+        "reject a certificate awaiting review on the product's review page.",
+    "Không tìm thấy giấy chứng nhận số %(number)s của sản phẩm mã %(code)s.":
+        "No certificate no. %(number)s found for the product with code %(code)s.",
+    "Không tìm thấy giấy chứng nhận số %(number)s.": "No certificate no. %(number)s found.",
+    "Số %(number)s là quyết định chung của %(count)s sản phẩm (%(codes)s): ghi thêm mã sản phẩm sau dấu chấm "
+    "phẩy, ví dụ “%(number)s; %(example)s”, hoặc tích chọn trong danh sách.":
+        "No. %(number)s is a decision shared by %(count)s products (%(codes)s): add the product code after a "
+        "semicolon, e.g. “%(number)s; %(example)s”, or tick it in the list.",
+    "Không tìm thấy giấy chứng nhận đã chọn (mã %(pk)s).": "The selected certificate (id %(pk)s) was not found.",
+    "Quyết định thu hồi số %(number)s ngày %(day)s: %(reason)s": "Revocation decision no. %(number)s of %(day)s: %(reason)s",
+    "Giấy chứng nhận %(number)s đã bị thu hồi.": "Certificate %(number)s has already been revoked.",
+    "vẫn bán theo giấy chứng nhận khác còn hiệu lực": "stays on sale under another valid certificate",
+    "không đổi": "unchanged",
+    "vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s":
+        "stays on sale as a local product, without the OCOP mark, until %(day)s",
+    "vẫn bán như sản phẩm địa phương theo quyết định đã có, đến %(day)s":
+        "stays on sale as a local product under the existing decision, until %(day)s",
+    "Ngày kết thúc quyết định vẫn bán phải từ hôm nay trở đi.":
+        "The end date of a decision to keep a product on sale must be today or later.",
+    "Chỉ được quyết định vẫn bán tối đa %(months)s tháng một lần (đến %(day)s).":
+        "A decision to keep a product on sale may run at most %(months)s months at a time (until %(day)s).",
+    "Chỉ sản phẩm đã duyệt mở bán mới có thể được quyết định vẫn bán.":
+        "Only an approved product can be kept on sale by a decision.",
+    "Vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s":
+        "Kept on sale as a local product, without the OCOP mark, until %(day)s",
+    "Sản phẩm này không có quyết định vẫn bán.": "This product has no decision keeping it on sale.",
+    "Kết thúc quyết định vẫn bán": "Decision to keep on sale ended",
+    "Vẫn bán đến ngày": "Keep on sale until",
+    "Hãy chọn ngày kết thúc quyết định vẫn bán.": "Choose the end date of the decision to keep it on sale.",
+    "Nếu vẫn bán: đến ngày (tối đa 12 tháng)": "If kept on sale: until (at most 12 months)",
+    "Vẫn bán không dấu OCOP đến ngày": "On sale without the OCOP mark until",
+    "Quyết định vẫn bán lúc": "Decided to keep on sale at",
+    "Người quyết định vẫn bán": "Decided to keep on sale by",
+    "Lý do vẫn bán": "Reason for keeping on sale",
+    "Chọn ngày.": "Choose a date.",
+    "Lý do (gửi cho chủ thể)": "Reason (sent to the producer)",
+    "Tỉnh/thành phố của chủ thể": "Producer's province/city",
+    "Số quyết định thu hồi": "Revocation decision number",
+    "Nhập số quyết định thu hồi.": "Enter the revocation decision number.",
+    "Ngày quyết định thu hồi": "Revocation decision date",
+    "Lý do thu hồi (một lý do cho cả danh sách)": "Reason for revocation (one reason for the whole list)",
+    "Số quyết định công nhận của các giấy chứng nhận bị thu hồi, mỗi dòng một số":
+        "Recognition decision numbers of the certificates revoked, one per line",
+    "Một quyết định công nhận nhiều sản phẩm: ghi thêm mã sản phẩm sau dấu chấm phẩy, ví dụ “2034/QĐ-UBND; LC-040”.":
+        "A decision recognising several products: add the product code after a semicolon, e.g. “2034/QĐ-UBND; LC-040”.",
+    "Hoặc tích chọn trong danh sách": "Or tick them in the list",
+    "Sản phẩm không còn giấy chứng nhận nào khác còn hiệu lực": "Products left without any other valid certificate",
+    "Ngừng bán": "Stop selling",
+    "Vẫn bán như sản phẩm địa phương (không dấu OCOP) đến ngày dưới đây":
+        "Keep selling as a local product (no OCOP mark) until the date below",
+    "Chọn sản phẩm ngừng bán hay vẫn bán.": "Choose whether the products stop selling or stay on sale.",
+    "Ngày quyết định thu hồi không được sau hôm nay.": "The revocation decision cannot be dated after today.",
+    "Chọn ngày kết thúc của quyết định vẫn bán (tối đa %(months)s tháng).":
+        "Choose the end date of the decision to keep them on sale (at most %(months)s months).",
+    "Nhập ít nhất một số quyết định công nhận, hoặc tích chọn giấy chứng nhận.":
+        "Enter at least one recognition decision number, or tick a certificate.",
+    "Chưa lưu quyết định về “%(product)s”: %(errors)s": "Decision on “%(product)s” not saved: %(errors)s",
+    "Đã kết thúc quyết định vẫn bán “%(product)s”: sản phẩm ngừng bán từ hôm nay; đã báo cho chủ thể.":
+        "The decision keeping “%(product)s” on sale has ended: it is off sale from today; the producer has been told.",
+    "Đã gia hạn quyết định vẫn bán “%(product)s” đến hết ngày %(day)s; đã báo cho chủ thể.":
+        "The decision keeping “%(product)s” on sale now runs until %(day)s; the producer has been told.",
+    "“%(product)s” được bán lại như sản phẩm địa phương, không dấu OCOP, đến hết ngày %(day)s; đã báo cho chủ thể.":
+        "“%(product)s” is on sale again as a local product, without the OCOP mark, until %(day)s; the producer has "
+        "been told.",
+    "Đã tạm ngừng bán “%(product)s”; đã báo cho chủ thể.": "“%(product)s” is suspended; the producer has been told.",
+    "Chưa thu hồi giấy chứng nhận nào: xem lỗi bên dưới.": "No certificate was revoked: see the errors below.",
+    "Chưa thu hồi giấy chứng nhận nào: %(reason)s": "No certificate was revoked: %(reason)s",
+    ("Đã thu hồi %(count)s giấy chứng nhận theo quyết định %(number)s và báo cho các chủ thể.",
+     "Đã thu hồi %(count)s giấy chứng nhận theo quyết định %(number)s và báo cho các chủ thể."):
+        ("Revoked %(count)s certificate under decision %(number)s and told its producer.",
+         "Revoked %(count)s certificates under decision %(number)s and told their producers."),
+    "Sản phẩm đã duyệt không có giấy chứng nhận còn hiệu lực": "Approved products without a valid certificate",
+    "Sản phẩm không có giấy chứng nhận còn hiệu lực": "Products without a valid certificate",
+    "Tính đến hôm nay, %(day)s. Khi giấy chứng nhận hết hạn hoặc bị thu hồi, sản phẩm ngừng bán ngay; chỉ quyết "
+    "định “vẫn bán” của cán bộ quản lý (tối đa %(months)s tháng một lần, có lý do) giữ sản phẩm trên chợ, như sản "
+    "phẩm địa phương không dấu OCOP, không hạng sao.":
+        "As of today, %(day)s. When a certificate expires or is revoked, the product goes off sale at once; only an "
+        "administrator's decision to keep it on sale (at most %(months)s months at a time, with a reason) keeps it "
+        "in the market, as a local product without the OCOP mark or stars.",
+    "Thu hồi nhiều giấy chứng nhận theo một quyết định": "Revoke several certificates under one decision",
+    "Vẫn bán theo quyết định": "Kept on sale by decision",
+    "Quyết định vẫn bán": "Decision to keep on sale",
+    "Đến hết ngày %(day)s": "Until %(day)s",
+    "%(who)s, lúc %(when)s": "%(who)s, at %(when)s",
+    "Gia hạn đến ngày": "Extend until",
+    "Gia hạn": "Extend",
+    "Kết thúc quyết định, ngừng bán": "End the decision, stop selling",
+    "Không có sản phẩm nào được quyết định vẫn bán.": "No product is kept on sale by a decision.",
+    "Đã ngừng bán vì giấy chứng nhận hết hạn hoặc bị thu hồi": "Off sale since their certificate expired or was revoked",
+    "Quyết định vẫn bán trước đây đã hết ngày %(day)s.": "The earlier decision to keep it on sale ended on %(day)s.",
+    "Vẫn bán như sản phẩm địa phương đến ngày": "Keep on sale as a local product until",
+    "Vẫn bán": "Keep on sale",
+    "Không có sản phẩm đã duyệt nào thiếu giấy chứng nhận còn hiệu lực.":
+        "No approved product is without a valid certificate.",
+    "Thu hồi giấy chứng nhận OCOP": "Revoke OCOP certificates",
+    ("Quyết định %(number)s ngày %(day)s sẽ thu hồi %(total)s giấy chứng nhận:",
+     "Quyết định %(number)s ngày %(day)s sẽ thu hồi %(total)s giấy chứng nhận:"):
+        ("Decision %(number)s of %(day)s will revoke %(total)s certificate:",
+         "Decision %(number)s of %(day)s will revoke %(total)s certificates:"),
+    "vẫn bán như sản phẩm địa phương, không dấu OCOP, đến hết ngày %(day)s":
+        "stay on sale as local products, without the OCOP mark, until %(day)s",
+    "ngừng bán ngay": "stop selling at once",
+    "Xác nhận thu hồi": "Confirm the revocation",
+    "Huỷ, nhập lại": "Cancel, start again",
+    "Lọc danh sách": "Filter the list",
+    "Ngày kết thúc chậm nhất: %(day)s.": "Latest end date: %(day)s.",
+    ("%(total)s giấy chứng nhận còn hiệu lực", "%(total)s giấy chứng nhận còn hiệu lực"):
+        ("%(total)s valid certificate", "%(total)s valid certificates"),
+    "hiện %(list_limit)s giấy đầu tiên: lọc để thu hẹp": "showing the first %(list_limit)s: filter to narrow it",
+    "Không có giấy chứng nhận nào phù hợp.": "No matching certificate.",
+    "Kiểm tra danh sách thu hồi": "Check the revocation list",
+    "Bị thu hồi ngày %(day)s": "Revoked on %(day)s",
+    "Hết hạn ngày %(day)s": "Expired on %(day)s",
+    "Không có giấy chứng nhận đã duyệt nào từng có hiệu lực": "No approved certificate ever took effect",
+    "Sản phẩm địa phương — không phải sản phẩm OCOP được chứng nhận": "Local product — not a certified OCOP product",
+    "Được bán như sản phẩm địa phương đến hết ngày %(day)s theo quyết định của cơ quan quản lý OCOP.":
+        "On sale as a local product until %(day)s by decision of the OCOP administration.",
+    "Nguồn gốc và chủ thể sản xuất của %(title)s.": "Origin and producer of %(title)s.",
+    "Không tìm thấy bản chụp giấy chứng nhận.": "Certificate scan not found.",
 }
 
 

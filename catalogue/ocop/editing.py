@@ -2,14 +2,19 @@
 
 The rule, in one place: changing what the reviewers approved — the title, the description or the
 images — of a product on sale sends it back to review: ``workflow.resubmit_after_edit`` takes it off
-sale and puts it in the reviewers' queue, with the changed fields in the review log. Price and stock
-are the producer's own business and never touch the review. Products that are drafts, waiting, or
-sent back for changes keep their state (the producer submits them from the OCOP page).
+sale and puts it in the reviewers' queue, with the changed fields in the review log. A product waiting
+for review is withdrawn to draft by any content edit — title, description, OCOP group, images,
+attributes, a certificate added — (``workflow.withdraw_after_edit``), so a reviewer never approves what
+they did not see; the producer submits it again. Price and stock are the producer's own business and
+never touch the review state (a price change still makes a reviewer's open page stale:
+``catalogue/ocop/review_version.py``). Drafts and products sent back for changes keep their state.
 
-Certificates are not edited here: a producer adds a new certificate on the OCOP page
-(``shop.dashboard.ocop.views.ProducerProductOcopView``); it waits for a reviewer as a pending
-certificate (re-certification) and backs the OCOP mark only once approved, while the product keeps
-selling on the certificate already approved.
+A producer adds a certificate with ``add_certificate`` (the OCOP page); on a product on sale it waits
+for a reviewer as a pending certificate (re-certification) and backs the OCOP mark only once approved,
+while the product keeps selling on the certificate already approved.
+
+The editing functions report what an edit did to the review: ``SENT_BACK`` (off sale, back to review),
+``WITHDRAWN`` (out of the queue, back to draft) or None.
 
 Every function takes the acting user and the producer and checks them through ``shop.partner.access``
 (members, or named assistants acting on the producer's behalf), and that the product is the
@@ -29,7 +34,7 @@ from oscar.core.loading import get_model
 from oscar.core.thumbnails import get_thumbnailer
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import taxonomy, workflow
+from catalogue.ocop import review_version, taxonomy, workflow
 from shop.partner import access, activity
 from shop.search import indexing
 
@@ -51,6 +56,17 @@ CONTENT_LABELS = {
     "description": gettext_lazy("mô tả"),
     "images": gettext_lazy("ảnh sản phẩm"),
 }
+# What a reviewer looks at (parts of review_version.snapshot): changing any of these on a product waiting
+# for review withdraws it to draft.
+WAITING_CONTENT_LABELS = {
+    **CONTENT_LABELS,
+    "group": gettext_lazy("nhóm sản phẩm"),
+    "attributes": gettext_lazy("thuộc tính"),
+    "certificates": gettext_lazy("giấy chứng nhận"),
+}
+# What an edit did to the review (None: nothing).
+SENT_BACK = "sent_back"  # approved → off sale, back in the reviewers' queue
+WITHDRAWN = "withdrawn"  # waiting → back to draft, to be submitted again
 
 MAX_IMAGES = 12  # per product
 MAX_IMAGES_PER_UPLOAD = 10
@@ -133,17 +149,35 @@ def _check_actor(user, producer, product=None):
         raise PermissionDenied(_("Sản phẩm này không thuộc chủ thể của bạn."))
 
 
-def _send_back_if_on_sale(product, user, changed):
-    """The rule: content changes of an approved product → back to review, off sale."""
-    if not changed:
-        return False
-    labels = ", ".join(str(CONTENT_LABELS[name]) for name in changed)
-    return workflow.resubmit_after_edit(product, user, _("Đã sửa: %(fields)s") % {"fields": labels})
+def _after_content_edit(product, user, changed):
+    """The rule: content changes of an approved product → back to review, off sale; of a product
+    waiting for review → back to draft. ``changed``: names of WAITING_CONTENT_LABELS. Returns
+    SENT_BACK, WITHDRAWN or None."""
+    on_sale = [name for name in changed if name in CONTENT_LABELS]
+    if on_sale and workflow.resubmit_after_edit(product, user, _changed_text(on_sale)):
+        return SENT_BACK
+    if changed and workflow.withdraw_after_edit(product, user, _changed_text(changed)):
+        return WITHDRAWN
+    return None
+
+
+def _changed_text(names):
+    return _("Đã sửa: %(fields)s") % {"fields": changed_labels(names)}
+
+
+def changed_labels(names):
+    """"tên sản phẩm, mô tả" for the names of WAITING_CONTENT_LABELS."""
+    return ", ".join(str(WAITING_CONTENT_LABELS[name]) for name in names)
 
 
 def content_change_takes_off_sale(product):
     """Whether changing the title, description or images now takes the product off sale."""
     return product.review_status == ReviewStatus.APPROVED
+
+
+def content_change_withdraws(product):
+    """Whether a content change now takes the product out of the reviewers' queue."""
+    return product.review_status == ReviewStatus.SUBMITTED
 
 
 # --- Create and edit ------------------------------------------------------------------------
@@ -156,8 +190,8 @@ def save_product(form, producer, user, *, price, num_in_stock):
     """Save the portal's product form (valid) with the producer's price and stock.
 
     A new product is a hidden draft with the producer's stock record (SKU generated, also its code).
-    Returns ``(product, sent_back)``: ``sent_back`` says the edit took an approved product off sale
-    for review.
+    Returns ``(product, outcome)``: SENT_BACK when the edit took an approved product off sale for
+    review, WITHDRAWN when it took a waiting product out of the queue, else None.
     """
     product = form.instance
     _check_actor(user, producer, product)
@@ -168,8 +202,8 @@ def save_product(form, producer, user, *, price, num_in_stock):
             before = None
         else:
             stored = Product.objects.select_for_update().get(pk=product.pk)
-            before = {"title": stored.title, "description": stored.description,
-                      "subgroup": (stored.ocop_group, stored.ocop_subgroup)}
+            version_before = review_version.snapshot(stored)
+            before = {"subgroup": (stored.ocop_group, stored.ocop_subgroup)}
             # Never trusted from a form: only the workflow changes these.
             product.review_status, product.is_public = stored.review_status, stored.is_public
         product = form.save()
@@ -196,18 +230,19 @@ def save_product(form, producer, user, *, price, num_in_stock):
             if category is not None:
                 product.categories.add(category)
 
-        sent_back = False
+        outcome = None
         if creating:
             activity.record(user, producer, "product_created",
                             _("Tạo sản phẩm %(title)s (bản nháp)") % {"title": product.title}, product)
         else:
-            changed = [name for name in ("title", "description") if before[name] != getattr(product, name)]
+            parts = review_version.changed_parts(version_before, review_version.snapshot(product))
+            changed = [name for name in WAITING_CONTENT_LABELS if name in parts]
             activity.record(user, producer, "product_edited",
                             _("Sửa sản phẩm %(title)s") % {"title": product.title}, product)
-            sent_back = _send_back_if_on_sale(product, user, changed)
+            outcome = _after_content_edit(product, user, changed)
         indexing.product_changed(product.pk)
     product.refresh_from_db()
-    return product, sent_back
+    return product, outcome
 
 
 # --- Images -------------------------------------------------------------------------------
@@ -215,7 +250,7 @@ def save_product(form, producer, user, *, price, num_in_stock):
 def add_images(product, producer, user, uploads):
     """Add validated uploads after the product's images; thumbnails are made at once.
 
-    Returns ``(images, sent_back)``.
+    Returns ``(images, outcome)`` (SENT_BACK, WITHDRAWN or None).
     """
     _check_actor(user, producer, product)
     with transaction.atomic():
@@ -230,10 +265,10 @@ def add_images(product, producer, user, uploads):
                   for offset, upload in enumerate(uploads)]
         activity.record(user, producer, "product_images_added",
                         _("Thêm %(count)s ảnh cho %(title)s") % {"count": len(images), "title": product.title}, product)
-        sent_back = _send_back_if_on_sale(product, user, ["images"])
+        outcome = _after_content_edit(product, user, ["images"])
         indexing.product_changed(product.pk)
     warm_thumbnails(images)
-    return images, sent_back
+    return images, outcome
 
 
 def warm_thumbnails(images):
@@ -250,7 +285,8 @@ def warm_thumbnails(images):
 def move_image(product, producer, user, image_id, step):
     """Move an image one place earlier (step -1) or later (+1); the first one is the main picture.
 
-    Reordering shows the same, already reviewed pictures: it does not send the product back.
+    Reordering shows the same, already reviewed pictures: it does not send the product back nor take
+    it out of the queue (a reviewer's open page still becomes stale: the order is part of the version).
     """
     _check_actor(user, producer, product)
     with transaction.atomic():
@@ -273,7 +309,7 @@ def move_image(product, producer, user, image_id, step):
 
 
 def delete_image(product, producer, user, image_id):
-    """Delete one image; returns ``sent_back``."""
+    """Delete one image; returns the outcome (SENT_BACK, WITHDRAWN or None)."""
     _check_actor(user, producer, product)
     with transaction.atomic():
         product = Product.objects.select_for_update().get(pk=product.pk)
@@ -283,9 +319,30 @@ def delete_image(product, producer, user, image_id):
         image.delete()  # Oscar renumbers the remaining images
         activity.record(user, producer, "product_image_deleted",
                         _("Xoá một ảnh của %(title)s") % {"title": product.title}, product)
-        sent_back = _send_back_if_on_sale(product, user, ["images"])
+        outcome = _after_content_edit(product, user, ["images"])
         indexing.product_changed(product.pk)
-    return sent_back
+    return outcome
+
+
+# --- Certificates ---------------------------------------------------------------------------
+
+def add_certificate(product, producer, user, form):
+    """Save a new certificate of the product from a valid ``catalogue.ocop.forms.CertificateForm``.
+
+    It waits for a reviewer (pending). A product waiting for review goes back to draft (the reviewer
+    must see the certificate before approving); a product on sale keeps selling on its approved
+    certificate. Returns ``(certificate, outcome)`` (WITHDRAWN or None).
+    """
+    _check_actor(user, producer, product)
+    with transaction.atomic():
+        product = Product.objects.select_for_update().get(pk=product.pk)
+        form.instance.product = product
+        certificate = form.save()
+        activity.record(user, producer, "certificate_added",
+                        _("Thêm giấy chứng nhận %(number)s cho %(title)s") % {
+                            "number": certificate.decision_number, "title": product.title}, certificate)
+        outcome = _after_content_edit(product, user, ["certificates"])
+    return certificate, outcome
 
 
 # --- Prices and stock -----------------------------------------------------------------------

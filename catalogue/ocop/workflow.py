@@ -11,6 +11,13 @@ transaction, writes an append-only ReviewLogEntry, and notifies the producer
 once the transaction commits. Certificates have their own review: a new
 certificate for an approved product (re-certification) waits in the queue
 until a reviewer approves it, and revocation takes the OCOP mark off at once.
+
+A reviewer decides on the version of the product the review page showed
+(``catalogue/ocop/review_version.py``): approving, reinstating and approving a
+certificate require it (``seen=``, the page's token), the other decisions check
+it when given; anything changed since refuses the decision with
+``ProductChangedSinceShown``. Approval also needs a certificate the reviewer saw
+that is valid on the day and breaks no OCOP rule (``approval_problems``).
 """
 from dataclasses import dataclass
 
@@ -22,13 +29,14 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import notifications, rules
+from catalogue.ocop import notifications, review_version, rules
 from shop.partner import access
 from shop.search import indexing
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 ReviewLogEntry = get_model("catalogue", "ReviewLogEntry")
+StockRecord = get_model("partner", "StockRecord")
 
 REVIEW_PERMISSION = "catalogue.review_ocop_product"
 
@@ -38,6 +46,20 @@ class TransitionRefused(PermissionDenied):
 
     ``str(error)`` is a Vietnamese message fit to show the user.
     """
+
+
+class ProductChangedSinceShown(TransitionRefused):
+    """The product changed after the reviewer opened the review page: nothing was decided.
+
+    ``changes`` lists the differences (``review_version.Change``: what, before, after).
+    """
+
+    def __init__(self, changes):
+        self.changes = changes
+        super().__init__(
+            _("Sản phẩm đã thay đổi từ khi bạn mở trang (%(fields)s): chưa lưu quyết định. "
+              "Hãy xem lại phiên bản mới rồi quyết định.")
+            % {"fields": ", ".join(change.label for change in changes)})
 
 
 @dataclass(frozen=True)
@@ -96,12 +118,93 @@ def _check_actor(transition, product, producer, user):
     raise TransitionRefused(_("Bạn không quản lý sản phẩm này."))
 
 
-def _check_publishable(product, producer):
+def _check_publishable(product, producer, action, certificates, today):
+    """Refuses putting the product on sale (approve, reinstate) unless its producer is verified and a
+    certificate among ``certificates`` (those the reviewer saw) allows it (``approval_problems``)."""
     if producer is None:
         raise TransitionRefused(_("Sản phẩm chưa có giá và tồn kho của chủ thể nào."))
     if not producer.is_verified:
         raise TransitionRefused(_("Chủ thể %(name)s chưa được xác minh: chưa thể mở bán sản phẩm.")
                                 % {"name": producer.name})
+    problems = approval_problems(product, action, today, certificates)
+    if problems:
+        raise TransitionRefused(refusal_message(action, problems))
+
+
+# --- Certificates an approval may rest on --------------------------------------------------
+
+def certificate_problems(certificate, today):
+    """Why ``certificate`` cannot back an approval on ``today`` (Vietnamese messages naming it), empty
+    when it can: rejected, revoked, outside its dates (``OcopCertificate.is_valid_on``) or breaking an
+    OCOP rule (``OcopCertificate.rule_violations``)."""
+    number = certificate.decision_number
+    problems = []
+    if certificate.review == OcopCertificate.Review.REJECTED:
+        problems.append(_("Giấy chứng nhận %(number)s đã bị từ chối") % {"number": number})
+    if not certificate.is_valid_on(today):
+        if certificate.revoked_at is not None:
+            problems.append(_("Giấy chứng nhận %(number)s đã bị thu hồi") % {"number": number})
+        elif certificate.expires_on < today:
+            problems.append(_("Giấy chứng nhận %(number)s đã hết hạn ngày %(day)s")
+                            % {"number": number, "day": certificate.expires_on.strftime("%d/%m/%Y")})
+        else:
+            problems.append(_("Giấy chứng nhận %(number)s chưa có hiệu lực (quyết định ngày %(day)s)")
+                            % {"number": number, "day": certificate.decision_date.strftime("%d/%m/%Y")})
+    problems += [_("Giấy chứng nhận %(number)s: %(rule)s") % {"number": number, "rule": violation}
+                 for violation in certificate.rule_violations(today)]
+    return problems
+
+
+def approval_problems(product, action, today=None, certificates=None):
+    """Why ``action`` ("approve" or "reinstate") cannot put the product on sale on ``today``: empty
+    when one of ``certificates`` (default: all the product's) has no ``certificate_problems`` — for
+    reinstating it must also be approved already, or an administrator's decision keeps the product on
+    sale (``Product.kept_on_sale_on``)."""
+    today = today or timezone.localdate()
+    certificates = list(product.ocop_certificates.all()) if certificates is None else list(certificates)
+    if action == "reinstate" and product.kept_on_sale_on(today):
+        return []
+    problems = []
+    for certificate in certificates:
+        found = certificate_problems(certificate, today)
+        if not found and (action != "reinstate" or certificate.review == OcopCertificate.Review.APPROVED):
+            return []
+        problems += found or [_("Giấy chứng nhận %(number)s còn chờ duyệt: hãy duyệt giấy chứng nhận trước")
+                              % {"number": certificate.decision_number}]
+    return problems or [_("Sản phẩm chưa có giấy chứng nhận OCOP")]
+
+
+def refusal_message(action, problems):
+    """One message for ``approval_problems``: "<problems>: chưa thể duyệt mở bán." """
+    ending = _("chưa thể mở bán trở lại.") if action == "reinstate" else _("chưa thể duyệt mở bán.")
+    return f"{'; '.join(str(problem) for problem in problems)}: {ending}"
+
+
+def _approvable_pending(certificates, today):
+    """The pending certificates an approval marks approved: those without problems."""
+    return [certificate.pk for certificate in certificates
+            if certificate.review == OcopCertificate.Review.PENDING and not certificate_problems(certificate, today)]
+
+
+# --- The version the reviewer saw ---------------------------------------------------------
+
+def _check_seen(product, seen, *, required):
+    """Inside the transaction, with the product row locked: compares the version the reviewer saw (the
+    review page's token) with the stored one. Returns the ids of the certificates shown (None when no
+    version was given and none is required); raises ``ProductChangedSinceShown`` with the differences."""
+    if seen is None:
+        if required:
+            raise TransitionRefused(_("Thiếu phiên bản sản phẩm mà bạn đã xem: hãy mở lại trang duyệt rồi quyết định."))
+        return None
+    try:
+        shown = review_version.load(seen, product)
+    except review_version.InvalidToken:
+        raise TransitionRefused(_("Phiên bản sản phẩm gửi kèm không hợp lệ: hãy tải lại trang duyệt."))
+    list(StockRecord.objects.select_for_update().filter(product=product))  # a price edit waits, or is seen
+    changes = review_version.differences(shown, review_version.snapshot(product))
+    if changes:
+        raise ProductChangedSinceShown(changes)
+    return review_version.shown_certificate_ids(shown)
 
 
 def available_actions(product, user):
@@ -121,8 +224,16 @@ def available_actions(product, user):
 
 # --- Transitions -----------------------------------------------------------------
 
-def transition(product, action, user, reason=""):
-    """Run one workflow action on a product; returns the product, refreshed."""
+# Decisions that put a product on sale: they must name the version the reviewer saw.
+BOUND_TO_VERSION = frozenset({"approve", "reinstate"})
+
+
+def transition(product, action, user, reason="", *, seen=None):
+    """Run one workflow action on a product; returns the product, refreshed.
+
+    ``seen``: the review page's token (``review_version.token``) of the version the reviewer decided
+    on; required to approve or reinstate, checked when given for the other decisions.
+    """
     try:
         step = TRANSITIONS[action]
     except KeyError:
@@ -135,14 +246,20 @@ def transition(product, action, user, reason=""):
         product = Product.objects.select_for_update().get(pk=product.pk)
         producer = product.producer
         on_behalf_of = _check_actor(step, product, producer, user)
+        shown = None
+        if step.by_reviewer:
+            shown = _check_seen(product, seen, required=step.action in BOUND_TO_VERSION)
         if product.review_status not in step.sources:
             raise TransitionRefused(
                 _("Không thể “%(action)s” khi sản phẩm đang ở trạng thái “%(status)s”.")
                 % {"action": step.label, "status": product.get_review_status_display()})
-        if step.action == "submit" and not product.ocop_certificates.exists():
-            raise TransitionRefused(_("Hãy thêm giấy chứng nhận OCOP trước khi gửi duyệt."))
+        today = timezone.localdate()
+        certificates = [certificate for certificate in product.ocop_certificates.order_by("pk")
+                        if shown is None or certificate.pk in shown]
+        if step.action == "submit":
+            _check_submittable(certificates, today)
         if step.target == ReviewStatus.APPROVED:
-            _check_publishable(product, producer)
+            _check_publishable(product, producer, step.action, certificates, today)
 
         previous = product.review_status
         product.review_status = step.target
@@ -153,10 +270,12 @@ def transition(product, action, user, reason=""):
             update_fields.append("submitted_at")
         product.save(update_fields=update_fields)
 
-        if step.action == "approve":
-            _review_pending_certificates(product, OcopCertificate.Review.APPROVED)
+        if step.action == "approve":  # only the certificates the reviewer saw, and may approve
+            _review_pending_certificates(product, OcopCertificate.Review.APPROVED,
+                                         _approvable_pending(certificates, today))
         elif step.action == "reject":
-            _review_pending_certificates(product, OcopCertificate.Review.REJECTED)
+            _review_pending_certificates(product, OcopCertificate.Review.REJECTED,
+                                         [certificate.pk for certificate in certificates])
 
         ReviewLogEntry.objects.create(
             product=product, action=step.action, from_status=previous, to_status=step.target,
@@ -168,32 +287,46 @@ def transition(product, action, user, reason=""):
     return product
 
 
-def _review_pending_certificates(product, outcome):
-    product.ocop_certificates.filter(review=OcopCertificate.Review.PENDING).update(review=outcome)
+def _check_submittable(certificates, today):
+    """The producer learns at once, not after days in the queue, that no certificate can be approved."""
+    if not certificates:
+        raise TransitionRefused(_("Hãy thêm giấy chứng nhận OCOP trước khi gửi duyệt."))
+    problems = []
+    for certificate in certificates:
+        found = certificate_problems(certificate, today)
+        if not found:
+            return
+        problems += found
+    raise TransitionRefused(_("%(problems)s: hãy thêm giấy chứng nhận còn hiệu lực rồi gửi duyệt.")
+                            % {"problems": "; ".join(str(problem) for problem in problems)})
+
+
+def _review_pending_certificates(product, outcome, ids):
+    product.ocop_certificates.filter(review=OcopCertificate.Review.PENDING, pk__in=ids).update(review=outcome)
 
 
 def submit(product, user):
     return transition(product, "submit", user)
 
 
-def approve(product, user, reason=""):
-    return transition(product, "approve", user, reason)
+def approve(product, user, reason="", *, seen=None):
+    return transition(product, "approve", user, reason, seen=seen)
 
 
-def request_changes(product, user, reason):
-    return transition(product, "request_changes", user, reason)
+def request_changes(product, user, reason, *, seen=None):
+    return transition(product, "request_changes", user, reason, seen=seen)
 
 
-def reject(product, user, reason):
-    return transition(product, "reject", user, reason)
+def reject(product, user, reason, *, seen=None):
+    return transition(product, "reject", user, reason, seen=seen)
 
 
-def suspend(product, user, reason):
-    return transition(product, "suspend", user, reason)
+def suspend(product, user, reason, *, seen=None):
+    return transition(product, "suspend", user, reason, seen=seen)
 
 
-def reinstate(product, user, reason=""):
-    return transition(product, "reinstate", user, reason)
+def reinstate(product, user, reason="", *, seen=None):
+    return transition(product, "reinstate", user, reason, seen=seen)
 
 
 # --- Certificates ------------------------------------------------------------------
@@ -214,11 +347,19 @@ def _lock_for_reviewer(certificate, user):
     return certificate, product, producer
 
 
-def _certificate_action(certificate, user, action, reason, outcome):
+def _certificate_action(certificate, user, action, reason, outcome, seen, *, required):
     with transaction.atomic():
         certificate, product, producer = _lock_for_reviewer(certificate, user)
+        shown = _check_seen(product, seen, required=required)
+        if shown is not None and certificate.pk not in shown:
+            raise TransitionRefused(_("Giấy chứng nhận này không có trên trang bạn đã xem: hãy tải lại trang."))
         if certificate.review != OcopCertificate.Review.PENDING:
             raise TransitionRefused(_("Giấy chứng nhận này không còn chờ duyệt."))
+        if outcome == OcopCertificate.Review.APPROVED:
+            problems = certificate_problems(certificate, timezone.localdate())
+            if problems:
+                raise TransitionRefused(_("%(problems)s: chưa thể duyệt giấy chứng nhận này.")
+                                        % {"problems": "; ".join(str(problem) for problem in problems)})
         certificate.review = outcome
         certificate.save(update_fields=["review"])
         ReviewLogEntry.objects.create(
@@ -233,15 +374,18 @@ def _certificate_action(certificate, user, action, reason, outcome):
     return certificate
 
 
-def approve_certificate(certificate, user, reason=""):
-    """Re-certification: a new certificate for a product already on sale."""
-    return _certificate_action(certificate, user, "approve_certificate", reason, OcopCertificate.Review.APPROVED)
+def approve_certificate(certificate, user, reason="", *, seen=None):
+    """Re-certification: a new certificate for a product already on sale. ``seen`` (required) is the
+    review page's token: the certificate must be one shown, and nothing of the product changed since."""
+    return _certificate_action(certificate, user, "approve_certificate", reason, OcopCertificate.Review.APPROVED,
+                               seen, required=True)
 
 
-def reject_certificate(certificate, user, reason):
+def reject_certificate(certificate, user, reason, *, seen=None):
     if not (reason or "").strip():
         raise TransitionRefused(_("Hãy nêu lý do."))
-    return _certificate_action(certificate, user, "reject_certificate", reason, OcopCertificate.Review.REJECTED)
+    return _certificate_action(certificate, user, "reject_certificate", reason, OcopCertificate.Review.REJECTED,
+                               seen, required=False)
 
 
 def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
@@ -260,7 +404,7 @@ def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
             raise TransitionRefused(_("Giấy chứng nhận %(number)s đã bị thu hồi.")
                                     % {"number": certificate.decision_number})
         if keep_on_sale_until is not None:
-            _check_keep_on_sale_until(keep_on_sale_until)
+            check_keep_on_sale_until(keep_on_sale_until)
         certificate.revoked_at = timezone.now()
         certificate.revocation_reason = reason
         certificate.status = OcopCertificate.Status.REVOKED
@@ -269,16 +413,25 @@ def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
         previous = product.review_status
         today = timezone.localdate()
         still_backed = product.ocop_certificates.backing_mark_on(today).exists()
-        if keep_on_sale_until is not None:
+        # The decision concerns only a product this revocation takes off sale: one that is not approved
+        # is not on sale anyway (a decision recorded on it would sell it without a certificate the day
+        # it is reinstated), and one still backed by another certificate keeps selling under it.
+        loses_sale = previous == ReviewStatus.APPROVED and not still_backed
+        if still_backed:
+            decision = _("vẫn bán theo giấy chứng nhận khác còn hiệu lực")
+        elif not loses_sale:
+            decision = _("không đổi")
+        elif keep_on_sale_until is not None:
             _record_keep_on_sale(product, user, reason, keep_on_sale_until)
             decision = _("vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s") % {
                 "day": keep_on_sale_until.strftime("%d/%m/%Y")}
-        elif previous == ReviewStatus.APPROVED and not still_backed and not product.kept_on_sale_on(today):
+        elif product.kept_on_sale_on(today):
+            decision = _("vẫn bán như sản phẩm địa phương theo quyết định đã có, đến %(day)s") % {
+                "day": product.kept_on_sale_until.strftime("%d/%m/%Y")}
+        else:
             product.review_status, product.is_public = ReviewStatus.SUSPENDED, False
             product.save(update_fields=["review_status", "is_public", "date_updated"])
             decision = _("ngừng bán")
-        else:
-            decision = _("vẫn bán theo giấy chứng nhận khác còn hiệu lực") if still_backed else _("không đổi")
         ReviewLogEntry.objects.create(
             product=product, certificate=certificate, action="revoke_certificate",
             from_status=previous, to_status=product.review_status,
@@ -294,19 +447,22 @@ def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
 
 def revoke_certificates(certificates, user, reason, keep_on_sale_until=None):
     """One revocation decision naming many certificates (a province revoking 47 products at once):
-    all revoked with the same reason, or none (a certificate already revoked refuses the whole list)."""
+    all revoked with the same reason, or none (a certificate already revoked refuses the whole list).
+    A certificate named twice is revoked once."""
+    unique = {certificate.pk: certificate for certificate in certificates}
     with transaction.atomic():
-        return [revoke_certificate(certificate, user, reason, keep_on_sale_until)
-                for certificate in sorted(certificates, key=lambda c: c.pk)]
+        return [revoke_certificate(unique[pk], user, reason, keep_on_sale_until) for pk in sorted(unique)]
 
 
 # --- Keeping a product on sale without a valid certificate ------------------------------
 
-def _check_keep_on_sale_until(until):
+def check_keep_on_sale_until(until):
+    """Refuses an end date of a decision to keep a product on sale that the rules do not allow (before
+    today, or more than ``rules.KEPT_ON_SALE_MAX_MONTHS`` ahead); forms call it to say so early."""
     today = timezone.localdate()
     latest = rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS)
     if until < today:
-        raise TransitionRefused(_("Ngày kết thúc phải từ hôm nay trở đi."))
+        raise TransitionRefused(_("Ngày kết thúc quyết định vẫn bán phải từ hôm nay trở đi."))
     if until > latest:
         raise TransitionRefused(_("Chỉ được quyết định vẫn bán tối đa %(months)s tháng một lần (đến %(day)s).")
                                 % {"months": rules.KEPT_ON_SALE_MAX_MONTHS, "day": latest.strftime("%d/%m/%Y")})
@@ -326,7 +482,7 @@ def keep_on_sale(product, user, reason, until):
     reason = (reason or "").strip()
     if not reason:
         raise TransitionRefused(_("Hãy nêu lý do."))
-    _check_keep_on_sale_until(until)
+    check_keep_on_sale_until(until)
     with transaction.atomic():
         product, producer = _lock_product_for_reviewer(product, user)
         if product.review_status != ReviewStatus.APPROVED:
@@ -389,7 +545,26 @@ def resubmit_after_edit(product, user, reason):
     products already waiting, products sent back for changes keep their state). Runs inside the
     caller's transaction when there is one (the edit and the resubmission commit together).
     """
-    step = RESUBMIT_AFTER_EDIT
+    return _after_edit(RESUBMIT_AFTER_EDIT, product, user, reason)
+
+
+# The same for a product waiting for review: the reviewer must not approve what they have not seen,
+# so content edits take it out of the queue, back to draft, until the producer submits it again.
+WITHDRAW_AFTER_EDIT = Transition(
+    "withdraw_after_edit", frozenset({ReviewStatus.SUBMITTED}), ReviewStatus.DRAFT,
+    gettext_lazy("Sản phẩm đã được rút khỏi hàng chờ duyệt vì nội dung thay đổi; hãy gửi duyệt lại"),
+    gettext_lazy("Rút khỏi hàng chờ duyệt"), by_reviewer=False, reason_required=False)
+
+
+def withdraw_after_edit(product, user, reason):
+    """A product waiting for review whose content the producer changed (title, description, images,
+    attributes, group, a certificate added) goes back to draft: logged, and the producer is told to
+    submit it again. Returns True if it was withdrawn, False when it was not waiting. Runs inside the
+    caller's transaction when there is one."""
+    return _after_edit(WITHDRAW_AFTER_EDIT, product, user, reason)
+
+
+def _after_edit(step, product, user, reason):
     with transaction.atomic():
         product = Product.objects.select_for_update().get(pk=product.pk)
         producer = product.producer
@@ -398,8 +573,11 @@ def resubmit_after_edit(product, user, reason):
             return False
         previous = product.review_status
         product.review_status, product.is_public = step.target, False
-        product.submitted_at = timezone.now()
-        product.save(update_fields=["review_status", "is_public", "submitted_at", "date_updated"])
+        update_fields = ["review_status", "is_public", "date_updated"]
+        if step.target == ReviewStatus.SUBMITTED:
+            product.submitted_at = timezone.now()
+            update_fields.append("submitted_at")
+        product.save(update_fields=update_fields)
         ReviewLogEntry.objects.create(
             product=product, action=step.action, from_status=previous, to_status=step.target,
             reason=reason, actor=user, on_behalf_of=on_behalf_of)

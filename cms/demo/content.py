@@ -11,12 +11,11 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Locale, Site
 
-from catalogue.listing import for_sale
+from catalogue.listing import for_sale, public_producers
 from cms.models import (ArticlePage, CampaignPage, ContactFormField, ContactPage, MainMenu, NewsIndexPage,
                         PolicyPage, ProducerStoryPage, SiteContact, StandardPage)
 
 Product = get_model("catalogue", "Product")
-Partner = get_model("partner", "Partner")
 Range = get_model("offer", "Range")
 Benefit = get_model("offer", "Benefit")
 Condition = get_model("offer", "Condition")
@@ -130,8 +129,7 @@ def ensure_demo_content(home):
             article.save_revision().publish()
         _translate(article, {"title": en[0], "intro": en[1], "body": en[2]})
 
-    producers = [p for p in Partner.objects.filter(verification_status=Partner.Verification.VERIFIED)
-                 .exclude(story="").order_by("pk")[:2]]
+    producers = list(public_producers().exclude(story="").order_by("pk")[:2])  # only published producers
     for number, producer in enumerate(producers, start=1):
         _child(home, ProducerStoryPage, f"cau-chuyen-{number}", {
             "title": f"Câu chuyện của {producer.name}", "intro": producer.story[:250],

@@ -43,7 +43,8 @@ def _gradient(top, bottom):
 
 
 def product_image(title, producer_name, group, stars):
-    """JPEG bytes: gradient, a round emblem with the stars, the title and the producer."""
+    """JPEG bytes: gradient, a round emblem with the stars, the title and the producer. Without stars (a
+    product sold without a valid certificate) the emblem is plain: no OCOP, no stars."""
     top, bottom = GROUP_COLOURS.get(group, GROUP_COLOURS["food"])
     image = _gradient(top, bottom)
     draw = ImageDraw.Draw(image)
@@ -55,9 +56,10 @@ def product_image(title, producer_name, group, stars):
     centre, radius = (SIZE // 2, 250), 150
     draw.ellipse([centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius],
                  fill=(250, 246, 235), outline=(242, 183, 5), width=10)
-    draw.text(centre, "OCOP", font=_font(70)[0], fill=(179, 38, 30), anchor="mm")
-    star = "★" if has_vietnamese else "*"
-    draw.text((centre[0], centre[1] + 70), star * (stars or 0), font=_font(60)[0], fill=(242, 183, 5), anchor="mm")
+    if stars:
+        draw.text(centre, "OCOP", font=_font(70)[0], fill=(179, 38, 30), anchor="mm")
+        star = "★" if has_vietnamese else "*"
+        draw.text((centre[0], centre[1] + 70), star * stars, font=_font(60)[0], fill=(242, 183, 5), anchor="mm")
 
     y = 460
     for line in textwrap.wrap(title, width=22)[:4]:

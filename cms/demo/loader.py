@@ -10,6 +10,7 @@ under its parent, producer code, product UPC = SKU, certificate decision
 number, page slug) and only created when missing, so a second run writes
 nothing and an administrator's later edits survive.
 """
+import contextlib
 import datetime
 import html
 import io
@@ -25,7 +26,7 @@ from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from catalogue.ocop import notifications, rules, taxonomy, workflow
+from catalogue.ocop import notifications, review_version, rules, taxonomy, workflow
 from catalogue.ocop.editing import GOODS_CLASS, SERVICE_CLASS
 from catalogue.ocop.expiry import run_certificate_expiry
 from cms.demo import data, images
@@ -170,32 +171,50 @@ def _decision_date(row):
 
 def _run_demo_workflow(product, sku, assistant, reviewer):
     """Take the product from draft to its demo state through the real workflow: the post-office
-    agent submits it on the producer's behalf, the reviewer decides."""
+    agent submits it on the producer's behalf, the reviewer decides on the version they saw."""
     state = DEMO_STATES.get(sku, "approved")
     if state == "draft":
         return
-    workflow.submit(product, assistant)
-    reasons = {
-        "changes_requested": "Ảnh sản phẩm chưa rõ nhãn mác; bổ sung ảnh bao bì có tem OCOP.",
-        "rejected": "Giấy chứng nhận không khớp tên sản phẩm đăng bán.",
-        "suspended": "Tạm ngừng trong thời gian kiểm tra phản ánh của khách hàng.",
-    }
-    if state in ("approved", "suspended"):
-        try:
-            workflow.approve(product, reviewer)
-        except workflow.TransitionRefused:
-            return  # unverified producer: the product waits in the queue
-        if state == "suspended":
-            workflow.suspend(product, reviewer, reasons[state])
-    elif state == "changes_requested":
-        workflow.request_changes(product, reviewer, reasons[state])
-    elif state == "rejected":
-        workflow.reject(product, reviewer, reasons[state])
+    with _while_certificate_valid(product):
+        workflow.submit(product, assistant)
+        reasons = {
+            "changes_requested": "Ảnh sản phẩm chưa rõ nhãn mác; bổ sung ảnh bao bì có tem OCOP.",
+            "rejected": "Giấy chứng nhận không khớp tên sản phẩm đăng bán.",
+            "suspended": "Tạm ngừng trong thời gian kiểm tra phản ánh của khách hàng.",
+        }
+        if state in ("approved", "suspended"):
+            if not product.producer.is_verified:
+                return  # unverified producer: the product waits in the queue
+            workflow.approve(product, reviewer, seen=review_version.token(product))
+            if state == "suspended":
+                workflow.suspend(product, reviewer, reasons[state], seen=review_version.token(product))
+        elif state == "changes_requested":
+            workflow.request_changes(product, reviewer, reasons[state], seen=review_version.token(product))
+        elif state == "rejected":
+            workflow.reject(product, reviewer, reasons[state], seen=review_version.token(product))
     if sku == REVOKED_KEPT_ON_SALE:
         workflow.revoke_certificate(
             product.ocop_certificates.get(), reviewer,
             "Không tham gia đánh giá lại theo kế hoạch của tỉnh.",
             keep_on_sale_until=rules.add_months(timezone.localdate(), 6))
+
+
+@contextlib.contextmanager
+def _while_certificate_valid(product):
+    """Demo products whose certificate has expired since (LC-014, LC-025) were submitted and approved
+    while it was valid — approval refuses an expired certificate: their review happens two weeks after
+    the recognition decision, on a travelling clock (``time_machine``, a test requirement)."""
+    certificate = product.ocop_certificates.get()
+    today = timezone.localdate()
+    if certificate.is_valid_on(today):
+        yield
+        return
+    import time_machine
+
+    reviewed = certificate.decision_date + datetime.timedelta(days=14)
+    with time_machine.travel(datetime.datetime.combine(reviewed, datetime.time(9), tzinfo=timezone.get_current_timezone()),
+                             tick=False):
+        yield
 
 
 def ensure_products(categories, producers, assistant, reviewer):
@@ -232,7 +251,9 @@ def ensure_products(categories, producers, assistant, reviewer):
             taxonomy_version=row["taxonomy"], address_on_document=row.get("old_address", ""),
             legacy_group=LEGACY_GROUPS.get(row["group"], "") if row["taxonomy"] == taxonomy.TAXONOMY_1048 else "",
         )
-        picture = images.product_image(row["title"], producer.name, row["group"], row["stars"])
+        # A product kept on sale without its certificate shows no OCOP mark, in its picture too.
+        stars_drawn = 0 if row["sku"] == REVOKED_KEPT_ON_SALE else row["stars"]
+        picture = images.product_image(row["title"], producer.name, row["group"], stars_drawn)
         ProductImage.objects.create(
             product=product, display_order=0, caption=row["title"],
             original=ContentFile(picture, name=f"{product.slug}.jpg"),

@@ -1,4 +1,5 @@
 from django.utils.encoding import smart_str
+from django.utils.translation import gettext as _
 from oscar.apps.basket.abstract_models import AbstractBasket, AbstractLine
 
 
@@ -9,12 +10,22 @@ class Basket(AbstractBasket):
         if self.id is not None and self._lines is None:
             super().all_lines()
             self._lines = self._lines.select_related("stockrecord__partner").prefetch_related(
-                "product__stockrecords", "product__product_class", "product__parent__product_class",
-                "attributes__option")
+                "product__stockrecords__partner", "product__ocop_certificates", "product__product_class",
+                "product__parent__product_class", "attributes__option")
         return super().all_lines()
 
 
 class Line(AbstractLine):
+    def get_warning(self):
+        """Oscar's warnings (price changed, unavailable), with the reason when the product stopped being for
+        sale since it was put in the basket: the checkout refuses the basket until the line goes."""
+        from oscar.core.loading import get_class
+
+        if isinstance(self.purchase_info.availability, get_class("partner.availability", "NotForSale")):
+            return _("“%(product)s” hiện không còn được bán trên sàn. Hãy xoá sản phẩm này khỏi giỏ hàng để "
+                     "tiếp tục đặt hàng.") % {"product": self.product.get_title()}
+        return super().get_warning()
+
     @property
     def description(self):
         """Oscar's "title (option = 'value')", with the service date written the Vietnamese way."""

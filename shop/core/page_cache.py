@@ -38,7 +38,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
-from django.utils import translation
+from django.utils import timezone, translation
 
 VERSION_KEY = "ocop-page-cache-version"
 CSRF_PLACEHOLDER = "__OCOP_CSRF_TOKEN__"
@@ -107,7 +107,10 @@ def _key(request):
         version = cache.get(VERSION_KEY, version)
     # Only the product page shows the recently-viewed list: elsewhere the list does not split the cache.
     history = request.COOKIES.get(settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME, "") if _is_product_page(request) else ""
-    place = f"{request.get_host()}|{translation.get_language()}|{request.get_full_path()}|{history}"
+    # The day is part of the key: what is for sale changes at midnight without anyone announcing it (a
+    # certificate expiring, a decision to keep a product on sale ending — catalogue.listing).
+    place = (f"{timezone.localdate().isoformat()}|{request.get_host()}|{translation.get_language()}|"
+             f"{request.get_full_path()}|{history}")
     return f"ocop-page:{version}:{hashlib.sha256(place.encode()).hexdigest()}"
 
 

@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from catalogue.listing import for_sale
+from cms.models import hidden_story_pages
 
 Product = get_model("catalogue", "Product")
 
@@ -43,13 +44,15 @@ class ProductSitemap(Sitemap):
 
 class PageSitemap(WagtailSitemap):
     """Wagtail's live public pages of the site, in every language (each language has its own home page
-    beside the site's root, so Wagtail's default — the root's descendants — would miss the English ones)."""
+    beside the site's root, so Wagtail's default — the root's descendants — would miss the English ones),
+    without the stories of producers that are not published (``cms.models.hidden_story_pages``)."""
 
     def items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         pages = Page.objects.none()
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
+        pages = pages.exclude(pk__in=hidden_story_pages().values("pk"))
         return pages.live().public().order_by("path").defer_streamfields().specific()
 
 

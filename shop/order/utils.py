@@ -20,6 +20,7 @@ from oscar.apps.order.utils import OrderCreator as CoreOrderCreator
 from oscar.apps.order.utils import OrderDispatcher, OrderNumberGenerator  # noqa: F401 — get_class finds them here
 from oscar.core.loading import get_model
 
+Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 StockAlert = get_model("partner", "StockAlert")
 Line = get_model("order", "Line")
@@ -42,6 +43,17 @@ class OutOfStock(UnableToPlaceOrder):
         self.available = available
 
 
+class NotForSale(UnableToPlaceOrder):
+    """A line's product stopped being for sale (``catalogue.listing``) between the basket and the order. The
+    message is for the buyer; the whole order is rolled back and their basket kept."""
+
+    def __init__(self, titles):
+        super().__init__(_("Rất tiếc, %(titles)s hiện không còn được bán trên sàn. Giỏ hàng của bạn vẫn được giữ "
+                           "nguyên: hãy bỏ sản phẩm này rồi đặt hàng lại.")
+                         % {"titles": ", ".join(f"“{title}”" for title in titles)})
+        self.titles = titles
+
+
 class OrderCreator(CoreOrderCreator):
     """Oscar's placement, with the lines, their prices and attributes written in bulk and the stock
     locked, checked and reserved in one statement each: placing an order costs the same number of
@@ -59,12 +71,28 @@ class OrderCreator(CoreOrderCreator):
         prefetch_related_objects(list(basket.all_lines()), "stockrecord__partner", "product__product_class",
                                  "product__parent__product_class", "attributes__option")
         with transaction.atomic():
+            self._check_for_sale(basket)
             order = super().place_order(basket, *args, **kwargs)
             record_parcels(order)
         fulfilment.order_placed(order)
         bought = {line.product_id for line, _basket_line in self._pending_lines if line.product_id}
         product_changed(*bought, pages=page_cache.sold_out(bought))
         return order
+
+    def _check_for_sale(self, basket):
+        """The one rule of what is for sale, once more inside the placement transaction (one query for all
+        lines): a product approved a second ago and suspended since, or whose certificate expired at
+        midnight, is refused here even if the checkout's earlier checks passed."""
+        from catalogue.listing import for_sale
+
+        lines = list(basket.all_lines())
+        selling = set(for_sale(Product.objects.filter(pk__in={line.product_id for line in lines}))
+                      .values_list("pk", flat=True))
+        refused = [line.product.get_title() for line in lines
+                   if line.product_id not in selling or line.stockrecord is None
+                   or not line.stockrecord.partner.is_verified]
+        if refused:
+            raise NotForSale(list(dict.fromkeys(refused)))
 
     def create_order_model(self, *args, **extra_order_fields):
         extra_order_fields.setdefault("language_code", translation.get_language() or "")

@@ -146,6 +146,10 @@ def product_changed(*product_ids, pages=True):
                                     update_conflicts=True, unique_fields=["product_id"],
                                     update_fields=["marked_at"])
     transaction.on_commit(lambda: reindex_products.enqueue(ids))
+    if pages:  # whether their producers are published may have changed, and with it their story pages
+        from shop.search import pages as content
+
+        content.stories_changed(ids)
 
 
 def producer_changed(producer):
@@ -189,7 +193,8 @@ def check():
         if product.pk not in indexed:
             missing.append(product.pk)
             continue
-        expected = to_document(product, today=today).to_dict()
+        expected = {name: value.isoformat() if hasattr(value, "isoformat") else value  # dates come back as text
+                    for name, value in to_document(product, today=today).to_dict().items()}
         if any(expected.get(name) != indexed[product.pk].get(name) for name in CHECKED_FIELDS):
             stale.append(product.pk)
     orphans = sorted(set(indexed) - seen)

@@ -9,7 +9,9 @@ workflows), so the publish/unpublish/delete signals it sends from all of them tr
 (``cms.signal_handlers``); ``rebuild`` is the safety net.
 
 Only live, public pages (no privacy restriction) below the home pages are searchable, in the
-language being browsed.
+language being browsed — and a producer's story only while its producer is published
+(``catalogue.listing.public_producers``): products going on or off sale, or a verification decision,
+reindex the stories of their producers (``stories_changed``, called by ``indexing.product_changed``).
 """
 import logging
 
@@ -51,7 +53,10 @@ def index_name():
 
 
 def searchable_pages():
-    return Page.objects.live().public().filter(depth__gt=HOME_DEPTH).select_related("locale")
+    from cms.models import hidden_story_pages
+
+    return (Page.objects.live().public().filter(depth__gt=HOME_DEPTH)
+            .exclude(pk__in=hidden_story_pages().values("pk")).select_related("locale"))
 
 
 def page_text(page):
@@ -112,18 +117,37 @@ def update_page(page_id):
 
 
 def page_changed(page_id):
-    """After commit: bring this page's document up to date (publish, unpublish, move, delete)."""
+    """After commit: bring this page's document up to date (publish, unpublish, move, delete). Once per
+    transaction: suspending a producer takes each of its products off sale, and each asks for its stories."""
     if not indexing.enabled():
         return
+    if any(getattr(callback, "page_id", None) == page_id and not callback.done
+           for _savepoints, callback, _robust in transaction.get_connection().run_on_commit):
+        return  # already waiting for this commit; it reads the page as it is then
 
     def update():
+        update.done = True
         try:
             update_page(page_id)
         except (TransportError, ApiError):
             logger.warning("Search index update failed for page %s; `search_index rebuild` catches up.",
                            page_id, exc_info=True)
 
+    update.page_id, update.done = page_id, False
     transaction.on_commit(update)
+
+
+def stories_changed(product_ids):
+    """These products changed (on or off sale, their producer verified or suspended): their producers
+    may have become published or not, so their story pages are brought up to date after commit."""
+    if not indexing.enabled() or not product_ids:
+        return
+    from cms.models import ProducerStoryPage
+
+    stories = (ProducerStoryPage.objects.filter(producer__stockrecords__product_id__in=product_ids)
+               .values_list("pk", flat=True).distinct())
+    for page_id in stories:
+        page_changed(page_id)
 
 
 def _language():

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, View
 from oscar.core.loading import get_class, get_model
 
+from catalogue.ocop.display import public_title
 from shop.search import facets, pages
 from shop.search.backends import get_product_search
 
@@ -110,7 +111,7 @@ class SuggestView(View):
         found = get_product_search().suggest(query)
         response = JsonResponse({
             "query": query,
-            "products": [{"title": p.title, "url": p.get_absolute_url()} for p in found["products"]],
+            "products": [{"title": public_title(p), "url": p.get_absolute_url()} for p in found["products"]],
             "producers": found["producers"],
         })
         response["Cache-Control"] = "public, max-age=60"

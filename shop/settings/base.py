@@ -51,6 +51,8 @@ OSCAR_FORKS = {
     "oscar.apps.address.apps.AddressConfig": "shop.address.apps.AddressConfig",
     "oscar.apps.offer.apps.OfferConfig": "shop.offer.apps.OfferConfig",
     "oscar.apps.search.apps.SearchConfig": "shop.search.apps.SearchConfig",
+    "oscar.apps.customer.apps.CustomerConfig": "shop.customer.apps.CustomerConfig",
+    "oscar.apps.wishlists.apps.WishlistsConfig": "shop.wishlists.apps.WishlistsConfig",
     "oscar.apps.dashboard.apps.DashboardConfig": "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig":
         "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
@@ -270,6 +272,9 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-star",
         "children": [
             {"label": _("Duyệt sản phẩm"), "url_name": "dashboard:ocop-review-queue"},
+            {"label": _("Sản phẩm không có giấy chứng nhận còn hiệu lực"), "url_name": "dashboard:ocop-uncertified"},
+            {"label": _("Thu hồi giấy chứng nhận"), "url_name": "dashboard:ocop-revocations"},
+            {"label": _("Giấy chứng nhận vi phạm quy định"), "url_name": "dashboard:ocop-certificate-checks"},
             {"label": _("Xác minh chủ thể"), "url_name": "dashboard:ocop-producers"},
             {"label": _("Nhập liệu hỗ trợ"), "url_name": "dashboard:ocop-assistants"},
             {"label": _("Đối soát với chủ thể"), "url_name": "dashboard:ocop-settlements"},

@@ -75,7 +75,7 @@ def upload(name, content, content_type="application/octet-stream"):
 
 
 def stored_scans():
-    folder = settings.MEDIA_ROOT / "ocop" / "certificates"
+    folder = settings.PRIVATE_MEDIA_ROOT / "ocop" / "certificates"
     return sorted(str(path) for path in folder.rglob("*")) if folder.exists() else []
 
 
@@ -112,7 +112,8 @@ def test_a_valid_pdf_certificate_is_saved_for_36_months(product):
     assert certificate.expires_on == datetime.date(2028, 9, 1)
     assert certificate.review == OcopCertificate.Review.PENDING
     assert certificate.status == OcopCertificate.Status.VALID
-    assert certificate.scan.name.startswith(f"ocop/certificates/{timezone.localdate().year}/quyet-dinh")
+    assert certificate.scan.name.startswith(f"ocop/certificates/{timezone.localdate().year}/")
+    assert "quyet-dinh" not in certificate.scan.name  # a generated name (tests/catalogue/test_certificate_scans.py)
     assert certificate.scan.name.endswith(".pdf")
     with certificate.scan.open("rb") as stored:
         assert stored.read() == pdf_bytes()
@@ -120,7 +121,8 @@ def test_a_valid_pdf_certificate_is_saved_for_36_months(product):
 
 def test_a_valid_png_certificate_with_its_own_expiry_is_saved(product):
     form = form_for(product, scan=upload("giay-chung-nhan.png", image_bytes("PNG"), "image/png"),
-                    decision_number="2002/QĐ-UBND", star_rating="5", score="93", expires_on="2028-06-30")
+                    decision_number="2002/QĐ-BNNMT", star_rating="5", score="93", expires_on="2028-06-30",
+                    issuer="Bộ Nông nghiệp và Môi trường", issuer_level="central")  # ★5: central level
     assert form.is_valid(), form.errors
     certificate = form.save()
     assert certificate.expires_on == datetime.date(2028, 6, 30)
@@ -194,7 +196,8 @@ def test_a_decision_in_the_future_is_refused(product):
 @pytest.mark.parametrize("decided", ["2025-07-06", "2025-09-01"])
 def test_district_level_on_or_after_6_july_2025_is_refused(product, decided):
     assert_refused(form_for(product, issuer_level="district", decision_date=decided), "issuer_level",
-                   "Cấp huyện chỉ công nhận OCOP trước ngày 6/7/2025.")
+                   "Theo Quyết định 1489/QĐ-TTg (từ 06/07/2025), sản phẩm 3 sao do UBND cấp tỉnh công nhận, "
+                   "không phải cấp huyện.")
 
 
 def test_the_same_decision_twice_for_a_product_is_refused(product):

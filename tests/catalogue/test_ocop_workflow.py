@@ -9,7 +9,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import workflow
+from catalogue.ocop import review_version, workflow
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -50,6 +50,11 @@ def _set_state(product, state):
 
 def _log(product):
     return list(ReviewLogEntry.objects.filter(product=product).order_by("id"))
+
+
+def _seen(product):
+    """The version a reviewer's page would carry, taken now."""
+    return review_version.token(Product.objects.get(pk=product.pk))
 
 
 def test_producer_submits_its_product(product, producer_user):
@@ -95,7 +100,7 @@ def test_reviewer_approves_publishes_and_notifies_in_vietnamese(
     product = workflow.submit(product, producer_user)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        product = workflow.approve(product, reviewer, "Hồ sơ đầy đủ.")
+        product = workflow.approve(product, reviewer, "Hồ sơ đầy đủ.", seen=_seen(product))
     assert product.review_status == ReviewStatus.APPROVED and product.is_public
     assert product.ocop_certificates.get().review == OcopCertificate.Review.APPROVED
     assert product.ocop_stars == 3
@@ -122,7 +127,7 @@ def test_reviewer_cannot_approve_products_of_a_producer_they_belong_to(product, 
     workflow.submit(product, producer_user)
     producer_user.partners.get().users.add(reviewer)
     with pytest.raises(workflow.TransitionRefused, match="thành viên"):
-        workflow.approve(product, reviewer)
+        workflow.approve(product, reviewer, seen=_seen(product))
     assert Product.objects.get(pk=product.pk).review_status == ReviewStatus.SUBMITTED
 
 
@@ -130,7 +135,7 @@ def test_unverified_producer_cannot_be_published(product, producer_user, reviewe
     workflow.submit(product, producer_user)
     Partner.objects.filter(users=producer_user).update(verification_status=Partner.Verification.PENDING)
     with pytest.raises(workflow.TransitionRefused, match="chưa được xác minh"):
-        workflow.approve(product, reviewer)
+        workflow.approve(product, reviewer, seen=_seen(product))
     assert not Product.objects.get(pk=product.pk).is_public
 
 
@@ -139,8 +144,12 @@ def test_unverified_producer_cannot_be_published(product, producer_user, reviewe
 ])
 def test_every_allowed_transition(product, producer_user, reviewer, action, source, target):
     product = _set_state(product, source)
-    actor = reviewer if workflow.TRANSITIONS[action].by_reviewer else producer_user
-    product = workflow.transition(product, action, actor, "Lý do kiểm thử")
+    if action == "reinstate":  # back on sale on its approved certificate
+        product.ocop_certificates.update(review=OcopCertificate.Review.APPROVED)
+    by_reviewer = workflow.TRANSITIONS[action].by_reviewer
+    actor = reviewer if by_reviewer else producer_user
+    product = workflow.transition(product, action, actor, "Lý do kiểm thử",
+                                  seen=_seen(product) if by_reviewer else None)
     assert product.review_status == target
     assert product.is_public == (target == ReviewStatus.APPROVED)
     entry = _log(product)[-1]
@@ -155,7 +164,8 @@ def test_every_refused_transition_changes_nothing(product, producer_user, review
     actor = reviewer if workflow.TRANSITIONS[action].by_reviewer else producer_user
     log_size = len(_log(product))
     with pytest.raises(workflow.TransitionRefused):
-        workflow.transition(product, action, actor, "Lý do kiểm thử")
+        workflow.transition(product, action, actor, "Lý do kiểm thử",
+                            seen=_seen(product) if workflow.TRANSITIONS[action].by_reviewer else None)
     after = Product.objects.get(pk=product.pk)
     assert (after.review_status, after.is_public) == (source, source == ReviewStatus.APPROVED)
     assert len(_log(product)) == log_size
@@ -197,7 +207,8 @@ def test_producer_cannot_revoke_or_approve_certificates(product, producer_user):
 
 
 def test_recertification_goes_back_through_review(product, producer_user, reviewer):
-    product = workflow.approve(workflow.submit(product, producer_user), reviewer)
+    product = workflow.submit(product, producer_user)
+    product = workflow.approve(product, reviewer, seen=_seen(product))
     old = product.ocop_certificates.get()
     new = OcopCertificate.objects.create(
         product=product, star_rating=4, score=75, decision_number="77/QĐ-UBND",
@@ -205,7 +216,7 @@ def test_recertification_goes_back_through_review(product, producer_user, review
         issuer="UBND tỉnh Lào Cai", issuer_level="province")
     product = Product.objects.get(pk=product.pk)
     assert product.current_certificate() == old  # the new one waits for review
-    workflow.approve_certificate(new, reviewer)
+    workflow.approve_certificate(new, reviewer, seen=_seen(product))
     product = Product.objects.get(pk=product.pk)
     assert product.current_certificate() == new and product.ocop_stars == 4
     assert _log(product)[-1].action == "approve_certificate"

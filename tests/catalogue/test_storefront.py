@@ -48,11 +48,17 @@ def test_storefront_pages_use_a_fixed_number_of_queries(client, django_assert_ma
         assert client.get(url()).status_code == 200
 
 
-def test_product_with_an_expired_certificate_shows_no_ocop_mark(client):
+def test_product_with_an_expired_certificate_is_not_shown_to_the_public(client, staff_user):
     expired = Product.objects.get(upc="LC-014")  # demo certificate expired on 2026-06-01
-    assert expired.current_certificate() is None
+    assert expired.current_certificate() is None and expired.is_public
+    response = client.get(expired.get_absolute_url())
+    assert response.status_code == 404 and expired.title not in response.content.decode()
+    # A wrong slug is not redirected to the real one (it would give the title away).
+    assert client.get(f"/catalogue/x_{expired.pk}/").status_code == 404
+    client.force_login(staff_user)
     html = client.get(expired.get_absolute_url()).content.decode()
-    assert expired.title in html
+    assert expired.title in html and "preview-banner" in html
+    assert "không có giấy chứng nhận OCOP còn hiệu lực" in html
     assert 'class="ocop-mark"' not in html
 
 

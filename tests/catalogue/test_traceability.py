@@ -109,7 +109,7 @@ def test_origin_page_falls_back_to_the_producers_story_and_hides_a_missing_recor
 
 
 @pytest.mark.parametrize("lose_it", ["revoke", "expire", "unapproved"])
-def test_origin_page_says_plainly_when_there_is_no_valid_certificate(client, product, lose_it):
+def test_origin_page_of_a_product_without_a_valid_certificate(client, product, lose_it):
     certificates = OcopCertificate.objects.filter(product=product)
     if lose_it == "revoke":
         certificates.update(revoked_at=timezone.now())
@@ -117,6 +117,10 @@ def test_origin_page_says_plainly_when_there_is_no_valid_certificate(client, pro
         certificates.update(expires_on=timezone.localdate() - datetime.timedelta(days=1))
     else:
         certificates.update(review="pending")
+    # Not for sale any more: no origin page (the one rule, catalogue.listing)…
+    assert client.get(_url("catalogue:origin", product)).status_code == 404
+    # …unless an administrator decided to keep it on sale as a plain local product.
+    Product.objects.filter(pk=product.pk).update(kept_on_sale_until=timezone.localdate())
     response = client.get(_url("catalogue:origin", product))
     assert response.status_code == 200
     html = response.content.decode()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import workflow
+from catalogue.ocop import review_version, workflow
 from cms.demo import loader
 from shop.partner import verification
 
@@ -23,13 +23,13 @@ def reviewer(db):
 def test_verifying_lets_the_waiting_products_be_approved(reviewer, django_capture_on_commit_callbacks):
     producer = Partner.objects.get(code="hkd-nguyen-thi-hoa")  # pending in the demo
     product = Product.objects.get(upc="LC-066")
-    with pytest.raises(workflow.TransitionRefused):
-        workflow.approve(product, reviewer)
+    with pytest.raises(workflow.TransitionRefused, match="chưa được xác minh"):
+        workflow.approve(product, reviewer, seen=review_version.token(product))
     with django_capture_on_commit_callbacks(execute=True):
         verification.verify_producer(producer, reviewer)
     assert Partner.objects.get(pk=producer.pk).is_verified
     assert producer.email in mail.outbox[-1].to and "xác minh" in mail.outbox[-1].subject
-    assert workflow.approve(product, reviewer).is_public
+    assert workflow.approve(product, reviewer, seen=review_version.token(product)).is_public
 
 
 def test_suspending_a_producer_takes_all_its_products_off_sale_with_a_log(reviewer):

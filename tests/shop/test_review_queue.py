@@ -6,6 +6,7 @@ from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
 from cms.demo import loader
+from tests.shop.review_page import decide
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -64,8 +65,7 @@ def test_detail_shows_certificate_beside_product_and_history(reviewer_client):
 
 def test_reviewer_approves_from_the_detail_page(reviewer_client):
     product = Product.objects.get(upc="LC-012")
-    url = reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk})
-    response = reviewer_client.post(url, {"action": "approve", "reason": ""})
+    response = decide(reviewer_client, product, {"action": "approve", "reason": ""})
     assert response.status_code == 302
     product.refresh_from_db()
     assert product.review_status == ReviewStatus.APPROVED and product.is_public
@@ -83,8 +83,7 @@ def test_rejecting_without_a_reason_is_refused_with_a_vietnamese_error(reviewer_
 
 def test_approving_an_unverified_producers_product_is_refused(reviewer_client):
     product = Product.objects.get(upc="LC-066")
-    response = reviewer_client.post(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}),
-                                    {"action": "approve"})
+    response = decide(reviewer_client, product, {"action": "approve"})
     assert response.status_code == 403
     assert "chưa được xác minh" in response.content.decode()
     assert not Product.objects.get(pk=product.pk).is_public
@@ -93,13 +92,12 @@ def test_approving_an_unverified_producers_product_is_refused(reviewer_client):
 def test_revoking_from_the_detail_page_needs_the_sale_decision(reviewer_client):
     product = Product.objects.get(upc="LC-005")
     certificate = product.ocop_certificates.get()
-    url = reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk})
-    response = reviewer_client.post(url, {"action": "revoke_certificate", "certificate": certificate.pk,
-                                          "reason": "Không tái đánh giá."})
+    response = decide(reviewer_client, product, {"action": "revoke_certificate", "certificate": certificate.pk,
+                                                 "reason": "Không tái đánh giá."})
     assert response.status_code == 400
     assert OcopCertificate.objects.get(pk=certificate.pk).revoked_at is None
-    response = reviewer_client.post(url, {"action": "revoke_certificate", "certificate": certificate.pk,
-                                          "reason": "Không tái đánh giá.", "keep_on_sale": "0"})
+    response = decide(reviewer_client, product, {"action": "revoke_certificate", "certificate": certificate.pk,
+                                                 "reason": "Không tái đánh giá.", "keep_on_sale": "0"})
     assert response.status_code == 302
     product.refresh_from_db()
     assert product.review_status == ReviewStatus.SUSPENDED and product.current_certificate() is None

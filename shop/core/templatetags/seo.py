@@ -7,6 +7,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 
+from catalogue.ocop.display import public_title
+
 register = template.Library()
 
 
@@ -28,7 +30,7 @@ def product_structured_data(context, product, purchase_info=None):
     """schema.org Product with its offer (price in VND, availability) and, when it has approved reviews,
     its aggregate rating — as a JSON-LD script."""
     request = context["request"]
-    data = {"@context": "https://schema.org", "@type": "Product", "name": product.get_title(),
+    data = {"@context": "https://schema.org", "@type": "Product", "name": public_title(product),
             "sku": product.upc or str(product.pk), "url": request.build_absolute_uri(product.get_absolute_url()),
             "description": (product.description or "")[:500]}
     image = product.primary_image()

@@ -16,6 +16,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
     permissions_map = {
         "ocop-my-products": (["is_staff"], ["partner.dashboard_access"]),
         "ocop-product": (["is_staff"], ["partner.dashboard_access"]),
+        # A certificate's scan: reviewers and the producer's team; the view checks which (404 otherwise).
+        "ocop-certificate-scan": (["is_staff"], ["partner.dashboard_access"]),
         # Assisted entry grants: administrators who may change producers.
         "ocop-assistants": (["is_staff", "partner.change_partner"],),
         # Settlements: administrators who may pay producers.
@@ -36,6 +38,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.producer_list_view = get_class("ocop_dashboard.views", "ProducerVerificationView")
         self.application_view = get_class("ocop_dashboard.views_applications", "ApplicationDetailView")
         self.application_scan_view = get_class("ocop_dashboard.views_applications", "ApplicationScanView")
+        self.certificate_scan_view = get_class("ocop_dashboard.views_certificates", "CertificateScanView")
         self.assistants_view = get_class("ocop_dashboard.views_assistants", "AssistedEntryView")
         self.figures_view = get_class("ocop_dashboard.views_figures", "FiguresView")
         self.figures_csv_view = get_class("ocop_dashboard.views_figures", "FiguresCsvView")
@@ -45,6 +48,10 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.payments_view = get_class("ocop_dashboard.views_payments", "PaymentDeskView")
         self.statement_view = get_class("ocop_dashboard.views_payments", "StatementImportView")
         self.shipping_zone_view = get_class("ocop_dashboard.views_shipping", "ShippingZoneView")
+        self.uncertified_view = get_class("ocop_dashboard.views_uncertified", "UncertifiedProductsView")
+        self.revocations_view = get_class("ocop_dashboard.views_revocation", "RevocationView")
+        self.certificate_checks_view = get_class("ocop_dashboard.views_certificate_checks",
+                                                 "CertificateChecksView")
 
     def get_urls(self):
         urls = [
@@ -56,6 +63,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("producers/<int:pk>/application/", self.application_view.as_view(), name="ocop-application"),
             path("producers/<int:pk>/application/scan/", self.application_scan_view.as_view(),
                  name="ocop-application-scan"),
+            path("certificates/<int:pk>/scan/", self.certificate_scan_view.as_view(), name="ocop-certificate-scan"),
             path("assistants/", self.assistants_view.as_view(), name="ocop-assistants"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
@@ -65,5 +73,9 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("payments/", self.payments_view.as_view(), name="ocop-payments"),
             path("payments/statement/", self.statement_view.as_view(), name="ocop-payment-statement"),
             path("shipping/<str:zone>/", self.shipping_zone_view.as_view(), name="ocop-shipping-zone"),
+            # Approved products without a valid certificate, and revocation decisions (reviewers).
+            path("uncertified/", self.uncertified_view.as_view(), name="ocop-uncertified"),
+            path("revocations/", self.revocations_view.as_view(), name="ocop-revocations"),
+            path("certificates/checks/", self.certificate_checks_view.as_view(), name="ocop-certificate-checks"),
         ]
         return self.post_process_urls(urls)

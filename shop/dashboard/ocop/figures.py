@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalogue import listing
 from catalogue.models import ReviewStatus
 from catalogue.ocop import rules, taxonomy
 from shop.core import addresses
@@ -67,8 +68,9 @@ def certified_products(today):
             .annotate(current_stars=Subquery(current_certificate_of_product(today).values("star_rating")[:1])))
 
 
-# On sale here: approved by the administrators and public.
-LISTED = Q(review_status=ReviewStatus.APPROVED, is_public=True)
+def listed(today):
+    """On sale here on `today`: the one rule of what is for sale (catalogue.listing.for_sale)."""
+    return Q(pk__in=listing.for_sale(today=today).values("pk"))
 
 
 def counted_order_lines():
@@ -272,7 +274,7 @@ def certified_counts(today):
     """Rows by star (3, 4, 5) and by group (the six of Decision 148), one query."""
     matrix = (certified_products(today)
               .values("current_stars", "ocop_group")
-              .annotate(certified=Count("pk"), listed=Count("pk", filter=LISTED))
+              .annotate(certified=Count("pk"), listed=Count("pk", filter=listed(today)))
               .order_by())
     by_stars = {stars: CertifiedRow(stars, _("%(stars)s sao") % {"stars": stars}) for stars in rules.OCOP_STARS}
     by_group = {group.key: CertifiedRow(group.key, group_label(group.key)) for group in taxonomy.GROUPS_148}
@@ -297,7 +299,7 @@ def listing_by_province(today):
     """Listed products against the programme's total, per province of the producer."""
     counts = (certified_products(today)
               .values("stockrecords__partner__province_code")
-              .annotate(certified=Count("pk", distinct=True), listed=Count("pk", distinct=True, filter=LISTED))
+              .annotate(certified=Count("pk", distinct=True), listed=Count("pk", distinct=True, filter=listed(today)))
               .order_by())
     found = {row["stockrecords__partner__province_code"]: row for row in counts}
     totals = {int(code): count for code, count in province_totals().items()}

@@ -38,6 +38,10 @@ CERTIFICATE_ACTIONS = {"approve_certificate", "reject_certificate", "revoke_cert
 class ReviewActionForm(forms.Form):
     action = forms.ChoiceField(choices=ACTION_CHOICES, widget=forms.HiddenInput)
     certificate = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The version of the product the page showed (catalogue/ocop/review_version.py): every decision
+    # form carries it, and a decision without it is refused.
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=200_000, strip=False, error_messages={
+        "required": _("Thiếu phiên bản sản phẩm mà bạn đã xem: hãy tải lại trang duyệt rồi quyết định.")})
     reason = forms.CharField(label=_("Lý do / ghi chú cho chủ thể"), required=False, max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 3}))
     keep_on_sale = forms.TypedChoiceField(

@@ -9,9 +9,9 @@ from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from catalogue.ocop import rules, workflow
+from catalogue.ocop import editing, review_version, rules, workflow
 from catalogue.ocop.forms import CertificateForm
-from shop.partner import access, activity, verification
+from shop.partner import access, verification
 from shop.dashboard.ocop.review_forms import (
     CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm,
 )
@@ -66,28 +66,59 @@ class ReviewQueueView(ListView):
 
 
 class ReviewDetailView(DetailView):
-    """One product with its certificate scan beside it, the decisions, and its history."""
+    """One product with its certificate scan beside it, the decisions, and its history.
+
+    Every decision form carries the version of the product the page shows (``seen``,
+    ``catalogue/ocop/review_version.py``); when the product changed since, the decision is refused
+    (409) and the page shows the new version with the changes highlighted.
+    """
 
     template_name = "oscar/dashboard/ocop/review_detail.html"
     context_object_name = "product"
 
     def get_queryset(self):
         return Product.objects.browsable_dashboard().prefetch_related(
-            "stockrecords__partner", "images", "categories")
+            "stockrecords__partner", "images", "categories", "attribute_values__attribute")
+
+    def get_object(self, queryset=None):
+        product = super().get_object(queryset)
+        # The version the forms carry is read first and everything shown after it: a change in between
+        # makes the page show more than the version, so a decision on it is refused, never approved unseen.
+        self.seen_token = review_version.token(product)
+        return self.get_queryset().get(pk=product.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product = self.object
         user = self.request.user
+        today = timezone.localdate()
+        changes = kwargs.get("changes") or []
+        changed = {change.key for change in changes}
+        certificates = list(product.ocop_certificates.order_by("-decision_date", "pk"))
+        for certificate in certificates:
+            certificate.problems = workflow.certificate_problems(certificate, today)
+            certificate.changed = f"certificate-{certificate.pk}" in changed
+        actions = workflow.available_actions(product, user)
+        decisions = []
+        for transition in actions:
+            problems = (workflow.approval_problems(product, transition.action, today, certificates)
+                        if transition.action in workflow.BOUND_TO_VERSION else [])
+            decisions.append({"transition": transition,
+                              "blocked": workflow.refusal_message(transition.action, problems) if problems else ""})
         context.update({
             "producer": product.producer,
-            "certificates": product.ocop_certificates.all(),
+            "certificates": certificates,
             "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
-            "actions": workflow.available_actions(product, user),
+            "actions": actions,
+            "decisions": decisions,
             "may_review": workflow.is_reviewer(user) and not workflow.belongs_to(user, product.producer),
             "action_form": kwargs.get("action_form") or ReviewActionForm(),
-            "today": timezone.localdate(),
-            "keep_on_sale_default": rules.add_months(timezone.localdate(), rules.KEPT_ON_SALE_MAX_MONTHS),
+            "seen_token": self.seen_token,
+            "changes": changes,
+            "changed": changed,
+            "changed_labels": ", ".join(change.label for change in changes),
+            "today": today,
+            "keep_on_sale_default": rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS),
         })
         return context
 
@@ -98,18 +129,23 @@ class ReviewDetailView(DetailView):
             messages.error(request, _("Chưa thực hiện được: xem lỗi bên dưới."))
             return self.render_to_response(self.get_context_data(action_form=form), status=400)
         data = form.cleaned_data
+        seen = data["seen"]
         try:
             if data["action"] in CERTIFICATE_ACTIONS:
                 certificate = get_object_or_404(OcopCertificate, pk=data["certificate"], product=product)
                 if data["action"] == "approve_certificate":
-                    workflow.approve_certificate(certificate, request.user, data["reason"])
+                    workflow.approve_certificate(certificate, request.user, data["reason"], seen=seen)
                 elif data["action"] == "reject_certificate":
-                    workflow.reject_certificate(certificate, request.user, data["reason"])
+                    workflow.reject_certificate(certificate, request.user, data["reason"], seen=seen)
                 else:
                     workflow.revoke_certificate(certificate, request.user, data["reason"],
                                                 form.keep_on_sale_until())
             else:
-                workflow.transition(product, data["action"], request.user, data["reason"])
+                workflow.transition(product, data["action"], request.user, data["reason"], seen=seen)
+        except workflow.ProductChangedSinceShown as refusal:
+            messages.error(request, str(refusal))
+            self.object = self.get_object()  # the current version, the changes highlighted
+            return self.render_to_response(self.get_context_data(changes=refusal.changes), status=409)
         except workflow.TransitionRefused as refusal:
             messages.error(request, str(refusal))
             return self.render_to_response(self.get_context_data(action_form=form), status=403)
@@ -173,11 +209,12 @@ class ProducerProductOcopView(DetailView):
         if not form.is_valid():
             messages.error(request, _("Chưa lưu được giấy chứng nhận: xem lỗi bên dưới."))
             return self.render_to_response(self.get_context_data(certificate_form=form), status=400)
-        certificate = form.save()
-        activity.record(request.user, product.producer, "certificate_added",
-                        _("Thêm giấy chứng nhận %(number)s cho %(title)s") % {
-                            "number": certificate.decision_number, "title": product.title}, certificate)
-        messages.success(request, _("Đã lưu giấy chứng nhận; giấy mới sẽ được cán bộ duyệt."))
+        _certificate, outcome = editing.add_certificate(product, product.producer, request.user, form)
+        if outcome == editing.WITHDRAWN:
+            messages.warning(request, _("Đã lưu giấy chứng nhận. Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn "
+                                        "thêm giấy chứng nhận; hãy gửi duyệt lại."))
+        else:
+            messages.success(request, _("Đã lưu giấy chứng nhận; giấy mới sẽ được cán bộ duyệt."))
         return redirect("dashboard:ocop-product", pk=product.pk)
 
 

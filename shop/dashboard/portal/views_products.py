@@ -132,16 +132,19 @@ class ProductFormView(PortalMixin, TemplateView):
             messages.error(request, _("Chưa lưu được: xem các ô báo lỗi bên dưới."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         creating = self.product is None
-        product, sent_back = editing.save_product(
+        product, outcome = editing.save_product(
             form, self.producer, request.user,
             price=form.cleaned_data["price"], num_in_stock=form.cleaned_data["num_in_stock"])
         if creating:
             messages.success(request, _("Đã tạo bản nháp “%(title)s”. Bước tiếp: thêm ảnh, rồi thêm giấy chứng nhận "
                                         "OCOP và gửi duyệt.") % {"title": product.title})
             return redirect("dashboard:portal-product-images", pk=product.pk)
-        if sent_back:
+        if outcome == editing.SENT_BACK:
             messages.warning(request, _("Đã lưu. Vì nội dung thay đổi, sản phẩm tạm ngừng bán và đã được gửi "
                                         "cán bộ duyệt lại."))
+        elif outcome == editing.WITHDRAWN:
+            messages.warning(request, _("Đã lưu. Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa nội dung; "
+                                        "hãy gửi duyệt lại."))
         else:
             messages.success(request, _("Đã lưu thay đổi."))
         return redirect("dashboard:portal-products")
@@ -173,8 +176,8 @@ class ProductImagesView(ProducerProductMixin, TemplateView):
                 return HttpResponseBadRequest()
             image = get_object_or_404(product.images, pk=image_id)
             if action == "delete":
-                sent_back = editing.delete_image(product, self.producer, request.user, image.pk)
-                self._report(request, _("Đã xoá ảnh."), sent_back)
+                outcome = editing.delete_image(product, self.producer, request.user, image.pk)
+                self._report(request, _("Đã xoá ảnh."), outcome)
             else:
                 editing.move_image(product, self.producer, request.user, image.pk, -1 if action == "up" else 1)
                 messages.success(request, _("Đã đổi thứ tự ảnh."))
@@ -182,20 +185,23 @@ class ProductImagesView(ProducerProductMixin, TemplateView):
         form = ImageUploadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                images, sent_back = editing.add_images(product, self.producer, request.user,
-                                                       form.cleaned_data["images"])
+                images, outcome = editing.add_images(product, self.producer, request.user,
+                                                     form.cleaned_data["images"])
             except ValidationError as error:
                 form.add_error("images", error)
             else:
-                self._report(request, _("Đã thêm %(count)s ảnh.") % {"count": len(images)}, sent_back)
+                self._report(request, _("Đã thêm %(count)s ảnh.") % {"count": len(images)}, outcome)
                 return redirect("dashboard:portal-product-images", pk=product.pk)
         messages.error(request, _("Chưa tải ảnh lên được: xem lỗi bên dưới."))
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     @staticmethod
-    def _report(request, done, sent_back):
-        if sent_back:
+    def _report(request, done, outcome):
+        if outcome == editing.SENT_BACK:
             messages.warning(request, done + " " + _("Sản phẩm tạm ngừng bán và đã được gửi cán bộ duyệt lại."))
+        elif outcome == editing.WITHDRAWN:
+            messages.warning(request, done + " " + _("Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa ảnh; "
+                                                     "hãy gửi duyệt lại."))
         else:
             messages.success(request, done)
 

@@ -28,6 +28,7 @@ A_OBJECT_URLS = {
     "portal-order": lambda a: {"number": a["order"].number},
     "portal-settlement": lambda a: {"pk": a["settlement"].pk},
     "ocop-product": lambda a: {"pk": a["product"].pk},
+    "ocop-certificate-scan": lambda a: {"pk": a["product"].ocop_certificates.exclude(scan="").first().pk},
 }
 # Producer pages without an id: B gets its own data, nothing of A's.
 PRODUCER_PAGES = {"portal-home", "portal-products", "portal-product-create", "portal-stock-prices",
@@ -42,12 +43,15 @@ ADMIN_URLS = {
     "ocop-settlements": lambda a: {}, "ocop-settlement": lambda a: {"pk": a["settlement"].pk},
     "ocop-shipping": lambda a: {}, "ocop-shipping-zone": lambda a: {"zone": "province"},
     "ocop-payments": lambda a: {}, "ocop-payment-statement": lambda a: {},
+    "ocop-uncertified": lambda a: {}, "ocop-revocations": lambda a: {},
+    "ocop-certificate-checks": lambda a: {},
     # Oscar's own commerce pages, staff-only in our forks
     "catalogue-product-list": lambda a: {}, "catalogue-product": lambda a: {"pk": a["product"].pk},
     "order-list": lambda a: {}, "order-detail": lambda a: {"number": a["order"].number},
 }
 ACTIONS = ["confirm", "ship", "cancel", "remove", "revoke", "invite", "delete", "up", "down", "submit",
-           "mark_paid", "prepare", "verify", "suspend", "reject", "grant", "received", "reviewed"]
+           "mark_paid", "prepare", "verify", "suspend", "reject", "grant", "received", "reviewed",
+           "keep_on_sale", "extend_decision", "end_decision"]
 
 
 def _our_dashboard_url_names():

@@ -304,8 +304,9 @@ def test_from_application_to_the_first_approved_product(client, reviewer, django
     assert client.post(url, {"action": "submit"}).status_code == 302
 
     client.force_login(reviewer)
-    response = client.post(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}),
-                           {"action": "approve", "reason": ""})
+    from tests.shop.review_page import decide
+
+    response = decide(client, product, {"action": "approve", "reason": ""})
     assert response.status_code == 302
     product.refresh_from_db()
     assert product.is_public and product.review_status == "approved"

@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 
 from catalogue import listing
 from catalogue.models import ReviewStatus
-from catalogue.ocop import workflow
+from catalogue.ocop import review_version, workflow
 from cms.demo import loader
 from shop.search import indexing
 from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch, get_product_search
@@ -85,7 +85,7 @@ def test_approval_reaches_the_index_after_commit(django_capture_on_commit_callba
     assert "LC-012" not in _upcs(product.title)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            workflow.approve(product, reviewer)
+            workflow.approve(product, reviewer, seen=review_version.token(product))
         assert "LC-012" in _upcs(product.title)
         with django_capture_on_commit_callbacks(execute=True):
             workflow.suspend(product, reviewer, "Kiểm thử chỉ mục")
