@@ -1645,6 +1645,70 @@ EN = {
         "On sale as a local product until %(day)s by decision of the OCOP administration.",
     "Nguồn gốc và chủ thể sản xuất của %(title)s.": "Origin and producer of %(title)s.",
     "Không tìm thấy bản chụp giấy chứng nhận.": "Certificate scan not found.",
+    # Wish lists, alerts of a product not for sale (shop/customer/products.py)
+    "Sản phẩm này hiện không được bán": "This product is not currently for sale",
+    "Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách yêu thích.":
+        "This product is not currently for sale on the market, so it cannot be added to a wish list.",
+    "nhóm / phân nhóm OCOP": "OCOP group / subgroup",
+    "thuộc tính": "attributes",
+    "giấy chứng nhận": "certificates",
+    "giá": "price",
+    "trạng thái duyệt": "review status",
+    "chưa có giá": "no price",
+    "(không có)": "(none)",
+    "hết hạn %(day)s": "expires %(day)s",
+    "%(score)s điểm": "%(score)s points",
+    "thu hồi %(day)s": "revoked %(day)s",
+    "bản chụp: %(name)s": "scan: %(name)s",
+    "(không có ảnh)": "(no images)",
+    "giấy chứng nhận %(number)s": "certificate %(number)s",
+    "Sản phẩm đã thay đổi từ khi bạn mở trang (%(fields)s): chưa lưu quyết định. Hãy xem lại phiên bản mới rồi quyết định.":
+        "The product changed after you opened the page (%(fields)s): your decision was not saved. Review the new version, then decide.",
+    "Giấy chứng nhận %(number)s đã bị từ chối": "Certificate %(number)s was rejected",
+    "Giấy chứng nhận %(number)s đã bị thu hồi": "Certificate %(number)s was revoked",
+    "Giấy chứng nhận %(number)s đã hết hạn ngày %(day)s":
+        "Certificate %(number)s expired on %(day)s",
+    "Giấy chứng nhận %(number)s chưa có hiệu lực (quyết định ngày %(day)s)":
+        "Certificate %(number)s is not yet in force (decision of %(day)s)",
+    "Giấy chứng nhận %(number)s: %(rule)s": "Certificate %(number)s: %(rule)s",
+    "Giấy chứng nhận %(number)s còn chờ duyệt: hãy duyệt giấy chứng nhận trước":
+        "Certificate %(number)s is still waiting for review: review the certificate first",
+    "Sản phẩm chưa có giấy chứng nhận OCOP": "The product has no OCOP certificate",
+    "chưa thể mở bán trở lại.": "it cannot be put back on sale yet.",
+    "chưa thể duyệt mở bán.": "it cannot be approved for sale yet.",
+    "Thiếu phiên bản sản phẩm mà bạn đã xem: hãy mở lại trang duyệt rồi quyết định.":
+        "The version of the product you saw is missing: open the review page again, then decide.",
+    "Phiên bản sản phẩm gửi kèm không hợp lệ: hãy tải lại trang duyệt.":
+        "The product version sent with the decision is not valid: reload the review page.",
+    "%(problems)s: hãy thêm giấy chứng nhận còn hiệu lực rồi gửi duyệt.":
+        "%(problems)s: add a certificate in force, then submit.",
+    "Giấy chứng nhận này không có trên trang bạn đã xem: hãy tải lại trang.":
+        "This certificate was not on the page you saw: reload the page.",
+    "%(problems)s: chưa thể duyệt giấy chứng nhận này.":
+        "%(problems)s: this certificate cannot be approved.",
+    "Sản phẩm đã được rút khỏi hàng chờ duyệt vì nội dung thay đổi; hãy gửi duyệt lại":
+        "The product was taken out of the review queue because its content changed; submit it again",
+    "Rút khỏi hàng chờ duyệt": "Take out of the review queue",
+    "nhóm sản phẩm": "product group",
+    "Thiếu phiên bản sản phẩm mà bạn đã xem: hãy tải lại trang duyệt rồi quyết định.":
+        "The version of the product you saw is missing: reload the review page, then decide.",
+    "Đã lưu. Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa nội dung; hãy gửi duyệt lại.":
+        "Saved. The product was taken out of the review queue because you changed its content; submit it again.",
+    "Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa ảnh; hãy gửi duyệt lại.":
+        "The product was taken out of the review queue because you changed its images; submit it again.",
+    "Đã lưu giấy chứng nhận. Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn thêm giấy chứng nhận; hãy gửi duyệt lại.":
+        "Certificate saved. The product was taken out of the review queue because you added a certificate; submit it again.",
+    "Đã thay đổi từ khi bạn mở trang:": "Changed since you opened the page:",
+    "Quyết định của bạn chưa được lưu. Trang dưới đây là phiên bản mới, phần thay đổi được đánh dấu; hãy xem lại rồi quyết định.":
+        "Your decision was not saved. Below is the new version with the changes highlighted; review it, then decide.",
+    "Khi bạn mở trang": "When you opened the page",
+    "Bây giờ": "Now",
+    "Thuộc tính": "Attributes",
+    "Đã thay đổi từ khi bạn mở trang": "Changed since you opened the page",
+    "Sản phẩm đang chờ duyệt. Nếu sửa nội dung (tên, mô tả, nhóm, thuộc tính), sản phẩm sẽ được rút khỏi hàng chờ duyệt và bạn cần gửi duyệt lại. Sửa giá và số lượng thì không.":
+        "The product is waiting for review. Changing its content (name, description, group, attributes) takes it out of the review queue and you will need to submit it again. Changing the price and quantity does not.",
+    "Sản phẩm đang chờ duyệt. Thêm hoặc xoá ảnh sẽ rút sản phẩm khỏi hàng chờ duyệt và bạn cần gửi duyệt lại.":
+        "The product is waiting for review. Adding or deleting images takes it out of the review queue and you will need to submit it again.",
 }
 
 

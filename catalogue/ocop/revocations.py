@@ -87,7 +87,8 @@ def find(lines=(), ids=()):
         matches = list(matches.order_by("product__upc", "pk"))
         if not matches:
             lookup.errors.append(
-                _("Không tìm thấy giấy chứng nhận số %(number)s của sản phẩm mã %(code)s.") % {"number": number, "code": code}
+                _("Không tìm thấy giấy chứng nhận số %(number)s của sản phẩm mã %(code)s.")
+                % {"number": number, "code": code}
                 if code else _("Không tìm thấy giấy chứng nhận số %(number)s.") % {"number": number})
         elif len(matches) > 1:
             codes = ", ".join(c.product.upc or str(c.product.pk) for c in matches)

@@ -18,6 +18,9 @@ certificate require it (``seen=``, the page's token), the other decisions check
 it when given; anything changed since refuses the decision with
 ``ProductChangedSinceShown``. Approval also needs a certificate the reviewer saw
 that is valid on the day and breaks no OCOP rule (``approval_problems``).
+A producer's content edit takes a waiting product back to draft
+(``withdraw_after_edit``) and an approved one back to the queue, off sale
+(``resubmit_after_edit``): the editing service runs them.
 """
 from dataclasses import dataclass
 
@@ -177,7 +180,12 @@ def approval_problems(product, action, today=None, certificates=None):
 def refusal_message(action, problems):
     """One message for ``approval_problems``: "<problems>: chưa thể duyệt mở bán." """
     ending = _("chưa thể mở bán trở lại.") if action == "reinstate" else _("chưa thể duyệt mở bán.")
-    return f"{'; '.join(str(problem) for problem in problems)}: {ending}"
+    return f"{joined(problems)}: {ending}"
+
+
+def joined(problems):
+    """Messages in one sentence: "A; B" (their own full stops dropped)."""
+    return "; ".join(str(problem).rstrip(".") for problem in problems)
 
 
 def _approvable_pending(certificates, today):
@@ -200,7 +208,7 @@ def _check_seen(product, seen, *, required):
         shown = review_version.load(seen, product)
     except review_version.InvalidToken:
         raise TransitionRefused(_("Phiên bản sản phẩm gửi kèm không hợp lệ: hãy tải lại trang duyệt."))
-    list(StockRecord.objects.select_for_update().filter(product=product))  # a price edit waits, or is seen
+    list(StockRecord.objects.select_for_update().filter(product=product).order_by("pk"))  # a price edit waits or is seen
     changes = review_version.differences(shown, review_version.snapshot(product))
     if changes:
         raise ProductChangedSinceShown(changes)
@@ -298,7 +306,7 @@ def _check_submittable(certificates, today):
             return
         problems += found
     raise TransitionRefused(_("%(problems)s: hãy thêm giấy chứng nhận còn hiệu lực rồi gửi duyệt.")
-                            % {"problems": "; ".join(str(problem) for problem in problems)})
+                            % {"problems": joined(problems)})
 
 
 def _review_pending_certificates(product, outcome, ids):
@@ -359,7 +367,7 @@ def _certificate_action(certificate, user, action, reason, outcome, seen, *, req
             problems = certificate_problems(certificate, timezone.localdate())
             if problems:
                 raise TransitionRefused(_("%(problems)s: chưa thể duyệt giấy chứng nhận này.")
-                                        % {"problems": "; ".join(str(problem) for problem in problems)})
+                                        % {"problems": joined(problems)})
         certificate.review = outcome
         certificate.save(update_fields=["review"])
         ReviewLogEntry.objects.create(

@@ -10,7 +10,8 @@ from catalogue import listing
 Product = get_model("catalogue", "Product")
 
 NOT_FOR_SALE = _("Sản phẩm này hiện không được bán")
-NOT_ADDED_TO_WISHLIST = _("Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách yêu thích.")
+NOT_ADDED_TO_WISHLIST = _("Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách "
+                          "yêu thích.")
 
 
 def product_for_sale(pk):

@@ -121,7 +121,7 @@ def page_changed(page_id):
     transaction: suspending a producer takes each of its products off sale, and each asks for its stories."""
     if not indexing.enabled():
         return
-    if any(getattr(callback, "page_id", None) == page_id and not callback.done
+    if any(getattr(callback, "page_id", None) == page_id and not getattr(callback, "done", True)
            for _savepoints, callback, _robust in transaction.get_connection().run_on_commit):
         return  # already waiting for this commit; it reads the page as it is then
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from catalogue.listing import for_sale
 from shop.order import statuses
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_only_a_buyer_may_review_and_the_review_waits_for_moderation(client, cus
 
 
 def test_account_holders_keep_a_wishlist(client, customer):
-    product = Product.objects.filter(is_public=True).first()
+    product = for_sale().order_by("pk").first()  # a product not for sale is refused (test_product_doors_customer)
     client.force_login(customer)
     response = client.post(reverse("customer:wishlists-add-product", kwargs={"product_pk": product.pk}))
     assert response.status_code == 302

@@ -28,7 +28,8 @@ Condition = get_model("offer", "Condition")
 Benefit = get_model("offer", "Benefit")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
 PLACEHOLDER = "Sản phẩm này hiện không được bán"
-REFUSED = "Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách yêu thích."
+REFUSED = ("Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách "
+           "yêu thích.")
 
 
 @pytest.fixture(params=["draft", "suspended", "unverified producer"])
@@ -299,12 +300,20 @@ def test_a_review_shows_only_at_its_own_product_and_once_approved(client, review
 
 def test_recently_viewed_products_show_only_products_for_sale(visitor, hidden):
     shown, viewed = listing.for_sale().order_by("pk")[:2]
-    visitor.cookies[settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME] = json.dumps([hidden.pk, viewed.pk, "x", [1]])
+    visitor.cookies[settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME] = json.dumps([hidden.pk, viewed.pk])
     response = visitor.get(shown.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
     assert viewed.title in html
     assert_not_shown(html, hidden)
+
+
+def test_a_garbled_recently_viewed_cookie_is_ignored(client):
+    shown, viewed = listing.for_sale().order_by("pk")[:2]
+    client.cookies[settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME] = json.dumps(["x", [1], viewed.pk])
+    response = client.get(shown.get_absolute_url())
+    assert response.status_code == 200
+    assert viewed.title in response.content.decode()
 
 
 # --- Offer and range pages --------------------------------------------------------------------------------

@@ -9,12 +9,19 @@ from oscar.apps.customer.alerts import utils
 
 from catalogue import listing
 
+ProductAlert = utils.ProductAlert
+
 
 class AlertsDispatcher(utils.AlertsDispatcher):
     def get_queryset(self):
         return listing.for_sale(super().get_queryset())
 
     def send_product_alert_email_for_user(self, product):
+        # Every stock-record save comes here: with no active alert (the usual case) one query, and done.
+        alerts = ProductAlert.objects.filter(product_id__in=(product.id, product.parent_id),
+                                            status=ProductAlert.ACTIVE)
+        if not alerts.exists():
+            return
         if not listing.is_for_sale(product):
             self.dispatcher.logger.info("No alerts sent for product %s: it is not for sale", product.pk)
             return

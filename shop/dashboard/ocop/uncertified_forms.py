@@ -16,7 +16,8 @@ def _date_field(label, required=True):
     return forms.DateField(
         label=label, required=required, input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _("Chọn ngày."), "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")})
+        error_messages={"required": _("Chọn ngày."),
+                        "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")})
 
 
 def _clean_until(form, field="until"):
@@ -53,10 +54,11 @@ class RevocationFilterForm(forms.Form):
     issuer = forms.CharField(label=_("Cơ quan công nhận"), required=False, max_length=255)
 
     def certificates(self):
-        certificates = revocations.revocable().select_related("product").prefetch_related("product__stockrecords__partner")
+        certificates = revocations.revocable().prefetch_related("product__stockrecords__partner")
         if self.is_valid():
             if self.cleaned_data["province"]:
-                certificates = certificates.filter(product__stockrecords__partner__province_code=self.cleaned_data["province"])
+                certificates = certificates.filter(
+                    product__stockrecords__partner__province_code=self.cleaned_data["province"])
             if self.cleaned_data["issuer"]:
                 certificates = certificates.filter(issuer__icontains=self.cleaned_data["issuer"])
         return certificates.distinct().order_by("issuer", "decision_number", "product__upc")
@@ -117,7 +119,8 @@ class RevocationForm(forms.Form):
         ids = cleaned.get("certificates") or []
         if "numbers" in cleaned and "certificates" in cleaned:
             if not lines and not ids:
-                self.add_error("numbers", _("Nhập ít nhất một số quyết định công nhận, hoặc tích chọn giấy chứng nhận."))
+                self.add_error("numbers",
+                               _("Nhập ít nhất một số quyết định công nhận, hoặc tích chọn giấy chứng nhận."))
             else:
                 self.lookup = revocations.find(lines, ids)
                 for error in self.lookup.errors:

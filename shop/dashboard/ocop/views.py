@@ -137,7 +137,7 @@ class ReviewDetailView(DetailView):
                     workflow.approve_certificate(certificate, request.user, data["reason"], seen=seen)
                 elif data["action"] == "reject_certificate":
                     workflow.reject_certificate(certificate, request.user, data["reason"], seen=seen)
-                else:
+                else:  # revoking takes the mark off whatever the producer changed: not bound to the version
                     workflow.revoke_certificate(certificate, request.user, data["reason"],
                                                 form.keep_on_sale_until())
             else:

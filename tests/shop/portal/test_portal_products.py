@@ -285,7 +285,8 @@ def test_a_new_certificate_for_a_product_on_sale_is_reviewed(client, producer_us
     product = _approved()
     client.force_login(producer_user)
     response = client.post(reverse("dashboard:ocop-product", kwargs={"pk": product.pk}),
-                           _certificate_post(decision_number="77/QĐ-UBND", star_rating="5", score="92"))
+                           _certificate_post(decision_number="77/QĐ-UBND", star_rating="5", score="92",
+                                             issuer="Bộ Nông nghiệp và Môi trường", issuer_level="central"))
     assert response.status_code == 302
     certificate = product.ocop_certificates.get(decision_number="77/QĐ-UBND")
     product.refresh_from_db()
