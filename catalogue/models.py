@@ -65,6 +65,18 @@ class Product(AbstractProduct):
     class Meta(AbstractProduct.Meta):
         permissions = [("review_ocop_product", _("Có thể duyệt sản phẩm OCOP"))]
 
+    @property
+    def sorted_recommended_products(self):
+        """Oscar's recommendations in their ranking order, keeping only products for sale (the one rule)."""
+        from catalogue.listing import for_sale
+
+        recommended = [r.recommendation for r in self.primary_recommendations.select_related("recommendation")]
+        if not recommended:
+            return []
+        selling = set(for_sale(type(self).objects.filter(pk__in=[p.pk for p in recommended]))
+                      .values_list("pk", flat=True))
+        return [product for product in recommended if product.pk in selling]
+
     def has_been_bought_by(self, user):
         """The user has an order holding this product that was not cancelled."""
         from shop.order import statuses

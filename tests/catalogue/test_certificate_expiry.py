@@ -166,7 +166,7 @@ def test_expiry_the_day_after_takes_the_mark_off_and_keeps_the_product_public(ru
     assert "Quyết định số 2468/QĐ-UBND" in message.body
     assert "Ngày hết hạn: 15/03/2027" in message.body
     assert "không còn mang dấu OCOP" in message.body
-    assert "vẫn hiển thị như một sản phẩm địa phương" in message.body
+    assert "đã ngừng bán trên sàn từ ngày hết hạn" in message.body
     assert "Nộp hồ sơ đề nghị đánh giá lại" in message.body
 
 
@@ -276,7 +276,7 @@ def test_command_prints_a_vietnamese_report_listing_the_products(
     warned, rest = output.split("Đã hết hạn:")
     assert f"LC-003 {product.title} — giấy chứng nhận 2468/QĐ-UBND hết hạn ngày 15/03/2027 (còn 30 ngày)" in warned
     assert (f"LC-004 {expired.product.title} — giấy chứng nhận 1357/QĐ-UBND hết hạn ngày 10/02/2027; "
-            "sản phẩm không còn dấu OCOP (vẫn đang bán: quản trị viên quyết định tiếp tục bán hay tạm ngừng)") in rest
+            "sản phẩm không còn dấu OCOP và đã ngừng bán") in rest
     assert "Tổng cộng: nhắc " in output
 
     second = io.StringIO()

@@ -220,3 +220,13 @@ def test_expiry_takes_it_off_sale_at_once_in_the_database_and_the_index(client, 
         with override_settings(ELASTICSEARCH_URL=""):
             assert client.get(reverse("catalogue:index")).context["paginator"].count == listed
         assert client.get(on_sale.get_absolute_url()).status_code == 404
+
+
+def test_recommendations_on_a_product_page_skip_products_not_for_sale(client, on_sale):
+    other, hidden = buyable_products(3, exclude=[on_sale.pk])[:2]
+    ProductRecommendation = get_model("catalogue", "ProductRecommendation")
+    ProductRecommendation.objects.create(primary=on_sale, recommendation=other, ranking=2)
+    ProductRecommendation.objects.create(primary=on_sale, recommendation=hidden, ranking=1)
+    take_off_sale(hidden, "draft")
+    html = client.get(on_sale.get_absolute_url()).content.decode()
+    assert other.title in html and hidden.title not in html

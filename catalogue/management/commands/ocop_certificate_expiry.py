@@ -9,6 +9,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from catalogue import listing
 from catalogue.ocop.expiry import run_certificate_expiry
 
 
@@ -46,8 +47,10 @@ class Command(BaseCommand):
         write(_("Đã hết hạn: %(count)s") % {"count": len(report.expired)})
         for certificate in report.expired:
             line = _("%(product)s — giấy chứng nhận %(number)s hết hạn ngày %(day)s; sản phẩm không còn dấu OCOP")
-            if certificate.product.is_public:
-                line += _(" (vẫn đang bán: quản trị viên quyết định tiếp tục bán hay tạm ngừng)")
+            if listing.is_for_sale(certificate.product, report.today):
+                line += _(" (vẫn bán theo quyết định của ban quản lý hoặc giấy chứng nhận khác)")
+            else:
+                line += _(" và đã ngừng bán")
             write("  - " + line % self._names(certificate))
 
         write(_("Đã ghi nhận nhưng không gửi thông báo: %(count)s") % {"count": len(report.not_notified)})
