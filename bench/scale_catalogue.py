@@ -166,7 +166,9 @@ def main():
                     product=product, star_rating=stars, score={3: 60, 4: 75, 5: 92}[stars] + rng.randint(0, 8),
                     decision_number=f"{rng.randint(100, 3999)}/QĐ-UBND", decision_date=decided,
                     expires_on=rules.default_expiry(decided), issuer="UBND tỉnh Lào Cai",
-                    issuer_level=OcopCertificate.IssuerLevel.PROVINCE, taxonomy_version=taxonomy.TAXONOMY_148,
+                    # The level the era allows for these stars (rules.ERAS), so the data check stays clean.
+                    issuer_level=rules.allowed_levels(rules.era_on(decided), stars)[0],
+                    taxonomy_version=rules.era_on(decided).taxonomy_version,
                     scan=template["scan"], review=OcopCertificate.Review.APPROVED,
                     status=OcopCertificate.Status.VALID))
                 if template["image"]:

@@ -159,7 +159,7 @@ class OcopCertificate(models.Model):
     class IssuerLevel(models.TextChoices):
         CENTRAL = "central", _("Trung ương")
         PROVINCE = "province", _("Tỉnh")
-        DISTRICT = "district", _("Huyện (trước 6/7/2025)")
+        DISTRICT = "district", _("Huyện (chỉ 3 sao, 24/02/2023 – 05/07/2025)")
 
     class Status(models.TextChoices):
         """Recorded by the expiry job and revocation; the mark itself follows the dates."""

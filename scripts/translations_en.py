@@ -25,7 +25,7 @@ EN = {
     "Khối lượng vận chuyển (gam)": "Shipping weight (grams)",
     "Trung ương": "Central",
     "Tỉnh": "Province",
-    "Huyện (trước 6/7/2025)": "District (before 6 July 2025)",
+    "Huyện (chỉ 3 sao, 24/02/2023 – 05/07/2025)": "District (3 stars only, 24 Feb 2023 – 5 Jul 2025)",
     "Sản phẩm": "Products",
     "Hạng sao": "Star rating",
     "Điểm": "Score",
@@ -1709,6 +1709,23 @@ EN = {
         "The product is waiting for review. Changing its content (name, description, group, attributes) takes it out of the review queue and you will need to submit it again. Changing the price and quantity does not.",
     "Sản phẩm đang chờ duyệt. Thêm hoặc xoá ảnh sẽ rút sản phẩm khỏi hàng chờ duyệt và bạn cần gửi duyệt lại.":
         "The product is waiting for review. Adding or deleting images takes it out of the review queue and you will need to submit it again.",
+    # What is for sale (catalogue/listing.py, the partner strategy, order placement, product preview)
+    "chưa được ban quản lý OCOP duyệt mở bán (trạng thái: %(status)s)":
+        "not approved for sale by the OCOP office (status: %(status)s)",
+    "chủ thể sản xuất chưa được xác minh": "the producer has not been verified",
+    "không có giấy chứng nhận OCOP còn hiệu lực": "no valid OCOP certificate",
+    " (vẫn bán theo quyết định của ban quản lý hoặc giấy chứng nhận khác)":
+        " (still on sale by the office's decision or under another certificate)",
+    " và đã ngừng bán": " and is no longer on sale",
+    "“%(product)s” hiện không còn được bán trên sàn. Hãy xoá sản phẩm này khỏi giỏ hàng để tiếp tục đặt hàng.":
+        "“%(product)s” is no longer sold on the market. Remove it from your basket to continue with your order.",
+    "Rất tiếc, %(titles)s hiện không còn được bán trên sàn. Giỏ hàng của bạn vẫn được giữ nguyên: hãy bỏ sản "
+    "phẩm này rồi đặt hàng lại.":
+        "Sorry, %(titles)s is no longer sold on the market. Your basket has been kept as it was: remove this "
+        "product and place your order again.",
+    "sản phẩm này hiện không được bán trên sàn": "this product is not sold on the market at the moment",
+    "Bản xem trước — sản phẩm này không được bán và khách hàng không thấy trang này:":
+        "Preview — this product is not for sale and customers cannot see this page:",
 }
 
 
