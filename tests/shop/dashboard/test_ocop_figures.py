@@ -56,7 +56,7 @@ def list_on_sale(upc):
 
 @pytest.fixture
 def known_market(db, settings):
-    """Five products with a current valid certificate, four of them on sale; two provinces."""
+    """Five products with a current valid certificate, three of them for sale; two provinces."""
     Order.objects.all().delete()
     OcopCertificate.objects.update(review=OcopCertificate.Review.PENDING, revoked_at=None)
     Product.objects.update(review_status=ReviewStatus.DRAFT, is_public=False)
@@ -69,8 +69,8 @@ def known_market(db, settings):
     certify("LC-006", expires=10)                          # drinks ★4, on sale, expires in 10 days
     list_on_sale("LC-006")
     certify("LC-013", expires=60)                          # food ★4, not on sale, expires in 60 days
-    certify("LC-001")                                      # herbal ★3, on sale
-    list_on_sale("LC-001")
+    certify("LC-001")                                      # herbal ★3, approved, its producer not verified:
+    list_on_sale("LC-001")                                 # not for sale (catalogue.listing), not listed
     certify("LC-019", decision=-10)                        # herbal ★5, re-certified (below), on sale
     OcopCertificate.objects.create(
         product=Product.objects.get(upc="LC-019"), star_rating=3, decision_number="OLD-019",
@@ -96,11 +96,22 @@ def known_market(db, settings):
 
 
 def place_order(customer, *items, placed=None, status=None):
+    """An order placed while its products were for sale (their state and their producers' put back after:
+    the order stays, as an order of a product taken off sale since would)."""
+    products = [Product.objects.get(upc=upc) for upc, _quantity in items]
+    saved = [(product.pk, product.review_status, product.is_public, product.producer.pk,
+              product.producer.verification_status) for product in products]
+    for product in products:
+        list_on_sale(product.upc)
+        Partner.objects.filter(pk=product.producer.pk).update(verification_status=Partner.Verification.VERIFIED)
     basket = Basket.objects.create(owner=customer)
     basket.strategy = Selector().strategy()
     for upc, quantity in items:
         basket.add_product(Product.objects.get(upc=upc), quantity=quantity)
     order = create_order(basket=basket, user=customer)
+    for pk, review_status, is_public, producer, verification in saved:
+        Product.objects.filter(pk=pk).update(review_status=review_status, is_public=is_public)
+        Partner.objects.filter(pk=producer).update(verification_status=verification)
     changes = {}
     if placed is not None:
         changes["date_placed"] = placed
@@ -129,12 +140,12 @@ def test_products_are_counted_by_star_and_group_from_their_current_valid_certifi
     figures = service.programme_figures()
 
     stars = {row.key: (row.certified, row.listed) for row in figures.by_stars}
-    assert stars == {3: (1, 1), 4: (2, 1), 5: (2, 2)}
+    assert stars == {3: (1, 0), 4: (2, 1), 5: (2, 2)}
     groups = {row.key: (row.certified, row.listed) for row in figures.by_group}
-    assert groups == {"food": (1, 0), "drinks": (2, 2), "herbal": (2, 2), "handicraft": (0, 0),
+    assert groups == {"food": (1, 0), "drinks": (2, 2), "herbal": (2, 1), "handicraft": (0, 0),
                       "ornamental": (0, 0), "tourism": (0, 0)}
     assert [row.label for row in figures.by_group][:2] == ["Thực phẩm", "Đồ uống"]
-    assert (figures.total_certified, figures.total_listed) == (5, 4)
+    assert (figures.total_certified, figures.total_listed) == (5, 3)
 
 
 def test_group_labels_follow_the_language(known_market):
@@ -149,8 +160,8 @@ def test_listed_share_uses_the_programmes_province_total(known_market):
     listing = {row.province_code: row for row in rows}
     lao_cai = listing[LAO_CAI]
     assert (lao_cai.province_name, lao_cai.listed, lao_cai.certified_here, lao_cai.programme_total) == (
-        "Lào Cai", 3, 4, 600)
-    assert lao_cai.share == Decimal("0.5")
+        "Lào Cai", 2, 4, 600)
+    assert lao_cai.share == Decimal("0.3")
     hanoi = listing[HANOI]
     assert (hanoi.listed, hanoi.programme_total, hanoi.share) == (1, None, None)
 
@@ -257,7 +268,7 @@ def test_page_shows_the_figures(known_sales, staff_user, client):
 
     assert response.context["figures"].sales.revenue == Decimal("1120000")
     assert "1.120.000 ₫" in html and "900.000 ₫" in html
-    assert "0,5 %" in html  # 3 of Lào Cai's 600 OCOP products
+    assert "0,3 %" in html  # 2 of Lào Cai's 600 OCOP products (LC-001's producer is not verified)
     assert "50,0 %" in html  # e-payment: 2 of 4 verified producers
     assert reverse("dashboard:catalogue-product", kwargs={"pk": Product.objects.get(upc="LC-006").pk}) in html
     assert f"{CSV_URL}?date_from={days(-29).isoformat()}&amp;date_to={days(0).isoformat()}" in html
@@ -306,7 +317,7 @@ def test_csv_export_of_the_same_period(known_sales, staff_user, client):
         ["Từ ngày", "", query["date_from"], ""],
         ["Sản phẩm OCOP có chứng nhận còn hiệu lực, theo hạng sao", "4 sao", "2", "sản phẩm"],
         ["Sản phẩm OCOP đã duyệt và đang bán, theo nhóm", "Đồ uống", "2", "sản phẩm"],
-        ["Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn", "Lào Cai", "0.5", "%"],
+        ["Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn", "Lào Cai", "0.3", "%"],
         ["Tổng số sản phẩm OCOP của tỉnh (theo chương trình)", "Thành phố Hà Nội", "", "sản phẩm"],
         ["Tỷ lệ chủ thể có tài khoản thanh toán điện tử", "chủ thể đã xác minh", "50.0", "%"],
         ["Chứng nhận hết hạn trong 30 ngày tới", "Tổng", "1", "sản phẩm"],

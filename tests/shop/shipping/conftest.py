@@ -1,15 +1,20 @@
 """A known tariff, producers in known provinces and products of known weights, for the shipping tests."""
+import datetime
 from decimal import Decimal
 
 import pytest
 from oscar.core.loading import get_class, get_model
+from django.utils import timezone
 from oscar.test.factories import create_product
+
+from catalogue.models import ReviewStatus
 
 from catalogue.ocop.editing import SERVICE_CLASS
 from shop.shipping.tariff import install_tariff
 
 Basket = get_model("basket", "Basket")
 Partner = get_model("partner", "Partner")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
 ZoneRate = get_model("shipping", "ZoneRate")
 RateBand = get_model("shipping", "RateBand")
 ShippingSettings = get_model("shipping", "ShippingSettings")
@@ -42,12 +47,20 @@ def tariff(db):
 @pytest.fixture
 def shop_items(tariff):
     """Two producers (Lào Cai, Hồ Chí Minh City); goods of known weights and a homestay service."""
-    lao_cai = Partner.objects.create(name="HTX Thử nghiệm Bắc Hà", province_code=LAO_CAI)
-    saigon = Partner.objects.create(name="Cơ sở Thử nghiệm Sài Gòn", province_code=HO_CHI_MINH)
+    verified = Partner.Verification.VERIFIED
+    lao_cai = Partner.objects.create(name="HTX Thử nghiệm Bắc Hà", province_code=LAO_CAI, verification_status=verified)
+    saigon = Partner.objects.create(name="Cơ sở Thử nghiệm Sài Gòn", province_code=HO_CHI_MINH,
+                                    verification_status=verified)
 
     def item(title, partner, price, weight, product_class="Sản phẩm OCOP"):
+        """A product for sale (catalogue.listing): approved, of a verified producer, with a valid certificate."""
         product = create_product(title=title, product_class=product_class, price=Decimal(price),
-                                 num_in_stock=50, partner_name=partner.name, weight_grams=weight)
+                                 num_in_stock=50, partner_name=partner.name, weight_grams=weight,
+                                 review_status=ReviewStatus.APPROVED, is_public=True)
+        OcopCertificate.objects.create(
+            product=product, star_rating=4, decision_number=f"{product.pk}/QĐ-UBND",
+            decision_date=timezone.localdate() - datetime.timedelta(days=30), issuer="UBND tỉnh Lào Cai",
+            issuer_level="province", review=OcopCertificate.Review.APPROVED)
         return product
 
     return {
