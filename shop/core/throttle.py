@@ -57,16 +57,20 @@ class Throttle:
 
 
 def client_ip(request):
-    """The client's address: REMOTE_ADDR, or behind ``OCOP_PROXY_HOPS`` trusted proxies (load balancer)
-    the entry they appended to X-Forwarded-For. IPv6 clients are counted per /64 network, the block
-    one subscriber usually gets."""
+    """The client's address: REMOTE_ADDR — or, when the request came through one of the proxies listed in
+    ``OCOP_TRUSTED_PROXIES`` (addresses or networks of the load balancers in front), the last address
+    in X-Forwarded-For that is not one of those proxies: the one the outermost trusted proxy saw. A header
+    sent by anyone else is ignored, so a client cannot choose its own address to escape the throttles.
+    IPv6 clients are counted per /64 network, the block one subscriber usually gets."""
     address = request.META.get("REMOTE_ADDR", "")
-    hops = settings.OCOP_PROXY_HOPS
-    if hops:
+    proxies = trusted_proxies()
+    if proxies and _is_one_of(address, proxies):
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
                      if part.strip()]
-        if len(forwarded) >= hops:
-            address = forwarded[-hops]
+        for hop in reversed(forwarded):
+            address = hop
+            if not _is_one_of(hop, proxies):
+                break
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:
@@ -76,6 +80,20 @@ def client_ip(request):
             return str(parsed.ipv4_mapped)
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
     return str(parsed)
+
+
+def trusted_proxies():
+    """``OCOP_TRUSTED_PROXIES`` as networks (a plain address is a network of one)."""
+    return [ipaddress.ip_network(value.strip(), strict=False) for value in settings.OCOP_TRUSTED_PROXIES
+            if value.strip()]
+
+
+def _is_one_of(address, networks):
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(parsed in network for network in networks)
 
 
 def normalise_account(value):

@@ -125,6 +125,7 @@ ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"
 
 AUTHENTICATION_BACKENDS = [
+    "shop.users.throttling.LockoutBackend",  # first: a locked account or address is refused at every door
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -187,11 +188,15 @@ OCOP_THROTTLES = {
     "login-ip": (20, 15 * 60),  # failed logins per client address
     "password-reset-account": (3, 60 * 60),  # reset emails asked for per email, existing or not
     "password-reset-ip": (10, 60 * 60),  # reset emails asked for per client address
+    "view-password-ip": (10, 15 * 60),  # wrong page or document privacy passwords per client address
     "order-lookup": (10, 15 * 60),  # failed guest order lookups per client address and per session
 }
 # Proxies in front of the site that append the client's address to X-Forwarded-For (a load balancer:
 # 1). 0 trusts only REMOTE_ADDR; more than the real number lets clients forge their address.
-OCOP_PROXY_HOPS = int(os.environ.get("OCOP_PROXY_HOPS", 0))
+# Addresses or networks of the proxies (load balancers) in front of the site, comma-separated: only a request
+# coming from one of them has its X-Forwarded-For read for the client's address (shop.core.throttle.client_ip).
+# Empty (the default everywhere, production included): REMOTE_ADDR is the client.
+OCOP_TRUSTED_PROXIES = env_list("OCOP_TRUSTED_PROXIES")
 
 # --- Database --------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"

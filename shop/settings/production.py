@@ -45,6 +45,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# The load balancer in front appends the client's address to X-Forwarded-For: the login and lookup
-# throttles count that address (shop.core.throttle.client_ip), not the balancer's.
-OCOP_PROXY_HOPS = int(os.environ.get("OCOP_PROXY_HOPS", 1))
+# Behind a load balancer, list its addresses in OCOP_TRUSTED_PROXIES (settings/base.py): the login and lookup
+# throttles then count the client's address it appends to X-Forwarded-For, not the balancer's. Nothing is
+# trusted by default: a forged header from a client reaching the site directly changes nothing.

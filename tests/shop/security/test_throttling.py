@@ -177,14 +177,27 @@ def test_the_english_site_explains_in_english():
     assert response.status_code == 429 and "Too many failed sign-in attempts" in response.content.decode()
 
 
-@pytest.mark.parametrize("hops, forwarded, remote, expected", [
-    (0, "1.2.3.4", "10.0.0.1", "10.0.0.1"),  # no proxy trusted: a forged header changes nothing
-    (1, "1.2.3.4, 5.6.7.8", "10.0.0.1", "5.6.7.8"),  # the load balancer appended the client's address
-    (1, "", "10.0.0.1", "10.0.0.1"),
-    (0, "", "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),  # one IPv6 subscriber, one counter
-    (0, "", "::ffff:192.0.2.1", "192.0.2.1"),
+@pytest.mark.parametrize("proxies, forwarded, remote, expected", [
+    ([], "1.2.3.4", "10.0.0.1", "10.0.0.1"),  # no proxy trusted: a forged header changes nothing
+    (["10.0.0.1"], "1.2.3.4, 5.6.7.8", "10.0.0.1", "5.6.7.8"),  # the load balancer appended the client's address
+    (["10.0.0.0/8"], "1.2.3.4, 5.6.7.8, 10.0.0.7", "10.0.0.1", "5.6.7.8"),  # two trusted proxies in a row
+    (["10.0.0.1"], "1.2.3.4", "203.0.113.9", "203.0.113.9"),  # a client reaching the site directly: ignored
+    (["10.0.0.1"], "", "10.0.0.1", "10.0.0.1"),
+    ([], "", "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),  # one IPv6 subscriber, one counter
+    ([], "", "::ffff:192.0.2.1", "192.0.2.1"),
 ])
-def test_client_address(settings, hops, forwarded, remote, expected):
-    settings.OCOP_PROXY_HOPS = hops
+def test_client_address(settings, proxies, forwarded, remote, expected):
+    settings.OCOP_TRUSTED_PROXIES = proxies
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+def test_production_trusts_no_forwarded_header_unless_told():
+    """Finding 14 of the attack: production trusted one X-Forwarded-For hop by default, so a client reaching
+    it directly could pick a new address per request and never be throttled."""
+    from tests.shop.test_settings_and_checks import PRODUCTION_ENV, _manage
+
+    code = "from django.conf import settings; print(settings.OCOP_TRUSTED_PROXIES)"
+    assert _manage("shell", "-c", code, **PRODUCTION_ENV).stdout.strip().endswith("[]")
+    told = _manage("shell", "-c", code, **PRODUCTION_ENV, OCOP_TRUSTED_PROXIES="10.0.0.5, 10.1.0.0/16")
+    assert told.stdout.strip().endswith("['10.0.0.5', '10.1.0.0/16']"), told.stderr
