@@ -320,6 +320,11 @@ class ContactPage(AbstractEmailForm):
     template = "cms/contact_page.html"
     landing_page_template = "cms/contact_page_landing.html"
 
+    def get_submissions_list_view_class(self):
+        from cms.submissions import SafeSubmissionsListView  # the admin's views load after the models
+
+        return SafeSubmissionsListView
+
     class Meta:
         verbose_name = _("Trang liên hệ")
 

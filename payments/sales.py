@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments.settlements import date_range_bounds, round_dong
+from shop.core.spreadsheets import spreadsheet_safe
 from shop.order import statuses
 
 Line = get_model("order", "Line")
@@ -71,11 +72,8 @@ def sales_report(producer, date_from, date_to):
                        units=totals["units"] or 0, revenue=round_dong(totals["revenue"] or 0))
 
 
-def csv_safe(cell):
-    """Text a spreadsheet will not run as a formula (titles come from producers)."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell
+# Text a spreadsheet will not run as a formula (titles come from producers).
+csv_safe = spreadsheet_safe
 
 
 def csv_header():

@@ -76,7 +76,11 @@ def succeeded(params):
 
 
 def signature_is_valid(params, hash_secret):
-    """Whether ``params`` (the query VNPay sent, as a dict) carry a valid signature; constant-time."""
+    """Whether ``params`` (the query VNPay sent, as a dict) carry a valid signature; constant-time.
+    Nothing is valid without a secret: VNPay switched off (empty key) must not accept notices signed
+    with the empty key, which anyone can compute."""
+    if not hash_secret:
+        return False
     received = str(params.get("vnp_SecureHash", ""))
     # As bytes: compare_digest refuses str with non-ASCII characters, which anyone can send.
     return bool(received) and hmac.compare_digest(received.lower().encode(), sign(params, hash_secret).encode())

@@ -40,6 +40,12 @@ def _answer(code, message):
     return JsonResponse({"RspCode": code, "Message": message})
 
 
+def _configured():
+    """VNPay's merchant code and secret are set. Without them nothing from "VNPay" is believed: a
+    notice signed with an empty key is anyone's."""
+    return get_provider("vnpay").is_configured()
+
+
 def _event_id(params):
     return ":".join((params.get("vnp_TxnRef", ""), params.get("vnp_TransactionNo", ""),
                      params.get("vnp_ResponseCode", "")))
@@ -48,12 +54,15 @@ def _event_id(params):
 @csrf_exempt
 @require_GET
 def ipn(request):
-    """VNPay's server-to-server notice, always HTTP 200 with VNPay's codes: 97 bad signature (our
-    "400": nothing changes), 01 unknown order, 04 wrong amount (flagged, not paid), 02 already
-    confirmed, 00 received. Each notice is acted on once: the unique ProviderEvent row is written
-    first, in the same transaction as the state change, so copies — even concurrent ones — wait for
-    the first and then only repeat its answer."""
+    """VNPay's server-to-server notice, always HTTP 200 with VNPay's codes: 97 bad signature or VNPay
+    not configured (our "400": nothing changes), 01 unknown order, 04 wrong amount (flagged, not paid),
+    02 already confirmed, 00 received. Each notice is acted on once: the unique ProviderEvent row is
+    written first, in the same transaction as the state change, so copies — even concurrent ones — wait
+    for the first and then only repeat its answer."""
     params = request.GET.dict()
+    if not _configured():
+        logger.warning("VNPay IPN for %s refused: VNPay is not configured", params.get("vnp_TxnRef", "?"))
+        return _answer("97", "Invalid signature")
     if not vnpay.signature_is_valid(params, settings.VNPAY_HASH_SECRET):
         logger.warning("VNPay IPN with an invalid signature for %s", params.get("vnp_TxnRef", "?"))
         return _answer("97", "Invalid signature")
@@ -108,7 +117,7 @@ def return_page(request):
     """Where VNPay sends the buyer back. Shows the result; never marks anything paid (the IPN does).
     A stranger holding the link sees the result without the order's details."""
     params = request.GET.dict()
-    if not vnpay.signature_is_valid(params, settings.VNPAY_HASH_SECRET):
+    if not _configured() or not vnpay.signature_is_valid(params, settings.VNPAY_HASH_SECRET):
         return render(request, "payments/vnpay/return.html", {"verified": False}, status=400)
     payment = payment_for_txn_ref(params.get("vnp_TxnRef", ""))
     if payment is None or payment.order is None:

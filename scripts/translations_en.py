@@ -1726,6 +1726,17 @@ EN = {
     "sản phẩm này hiện không được bán trên sàn": "this product is not sold on the market at the moment",
     "Bản xem trước — sản phẩm này không được bán và khách hàng không thấy trang này:":
         "Preview — this product is not for sale and customers cannot see this page:",
+    "Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.":
+        "Too many wrong passwords. Please try again in %(minutes)s minutes.",
+    "Từ khóa tìm kiếm dài quá %(limit)s ký tự: chỉ %(limit)s ký tự đầu được dùng để tìm.":
+        "Your search is longer than %(limit)s characters: only the first %(limit)s were searched for.",
+    "Quý khách muốn đăng xuất khỏi tài khoản trên thiết bị này?": "Do you want to log out of your account on this device?",
+    "Ở lại": "Stay signed in",
+    # The dashboard home of staff who may not see orders (shop/dashboard/views.py)
+    "Trang quản trị": "Dashboard",
+    "Xin chào %(name)s. Hãy chọn công việc trong trình đơn phía trên: trình đơn chỉ hiện những mục bạn được "
+    "phân quyền.": "Hello %(name)s. Choose a task in the menu above: it shows only what you are allowed to do.",
+    "Hàng chờ duyệt sản phẩm OCOP": "OCOP products waiting for review",
 }
 
 

@@ -4,12 +4,19 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from shop.core import seo
+
+# Wagtail's admin logout answers a GET with 405 but deletes the session cookie all the same, so a link on
+# another site logs staff out: refuse the GET before its view runs. Logging out is a POST everywhere.
+decorate_urlpatterns([pattern for pattern in wagtailadmin_urls.urlpatterns
+                      if getattr(pattern, "name", None) == "wagtailadmin_logout"], require_POST)
 
 urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots-txt"),

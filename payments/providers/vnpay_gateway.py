@@ -28,7 +28,7 @@ def txn_ref(payment):
 def payment_for_txn_ref(reference):
     """The VNPay payment attempt a ``vnp_TxnRef`` names, or None."""
     order_number, _sep, attempt = str(reference).rpartition("-")
-    if not order_number or not attempt.isdigit():
+    if not order_number or not (attempt.isascii() and attempt.isdigit()) or len(attempt) > 9:
         return None
     return (Payment.objects.filter(method=VNPayProvider.code, order_number=order_number, attempt=int(attempt))
             .select_related("order").first())

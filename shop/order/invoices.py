@@ -4,7 +4,9 @@ and phone, the buyer, the lines with VAT, the part's shipping and totals in VND.
 It is the platform's record of the sale for the buyer, not the legal e-invoice (hóa đơn điện tử),
 which a VAT-registered seller issues through its own e-invoice provider; the PDF says so.
 Vietnamese needs a font with its glyphs: DejaVu Sans, shipped in ``shop/order/fonts`` (its licence
-beside it) so that a fresh machine renders the same PDF.
+beside it) so that a fresh machine renders the same PDF. Every text goes through
+``shop.core.pdftext.paragraph``, which escapes it: names, addresses and titles typed by buyers and
+producers print as typed and never act as reportlab markup.
 """
 import io
 from decimal import Decimal
@@ -18,9 +20,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from shop.core.addresses import format_address
+from shop.core.pdftext import paragraph
 from shop.order import statuses
 from shop.order.parts import part_for
 
@@ -68,18 +71,18 @@ def invoice_pdf(order, partner):
     buyer_address = ", ".join(p for p in (address.line1, address.line4, address.state) if p) if address else ""
     placed = timezone.localtime(order.date_placed)
     story = [
-        Paragraph(_("HOÁ ĐƠN BÁN HÀNG"), title),
-        Paragraph(_("Đơn hàng %(number)s · ngày %(date)s") % {"number": order.number,
-                                                             "date": placed.strftime("%d/%m/%Y")}, body),
+        paragraph(_("HOÁ ĐƠN BÁN HÀNG"), style=title),
+        paragraph(_("Đơn hàng %(number)s · ngày %(date)s") % {"number": order.number,
+                                                             "date": placed.strftime("%d/%m/%Y")}, style=body),
         Spacer(1, 4 * mm),
-        Paragraph(_("Người bán: %(name)s") % {"name": partner.legal_name or partner.name}, bold),
-        Paragraph(_("Địa chỉ: %(address)s") % {"address": seller_address or "—"}, body),
-        Paragraph(_("Mã số thuế / mã số đăng ký kinh doanh: %(code)s") % {"code": partner.registration_number or "—"},
-                  body),
-        Paragraph(_("Điện thoại: %(phone)s") % {"phone": partner.phone or "—"}, body),
+        paragraph(_("Người bán: %(name)s") % {"name": partner.legal_name or partner.name}, style=bold),
+        paragraph(_("Địa chỉ: %(address)s") % {"address": seller_address or "—"}, style=body),
+        paragraph(_("Mã số thuế / mã số đăng ký kinh doanh: %(code)s") % {"code": partner.registration_number or "—"},
+                  style=body),
+        paragraph(_("Điện thoại: %(phone)s") % {"phone": partner.phone or "—"}, style=body),
         Spacer(1, 3 * mm),
-        Paragraph(_("Người mua: %(name)s") % {"name": buyer or "—"}, bold),
-        Paragraph(_("Địa chỉ giao hàng: %(address)s") % {"address": buyer_address or "—"}, body),
+        paragraph(_("Người mua: %(name)s") % {"name": buyer or "—"}, style=bold),
+        paragraph(_("Địa chỉ giao hàng: %(address)s") % {"address": buyer_address or "—"}, style=body),
         Spacer(1, 4 * mm),
     ]
     rows = [[_("Sản phẩm"), _("SL"), _("Đơn giá"), _("Thuế GTGT"), _("Tiền thuế"), _("Thành tiền")]]
@@ -89,7 +92,7 @@ def invoice_pdf(order, partner):
             continue
         vat = Decimal(line.line_price_incl_tax) - Decimal(line.line_price_excl_tax)
         vat_total += vat
-        rows.append([Paragraph(line.title, body), str(line.quantity), vnd(line.unit_price_excl_tax),
+        rows.append([paragraph(line.title, style=body), str(line.quantity), vnd(line.unit_price_excl_tax),
                      vat_percent(line), vnd(vat), vnd(line.line_price_incl_tax)])
     rows += [
         ["", "", "", "", _("Tiền hàng"), vnd(part.goods_total)],
@@ -104,8 +107,8 @@ def invoice_pdf(order, partner):
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black), ("LINEABOVE", (4, -4), (-1, -4), 0.4, colors.grey),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    story += [table, Spacer(1, 6 * mm), Paragraph(_(
+    story += [table, Spacer(1, 6 * mm), paragraph(_(
         "Chứng từ bán hàng do OCOP Market lập cho người mua; không thay thế hoá đơn điện tử. Người bán đã đăng ký "
-        "thuế GTGT xuất hoá đơn điện tử theo quy định khi người mua yêu cầu."), body)]
+        "thuế GTGT xuất hoá đơn điện tử theo quy định khi người mua yêu cầu."), style=body)]
     doc.build(story)
     return buffer.getvalue()

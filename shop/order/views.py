@@ -1,9 +1,8 @@
 """The buyer's side of an order outside checkout: guest lookup by number and email, and the invoice
 PDF of each producer's part.
 
-Who may see an order (``buyer_may_see``): its account holder, the browser session that placed it or
-looked it up (a guest), and for an invoice also the producer of that part (members and assistants,
-``shop.partner.access``) and staff. Anyone else gets a 404, never a hint that the number exists.
+Who may see an order or a part of it is ``shop.order.access`` (one rule for every order page and the
+invoices); anyone else gets a 404, never a hint that the number exists.
 """
 from django import forms
 from django.http import Http404, HttpResponse
@@ -13,30 +12,17 @@ from django.views.decorators.http import require_GET
 from oscar.core.loading import get_model
 
 from shop.core.throttle import Throttle, client_ip
+from shop.order.access import is_buyer, may_view_order, may_view_part, remember_order
 from shop.order.invoices import invoice_pdf
 from shop.order.parts import producer_parts
-from shop.partner import access
 
 Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")
 
-LOOKED_UP_SESSION_KEY = "ocop_looked_up_orders"
+# The buyer's door, under the name the payment pages import.
+buyer_may_see = is_buyer
 # Failed lookups per client address and per session (settings.OCOP_THROTTLES["order-lookup"]).
 LOOKUP_THROTTLE = Throttle("order-lookup")
-
-
-def remember_order(request, order):
-    numbers = request.session.get(LOOKED_UP_SESSION_KEY, [])
-    if order.number not in numbers:
-        request.session[LOOKED_UP_SESSION_KEY] = [*numbers[-19:], order.number]
-
-
-def buyer_may_see(request, order):
-    if request.user.is_authenticated and order.user_id == request.user.pk:
-        return True
-    if request.session.get("checkout_order_id") == order.pk:
-        return True
-    return order.number in request.session.get(LOOKED_UP_SESSION_KEY, [])
 
 
 class OrderLookupForm(forms.Form):
@@ -88,7 +74,7 @@ def order_lookup(request):
 @require_GET
 def order_lookup_detail(request, number):
     order = get_object_or_404(Order.objects.select_related("shipping_address"), number=number)
-    if not buyer_may_see(request, order):
+    if not may_view_order(request, order):
         raise Http404
     return render(request, "oscar/order/lookup_detail.html", {
         "order": order, "parts": producer_parts(order), "invoice_url_name": "order-invoice"})
@@ -98,9 +84,7 @@ def order_lookup_detail(request, number):
 def order_invoice(request, number, partner_id):
     order = get_object_or_404(Order.objects.select_related("shipping_address", "user"), number=number)
     partner = get_object_or_404(Partner, pk=partner_id)
-    allowed = (buyer_may_see(request, order) or request.user.is_staff
-               or access.capacity(request.user, partner) is not None)
-    if not allowed:
+    if not may_view_part(request, order, partner):
         raise Http404
     pdf = invoice_pdf(order, partner)
     if pdf is None:

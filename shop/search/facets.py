@@ -46,17 +46,30 @@ FACETS = (
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
 
 
+# Identifiers (producer, province) fit PostgreSQL's and Elasticsearch's 32-bit integer fields; a larger
+# number in the URL would make either refuse the query. Digits are ASCII: "²" and "٣" are digits to
+# str.isdigit() but not numbers to int() or the database.
+MAX_ID = 2**31 - 1
+# More values per facet than a facet ever shows (50 buckets) are a crafted URL, not a visitor's choice.
+MAX_VALUES = 50
+
+
+def _is_id(value):
+    return value.isascii() and value.isdigit() and len(value) <= 10 and 0 < int(value) <= MAX_ID
+
+
 def selections_from(params):
-    """{facet key: [values]} from the query string, keeping only well-formed values."""
+    """{facet key: [values]} from the query string, keeping only well-formed values: anything else in a
+    URL (a value not offered, a non-ASCII digit, a number too large for the index) is ignored."""
     selections = {}
     for facet in FACETS:
         values = [value for value in params.getlist(facet.key) if value]
         if facet.values:
             values = [value for value in values if value in facet.values]
         else:
-            values = [value for value in values if value.isdigit()]
+            values = [value for value in values if _is_id(value)]
         if values:
-            selections[facet.key] = sorted(set(values))
+            selections[facet.key] = sorted(set(values))[:MAX_VALUES]
     return selections
 
 

@@ -28,8 +28,26 @@ class SearchForm(forms.Form):
     sort_by = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=SORT_CHOICES,
                                 widget=forms.Select(attrs={"class": "form-control"}))
 
+    def __init__(self, data=None, *args, **kwargs):
+        # A longer search is cut to the box's length (and the page says so: ``query_cut``) rather than
+        # refused, which would drop it without a word.
+        self.query_cut = False
+        limit = self.base_fields["q"].max_length
+        if data is not None and len(data.get("q", "").strip()) > limit:
+            data = data.copy()
+            data["q"] = data["q"].strip()[:limit]
+            self.query_cut = True
+        super().__init__(data, *args, **kwargs)
+
+    def _cleaned(self, name):
+        """One field's clean value, or None: an unknown sort order does not drop the query."""
+        if not self.is_bound:
+            return None
+        self.is_valid()  # cleans every field; an invalid one is left out of cleaned_data
+        return self.cleaned_data.get(name)
+
     def cleaned_query(self):
-        return self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
+        return (self._cleaned("q") or "").strip()
 
     def cleaned_sort(self):
-        return (self.cleaned_data.get("sort_by") or self.RELEVANCE) if self.is_valid() else self.RELEVANCE
+        return self._cleaned("sort_by") or self.RELEVANCE

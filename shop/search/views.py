@@ -1,5 +1,6 @@
 from urllib.parse import unquote
 
+from django.contrib import messages
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,11 @@ class ProductListView(ListView):
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET or None)
+        if self.form.query_cut:
+            limit = self.form.fields["q"].max_length
+            messages.warning(self.request, _(
+                "Từ khóa tìm kiếm dài quá %(limit)s ký tự: chỉ %(limit)s ký tự đầu được dùng để tìm.")
+                % {"limit": limit})
         self.selections = facets.selections_from(self.request.GET)
         self.results = get_product_search().search(
             query=self.form.cleaned_query(),

@@ -8,22 +8,31 @@ admin login and both password-reset forms.
   for every form that calls it (Oscar's, Wagtail's and Django's all do), per normalised account and
   per client address. A successful login (``user_logged_in``) forgets the account's failures; the
   address keeps its count, so one good account does not reopen an address that guesses others.
-- ``LoginThrottleMiddleware`` runs before a door's view: a login attempt for a locked account or
+- ``LockoutBackend``, first in ``AUTHENTICATION_BACKENDS``, enforces the lock where credentials are
+  checked: ``authenticate()`` for a locked account or from a locked address raises
+  ``PermissionDenied``, which stops Django before any other backend checks the password. Every door
+  that authenticates is covered without being listed here, Wagtail's front-end login
+  (``/_util/login/``) and any door a library adds included; such a door answers as for a wrong password.
+- ``LoginThrottleMiddleware`` runs before a listed door's view: a login attempt for a locked account or
   from a locked address is answered 429 with the reason, without the password being checked. A
   reset request is counted as it arrives and refused beyond the limit, whether the email has an
   account or not, so the answer says nothing about which emails exist.
+- Wagtail's page and document privacy forms compare one shared password, not an account's: wrong
+  passwords are counted per client address (a POST not answered by the redirect of success) and a
+  locked address is answered 429 before the password is compared.
 
-A middleware rather than an authentication backend: a backend can only make ``authenticate()`` fail,
-which the forms report as a wrong password; the middleware can say "too many attempts" with 429, and
-it also covers the reset forms, which do not authenticate.
+The sweep in tests/shop/security/test_password_doors.py finds every form with a password field and
+fails when one is not limited.
 
 Limits: ``settings.OCOP_THROTTLES`` (``login-account``, ``login-ip``, ``password-reset-account``,
-``password-reset-ip``); counters: shop/core/throttle.py.
+``password-reset-ip``, ``view-password-ip``); counters: shop/core/throttle.py.
 """
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -34,6 +43,7 @@ LOGIN_PER_ACCOUNT = Throttle("login-account")
 LOGIN_PER_IP = Throttle("login-ip")
 RESET_PER_ACCOUNT = Throttle("password-reset-account")
 RESET_PER_IP = Throttle("password-reset-ip")
+VIEW_PASSWORD_PER_IP = Throttle("view-password-ip")
 # The request being answered, for failures reported without it: Oscar's checkout gateway form calls
 # authenticate() without the request.
 _current_request = ContextVar("ocop_login_request", default=None)
@@ -41,7 +51,7 @@ _current_request = ContextVar("ocop_login_request", default=None)
 
 @dataclass(frozen=True)
 class Door:
-    kind: str  # "login" or "reset"
+    kind: str  # "login", "reset" or "shared" (a page's or document's privacy password)
     field: str  # the POST field naming the account
     when: tuple = ()  # (field, value): the POST is an attempt only then (forms sharing a view)
 
@@ -57,6 +67,9 @@ DOORS = {
     "checkout:index": Door("login", "username", ("options", "existing")),  # also guest checkout
     "dashboard:login": Door("login", "username"),
     "wagtailadmin_login": Door("login", "username"),
+    "wagtailcore_login": Door("login", "username"),  # Wagtail's front-end login, for private pages
+    "wagtailcore_authenticate_with_password": Door("shared", "password"),
+    "wagtaildocs_authenticate_with_password": Door("shared", "password"),
     "password-reset": Door("reset", "email"),
     "wagtailadmin_password_reset": Door("reset", "email"),
 }
@@ -77,9 +90,12 @@ class LoginThrottleMiddleware:
     def __call__(self, request):
         token = _current_request.set(request)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             _current_request.reset(token)
+        if getattr(request, "_ocop_shared_password_tried", False) and not 300 <= response.status_code < 400:
+            VIEW_PASSWORD_PER_IP.hit(client_ip(request))  # success redirects; anything else failed
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or request.resolver_match is None:
@@ -88,6 +104,13 @@ class LoginThrottleMiddleware:
         if door is None or not door.attempted(request.POST):
             return None
         account, address = normalise_account(request.POST.get(door.field)), client_ip(request)
+        if door.kind == "shared":
+            if VIEW_PASSWORD_PER_IP.exceeded(address):
+                return _refuse(request, door, _(
+                    "Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút."),
+                    VIEW_PASSWORD_PER_IP)
+            request._ocop_shared_password_tried = True
+            return None
         if door.kind == "login":
             if LOGIN_PER_IP.exceeded(address) or (account and LOGIN_PER_ACCOUNT.exceeded(account)):
                 return _refuse(request, door, _(
@@ -102,6 +125,27 @@ class LoginThrottleMiddleware:
         if account:
             RESET_PER_ACCOUNT.hit(account)
         return None
+
+
+class LockoutBackend:
+    """First in ``AUTHENTICATION_BACKENDS``: refuses to authenticate a locked account (the email or
+    username given, normalised) or from a locked client address, whatever the door. It never logs
+    anyone in itself; when nothing is locked it returns None and the next backend checks the password.
+    ``PermissionDenied`` makes ``authenticate()`` stop and send ``user_login_failed``."""
+
+    def authenticate(self, request=None, **credentials):
+        account = normalise_account(credentials.get("username") or credentials.get("email"))
+        if account and LOGIN_PER_ACCOUNT.exceeded(account):
+            raise PermissionDenied("account locked")
+        request = request if request is not None else _current_request.get()
+        if request is not None and LOGIN_PER_IP.exceeded(client_ip(request)):
+            raise PermissionDenied("address locked")
+        return None
+
+    def get_user(self, user_id):
+        # Sessions record the backend that logged the user in; test clients' force_login and logins that
+        # name no backend record the first one, this one: load the user as Django's model backend does.
+        return ModelBackend().get_user(user_id)
 
 
 @receiver(user_login_failed, dispatch_uid="ocop-count-login-failure")

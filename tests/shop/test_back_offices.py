@@ -70,3 +70,23 @@ def test_the_portal_menu_shows_to_those_who_work_for_a_producer_only(client, pro
     page = client.get(reverse("dashboard:index")).content.decode()
     assert reverse("dashboard:portal-orders") not in page
     assert reverse("dashboard:ocop-review-queue") in page and reverse("dashboard:ocop-settlements") in page
+
+
+def test_the_dashboard_home_shows_shop_figures_only_to_staff_who_may_see_orders(client, staff_user):
+    """Finding 12 of the attack: the OCOP reviewer (staff, no order permission) saw the shop's revenue,
+    customers and baskets on Oscar's dashboard home."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from cms.demo import loader
+
+    reviewer = get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
+    assert not reviewer.has_perm("order.view_order")
+    client.force_login(reviewer)
+    response = client.get(reverse("dashboard:index"))
+    html = response.content.decode()
+    assert response.status_code == 200 and "total_revenue" not in response.context
+    assert "Hàng chờ duyệt sản phẩm OCOP" in html and "₫" not in html
+    client.force_login(staff_user)  # the administrator (superuser) keeps Oscar's figures
+    response = client.get(reverse("dashboard:index"))
+    assert "total_revenue" in response.context and "₫" in response.content.decode()

@@ -11,6 +11,10 @@ from catalogue.ocop.display import public_title
 
 register = template.Library()
 
+# What json_script escapes: no "<", ">" or "&" inside a script element, so no text (a "</script>", or the
+# "<!--<script>" that makes the browser read the rest of the page as script) can end or bend it.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context):
@@ -49,5 +53,5 @@ def product_structured_data(context, product, purchase_info=None):
     if product.rating is not None and product.num_approved_reviews:
         data["aggregateRating"] = {"@type": "AggregateRating", "ratingValue": round(product.rating, 1),
                                    "reviewCount": product.num_approved_reviews, "bestRating": 5, "worstRating": 1}
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')

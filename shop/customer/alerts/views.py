@@ -3,10 +3,13 @@ product that is not for sale (404, as its page), the account's list shows such a
 and confirming or cancelling an alert does not send the visitor to the page of a product not for sale (its
 address carries the product's slug). The "next" address after a cancellation must be one of ours.
 
+A signed-in customer cancels an alert of their account by the list's POST form only (a GET is a 405); the
+links by key in the alert emails stay GET: only the email's reader knows the key.
+
 Oscar's class loader looks here first for "customer.alerts.views"; the views not defined here are Oscar's.
 """
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from oscar.apps.customer.alerts import views
@@ -43,6 +46,14 @@ class ProductAlertConfirmView(views.ProductAlertConfirmView):
 
 
 class ProductAlertCancelView(views.ProductAlertCancelView):
+    def get(self, request, *args, **kwargs):
+        if "key" not in kwargs:
+            return HttpResponseNotAllowed(["POST"])
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return views.ProductAlertCancelView.get(self, request, *args, **kwargs)
+
     def get_redirect_url(self, *args, **kwargs):
         next_url = self.request.GET.get("next")
         if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.get_host()},

@@ -2,9 +2,13 @@
 cannot be added — by any of Oscar's add URLs, GET or POST — and a line of a product no longer for sale is
 shown, and named in messages, by a placeholder, without its title, picture or link.
 
+Adding a product and moving a line change the lists: they answer only POST (a GET is a 405, before any
+list is created), so a link or image on another site cannot fill a customer's wish list.
+
 Oscar's class loader looks here first for "customer.wishlists.views"; the views not defined here are Oscar's.
 """
 from django.contrib import messages
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,7 +31,16 @@ class RefusesProductsNotForSale:
         return super().dispatch(request, *args, **kwargs)
 
 
-class WishListAddProduct(RefusesProductsNotForSale, views.WishListAddProduct):
+class PostOnly:
+    """Refuses anything but POST before the view does anything (Oscar's add view creates a list in dispatch)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class WishListAddProduct(PostOnly, RefusesProductsNotForSale, views.WishListAddProduct):
     pass
 
 
@@ -70,10 +83,10 @@ class WishListRemoveProduct(views.WishListRemoveProduct):
         return reverse("customer:wishlists-detail", kwargs={"key": self.wishlist.key})
 
 
-class WishListMoveProductToAnotherWishList(views.WishListMoveProductToAnotherWishList):
-    """Oscar's move, naming the product by ``shown_title``."""
+class WishListMoveProductToAnotherWishList(PostOnly, views.WishListMoveProductToAnotherWishList):
+    """Oscar's move, by POST only, naming the product by ``shown_title``."""
 
-    def get(self, request, *args, **kwargs):
+    def post(self, request, *args, **kwargs):
         to_wishlist = get_object_or_404(WishList, owner=request.user, key=kwargs["to_key"])
         title = products.shown_title(self.line)
         if to_wishlist.lines.filter(product=self.line.product).exists():

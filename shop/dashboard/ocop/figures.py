@@ -24,6 +24,7 @@ from catalogue import listing
 from catalogue.models import ReviewStatus
 from catalogue.ocop import rules, taxonomy
 from shop.core import addresses
+from shop.core.spreadsheets import spreadsheet_safe
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -415,11 +416,8 @@ def csv_header():
     return [_("Chỉ tiêu"), _("Phân loại"), _("Giá trị"), _("Đơn vị")]
 
 
-def csv_safe(cell):
-    """Text a spreadsheet will not run as a formula (titles come from producers)."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell
+# Text a spreadsheet will not run as a formula (titles come from producers).
+csv_safe = spreadsheet_safe
 
 
 def csv_rows(figures):
