@@ -1,7 +1,9 @@
 # The two commands of the README:
 #   make run   — set up (virtualenv, requirements, SQLite, demo data) and serve http://127.0.0.1:8000
 #   make test  — set up, start PostgreSQL, run the whole test suite against it, clean up
-.PHONY: run test bootstrap demo
+# and for maintainers:
+#   make lock  — recompile the locks with hashes (requirements.txt, requirements-test.txt) from requirements*.in
+.PHONY: run test bootstrap demo lock
 
 PYTHON_VENV := .venv/bin/python
 MIGRATIONS := $(wildcard */migrations/*.py shop/*/migrations/*.py)
@@ -15,7 +17,7 @@ test:
 bootstrap:
 	scripts/bootstrap.sh
 
-# Migrate and load the demo data once; again only when migrations change.
+# Migrate and load the demo data once; again only when migrations or the runtime lock change.
 var/.demo-loaded: $(MIGRATIONS) requirements.txt
 	mkdir -p var
 	$(PYTHON_VENV) manage.py migrate --no-input
@@ -24,3 +26,6 @@ var/.demo-loaded: $(MIGRATIONS) requirements.txt
 
 demo: bootstrap
 	$(PYTHON_VENV) manage.py load_demo_data
+
+lock:
+	scripts/lock.sh

@@ -40,8 +40,7 @@ from catalogue.ocop import rules, taxonomy  # noqa: E402
 from cms.demo import data as demo  # noqa: E402
 from cms.demo.loader import REVIEWER_EMAIL, _product_class, ensure_categories  # noqa: E402
 from shop.core.addresses import ward_name  # noqa: E402
-from shop.core.text import ascii_slugify  # noqa: E402
-from shop.search.text import folded_product_text  # noqa: E402
+from shop.core.text import ascii_slugify, folded_product_text  # noqa: E402
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")

@@ -40,10 +40,10 @@ from vietnam_provinces import Province, ProvinceCode, Ward  # noqa: E402
 from catalogue.ocop.taxonomy import GROUPS_148  # noqa: E402
 from cms.demo import data as demo  # noqa: E402
 from shop.core.addresses import province_name, ward_name  # noqa: E402
+from shop.core.text import fold, normalize  # noqa: E402
 from shop.search import indexing  # noqa: E402
 from shop.search.backends import ElasticsearchProductSearch  # noqa: E402
 from shop.search.documents import ProductDocument  # noqa: E402
-from shop.search.text import fold, normalize  # noqa: E402
 
 TARGET_DOCS_PER_SECOND = 3000
 TARGET_P95_MS = 50

@@ -44,7 +44,7 @@ class Product(AbstractProduct):
         _("Khối lượng vận chuyển (gam)"), null=True, blank=True,
     )
     production_story = models.TextField(_("Câu chuyện sản xuất"), blank=True)
-    # Title and description folded to ASCII (shop.search.text.fold), kept by save():
+    # Title and description folded to ASCII (shop.core.text.fold), kept by save():
     # the database search backend matches "mat ong" against "Mật ong" with it.
     search_folded = models.TextField(editable=False, blank=True, default="")
     # Keeping an approved product on sale without a valid certificate (revoked or expired) is an
@@ -90,7 +90,7 @@ class Product(AbstractProduct):
         return self.has_been_bought_by(user) and not self.has_review_by(user)
 
     def save(self, *args, **kwargs):
-        from shop.search.text import folded_product_text
+        from shop.core.text import folded_product_text
 
         self.search_folded = folded_product_text(self.title, self.description,
                                                  self.attribute_text() if self.pk else "")

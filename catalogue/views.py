@@ -21,7 +21,7 @@ def may_preview(user, product):
     """Who sees a product that is not for sale: staff, and the people who act for its producer."""
     if not user.is_authenticated:
         return False
-    return user.is_staff or access.capacity(user, product.producer) is not None
+    return user.is_staff or access.capacity(user, product.producer, access.VIEW) is not None
 
 
 class ProductDetailView(CoreProductDetailView):

@@ -1,27 +1,21 @@
-"""Giving back the stock of orders whose online payment never came.
+"""When a payment is overdue: online payments not received in time, and cash-on-delivery payments still
+waiting for the delivery.
 
-An order paid by transfer, card or VNPay holds its stock while it waits. After
-``settings.OCOP_UNPAID_ORDER_HOURS[method]`` hours without the money, its open lines are cancelled
-("Quá hạn thanh toán": stock returns, the buyer is emailed) and the payment is voided. Money that
-still arrives later is refunded by ``states.record_payment``. Cash on delivery never expires.
+An order paid by transfer, card or VNPay holds its stock while it waits, at most
+``settings.OCOP_UNPAID_ORDER_HOURS[method]`` hours; a cash-on-delivery order holds it until its producers
+confirm (``settings.OCOP_COD_CONFIRM_HOURS``). Payments sits below orders: releasing what those orders hold
+(cancelling lines, emailing the buyer, voiding the payment) is ``shop.order.expiry``'s job, which asks here.
 """
-import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from oscar.core.loading import get_model
 
-from payments import states
 from payments.models import Payment
-from shop.order import fulfilment
-
-logger = logging.getLogger("payments")
-Line = get_model("order", "Line")
-REASON = "Quá hạn thanh toán"
 
 
 def overdue_payments(now=None):
+    """Online payments (with an order) still pending or failed after their method's hours."""
     now = now or timezone.now()
     overdue = []
     for method, hours in settings.OCOP_UNPAID_ORDER_HOURS.items():
@@ -31,15 +25,6 @@ def overdue_payments(now=None):
     return overdue
 
 
-def release_unpaid_orders(now=None):
-    """Cancel the open lines of overdue unpaid orders; returns the order numbers released."""
-    released = []
-    for payment in overdue_payments(now):
-        order = payment.order
-        if states.payment_for_order(order).pk != payment.pk:
-            continue  # a newer attempt is running
-        fulfilment.cancel_open_lines(order, REASON)
-        states.void(payment)
-        released.append(order.number)
-        logger.info("Released unpaid order %s (%s)", order.number, payment.method)
-    return released
+def cod_awaiting_delivery():
+    """Cash-on-delivery payments still to be collected: their orders wait for their producers and the courier."""
+    return Payment.objects.filter(method="cod", status=Payment.Status.COLLECT_ON_DELIVERY)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from oscar.core.loading import get_model
 
+from shop.core.money import to_dong
 from shop.order import statuses
 
 Source = get_model("payment", "Source")
@@ -41,7 +42,7 @@ def request_provider_refund(source, amount, reason):
 
 def line_refund_amount(lines):
     """What the customer paid for these lines (incl. tax, after discounts), in whole đồng."""
-    return sum((Decimal(line.line_price_incl_tax) for line in lines), Decimal(0)).quantize(Decimal(1))
+    return Decimal(to_dong(sum((Decimal(line.line_price_incl_tax) for line in lines), Decimal(0))))
 
 
 def refund_lines(order, lines, reason, shipping_event=None):
@@ -51,7 +52,7 @@ def refund_lines(order, lines, reason, shipping_event=None):
     wanted = line_refund_amount(lines)
     if not order.lines.exclude(status=statuses.LINE_CANCELLED).exists():
         # Nothing of the order will be delivered any more: the delivery charge goes back too.
-        wanted += Decimal(order.shipping_incl_tax or 0).quantize(Decimal(1))
+        wanted += Decimal(to_dong(order.shipping_incl_tax))
     if wanted <= 0:
         return Decimal(0)
     sources = list(Source.objects.select_for_update().filter(order=order).order_by("pk"))

@@ -22,7 +22,8 @@ from django.db.models import Count, Max, Sum
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from payments.settlements import date_range_bounds, round_dong
+from payments.settlements import date_range_bounds
+from shop.core.money import to_dong
 from shop.core.spreadsheets import spreadsheet_safe
 from shop.order import statuses
 
@@ -64,12 +65,12 @@ def sales_report(producer, date_from, date_to):
                          units=Sum("quantity"), revenue=Sum("line_price_incl_tax"))
                .order_by("-revenue", "title", "product_id"))
     rows = [SalesRow(product_id=row["product_id"], sku=row["sku"] or "", title=row["title"] or "",
-                     orders=row["orders"], units=row["units"] or 0, revenue=round_dong(row["revenue"] or 0))
+                     orders=row["orders"], units=row["units"] or 0, revenue=to_dong(row["revenue"] or 0))
             for row in grouped]
     totals = lines.aggregate(orders=Count("order", distinct=True), units=Sum("quantity"),
                              revenue=Sum("line_price_incl_tax"))
     return SalesReport(date_from=date_from, date_to=date_to, rows=rows, orders=totals["orders"] or 0,
-                       units=totals["units"] or 0, revenue=round_dong(totals["revenue"] or 0))
+                       units=totals["units"] or 0, revenue=to_dong(totals["revenue"] or 0))
 
 
 # Text a spreadsheet will not run as a formula (titles come from producers).

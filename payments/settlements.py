@@ -22,7 +22,7 @@ known numbers):
   ``OCOP_WITHHOLDING_PIT_RATE`` (0.5%); 0 (rates stored as 0) for cooperatives, cooperative groups
   and enterprises, which declare their own taxes.
 - **Rounding rule**: commission, VAT and PIT are each computed in ``Decimal`` and rounded to a whole
-  đồng separately with ROUND_HALF_UP (halves away from zero: 61.728,5 → 61.729; −0,5 → −1);
+  đồng separately with ``shop.core.money.to_dong`` (half up, away from zero: 61.728,5 → 61.729; −0,5 → −1);
   **net** = base − commission − VAT − PIT, so the statement adds up exactly.
 - **Rates are copied** onto the statement when computed, with whether withholding applied and the
   producer's kind: changing settings (or the producer's kind) later never changes a paid statement.
@@ -43,7 +43,7 @@ Every sum is one aggregate query (grouped by producer), never a Python loop over
 import calendar
 import datetime
 import zoneinfo
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -54,6 +54,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments.models import Settlement
+from shop.core.money import to_dong
 from shop.order import statuses
 
 Line = get_model("order", "Line")
@@ -62,7 +63,6 @@ ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
 
 # Periods are months of Vietnam's calendar, whatever the server's time zone.
 PERIOD_TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-WHOLE_DONG = Decimal("1")
 CHANGE_PERMISSION = "payments.change_settlement"
 
 
@@ -112,11 +112,6 @@ def period_has_ended(settlement, today=None):
 
 # --- arithmetic ------------------------------------------------------------------------------------
 
-def round_dong(amount):
-    """A Decimal amount rounded to a whole đồng, halves away from zero (ROUND_HALF_UP)."""
-    return int(Decimal(amount).quantize(WHOLE_DONG, rounding=ROUND_HALF_UP))
-
-
 def current_rates(producer):
     """The rates that apply to this producer now, from settings (copied onto the statement)."""
     withheld = producer.tax_withheld_by_platform
@@ -133,9 +128,9 @@ def current_rates(producer):
 def figures(gross, refunds, rates):
     """Every amount of a statement from gross sales, refunds (whole đồng) and the rates."""
     base = gross - refunds
-    commission = round_dong(Decimal(base) * rates["commission_rate"])
-    vat = round_dong(Decimal(base) * rates["vat_rate"])
-    pit = round_dong(Decimal(base) * rates["pit_rate"])
+    commission = to_dong(Decimal(base) * rates["commission_rate"])
+    vat = to_dong(Decimal(base) * rates["vat_rate"])
+    pit = to_dong(Decimal(base) * rates["pit_rate"])
     return {
         **rates,
         "gross_sales": gross,
@@ -150,7 +145,7 @@ def figures(gross, refunds, rates):
 # --- aggregate queries -----------------------------------------------------------------------------
 
 def _whole(value):
-    return round_dong(value or 0)
+    return to_dong(value or 0)
 
 
 def cancellation_moment():

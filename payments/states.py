@@ -14,6 +14,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from payments.models import Payment
+from shop.core.money import format_vnd, to_dong
 
 logger = logging.getLogger("payments")
 
@@ -33,9 +34,15 @@ AMOUNT_MISMATCH = "amount-mismatch"
 REFUNDED_UNKEPT = "refunded-order-not-kept"
 NOT_PAYABLE = "not-payable"
 
+# Told when ``record_payment`` keeps money for an order: payments sits below orders, so the order side
+# registers what follows (the buyer's "payment received" email) at app ready (``shop.order.apps``).
+_payment_received_listeners = []
 
-def whole_dong(amount):
-    return int(Decimal(amount).quantize(Decimal(1)))
+
+def on_payment_received(listener):
+    """Call ``listener(order, payment)`` each time money is recorded as paid for a kept order."""
+    if listener not in _payment_received_listeners:
+        _payment_received_listeners.append(listener)
 
 
 def create_payment(order_number, provider, amount):
@@ -43,7 +50,7 @@ def create_payment(order_number, provider, amount):
     with transaction.atomic():
         last = Payment.objects.filter(order_number=order_number).aggregate(n=Max("attempt"))["n"] or 0
         return Payment.objects.create(order_number=order_number, method=provider.code,
-                                      amount=whole_dong(amount), attempt=last + 1,
+                                      amount=to_dong(amount), attempt=last + 1,
                                       status=provider.initial_status())
 
 
@@ -86,13 +93,13 @@ def _order_is_kept(order):
 def record_payment(payment, amount, reference="", confirmed_by=None):
     """Money for ``payment`` arrived (``amount`` đồng). Returns one of the outcome constants."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    amount = whole_dong(amount)
+    amount = to_dong(amount)
     if payment.status == Payment.Status.PAID:
         return ALREADY_PAID
     if payment.status in (Payment.Status.REFUNDED,):
         return NOT_PAYABLE
     if amount != payment.amount:
-        flag(payment, f"Số tiền nhận {amount} ₫ khác số tiền đơn hàng {payment.amount} ₫ "
+        flag(payment, f"Số tiền nhận {format_vnd(amount)} khác số tiền đơn hàng {format_vnd(payment.amount)} "
                       f"(mã giao dịch {reference or '—'}); chưa ghi nhận đã thanh toán.")
         return AMOUNT_MISMATCH
     if reference:
@@ -108,7 +115,7 @@ def record_payment(payment, amount, reference="", confirmed_by=None):
         payment.save(update_fields=["status", "amount_received", "provider_reference"])
         refund_reference = payment.provider.refund(payment, amount, "đơn hàng không còn hiệu lực")
         Payment.objects.filter(pk=payment.pk).update(amount_refunded=amount)
-        flag(payment, f"Đã nhận {amount} ₫ cho đơn hàng không còn hiệu lực; hoàn tiền "
+        flag(payment, f"Đã nhận {format_vnd(amount)} cho đơn hàng không còn hiệu lực; hoàn tiền "
                       f"{refund_reference or 'cần làm bằng tay'}.")
         return REFUNDED_UNKEPT
     payment.status = Payment.Status.PAID
@@ -116,9 +123,8 @@ def record_payment(payment, amount, reference="", confirmed_by=None):
     payment.confirmed_by = confirmed_by
     payment.save(update_fields=["status", "amount_received", "provider_reference", "paid_at", "confirmed_by"])
     _ledger_debit(payment, order, amount)
-    from shop.order.fulfilment import notify_customer
-
-    notify_customer(order, PAYMENT_RECEIVED_EVENT, {"payment": payment}, event_name="Đơn hàng: đã nhận thanh toán")
+    for listener in _payment_received_listeners:
+        listener(order, payment)
     return PAID
 
 
@@ -169,7 +175,7 @@ def refund(payment, amount, reason):
     """Give back ``amount`` đồng of a received payment (a cancelled line). Returns the provider's
     reference. Called by ``payments.refunds`` inside the cancellation's transaction."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    amount = whole_dong(amount)
+    amount = to_dong(amount)
     reference = payment.provider.refund(payment, amount, reason)
     payment.amount_refunded += amount
     if payment.amount_refunded >= payment.amount_received:

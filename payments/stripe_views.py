@@ -15,7 +15,7 @@ from oscar.core.loading import get_model
 from payments import states
 from payments.models import Payment, ProviderEvent
 from shop.core.csp import csp_allow
-from shop.order.views import buyer_may_see
+from shop.order.access import is_buyer
 
 logger = logging.getLogger("payments")
 Order = get_model("order", "Order")
@@ -25,7 +25,7 @@ WEBHOOK_TOLERANCE_SECONDS = 300  # Stripe's default: older signed events are ref
 
 def _buyers_card_payment(request, order_number):
     order = get_object_or_404(Order, number=order_number)
-    if not buyer_may_see(request, order):
+    if not is_buyer(request, order):
         raise Http404
     payment = Payment.objects.filter(order=order, method="stripe").order_by("-attempt").first()
     if payment is None:

@@ -14,7 +14,8 @@ from payments import states, vnpay
 from payments.models import Payment, ProviderEvent
 from payments.providers import get_provider, is_available
 from payments.providers.vnpay_gateway import can_pay_again, paid_during_attempt, payment_for_txn_ref
-from shop.order.views import buyer_may_see
+from shop.core.money import format_vnd
+from shop.order.access import is_buyer
 
 logger = logging.getLogger("payments")
 Order = get_model("order", "Order")
@@ -95,7 +96,7 @@ def _act(payment, params):
         amount = None
     if amount != payment.amount:
         states.flag(payment, f"VNPay báo số tiền {params.get('vnp_Amount', '—')} (đồng × 100) khác số tiền "
-                             f"{payment.amount} ₫ (giao dịch {params.get('vnp_TransactionNo', '—')}); "
+                             f"{format_vnd(payment.amount)} (giao dịch {params.get('vnp_TransactionNo', '—')}); "
                              f"chưa ghi nhận đã thanh toán.")
         return states.AMOUNT_MISMATCH
     if vnpay.succeeded(params):
@@ -123,7 +124,7 @@ def return_page(request):
     if payment is None or payment.order is None:
         raise Http404
     order = payment.order
-    may_see = buyer_may_see(request, order)
+    may_see = is_buyer(request, order)
     return render(request, "payments/vnpay/return.html", {
         "verified": True, "order": order, "payment": payment, "may_see": may_see,
         "succeeded": vnpay.succeeded(params),
@@ -137,7 +138,7 @@ def retry(request, order_number):
     """Pay again through VNPay after a failed or abandoned attempt: a new attempt, a new reference.
     Only the order's buyer (its account, or the session that placed or looked up the order)."""
     order = get_object_or_404(Order, number=order_number)
-    if not buyer_may_see(request, order) or not is_available("vnpay"):
+    if not is_buyer(request, order) or not is_available("vnpay"):
         raise Http404
     if not can_pay_again(order):
         return redirect("order-lookup-detail", number=order.number)

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Creates .venv with Python 3.11+, installs requirements.txt (again only when it
-# changed) and compiles the translation catalogues. Safe to run repeatedly.
+# Creates .venv with Python 3.11+, installs a lock with hashes (again only when it changed) and
+# compiles the translation catalogues. Safe to run repeatedly.
+#   OCOP_REQUIREMENTS=runtime (default, `make run`): requirements.txt, what the shop needs to run;
+#   OCOP_REQUIREMENTS=test (`make test`): requirements-test.txt, the runtime lock plus tests and benchmarks.
+# Both are compiled from requirements*.in by `make lock`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,10 +26,18 @@ if [ ! -x .venv/bin/python ]; then
     fi
 fi
 
-if [ ! -f .venv/.installed ] || [ requirements.txt -nt .venv/.installed ]; then
+case "${OCOP_REQUIREMENTS:-runtime}" in
+    runtime) lock=requirements.txt ;;
+    test) lock=requirements-test.txt ;;
+    *) echo "OCOP_REQUIREMENTS must be 'runtime' or 'test' (found: $OCOP_REQUIREMENTS)." >&2; exit 1 ;;
+esac
+marker=".venv/.installed-$lock"
+if [ ! -f "$marker" ] || [ "$lock" -nt "$marker" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -r requirements.txt
-    touch .venv/.installed
+    .venv/bin/python -m pip install --quiet --require-hashes -r "$lock"
+    touch "$marker"
+    # The test lock holds the runtime lock's pins (requirements-test.in constrains to it).
+    if [ "$lock" = requirements-test.txt ]; then touch .venv/.installed-requirements.txt; fi
 fi
 
 # Translation catalogues: .po files are the source, .mo files are built here.

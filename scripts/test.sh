@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/bootstrap.sh
+OCOP_REQUIREMENTS=test scripts/bootstrap.sh  # requirements-test.txt: the runtime lock plus pytest & co.
 source scripts/postgres.sh
 source scripts/elasticsearch.sh
 source scripts/stripe-mock.sh

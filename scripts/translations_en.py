@@ -1737,6 +1737,112 @@ EN = {
     "Xin chào %(name)s. Hãy chọn công việc trong trình đơn phía trên: trình đơn chỉ hiện những mục bạn được "
     "phân quyền.": "Hello %(name)s. Choose a task in the menu above: it shows only what you are allowed to do.",
     "Hàng chờ duyệt sản phẩm OCOP": "OCOP products waiting for review",
+    # finding 11: registration and email change confirmed by a link (shop/customer)
+    "Email của tài khoản này chưa được xác nhận. Hãy mở đường dẫn xác nhận chúng tôi đã gửi tới hộp thư của quý vị, "
+    "hoặc yêu cầu gửi lại đường dẫn tại %(url)s":
+        "This account's email has not been confirmed yet. Open the confirmation link we sent to your mailbox, "
+        "or ask for it again at %(url)s",
+    "Mật khẩu hiện tại": "Current password",
+    "Chỉ cần khi đổi email. Email mới có hiệu lực khi quý vị mở đường dẫn xác nhận chúng tôi gửi tới địa chỉ mới.":
+        "Needed only to change the email. The new email takes effect when you open the confirmation link we send "
+        "to the new address.",
+    "Muốn đổi email, hãy nhập mật khẩu hiện tại của tài khoản.":
+        "To change the email, enter the account's current password.",
+    "Mật khẩu hiện tại không đúng, nên email chưa được đổi. Nhập sai nhiều lần sẽ tạm khoá đăng nhập của tài khoản.":
+        "The current password is wrong, so the email was not changed. Several wrong passwords temporarily lock "
+        "the account's sign-in.",
+    "Đã có quá nhiều yêu cầu mở tài khoản từ địa chỉ này. Vui lòng thử lại sau %(minutes)s phút.":
+        "Too many account requests from this address. Please try again in %(minutes)s minutes.",
+    "Email đã dùng để mở tài khoản": "Email used to open the account",
+    "Email đã được xác nhận. Mời quý vị đăng nhập.": "Your email is confirmed. Please sign in.",
+    "Chúng tôi đã gửi đường dẫn xác nhận tới %(email)s. Email của tài khoản chỉ đổi khi quý vị mở đường dẫn đó khi "
+    "đang đăng nhập (trong %(days)s ngày).":
+        "We sent a confirmation link to %(email)s. The account's email changes only when you open that link while "
+        "signed in (within %(days)s days).",
+    "Đã lưu hồ sơ.": "Profile saved.",
+    "Email của tài khoản đã đổi thành %(email)s.": "The account's email is now %(email)s.",
+    "Xác nhận email": "Confirm your email",
+    "Chúng tôi đã gửi một email tới địa chỉ quý vị nhập. Hãy mở đường dẫn trong email đó (dùng được trong "
+    "%(valid_days)s ngày) để xác nhận rồi đăng nhập.":
+        "We sent an email to the address you entered. Open the link in that email (valid for %(valid_days)s days) "
+        "to confirm, then sign in.",
+    "Không thấy email? Hãy xem cả thư mục thư rác, hoặc": "No email? Check your spam folder too, or",
+    "gửi lại đường dẫn xác nhận": "send the confirmation link again",
+    "Nhập email quý vị đã dùng để mở tài khoản: nếu tài khoản đó đang chờ xác nhận, chúng tôi gửi lại đường dẫn.":
+        "Enter the email you used to open the account: if that account is awaiting confirmation, we send the link "
+        "again.",
+    "Gửi lại đường dẫn": "Send the link again",
+    "Bấm nút dưới đây để xác nhận email và mở tài khoản.": "Press the button below to confirm your email and open "
+                                                            "your account.",
+    "Bấm nút dưới đây để dùng email mới cho tài khoản đang đăng nhập.":
+        "Press the button below to use the new email for the signed-in account.",
+    "Đổi email": "Change email",
+    "Đường dẫn này không dùng được: đã hết hạn, đã được dùng, hoặc không thuộc tài khoản đang đăng nhập.":
+        "This link cannot be used: it has expired, was already used, or belongs to another account than the "
+        "signed-in one.",
+    'Bạn đã đặt nhiều đơn hàng không cần đăng nhập trong thời gian ngắn. Giỏ hàng của bạn vẫn được giữ nguyên: hãy thử lại sau một giờ, hoặc đăng nhập tài khoản để đặt hàng.': 'You have placed many orders without signing in within a short time. Your basket has been kept as it was: try again in an hour, or sign in to your account to order.',
+    'Thanh toán khi nhận hàng chỉ áp dụng cho đơn tối đa %(limit)s sản phẩm (giỏ hàng của bạn có %(n)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.': 'Cash on delivery is only available for orders of at most %(limit)s items (your basket has %(n)s). Pay online (bank transfer, card, VNPay) or lower the quantity.',
+    'Thanh toán khi nhận hàng chỉ áp dụng cho đơn có tiền hàng tối đa %(limit)s (giỏ hàng của bạn %(value)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.': 'Cash on delivery is only available for orders whose goods come to at most %(limit)s (your basket: %(value)s). Pay online (bank transfer, card, VNPay) or lower the quantity.',
+    'Bạn đang có %(n)s đơn thanh toán khi nhận hàng chưa giao xong; mỗi người mua được có tối đa %(limit)s đơn như vậy cùng lúc. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc đợi nhận các đơn trước.': 'You have %(n)s cash-on-delivery orders not yet delivered; each buyer may have at most %(limit)s such orders at a time. Pay online (bank transfer, card, VNPay) or wait until you have received your earlier orders.',
+    'Các đơn thanh toán khi nhận hàng chưa giao của bạn đã giữ %(held)s sản phẩm; mỗi người mua được giữ tối đa %(limit)s sản phẩm chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.': 'Your cash-on-delivery orders not yet delivered already hold %(held)s items; each buyer may hold at most %(limit)s unpaid items. Pay online (bank transfer, card, VNPay) or lower the quantity.',
+    'Các đơn thanh toán khi nhận hàng chưa giao của bạn đã có %(held)s tiền hàng; mỗi người mua được giữ tối đa %(limit)s chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.': 'Your cash-on-delivery orders not yet delivered already come to %(held)s; each buyer may hold at most %(limit)s unpaid. Pay online (bank transfer, card, VNPay) or lower the quantity.',
+    "Hãy xem lại đơn hàng và bấm “Đặt hàng” để xác nhận.": "Please review your order and press “Place order” to confirm it.",
+    "Giỏ hàng có thêm “%(title)s”.": "Your basket now also holds “%(title)s”.",
+    "Số lượng “%(title)s” đã đổi từ %(before)s thành %(now)s.": "The quantity of “%(title)s” changed from %(before)s to %(now)s.",
+    "Giá “%(title)s” đã đổi từ %(before)s thành %(now)s.": "The price of “%(title)s” changed from %(before)s to %(now)s.",
+    "Thành tiền “%(title)s” sau ưu đãi đã đổi từ %(before)s thành %(now)s.": "The amount for “%(title)s” after offers changed from %(before)s to %(now)s.",
+    "“%(title)s” không còn trong giỏ hàng.": "“%(title)s” is no longer in your basket.",
+    "Ưu đãi “%(name)s” không còn áp dụng.": "The offer “%(name)s” no longer applies.",
+    "Ưu đãi “%(name)s” được áp dụng: giảm %(now)s.": "The offer “%(name)s” now applies: %(now)s off.",
+    "Ưu đãi “%(name)s” đã đổi từ giảm %(before)s thành giảm %(now)s.": "The offer “%(name)s” changed from %(before)s off to %(now)s off.",
+    "Phí vận chuyển đã đổi từ %(before)s thành %(now)s.": "The shipping charge changed from %(before)s to %(now)s.",
+    "Tổng cộng nay là %(now)s (trước đó %(before)s).": "The total is now %(now)s (it was %(before)s).",
+    "Đơn hàng đã thay đổi kể từ khi bạn xem. Hãy xem lại và bấm “Đặt hàng” nếu bạn đồng ý.": "Your order changed since you saw it. Please review it and press “Place order” if you agree.",
+    "Trước khi đặt hàng, hãy xem lại:": "Before placing the order, please review:",
+    "Giá của %(titles)s vừa thay đổi. Đơn hàng chưa được đặt; hãy xem lại giá mới rồi đặt hàng lại.": "The price of %(titles)s has just changed. The order was not placed; please review the new price and place the order again.",
+    'Chủ thể %(name)s đang bị tạm ngừng: chỉ được xem và xử lý các đơn hàng đã đặt, không được thay đổi sản phẩm, giá, tồn kho hay giấy chứng nhận.':
+        '%(name)s is suspended: you may view it and handle orders already placed, but not change products, prices, stock or certificates.',
+    'Chủ thể %(name)s chưa được xác minh: chưa được thao tác trên cổng chủ thể.':
+        '%(name)s is not verified yet: nothing can be done for it in the producers\' portal.',
+    'Tài khoản này chưa quản lý chủ thể nào đang hoạt động.': 'This account does not manage any active producer.',
+    'Không thực hiện được': 'Not done',
+    'Về trang cổng chủ thể': 'Back to the producers\' portal',
+    'Hồ sơ đã được nhận. Hãy mở thư chúng tôi vừa gửi tới %(email)s để xác nhận địa chỉ email.':
+        'Your application has been received. Open the email we have just sent to %(email)s to confirm the '
+        'address.',
+    'Mở đường dẫn trong thư (dùng được trong %(valid_days)s ngày) để xác nhận email, rồi đăng nhập để xem '
+    'trạng thái hồ sơ. Trước khi xác nhận, tài khoản chưa đăng nhập được. Hãy kiểm tra cả thư mục thư rác.':
+        'Open the link in that email (valid for %(valid_days)s days) to confirm the address, then sign in to see '
+        'the status of your application. Until then the account cannot sign in. Check your spam folder too.',
+    'Người đại diện chưa xác nhận email (chưa mở đường dẫn chúng tôi gửi), nên chưa đăng nhập được: chưa chắc '
+    'email này thuộc về họ.':
+        'The representative has not confirmed their email yet (the link we sent was not opened), so they cannot '
+        'sign in: the address may not be theirs.',
+    'Giá %(title)s: %(price)s, còn %(stock)s': 'Price of %(title)s: %(price)s, %(stock)s in stock',
+    # Outbox (shop.notifications)
+    'Thông báo gửi đi': 'Outgoing notifications',
+    'Đang chờ gửi': 'Waiting to be sent',
+    'Đã gửi': 'Sent',
+    'Gửi không được': 'Failed',
+    'Kênh': 'Channel',
+    'Loại thông báo': 'Notification type',
+    'Ngôn ngữ': 'Language',
+    'Người gửi': 'Sender',
+    'Nội dung HTML': 'HTML body',
+    'Tiêu đề kỹ thuật': 'Headers',
+    'Số lần gửi': 'Attempts',
+    'Lỗi gần nhất': 'Last error',
+    'Gửi lần tới lúc': 'Next attempt at',
+    'Tạo lúc': 'Created at',
+    'Gửi lúc': 'Sent at',
+    'Thư trong hộp thư đi': 'Outbox message',
+    'Hộp thư đi': 'Outbox',
+    'Gửi lại': 'Send again',
+    'Gửi lại thông báo': 'Send the notification again',
+    'Thư này đã được gửi; không gửi lại.': 'This message was already sent; it is not sent again.',
+    'Đã đưa thư tới %(recipient)s vào hàng chờ gửi lại.': 'The message to %(recipient)s is queued to be sent again.',
+    'Gửi lại thư “%(subject)s” tới %(recipient)s?': 'Send “%(subject)s” to %(recipient)s again?',
+    'Lỗi gần nhất:': 'Last error:',
 }
 
 

@@ -97,6 +97,16 @@ def search_index_restored(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def throttle_counters_cleared():
+    """Throttle counters (guest orders per client address among them) live in the cache: each test starts with
+    none, as if its orders were the first of the hour."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def vietnamese_by_default():
     """Each test starts in the site's default language, as a new visitor does."""
     translation.activate("vi")

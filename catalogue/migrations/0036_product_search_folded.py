@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def fold_existing_products(apps, schema_editor):
-    from shop.search.text import folded_product_text
+    from shop.core.text import folded_product_text
 
     Product = apps.get_model("catalogue", "Product")
     for product in Product.objects.only("pk", "title", "description").iterator():

@@ -35,8 +35,9 @@ from oscar.core.thumbnails import get_thumbnailer
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import review_version, taxonomy, workflow
+from shop.core.money import format_vnd
 from shop.partner import access, activity
-from shop.search import indexing
+from shop.core import changes
 
 logger = logging.getLogger(__name__)
 
@@ -240,7 +241,7 @@ def save_product(form, producer, user, *, price, num_in_stock):
             activity.record(user, producer, "product_edited",
                             _("Sửa sản phẩm %(title)s") % {"title": product.title}, product)
             outcome = _after_content_edit(product, user, changed)
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
     product.refresh_from_db()
     return product, outcome
 
@@ -266,7 +267,7 @@ def add_images(product, producer, user, uploads):
         activity.record(user, producer, "product_images_added",
                         _("Thêm %(count)s ảnh cho %(title)s") % {"count": len(images), "title": product.title}, product)
         outcome = _after_content_edit(product, user, ["images"])
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
     warm_thumbnails(images)
     return images, outcome
 
@@ -304,7 +305,7 @@ def move_image(product, producer, user, image_id, step):
                 image.save(update_fields=["display_order"])
         activity.record(user, producer, "product_images_reordered",
                         _("Đổi thứ tự ảnh của %(title)s") % {"title": product.title}, product)
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
     return images
 
 
@@ -320,7 +321,7 @@ def delete_image(product, producer, user, image_id):
         activity.record(user, producer, "product_image_deleted",
                         _("Xoá một ảnh của %(title)s") % {"title": product.title}, product)
         outcome = _after_content_edit(product, user, ["images"])
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
     return outcome
 
 
@@ -368,9 +369,9 @@ def update_stock_prices(producer, user, rows):
                 record.save(update_fields=["price", "num_in_stock", "date_updated"])
                 changed.append(record.product_id)
                 activity.record(user, producer, "stock_price_updated",
-                                _("Giá %(title)s: %(price)s đồng, còn %(stock)s") % {
-                                    "title": record.product.title, "price": f"{int(price):,}".replace(",", "."),
+                                _("Giá %(title)s: %(price)s, còn %(stock)s") % {
+                                    "title": record.product.title, "price": format_vnd(price),
                                     "stock": num_in_stock}, record.product)
         if changed:
-            indexing.product_changed(*changed)
+            changes.product_changed(*changed)
     return changed

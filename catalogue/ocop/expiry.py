@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.ocop import notifications, rules
-from shop.search import indexing
+from shop.core import changes
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
@@ -131,7 +131,7 @@ def _expire(certificate, today):
         return None
     certificate.status = OcopCertificate.Status.EXPIRED
     certificate.save(update_fields=["status"])
-    indexing.product_changed(certificate.product_id)  # the mark and stars leave search results too
+    changes.product_changed(certificate.product_id)  # the mark and stars leave search results too
     return _tell(certificate, today, notifications.CERTIFICATE_EXPIRED, "expired")
 
 

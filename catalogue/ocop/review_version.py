@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
+from shop.core.money import format_vnd
+
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
@@ -128,7 +130,7 @@ def _money(row):
     amount = Decimal(row["price"]) if row["price"] is not None else None
     if amount is None:
         return _("chưa có giá")
-    return f"{int(amount):,}".replace(",", ".") + (" ₫" if row["currency"] == "VND" else f" {row['currency']}")
+    return format_vnd(amount) if row["currency"] == "VND" else f"{amount} {row['currency']}"
 
 
 def _day(value):

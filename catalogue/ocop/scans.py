@@ -89,7 +89,7 @@ def may_view(user, certificate):
 
     if not (user and user.is_authenticated and user.is_active):
         return False
-    return workflow.is_reviewer(user) or access.capacity(user, certificate.product.producer) is not None
+    return workflow.is_reviewer(user) or access.capacity(user, certificate.product.producer, access.VIEW) is not None
 
 
 def move_public_scans(certificates, public_storage, private_storage):

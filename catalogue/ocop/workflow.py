@@ -34,7 +34,7 @@ from oscar.core.loading import get_model
 from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications, review_version, rules
 from shop.partner import access
-from shop.search import indexing
+from shop.core import changes
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -288,7 +288,7 @@ def transition(product, action, user, reason="", *, seen=None):
         ReviewLogEntry.objects.create(
             product=product, action=step.action, from_status=previous, to_status=step.target,
             reason=reason, actor=user, on_behalf_of=on_behalf_of)
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
         if producer is not None and step.by_reviewer:
             notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
                 "product": product, "decision_label": str(step.label), "reason": reason})
@@ -373,7 +373,7 @@ def _certificate_action(certificate, user, action, reason, outcome, seen, *, req
         ReviewLogEntry.objects.create(
             product=product, certificate=certificate, action=action, reason=reason, actor=user,
             from_status=product.review_status, to_status=product.review_status)
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
         if producer is not None:
             label = _("Giấy chứng nhận %(number)s: %(outcome)s") % {
                 "number": certificate.decision_number, "outcome": certificate.get_review_display()}
@@ -444,7 +444,7 @@ def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
             product=product, certificate=certificate, action="revoke_certificate",
             from_status=previous, to_status=product.review_status,
             reason=f"{reason} ({decision})", actor=user)
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
         if producer is not None:
             label = _("Giấy chứng nhận %(number)s bị thu hồi; sản phẩm %(decision)s") % {
                 "number": certificate.decision_number, "decision": decision}
@@ -530,7 +530,7 @@ def _lock_product_for_reviewer(product, user):
 def _log_and_tell(product, producer, user, action, reason, label):
     ReviewLogEntry.objects.create(product=product, action=action, from_status=product.review_status,
                                   to_status=product.review_status, reason=reason, actor=user)
-    indexing.product_changed(product.pk)
+    changes.product_changed(product.pk)
     if producer is not None:
         notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
             "product": product, "decision_label": str(label), "reason": reason})
@@ -589,7 +589,7 @@ def _after_edit(step, product, user, reason):
         ReviewLogEntry.objects.create(
             product=product, action=step.action, from_status=previous, to_status=step.target,
             reason=reason, actor=user, on_behalf_of=on_behalf_of)
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
         notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
             "product": product, "decision_label": f"{step.label} ({reason})", "reason": ""})
     return True

@@ -15,6 +15,7 @@ import datetime
 import html
 import io
 import logging
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -46,6 +47,7 @@ Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
+ReviewLogEntry = get_model("catalogue", "ReviewLogEntry")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
@@ -173,8 +175,8 @@ def _run_demo_workflow(product, sku, assistant, reviewer):
     """Take the product from draft to its demo state through the real workflow: the post-office
     agent submits it on the producer's behalf, the reviewer decides on the version they saw."""
     state = DEMO_STATES.get(sku, "approved")
-    if state == "draft":
-        return
+    if state == "draft" or not product.producer.is_verified:
+        return  # nobody acts for an unverified producer (shop.partner.access): its products stay drafts
     with _while_certificate_valid(product):
         workflow.submit(product, assistant)
         reasons = {
@@ -183,8 +185,6 @@ def _run_demo_workflow(product, sku, assistant, reviewer):
             "suspended": "Tạm ngừng trong thời gian kiểm tra phản ánh của khách hàng.",
         }
         if state in ("approved", "suspended"):
-            if not product.producer.is_verified:
-                return  # unverified producer: the product waits in the queue
             workflow.approve(product, reviewer, seen=review_version.token(product))
             if state == "suspended":
                 workflow.suspend(product, reviewer, reasons[state], seen=review_version.token(product))
@@ -203,18 +203,20 @@ def _run_demo_workflow(product, sku, assistant, reviewer):
 def _while_certificate_valid(product):
     """Demo products whose certificate has expired since (LC-014, LC-025) were submitted and approved
     while it was valid — approval refuses an expired certificate: their review happens two weeks after
-    the recognition decision, on a travelling clock (``time_machine``, a test requirement)."""
+    the recognition decision. The workflow reads the day from ``django.utils.timezone.now``, so the
+    loader sets that clock back for the block (``unittest.mock``, standard library: ``make run`` has
+    no test packages), then dates the review log entries, whose default captured the real clock."""
     certificate = product.ocop_certificates.get()
     today = timezone.localdate()
     if certificate.is_valid_on(today):
         yield
         return
-    import time_machine
-
     reviewed = certificate.decision_date + datetime.timedelta(days=14)
-    with time_machine.travel(datetime.datetime.combine(reviewed, datetime.time(9), tzinfo=timezone.get_current_timezone()),
-                             tick=False):
+    moment = datetime.datetime.combine(reviewed, datetime.time(9), tzinfo=timezone.get_current_timezone())
+    logged_before = set(ReviewLogEntry.objects.filter(product=product).values_list("pk", flat=True))
+    with mock.patch.object(timezone, "now", lambda: moment):
         yield
+    ReviewLogEntry.objects.filter(product=product).exclude(pk__in=logged_before).update(created_at=moment)
 
 
 def ensure_products(categories, producers, assistant, reviewer):

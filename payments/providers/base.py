@@ -17,6 +17,8 @@ The life of a payment (``payments.models.Payment``):
 """
 from django.conf import settings
 
+from shop.core.money import format_vnd
+
 
 class PaymentProvider:
     code = ""
@@ -52,7 +54,7 @@ class PaymentProvider:
         without an API for it (bank transfer, cash) leave the transfer to an administrator and flag it."""
         from payments import states
 
-        states.flag(payment, f"Cần chuyển trả {amount} ₫ cho khách bằng tay: {reason}")
+        states.flag(payment, f"Cần chuyển trả {format_vnd(amount)} cho khách bằng tay: {reason}")
         return ""
 
     def instructions_context(self, payment):

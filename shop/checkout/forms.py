@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address.forms import AbstractAddressForm
+from oscar.apps.checkout import forms as oscar_checkout_forms
 from oscar.core.loading import get_model
 
 from shop.address.forms import VietnameseAddressFormMixin
@@ -17,3 +18,16 @@ class ShippingAddressForm(VietnameseAddressFormMixin, AbstractAddressForm):
         self.fields["notes"].label = _("Ghi chú cho người giao hàng")
         self.fields["notes"].required = False
         self.fields["notes"].widget.attrs["rows"] = 2
+
+
+class GatewayForm(oscar_checkout_forms.GatewayForm):
+    """Oscar's first checkout step, saying nothing about which emails have accounts (issue 17, finding 11):
+    Oscar answers "a user with that email address already exists" to a guest or a new customer. Here a guest
+    may check out with any email (the order is a guest order, found again by number *and* email), and "create
+    an account" goes on to the registration page, which answers every email the same way."""
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()

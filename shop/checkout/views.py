@@ -20,10 +20,12 @@ from oscar.apps.checkout.exceptions import FailedPreCondition, PassedSkipConditi
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
-from payments import states
+from payments import cod_limits, states
 from payments.providers import available_providers, get_provider, is_available
 from shop.address.forms import REFRESH_WARDS
+from shop.checkout import confirmation
 from shop.checkout.payment_forms import PaymentMethodForm
+from shop.core.throttle import client_ip
 from shop.order.parts import producer_parts
 
 UserAddress = get_model("address", "UserAddress")
@@ -72,6 +74,10 @@ class PaymentMethodView(oscar_views.PaymentMethodView):
 
     def post(self, request, *args, **kwargs):
         form = self._form(data=request.POST)
+        if form.is_valid() and form.cleaned_data["method"] == cod_limits.COD:
+            refusal = cod_limits.order_refusal(*cod_limits.basket_units_and_value(request.basket))
+            if refusal:  # the basket alone is too much to hold unpaid: pay online or buy less
+                form.add_error("method", refusal)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         self.checkout_session.pay_by(form.cleaned_data["method"])
@@ -109,7 +115,25 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         ctx = super().get_context_data(**kwargs)
         method = self.checkout_session.payment_method()
         ctx["payment_provider"] = get_provider(method) if method and is_available(method) else None
+        if self.preview and ctx.get("order_total") is not None:
+            ctx["confirmed_quote"] = confirmation.sign(
+                confirmation.quote(self.request.basket, ctx.get("shipping_charge"), ctx["order_total"]))
         return ctx
+
+    def handle_place_order_submission(self, request):
+        """Place the order only at what the buyer confirmed: when a price, an offer or the shipping charge
+        changed since the preview (or the preview's quote is missing), show the preview again with the
+        changes, to be confirmed."""
+        submission = self.build_submission()
+        current = confirmation.quote(submission["basket"], submission["shipping_charge"], submission["order_total"])
+        shown = confirmation.confirmed(request.POST.get(confirmation.FIELD))
+        differences = confirmation.changes(shown, current)
+        if differences:
+            if shown is not None:
+                messages.warning(request, _("Đơn hàng đã thay đổi kể từ khi bạn xem. Hãy xem lại và bấm "
+                                            "“Đặt hàng” nếu bạn đồng ý."))
+            return self.render_preview(request, quote_changes=differences)
+        return self.submit(**submission)
 
     def build_submission(self, **kwargs):
         submission = super().build_submission(**kwargs)
@@ -117,10 +141,21 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return submission
 
     def handle_payment(self, order_number, total, method=None, **kwargs):
+        # Stock hoarding (payments.cod_limits): guests' order rate, and what unpaid COD may hold.
+        user = self.request.user
+        email = user.email if user.is_authenticated else self.checkout_session.get_guest_email()
+        refusal = None if user.is_authenticated else cod_limits.guest_refusal(email, client_ip(self.request))
+        if refusal:
+            raise UnableToTakePayment(refusal)
         if total.incl_tax <= 0:
             return
         if not method or not is_available(method):
             raise UnableToTakePayment(_("Phương thức thanh toán này hiện không dùng được; hãy chọn cách khác."))
+        if method == cod_limits.COD:
+            refusal = cod_limits.cod_refusal(self.request.basket, email,
+                                             self.get_shipping_address(self.request.basket), client_ip(self.request))
+            if refusal:
+                raise UnableToTakePayment(refusal)
         provider = get_provider(method)
         payment = states.create_payment(order_number, provider, total.incl_tax)
         try:

@@ -1,8 +1,8 @@
-"""The storefront's Content-Security-Policy.
+"""The Content-Security-Policy of every page: the storefront's and the back offices'.
 
-Scripts come only from our own origin (``script-src 'self'``, no ``'unsafe-inline'``): the storefront
-templates have no inline script or ``on…=`` attribute (tests/shop/security/test_headers.py crawls the
-pages to keep it so); page behaviour lives in static files (``default/js/site.js`` runs Oscar's
+Storefront: scripts come only from our own origin (``script-src 'self'``, no ``'unsafe-inline'``): the
+storefront templates have no inline script or ``on…=`` attribute (tests/shop/security/test_headers.py
+crawls the pages to keep it so); page behaviour lives in static files (``default/js/site.js`` runs Oscar's
 initialisers). ``<script type="application/ld+json">`` data blocks are not executed and need nothing.
 Styles allow inline ``style`` attributes, which Oscar's templates use; a style cannot run code.
 
@@ -11,10 +11,18 @@ Styles allow inline ``style`` attributes, which Oscar's templates use; a style c
 against ``form-action`` too. A view that needs more — the Stripe card page loads Stripe.js and its
 frames — says so with ``@csp_allow(...)``.
 
-The Oscar dashboard and the Wagtail admin (``BACK_OFFICE_URL_NAMES``) get no policy from here: both
-are built on inline scripts (Oscar's dashboard ``onbodyload`` blocks and widgets, Wagtail's inline
-configuration and its page preview of storefront pages), are reached only by staff after logging in,
-and keep Django's other headers (nosniff, referrer policy, ``X-Frame-Options: DENY``).
+Back offices — the Oscar dashboard and the Wagtail admin (``BACK_OFFICE_URL_NAMES``) — get
+``BACK_OFFICE_POLICY``: every host is our own origin (no CDN, no Gravatar: jQuery comes from Oscar's static
+files via ``oscar/dashboard/base.html`` in the theme, and the Wagtail settings turn off Gravatar and the
+release check), plus ``data:``/``blob:`` for images and fonts (Wagtail's image previews before upload, icons,
+TinyMCE). Scripts allow ``'unsafe-inline'``: both are built on inline scripts we do not own (Oscar's
+``onbodyload`` blocks and widget initialisers, Wagtail's inline configuration, the page preview of
+storefront pages); nonces would mean rewriting both. What keeps this bounded: an injected script can load
+nothing from elsewhere and send nothing elsewhere (``connect-src``/``form-action``/``img-src`` are ours),
+``object-src 'none'``, ``base-uri 'self'``, and ``frame-ancestors 'self'`` (Wagtail's preview panel frames
+our own preview pages, rendered through the middleware with Wagtail's dummy request, which this
+middleware leaves to the admin request around it; nobody else may frame the back offices). tests/e2e/test_back_office_assets.py opens
+the back-office pages in Chromium and fails on any other host, CSP violation or script error.
 """
 from functools import wraps
 from urllib.parse import urlsplit
@@ -34,6 +42,20 @@ POLICY = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+BACK_OFFICE_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
     "form-action": ["'self'"],
 }
 BACK_OFFICE_URL_NAMES = ["dashboard:index", "wagtailadmin_home"]
@@ -91,11 +113,14 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if HEADER in response:
+        if HEADER in response or getattr(request, "is_dummy", False):
+            # A Wagtail preview renders the page through the middleware with a dummy request for the
+            # page's own (storefront) URL; the admin's request around it gets the back-office policy.
             return response
         if self.back_office is None:
             self.back_office = _back_office_prefixes()
         if request.path.startswith(self.back_office):
+            response[HEADER] = render_policy(BACK_OFFICE_POLICY)
             return response
         policy = storefront_policy()
         for directive, sources in getattr(response, "csp_allow", {}).items():

@@ -18,7 +18,7 @@ Two details keep a cached page correct for the next visitor:
 
 Invalidation is generational: every key holds the current *content version*, and ``content_changed()``
 replaces it once the changing transaction commits, so every cached page is dropped at once. The domain
-services announce their changes through ``shop.search.indexing.product_changed`` (products, prices,
+services announce their changes through ``shop.core.changes.product_changed`` (products, prices,
 stock, certificates, producers), which calls it — an order placed only when it sold a product out
 (``sold_out``); Wagtail's publish signals, the site settings and
 review moderation call it too. ``OCOP_PAGE_CACHE_SECONDS`` bounds how stale a page can be for a change

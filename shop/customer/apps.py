@@ -1,9 +1,26 @@
 import oscar.apps.customer.apps as apps
+from django.urls import path
+from oscar.core.loading import get_class
 
 
 class CustomerConfig(apps.CustomerConfig):
     """Oscar's customer app, forked so that its doors that show or keep a product — wish lists, stock
-    alerts and their emails, recently viewed products — follow the sale rule (``catalogue.listing``).
-    Models unchanged (``models.py`` re-exports Oscar's, the migrations are Oscar's)."""
+    alerts and their emails, recently viewed products — follow the sale rule (``catalogue.listing``), and so
+    that registration and the email change prove the email by a link without telling whether an email has
+    an account (``shop.customer.accounts``). Models unchanged (``models.py`` re-exports Oscar's, the
+    migrations are Oscar's)."""
 
     name = "shop.customer"
+
+    def get_urls(self):
+        def view(name):
+            return get_class("customer.views", name).as_view()
+
+        return [
+            path("register/sent/", view("RegistrationSentView"), name="registration-sent"),
+            path("register/resend/", view("RegistrationResendView"), name="registration-resend"),
+            path("register/confirm/<str:token>/", view("RegistrationConfirmView"), name="registration-confirm"),
+            path("profile/email/confirm/<str:token>/", view("EmailChangeConfirmView"),
+                 name="email-change-confirm"),
+            *super().get_urls(),
+        ]

@@ -53,5 +53,5 @@ def may_view_part(request, order, producer):
     members and assistants when the order holds lines of theirs."""
     if may_view_order(request, order):
         return True
-    return (access.capacity(request.user, producer) is not None
+    return (access.capacity(request.user, producer, access.VIEW) is not None
             and order.lines.filter(partner=producer).exists())

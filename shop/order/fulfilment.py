@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from catalogue.ocop import notifications
+from shop.notifications import outbox
 from shop.order import statuses
 from shop.partner import access
 
@@ -154,7 +155,7 @@ def ship_lines(order, producer, user, lines, carrier, tracking_number):
 def cancel_lines(order, producer, user, lines, reason, system=False):
     """The producer cannot deliver these lines: their reserved stock returns, the customer is
     emailed the reason, and money taken for them is refunded (``payments.refunds``).
-    ``system=True`` (no user): the platform cancels, e.g. an order never paid (``payments.expiry``)."""
+    ``system=True`` (no user): the platform cancels, e.g. an order never paid (``shop.order.expiry``)."""
     reason = (reason or "").strip()
     if not reason:
         raise FulfilmentRefused(_("Hãy ghi lý do huỷ để báo cho khách hàng."))
@@ -195,7 +196,7 @@ def _line_ids(lines):
 def _act(order, producer, user, lines, new_status, event_code, carrier="", tracking_number="", reason="",
          system=False):
     try:
-        behalf = None if system else access.on_behalf_of(user, producer)
+        behalf = None if system else access.on_behalf_of(user, producer, access.FULFIL)
     except PermissionDenied as error:
         raise FulfilmentRefused(str(error)) from None
     ids = _line_ids(lines)
@@ -253,9 +254,9 @@ def _act(order, producer, user, lines, new_status, event_code, carrier="", track
 
         update_order_status(order)
 
-        from shop.search.indexing import product_changed
+        from shop.core import changes
 
-        product_changed(*[pk for pk in stock_changed if pk])
+        changes.product_changed(*[pk for pk in stock_changed if pk])
 
         if new_status == statuses.LINE_CANCELLED:
             notify_customer(order, ORDER_LINES_CANCELLED, {
@@ -288,26 +289,23 @@ def update_order_status(order):
 # --- notifications -------------------------------------------------------------------------------
 
 def notify_customer(order, event_code, context, event_name=None):
-    """Email the customer (or the guest address) after commit, in the order's language, and record it as an
-    order communication event (also used by ``payments.states`` for "payment received")."""
+    """Email the customer (or the guest address) in the order's language, through the outbox (queued with the
+    change, sent after commit: a mail server that is down never breaks the producer's action), and record it
+    as an order communication event (also used by ``payments.states`` for "payment received")."""
     if notifications.is_paused():  # bulk loads (the demo) tell no one
         return
     OrderDispatcher = get_class("order.utils", "OrderDispatcher")
     context = {"order": order, "site_name": settings.OSCAR_SHOP_NAME, **context}
-
-    def send():
-        CommunicationEventType.objects.get_or_create(
-            code=event_code, defaults={"name": event_name or CUSTOMER_EVENT_NAMES[event_code],
-                                       "category": CommunicationEventType.ORDER_RELATED})
-        # In the language the buyer ordered in (Vietnamese for orders from before it was kept).
-        with translation.override(order.language_code or settings.LANGUAGE_CODE):
-            messages = CommunicationEventType.objects.get_and_render(event_code, context)
-        if order.is_anonymous and not order.guest_email:
-            return
-        OrderDispatcher().dispatch_order_messages(order, messages, event_code)
-
-    # robust: a mail server that is down must not undo or break the producer's action (it is logged).
-    transaction.on_commit(send, robust=True)
+    CommunicationEventType.objects.get_or_create(
+        code=event_code, defaults={"name": event_name or CUSTOMER_EVENT_NAMES[event_code],
+                                   "category": CommunicationEventType.ORDER_RELATED})
+    if order.is_anonymous and not order.guest_email:
+        return
+    # In the language the buyer ordered in (Vietnamese for orders from before it was kept).
+    with translation.override(order.language_code or settings.LANGUAGE_CODE):
+        messages = CommunicationEventType.objects.get_and_render(event_code, context)
+        OrderDispatcher(mail_connection=outbox.OutboxConnection(event_code, about=order)).dispatch_order_messages(
+            order, messages, event_code)
 
 
 def order_placed(order):
@@ -326,8 +324,6 @@ def order_placed(order):
             "shipping_address": order.shipping_address,
             "delivery_address": delivery_address(order.shipping_address),
         }
-        # After commit and robust: the order is placed whatever happens to the mail server (errors are
-        # logged); the customer's checkout never fails because a producer could not be emailed.
-        transaction.on_commit(
-            lambda producer=producer, context=context: notifications.notify_producer(producer, ORDER_PLACED, context),
-            robust=True)
+        # Queued in the order's transaction, sent after commit: the checkout never fails because a producer
+        # could not be emailed.
+        notifications.notify_producer(producer, ORDER_PLACED, context)

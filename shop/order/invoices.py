@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from shop.core.addresses import format_address
+from shop.core.money import format_vnd
 from shop.core.pdftext import paragraph
 from shop.order import statuses
 from shop.order.parts import part_for
@@ -37,11 +38,6 @@ def _fonts():
         pdfmetrics.registerFont(TTFont("DejaVuSans", FONTS / "DejaVuSans.ttf"))
         pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONTS / "DejaVuSans-Bold.ttf"))
         _registered = True
-
-
-def vnd(amount):
-    """1234567 → "1.234.567 ₫" (the site's money format)."""
-    return f"{int(Decimal(amount).quantize(Decimal(1))):,}".replace(",", ".") + " ₫"
 
 
 def vat_percent(line):
@@ -92,13 +88,13 @@ def invoice_pdf(order, partner):
             continue
         vat = Decimal(line.line_price_incl_tax) - Decimal(line.line_price_excl_tax)
         vat_total += vat
-        rows.append([paragraph(line.title, style=body), str(line.quantity), vnd(line.unit_price_excl_tax),
-                     vat_percent(line), vnd(vat), vnd(line.line_price_incl_tax)])
+        rows.append([paragraph(line.title, style=body), str(line.quantity), format_vnd(line.unit_price_excl_tax),
+                     vat_percent(line), format_vnd(vat), format_vnd(line.line_price_incl_tax)])
     rows += [
-        ["", "", "", "", _("Tiền hàng"), vnd(part.goods_total)],
-        ["", "", "", "", _("Trong đó thuế GTGT"), vnd(vat_total)],
-        ["", "", "", "", _("Phí vận chuyển"), vnd(part.shipping_charge)],
-        ["", "", "", "", _("Tổng cộng"), vnd(part.total)],
+        ["", "", "", "", _("Tiền hàng"), format_vnd(part.goods_total)],
+        ["", "", "", "", _("Trong đó thuế GTGT"), format_vnd(vat_total)],
+        ["", "", "", "", _("Phí vận chuyển"), format_vnd(part.shipping_charge)],
+        ["", "", "", "", _("Tổng cộng"), format_vnd(part.total)],
     ]
     table = Table(rows, colWidths=[70 * mm, 12 * mm, 25 * mm, 20 * mm, 28 * mm, 27 * mm], repeatRows=1)
     table.setStyle(TableStyle([

@@ -7,7 +7,8 @@ Checkout (``checkout.mixins``) and ``oscar.test.factories.create_order`` both lo
   never both take the last unit (``OutOfStock`` rolls the whole order back);
 - the buyer's language is kept on the order (emails are written in it);
 - after Oscar has written the order, each producer with lines in it is told about its own lines
-  (``shop.order.fulfilment.order_placed``) and the ordered products' listings are refreshed (their
+  (``shop.order.fulfilment.order_placed``), a line taking most of a product's stock is reported
+  (``shop.order.stock_share``), and the ordered products' listings are refreshed (their
   reserved stock and popularity changed).
 """
 from django.conf import settings
@@ -17,7 +18,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.order.utils import OrderCreator as CoreOrderCreator
-from oscar.apps.order.utils import OrderDispatcher, OrderNumberGenerator  # noqa: F401 — get_class finds them here
+from oscar.apps.order.utils import OrderDispatcher as CoreOrderDispatcher
+from oscar.apps.order.utils import OrderNumberGenerator  # noqa: F401 — get_class finds it here
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
@@ -27,6 +29,21 @@ Line = get_model("order", "Line")
 LinePrice = get_model("order", "LinePrice")
 LineAttribute = get_model("order", "LineAttribute")
 
+
+
+class OrderDispatcher(CoreOrderDispatcher):
+    """Oscar's order emails, queued in the outbox (``shop.notifications``) with the order they are about."""
+
+    def __init__(self, logger=None, mail_connection=None):
+        from shop.notifications.outbox import OutboxDispatcher
+
+        self.dispatcher = OutboxDispatcher(logger=logger, mail_connection=mail_connection)
+
+    def dispatch_order_messages(self, order, messages, event_code, attachments=None, **kwargs):
+        connection = self.dispatcher.mail_connection
+        if getattr(connection, "about", False) is None:
+            connection.event_code, connection.about = event_code, order
+        return super().dispatch_order_messages(order, messages, event_code, attachments=attachments, **kwargs)
 
 class OutOfStock(UnableToPlaceOrder):
     """A line asks for more than is left. The message is for the buyer; their basket is kept."""
@@ -54,19 +71,29 @@ class NotForSale(UnableToPlaceOrder):
         self.titles = titles
 
 
+class PricesChanged(UnableToPlaceOrder):
+    """A producer changed a line's price while the order was being placed (after the checkout compared the
+    buyer's confirmed quote). Nothing is placed; the basket is kept and shows the new price."""
+
+    def __init__(self, titles):
+        super().__init__(_("Giá của %(titles)s vừa thay đổi. Đơn hàng chưa được đặt; hãy xem lại giá mới rồi đặt "
+                           "hàng lại.") % {"titles": ", ".join(f"“{title}”" for title in titles)})
+        self.titles = titles
+
+
 class OrderCreator(CoreOrderCreator):
     """Oscar's placement, with the lines, their prices and attributes written in bulk and the stock
     locked, checked and reserved in one statement each: placing an order costs the same number of
     queries for one line as for ten."""
 
     def place_order(self, basket, *args, **kwargs):
-        from shop.order import fulfilment
-        from shop.core import page_cache
-        from shop.search.indexing import product_changed
+        from shop.order import fulfilment, stock_share
+        from shop.core import changes, page_cache
         from shop.shipping.parcels import record_parcels
 
         self._pending_lines = []
         self._stock_reserved = False
+        self._available_before = {}  # stock record id → units it had to sell before this order (stock_share)
         # What the line models need, fetched once for all lines instead of once per line.
         prefetch_related_objects(list(basket.all_lines()), "stockrecord__partner", "product__product_class",
                                  "product__parent__product_class", "attributes__option")
@@ -75,8 +102,9 @@ class OrderCreator(CoreOrderCreator):
             order = super().place_order(basket, *args, **kwargs)
             record_parcels(order)
         fulfilment.order_placed(order)
+        stock_share.order_placed(order, [line for line, _basket_line in self._pending_lines], self._available_before)
         bought = {line.product_id for line, _basket_line in self._pending_lines if line.product_id}
-        product_changed(*bought, pages=page_cache.sold_out(bought))
+        changes.product_changed(*bought, pages=page_cache.sold_out(bought))
         return order
 
     def _check_for_sale(self, basket):
@@ -147,24 +175,31 @@ class OrderCreator(CoreOrderCreator):
 
     def _reserve_stock(self):
         """Lock the stock records (in id order, so concurrent buyers cannot deadlock), refuse when a
-        line asks for more than is left, and reserve all in one update. ``OutOfStock`` rolls the whole
-        order back."""
-        wanted = {}
+        line asks for more than is left or its price is no longer the one the buyer confirmed, and
+        reserve all in one update. ``OutOfStock`` / ``PricesChanged`` roll the whole order back."""
+        wanted, prices = {}, {}
         for line, basket_line in self._pending_lines:
+            prices.setdefault(line.stockrecord_id, (line.unit_price_excl_tax, line.title))
             if line.product.get_product_class().track_stock:
                 wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
-        if not wanted:
-            return
         # Lock the stock rows only, not the products joined for their titles.
-        records = list(StockRecord.objects.select_for_update(of=("self",)).filter(pk__in=wanted).order_by("pk")
+        records = list(StockRecord.objects.select_for_update(of=("self",)).filter(pk__in=prices).order_by("pk")
                        .select_related("product"))
+        # The checkout compared the buyer's confirmed quote with prices read before these locks; a producer
+        # who changed a price in between is caught here.
+        changed = [title for record in records for price, title in [prices[record.pk]] if record.price != price]
+        if changed:
+            raise PricesChanged(changed)
+        records = [record for record in records if record.pk in wanted]
         for record in records:
             available = max((record.num_in_stock or 0) - (record.num_allocated or 0), 0)
+            self._available_before[record.pk] = available
             if wanted[record.pk] > available:
                 raise OutOfStock(record.product.get_title(), available)
             record.num_allocated = (record.num_allocated or 0) + wanted[record.pk]
-        StockRecord.objects.bulk_update(records, ["num_allocated"])
-        self._open_low_stock_alerts(records)
+        if records:
+            StockRecord.objects.bulk_update(records, ["num_allocated"])
+            self._open_low_stock_alerts(records)
 
     def _open_low_stock_alerts(self, records):
         """What Oscar's ``update_stock_alerts`` receiver does on each stock record save (the bulk update

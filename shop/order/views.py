@@ -12,15 +12,13 @@ from django.views.decorators.http import require_GET
 from oscar.core.loading import get_model
 
 from shop.core.throttle import Throttle, client_ip
-from shop.order.access import is_buyer, may_view_order, may_view_part, remember_order
+from shop.order.access import may_view_order, may_view_part, remember_order
 from shop.order.invoices import invoice_pdf
 from shop.order.parts import producer_parts
 
 Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")
 
-# The buyer's door, under the name the payment pages import.
-buyer_may_see = is_buyer
 # Failed lookups per client address and per session (settings.OCOP_THROTTLES["order-lookup"]).
 LOOKUP_THROTTLE = Throttle("order-lookup")
 

@@ -1,15 +1,33 @@
-"""Who may work in a producer's portal, and in what capacity — the one place for that rule.
+"""Who may work in a producer's portal, for which producer, and what they may do — the one place for that rule.
+
+Access is per (account, producer), never per account: working for one verified producer gives nothing
+for another producer the same account belongs to.
 
 - A **member** (``Partner.users``) works for the producer itself: the director (``Partner.director``,
   the representative's account, who invites and removes the others) and the users they invited.
-- An **assistant** (``Partner.assistants``, granted by an administrator: a commune official, a
-  post-office agent) acts *on behalf of* the named producer only; every change is recorded with both
-  names. Being ``is_staff`` grants nothing here: staff must be named like anyone else.
-- Reaching the portal at all needs Oscar's ``partner.dashboard_access`` permission, granted when an
-  administrator verifies the producer (``shop.partner.verification``) or grants assisted entry.
+- An **assistant** (``Partner.assistants``, an ``AssistedEntryGrant`` by an administrator: a commune
+  official, a post-office agent) acts *on behalf of* the named producer only, while the grant exists
+  (removing it ends the access); every change is recorded with both names. Being ``is_staff`` grants
+  nothing here: staff must be named like anyone else.
+- What a member or assistant may do depends on **the producer's verification status**:
 
-Every portal view gets its producer through ``producer_for_request`` / ``manageable_producers`` and
-every service checks ``capacity`` — so one producer's user can never reach another's data.
+  ============  ======================================================================================
+  verified      everything: ``VIEW`` its pages, ``FULFIL`` orders (and keep its team), ``SELL``
+                (create and edit products, images, stock and prices, certificates, submit for review)
+  suspended     ``VIEW`` and ``FULFIL`` only: orders already placed must still be confirmed, shipped or
+                cancelled (its products are off sale, ``verification.suspend_producer``), the team kept;
+                no catalogue change (``SELL``) until an administrator verifies it again
+  pending,      nothing in the portal: the applicant follows the application on the "sell with us"
+  rejected      page (``shop.partner.views``, ``onboarding.open_application_of``)
+  ============  ======================================================================================
+
+- Oscar's ``partner.dashboard_access`` permission (granted on verification or assisted entry) is only the
+  gate into Oscar's dashboard; it is not the authority for any producer.
+
+Every portal view gets its producer through ``producer_for_request`` / ``manageable_producers`` (producers
+the user may ``VIEW``), POSTs need ``SELL`` unless the view says otherwise (``PortalMixin``), and every
+service checks ``capacity`` / ``on_behalf_of`` with what it needs — ``SELL`` unless it names less — so one
+producer's user can never reach another's data, nor act for a producer that may not act.
 """
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -22,17 +40,55 @@ Partner = get_model("partner", "Partner")
 MEMBER = "member"
 ASSISTANT = "assistant"
 
+# What a user needs to do, from least to most.
+VIEW = "view"      # read the producer's portal pages, previews, certificate scans, order invoices
+FULFIL = "fulfil"  # confirm, ship, cancel order lines already placed; manage the team
+SELL = "sell"      # products, images, stock and prices, certificates, submissions for review
 
-def manageable_producers(user):
-    """The producers the user may work for (as member or assistant), as a queryset."""
+_STATUS = Partner.Verification
+ALLOWED = {
+    _STATUS.VERIFIED: {VIEW, FULFIL, SELL},
+    _STATUS.SUSPENDED: {VIEW, FULFIL},
+    _STATUS.PENDING: set(),
+    _STATUS.REJECTED: set(),
+}
+
+
+def statuses_allowing(need):
+    """The verification statuses under which a producer's people may do ``need``."""
+    return [status for status, allowed in ALLOWED.items() if need in allowed]
+
+
+def allows(producer, need):
+    """Whether the producer's status lets its people do ``need`` at all."""
+    return producer is not None and need in ALLOWED.get(producer.verification_status, set())
+
+
+def refusal(producer, need):
+    """A Vietnamese sentence saying why the producer's people may not do ``need`` now."""
+    if producer is not None and producer.verification_status == _STATUS.SUSPENDED:
+        return _("Chủ thể %(name)s đang bị tạm ngừng: chỉ được xem và xử lý các đơn hàng đã đặt, không được "
+                 "thay đổi sản phẩm, giá, tồn kho hay giấy chứng nhận.") % {"name": producer.name}
+    if producer is not None and producer.verification_status in (_STATUS.PENDING, _STATUS.REJECTED):
+        return _("Chủ thể %(name)s chưa được xác minh: chưa được thao tác trên cổng chủ thể.") % {
+            "name": producer.name}
+    return _("Bạn không có quyền thao tác cho chủ thể này.")
+
+
+def manageable_producers(user, need=VIEW):
+    """The producers the user may work for (as member or assistant) with ``need``, as a queryset."""
     if not (user and user.is_authenticated and user.is_active):
         return Partner.objects.none()
-    return Partner.objects.filter(Q(users=user) | Q(assistants=user)).distinct().order_by("name")
+    return (Partner.objects.filter(Q(users=user) | Q(assistants=user))
+            .filter(verification_status__in=statuses_allowing(need)).distinct().order_by("name"))
 
 
-def capacity(user, producer):
-    """MEMBER, ASSISTANT or None: how the user may act for this producer."""
+def capacity(user, producer, need=SELL):
+    """MEMBER, ASSISTANT or None: how the user may do ``need`` for this producer (None when the user
+    is not its member or assistant, or the producer's status does not allow ``need``)."""
     if producer is None or not (user and user.is_authenticated and user.is_active):
+        return None
+    if not allows(producer, need):
         return None
     if producer.users.filter(pk=user.pk).exists():
         return MEMBER
@@ -41,15 +97,23 @@ def capacity(user, producer):
     return None
 
 
-def on_behalf_of(user, producer):
+def on_behalf_of(user, producer, need=SELL):
     """The producer to record as "on behalf of" when the user acts for it, or None for its members.
 
-    Raises PermissionDenied when the user may not act for the producer at all.
+    Raises PermissionDenied (saying which rule) when the user may not do ``need`` for the producer.
     """
-    role = capacity(user, producer)
+    role = capacity(user, producer, need)
     if role is None:
-        raise PermissionDenied(_("Bạn không có quyền thao tác cho chủ thể này."))
+        # Its own people learn which rule refuses them; anyone else only that they may not.
+        raise PermissionDenied(refusal(producer, need) if _works_for(user, producer)
+                               else _("Bạn không có quyền thao tác cho chủ thể này."))
     return producer if role == ASSISTANT else None
+
+
+def _works_for(user, producer):
+    """Member or assistant of the producer, whatever its status."""
+    return (producer is not None and user is not None and user.is_authenticated
+            and Partner.objects.filter(Q(users=user) | Q(assistants=user), pk=producer.pk).exists())
 
 
 def is_director(user, producer):
@@ -58,8 +122,8 @@ def is_director(user, producer):
 
 def producer_for_request(request, producer_id=None):
     """The producer a portal request works for: the one chosen (``producer_id``, e.g. from the URL
-    or the session) if the user may manage it, else their only one. 404 for anything else, so
-    guessing ids reveals nothing."""
+    or the session) if the user may manage it (``manageable_producers``: never a pending or rejected
+    one), else their first one. 404 for anything else, so guessing ids reveals nothing."""
     producers = manageable_producers(request.user)
     if producer_id is None:
         producer_id = request.session.get("portal_producer_id")
@@ -69,5 +133,5 @@ def producer_for_request(request, producer_id=None):
             return producer
     producer = producers.first()
     if producer is None:
-        raise Http404(_("Tài khoản này chưa quản lý chủ thể nào."))
+        raise Http404(_("Tài khoản này chưa quản lý chủ thể nào đang hoạt động."))
     return producer

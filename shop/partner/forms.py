@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 
 from shop.core import addresses
 from shop.core.phones import national_phone
+from shop.customer import accounts
 from shop.partner import onboarding
 
 Partner = get_model("partner", "Partner")
@@ -176,10 +177,8 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
         return national_phone(phone) if phone else ""
 
     def clean_account_email(self):
-        email = get_user_model().objects.normalize_email(self.cleaned_data["account_email"])
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise ValidationError(_("Email này đã có tài khoản. Hãy đăng nhập rồi gửi hồ sơ."))
-        return email
+        """Any well-formed email: whether it has an account is never shown here (onboarding.apply)."""
+        return accounts.clean(self.cleaned_data["account_email"])
 
     def clean(self):
         cleaned = super().clean()

@@ -1,6 +1,9 @@
 """Becoming a seller: the public application, its consents, and the portal permission that follows.
 
 ``apply`` creates a *pending* producer whose director is the applicant; nothing here opens the portal.
+Like registration (finding 11, ``shop.customer.accounts``), the public form never tells whether an email
+has an account: a new applicant's account is unconfirmed until the emailed link is opened; for an email
+that has an account nothing is created and its owner is told by email. The caller answers the same.
 The portal permission (Oscar's ``partner.dashboard_access``) is granted only when an administrator
 verifies the producer (``shop.partner.verification``), when a verified producer's invitation is
 accepted, or when assisted entry is granted (``shop.partner.team``), and taken away again when the
@@ -20,6 +23,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue.ocop import notifications
+from shop.customer import accounts
 
 Partner = get_model("partner", "Partner")
 Consent = get_model("users", "Consent")
@@ -27,6 +31,8 @@ Consent = get_model("users", "Consent")
 # Email templates: oscar/communication/emails/commtype_<code lower>_{subject.txt,body.txt,body.html}.
 APPLICATION_RECEIVED = "OCOP_APPLICATION"
 APPLICATION_REJECTED = "OCOP_APPLICATION_REJECTED"
+APPLICATION_CONFIRM = "OCOP_APPLICATION_CONFIRM"  # received + confirm your email (a new account)
+APPLICATION_EXISTS = "OCOP_APPLICATION_EXISTS"  # someone applied with your email: sign in and apply
 
 CONSENT_CONTEXT = "producer_application"
 # Statuses that keep a registration number (and an applicant) taken: a rejected applicant may apply again.
@@ -68,30 +74,56 @@ def record_consents(user, ip_address=None, context=CONSENT_CONTEXT):
             for document, version in consent_versions().items()]
 
 
-def apply(producer, *, user=None, account=None, ip_address=None):
+def apply(producer, *, user=None, account=None, ip_address=None, request=None):
     """Submit an application to sell: ``producer`` is an unsaved ``Partner`` holding the form's data
     (its business registration scan included).
 
     Either ``user`` (the logged-in applicant) or ``account`` (a dict with email, password, last_name,
     first_name, phone_number: the representative's new account) is given. In one transaction: the
-    account (if new), the producer (pending, applied now, the account as its director and user) and
-    the consents (terms and personal-data notice, with versions, time and IP). The applicant gets no
-    portal access yet. The "application received" email goes out after commit.
+    account (if new: unconfirmed), the producer (pending, applied now, the account as its director and
+    user) and the consents (terms and personal-data notice, with versions, time and IP). The applicant
+    gets no portal access yet. After commit a logged-in applicant gets the "application received"
+    email; a new one gets the confirmation link instead (the same email says the application arrived).
 
-    Raises ValidationError (field → message) when the account already represents a producer that is
-    not rejected, or the registration number belongs to another producer.
+    With ``account`` whose email already has a confirmed account, nothing is created and the owner is
+    emailed (sign in and apply from the account); an unconfirmed one gets the new password and a new
+    link, as registering again would (and the application, unless it already sent one). Returns the
+    producer, or None when nothing was created: the caller answers the same either way.
+
+    Raises ValidationError (field → message) when the logged-in account already represents a producer
+    that is not rejected, or the registration number belongs to another producer.
     """
     User = get_user_model()
     if (user is None) == (account is None):
         raise ValueError("Give either user or account.")
+    new_account = user is None
     with transaction.atomic():
-        if user is None:
+        if new_account:
             account = dict(account)
-            email = User.objects.normalize_email(account.pop("email"))
-            if User.objects.filter(email__iexact=email).exists():
-                raise ValidationError({"account_email": _(
-                    "Email này đã có tài khoản. Hãy đăng nhập rồi gửi hồ sơ.")})
-            user = User.objects.create_user(email=email, password=account.pop("password"), **account)
+            email = accounts.clean(account.pop("email"))
+            password = account.pop("password")
+            user = accounts.awaiting_confirmation(email)
+            if user is not None:
+                # Applied (or registered) before and never confirmed: as registering again, the new
+                # password replaces the old one and only the new link opens the account.
+                user = User.objects.select_for_update().get(pk=user.pk)
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                earlier = open_application_of(user)
+                if earlier is not None:  # its first application stands; only a new link goes out
+                    _send_confirmation(user, earlier, request)
+                    return None
+            elif accounts.email_taken(email):
+                accounts.send_notice(email, APPLICATION_EXISTS, {
+                    "email": email, "producer_name": producer.name,
+                    "apply_url": _absolute(request, "selling:apply"),
+                    "login_url": _absolute(request, "customer:login"),
+                    "reset_url": _absolute(request, "password-reset")})
+                return None
+            else:
+                user = User.objects.create_user(email=email, password=password, **account)
+                user.is_active, user.last_login = False, None  # unconfirmed until the link is opened
+                user.save(update_fields=["is_active", "last_login"])
         else:
             # Serialise two submissions by the same account (a double click).
             user = User.objects.select_for_update().get(pk=user.pk)
@@ -119,8 +151,28 @@ def apply(producer, *, user=None, account=None, ip_address=None):
         producer.save()
         producer.users.add(user)
         record_consents(user, ip_address)
-        notifications.notify_producer(producer, APPLICATION_RECEIVED, {"applicant": user})
+        if new_account:
+            # Only the applicant's mailbox hears of it: mailing the producer's address (typed by anyone)
+            # now would tell whoever typed it that the account email was new.
+            _send_confirmation(user, producer, request)
+        else:
+            notifications.notify_producer(producer, APPLICATION_RECEIVED, {"applicant": user})
     return producer
+
+
+def _absolute(request, name):
+    return accounts._absolute(request, accounts._path_plain(name))
+
+
+def _send_confirmation(user, producer, request):
+    accounts.send_registration_link(user, request, event_code=APPLICATION_CONFIRM,
+                                    next_url=accounts._path_plain("selling:apply"),
+                                    context={"producer": producer})
+
+
+def director_unconfirmed(producer):
+    """The producer's director never opened the email confirmation link (for reviewers)."""
+    return producer.director_id is not None and accounts.is_unconfirmed(producer.director)
 
 
 # --- The portal permission ------------------------------------------------------------------

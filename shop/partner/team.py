@@ -18,14 +18,14 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_model
 
+from shop.notifications import outbox
 from shop.partner import access, activity, onboarding
 
 Partner = get_model("partner", "Partner")
 ProducerInvitation = get_model("partner", "ProducerInvitation")
 AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
-CommunicationEventType = get_model("communication", "CommunicationEventType")
 
 INVITATION = "OCOP_INVITATION"
 INVITATION_VALIDITY = datetime.timedelta(days=7)
@@ -52,15 +52,8 @@ def accept_path(token):
 
 
 def _send_email(email, event_code, context):
-    """Email one address (not the producer's users) after commit, in Vietnamese."""
-    context = {"site_name": settings.OSCAR_SHOP_NAME, **context}
-
-    def send():
-        with translation.override(settings.LANGUAGE_CODE):
-            messages = CommunicationEventType.objects.get_and_render(event_code, context)
-        get_class("communication.utils", "Dispatcher")().dispatch_direct_messages(email, messages)
-
-    transaction.on_commit(send)
+    """Email one address (not the producer's users) in Vietnamese, through the outbox (sent after commit)."""
+    outbox.send(email, event_code, context, language=settings.LANGUAGE_CODE)
 
 
 # --- Invitations ----------------------------------------------------------------------------

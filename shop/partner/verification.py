@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications, workflow
 from shop.partner import onboarding
-from shop.search import indexing
+from shop.core import changes
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -38,7 +38,7 @@ def verify_producer(producer, user, reason=""):
         if producer.director_id and producer.director not in users:
             users.append(producer.director)
         onboarding.grant_portal_access(users)
-        indexing.producer_changed(producer)  # its products' listing depends on the verification
+        changes.producer_changed(producer)  # its products' listing depends on the verification
         notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {
             "decision_label": _("Chủ thể đã được xác minh"), "reason": reason})
     return producer
@@ -80,7 +80,7 @@ def suspend_producer(producer, user, reason):
                                          review_status=ReviewStatus.APPROVED).distinct()
         for product in on_sale:
             workflow.suspend(product, user, reason)
-        indexing.producer_changed(producer)  # the others too: none may stay listed
+        changes.producer_changed(producer)  # the others too: none may stay listed
         notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {
             "decision_label": _("Chủ thể bị tạm ngừng; các sản phẩm đang bán đã được tạm ngừng"),
             "reason": reason})

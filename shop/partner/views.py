@@ -14,6 +14,8 @@ from django.views import View
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from shop.customer import accounts
+from shop.customer.views import RegistrationAnswerMixin
 from shop.partner import onboarding, team
 from shop.partner.forms import ApplicationForm, InvitationSignupForm
 
@@ -21,6 +23,7 @@ Partner = get_model("partner", "Partner")
 ProducerInvitation = get_model("partner", "ProducerInvitation")
 
 SESSION_APPLICATION = "producer_application_id"
+SESSION_CONFIRM = "producer_application_confirm"  # {"email", "name"} shown after an application by email
 
 
 def client_ip(request):
@@ -29,8 +32,10 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-class ApplicationView(View):
-    """GET the form; POST it. "Show the communes" (no JavaScript) re-renders it with the province's wards."""
+class ApplicationView(RegistrationAnswerMixin, View):
+    """GET the form; POST it. "Show the communes" (no JavaScript) re-renders it with the province's wards.
+    A visitor who is not signed in gets the same "check your email" answer whether or not the email has
+    an account, within the registration limit per client address."""
 
     template_name = "partner/application_form.html"
 
@@ -44,16 +49,25 @@ class ApplicationView(View):
             return self.render(ApplicationForm(user=request.user, initial=initial), picked=True)
         form = ApplicationForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
+            if form.user is None:
+                refused = self.registration_refused()  # a new account: the registration limit per address
+                if refused is not None:
+                    return refused
             try:
                 producer = onboarding.apply(
                     form.save(commit=False), user=form.user, account=form.account(),
-                    ip_address=client_ip(request))
+                    ip_address=client_ip(request), request=request)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 if form.user is None:
-                    login(request, producer.director, backend=settings.AUTHENTICATION_BACKENDS[0])
-                request.session[SESSION_APPLICATION] = producer.pk
+                    # The same answer whether or not the email had an account (finding 11).
+                    request.session.pop(SESSION_APPLICATION, None)
+                    request.session[SESSION_CONFIRM] = {"email": form.cleaned_data["account_email"],
+                                                        "name": form.cleaned_data["name"]}
+                else:
+                    request.session.pop(SESSION_CONFIRM, None)
+                    request.session[SESSION_APPLICATION] = producer.pk
                 return redirect("selling:applied")
         return self.render(form)
 
@@ -75,6 +89,8 @@ class ApplicationReceivedView(TemplateView):
         context = super().get_context_data(**kwargs)
         producer_id = self.request.session.get(SESSION_APPLICATION)
         context["producer"] = Partner.objects.filter(pk=producer_id).first() if producer_id else None
+        context["confirm"] = self.request.session.get(SESSION_CONFIRM)
+        context["valid_days"] = accounts.LINK_VALIDITY.days
         return context
 
 

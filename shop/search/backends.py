@@ -17,9 +17,9 @@ from elasticsearch.dsl import Q as EsQ
 from elasticsearch.dsl import Search
 
 from catalogue.listing import product_cards
+from shop.core.text import fold, normalize
 from shop.search import facets, indexing
 from shop.search.documents import for_sale_filter, index_name
-from shop.search.text import fold, normalize
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Long, T
 from elasticsearch.dsl import Q as EsQ
 
 from catalogue import listing
-from shop.search.text import fold, normalize
+from shop.core.text import fold, normalize
 
 
 class ProductDocument(Document):

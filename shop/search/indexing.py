@@ -1,8 +1,8 @@
 """Keeping the Elasticsearch index true: full rebuild behind an alias, and updates
 of single products scheduled after the transaction that changed them commits.
 
-Domain services call ``product_changed`` (or ``producer_changed``) explicitly
-(ARCHITECTURE.md: explicit calls over signals). Each call also leaves a
+Domain services announce changes through ``shop.core.changes`` (explicit calls,
+ARCHITECTURE.md), which calls ``mark_changed`` here. Each call leaves a
 ``ReindexMark`` in the same transaction; the update task clears it once
 Elasticsearch has the document, and ``sweep`` (run periodically) reindexes whatever
 is still marked — so a change made while Elasticsearch was down, or a lost task,
@@ -21,7 +21,6 @@ from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from oscar.core.loading import get_model
 
-from shop.core import page_cache
 from shop.order.statuses import LINE_CANCELLED
 from shop.search.documents import ProductDocument, index_name, to_document
 
@@ -130,12 +129,10 @@ def update_products(product_ids):
         raise RuntimeError(f"Elasticsearch refused {len(real_errors)} documents: {real_errors[:3]}")
 
 
-def product_changed(*product_ids, pages=True):
-    """Mark these products for reindexing (in the caller's transaction) and schedule the reindex
-    once it commits. The storefront's cached pages are dropped then too (``shop.core.page_cache``),
-    unless the caller says the change shows on no page (``pages=False``)."""
-    if product_ids and pages:
-        page_cache.content_changed()
+def mark_changed(product_ids, stories=True):
+    """Mark these products for reindexing (in the caller's transaction) and schedule the reindex once it
+    commits; with ``stories``, their producers' story pages too (whether the producers are published may have
+    changed). Services announce changes through ``shop.core.changes``, which calls this."""
     if not enabled() or not product_ids:
         return
     from shop.search.tasks import reindex_products
@@ -146,17 +143,10 @@ def product_changed(*product_ids, pages=True):
                                     update_conflicts=True, unique_fields=["product_id"],
                                     update_fields=["marked_at"])
     transaction.on_commit(lambda: reindex_products.enqueue(ids))
-    if pages:  # whether their producers are published may have changed, and with it their story pages
+    if stories:
         from shop.search import pages as content
 
         content.stories_changed(ids)
-
-
-def producer_changed(producer):
-    """The producer's name, place or verification changed: all its products' documents follow."""
-    page_cache.content_changed()  # its story page shows it even when it has no product yet
-    product_ids = Product.objects.filter(stockrecords__partner=producer).values_list("pk", flat=True)
-    product_changed(*product_ids)
 
 
 def reindex_marked(product_ids):

@@ -57,6 +57,7 @@ OSCAR_FORKS = {
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig":
         "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": "shop.dashboard.orders.apps.OrdersDashboardConfig",
+    "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig": "shop.dashboard.reports.apps.ReportsDashboardConfig",
 }
 # Haystack has no Elasticsearch 8 backend; our search app replaces it.
 OSCAR_APPS_DROPPED = {"haystack"}
@@ -64,6 +65,7 @@ OSCAR_APPS_DROPPED = {"haystack"}
 INSTALLED_APPS = [
     "shop.users",
     "shop.core",
+    "shop.notifications",
     *[
         OSCAR_FORKS.get(app, app)
         for app in OSCAR_INSTALLED_APPS
@@ -190,9 +192,10 @@ OCOP_THROTTLES = {
     "password-reset-ip": (10, 60 * 60),  # reset emails asked for per client address
     "view-password-ip": (10, 15 * 60),  # wrong page or document privacy passwords per client address
     "order-lookup": (10, 15 * 60),  # failed guest order lookups per client address and per session
+    "registration-ip": (10, 60 * 60),  # registrations and resent confirmation links per client address
+    "guest-orders-ip": (int(os.environ.get("OCOP_GUEST_ORDERS_PER_IP", 10)), 60 * 60),  # guest orders placed per client address
+    "guest-orders-email": (int(os.environ.get("OCOP_GUEST_ORDERS_PER_EMAIL", 5)), 60 * 60),  # guest orders per email
 }
-# Proxies in front of the site that append the client's address to X-Forwarded-For (a load balancer:
-# 1). 0 trusts only REMOTE_ADDR; more than the real number lets clients forge their address.
 # Addresses or networks of the proxies (load balancers) in front of the site, comma-separated: only a request
 # coming from one of them has its X-Forwarded-For read for the client's address (shop.core.throttle.client_ip).
 # Empty (the default everywhere, production included): REMOTE_ADDR is the client.
@@ -326,6 +329,12 @@ OCOP_PROVINCE_CERTIFIED_PRODUCTS = {15: 600}
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "OCOP Market"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The admin asks no third-party host for anything (issue 17, shop/core/csp.py's back-office policy):
+# no Gravatar avatars (initials instead), no release check against releases.wagtail.io, no "what's new"
+# banner pointing at wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Wagtail checks an image's content against its extension; these bound its size (decompression bombs:
@@ -349,6 +358,25 @@ OCOP_PAYMENT_METHODS = [m.strip() for m in os.environ.get("OCOP_PAYMENT_METHODS"
                         if m.strip()]
 # Unpaid online orders (VietQR, card, VNPay) give their stock back after this long.
 OCOP_UNPAID_ORDER_HOURS = {"vietqr": 48, "stripe": 2, "vnpay": 2}
+# Cash on delivery holds stock without money (payments.cod_limits): per order, and per buyer over all their
+# open unpaid COD orders (a buyer = same email, delivery phone, delivery address or client address), at most
+# this many units / this much (đồng) / this many orders. Above it COD is refused; paying online stays open.
+OCOP_COD_LIMITS = {
+    "order_units": int(os.environ.get("OCOP_COD_ORDER_UNITS", 30)),
+    "order_value": int(os.environ.get("OCOP_COD_ORDER_VALUE", 5_000_000)),
+    "buyer_units": int(os.environ.get("OCOP_COD_BUYER_UNITS", 60)),
+    "buyer_value": int(os.environ.get("OCOP_COD_BUYER_VALUE", 10_000_000)),
+    "buyer_open_orders": int(os.environ.get("OCOP_COD_BUYER_OPEN_ORDERS", 5)),
+}
+# COD lines a producer has not confirmed this many hours after the order are cancelled and their stock
+# returns (shop.order.expiry.release_unconfirmed_cod_orders).
+OCOP_COD_CONFIRM_HOURS = int(os.environ.get("OCOP_COD_CONFIRM_HOURS", 48))
+# A placed line taking more than this share of the stock that was available (and at least min_units) is
+# reported to its producer and the office (shop.order.stock_share).
+OCOP_LARGE_ORDER_SHARE = {"share": float(os.environ.get("OCOP_LARGE_ORDER_SHARE", 0.5)),
+                          "min_units": int(os.environ.get("OCOP_LARGE_ORDER_MIN_UNITS", 5))}
+# The provincial OCOP office's addresses for such reports, comma-separated; empty: the active superusers.
+OCOP_OFFICE_EMAILS = env_list("OCOP_OFFICE_EMAILS")
 # The platform's collecting bank account, shown as a VietQR code (the bank's 6-digit NAPAS BIN).
 VIETQR_BANK_BIN = os.environ.get("VIETQR_BANK_BIN", "")
 VIETQR_BANK_NAME = os.environ.get("VIETQR_BANK_NAME", "")

@@ -15,10 +15,11 @@ weight and zone.
 ``parcels_for_order`` reads it back (invoices, order pages).
 """
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from oscar.core.loading import get_model
 
+from shop.core.money import to_dong
 from shop.shipping.zones import Zone, zone_for
 
 DEFAULT_WEIGHT_GRAMS = 500  # a product whose weight nobody entered: a typical small OCOP parcel
@@ -27,10 +28,6 @@ GRAMS_PER_KG = 1000
 
 class ShippingUnavailable(Exception):
     """The rates of a zone the basket needs have not been set up."""
-
-
-def _whole_dong(amount):
-    return int(Decimal(amount or 0).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
 @dataclass
@@ -137,7 +134,7 @@ def _build(lines, destination_province, facts, rates, strict=True):
         parcel.lines.append(line)
         weight = product_weight_grams(product) if product is not None else DEFAULT_WEIGHT_GRAMS
         parcel.weight_grams += weight * line.quantity
-        parcel.goods_subtotal += _whole_dong(price)
+        parcel.goods_subtotal += to_dong(price)
     for parcel in parcels.values():
         if rates.is_configured(parcel.zone) or strict:
             parcel.rate_charge = rates.charge_for(parcel.zone, parcel.weight_grams)
@@ -187,7 +184,7 @@ def compute_order_parcels(order, rates=None):
     shipping charge. Zones without rates count 0 before that sharing: the order's charge is the fact."""
     parcels = _build(_order_lines(order), destination_province(order), _order_line_facts,
                      rates or RateTable.load(), strict=False)
-    _allocate(parcels, _whole_dong(order.shipping_incl_tax))
+    _allocate(parcels, to_dong(order.shipping_incl_tax))
     return parcels
 
 

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.utils import timezone
 from oscar.core.loading import get_model
 from PIL import Image
@@ -30,6 +31,7 @@ PRODUCER = "Hợp tác xã Mật ong Bạc Hà Lùng Phình"
 PRODUCT = "Mật ong hoa bạc hà Lùng Phình chai 500ml"
 ACCOUNT, PASSWORD = "vang.seo.pao@example.vn", "Ong-bac-ha-2026"
 CARRIER, TRACKING = "Bưu điện (VNPost)", "EB123456789VN"
+CONFIRM_LINK = re.compile(r"https?://[^\s\"<]+/accounts/register/confirm/[^\s\"<]+")
 
 
 def post_form(page, button):
@@ -79,14 +81,32 @@ def apply_to_sell(page, scan):
     form.locator("#submit_application").click()
     expect(page).to_have_url(re.compile(r"/ban-hang/dang-ky/da-gui/"))
     expect(page.locator("body")).to_contain_text("Các bước tiếp theo")
+    expect(page.locator("#confirm_email")).to_contain_text(f"Hãy mở thư chúng tôi vừa gửi tới {ACCOUNT}")
+
+
+def confirm_and_sign_in(page):
+    """The applicant opens the link mailed to them (Django's locmem outbox: the live server runs in this
+    process), confirms, and signs in; they land back on the application page, which shows it pending."""
+    message = next(m for m in reversed(mail.outbox) if m.to == [ACCOUNT])
+    page.goto(CONFIRM_LINK.search(message.body).group(0))
+    post_form(page, page.get_by_role("button", name="Xác nhận email"))
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
+    form = page.locator("form#login_form")
+    form.locator("[name=login-username]").fill(ACCOUNT)
+    form.locator("[name=login-password]").fill(PASSWORD)
+    form.locator("[name=login_submit]").click()
+    expect(page).to_have_url(re.compile(r"/ban-hang/dang-ky/$"))
+    expect(page.locator("#existing_application")).to_contain_text("Chờ xác minh")
 
 
 def test_producer_applies_is_verified_lists_a_product_that_is_approved_bought_and_shipped(new_page, tmp_path):
     scan_png, certificate_pdf = scan_files(tmp_path)
 
-    # 1. The producer applies on the public form (and is logged in with the new account).
+    # 1. The producer applies on the public form, confirms the new account's email by the link mailed
+    #    to it, and signs in.
     producer_page = new_page()
     apply_to_sell(producer_page, scan_png)
+    confirm_and_sign_in(producer_page)
     producer = Partner.objects.get(registration_number="5300777123")
     assert producer.verification_status == Partner.Verification.PENDING
     assert producer.business_registration_scan.read().startswith(b"\x89PNG")

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from payments import expiry, statements
+from payments import statements
 from payments.models import Payment
-from shop.order import statuses
+from shop.order import expiry, statuses
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db

@@ -18,6 +18,7 @@ from oscar.core.loading import get_model
 
 from payments import settlements
 from payments.models import Settlement
+from shop.core.money import to_dong
 from shop.order import statuses
 from tests.payments.settlement_orders import cancel, place_order, record_event, vn
 
@@ -92,7 +93,7 @@ def test_halves_round_away_from_zero_both_signs():
     assert settlements.figures(0, 10, RATES_HOUSEHOLD)["commission"] == -1  # −0,5
     assert settlements.figures(100, 0, RATES_HOUSEHOLD)["pit_withheld"] == 1  # 0,5
     assert settlements.figures(0, 100, RATES_HOUSEHOLD)["pit_withheld"] == -1
-    assert settlements.round_dong(Decimal("2.4999")) == 2
+    assert to_dong(Decimal("2.4999")) == 2
     assert settlements.period_bounds(2024, 2) == (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
 
 

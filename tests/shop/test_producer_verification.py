@@ -22,13 +22,14 @@ def reviewer(db):
 
 def test_verifying_lets_the_waiting_products_be_approved(reviewer, django_capture_on_commit_callbacks):
     producer = Partner.objects.get(code="hkd-nguyen-thi-hoa")  # pending in the demo
-    product = Product.objects.get(upc="LC-066")
-    with pytest.raises(workflow.TransitionRefused, match="chưa được xác minh"):
-        workflow.approve(product, reviewer, seen=review_version.token(product))
+    product = Product.objects.get(upc="LC-066")  # a draft: nobody may submit for a pending producer
+    with pytest.raises(workflow.TransitionRefused):
+        workflow.submit(product, producer.director)
     with django_capture_on_commit_callbacks(execute=True):
         verification.verify_producer(producer, reviewer)
     assert Partner.objects.get(pk=producer.pk).is_verified
     assert producer.email in mail.outbox[-1].to and "xác minh" in mail.outbox[-1].subject
+    product = workflow.submit(product, producer.director)
     assert workflow.approve(product, reviewer, seen=review_version.token(product)).is_public
 
 

@@ -164,19 +164,21 @@ def test_the_shared_page_of_a_wish_list_hides_a_product_no_longer_for_sale(visit
 
 # --- Stock alerts -----------------------------------------------------------------------------------------
 
-def test_no_alert_is_created_for_a_product_not_for_sale(visitor, hidden):
+def test_no_alert_is_created_for_a_product_not_for_sale(visitor, hidden, django_capture_on_commit_callbacks):
     url = reverse("customer:alert-create", kwargs={"pk": hidden.pk})
     assert visitor.get(url).status_code == 404
-    response = visitor.post(url, {"email": "khach.moi@example.vn"})
+    with django_capture_on_commit_callbacks(execute=True):  # what the outbox would send after commit
+        response = visitor.post(url, {"email": "khach.moi@example.vn"})
     assert response.status_code == 404
     assert_not_shown(response.content.decode(), hidden)
     assert not ProductAlert.objects.filter(product=hidden).exists()
     assert mail.outbox == []
 
 
-def test_an_alert_is_created_for_a_product_for_sale(client, on_sale):
-    response = client.post(reverse("customer:alert-create", kwargs={"pk": on_sale.pk}),
-                           {"email": "khach.moi@example.vn"})
+def test_an_alert_is_created_for_a_product_for_sale(client, on_sale, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # sent from the outbox after commit
+        response = client.post(reverse("customer:alert-create", kwargs={"pk": on_sale.pk}),
+                               {"email": "khach.moi@example.vn"})
     assert response.status_code == 302
     assert ProductAlert.objects.filter(product=on_sale, email="khach.moi@example.vn").exists()
     assert len(mail.outbox) == 1  # Oscar's confirmation email
@@ -215,12 +217,14 @@ def _back_in_stock(product):
     record.save()  # Oscar's receiver sends the alerts of a product back in stock
 
 
-def test_no_alert_email_for_a_product_back_in_stock_but_not_for_sale(customer, hidden):
+def test_no_alert_email_for_a_product_back_in_stock_but_not_for_sale(customer, hidden,
+                                                                    django_capture_on_commit_callbacks):
     by_account = ProductAlert.objects.create(product=hidden, user=customer, status=ProductAlert.ACTIVE)
     by_email = ProductAlert.objects.create(product=hidden, email="khach.moi@example.vn")
     by_email.confirm()
-    _back_in_stock(hidden)
-    get_class("customer.alerts.utils", "AlertsDispatcher")().send_alerts()  # the oscar_send_alerts command
+    with django_capture_on_commit_callbacks(execute=True):  # what the outbox would send after commit
+        _back_in_stock(hidden)
+        get_class("customer.alerts.utils", "AlertsDispatcher")().send_alerts()  # the oscar_send_alerts command
     assert mail.outbox == []
     assert not customer.notifications.exists()
     by_account.refresh_from_db()
@@ -228,10 +232,11 @@ def test_no_alert_email_for_a_product_back_in_stock_but_not_for_sale(customer, h
     assert by_account.status == by_email.status == ProductAlert.ACTIVE  # they wait for it to be for sale
 
 
-def test_an_alert_email_for_a_product_for_sale_back_in_stock(customer, on_sale):
+def test_an_alert_email_for_a_product_for_sale_back_in_stock(customer, on_sale, django_capture_on_commit_callbacks):
     ProductAlert.objects.create(product=on_sale, user=customer, status=ProductAlert.ACTIVE)
     ProductAlert.objects.create(product=on_sale, email="khach.moi@example.vn").confirm()
-    _back_in_stock(on_sale)
+    with django_capture_on_commit_callbacks(execute=True):  # sent from the outbox after commit
+        _back_in_stock(on_sale)
     assert sorted(message.to[0] for message in mail.outbox) == sorted([customer.email, "khach.moi@example.vn"])
     assert all(on_sale.title in message.body for message in mail.outbox)
     assert customer.notifications.exists()

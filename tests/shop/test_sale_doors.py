@@ -142,7 +142,7 @@ def test_basket_holding_it_warns_and_cannot_be_checked_out(buyer, on_sale, state
     """The product stopped being for sale after it was put in the basket."""
     add_to_basket(buyer, on_sale)
     guest = not buyer.session.get("_auth_user_id")
-    reach_preview(buyer, guest=guest)
+    preview = reach_preview(buyer, guest=guest)
     stock_before = StockRecord.objects.get(product=on_sale).num_allocated
     take_off_sale(on_sale, state)
 
@@ -154,7 +154,7 @@ def test_basket_holding_it_warns_and_cannot_be_checked_out(buyer, on_sale, state
     assert response.status_code == 302 and response["Location"] == reverse("basket:summary")
 
     orders_before = Order.objects.count()
-    response = place_order(buyer)
+    response = place_order(buyer, preview)  # "Đặt hàng" on the preview the buyer saw before
     assert response.status_code == 302 and response["Location"] == reverse("basket:summary")
     assert Order.objects.count() == orders_before
     assert StockRecord.objects.get(product=on_sale).num_allocated == stock_before

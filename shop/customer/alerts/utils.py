@@ -8,11 +8,16 @@ Oscar's class loader looks here first for "customer.alerts.utils" (the stock-rec
 from oscar.apps.customer.alerts import utils
 
 from catalogue import listing
+from shop.notifications.outbox import OutboxDispatcher
 
 ProductAlert = utils.ProductAlert
 
 
 class AlertsDispatcher(utils.AlertsDispatcher):
+    def __init__(self, logger=None, mail_connection=None):
+        # Queued in the outbox (shop.notifications), delivered after commit.
+        self.dispatcher = OutboxDispatcher(logger=logger or utils.alerts_logger, mail_connection=mail_connection)
+
     def get_queryset(self):
         return listing.for_sale(super().get_queryset())
 

@@ -1,6 +1,6 @@
 from oscar.apps.dashboard.catalogue import views as oscar_views
 
-from shop.search import indexing
+from shop.core import changes
 
 
 class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
@@ -8,7 +8,7 @@ class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
 
     def forms_valid(self, form, formsets):
         response = super().forms_valid(form, formsets)
-        indexing.product_changed(self.object.pk)
+        changes.product_changed(self.object.pk)
         return response
 
 
@@ -18,5 +18,5 @@ class ProductDeleteView(oscar_views.ProductDeleteView):
     def delete(self, request, *args, **kwargs):
         product_id = self.get_object().pk
         response = super().delete(request, *args, **kwargs)
-        indexing.product_changed(product_id)
+        changes.product_changed(product_id)
         return response

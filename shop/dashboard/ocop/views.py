@@ -155,7 +155,7 @@ class ReviewDetailView(DetailView):
 
 def products_managed_by(user):
     """Products of the producers the user works for, as member or named assistant (never all of them
-    just for being staff)."""
+    just for being staff), and may view (``access.manageable_producers``: not pending or rejected ones)."""
     return (Product.objects.browsable_dashboard()
             .filter(stockrecords__partner__in=access.manageable_producers(user)).distinct())
 
@@ -197,6 +197,10 @@ class ProducerProductOcopView(DetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = product = self.get_object()
+        if access.capacity(request.user, product.producer, access.SELL) is None:
+            # A suspended producer's people see the product but change nothing of it (shop.partner.access).
+            messages.error(request, access.refusal(product.producer, access.SELL))
+            return self.render_to_response(self.get_context_data(), status=403)
         if request.POST.get("action") == "submit":
             try:
                 workflow.submit(product, request.user)

@@ -32,6 +32,7 @@ class ApplicationDetailView(DetailView):
                                                 context=onboarding.CONSENT_CONTEXT)
                          .select_related("user").order_by("-recorded_at")),
             "decision_form": kwargs.get("decision_form") or DecisionForm(),
+            "director_unconfirmed": onboarding.director_unconfirmed(producer),
         })
         return context
 

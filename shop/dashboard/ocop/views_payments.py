@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from oscar.templatetags.currency_filters import currency
 
 from payments import states, statements
 from payments.models import Payment
 from payments.providers import PROVIDER_CLASSES, get_provider
+from shop.core.money import format_vnd
 from shop.order import fulfilment
 
 CONFIRMABLE_BY_HAND = ("cod", "vietqr")
@@ -64,7 +64,7 @@ class PaymentDeskView(TemplateView):
                 states.REFUNDED_UNKEPT: _("Đơn hàng %(number)s không còn hiệu lực: cần hoàn lại %(amount)s cho khách."),
             }.get(outcome, _("Không ghi nhận được thanh toán cho đơn hàng %(number)s."))
             level = messages.success if outcome == states.PAID else messages.warning
-            level(request, text % {"amount": currency(form.cleaned_data["amount"]), "number": payment.order_number})
+            level(request, text % {"amount": format_vnd(form.cleaned_data["amount"]), "number": payment.order_number})
         elif action == "cancel_refund" and payment.order is not None:
             reason = (request.POST.get("reason") or "").strip()
             if not reason:

@@ -15,10 +15,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from oscar.templatetags.currency_filters import currency
 
 from payments import settlements
 from payments.models import Settlement
+from shop.core.money import format_vnd
 
 
 class MonthForm(forms.Form):
@@ -121,7 +121,7 @@ class SettlementDetailView(TemplateView):
                 messages.error(request, refusal.message)  # also when the form is not shown (paid)
             else:
                 messages.success(request, _("Đã ghi nhận thanh toán %(amount)s cho %(name)s.") % {
-                    "amount": currency(settlement.net_amount),
+                    "amount": format_vnd(settlement.net_amount),
                     "name": settlement.partner.name})
                 return redirect("dashboard:ocop-settlement", pk=settlement.pk)
         return self.render_to_response(self.get_context_data(settlement=settlement, form=form), status=400)

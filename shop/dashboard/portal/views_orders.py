@@ -17,6 +17,7 @@ from django.views.generic import ListView, TemplateView
 
 from shop.dashboard.portal.mixins import PortalMixin
 from shop.order import fulfilment, statuses
+from shop.partner import access
 
 
 class PortalHomeView(PortalMixin, TemplateView):
@@ -137,6 +138,7 @@ class OrderDetailView(PortalMixin, TemplateView):
 
     template_name = "oscar/dashboard/portal/order.html"
     form_classes = {"confirm": ConfirmForm, "ship": ShipForm, "cancel": CancelForm}
+    post_needs = access.FULFIL  # a suspended producer still fulfils orders already placed
 
     @cached_property
     def order(self):

@@ -23,6 +23,7 @@ AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
 
 class TeamView(PortalMixin, TemplateView):
     template_name = "oscar/dashboard/portal/team.html"
+    post_needs = access.FULFIL  # a suspended producer keeps its team (e.g. removes a departed user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

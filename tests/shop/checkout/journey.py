@@ -58,8 +58,19 @@ def reach_preview(client, method="cod", email="khach.vang.lai@example.vn", addre
     return client.get(reverse("checkout:preview"))
 
 
-def place_order(client):
-    return client.post(reverse("checkout:preview"), {"action": "place_order"})
+def place_order(client, preview=None):
+    """Press "Đặt hàng" on the preview (fetched now unless given), sending its fields as the browser does."""
+    preview = preview if preview is not None else client.get(reverse("checkout:preview"))
+    return client.post(reverse("checkout:preview"), {"action": "place_order", **confirmed_quote(preview)})
+
+
+def confirmed_quote(preview):
+    """The preview form's signed quote of what the buyer was shown."""
+    import re
+
+    found = re.search(r'name="confirmed_quote" value="([^"]*)"', preview.content.decode())
+    assert found, "the preview carries no confirmed quote"
+    return {"confirmed_quote": found.group(1)}
 
 
 def _errors(response):

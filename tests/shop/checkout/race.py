@@ -30,12 +30,17 @@ def prepare_last_units(units):
 
 def race(product, buyers, method="cod"):
     """Returns, per buyer: placed (bool), the response's status and text, the client."""
-    from tests.shop.checkout.journey import add_to_basket, place_order, reach_preview
+    from tests.shop.checkout.journey import add_to_basket, lao_cai_address, place_order, reach_preview
 
-    clients = [Client() for _ in range(buyers)]
+    # Different people: their own client address, phone and street, so the limits on one buyer's unpaid
+    # cash-on-delivery orders and on guest orders per address (payments.cod_limits) see strangers.
+    clients = [Client(REMOTE_ADDR=f"10.1.{number // 200}.{number % 200 + 1}") for number in range(buyers)]
+    previews = []
     for number, client in enumerate(clients):
         add_to_basket(client, product, 1)
-        reach_preview(client, method=method, email=f"nguoi.mua.{number}@example.vn")
+        previews.append(reach_preview(client, method=method, email=f"nguoi.mua.{number}@example.vn",
+                                      address=lao_cai_address(phone_number=f"0912{number:06d}",
+                                                              line1=f"Số {number + 1} đường Hoàng Liên")))
     connection.close()
     barrier = threading.Barrier(buyers)
     results = [None] * buyers
@@ -43,7 +48,7 @@ def race(product, buyers, method="cod"):
     def buy(number):
         try:
             barrier.wait()
-            response = place_order(clients[number])
+            response = place_order(clients[number], previews[number])
             placed = response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
             results[number] = {"placed": placed, "status": response.status_code,
                                "text": response.content.decode(), "location": response.get("Location", "")}

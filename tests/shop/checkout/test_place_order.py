@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 from payments import vietqr
 from payments.models import Payment
 from payments.providers.vietqr_transfer import transfer_reference
-from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
+from tests.shop.checkout.journey import add_to_basket, buyable_products, confirmed_quote, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")
@@ -132,10 +132,10 @@ def test_a_method_with_missing_settings_is_not_offered_instead_of_crashing(clien
 def test_the_preview_cannot_be_skipped_without_choosing_a_method(client):
     (product,) = buyable_products(1)
     add_to_basket(client, product, 1)
-    reach_preview(client, method="cod")
+    preview = reach_preview(client, method="cod")
     session = client.session
     session["checkout_data"]["payment"] = {}
     session.save()
-    response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    response = client.post(reverse("checkout:preview"), {"action": "place_order", **confirmed_quote(preview)})
     assert response.status_code == 302 and response["Location"] == reverse("checkout:payment-method")
     assert not Order.objects.filter(guest_email="khach.vang.lai@example.vn").exists()

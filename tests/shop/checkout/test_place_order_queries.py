@@ -46,9 +46,9 @@ def _copies_of(product, count):
 def _place_order_queries(client, products, email):
     for product in products:
         add_to_basket(client, product, 1)
-    reach_preview(client, method="cod", email=email)
+    preview = reach_preview(client, method="cod", email=email)
     with CaptureQueriesContext(connection) as queries:
-        response = place_order(client)
+        response = place_order(client, preview)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Order.objects.get(guest_email=email).lines.count() == len(products)
     return len(queries)

@@ -10,8 +10,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from pypdf import PdfReader
 
+from shop.core.money import format_vnd as vnd
 from shop.order import fulfilment
-from shop.order.invoices import vnd
 from tests.shop.checkout.journey import producer_actor, add_to_basket, buyable_products, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
@@ -65,9 +65,9 @@ def test_confirmation_email_is_in_the_language_of_the_order(client, two_producer
     english_client.cookies["django_language"] = "en"
     from django.utils import translation
     with translation.override("en"):
-        reach_preview(english_client, method="cod", email="english.buyer@example.vn")
+        preview = reach_preview(english_client, method="cod", email="english.buyer@example.vn")
         with django_capture_on_commit_callbacks(execute=True):
-            english_client.post(reverse("checkout:preview"), {"action": "place_order"})
+            place_order(english_client, preview)
     order = Order.objects.get(guest_email="english.buyer@example.vn")
     assert order.language_code == "en"
     english = [m for m in mail.outbox if m.to == ["english.buyer@example.vn"]][0]

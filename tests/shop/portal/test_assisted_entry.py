@@ -123,10 +123,13 @@ def test_the_switcher_moves_between_managed_producers_and_refuses_others(client,
     assert response["Location"] == TEAM_URL
 
 
-def test_the_demo_assistant_may_act_for_every_demo_producer(client):
+def test_the_demo_assistant_may_act_for_every_verified_demo_producer_only(client):
     assistant = User.objects.get(email=loader.ASSISTANT_EMAIL)
     client.force_login(assistant)
-    for code in ("hkd-nguyen-thi-hoa", "htx-que-bao-yen"):
+    for code in ("hkd-ly-thi-mai", "htx-que-bao-yen"):
         producer = Partner.objects.get(code=code)
         assert client.post(SWITCH_URL, {"producer": producer.pk}).status_code == 302
         assert client.get(TEAM_URL).context["portal_acting_for"] == producer
+    # Its grant for the pending applicant opens nothing until the applicant is verified (finding 10).
+    applicant = Partner.objects.get(code="hkd-nguyen-thi-hoa")
+    assert client.post(SWITCH_URL, {"producer": applicant.pk}).status_code == 404

@@ -10,8 +10,8 @@ from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_order
 
 from cms.demo import loader
+from shop.core import changes
 from shop.order import fulfilment, statuses
-from shop.search import indexing
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def vnd(amount):
 def reindexed(monkeypatch):
     """Product ids the code asked to reindex (the session's search index is left as it was)."""
     calls = []
-    monkeypatch.setattr(indexing, "product_changed", lambda *ids, **options: calls.extend(ids))
+    monkeypatch.setattr(changes, "product_changed", lambda *ids, **options: calls.extend(ids))
     return calls
 
 

@@ -1,5 +1,6 @@
 """The public application to sell, and the reviewer's decision on it: verify (portal opens) or reject."""
 import io
+import re
 
 from pathlib import Path
 
@@ -58,6 +59,22 @@ def apply(client, django_capture_on_commit_callbacks, **overrides):
         return client.post(APPLY_URL, application_data(**overrides), REMOTE_ADDR="203.0.113.7")
 
 
+CONFIRM_LINK = re.compile(r"https?://[^\s\"<]+/accounts/register/confirm/[^\s\"<]+")
+
+
+def confirm(client, email="pao.mathong@example.vn"):
+    """Opens the confirmation link the applicant was mailed (a new applicant's account is unconfirmed
+    until then); returns the answer to the link's button."""
+    message = next(m for m in reversed(mail.outbox) if m.to == [email] and CONFIRM_LINK.search(m.body))
+    return client.post(CONFIRM_LINK.search(message.body).group(0))
+
+
+def apply_and_confirm(client, django_capture_on_commit_callbacks, **overrides):
+    response = apply(client, django_capture_on_commit_callbacks, **overrides)
+    assert confirm(client).status_code == 302
+    return response
+
+
 def test_the_form_is_public_and_linked_from_the_footer(client):
     response = client.get("/")
     assert APPLY_URL.encode() in response.content
@@ -82,6 +99,7 @@ def test_an_application_creates_a_pending_producer_with_consents_and_no_portal_a
     assert producer.legal_name == "Hợp tác xã Mật ong Bắc Hà" and producer.email == user.email
     assert (user.last_name, user.first_name, user.phone_number) == ("Vàng Seo", "Páo", "0987 654 321")
     assert user.check_password("Ong-bac-ha-2026")
+    assert not user.is_active and user.last_login is None  # unconfirmed until the emailed link is opened
     assert not user.has_perm("partner.dashboard_access")
     scan_name = producer.business_registration_scan.name
     assert scan_name.startswith("producers/registration/") and scan_name.endswith(".png")
@@ -93,12 +111,22 @@ def test_an_application_creates_a_pending_producer_with_consents_and_no_portal_a
     assert all(c.given and c.ip_address == "203.0.113.7" and c.context == "producer_application"
                for c in consents.values())
 
+    # One email, to the applicant only: the application arrived, confirm the address by the link.
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
-    assert "Đã nhận hồ sơ" in mail.outbox[0].subject and "Hợp tác xã Mật ong Bắc Hà" in mail.outbox[0].subject
+    assert "hồ sơ đăng ký bán hàng" in mail.outbox[0].subject
+    assert "Hợp tác xã Mật ong Bắc Hà" in mail.outbox[0].subject and CONFIRM_LINK.search(mail.outbox[0].body)
 
-    # The new account is logged in and sees what happens next; the portal stays closed.
-    page = client.get(response["Location"])
-    assert "Các bước tiếp theo" in page.content.decode() and "Hợp tác xã Mật ong Bắc Hà" in page.content.decode()
+    # Not signed in: the page says what happens next; after the link the account signs in, sees its
+    # application pending, and the portal stays closed.
+    assert "_auth_user_id" not in client.session
+    page = client.get(response["Location"]).content.decode()
+    assert "Các bước tiếp theo" in page
+    assert "Hãy mở thư chúng tôi vừa gửi tới pao.mathong@example.vn để xác nhận địa chỉ email" in page
+    confirmed = confirm(client)
+    assert confirmed.status_code == 302 and confirmed["Location"].startswith(reverse("customer:login"))
+    assert client.login(username=user.email, password="Ong-bac-ha-2026")
+    status = client.get(APPLY_URL).content.decode()
+    assert "Hợp tác xã Mật ong Bắc Hà" in status and "Chờ xác minh" in status
     assert client.get(reverse("dashboard:portal-team")).status_code == 403
 
 
@@ -151,14 +179,15 @@ def test_invalid_applications_show_vietnamese_errors_and_create_nothing(client):
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert set(errors) >= {"name", "phone", "ward_code", "password2", "terms", "personal_data",
-                           "business_registration_scan", "account_email"}
+                           "business_registration_scan"}
+    assert "account_email" not in errors  # whether an email has an account is never shown (finding 11)
     content = response.content.decode()
     assert "Hãy điền mục này." in content
     assert "Nhập số điện thoại Việt Nam" in content
     assert "Hai mật khẩu không giống nhau." in content
     assert "Bạn cần đồng ý với điều khoản sử dụng" in content
     assert "Hãy tải lên ảnh chụp hoặc bản PDF giấy đăng ký kinh doanh." in content
-    assert "Email này đã có tài khoản" in content
+    assert "đã có tài khoản" not in content
     assert (Partner.objects.count(), User.objects.count()) == (producers, users)
     assert not mail.outbox
 
@@ -200,7 +229,12 @@ def test_reviewers_see_the_application_and_verifying_opens_the_portal(
         client, reviewer, django_capture_on_commit_callbacks):
     apply(client, django_capture_on_commit_callbacks)
     producer = Partner.objects.get(registration_number="5300123456")
-    applicant = producer.director
+    detail_url = reverse("dashboard:ocop-application", kwargs={"pk": producer.pk})
+    client.force_login(reviewer)
+    assert "Người đại diện chưa xác nhận email" in client.get(detail_url).content.decode()
+    client.logout()
+    assert confirm(client).status_code == 302
+    applicant = User.objects.get(pk=producer.director_id)
     client.force_login(applicant)
     assert client.get(reverse("dashboard:portal-team")).status_code == 403
 
@@ -213,6 +247,7 @@ def test_reviewers_see_the_application_and_verifying_opens_the_portal(
     scan_url = reverse("dashboard:ocop-application-scan", kwargs={"pk": producer.pk})
     assert scan_url in content and "5300123456" in content
     assert "203.0.113.7" in content and "2026-01" in content and "Xử lý dữ liệu cá nhân" in content
+    assert "Người đại diện chưa xác nhận email" not in content
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -232,7 +267,7 @@ def test_reviewers_see_the_application_and_verifying_opens_the_portal(
 
 def test_rejecting_an_application_needs_a_reason_and_emails_it(
         client, reviewer, django_capture_on_commit_callbacks):
-    apply(client, django_capture_on_commit_callbacks)
+    apply_and_confirm(client, django_capture_on_commit_callbacks)
     producer = Partner.objects.get(registration_number="5300123456")
     url = reverse("dashboard:ocop-application", kwargs={"pk": producer.pk})
     client.force_login(reviewer)
@@ -284,7 +319,7 @@ def test_from_application_to_the_first_approved_product(client, reviewer, django
     """The whole path: apply, get verified, list a product with its certificate, submit, get approved."""
     from tests.shop.test_producer_ocop_pages import _certificate_post
 
-    apply(client, django_capture_on_commit_callbacks)
+    apply_and_confirm(client, django_capture_on_commit_callbacks)
     producer = Partner.objects.get(registration_number="5300123456")
     applicant = producer.director
     client.force_login(reviewer)

@@ -16,6 +16,7 @@ from sorl.thumbnail.images import ImageFile
 from catalogue.models import ReviewStatus
 from catalogue.ocop import editing
 from cms.demo import loader
+from shop.core import changes
 from shop.search import indexing
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ LIST_QUERIES = 17
 def reindexed(monkeypatch):
     """Product ids the code asked to reindex (the session's search index is left as it was)."""
     calls = []
-    monkeypatch.setattr(indexing, "product_changed", lambda *ids, **options: calls.extend(ids))
+    monkeypatch.setattr(changes, "product_changed", lambda *ids, **options: calls.extend(ids))
     return calls
 
 
@@ -410,7 +411,7 @@ def test_quick_edit_saves_several_products_and_keeps_them_on_sale(client, produc
     assert set(reindexed) == {first.product_id, second.product_id}
     logged = producer.activities.filter(action="stock_price_updated")
     assert logged.count() == 2 and all(entry.actor == producer_user and entry.on_behalf_of is None for entry in logged)
-    assert any("111.000 đồng" in entry.summary for entry in logged)
+    assert any("111.000 ₫" in entry.summary for entry in logged)
     for record in (first, second):
         product = Product.objects.get(pk=record.product_id)
         assert product.review_status == ReviewStatus.APPROVED and product.is_public

@@ -8,6 +8,7 @@ from django.test import override_settings
 from oscar.core.loading import get_class, get_model
 from oscar.test import factories
 
+from shop.core import changes
 from shop.search import indexing
 from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch
 
@@ -32,7 +33,7 @@ def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(
     stockrecord.price = 777000
     stockrecord.save()
     with override_settings(ELASTICSEARCH_URL=DOWN), django_capture_on_commit_callbacks(execute=True):
-        indexing.product_changed(product.pk)  # the task runs on commit and fails
+        changes.product_changed(product.pk)  # the task runs on commit and fails
     assert ReindexMark.objects.filter(product_id=product.pk).exists(), "the missed update stays marked"
     assert _document(product)["price"] != 777000
 
@@ -44,7 +45,7 @@ def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(
 def test_a_successful_update_clears_its_mark(django_capture_on_commit_callbacks):
     product = Product.objects.get(upc="LC-021")
     with django_capture_on_commit_callbacks(execute=True):
-        indexing.product_changed(product.pk)
+        changes.product_changed(product.pk)
     assert not ReindexMark.objects.filter(product_id=product.pk).exists()
 
 
@@ -54,7 +55,7 @@ def test_renaming_a_producer_reaches_its_products_documents(django_capture_on_co
     producer.name = "Hợp tác xã Chè Cổ Thụ Đổi Tên"
     producer.save()
     with django_capture_on_commit_callbacks(execute=True):
-        indexing.producer_changed(producer)
+        changes.producer_changed(producer)
     assert _document(product)["producer"] == "hợp tác xã chè cổ thụ đổi tên"
     assert "LC-005" in [p.upc for p in ElasticsearchProductSearch().search("co thu doi ten")[0:10]]
 

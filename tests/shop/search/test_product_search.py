@@ -10,9 +10,9 @@ from catalogue import listing
 from catalogue.models import ReviewStatus
 from catalogue.ocop import review_version, workflow
 from cms.demo import loader
+from shop.core.text import fold, normalize
 from shop.search import indexing
 from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch, get_product_search
-from shop.search.text import fold, normalize
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")

@@ -1,5 +1,6 @@
 """Security headers: the storefront's Content-Security-Policy (shop/core/csp.py) with no inline script
-to need 'unsafe-inline', nosniff and a referrer policy on every response, HSTS in production.
+to need 'unsafe-inline', the back offices' policy (our origin only) with pages that load nothing from
+another host, nosniff and a referrer policy on every response, HSTS in production.
 
 The crawl walks the pages a buyer goes through — home, category, product, search, basket, every
 checkout step, the thank-you and card payment pages, campaign, news, article, the application to
@@ -20,6 +21,7 @@ from .conftest import ADMIN, CUSTOMER
 pytestmark = pytest.mark.django_db
 Category = get_model("catalogue", "Category")
 Order = get_model("order", "Order")
+Product = get_model("catalogue", "Product")
 # Script types a browser does not execute: data blocks.
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
 
@@ -132,17 +134,72 @@ def test_account_pages_have_the_policy_and_no_inline_code():
     assert_strict_storefront_page(client.get(reverse("customer:order", kwargs={"order_number": order.number})))
 
 
-def test_the_back_offices_keep_their_inline_scripts_without_the_storefront_policy():
-    """Oscar's dashboard and Wagtail's admin are built on inline scripts: the storefront policy would
-    break them. They keep nosniff, the referrer policy and X-Frame-Options."""
+class AssetSources(HTMLParser):
+    """Collects the addresses a page loads scripts, styles, images and frames from."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sources = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source") and attrs.get("src"):
+            self.sources.append(attrs["src"])
+        rel = (attrs.get("rel") or "").lower()
+        if tag == "link" and attrs.get("href") and any(kind in rel for kind in ("stylesheet", "preload", "icon")):
+            self.sources.append(attrs["href"])
+
+
+def _back_office_urls():
+    from wagtail.models import Page
+
+    product = Product.objects.filter(structure__in=["standalone", "parent"]).first()
+    home = Page.objects.filter(depth=2).first()
+    return [reverse("dashboard:index"), "/en" + reverse("dashboard:index"),
+            reverse("dashboard:catalogue-product-list"),
+            reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),
+            reverse("dashboard:order-list"), reverse("dashboard:ocop-review-queue"),
+            reverse("wagtailadmin_home"), reverse("wagtailadmin_pages:edit", args=[home.pk]),
+            reverse("wagtailimages:index")]
+
+
+def assert_back_office_page(response):
+    """The back-office policy: our origin only (plus data:/blob:), no third-party host anywhere, and the
+    page itself loads nothing from another host."""
+    path = response.wsgi_request.path
+    assert response.status_code == 200, (path, response.status_code, response.get("Location"))
+    policy = _policy(response)
+    assert policy["default-src"] == ["'self'"], path
+    for directive, sources in policy.items():
+        hosts = [s for s in sources if not s.startswith("'") and s not in ("data:", "blob:")]
+        assert hosts == [], (path, directive, hosts)
+    assert "'unsafe-eval'" not in policy["script-src"]
+    assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'self'"] and policy["form-action"] == ["'self'"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    parser = AssetSources()
+    parser.feed(response.content.decode())
+    assert parser.sources, path
+    remote = [src for src in parser.sources if src.strip().startswith(("http:", "https:", "//"))]
+    assert remote == [], (path, remote)
+
+
+def test_the_back_offices_have_their_own_policy_and_load_nothing_from_other_hosts():
+    """Issue 17: Oscar's dashboard loaded jQuery from Google's CDN and the Wagtail admin avatars from
+    Gravatar; both back offices had no CSP. Now every asset is ours and a policy allows only our origin."""
     client = Client()
+    for url in (reverse("dashboard:login"), reverse("wagtailadmin_login")):
+        assert_back_office_page(client.get(url))
     client.post(reverse("customer:login"), {"login-username": ADMIN[0], "login-password": ADMIN[1],
                                             "login_submit": "1"})
-    for url in (reverse("dashboard:index"), reverse("wagtailadmin_home"), "/en" + reverse("dashboard:index")):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        assert "Content-Security-Policy" not in response
-        assert response["X-Content-Type-Options"] == "nosniff" and response["X-Frame-Options"] == "DENY"
+    for url in _back_office_urls():
+        assert_back_office_page(client.get(url))
+
+
+def test_the_storefront_keeps_its_strict_policy_beside_the_back_offices():
+    response = Client().get("/")
+    assert "'unsafe-inline'" not in _policy(response)["script-src"]
+    assert "'none'" in _policy(response)["frame-ancestors"]
 
 
 def test_headers_on_every_kind_of_response():

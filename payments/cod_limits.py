@@ -1,0 +1,195 @@
+"""How much stock a buyer may hold with unpaid cash-on-delivery orders, and how fast guests may order:
+the one rule against stock hoarding (issue 17).
+
+Cash on delivery reserves stock at placement and no money comes before delivery, so one guest could hold
+a whole stock with orders never meant to be received. ``settings.OCOP_COD_LIMITS`` caps, for COD only:
+
+- one order: its units and its value (the basket's goods, incl. tax);
+- one buyer: units, value and number of their *open unpaid COD orders* (COD payment not received, lines
+  neither cancelled nor shipped) plus this basket. A buyer is anyone sharing with such an order the email
+  (normalised), the delivery phone (E.164), the delivery address (province + commune + normalised street
+  line) or the client address.
+
+Paying online is never limited here: its stock comes back when the money does not (``shop.order.expiry``),
+as does COD stock a producer does not confirm in time.
+
+Guests also may place only so many orders per client address and per email per window (the
+"guest-orders-ip" / "guest-orders-email" throttles): checked before placement, counted once it succeeded.
+
+Concurrency: the limits are checked in checkout just before placement (``PaymentDetailsView.handle_payment``).
+The per-order limit always holds. Two checkouts of one buyer at the very same instant do not see each
+other's order yet, so a buyer can exceed a per-buyer limit only by the orders in flight at that instant,
+each within the per-order limit and all counted by the guest throttle. No lock is taken.
+
+An order does not store its client address: ``remember_client`` keeps COD order numbers per address in the
+shared cache (``CLIENT_MEMORY`` seconds), which the per-buyer count reads.
+"""
+import hashlib
+import re
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from payments.models import Payment
+from shop.core.money import format_vnd
+from shop.core.phones import normalise_phone
+from shop.core.throttle import Throttle, normalise_account
+from shop.order import statuses
+
+Order = get_model("order", "Order")
+
+COD = "cod"
+CLIENT_MEMORY = 30 * 24 * 60 * 60
+OPEN_LINE_STATUSES = (statuses.LINE_PENDING, statuses.LINE_CONFIRMED)
+GUEST_THROTTLES = ("guest-orders-ip", "guest-orders-email")
+
+
+def limits():
+    return settings.OCOP_COD_LIMITS
+
+
+# --- who the buyer is ----------------------------------------------------------------------------
+
+def buyer_phone(address):
+    try:
+        return normalise_phone(str(address.phone_number)) if address is not None and address.phone_number else ""
+    except Exception:  # not a Vietnamese number (old address): not an identity
+        return ""
+
+
+def normalise_line(value):
+    """"Số 5, đường Hoàng Liên " and "số 5 đường hoàng liên" are one street line."""
+    return " ".join(re.sub(r"[^\w]+", " ", str(value or "").casefold()).split())
+
+
+def address_key(address):
+    if address is None or not address.province_code or not address.ward_code or not normalise_line(address.line1):
+        return None
+    return (address.province_code, address.ward_code, normalise_line(address.line1))
+
+
+def _client_key(ip):
+    return "ocop-cod-client:" + hashlib.sha256(str(ip).encode()).hexdigest()[:32]
+
+
+def remember_client(ip, order_number):
+    """Keep the COD order's number under its client address (the order model has no place for it)."""
+    if not ip:
+        return
+    numbers = cache.get(_client_key(ip)) or []
+    cache.set(_client_key(ip), (numbers + [str(order_number)])[-200:], CLIENT_MEMORY)
+
+
+def open_cod_orders(email="", phone="", address=None, ip=""):
+    """The open unpaid COD orders of anyone sharing one of these identities, with their lines."""
+    email = normalise_account(email)
+    key = address_key(address)
+    who = Q(pk__in=[])
+    if email:
+        who |= Q(guest_email__iexact=email) | Q(user__email__iexact=email)
+    if phone:
+        who |= Q(shipping_address__phone_number=phone)
+    if key:
+        who |= Q(shipping_address__province_code=key[0], shipping_address__ward_code=key[1])
+    numbers = [str(number) for number in cache.get(_client_key(ip)) or []] if ip else []
+    if numbers:
+        who |= Q(number__in=numbers)
+    unpaid = Payment.objects.filter(method=COD, status=Payment.Status.COLLECT_ON_DELIVERY).values("order_id")
+    orders = (Order.objects.filter(who, pk__in=unpaid).exclude(status__in=[statuses.ORDER_CANCELLED,
+                                                                           statuses.ORDER_SHIPPED])
+              .select_related("shipping_address", "user").prefetch_related("lines").distinct())
+    matched = []
+    for order in orders:
+        same_address = key is not None and address_key(order.shipping_address) == key
+        same_other = ((email and normalise_account(order.email) == email)
+                      or (phone and order.shipping_address is not None
+                          and str(order.shipping_address.phone_number or "") == phone)
+                      or (numbers and order.number in numbers))
+        if same_address or same_other:
+            matched.append(order)
+    return matched
+
+
+def held(orders):
+    """Units and value (goods incl. tax) the open lines of these orders hold."""
+    lines = [line for order in orders for line in order.lines.all() if line.status in OPEN_LINE_STATUSES]
+    return sum(line.quantity for line in lines), sum((Decimal(line.line_price_incl_tax) for line in lines), Decimal(0))
+
+
+# --- the rule ------------------------------------------------------------------------------------
+
+def basket_units_and_value(basket):
+    return basket.num_items, Decimal(basket.total_incl_tax)
+
+
+def order_refusal(units, value):
+    """Why COD is refused for a basket alone, or None."""
+    rule = limits()
+    if units > rule["order_units"]:
+        return _("Thanh toán khi nhận hàng chỉ áp dụng cho đơn tối đa %(limit)s sản phẩm (giỏ hàng của bạn có "
+                 "%(n)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.") % {
+            "limit": rule["order_units"], "n": units}
+    if value > rule["order_value"]:
+        return _("Thanh toán khi nhận hàng chỉ áp dụng cho đơn có tiền hàng tối đa %(limit)s (giỏ hàng của bạn "
+                 "%(value)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.") % {
+            "limit": format_vnd(rule["order_value"]), "value": format_vnd(value)}
+    return None
+
+
+def buyer_refusal(units, value, email="", address=None, ip=""):
+    """Why COD is refused for this buyer's basket given their open unpaid COD orders, or None."""
+    rule = limits()
+    orders = open_cod_orders(email, buyer_phone(address), address, ip)
+    if not orders:
+        return None
+    open_units, open_value = held(orders)
+    if len(orders) + 1 > rule["buyer_open_orders"]:
+        return _("Bạn đang có %(n)s đơn thanh toán khi nhận hàng chưa giao xong; mỗi người mua được có tối đa "
+                 "%(limit)s đơn như vậy cùng lúc. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc "
+                 "đợi nhận các đơn trước.") % {"n": len(orders), "limit": rule["buyer_open_orders"]}
+    if open_units + units > rule["buyer_units"]:
+        return _("Các đơn thanh toán khi nhận hàng chưa giao của bạn đã giữ %(held)s sản phẩm; mỗi người mua được "
+                 "giữ tối đa %(limit)s sản phẩm chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, "
+                 "VNPay) hoặc giảm số lượng.") % {"held": open_units, "limit": rule["buyer_units"]}
+    if open_value + value > rule["buyer_value"]:
+        return _("Các đơn thanh toán khi nhận hàng chưa giao của bạn đã có %(held)s tiền hàng; mỗi người mua được "
+                 "giữ tối đa %(limit)s chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) "
+                 "hoặc giảm số lượng.") % {"held": format_vnd(open_value), "limit": format_vnd(rule["buyer_value"])}
+    return None
+
+
+def cod_refusal(basket, email="", address=None, ip=""):
+    """Why this basket may not be paid on delivery by this buyer, or None (the checkout's one call)."""
+    units, value = basket_units_and_value(basket)
+    return order_refusal(units, value) or buyer_refusal(units, value, email, address, ip)
+
+
+# --- guest velocity ------------------------------------------------------------------------------
+
+def _guest_values(email, ip):
+    return (("guest-orders-ip", ip), ("guest-orders-email", normalise_account(email)))
+
+
+def guest_refusal(email, ip):
+    """Why a guest may not place one more order now, or None."""
+    if any(value and Throttle(name).exceeded(value) for name, value in _guest_values(email, ip)):
+        return _("Bạn đã đặt nhiều đơn hàng không cần đăng nhập trong thời gian ngắn. Giỏ hàng của bạn vẫn được "
+                 "giữ nguyên: hãy thử lại sau một giờ, hoặc đăng nhập tài khoản để đặt hàng.")
+    return None
+
+
+def order_placed(order, request, method):
+    """After a successful checkout: count a guest's order, remember a COD order's client address."""
+    from shop.core.throttle import client_ip
+
+    ip = client_ip(request)
+    if order.is_anonymous:
+        for name, value in _guest_values(order.guest_email, ip):
+            if value:
+                Throttle(name).hit(value)
+    if method == COD:
+        remember_client(ip, order.number)

@@ -1,0 +1,45 @@
+"""Money in one place: the one rounding rule and the one formatter for amounts in đồng (VND).
+
+- **Whole đồng** (``to_dong``): the đồng has no minor unit in use (ISO 4217 lists VND with 0 decimals;
+  banks, VietQR, VNPay and invoices carry whole đồng), so every amount that is paid, refunded, settled or
+  shown is a whole number of đồng. Amounts are computed in ``Decimal`` (never float) and rounded once,
+  here.
+- **Half up** (``ROUND_HALF_UP``, halves away from zero: 61.728,5 → 61.729; −0,5 → −1): the rule of the
+  monthly settlements (commission, withheld VAT and PIT under Decree 117/2025 are each rounded to a whole
+  đồng this way, as tax amounts are rounded in practice), and so the rule everywhere else, so that a
+  figure on an invoice, a portal page, an email and a settlement statement never differ by one đồng.
+- **One formatter** (``format_vnd``): "1.234.567 ₫" — Babel through Oscar's ``currency`` filter with
+  ``settings.OSCAR_CURRENCY_FORMAT`` (dot thousands, no decimals, the sign after, vi_VN whatever the page
+  language). Templates use the same filter (``{% load currency_filters %}{{ amount|currency }}``); Python
+  code (PDF invoices, admin messages, activity notes, notices built with ``gettext``) calls
+  ``format_vnd``, which first applies ``to_dong`` (Babel alone would round halves to even). Never build
+  "… ₫" by hand: ``tests/shop/test_money.py`` sweeps the code for it.
+"""
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from oscar.templatetags.currency_filters import currency
+
+WHOLE_DONG = Decimal("1")
+
+
+def to_dong(value):
+    """``value`` (Decimal, int or numeric str; None counts as 0) as an int of whole đồng, halves up.
+
+    Floats are refused: money never passes through binary floating point.
+    """
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        raise TypeError("Money amounts must be Decimal, int or str, not float.")
+    try:
+        amount = Decimal(value) if not isinstance(value, Decimal) else value
+    except InvalidOperation:
+        raise ValueError(f"Not an amount of money: {value!r}") from None
+    if not amount.is_finite():
+        raise ValueError(f"Not an amount of money: {value!r}")
+    return int(amount.quantize(WHOLE_DONG, rounding=ROUND_HALF_UP))
+
+
+def format_vnd(value):
+    """``value`` rounded to whole đồng (``to_dong``) and shown as the site shows money: "1.234.567 ₫"."""
+    return currency(Decimal(to_dong(value)), "VND")

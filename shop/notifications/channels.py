@@ -1,0 +1,33 @@
+"""How an outbox message reaches its recipient. Email is the only channel today.
+
+Another channel (Zalo OA, SMS) is a ``Channel`` subclass with its own ``code`` and a ``send(message)``
+that raises on failure (the outbox then retries it), registered in ``CHANNELS``; senders queue for it
+with ``outbox.queue(..., channel="zalo")`` and the recipient in that channel's terms (a phone number, a
+Zalo user id). Rendering, the outbox row, retries and the admin page stay the same.
+"""
+from django.core.mail import EmailMultiAlternatives, get_connection
+
+
+class Channel:
+    code = ""
+
+    def send(self, message):
+        """Deliver ``message`` (an ``OutboxMessage``) or raise."""
+        raise NotImplementedError
+
+
+class EmailChannel(Channel):
+    code = "email"
+
+    def send(self, message):
+        from django.conf import settings
+
+        email = EmailMultiAlternatives(
+            message.subject, message.body_text, message.from_address or settings.OSCAR_FROM_EMAIL,
+            [message.recipient], headers=message.headers or None, connection=get_connection())
+        if message.body_html:
+            email.attach_alternative(message.body_html, "text/html")
+        email.send()
+
+
+CHANNELS = {channel.code: channel for channel in (EmailChannel(),)}

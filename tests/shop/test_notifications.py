@@ -1,0 +1,222 @@
+"""Every message goes through the outbox (shop.notifications, issue 18): queued with the change, in the
+recipient's language, delivered after commit; a mail server that is down never answers 500 to the person
+who acted, the message waits, is retried with backoff, and administrators see and resend what failed."""
+import datetime
+import smtplib
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from oscar.core.loading import get_model
+
+from catalogue.models import ReviewStatus
+from catalogue.ocop import notifications
+from cms.demo import loader
+from cms.models import ContactPage
+from shop.notifications import outbox
+from shop.notifications.models import OutboxMessage
+from shop.partner import team
+from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
+from tests.shop.review_page import decide
+
+pytestmark = pytest.mark.django_db
+Product = get_model("catalogue", "Product")
+Partner = get_model("partner", "Partner")
+Order = get_model("order", "Order")
+User = get_user_model()
+DOWN = "tests.shop.test_notifications.SmtpDownBackend"
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+class SmtpDownBackend(BaseEmailBackend):
+    """A mail server that refuses every connection."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPConnectError(421, "mail server down")
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def smtp_down(settings):
+    settings.EMAIL_BACKEND = DOWN
+    return settings
+
+
+@pytest.fixture
+def reviewer_client(client):
+    client.force_login(User.objects.get(email=loader.REVIEWER_EMAIL))
+    return client
+
+
+def test_smtp_down_during_an_approval_the_message_waits_and_goes_out_later(
+        reviewer_client, smtp_down, django_capture_on_commit_callbacks):
+    product = Product.objects.get(upc="LC-012")
+    recipients = notifications.producer_recipients(product.producer)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = decide(reviewer_client, product, {"action": "approve", "reason": ""})
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert product.review_status == ReviewStatus.APPROVED and product.is_public
+    waiting = OutboxMessage.objects.filter(event_code=notifications.PRODUCT_REVIEWED, recipient__in=recipients)
+    assert waiting.count() == len(recipients) and not mail.outbox
+    for message in waiting:
+        assert message.status == OutboxMessage.PENDING and message.attempts == 1
+        assert "mail server down" in message.last_error
+        assert message.next_attempt_at > timezone.now() and message.about == product.producer
+
+    smtp_down.EMAIL_BACKEND = LOCMEM
+    assert outbox.deliver_due() == 0  # not yet due (1 minute backoff)
+    waiting.update(next_attempt_at=timezone.now())
+    call_command("deliver_notifications", stdout=open("/dev/null", "w"))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(recipients)
+    assert product.title in mail.outbox[0].subject + mail.outbox[0].body
+    assert set(waiting.values_list("status", flat=True)) == {OutboxMessage.SENT}
+
+
+def test_a_rolled_back_change_queues_and_sends_nothing(django_capture_on_commit_callbacks):
+    producer = Partner.objects.exclude(email="").first()
+    before = OutboxMessage.objects.count()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION,
+                                          {"verified": True, "reason": ""})
+            raise RuntimeError
+    assert OutboxMessage.objects.count() == before and not mail.outbox
+
+
+def test_paused_sends_nothing(django_capture_on_commit_callbacks):
+    producer = Partner.objects.exclude(email="").first()
+    before = OutboxMessage.objects.count()
+    with django_capture_on_commit_callbacks(execute=True), notifications.paused():
+        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {"verified": True})
+        assert outbox.send("ai@example.vn", team.INVITATION, {}) is None
+    assert OutboxMessage.objects.count() == before
+
+
+def test_retries_back_off_then_the_message_is_failed(smtp_down, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbox.queue("nhan@example.vn", "TEST", {"subject": "Chào", "body": "Nội dung"})
+    waits = []
+    for _attempt in range(outbox.MAX_ATTEMPTS - 1):
+        message.refresh_from_db()
+        assert message.status == OutboxMessage.PENDING
+        waits.append(message.next_attempt_at - timezone.now())
+        assert outbox.deliver_due() == 0  # not due yet
+        outbox.deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1))
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.FAILED and message.attempts == outbox.MAX_ATTEMPTS
+    assert message.next_attempt_at is None and "mail server down" in message.last_error
+    expected = [datetime.timedelta(minutes=1), datetime.timedelta(minutes=5), datetime.timedelta(minutes=30),
+                datetime.timedelta(hours=2), datetime.timedelta(hours=12)]
+    assert [round(w.total_seconds() / 60) for w in waits] == [round(e.total_seconds() / 60) for e in expected]
+    assert outbox.deliver_due(now=timezone.now() + datetime.timedelta(days=2)) == 0  # failed stays failed
+
+
+def test_administrators_see_failed_messages_and_send_them_again(client, settings,
+                                                                 django_capture_on_commit_callbacks):
+    message = OutboxMessage.objects.create(recipient="that.bai@example.vn", event_code="TEST", subject="Thư lỗi",
+                                           body_text="Nội dung", status=OutboxMessage.FAILED, attempts=6,
+                                           last_error="SMTPConnectError: mail server down")
+    sent = OutboxMessage.objects.create(recipient="da.gui@example.vn", subject="Thư đã gửi", body_text="x",
+                                        status=OutboxMessage.SENT)
+    index = reverse("notifications_outbox:index")
+    again = reverse("notifications_outbox:send_again", args=[message.pk])
+
+    reviewer = User.objects.get(email=loader.REVIEWER_EMAIL)  # staff, but without the outbox permission
+    assert not reviewer.has_perm("notifications.view_outboxmessage")
+    client.force_login(reviewer)
+    assert client.get(index).status_code in (302, 403)
+    assert client.post(again).status_code in (302, 403)
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.FAILED
+
+    client.force_login(User.objects.get(email=loader.STAFF_EMAIL))  # a superuser
+    page = client.get(index, {"status": "failed"}).content.decode()
+    assert "that.bai@example.vn" in page and "mail server down" in page and "da.gui@example.vn" not in page
+    assert again in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(again)
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.SENT and message.attempts == 1
+    assert [m.to for m in mail.outbox] == [["that.bai@example.vn"]]
+    # A sent message is not sent twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("notifications_outbox:send_again", args=[sent.pk]))
+    assert len(mail.outbox) == 1
+
+
+def test_contact_form_with_smtp_down_thanks_the_visitor(client, smtp_down, django_capture_on_commit_callbacks):
+    contact = ContactPage.objects.filter(locale__language_code="vi").live().first()
+    fields = {field.clean_name: value for field, value in zip(
+        contact.form_fields.order_by("sort_order"), ["Nguyễn An", "an@example.vn", "Tôi muốn mua sỉ chè."])}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact.url, fields)
+    assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
+    message = OutboxMessage.objects.get(event_code="CONTACT_FORM")
+    assert message.recipient == contact.to_address and "mua sỉ chè" in message.body_text
+    assert message.status == OutboxMessage.PENDING and "mail server down" in message.last_error
+
+
+def test_producer_messages_are_queued_in_vietnamese_whatever_the_actor_browses_in(
+        django_capture_on_commit_callbacks):
+    producer = Partner.objects.exclude(email="").first()
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {"verified": True})
+    message = OutboxMessage.objects.filter(recipient=producer.email).latest("pk")
+    assert message.language == "vi" and message.status == OutboxMessage.SENT
+    assert mail.outbox[-1].subject == message.subject
+
+
+def test_an_english_buyers_order_email_is_queued_in_english(client, django_capture_on_commit_callbacks):
+    (product,) = buyable_products(1)
+    client.get("/en/")
+    add_to_basket(client, product, 1)
+    client.cookies["django_language"] = "en"
+    with translation.override("en"):
+        preview = reach_preview(client, method="cod", email="english.reader@example.vn")
+        with django_capture_on_commit_callbacks(execute=True):
+            place_order(client, preview)
+    order = Order.objects.get(guest_email="english.reader@example.vn")
+    message = OutboxMessage.objects.get(recipient="english.reader@example.vn")
+    assert order.language_code == "en" and message.language == "en"
+    assert message.status == OutboxMessage.SENT and order.number in message.subject
+    assert "order" in message.subject.lower()
+    # The producers are told in Vietnamese, through the outbox too.
+    producer_emails = notifications.producer_recipients(product.producer)
+    assert {m.language for m in OutboxMessage.objects.filter(recipient__in=producer_emails,
+                                                             event_code="OCOP_ORDER_PLACED")} == {"vi"}
+
+
+def test_team_invitation_is_queued(producer_user, django_capture_on_commit_callbacks):
+    producer = Partner.objects.get(director=producer_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        team.invite(producer, producer_user, "moi.vao@example.vn")
+    message = OutboxMessage.objects.get(recipient="moi.vao@example.vn")
+    assert message.event_code == team.INVITATION and message.language == "vi" and message.status == "sent"
+
+
+def test_password_reset_is_queued_in_the_language_of_the_page(client, customer, django_capture_on_commit_callbacks):
+    with translation.override("en"):
+        url = reverse("password-reset")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"email": customer.email})
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get(recipient=customer.email, event_code="PASSWORD_RESET")
+    assert message.language == "en" and message.status == OutboxMessage.SENT
+    assert mail.outbox[-1].to == [customer.email]
