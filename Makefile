@@ -3,7 +3,7 @@
 #   make test  — set up, start PostgreSQL, run the whole test suite against it, clean up
 # and for maintainers:
 #   make lock  — recompile the locks with hashes (requirements.txt, requirements-test.txt) from requirements*.in
-.PHONY: run test bootstrap demo lock
+.PHONY: run test lint bootstrap demo lock
 
 PYTHON_VENV := .venv/bin/python
 MIGRATIONS := $(wildcard */migrations/*.py shop/*/migrations/*.py)
@@ -13,6 +13,9 @@ run: bootstrap var/.demo-loaded
 
 test:
 	scripts/test.sh
+
+lint:
+	scripts/lint.sh
 
 bootstrap:
 	scripts/bootstrap.sh

@@ -20,7 +20,8 @@ import random
 import signal
 import sys
 import time
-from datetime import datetime, timedelta, timezone as dt_timezone
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -35,7 +36,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connections  # noqa: E402
 from elasticsearch import helpers  # noqa: E402
 from elasticsearch.dsl import Search  # noqa: E402
-from vietnam_provinces import Province, ProvinceCode, Ward  # noqa: E402
+from vietnam_provinces import Province, Ward  # noqa: E402
 
 from catalogue.ocop.taxonomy import GROUPS_148  # noqa: E402
 from cms.demo import data as demo  # noqa: E402

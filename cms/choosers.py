@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from catalogue.listing import for_sale, public_producers
 from catalogue.ocop import rules, taxonomy

@@ -1,5 +1,5 @@
-from wagtail.admin.forms import WagtailAdminPageForm
 from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from shop.core.text import ascii_slugify, fold_vietnamese
 

@@ -3,6 +3,6 @@ from django.urls import include, path
 
 app_name = "payments"
 urlpatterns = [
-    path("", include("payments.stripe_urls")),
-    path("", include("payments.vnpay_urls")),
+    path("", include("payments.providers.stripe.urls")),
+    path("", include("payments.providers.vnpay.urls")),
 ]

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 OCOP_REQUIREMENTS=test scripts/bootstrap.sh  # requirements-test.txt: the runtime lock plus pytest & co.
+scripts/lint.sh  # ruff (pyproject.toml [tool.ruff]): a lint error fails the run before any service starts
 source scripts/postgres.sh
 source scripts/elasticsearch.sh
 source scripts/stripe-mock.sh
@@ -15,8 +16,13 @@ stripe_mock_start
 scripts/chromium.sh  # Debian's Chromium for the browser journeys (tests/e2e)
 
 export DJANGO_SETTINGS_MODULE=shop.settings.test
+# In parallel (pytest-xdist): one worker per core, at most 4 (each loads the demo into its own test database
+# and indexes it, ~1 min); OCOP_TEST_WORKERS=0 runs serially. `--dist loadgroup` keeps the tests that share
+# an xdist_group on one worker (pyproject.toml, [tool.pytest.ini_options]).
+cores=$(nproc 2>/dev/null || echo 1)
+workers=${OCOP_TEST_WORKERS:-$(( cores < 4 ? cores : 4 ))}
 set +e
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n "$workers" --dist loadgroup "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

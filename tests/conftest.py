@@ -2,6 +2,7 @@ import re
 
 import psycopg
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connections
 from django.utils import translation
@@ -15,12 +16,26 @@ VND_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+ ₫")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo market, loaded once into the PostgreSQL test database and indexed."""
+    """The demo market, loaded once into the PostgreSQL test database and indexed. Under pytest-xdist each
+    worker has its own test database (pytest-django adds ``_gw0``, …) and its own indexes (the settings'
+    ELASTICSEARCH_INDEX_PREFIX carries the process id); the session's indexes and snapshot go at its end."""
     with django_db_blocker.unblock():
         loader.load_demo_data()
         indexing.rebuild()
         pages.rebuild()
     _DemoSnapshot.take()
+    yield
+    _drop_session_indexes()
+    _DemoSnapshot.drop()
+
+
+def _drop_session_indexes():
+    """This process's Elasticsearch indexes (by name: wildcard deletes are refused by default)."""
+    if not indexing.enabled():
+        return
+    es = indexing.client()
+    for name in es.indices.get(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", expand_wildcards="all"):
+        es.options(ignore_status=404).indices.delete(index=name)
 
 
 class _DemoSnapshot:
@@ -48,11 +63,25 @@ class _DemoSnapshot:
         cls._admin(copy)
 
     @classmethod
+    def drop(cls):
+        cls._admin(lambda admin, _name, snapshot: admin.execute(f'DROP DATABASE IF EXISTS "{snapshot}"'))
+
+    @classmethod
     def restore(cls):
         def restore(admin, name, snapshot):
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{snapshot}"')
         cls._admin(restore)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects
+def pytest_collection_modifyitems(config, items):
+    """The browser journeys (tests/e2e) are ``slow`` too; slow tests go first, so that in a parallel run
+    they start at once on their workers instead of ending the run one after the other."""
+    for item in items:
+        if item.nodeid.startswith("tests/e2e/"):
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: the rest keeps its order
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -35,9 +35,9 @@ from oscar.core.thumbnails import get_thumbnailer
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import review_version, taxonomy, workflow
+from shop.core import changes
 from shop.core.money import format_vnd
 from shop.partner import access, activity
-from shop.core import changes
 
 logger = logging.getLogger(__name__)
 

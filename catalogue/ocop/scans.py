@@ -3,7 +3,7 @@ moving the scans stored before that out of the public media folder.
 
 A scan lives in the private storage (``shop/core/storage.py``, no URL) as
 ``ocop/certificates/<year>/<uuid4 hex>.<ext>``: the extension comes from the content, never from the name
-the uploader's phone gave. ``ocop-certificate-scan`` (``shop/dashboard/ocop/views_certificates.py``) streams
+the uploader's phone gave. ``ocop-certificate-scan`` (``shop/dashboard/portal/views/certificates.py``) streams
 it to the viewers ``may_view`` allows.
 
 This module imports no model: the data migration (``catalogue/migrations/0038``) uses it with its

@@ -5,7 +5,7 @@ An approved product whose certificates have all expired or been revoked leaves t
 (``Product.kept_on_sale_until``, set by ``catalogue.ocop.workflow.keep_on_sale``). This module says which
 products are in that situation, in two groups — kept on sale by a decision, and off sale since their
 certificate ended — with when and how the certificate ended. The dashboard page
-(``shop/dashboard/ocop/views_uncertified.py``) shows it; the decisions themselves are the workflow's.
+(``shop/dashboard/review/views/uncertified.py``) shows it; the decisions themselves are the workflow's.
 """
 import datetime
 from dataclasses import dataclass

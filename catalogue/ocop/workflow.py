@@ -33,8 +33,8 @@ from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications, review_version, rules
-from shop.partner import access
 from shop.core import changes
+from shop.partner import access
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")

@@ -12,8 +12,18 @@ from oscar.core.loading import get_model
 from wagtail.models import Locale, Site
 
 from catalogue.listing import for_sale, public_producers
-from cms.models import (ArticlePage, CampaignPage, ContactFormField, ContactPage, MainMenu, NewsIndexPage,
-                        PolicyPage, ProducerStoryPage, SiteContact, StandardPage)
+from cms.models import (
+    ArticlePage,
+    CampaignPage,
+    ContactFormField,
+    ContactPage,
+    MainMenu,
+    NewsIndexPage,
+    PolicyPage,
+    ProducerStoryPage,
+    SiteContact,
+    StandardPage,
+)
 
 Product = get_model("catalogue", "Product")
 Range = get_model("offer", "Range")
@@ -185,7 +195,9 @@ def _ensure_every_block(home, products, producers, campaign, stories, english=Fa
     """Add the block types the home page does not show yet (carousel, chosen products, a live query, a
     producer, the campaign banner, the six groups) and publish it again."""
     present = {block.block_type for block in home.body}
-    text = (lambda vi, en: en if english else vi)
+    def text(vi, en):
+        return en if english else vi
+
     wanted = [
         ("hero_carousel", {"slides": [
             {"heading": text("Tuần lễ OCOP Lào Cai", "Lào Cai OCOP Week"), "text": text("Giảm 10 % đặc sản chọn lọc.",

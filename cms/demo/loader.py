@@ -31,11 +31,11 @@ from catalogue.ocop import notifications, review_version, rules, taxonomy, workf
 from catalogue.ocop.editing import GOODS_CLASS, SERVICE_CLASS
 from catalogue.ocop.expiry import run_certificate_expiry
 from cms.demo import data, images
-from cms.demo.orders import ensure_demo_orders
-from cms.demo.pages import ensure_policy_pages
 from cms.demo import orders as demo_orders
 from cms.demo.addresses import ensure_demo_addresses
 from cms.demo.content import ensure_demo_content
+from cms.demo.orders import ensure_demo_orders
+from cms.demo.pages import ensure_policy_pages
 from cms.demo.shipping import ensure_demo_shipping
 from cms.models import HomePage
 from shop.core.phones import national_phone

@@ -4,15 +4,18 @@ Checkout only talks to this registry: ``available_providers()`` for the choice s
 and ``get_provider(code)`` for the chosen one. A method is offered when it is listed in
 ``settings.OCOP_PAYMENT_METHODS`` *and* its own settings are present (``is_configured``), so a
 deployment without Stripe keys simply has no card payment instead of crashing.
+
+Each method has its folder here — ``cod/``, ``vietqr/``, ``vnpay/``, ``stripe/`` — holding its provider
+class (``gateway.py``) and whatever else is its own: parsing and signing, pages and URLs, the bank statement import.
 """
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 PROVIDER_CLASSES = {
-    "cod": "payments.providers.cod.CashOnDeliveryProvider",
-    "vietqr": "payments.providers.vietqr_transfer.VietQRTransferProvider",
-    "stripe": "payments.providers.stripe_card.StripeCardProvider",
-    "vnpay": "payments.providers.vnpay_gateway.VNPayProvider",
+    "cod": "payments.providers.cod.gateway.CashOnDeliveryProvider",
+    "vietqr": "payments.providers.vietqr.gateway.VietQRTransferProvider",
+    "stripe": "payments.providers.stripe.gateway.StripeCardProvider",
+    "vnpay": "payments.providers.vnpay.gateway.VNPayProvider",
 }
 
 

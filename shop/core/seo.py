@@ -9,7 +9,6 @@ from django.views.decorators.http import require_GET
 from oscar.core.loading import get_model
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-
 from wagtail.models import Page
 
 from catalogue.listing import for_sale

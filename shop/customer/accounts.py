@@ -30,8 +30,8 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import urlencode
 from django.utils.crypto import salted_hmac
+from django.utils.http import urlencode
 
 from shop.core.throttle import Throttle
 from shop.notifications import outbox

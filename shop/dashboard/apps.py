@@ -4,16 +4,21 @@ from oscar.apps.dashboard import apps as dashboard_apps
 
 
 class DashboardConfig(dashboard_apps.DashboardConfig):
-    """Oscar's dashboard with the OCOP sections (review queue, programme figures) and the producers' portal."""
+    """Oscar's dashboard with our sections, one Oscar dashboard app per audience: reviewers
+    (``review_dashboard``), finance (``finance_dashboard``), operations (``operations_dashboard``) — all
+    under ``/dashboard/ocop/`` with ``ocop-…`` URL names — and the producers' portal (``portal_dashboard``,
+    ``/dashboard/portal/`` and the OCOP side of the producer's products under ``/dashboard/ocop/``)."""
 
     name = "shop.dashboard"
+    AUDIENCE_APPS = ("review_dashboard", "finance_dashboard", "operations_dashboard")
 
     def ready(self):
         super().ready()
-        self.ocop_app = apps.get_app_config("ocop_dashboard")
+        self.audience_apps = [apps.get_app_config(label) for label in self.AUDIENCE_APPS]
         self.portal_app = apps.get_app_config("portal_dashboard")
 
     def get_urls(self):
-        # The OCOP and portal apps' own URLs carry their permission checks.
-        return [*super().get_urls(), path("ocop/", include(self.ocop_app.urls[0])),
-                path("portal/", include(self.portal_app.urls[0]))]
+        # Each app's own URLs carry their permission checks.
+        return [*super().get_urls(),
+                *(path("ocop/", include(app.urls[0])) for app in self.audience_apps),
+                path("", include(self.portal_app.urls[0]))]

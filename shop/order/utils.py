@@ -87,8 +87,8 @@ class OrderCreator(CoreOrderCreator):
     queries for one line as for ten."""
 
     def place_order(self, basket, *args, **kwargs):
-        from shop.order import fulfilment, stock_share
         from shop.core import changes, page_cache
+        from shop.order import fulfilment, stock_share
         from shop.shipping.parcels import record_parcels
 
         self._pending_lines = []

@@ -9,6 +9,7 @@ from shop.core.phones import validate_vietnamese_phone
 from shop.core.storage import private_storage
 from shop.core.uploads import validate_document_scan
 
+
 class Partner(AbstractPartner):
     """An OCOP producer ("chủ thể OCOP"): cooperative, enterprise, group or household."""
 

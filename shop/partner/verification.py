@@ -10,8 +10,8 @@ from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications, workflow
-from shop.partner import onboarding
 from shop.core import changes
+from shop.partner import onboarding
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")

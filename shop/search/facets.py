@@ -95,7 +95,8 @@ def es_filter(key, values):
 
 def es_aggregations(search, selections):
     """Adds one filtered aggregation per facet (other facets' selections applied)."""
-    from elasticsearch.dsl import A, Q as EsQ
+    from elasticsearch.dsl import A
+    from elasticsearch.dsl import Q as EsQ
 
     from shop.search.documents import stars_filter
 

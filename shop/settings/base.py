@@ -71,7 +71,10 @@ INSTALLED_APPS = [
         for app in OSCAR_INSTALLED_APPS
         if app not in OSCAR_APPS_DROPPED
     ],
-    "shop.dashboard.ocop.apps.OcopDashboardConfig",
+    # Our dashboard apps, one per audience (shop/dashboard/apps.py includes them).
+    "shop.dashboard.review.apps.ReviewDashboardConfig",
+    "shop.dashboard.finance.apps.FinanceDashboardConfig",
+    "shop.dashboard.operations.apps.OperationsDashboardConfig",
     "shop.dashboard.portal.apps.PortalDashboardConfig",
     "sorl.thumbnail",
     # Wagtail

@@ -12,8 +12,7 @@ from wagtail.models import Page
 
 from catalogue.listing import for_sale, public_producers
 from cms.blocks import FeaturedProductsBlock, ProductQueryBlock
-from cms.models import (ArticlePage, CampaignPage, ContactPage, HomePage, NewsIndexPage, ProducerStoryPage,
-                        StandardPage)
+from cms.models import ArticlePage, CampaignPage, ContactPage, HomePage, NewsIndexPage, ProducerStoryPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")

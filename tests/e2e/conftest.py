@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from playwright import sync_api as playwright_sync  # requirements.txt; a missing package fails, never skips
 
 CHROMIUM = os.environ.get("OCOP_CHROMIUM", "/usr/bin/chromium")

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from payments import statements
 from payments.models import Payment
+from payments.providers.vietqr import statements
 from shop.order import expiry, statuses
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 

@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 from payments import states
 from payments.models import Payment
 from shop.order import fulfilment, statuses
-from tests.shop.checkout.journey import producer_actor, add_to_basket, buyable_products, place_order, reach_preview
+from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, producer_actor, reach_preview
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")

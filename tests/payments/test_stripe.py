@@ -14,10 +14,10 @@ from oscar.core.loading import get_model
 
 from payments import states
 from payments.models import Payment, ProviderEvent
-from payments.providers import stripe_card
+from payments.providers.stripe import gateway as stripe_card
 from shop.order import fulfilment
 from tests.payments.stripe_helpers import deliver, event_payload, signature
-from tests.shop.checkout.journey import producer_actor, add_to_basket, buyable_products, place_order, reach_preview
+from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, producer_actor, reach_preview
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

@@ -1,7 +1,7 @@
 """VietQR payloads and their CRC, checked against published payloads and the CRC's standard check value."""
 import pytest
 
-from payments import vietqr
+from payments.providers.vietqr import payload as vietqr
 
 # Payloads published with VietQR implementations, whole — CRC included.
 PUBLISHED_TRANSFER = ("00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA"

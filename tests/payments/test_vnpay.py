@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from payments import vnpay
+from payments.providers.vnpay import signing as vnpay
 
 SECRET = "VNPAYSECRETKEYFORTESTS0123456789"
 NOW = datetime.datetime(2026, 11, 23, 8, 30, tzinfo=datetime.timezone.utc)

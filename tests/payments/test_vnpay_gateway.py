@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
-from payments import states, vnpay
+from payments import states
 from payments.models import Payment, ProviderEvent
 from payments.providers import get_provider
+from payments.providers.vnpay import signing as vnpay
 from shop.order import expiry
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 

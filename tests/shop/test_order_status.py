@@ -2,9 +2,18 @@
 import pytest
 
 from shop.order import statuses
-from shop.order.statuses import (LINE_CANCELLED, LINE_CONFIRMED, LINE_PENDING, LINE_SHIPPED, ORDER_CANCELLED,
-                                 ORDER_CONFIRMED, ORDER_PARTIALLY_SHIPPED, ORDER_PENDING, ORDER_SHIPPED,
-                                 order_status_for)
+from shop.order.statuses import (
+    LINE_CANCELLED,
+    LINE_CONFIRMED,
+    LINE_PENDING,
+    LINE_SHIPPED,
+    ORDER_CANCELLED,
+    ORDER_CONFIRMED,
+    ORDER_PARTIALLY_SHIPPED,
+    ORDER_PENDING,
+    ORDER_SHIPPED,
+    order_status_for,
+)
 
 
 @pytest.mark.parametrize("lines, expected", [

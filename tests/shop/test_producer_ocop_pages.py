@@ -87,6 +87,7 @@ def test_producer_submits_a_draft_for_review(client, producer_user):
 
 def test_assistant_adding_a_certificate_is_recorded_with_both_names(client, producer_user, staff_user):
     from django.contrib.auth import get_user_model
+
     from cms.demo import loader
 
     assistant = get_user_model().objects.get(email=loader.ASSISTANT_EMAIL)

@@ -1,7 +1,7 @@
 """The customer-side doors that show or keep a product — wish lists, stock alerts and their emails, reviews,
 recently viewed products, offer and range pages — follow the sale rule (``catalogue.listing``): a product not
-for sale (the demo's draft LC-058, suspended LC-061, a product of the unverified applicant) is refused and never
-shown by its title or address, to a visitor or a signed-in customer, while a product for sale works."""
+for sale (the demo's draft LC-058, suspended LC-061, a product whose producer is no longer verified) is refused
+and never shown by its title or address, to a visitor or a signed-in customer, while a product for sale works."""
 import json
 from html import escape
 
@@ -14,11 +14,11 @@ from oscar.core.loading import get_class, get_model
 
 from catalogue import listing
 from catalogue.models import ReviewStatus
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
-OcopCertificate = get_model("catalogue", "OcopCertificate")
 WishList = get_model("wishlists", "WishList")
 WishListLine = get_model("wishlists", "Line")
 ProductAlert = get_model("customer", "ProductAlert")
@@ -34,18 +34,19 @@ REFUSED = ("Sản phẩm này hiện không được bán trên sàn nên không
 
 @pytest.fixture(params=["draft", "suspended", "unverified producer"])
 def hidden(request):
-    """A product that is not for sale. The applicant's product is made to look public (approved, its
-    certificate approved): only its unverified producer keeps it off sale."""
+    """A product that is not for sale. The last one is built for the test (tests/factories.py) and put on
+    sale through the workflow; then its producer — its own, no demo row — loses its verification: only that
+    keeps the product off sale."""
     if request.param == "draft":
         product = Product.objects.get(upc="LC-058")
     elif request.param == "suspended":
         product = Product.objects.get(upc="LC-061")
     else:
-        applicant = Partner.objects.get(code="hkd-nguyen-thi-hoa")
-        product = Product.objects.filter(stockrecords__partner=applicant).order_by("pk").first()
-        Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.APPROVED, is_public=True)
-        OcopCertificate.objects.filter(product=product).update(review=OcopCertificate.Review.APPROVED)
-        product.refresh_from_db()
+        product = factories.product()
+        assert listing.is_for_sale(product)
+        Partner.objects.filter(pk=product.producer.pk).update(verification_status=Partner.Verification.PENDING)
+        product = Product.objects.get(pk=product.pk)
+        assert product.review_status == ReviewStatus.APPROVED and product.is_public
     assert not listing.is_for_sale(product)
     return product
 

@@ -17,7 +17,8 @@ from catalogue import listing
 from catalogue.models import ReviewStatus
 from shop.search import indexing
 from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch
-from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
+from tests import factories
+from tests.shop.checkout.journey import add_to_basket, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -82,7 +83,9 @@ def take_off_sale(product, state):
 
 @pytest.fixture
 def on_sale():
-    product = buyable_products(1)[0]
+    """A product of its own producer, built for the test (tests/factories.py): taking it off sale — its
+    producer unverified among the ways — changes no demo row."""
+    product = factories.product()
     assert listing.is_for_sale(product)
     return product
 
@@ -223,7 +226,7 @@ def test_expiry_takes_it_off_sale_at_once_in_the_database_and_the_index(client, 
 
 
 def test_recommendations_on_a_product_page_skip_products_not_for_sale(client, on_sale):
-    other, hidden = buyable_products(3, exclude=[on_sale.pk])[:2]
+    other, hidden = factories.product(), factories.product()
     ProductRecommendation = get_model("catalogue", "ProductRecommendation")
     ProductRecommendation.objects.create(primary=on_sale, recommendation=other, ranking=2)
     ProductRecommendation.objects.create(primary=on_sale, recommendation=hidden, ranking=1)

@@ -1,7 +1,7 @@
-from django.urls import path  # noqa: F401 — used by the sections below
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from oscar.core.application import OscarDashboardConfig
-from oscar.core.loading import get_class  # noqa: F401 — used by the sections below
+from oscar.core.loading import get_class
 
 
 class PortalDashboardConfig(OscarDashboardConfig):
@@ -9,35 +9,50 @@ class PortalDashboardConfig(OscarDashboardConfig):
 
     Open to accounts with ``partner.dashboard_access`` (producers' users and named assistants); every
     view narrows to the producers the user works for through ``shop.partner.access``.
+
+    Its pages live under ``/dashboard/portal/``, except the OCOP side of the producer's products (their
+    certificates and submission for review, ``views/certificates.py``), which keeps its
+    ``/dashboard/ocop/`` paths and ``dashboard:ocop-…`` names: the ``shop.dashboard`` fork includes this
+    app at the dashboard's root.
     """
 
     label = "portal_dashboard"
     name = "shop.dashboard.portal"
     verbose_name = _("Cổng chủ thể")
     default_permissions = ["partner.dashboard_access"]
+    permissions_map = {
+        # The OCOP side of the producer's products; the views also check that the product is the user's.
+        "ocop-my-products": (["is_staff"], ["partner.dashboard_access"]),
+        "ocop-product": (["is_staff"], ["partner.dashboard_access"]),
+        # A certificate's scan: reviewers and the producer's team; the view checks which (404 otherwise).
+        "ocop-certificate-scan": (["is_staff"], ["partner.dashboard_access"]),
+    }
 
     def ready(self):
-        # --- products (views_products.py) ---
-        self.products_view = get_class("portal_dashboard.views_products", "ProductListView")
-        self.product_form_view = get_class("portal_dashboard.views_products", "ProductFormView")
-        self.product_images_view = get_class("portal_dashboard.views_products", "ProductImagesView")
-        self.stock_prices_view = get_class("portal_dashboard.views_products", "StockPricesView")
-        # --- orders and fulfilment (views_orders.py) ---
-        self.home_view = get_class("portal_dashboard.views_orders", "PortalHomeView")
-        self.orders_view = get_class("portal_dashboard.views_orders", "OrderListView")
-        self.order_view = get_class("portal_dashboard.views_orders", "OrderDetailView")
-        # --- sales and settlements (views_sales.py) ---
-        self.sales_view = get_class("portal_dashboard.views_sales", "SalesView")
-        self.sales_csv_view = get_class("portal_dashboard.views_sales", "SalesCsvView")
-        self.settlements_view = get_class("portal_dashboard.views_sales", "SettlementListView")
-        self.settlement_view = get_class("portal_dashboard.views_sales", "SettlementDetailView")
-        # --- team and assisted entry (views_team.py) ---
-        self.team_view = get_class("portal_dashboard.views_team", "TeamView")
-        self.switch_view = get_class("portal_dashboard.views_team", "SwitchProducerView")
-        pass
+        # --- products (views/products.py) ---
+        self.products_view = get_class("portal_dashboard.views.products", "ProductListView")
+        self.product_form_view = get_class("portal_dashboard.views.products", "ProductFormView")
+        self.product_images_view = get_class("portal_dashboard.views.products", "ProductImagesView")
+        self.stock_prices_view = get_class("portal_dashboard.views.products", "StockPricesView")
+        # --- orders and fulfilment (views/orders.py) ---
+        self.home_view = get_class("portal_dashboard.views.orders", "PortalHomeView")
+        self.orders_view = get_class("portal_dashboard.views.orders", "OrderListView")
+        self.order_view = get_class("portal_dashboard.views.orders", "OrderDetailView")
+        # --- sales and settlements (views/sales.py) ---
+        self.sales_view = get_class("portal_dashboard.views.sales", "SalesView")
+        self.sales_csv_view = get_class("portal_dashboard.views.sales", "SalesCsvView")
+        self.settlements_view = get_class("portal_dashboard.views.sales", "SettlementListView")
+        self.settlement_view = get_class("portal_dashboard.views.sales", "SettlementDetailView")
+        # --- team and assisted entry (views/team.py) ---
+        self.team_view = get_class("portal_dashboard.views.team", "TeamView")
+        self.switch_view = get_class("portal_dashboard.views.team", "SwitchProducerView")
+        # --- the OCOP side of the products: certificates, submission (views/certificates.py) ---
+        self.my_products_view = get_class("portal_dashboard.views.certificates", "ProducerProductListView")
+        self.product_ocop_view = get_class("portal_dashboard.views.certificates", "ProducerProductOcopView")
+        self.certificate_scan_view = get_class("portal_dashboard.views.certificates", "CertificateScanView")
 
     def get_urls(self):
-        urls = [
+        portal = [
             # --- products ---
             path("products/", self.products_view.as_view(), name="portal-products"),
             path("products/create/", self.product_form_view.as_view(), name="portal-product-create"),
@@ -57,4 +72,18 @@ class PortalDashboardConfig(OscarDashboardConfig):
             path("team/", self.team_view.as_view(), name="portal-team"),
             path("switch/", self.switch_view.as_view(), name="portal-switch"),
         ]
+        ocop = [
+            # --- the OCOP side of the products ---
+            path("products/", self.my_products_view.as_view(), name="ocop-my-products"),
+            path("products/<int:pk>/", self.product_ocop_view.as_view(), name="ocop-product"),
+            path("certificates/<int:pk>/scan/", self.certificate_scan_view.as_view(), name="ocop-certificate-scan"),
+        ]
+        # Named patterns (not include()s), so Oscar's menu finds this app's permissions for every name.
+        urls = [*(_prefixed("portal/", pattern) for pattern in portal),
+                *(_prefixed("ocop/", pattern) for pattern in ocop)]
         return self.post_process_urls(urls)
+
+
+def _prefixed(prefix, pattern):
+    """The pattern with its route under ``prefix``."""
+    return path(prefix + str(pattern.pattern), pattern.callback, pattern.default_args, pattern.name)

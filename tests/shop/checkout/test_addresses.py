@@ -7,11 +7,17 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.core.phones import normalise_phone
 from shop.checkout.forms import ShippingAddressForm
 from shop.core.addresses import province_name, ward_choices, ward_name
-from tests.shop.checkout.journey import (LAO_CAI, add_to_basket, buyable_products, lao_cai_address, place_order,
-                                         reach_preview)
+from shop.core.phones import normalise_phone
+from tests.shop.checkout.journey import (
+    LAO_CAI,
+    add_to_basket,
+    buyable_products,
+    lao_cai_address,
+    place_order,
+    reach_preview,
+)
 
 pytestmark = pytest.mark.django_db
 UserAddress = get_model("address", "UserAddress")

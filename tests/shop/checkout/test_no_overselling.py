@@ -26,12 +26,14 @@ def _assert_no_overselling(result):
         assert loser["basket_items"] == 1, loser
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_fifty_buyers_for_the_last_ten_units_on_postgresql():
     product = prepare_last_units(UNITS)
     _assert_no_overselling(outcome(product, race(product, BUYERS)))
 
 
+@pytest.mark.slow
 def test_fifty_buyers_for_the_last_ten_units_on_sqlite():
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     finished = subprocess.run([sys.executable, "-m", "tests.shop.checkout.race", "--sqlite", str(BUYERS), str(UNITS)],

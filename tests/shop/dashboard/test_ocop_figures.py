@@ -19,8 +19,8 @@ from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_order
 
 from catalogue.models import ReviewStatus
-from shop.dashboard.ocop import figures as service
-from shop.dashboard.ocop.forms import PeriodForm
+from shop.dashboard.review import figures as service
+from shop.dashboard.review.forms import PeriodForm
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")

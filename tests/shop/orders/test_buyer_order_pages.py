@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from shop.core.money import format_vnd as vnd
 from shop.order import fulfilment
-from tests.shop.checkout.journey import producer_actor, add_to_basket, buyable_products, place_order, reach_preview
+from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, producer_actor, reach_preview
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")

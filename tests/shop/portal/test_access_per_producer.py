@@ -22,8 +22,7 @@ from shop.order import fulfilment, statuses
 from shop.partner import access
 
 from .conftest import portal_user
-from .test_isolation_sweep import (  # noqa: F401 — producer_a is a fixture
-    A_OBJECT_URLS, PRODUCER_PAGES, _fingerprint, _hostile_posts, producer_a)
+from .test_isolation_sweep import A_OBJECT_URLS, PRODUCER_PAGES, _fingerprint, _hostile_posts, producer_a  # noqa: F401 — producer_a is a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +42,7 @@ def verified(producer_b):
 
 
 @pytest.fixture
-def unverified(producer_a):
+def unverified(producer_a):  # noqa: F811 — the fixture imported above
     """The demo household (products, orders in every state, a settlement), its status set per test."""
     return producer_a
 

@@ -1,6 +1,5 @@
 """Orders and fulfilment per producer: a two-producer order seen from both portals, confirmation,
 partial shipment, cancellation (stock, email, refund), assistants, isolation, order notifications."""
-from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model

@@ -1,7 +1,6 @@
 """The public application to sell, and the reviewer's decision on it: verify (portal opens) or reject."""
 import io
 import re
-
 from pathlib import Path
 
 import pytest

@@ -20,8 +20,8 @@ from oscar.core.loading import get_model
 
 from catalogue.ocop.display import public_title
 from cms.models import ContactPage
-from payments import vnpay
 from payments.models import Payment, ProviderEvent
+from payments.providers.vnpay import signing as vnpay
 from shop.search.forms import SearchForm
 from tests.payments.test_vnpay_gateway import _ipn, _signed, _vnpay_order
 from tests.shop.checkout.journey import buyable_products
@@ -167,7 +167,7 @@ def test_spreadsheet_safe_neutralises_formula_openings(cell, expected):
 def test_the_figures_and_sales_exports_use_the_one_helper():
     from payments import sales
     from shop.core.spreadsheets import spreadsheet_safe
-    from shop.dashboard.ocop import figures
+    from shop.dashboard.review import figures
 
     assert figures.csv_safe is spreadsheet_safe and sales.csv_safe is spreadsheet_safe
 

@@ -136,6 +136,7 @@ def _sweep(client, user, values, by_name, only=None):
     return changed
 
 
+@pytest.mark.slow
 def test_no_get_changes_what_a_signed_in_customer_has(shopper):
     client, user, values, by_name = shopper
     changed = _sweep(client, user, values, by_name)

@@ -211,6 +211,7 @@ def test_headers_on_every_kind_of_response():
         assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
+@pytest.mark.slow
 def test_production_sends_hsts_and_keeps_check_deploy_quiet():
     from tests.shop.test_settings_and_checks import PRODUCTION_ENV, _manage
 

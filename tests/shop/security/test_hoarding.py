@@ -13,8 +13,14 @@ from oscar.core.loading import get_model
 
 from payments.models import Payment
 from shop.order import expiry, fulfilment, statuses
-from tests.shop.checkout.journey import (add_to_basket, buyable_products, lao_cai_address, place_order,
-                                         producer_actor, reach_preview)
+from tests.shop.checkout.journey import (
+    add_to_basket,
+    buyable_products,
+    lao_cai_address,
+    place_order,
+    producer_actor,
+    reach_preview,
+)
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")

@@ -54,8 +54,9 @@ def hostile(request):
 
 
 def test_the_bomb_is_small_and_declares_ten_billion_pixels():
-    from PIL import Image
     import io
+
+    from PIL import Image
     assert len(HOSTILE["bomb"]) < 200
     with pytest.raises(Image.DecompressionBombError):  # Pillow's own limit, set at start-up
         Image.open(io.BytesIO(HOSTILE["bomb"]))

@@ -4,8 +4,8 @@ itself (``check_password``, not ``authenticate()``), which nothing limits: the s
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.views import LoginView
 from django.http import HttpResponse
-from django.template import engines
 from django.shortcuts import redirect
+from django.template import engines
 from django.urls import path
 
 from shop.urls import urlpatterns as project_urlpatterns

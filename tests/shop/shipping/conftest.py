@@ -3,12 +3,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from oscar.core.loading import get_class, get_model
 from django.utils import timezone
+from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_product
 
 from catalogue.models import ReviewStatus
-
 from catalogue.ocop.editing import SERVICE_CLASS
 from shop.shipping.tariff import install_tariff
 

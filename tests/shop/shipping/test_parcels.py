@@ -12,8 +12,7 @@ import pytest
 from oscar.core.loading import get_class, get_model
 
 from shop.shipping.parcels import parcels_for_basket, total_charge
-from tests.shop.shipping.conftest import (CAN_THO, HA_NOI, HO_CHI_MINH, KNOWN_TARIFF, LAO_CAI, make_basket,
-                                         set_tariff)
+from tests.shop.shipping.conftest import CAN_THO, HA_NOI, HO_CHI_MINH, KNOWN_TARIFF, LAO_CAI, make_basket, set_tariff
 
 pytestmark = pytest.mark.django_db
 Repository = get_class("shipping.repository", "Repository")

@@ -1,0 +1,107 @@
+"""Administrators' settlement pages: every producer's statements for a month, and one statement
+with the form that records its payment.
+
+Access: staff with ``payments.change_settlement`` (``FinanceDashboardConfig.permissions_map``);
+``payments.settlements.mark_paid`` checks it again. Thin views over ``payments.settlements``.
+"""
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from payments import settlements
+from payments.models import Settlement
+from shop.core.money import format_vnd
+from shop.dashboard.finance.forms import MarkPaidForm, MonthForm
+
+
+def default_month():
+    """The previous month: the one to settle now."""
+    return settlements.previous_month(*settlements.month_of(settlements.local_today()))
+
+
+class SettlementMonthView(TemplateView):
+    """All producers' statements for a month with their totals; POST prepares (recomputes) them."""
+
+    template_name = "oscar/dashboard/ocop/settlements.html"
+
+    def get_month(self, data):
+        form = MonthForm(data if "month" in data else {"month": "%04d-%02d" % default_month()})
+        month = form.cleaned_data["month"] if form.is_valid() else None
+        return form, month
+
+    def get(self, request, *args, **kwargs):
+        form, month = self.get_month(request.GET)
+        return self.render_to_response(self.get_context_data(form=form, month=month))
+
+    def post(self, request, *args, **kwargs):
+        form, month = self.get_month(request.POST)
+        if month is None:
+            return self.render_to_response(self.get_context_data(form=form, month=None), status=400)
+        prepared = settlements.prepare_period(*month)
+        messages.success(request, _("Đã lập/tính lại %(n)s bảng đối soát của tháng %(month)s.") % {
+            "n": len(prepared), "month": "%02d/%04d" % (month[1], month[0])})
+        return redirect(reverse("dashboard:ocop-settlements") + "?month=%04d-%02d" % month)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        month = kwargs.get("month")
+        if month is not None:
+            period_start, period_end = settlements.period_bounds(*month)
+            statements = Settlement.objects.filter(period_start=period_start)
+            context.update(
+                period_start=period_start, period_end=period_end,
+                month_value="%04d-%02d" % month,
+                settlements=statements.select_related("partner").order_by("partner__name", "pk"),
+                totals=settlements.month_totals(statements),
+                period_ended=period_end < settlements.local_today(),
+            )
+        return context
+
+
+class SettlementDetailView(TemplateView):
+    """One statement; the form records its payment (period ended, reference required)."""
+
+    template_name = "oscar/dashboard/ocop/settlement.html"
+
+    @cached_property
+    def settlement(self):
+        settlement = Settlement.objects.select_related("partner", "paid_by").filter(pk=self.kwargs["pk"]).first()
+        if settlement is None:
+            raise Http404(_("Không tìm thấy bảng đối soát."))
+        return settlement
+
+    def get(self, request, *args, **kwargs):
+        settlement = self.settlement
+        if not settlement.is_paid:  # show today's figures
+            settlement = settlements.statement_for(settlement.partner, settlement.period_start.year,
+                                                   settlement.period_start.month)
+        return self.render_to_response(self.get_context_data(settlement=settlement, form=MarkPaidForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = MarkPaidForm(request.POST)
+        settlement = self.settlement
+        if form.is_valid():
+            try:
+                settlement = settlements.mark_paid(settlement, request.user, form.cleaned_data["payment_reference"])
+            except settlements.SettlementRefused as refusal:
+                form.add_error(None, refusal.message)
+                messages.error(request, refusal.message)  # also when the form is not shown (paid)
+            else:
+                messages.success(request, _("Đã ghi nhận thanh toán %(amount)s cho %(name)s.") % {
+                    "amount": format_vnd(settlement.net_amount),
+                    "name": settlement.partner.name})
+                return redirect("dashboard:ocop-settlement", pk=settlement.pk)
+        return self.render_to_response(self.get_context_data(settlement=settlement, form=form), status=400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        settlement = kwargs["settlement"]
+        context.update(
+            period_ended=settlements.period_has_ended(settlement),
+            month_value="%04d-%02d" % (settlement.period_start.year, settlement.period_start.month),
+        )
+        return context

@@ -1,0 +1,1 @@
+"""The operations pages, one module per page family: the shipping rates (``shipping``)."""

@@ -1,0 +1,58 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarDashboardConfig
+from oscar.core.loading import get_class
+
+
+class ReviewDashboardConfig(OscarDashboardConfig):
+    """The reviewers' dashboard (OCOP review, producers' applications, programme figures).
+
+    Included under ``/dashboard/ocop/`` by the ``shop.dashboard`` fork, with the finance and operations
+    apps; its URL names (``dashboard:ocop-…``) are those the pages had before the split.
+    """
+
+    label = "review_dashboard"
+    name = "shop.dashboard.review"
+    verbose_name = _("Duyệt OCOP")
+    default_permissions = ["is_staff", "catalogue.review_ocop_product"]
+    permissions_map = {
+        # Assisted entry grants: administrators who may change producers.
+        "ocop-assistants": (["is_staff", "partner.change_partner"],),
+    }
+
+    def ready(self):
+        # --- review queue and decisions (views/queue.py) ---
+        self.review_queue_view = get_class("review_dashboard.views.queue", "ReviewQueueView")
+        self.review_detail_view = get_class("review_dashboard.views.queue", "ReviewDetailView")
+        # --- producers and their applications (views/producers.py) ---
+        self.producer_list_view = get_class("review_dashboard.views.producers", "ProducerVerificationView")
+        self.application_view = get_class("review_dashboard.views.producers", "ApplicationDetailView")
+        self.application_scan_view = get_class("review_dashboard.views.producers", "ApplicationScanView")
+        # --- assisted entry (views/assistants.py) ---
+        self.assistants_view = get_class("review_dashboard.views.assistants", "AssistedEntryView")
+        # --- programme figures (views/figures.py) ---
+        self.figures_view = get_class("review_dashboard.views.figures", "FiguresView")
+        self.figures_csv_view = get_class("review_dashboard.views.figures", "FiguresCsvView")
+        # --- products without a valid certificate, revocations, rule breaches ---
+        self.uncertified_view = get_class("review_dashboard.views.uncertified", "UncertifiedProductsView")
+        self.revocations_view = get_class("review_dashboard.views.revocations", "RevocationView")
+        self.certificate_checks_view = get_class("review_dashboard.views.certificate_checks",
+                                                 "CertificateChecksView")
+
+    def get_urls(self):
+        urls = [
+            path("review/", self.review_queue_view.as_view(), name="ocop-review-queue"),
+            path("review/<int:pk>/", self.review_detail_view.as_view(), name="ocop-review-detail"),
+            path("producers/", self.producer_list_view.as_view(), name="ocop-producers"),
+            path("producers/<int:pk>/application/", self.application_view.as_view(), name="ocop-application"),
+            path("producers/<int:pk>/application/scan/", self.application_scan_view.as_view(),
+                 name="ocop-application-scan"),
+            path("assistants/", self.assistants_view.as_view(), name="ocop-assistants"),
+            path("figures/", self.figures_view.as_view(), name="ocop-figures"),
+            path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
+            # Approved products without a valid certificate, and revocation decisions.
+            path("uncertified/", self.uncertified_view.as_view(), name="ocop-uncertified"),
+            path("revocations/", self.revocations_view.as_view(), name="ocop-revocations"),
+            path("certificates/checks/", self.certificate_checks_view.as_view(), name="ocop-certificate-checks"),
+        ]
+        return self.post_process_urls(urls)

@@ -1,0 +1,134 @@
+"""Builders of test data: a producer, a product with its stock record and certificate, a customer, an order
+— made new for the test that needs them, instead of editing the demo rows in place (the demo is loaded once
+per test database, tests/conftest.py; what a test builds is rolled back with it).
+
+Plain functions with keyword overrides. They go through the site's own services where one exists: a product
+is put on sale by the OCOP workflow (submitted by a member of its producer, approved by the demo reviewer)
+and an order is placed through the checkout pages (tests/shop/checkout/journey.py), so what they build is
+what the site would have built."""
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from catalogue.models import ReviewStatus
+from catalogue.ocop import review_version, workflow
+from catalogue.ocop.editing import GOODS_CLASS, SERVICE_CLASS
+from cms.demo import loader
+from shop.core.addresses import ward_choices
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+Order = get_model("order", "Order")
+
+LAO_CAI = 15
+_numbers = itertools.count(1)
+
+
+def _next():
+    return next(_numbers)
+
+
+def user(email=None, *, password="mat-khau-2026", **fields):
+    """A new account (a customer unless given permissions elsewhere)."""
+    fields = {"last_name": "Trần Thị", "first_name": "Lan", **fields}
+    return get_user_model().objects.create_user(email=email or f"nguoi-dung-{_next()}@example.vn",
+                                                password=password, **fields)
+
+
+def customer(email=None, **fields):
+    """A shopper's account (password "mat-khau-2026")."""
+    return user(email or f"khach-{_next()}@example.vn", **fields)
+
+
+def portal_user(producer, email=None, *, director=False):
+    """A new account that works for ``producer`` in the portal (its director if asked)."""
+    member = user(email or f"thanh-vien-{_next()}@example.vn", last_name="Giàng A", first_name="Páo")
+    member.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
+    producer.users.add(member)
+    if director:
+        Partner.objects.filter(pk=producer.pk).update(director=member)
+    return get_user_model().objects.get(pk=member.pk)  # fresh permission cache
+
+
+def producer(name=None, *, verified=True, **fields):
+    """A new producer in Lào Cai (verified unless ``verified=False``), with a director who can use the portal."""
+    number = _next()
+    name = name or f"Hợp tác xã Thử Nghiệm {number}"
+    fields = {"code": f"htx-thu-nghiem-{number}", "name": name, "legal_name": name,
+              "kind": Partner.Kind.COOPERATIVE, "representative": "Vàng Seo Dính",
+              "province_code": LAO_CAI, "ward_code": ward_choices(LAO_CAI)[0][0], "street": "Thôn Sín Chải",
+              "verification_status": Partner.Verification.VERIFIED if verified else Partner.Verification.PENDING,
+              **fields}
+    made = Partner.objects.create(**fields)
+    portal_user(made, director=True)
+    return Partner.objects.get(pk=made.pk)
+
+
+def certificate(product, *, number=None, stars=4, decided=None, review=OcopCertificate.Review.PENDING, **fields):
+    """An OCOP certificate of ``product`` decided ``decided`` (default: 100 days ago, so valid for 36 months from
+    then) by the authority recognising that star today (★5: the ministry; ★3, ★4: the province), pending review
+    unless said otherwise."""
+    decided = decided or timezone.localdate() - datetime.timedelta(days=100)
+    issuer = (("Bộ Nông nghiệp và Môi trường", OcopCertificate.IssuerLevel.CENTRAL) if stars == 5
+              else ("UBND tỉnh Lào Cai", OcopCertificate.IssuerLevel.PROVINCE))
+    fields = {"star_rating": stars, "score": {3: 58, 4: 78, 5: 92}.get(stars), "issuer": issuer[0],
+              "issuer_level": issuer[1], "review": review, **fields}
+    return OcopCertificate.objects.create(product=product, decision_number=number or f"{_next()}/QĐ-UBND",
+                                          decision_date=decided, **fields)
+
+
+def product(of=None, *, title=None, price=150_000, stock=20, stars=4, certified=True, on_sale=True,
+            service=False, **fields):
+    """A standalone honey product of producer ``of`` (default: a new verified producer) in the demo's category,
+    with a stock record and —
+    ``certified`` — a certificate; ``on_sale`` puts it on sale through the OCOP workflow (submitted by a member
+    of its producer, approved by the demo reviewer). Returns the product fresh from the database."""
+    of = of or producer()
+    number = _next()
+    name = SERVICE_CLASS if service else GOODS_CLASS
+    product_class, _created = ProductClass.objects.get_or_create(
+        name=name, defaults={"requires_shipping": not service, "track_stock": True})
+    fields = {"title": title or f"Mật ong bạc hà thử nghiệm {number}", "upc": f"TEST-{number:03d}",
+              "description": "<p>Sản phẩm dựng cho một bài kiểm thử.</p>", "product_class": product_class,
+              "ocop_group": "food", "ocop_subgroup": "honey", "weight_grams": 500, "structure": Product.STANDALONE, **fields}
+    made = Product.objects.create(**fields)
+    made.categories.add(loader.ensure_categories()[made.ocop_subgroup])  # the demo's browsing categories
+    StockRecord.objects.create(product=made, partner=of, partner_sku=made.upc, price=price, num_in_stock=stock)
+    if certified:
+        certificate(made, stars=stars)
+    if on_sale:
+        put_on_sale(made)
+    return Product.objects.get(pk=made.pk)
+
+
+def put_on_sale(product):
+    """Submit (by a member of the product's producer) and approve (by the demo reviewer) through the workflow."""
+    member = product.producer.users.first() or portal_user(product.producer)
+    if product.review_status != ReviewStatus.SUBMITTED:
+        workflow.submit(product, member)
+    reviewer = get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
+    return workflow.approve(product, reviewer, seen=review_version.token(product))
+
+
+def order(buyer, *items, method="cod"):
+    """An order ``buyer`` placed through the checkout pages; ``items`` are products or (product, quantity)
+    pairs. Returns the order."""
+    from tests.shop.checkout import journey
+
+    client = Client()
+    client.force_login(buyer)
+    for item in items:
+        item, quantity = item if isinstance(item, tuple) else (item, 1)
+        journey.add_to_basket(client, item, quantity)
+    preview = journey.reach_preview(client, method=method, guest=False)
+    response = journey.place_order(client, preview)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Order.objects.filter(user=buyer).latest("date_placed")
