@@ -7,12 +7,21 @@ each as a ``Transaction`` via ``Source.refund`` and writes one order ``PaymentEv
 "refund" with the line quantities. Orders paid on delivery (COD: nothing debited) refund nothing.
 Amounts are whole đồng.
 """
+from __future__ import annotations
+
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from oscar.core.loading import get_model
 
 from shop.core.money import to_dong
 from shop.order import statuses
+
+if TYPE_CHECKING:
+    from oscar.apps.payment.models import Source as SourceModel
+
+    from shop.order.models import Line, Order, ShippingEvent
 
 Source = get_model("payment", "Source")
 PaymentEventType = get_model("order", "PaymentEventType")
@@ -23,7 +32,7 @@ REFUND_EVENT_CODE = "refund"
 REFUND_EVENT_NAME = "Hoàn tiền"
 
 
-def request_provider_refund(source, amount, reason):
+def request_provider_refund(source: SourceModel, amount: Decimal, reason: str) -> str:
     """Ask the provider behind the order's payment to return ``amount`` to the customer; returns the
     provider's refund reference ("" when the money goes back by hand: bank transfer, cash).
 
@@ -40,12 +49,13 @@ def request_provider_refund(source, amount, reason):
     return states.refund(payment, amount, reason)
 
 
-def line_refund_amount(lines):
+def line_refund_amount(lines: Iterable[Line]) -> Decimal:
     """What the customer paid for these lines (incl. tax, after discounts), in whole đồng."""
     return Decimal(to_dong(sum((Decimal(line.line_price_incl_tax) for line in lines), Decimal(0))))
 
 
-def refund_lines(order, lines, reason, shipping_event=None):
+def refund_lines(order: Order, lines: Iterable[Line], reason: str,
+                 shipping_event: ShippingEvent | None = None) -> Decimal:
     """Refund the cancelled ``lines`` of ``order`` where payment was taken; returns the amount
     refunded (0 when nothing had been debited, e.g. cash on delivery)."""
     lines = list(lines)

@@ -40,10 +40,14 @@ Services:
 
 Every sum is one aggregate query (grouped by producer), never a Python loop over lines.
 """
+from __future__ import annotations
+
 import calendar
 import datetime
 import zoneinfo
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -57,6 +61,12 @@ from payments.models import Settlement
 from shop.core.money import to_dong
 from shop.order import statuses
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+    from django.db.models.query import QuerySet
+
+    from shop.partner.models import Partner as PartnerModel
+
 Line = get_model("order", "Line")
 Partner = get_model("partner", "Partner")
 ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
@@ -69,50 +79,52 @@ CHANGE_PERMISSION = "payments.change_settlement"
 class SettlementRefused(Exception):
     """The action is not allowed; ``message`` says why, in Vietnamese."""
 
-    def __init__(self, message):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
 
 # --- periods ---------------------------------------------------------------------------------------
 
-def period_bounds(year, month):
+def period_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date]:
     """(first day, last day) of the month, both inclusive."""
     last = calendar.monthrange(year, month)[1]
     return datetime.date(year, month, 1), datetime.date(year, month, last)
 
 
-def local_today(now=None):
+def local_today(now: datetime.datetime | None = None) -> datetime.date:
     """Today's date in Vietnam."""
     return (now or timezone.now()).astimezone(PERIOD_TZ).date()
 
 
-def month_of(day):
+def month_of(day: datetime.date) -> tuple[int, int]:
     """(year, month) of a date."""
     return day.year, day.month
 
 
-def previous_month(year, month):
+def previous_month(year: int, month: int) -> tuple[int, int]:
     return (year - 1, 12) if month == 1 else (year, month - 1)
 
 
-def day_start(day):
+def day_start(day: datetime.date) -> datetime.datetime:
     """The aware moment a Vietnamese calendar day begins."""
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=PERIOD_TZ)
 
 
-def date_range_bounds(date_from, date_to):
+def date_range_bounds(date_from: datetime.date,
+                      date_to: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
     """[start, end) aware moments covering the calendar days date_from..date_to in Vietnam time."""
     return day_start(date_from), day_start(date_to + datetime.timedelta(days=1))
 
 
-def period_has_ended(settlement, today=None):
+def period_has_ended(settlement: Settlement, today: datetime.date | None = None) -> bool:
     return settlement.period_end < (today or local_today())
 
 
 # --- arithmetic ------------------------------------------------------------------------------------
 
-def current_rates(producer):
+# A statement's rates and figures mix Decimal rates, whole-đồng ints, a bool and the partner kind: Any values.
+def current_rates(producer: PartnerModel) -> dict[str, Any]:
     """The rates that apply to this producer now, from settings (copied onto the statement)."""
     withheld = producer.tax_withheld_by_platform
     zero = Decimal("0")
@@ -125,7 +137,7 @@ def current_rates(producer):
     }
 
 
-def figures(gross, refunds, rates):
+def figures(gross: int, refunds: int, rates: dict[str, Any]) -> dict[str, Any]:
     """Every amount of a statement from gross sales, refunds (whole đồng) and the rates."""
     base = gross - refunds
     commission = to_dong(Decimal(base) * rates["commission_rate"])
@@ -144,11 +156,11 @@ def figures(gross, refunds, rates):
 
 # --- aggregate queries -----------------------------------------------------------------------------
 
-def _whole(value):
+def _whole(value: Decimal | int | None) -> int:
     return to_dong(value or 0)
 
 
-def cancellation_moment():
+def cancellation_moment() -> Subquery:
     """Subquery: when the line was cancelled (its first cancellation shipping event)."""
     return Subquery(
         ShippingEventQuantity.objects
@@ -157,7 +169,8 @@ def cancellation_moment():
         .values("event__date_created")[:1])
 
 
-def gross_by_producer(period_start, period_end, producers=None):
+def gross_by_producer(period_start: datetime.date, period_end: datetime.date,
+                      producers: Iterable[int] | None = None) -> dict[int, int]:
     """{partner id: value of its lines in orders placed from period_start to period_end}."""
     start, end = date_range_bounds(period_start, period_end)
     lines = Line.objects.filter(order__date_placed__gte=start, order__date_placed__lt=end,
@@ -168,7 +181,8 @@ def gross_by_producer(period_start, period_end, producers=None):
     return {row["partner_id"]: _whole(row["total"]) for row in rows}
 
 
-def refunds_by_producer(period_start, period_end, producers=None):
+def refunds_by_producer(period_start: datetime.date, period_end: datetime.date,
+                        producers: Iterable[int] | None = None) -> dict[int, int]:
     """{partner id: value of its lines cancelled from period_start to period_end}."""
     start, end = date_range_bounds(period_start, period_end)
     lines = (Line.objects.filter(status=statuses.LINE_CANCELLED, partner__isnull=False)
@@ -182,7 +196,8 @@ def refunds_by_producer(period_start, period_end, producers=None):
 
 # --- statements ------------------------------------------------------------------------------------
 
-def _store(producer, period_start, period_end, gross, refunds):
+def _store(producer: PartnerModel, period_start: datetime.date, period_end: datetime.date, gross: int,
+           refunds: int) -> Settlement:
     """Update or create the open statement (caller holds the transaction). Paid → unchanged."""
     existing = (Settlement.objects.select_for_update()
                 .filter(partner=producer, period_start=period_start).first())
@@ -200,7 +215,8 @@ def _store(producer, period_start, period_end, gross, refunds):
     return existing
 
 
-def statement_for(producer, year, month, *, only_if_active=False):
+def statement_for(producer: PartnerModel, year: int, month: int, *,
+                  only_if_active: bool = False) -> Settlement | None:
     """The producer's statement for the month, computed now and stored — unless it is paid, in
     which case it is returned unchanged. With ``only_if_active``, a month without sales, refunds
     or a stored statement returns None and stores nothing."""
@@ -215,7 +231,7 @@ def statement_for(producer, year, month, *, only_if_active=False):
         return _store(producer, period_start, period_end, gross, refunds)
 
 
-def prepare_period(year, month):
+def prepare_period(year: int, month: int) -> list[Settlement]:
     """Compute and store every producer's statement for the month: producers with gross sales or
     refunds in it, and those with an open statement for it. Paid statements stay as they are.
     Returns the statements, by producer name."""
@@ -232,7 +248,7 @@ def prepare_period(year, month):
     return settlements
 
 
-def refresh_recent(producer, today=None):
+def refresh_recent(producer: PartnerModel, today: datetime.date | None = None) -> None:
     """Recompute the producer's statements of the running month and the previous one (when they
     have anything to show), so the portal's list is up to date."""
     year, month = month_of(today or local_today())
@@ -240,11 +256,12 @@ def refresh_recent(producer, today=None):
         statement_for(producer, y, m, only_if_active=True)
 
 
-def can_mark_paid(user):
+def can_mark_paid(user: AbstractBaseUser | None) -> bool:
     return bool(user and user.is_active and user.is_staff and user.has_perm(CHANGE_PERMISSION))
 
 
-def mark_paid(settlement, user, payment_reference, today=None):
+def mark_paid(settlement: Settlement, user: AbstractBaseUser | None, payment_reference: str | None,
+              today: datetime.date | None = None) -> Settlement:
     """Record that the platform paid this statement: recompute it one last time, then freeze it.
 
     Refused (``PermissionDenied``) for anyone but staff with ``payments.change_settlement``;
@@ -279,7 +296,7 @@ def mark_paid(settlement, user, payment_reference, today=None):
     return locked
 
 
-def month_totals(settlements_queryset):
+def month_totals(settlements_queryset: QuerySet[Settlement]) -> dict[str, int]:
     """Sums of a set of statements (one aggregate query)."""
     names = ["gross_sales", "refunds", "commission", "vat_withheld", "pit_withheld", "net_amount"]
     totals = settlements_queryset.aggregate(**{name: Sum(name) for name in names})

@@ -5,8 +5,12 @@ webhook delivered three times at once, a late "failed" event after "succeeded", 
 clicking "received" twice all change the state once. Money received is mirrored into Oscar's ledger
 (``payment.Source`` debit + ``Transaction``, and an order ``PaymentEvent`` "paid") here and nowhere else.
 """
+from __future__ import annotations
+
 import logging
+from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Case, Max, When
@@ -15,6 +19,14 @@ from oscar.core.loading import get_model
 
 from payments.models import Payment
 from shop.core.money import format_vnd, to_dong
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from payments.providers.base import PaymentProvider
+    from shop.order.models import Order
+
+    PaymentListener = Callable[[Order, Payment], None]
 
 logger = logging.getLogger("payments")
 
@@ -36,16 +48,16 @@ NOT_PAYABLE = "not-payable"
 
 # Told when ``record_payment`` keeps money for an order: payments sits below orders, so the order side
 # registers what follows (the buyer's "payment received" email) at app ready (``shop.order.apps``).
-_payment_received_listeners = []
+_payment_received_listeners: list[PaymentListener] = []
 
 
-def on_payment_received(listener):
+def on_payment_received(listener: PaymentListener) -> None:
     """Call ``listener(order, payment)`` each time money is recorded as paid for a kept order."""
     if listener not in _payment_received_listeners:
         _payment_received_listeners.append(listener)
 
 
-def create_payment(order_number, provider, amount):
+def create_payment(order_number: str, provider: PaymentProvider, amount: Decimal | int) -> Payment:
     """A new attempt to pay ``amount`` for ``order_number`` with ``provider``."""
     with transaction.atomic():
         last = Payment.objects.filter(order_number=order_number).aggregate(n=Max("attempt"))["n"] or 0
@@ -54,7 +66,7 @@ def create_payment(order_number, provider, amount):
                                       status=provider.initial_status())
 
 
-def attach_order(payment, order):
+def attach_order(payment: Payment, order: Order) -> None:
     """Called inside order placement: link the payment and open Oscar's ledger ``Source`` for it
     (allocated = what the buyer owes; debited only when the money arrives)."""
     payment.order = order
@@ -65,14 +77,14 @@ def attach_order(payment, order):
                           reference=payment.provider_reference or payment.idempotency_key)
 
 
-def payment_for_order(order):
+def payment_for_order(order: Order) -> Payment | None:
     """The order's current payment: the attempt that was paid if any (an earlier VNPay page may be
     paid after a newer attempt was started), else its latest attempt; None for orders without one."""
     paid_first = Case(When(status=Payment.Status.PAID, then=0), default=1)
     return Payment.objects.filter(order=order).order_by(paid_first, "-attempt").first()
 
 
-def flag(payment, note):
+def flag(payment: Payment, note: str) -> None:
     """Leave a note for an administrator (the payment list shows flagged payments first)."""
     logger.warning("Payment %s (order %s) needs attention: %s", payment.pk, payment.order_number, note)
     Payment.objects.filter(pk=payment.pk).update(needs_attention=True)
@@ -82,7 +94,7 @@ def flag(payment, note):
     Payment.objects.filter(pk=payment.pk).update(attention_note=payment.attention_note)
 
 
-def _order_is_kept(order):
+def _order_is_kept(order: Order | None) -> bool:
     """An order that still wants the money: placed and not entirely cancelled."""
     from shop.order import statuses
 
@@ -90,7 +102,8 @@ def _order_is_kept(order):
 
 
 @transaction.atomic
-def record_payment(payment, amount, reference="", confirmed_by=None):
+def record_payment(payment: Payment, amount: Decimal | int | str, reference: str = "",
+                   confirmed_by: AbstractBaseUser | None = None) -> str:
     """Money for ``payment`` arrived (``amount`` đồng). Returns one of the outcome constants."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     amount = to_dong(amount)
@@ -128,7 +141,7 @@ def record_payment(payment, amount, reference="", confirmed_by=None):
     return PAID
 
 
-def _ledger_debit(payment, order, amount):
+def _ledger_debit(payment: Payment, order: Order, amount: int) -> None:
     source = (Source.objects.select_for_update().filter(order=order, source_type__code=payment.method)
               .order_by("-pk").first())
     if source is None:
@@ -146,7 +159,7 @@ def _ledger_debit(payment, order, amount):
 
 
 @transaction.atomic
-def record_failure(payment, reason=""):
+def record_failure(payment: Payment, reason: str = "") -> bool:
     """The provider says this attempt failed. A paid payment never moves back; the buyer may try
     again (a new attempt) while the order waits."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
@@ -160,7 +173,7 @@ def record_failure(payment, reason=""):
 
 
 @transaction.atomic
-def void(payment):
+def void(payment: Payment) -> bool:
     """The order for this payment could not be placed: release what the provider holds."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if payment.status not in (Payment.Status.PENDING, Payment.Status.FAILED, Payment.Status.COLLECT_ON_DELIVERY):
@@ -171,7 +184,7 @@ def void(payment):
     return True
 
 
-def refund(payment, amount, reason):
+def refund(payment: Payment, amount: Decimal | int, reason: str) -> str:
     """Give back ``amount`` đồng of a received payment (a cancelled line). Returns the provider's
     reference. Called by ``payments.refunds`` inside the cancellation's transaction."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)

@@ -22,9 +22,14 @@ producer's (it has the producer's stock record). Every change goes to the produc
 (``shop.partner.activity``) with both names. New products are hidden drafts: only the workflow
 publishes.
 """
+from __future__ import annotations
+
 import html
 import logging
 import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -38,6 +43,20 @@ from catalogue.ocop import review_version, taxonomy, workflow
 from shop.core import changes
 from shop.core.money import format_vnd
 from shop.partner import access, activity
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models.query import QuerySet
+    from django.forms import ModelForm
+    from oscar.apps.catalogue.models import Category as CategoryModel
+    from oscar.apps.catalogue.models import ProductClass as ProductClassModel
+    from oscar.apps.catalogue.models import ProductImage as ProductImageModel
+    from oscar.apps.partner.models import StockRecord as StockRecordModel
+
+    from catalogue.models import OcopCertificate
+    from catalogue.models import Product as ProductModel
+    from shop.partner.models import Partner
 
 logger = logging.getLogger(__name__)
 
@@ -87,16 +106,16 @@ THUMBNAILS = (
 
 # --- Reading -----------------------------------------------------------------------------
 
-def producer_products(producer):
+def producer_products(producer: Partner) -> QuerySet[ProductModel]:
     """The products the producer sells (those with its stock record)."""
     return Product.objects.filter(pk__in=StockRecord.objects.filter(partner=producer).values("product_id"))
 
 
-def stockrecord_of(product, producer):
+def stockrecord_of(product: ProductModel, producer: Partner) -> StockRecordModel | None:
     return StockRecord.objects.filter(product=product, partner=producer).order_by("pk").first()
 
 
-def product_class_for_group(group_key):
+def product_class_for_group(group_key: str) -> ProductClassModel:
     """Tourism is a service (no shipping); every other group sells goods."""
     is_service = group_key in taxonomy.SERVICE_GROUPS
     product_class, _created = ProductClass.objects.get_or_create(
@@ -105,7 +124,7 @@ def product_class_for_group(group_key):
     return product_class
 
 
-def category_for_subgroup(group_key, subgroup_key):
+def category_for_subgroup(group_key: str, subgroup_key: str) -> CategoryModel | None:
     """The browsing category named after the sub-group, under its group's root (as the demo loader and
     the administrators build them), or None."""
     try:
@@ -123,7 +142,7 @@ def category_for_subgroup(group_key, subgroup_key):
 
 # --- Description: plain text for the producer, safe paragraphs for the storefront ----------------
 
-def text_to_html(text):
+def text_to_html(text: str | None) -> str:
     """Paragraphs (separated by blank lines) of escaped text; single line breaks kept."""
     paragraphs = re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip())
     return "".join(
@@ -131,7 +150,7 @@ def text_to_html(text):
         for paragraph in paragraphs if paragraph.strip())
 
 
-def html_to_text(markup):
+def html_to_text(markup: str | None) -> str:
     """The stored description as the plain text the producer typed (paragraphs → blank lines)."""
     text = re.sub(r"<br\s*/?>", "\n", markup or "", flags=re.IGNORECASE)
     text = re.sub(r"</p\s*>|</div\s*>|</li\s*>", "\n\n", text, flags=re.IGNORECASE)
@@ -142,7 +161,7 @@ def html_to_text(markup):
 
 # --- Checks ------------------------------------------------------------------------------
 
-def _check_actor(user, producer, product=None):
+def _check_actor(user: AbstractBaseUser, producer: Partner, product: ProductModel | None = None) -> None:
     """Raises PermissionDenied unless the user works for the producer and the product is its own."""
     access.on_behalf_of(user, producer)
     if product is not None and product.pk is not None and not StockRecord.objects.filter(
@@ -150,7 +169,7 @@ def _check_actor(user, producer, product=None):
         raise PermissionDenied(_("Sản phẩm này không thuộc chủ thể của bạn."))
 
 
-def _after_content_edit(product, user, changed):
+def _after_content_edit(product: ProductModel, user: AbstractBaseUser, changed: Sequence[str]) -> str | None:
     """The rule: content changes of an approved product → back to review, off sale; of a product
     waiting for review → back to draft. ``changed``: names of WAITING_CONTENT_LABELS. Returns
     SENT_BACK, WITHDRAWN or None."""
@@ -162,32 +181,33 @@ def _after_content_edit(product, user, changed):
     return None
 
 
-def _changed_text(names):
+def _changed_text(names: Iterable[str]) -> str:
     return _("Đã sửa: %(fields)s") % {"fields": changed_labels(names)}
 
 
-def changed_labels(names):
+def changed_labels(names: Iterable[str]) -> str:
     """"tên sản phẩm, mô tả" for the names of WAITING_CONTENT_LABELS."""
     return ", ".join(str(WAITING_CONTENT_LABELS[name]) for name in names)
 
 
-def content_change_takes_off_sale(product):
+def content_change_takes_off_sale(product: ProductModel) -> bool:
     """Whether changing the title, description or images now takes the product off sale."""
     return product.review_status == ReviewStatus.APPROVED
 
 
-def content_change_withdraws(product):
+def content_change_withdraws(product: ProductModel) -> bool:
     """Whether a content change now takes the product out of the reviewers' queue."""
     return product.review_status == ReviewStatus.SUBMITTED
 
 
 # --- Create and edit ------------------------------------------------------------------------
 
-def new_sku(producer, product):
+def new_sku(producer: Partner, product: ProductModel) -> str:
     return f"OCOP-{producer.pk}-{product.pk}"
 
 
-def save_product(form, producer, user, *, price, num_in_stock):
+def save_product(form: ModelForm, producer: Partner, user: AbstractBaseUser, *, price: Decimal,
+                 num_in_stock: int) -> tuple[ProductModel, str | None]:
     """Save the portal's product form (valid) with the producer's price and stock.
 
     A new product is a hidden draft with the producer's stock record (SKU generated, also its code).
@@ -216,13 +236,15 @@ def save_product(form, producer, user, *, price, num_in_stock):
             StockRecord.objects.create(product=product, partner=producer, partner_sku=sku,
                                        price=price, num_in_stock=num_in_stock)
         else:
-            record = StockRecord.objects.select_for_update().get(pk=stockrecord_of(product, producer).pk)
+            # An existing product of this producer has its stock record (_check_actor checked it).
+            record = StockRecord.objects.select_for_update().get(
+                pk=stockrecord_of(product, producer).pk)  # type: ignore[union-attr]
             if (record.price, record.num_in_stock) != (price, num_in_stock):
                 record.price, record.num_in_stock = price, num_in_stock
                 record.save(update_fields=["price", "num_in_stock", "date_updated"])
 
         subgroup = (product.ocop_group, product.ocop_subgroup)
-        if creating or before["subgroup"] != subgroup:
+        if creating or before["subgroup"] != subgroup:  # type: ignore[index]  # set whenever not creating
             if before is not None:
                 previous = category_for_subgroup(*before["subgroup"])
                 if previous is not None:
@@ -248,7 +270,8 @@ def save_product(form, producer, user, *, price, num_in_stock):
 
 # --- Images -------------------------------------------------------------------------------
 
-def add_images(product, producer, user, uploads):
+def add_images(product: ProductModel, producer: Partner, user: AbstractBaseUser,
+               uploads: Sequence[UploadedFile]) -> tuple[list[ProductImageModel], str | None]:
     """Add validated uploads after the product's images; thumbnails are made at once.
 
     Returns ``(images, outcome)`` (SENT_BACK, WITHDRAWN or None).
@@ -272,7 +295,7 @@ def add_images(product, producer, user, uploads):
     return images, outcome
 
 
-def warm_thumbnails(images):
+def warm_thumbnails(images: Iterable[ProductImageModel]) -> None:
     """Make the thumbnails the portal and the storefront show, so the first visitor does not wait."""
     thumbnailer = get_thumbnailer()
     for image in images:
@@ -283,7 +306,8 @@ def warm_thumbnails(images):
                 logger.exception("Thumbnail %s of product image %s failed", size, image.pk)
 
 
-def move_image(product, producer, user, image_id, step):
+def move_image(product: ProductModel, producer: Partner, user: AbstractBaseUser, image_id: int,
+               step: int) -> list[ProductImageModel]:
     """Move an image one place earlier (step -1) or later (+1); the first one is the main picture.
 
     Reordering shows the same, already reviewed pictures: it does not send the product back nor take
@@ -309,7 +333,7 @@ def move_image(product, producer, user, image_id, step):
     return images
 
 
-def delete_image(product, producer, user, image_id):
+def delete_image(product: ProductModel, producer: Partner, user: AbstractBaseUser, image_id: int) -> str | None:
     """Delete one image; returns the outcome (SENT_BACK, WITHDRAWN or None)."""
     _check_actor(user, producer, product)
     with transaction.atomic():
@@ -327,7 +351,8 @@ def delete_image(product, producer, user, image_id):
 
 # --- Certificates ---------------------------------------------------------------------------
 
-def add_certificate(product, producer, user, form):
+def add_certificate(product: ProductModel, producer: Partner, user: AbstractBaseUser,
+                    form: ModelForm) -> tuple[OcopCertificate, str | None]:
     """Save a new certificate of the product from a valid ``catalogue.ocop.forms.CertificateForm``.
 
     It waits for a reviewer (pending). A product waiting for review goes back to draft (the reviewer
@@ -348,7 +373,8 @@ def add_certificate(product, producer, user, form):
 
 # --- Prices and stock -----------------------------------------------------------------------
 
-def update_stock_prices(producer, user, rows):
+def update_stock_prices(producer: Partner, user: AbstractBaseUser,
+                        rows: Mapping[int, tuple[Decimal, int]]) -> list[int]:
     """Set price and stock of several of the producer's stock records at once.
 
     ``rows``: ``{stockrecord id: (price, num_in_stock)}``. All or nothing; a record that is not the

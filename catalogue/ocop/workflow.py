@@ -22,7 +22,12 @@ A producer's content edit takes a waiting product back to draft
 (``withdraw_after_edit``) and an approved one back to the queue, off sale
 (``resubmit_after_edit``): the editing service runs them.
 """
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -35,6 +40,14 @@ from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications, review_version, rules
 from shop.core import changes
 from shop.partner import access
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from catalogue.models import OcopCertificate as OcopCertificateModel
+    from catalogue.models import Product as ProductModel
+    from catalogue.ocop.review_version import Change
+    from shop.partner.models import Partner
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -57,7 +70,7 @@ class ProductChangedSinceShown(TransitionRefused):
     ``changes`` lists the differences (``review_version.Change``: what, before, after).
     """
 
-    def __init__(self, changes):
+    def __init__(self, changes: Sequence[Change]) -> None:
         self.changes = changes
         super().__init__(
             _("Sản phẩm đã thay đổi từ khi bạn mở trang (%(fields)s): chưa lưu quyết định. "
@@ -68,10 +81,11 @@ class ProductChangedSinceShown(TransitionRefused):
 @dataclass(frozen=True)
 class Transition:
     action: str
-    sources: frozenset
-    target: str
-    label: str  # what happened, as told to the producer
-    button: str  # what the button does
+    # ReviewStatus members; without django-stubs mypy reads a TextChoices member as its (value, label) tuple.
+    sources: frozenset[Any]
+    target: Any
+    label: str  # what happened, as told to the producer (a lazy translation)
+    button: str  # what the button does (a lazy translation)
     by_reviewer: bool
     reason_required: bool
 
@@ -97,15 +111,16 @@ TRANSITIONS = {t.action: t for t in (
 
 # --- Who may act ----------------------------------------------------------------
 
-def is_reviewer(user):
+def is_reviewer(user: AbstractBaseUser | None) -> bool:
     return bool(user and user.is_active and user.has_perm(REVIEW_PERMISSION))
 
 
-def belongs_to(user, producer):
+def belongs_to(user: AbstractBaseUser, producer: Partner | None) -> bool:
     return producer is not None and producer.users.filter(pk=user.pk).exists()
 
 
-def _check_actor(transition, product, producer, user):
+def _check_actor(transition: Transition, product: ProductModel, producer: Partner | None,
+                 user: AbstractBaseUser) -> Partner | None:
     """Returns the producer the user acts on behalf of (staff entering data for it), or None."""
     if transition.by_reviewer:
         if not is_reviewer(user):
@@ -121,7 +136,8 @@ def _check_actor(transition, product, producer, user):
     raise TransitionRefused(_("Bạn không quản lý sản phẩm này."))
 
 
-def _check_publishable(product, producer, action, certificates, today):
+def _check_publishable(product: ProductModel, producer: Partner | None, action: str,
+                       certificates: Iterable[OcopCertificateModel], today: datetime.date) -> None:
     """Refuses putting the product on sale (approve, reinstate) unless its producer is verified and a
     certificate among ``certificates`` (those the reviewer saw) allows it (``approval_problems``)."""
     if producer is None:
@@ -136,7 +152,7 @@ def _check_publishable(product, producer, action, certificates, today):
 
 # --- Certificates an approval may rest on --------------------------------------------------
 
-def certificate_problems(certificate, today):
+def certificate_problems(certificate: OcopCertificateModel, today: datetime.date) -> list[str]:
     """Why ``certificate`` cannot back an approval on ``today`` (Vietnamese messages naming it), empty
     when it can: rejected, revoked, outside its dates (``OcopCertificate.is_valid_on``) or breaking an
     OCOP rule (``OcopCertificate.rule_violations``)."""
@@ -158,7 +174,8 @@ def certificate_problems(certificate, today):
     return problems
 
 
-def approval_problems(product, action, today=None, certificates=None):
+def approval_problems(product: ProductModel, action: str, today: datetime.date | None = None,
+                      certificates: Iterable[OcopCertificateModel] | None = None) -> list[str]:
     """Why ``action`` ("approve" or "reinstate") cannot put the product on sale on ``today``: empty
     when one of ``certificates`` (default: all the product's) has no ``certificate_problems`` — for
     reinstating it must also be approved already, or an administrator's decision keeps the product on
@@ -177,18 +194,18 @@ def approval_problems(product, action, today=None, certificates=None):
     return problems or [_("Sản phẩm chưa có giấy chứng nhận OCOP")]
 
 
-def refusal_message(action, problems):
+def refusal_message(action: str, problems: Iterable[str]) -> str:
     """One message for ``approval_problems``: "<problems>: chưa thể duyệt mở bán." """
     ending = _("chưa thể mở bán trở lại.") if action == "reinstate" else _("chưa thể duyệt mở bán.")
     return f"{joined(problems)}: {ending}"
 
 
-def joined(problems):
+def joined(problems: Iterable[str]) -> str:
     """Messages in one sentence: "A; B" (their own full stops dropped)."""
     return "; ".join(str(problem).rstrip(".") for problem in problems)
 
 
-def _approvable_pending(certificates, today):
+def _approvable_pending(certificates: Iterable[OcopCertificateModel], today: datetime.date) -> list[int]:
     """The pending certificates an approval marks approved: those without problems."""
     return [certificate.pk for certificate in certificates
             if certificate.review == OcopCertificate.Review.PENDING and not certificate_problems(certificate, today)]
@@ -196,7 +213,7 @@ def _approvable_pending(certificates, today):
 
 # --- The version the reviewer saw ---------------------------------------------------------
 
-def _check_seen(product, seen, *, required):
+def _check_seen(product: ProductModel, seen: str | None, *, required: bool) -> set[int] | None:
     """Inside the transaction, with the product row locked: compares the version the reviewer saw (the
     review page's token) with the stored one. Returns the ids of the certificates shown (None when no
     version was given and none is required); raises ``ProductChangedSinceShown`` with the differences."""
@@ -215,7 +232,7 @@ def _check_seen(product, seen, *, required):
     return review_version.shown_certificate_ids(shown)
 
 
-def available_actions(product, user):
+def available_actions(product: ProductModel, user: AbstractBaseUser) -> list[Transition]:
     """The transitions the user may run on the product now (for buttons)."""
     producer = product.producer
     actions = []
@@ -236,7 +253,8 @@ def available_actions(product, user):
 BOUND_TO_VERSION = frozenset({"approve", "reinstate"})
 
 
-def transition(product, action, user, reason="", *, seen=None):
+def transition(product: ProductModel, action: str, user: AbstractBaseUser, reason: str | None = "", *,
+               seen: str | None = None) -> ProductModel:
     """Run one workflow action on a product; returns the product, refreshed.
 
     ``seen``: the review page's token (``review_version.token``) of the version the reviewer decided
@@ -295,7 +313,7 @@ def transition(product, action, user, reason="", *, seen=None):
     return product
 
 
-def _check_submittable(certificates, today):
+def _check_submittable(certificates: Sequence[OcopCertificateModel], today: datetime.date) -> None:
     """The producer learns at once, not after days in the queue, that no certificate can be approved."""
     if not certificates:
         raise TransitionRefused(_("Hãy thêm giấy chứng nhận OCOP trước khi gửi duyệt."))
@@ -309,37 +327,43 @@ def _check_submittable(certificates, today):
                             % {"problems": joined(problems)})
 
 
-def _review_pending_certificates(product, outcome, ids):
+def _review_pending_certificates(product: ProductModel, outcome: str, ids: Iterable[int]) -> None:
     product.ocop_certificates.filter(review=OcopCertificate.Review.PENDING, pk__in=ids).update(review=outcome)
 
 
-def submit(product, user):
+def submit(product: ProductModel, user: AbstractBaseUser) -> ProductModel:
     return transition(product, "submit", user)
 
 
-def approve(product, user, reason="", *, seen=None):
+def approve(product: ProductModel, user: AbstractBaseUser, reason: str | None = "", *,
+            seen: str | None = None) -> ProductModel:
     return transition(product, "approve", user, reason, seen=seen)
 
 
-def request_changes(product, user, reason, *, seen=None):
+def request_changes(product: ProductModel, user: AbstractBaseUser, reason: str | None, *,
+                    seen: str | None = None) -> ProductModel:
     return transition(product, "request_changes", user, reason, seen=seen)
 
 
-def reject(product, user, reason, *, seen=None):
+def reject(product: ProductModel, user: AbstractBaseUser, reason: str | None, *,
+           seen: str | None = None) -> ProductModel:
     return transition(product, "reject", user, reason, seen=seen)
 
 
-def suspend(product, user, reason, *, seen=None):
+def suspend(product: ProductModel, user: AbstractBaseUser, reason: str | None, *,
+            seen: str | None = None) -> ProductModel:
     return transition(product, "suspend", user, reason, seen=seen)
 
 
-def reinstate(product, user, reason="", *, seen=None):
+def reinstate(product: ProductModel, user: AbstractBaseUser, reason: str | None = "", *,
+              seen: str | None = None) -> ProductModel:
     return transition(product, "reinstate", user, reason, seen=seen)
 
 
 # --- Certificates ------------------------------------------------------------------
 
-def _lock_for_reviewer(certificate, user):
+def _lock_for_reviewer(certificate: OcopCertificateModel,
+                       user: AbstractBaseUser) -> tuple[OcopCertificateModel, ProductModel, Partner | None]:
     """Inside a transaction: lock the certificate and its product for a reviewer's decision.
 
     Returns (certificate, product, producer), refreshed; refuses non-reviewers
@@ -355,7 +379,8 @@ def _lock_for_reviewer(certificate, user):
     return certificate, product, producer
 
 
-def _certificate_action(certificate, user, action, reason, outcome, seen, *, required):
+def _certificate_action(certificate: OcopCertificateModel, user: AbstractBaseUser, action: str, reason: str | None,
+                        outcome: str, seen: str | None, *, required: bool) -> OcopCertificateModel:
     with transaction.atomic():
         certificate, product, producer = _lock_for_reviewer(certificate, user)
         shown = _check_seen(product, seen, required=required)
@@ -382,21 +407,24 @@ def _certificate_action(certificate, user, action, reason, outcome, seen, *, req
     return certificate
 
 
-def approve_certificate(certificate, user, reason="", *, seen=None):
+def approve_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None = "", *,
+                        seen: str | None = None) -> OcopCertificateModel:
     """Re-certification: a new certificate for a product already on sale. ``seen`` (required) is the
     review page's token: the certificate must be one shown, and nothing of the product changed since."""
     return _certificate_action(certificate, user, "approve_certificate", reason, OcopCertificate.Review.APPROVED,
                                seen, required=True)
 
 
-def reject_certificate(certificate, user, reason, *, seen=None):
+def reject_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None, *,
+                       seen: str | None = None) -> OcopCertificateModel:
     if not (reason or "").strip():
         raise TransitionRefused(_("Hãy nêu lý do."))
     return _certificate_action(certificate, user, "reject_certificate", reason, OcopCertificate.Review.REJECTED,
                                seen, required=False)
 
 
-def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
+def revoke_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None,
+                       keep_on_sale_until: datetime.date | None = None) -> OcopCertificateModel:
     """Revoke a certificate: the OCOP mark goes at once.
 
     Whether the product stays on sale as a plain local product is the administrator's explicit
@@ -453,7 +481,8 @@ def revoke_certificate(certificate, user, reason, keep_on_sale_until=None):
     return certificate
 
 
-def revoke_certificates(certificates, user, reason, keep_on_sale_until=None):
+def revoke_certificates(certificates: Iterable[OcopCertificateModel], user: AbstractBaseUser, reason: str | None,
+                        keep_on_sale_until: datetime.date | None = None) -> list[OcopCertificateModel]:
     """One revocation decision naming many certificates (a province revoking 47 products at once):
     all revoked with the same reason, or none (a certificate already revoked refuses the whole list).
     A certificate named twice is revoked once."""
@@ -464,7 +493,7 @@ def revoke_certificates(certificates, user, reason, keep_on_sale_until=None):
 
 # --- Keeping a product on sale without a valid certificate ------------------------------
 
-def check_keep_on_sale_until(until):
+def check_keep_on_sale_until(until: datetime.date) -> None:
     """Refuses an end date of a decision to keep a product on sale that the rules do not allow (before
     today, or more than ``rules.KEPT_ON_SALE_MAX_MONTHS`` ahead); forms call it to say so early."""
     today = timezone.localdate()
@@ -476,14 +505,15 @@ def check_keep_on_sale_until(until):
                                 % {"months": rules.KEPT_ON_SALE_MAX_MONTHS, "day": latest.strftime("%d/%m/%Y")})
 
 
-def _record_keep_on_sale(product, user, reason, until):
+def _record_keep_on_sale(product: ProductModel, user: AbstractBaseUser, reason: str, until: datetime.date) -> None:
     product.kept_on_sale_until, product.kept_on_sale_at = until, timezone.now()
     product.kept_on_sale_by, product.kept_on_sale_reason = user, reason
     product.save(update_fields=["kept_on_sale_until", "kept_on_sale_at", "kept_on_sale_by",
                                 "kept_on_sale_reason", "date_updated"])
 
 
-def keep_on_sale(product, user, reason, until):
+def keep_on_sale(product: ProductModel, user: AbstractBaseUser, reason: str | None,
+                 until: datetime.date) -> ProductModel:
     """An administrator decides that an approved product without a valid certificate stays on sale,
     as a plain local product (no OCOP mark, no stars), until ``until`` (at most
     ``rules.KEPT_ON_SALE_MAX_MONTHS`` ahead). Recorded on the product and in the review log."""
@@ -502,7 +532,7 @@ def keep_on_sale(product, user, reason, until):
     return product
 
 
-def end_keep_on_sale(product, user, reason):
+def end_keep_on_sale(product: ProductModel, user: AbstractBaseUser, reason: str | None) -> ProductModel:
     """End the decision today: without a valid certificate the product leaves the shop at once."""
     reason = (reason or "").strip()
     if not reason:
@@ -517,7 +547,7 @@ def end_keep_on_sale(product, user, reason):
     return product
 
 
-def _lock_product_for_reviewer(product, user):
+def _lock_product_for_reviewer(product: ProductModel, user: AbstractBaseUser) -> tuple[ProductModel, Partner | None]:
     if not is_reviewer(user):
         raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
     product = Product.objects.select_for_update().get(pk=product.pk)
@@ -527,7 +557,8 @@ def _lock_product_for_reviewer(product, user):
     return product, producer
 
 
-def _log_and_tell(product, producer, user, action, reason, label):
+def _log_and_tell(product: ProductModel, producer: Partner | None, user: AbstractBaseUser, action: str, reason: str,
+                  label: str) -> None:
     ReviewLogEntry.objects.create(product=product, action=action, from_status=product.review_status,
                                   to_status=product.review_status, reason=reason, actor=user)
     changes.product_changed(product.pk)
@@ -546,7 +577,7 @@ RESUBMIT_AFTER_EDIT = Transition(
     by_reviewer=False, reason_required=False)
 
 
-def resubmit_after_edit(product, user, reason):
+def resubmit_after_edit(product: ProductModel, user: AbstractBaseUser, reason: str) -> bool:
     """An approved product whose content the producer changed goes back to the reviewers, off sale.
 
     Returns True if the product was sent back, False when it was not on sale as approved (drafts,
@@ -564,7 +595,7 @@ WITHDRAW_AFTER_EDIT = Transition(
     gettext_lazy("Rút khỏi hàng chờ duyệt"), by_reviewer=False, reason_required=False)
 
 
-def withdraw_after_edit(product, user, reason):
+def withdraw_after_edit(product: ProductModel, user: AbstractBaseUser, reason: str) -> bool:
     """A product waiting for review whose content the producer changed (title, description, images,
     attributes, group, a certificate added) goes back to draft: logged, and the producer is told to
     submit it again. Returns True if it was withdrawn, False when it was not waiting. Runs inside the
@@ -572,7 +603,7 @@ def withdraw_after_edit(product, user, reason):
     return _after_edit(WITHDRAW_AFTER_EDIT, product, user, reason)
 
 
-def _after_edit(step, product, user, reason):
+def _after_edit(step: Transition, product: ProductModel, user: AbstractBaseUser, reason: str) -> bool:
     with transaction.atomic():
         product = Product.objects.select_for_update().get(pk=product.pk)
         producer = product.producer

@@ -15,6 +15,8 @@
   ``format_vnd``, which first applies ``to_dong`` (Babel alone would round halves to even). Never build
   "… ₫" by hand: ``tests/shop/test_money.py`` sweeps the code for it.
 """
+from __future__ import annotations
+
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from oscar.templatetags.currency_filters import currency
@@ -22,7 +24,7 @@ from oscar.templatetags.currency_filters import currency
 WHOLE_DONG = Decimal("1")
 
 
-def to_dong(value):
+def to_dong(value: Decimal | int | str | None) -> int:
     """``value`` (Decimal, int or numeric str; None counts as 0) as an int of whole đồng, halves up.
 
     Floats are refused: money never passes through binary floating point.
@@ -40,6 +42,6 @@ def to_dong(value):
     return int(amount.quantize(WHOLE_DONG, rounding=ROUND_HALF_UP))
 
 
-def format_vnd(value):
+def format_vnd(value: Decimal | int | str | None) -> str:
     """``value`` rounded to whole đồng (``to_dong``) and shown as the site shows money: "1.234.567 ₫"."""
     return currency(Decimal(to_dong(value)), "VND")

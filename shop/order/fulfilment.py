@@ -17,7 +17,11 @@ Every service here:
 
 Refusals raise ``FulfilmentRefused`` with a Vietnamese message meant for the producer.
 """
+from __future__ import annotations
+
 from collections import OrderedDict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -31,6 +35,21 @@ from catalogue.ocop import notifications
 from shop.notifications import outbox
 from shop.order import statuses
 from shop.partner import access
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+    from django.db.models import Aggregate
+    from django.db.models.query import QuerySet
+    from oscar.apps.address.abstract_models import AbstractAddress
+    from oscar.apps.order.models import ShippingEventType as ShippingEventTypeModel
+
+    from shop.order.models import Line as LineModel
+    from shop.order.models import Order as OrderModel
+    from shop.order.models import ShippingEvent as ShippingEventModel
+    from shop.partner.models import Partner
+
+    # What the producer's form sends for lines: line objects or their ids.
+    LineRefs = Iterable[LineModel | int | str]
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -54,25 +73,25 @@ CUSTOMER_EVENT_NAMES = {
 class FulfilmentRefused(Exception):
     """The action is not allowed; ``message`` says why, in Vietnamese."""
 
-    def __init__(self, message):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
 
 # --- reading -------------------------------------------------------------------------------------
 
-def producer_lines(order, producer):
+def producer_lines(order: OrderModel, producer: Partner) -> QuerySet[LineModel]:
     """This producer's lines of the order, in basket order."""
     return order.lines.filter(partner=producer).order_by("pk")
 
 
-def orders_for_producer(producer):
+def orders_for_producer(producer: Partner) -> QuerySet[OrderModel]:
     """Orders holding at least one of this producer's lines, annotated with its part only:
     ``my_lines`` / ``my_pending`` / ``my_confirmed`` / ``my_shipped`` / ``my_cancelled`` (line
     counts), ``my_total`` (price of its lines not cancelled) and ``my_status`` (its part's status —
     the SQL twin of ``statuses.order_status_for``, kept in step by the tests). Other producers'
     lines never enter the aggregates: the line filter comes before the annotations, on one join."""
-    def count(status):
+    def count(status: str) -> Aggregate:
         return Count("lines", filter=Q(lines__status=status))
 
     live = F("my_lines") - F("my_cancelled")
@@ -89,20 +108,20 @@ def orders_for_producer(producer):
                 default=Value(statuses.ORDER_PENDING))))
 
 
-def order_for_producer(producer, number):
+def order_for_producer(producer: Partner, number: str) -> OrderModel | None:
     """The order with this number if it holds one of the producer's lines, else None."""
     return (Order.objects.filter(number=number)
             .filter(Exists(Line.objects.filter(order=OuterRef("pk"), partner=producer)))
             .select_related("shipping_address", "user").first())
 
 
-def orders_to_confirm(producer):
+def orders_to_confirm(producer: Partner) -> int:
     """How many orders have lines of this producer it has not confirmed yet (one query)."""
     return (Line.objects.filter(partner=producer, status=statuses.LINE_PENDING)
             .values("order_id").distinct().count())
 
 
-def pending_counts(producer):
+def pending_counts(producer: Partner) -> dict[str, int]:
     """What waits for the producer: orders with lines to confirm, lines confirmed but not shipped."""
     return {
         "orders_to_confirm": orders_to_confirm(producer),
@@ -110,7 +129,7 @@ def pending_counts(producer):
     }
 
 
-def delivery_address(address):
+def delivery_address(address: AbstractAddress | None) -> str:
     """The delivery address without the name, for producers: street, commune/ward, province."""
     if address is None:
         return ""
@@ -118,14 +137,14 @@ def delivery_address(address):
     return ", ".join(str(part).strip() for part in parts if part and str(part).strip())
 
 
-def part_status(lines):
+def part_status(lines: Iterable[LineModel]) -> str:
     """The status of one producer's part of an order (its lines), as an order status code."""
     return statuses.order_status_for(line.status for line in lines)
 
 
 # --- the three actions ---------------------------------------------------------------------------
 
-def awaiting_prepayment(order):
+def awaiting_prepayment(order: OrderModel) -> bool:
     """The buyer chose to pay online (transfer, card, wallet) and the money has not arrived: the
     producers may confirm and prepare, but not ship yet."""
     from payments.states import payment_for_order
@@ -134,12 +153,14 @@ def awaiting_prepayment(order):
     return payment is not None and payment.provider.prepaid and not payment.is_paid
 
 
-def confirm_lines(order, producer, user, lines):
+def confirm_lines(order: OrderModel, producer: Partner, user: AbstractBaseUser | None,
+                  lines: LineRefs) -> ShippingEventModel:
     """The producer accepts these lines and will prepare them."""
     return _act(order, producer, user, lines, statuses.LINE_CONFIRMED, statuses.EVENT_CONFIRMED)
 
 
-def ship_lines(order, producer, user, lines, carrier, tracking_number):
+def ship_lines(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs,
+               carrier: str | None, tracking_number: str | None) -> ShippingEventModel:
     """The producer has handed these lines to ``carrier`` under ``tracking_number``: the stock they
     had reserved leaves the stock record (Oscar's allocation is consumed)."""
     carrier = (carrier or "").strip()
@@ -152,7 +173,8 @@ def ship_lines(order, producer, user, lines, carrier, tracking_number):
                 carrier=carrier, tracking_number=tracking_number)
 
 
-def cancel_lines(order, producer, user, lines, reason, system=False):
+def cancel_lines(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs,
+                 reason: str | None, system: bool = False) -> ShippingEventModel:
     """The producer cannot deliver these lines: their reserved stock returns, the customer is
     emailed the reason, and money taken for them is refunded (``payments.refunds``).
     ``system=True`` (no user): the platform cancels, e.g. an order never paid (``shop.order.expiry``)."""
@@ -163,7 +185,7 @@ def cancel_lines(order, producer, user, lines, reason, system=False):
                 reason=reason, system=system)
 
 
-def cancel_open_lines(order, reason):
+def cancel_open_lines(order: OrderModel, reason: str) -> int:
     """The platform cancels every line not shipped yet, producer by producer (stock returns, the buyer
     is emailed, money taken for them is refunded — with the delivery charge once nothing is left).
     Returns how many lines were cancelled."""
@@ -176,13 +198,13 @@ def cancel_open_lines(order, reason):
     return count
 
 
-def _event_type(code):
+def _event_type(code: str) -> ShippingEventTypeModel:
     event_type, _created = ShippingEventType.objects.get_or_create(
         code=code, defaults={"name": str(statuses.EVENT_NAMES[code])})
     return event_type
 
 
-def _line_ids(lines):
+def _line_ids(lines: LineRefs) -> list[int]:
     ids = []
     for line in lines:
         pk = getattr(line, "pk", line)
@@ -193,8 +215,9 @@ def _line_ids(lines):
     return sorted(set(ids))
 
 
-def _act(order, producer, user, lines, new_status, event_code, carrier="", tracking_number="", reason="",
-         system=False):
+def _act(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs, new_status: str,
+         event_code: str, carrier: str = "", tracking_number: str = "", reason: str = "",
+         system: bool = False) -> ShippingEventModel:
     try:
         behalf = None if system else access.on_behalf_of(user, producer, access.FULFIL)
     except PermissionDenied as error:
@@ -268,7 +291,7 @@ def _act(order, producer, user, lines, new_status, event_code, carrier="", track
     return event
 
 
-def update_order_status(order):
+def update_order_status(order: OrderModel) -> str:
     """Re-derive the order's status from all its lines and save it.
 
     Oscar's ``Order.set_status`` records an ``OrderStatusChange`` and checks the pipeline; a derived
@@ -288,7 +311,8 @@ def update_order_status(order):
 
 # --- notifications -------------------------------------------------------------------------------
 
-def notify_customer(order, event_code, context, event_name=None):
+def notify_customer(order: OrderModel, event_code: str, context: dict[str, Any],
+                    event_name: str | None = None) -> None:
     """Email the customer (or the guest address) in the order's language, through the outbox (queued with the
     change, sent after commit: a mail server that is down never breaks the producer's action), and record it
     as an order communication event (also used by ``payments.states`` for "payment received")."""
@@ -308,10 +332,10 @@ def notify_customer(order, event_code, context, event_name=None):
             order, messages, event_code)
 
 
-def order_placed(order):
+def order_placed(order: OrderModel) -> None:
     """Tell each producer with lines in a new order about its part only (email + inbox, after
     commit). Called by our ``OrderCreator.place_order``."""
-    by_producer = OrderedDict()
+    by_producer: OrderedDict[int, tuple[Partner, list[LineModel]]] = OrderedDict()
     for line in order.lines.select_related("partner").order_by("pk"):
         if line.partner_id is not None:
             by_producer.setdefault(line.partner_id, (line.partner, []))[1].append(line)

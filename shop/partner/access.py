@@ -29,11 +29,24 @@ the user may ``VIEW``), POSTs need ``SELL`` unless the view says otherwise (``Po
 service checks ``capacity`` / ``on_behalf_of`` with what it needs — ``SELL`` unless it names less — so one
 producer's user can never reach another's data, nor act for a producer that may not act.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.db.models.query import QuerySet
+    from django.http import HttpRequest
+
+    from shop.partner.models import Partner as PartnerModel
+
+    User: TypeAlias = AbstractBaseUser | AnonymousUser  # the request's user: signed in or not
 
 Partner = get_model("partner", "Partner")
 
@@ -54,17 +67,17 @@ ALLOWED = {
 }
 
 
-def statuses_allowing(need):
+def statuses_allowing(need: str) -> list[str]:
     """The verification statuses under which a producer's people may do ``need``."""
     return [status for status, allowed in ALLOWED.items() if need in allowed]
 
 
-def allows(producer, need):
+def allows(producer: PartnerModel | None, need: str) -> bool:
     """Whether the producer's status lets its people do ``need`` at all."""
     return producer is not None and need in ALLOWED.get(producer.verification_status, set())
 
 
-def refusal(producer, need):
+def refusal(producer: PartnerModel | None, need: str) -> str:
     """A Vietnamese sentence saying why the producer's people may not do ``need`` now."""
     if producer is not None and producer.verification_status == _STATUS.SUSPENDED:
         return _("Chủ thể %(name)s đang bị tạm ngừng: chỉ được xem và xử lý các đơn hàng đã đặt, không được "
@@ -75,7 +88,7 @@ def refusal(producer, need):
     return _("Bạn không có quyền thao tác cho chủ thể này.")
 
 
-def manageable_producers(user, need=VIEW):
+def manageable_producers(user: User | None, need: str = VIEW) -> QuerySet[PartnerModel]:
     """The producers the user may work for (as member or assistant) with ``need``, as a queryset."""
     if not (user and user.is_authenticated and user.is_active):
         return Partner.objects.none()
@@ -83,7 +96,7 @@ def manageable_producers(user, need=VIEW):
             .filter(verification_status__in=statuses_allowing(need)).distinct().order_by("name"))
 
 
-def capacity(user, producer, need=SELL):
+def capacity(user: User | None, producer: PartnerModel | None, need: str = SELL) -> str | None:
     """MEMBER, ASSISTANT or None: how the user may do ``need`` for this producer (None when the user
     is not its member or assistant, or the producer's status does not allow ``need``)."""
     if producer is None or not (user and user.is_authenticated and user.is_active):
@@ -97,7 +110,7 @@ def capacity(user, producer, need=SELL):
     return None
 
 
-def on_behalf_of(user, producer, need=SELL):
+def on_behalf_of(user: User | None, producer: PartnerModel | None, need: str = SELL) -> PartnerModel | None:
     """The producer to record as "on behalf of" when the user acts for it, or None for its members.
 
     Raises PermissionDenied (saying which rule) when the user may not do ``need`` for the producer.
@@ -110,17 +123,17 @@ def on_behalf_of(user, producer, need=SELL):
     return producer if role == ASSISTANT else None
 
 
-def _works_for(user, producer):
+def _works_for(user: User | None, producer: PartnerModel | None) -> bool:
     """Member or assistant of the producer, whatever its status."""
     return (producer is not None and user is not None and user.is_authenticated
             and Partner.objects.filter(Q(users=user) | Q(assistants=user), pk=producer.pk).exists())
 
 
-def is_director(user, producer):
+def is_director(user: User, producer: PartnerModel | None) -> bool:
     return producer is not None and user.is_authenticated and producer.director_id == user.pk
 
 
-def producer_for_request(request, producer_id=None):
+def producer_for_request(request: HttpRequest, producer_id: int | str | None = None) -> PartnerModel:
     """The producer a portal request works for: the one chosen (``producer_id``, e.g. from the URL
     or the session) if the user may manage it (``manageable_producers``: never a pending or rejected
     one), else their first one. 404 for anything else, so guessing ids reveals nothing."""

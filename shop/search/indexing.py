@@ -10,8 +10,12 @@ catches up. ``check``/``fix`` compare the whole index with the database for drif
 no call announced (a ``queryset.update()`` somewhere). Nothing here runs when no
 ELASTICSEARCH_URL is configured.
 """
+from __future__ import annotations
+
 import logging
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -24,6 +28,11 @@ from oscar.core.loading import get_model
 from shop.order.statuses import LINE_CANCELLED
 from shop.search.documents import ProductDocument, index_name, to_document
 
+if TYPE_CHECKING:
+    from django.db.models.query import QuerySet
+
+    from catalogue.models import Product as ProductModel
+
 logger = logging.getLogger(__name__)
 Product = get_model("catalogue", "Product")
 Line = get_model("order", "Line")
@@ -31,34 +40,34 @@ ReindexMark = get_model("search", "ReindexMark")
 BULK_CHUNK = 500
 
 
-def enabled():
+def enabled() -> bool:
     return bool(settings.ELASTICSEARCH_URL)
 
 
 @lru_cache(maxsize=None)
-def _client(url):
+def _client(url: str) -> Elasticsearch:
     return Elasticsearch(url, request_timeout=10, retry_on_timeout=True, max_retries=2)
 
 
-def client():
+def client() -> Elasticsearch:
     return _client(settings.ELASTICSEARCH_URL)
 
 
-def units_sold():
+def units_sold() -> Coalesce:
     """Units of the product sold in lines not cancelled: its popularity (the "best-selling" sort)."""
     sold = (Line.objects.filter(product=OuterRef("pk")).exclude(status=LINE_CANCELLED)
             .order_by().values("product").annotate(units=Sum("quantity")).values("units"))
     return Coalesce(Subquery(sold), 0)
 
 
-def products_to_index():
+def products_to_index() -> QuerySet[ProductModel]:
     return (Product.objects.filter(parent=None).annotate(units_sold=units_sold())
             .prefetch_related("stockrecords__partner", "ocop_certificates", "categories",
                               "attribute_values__attribute", "attribute_values__value_option",
                               "attribute_values__value_multi_option"))
 
 
-def _actions(products, index):
+def _actions(products: QuerySet[ProductModel], index: str) -> Iterator[dict[str, Any]]:
     today = timezone.localdate()
     for product in products.iterator(chunk_size=BULK_CHUNK):
         document = to_document(product, today=today).to_dict(include_meta=True)
@@ -66,19 +75,19 @@ def _actions(products, index):
         yield document
 
 
-def create_for_bulk_load(es, index):
+def create_for_bulk_load(es: Elasticsearch, index: str) -> None:
     """A new, empty product index set up for a bulk load: no refreshes while loading (measured
     about +40 % documents/s). The rebuild and the benchmark both load this way."""
     ProductDocument._index.clone(name=index).settings(refresh_interval="-1").create(using=es)
 
 
-def finish_bulk_load(es, index):
+def finish_bulk_load(es: Elasticsearch, index: str) -> None:
     """Refreshes back to the default, and everything loaded made searchable."""
     es.indices.put_settings(index=index, settings={"index": {"refresh_interval": None}})
     es.indices.refresh(index=index)
 
 
-def rebuild(progress=None):
+def rebuild(progress: Callable[[int, int], object] | None = None) -> tuple[str, int]:
     """Index every product into a new index, then move the alias to it (no downtime).
 
     Returns (new index name, number of documents). ``progress(done, total)`` is
@@ -105,7 +114,7 @@ def rebuild(progress=None):
     return new_index, done
 
 
-def update_products(product_ids):
+def update_products(product_ids: Collection[int]) -> None:
     """(Re)index these products now; ids no longer in the database are removed."""
     es, alias = client(), index_name()
     if not es.indices.exists_alias(name=alias):
@@ -124,12 +133,13 @@ def update_products(product_ids):
             actions.append({"_op_type": "delete", "_index": alias, "_id": pk})
     _ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh="wait_for")
     # A delete of a document that was never indexed is fine; anything else is a failure.
-    real_errors = [e for e in errors if e.get("delete", {}).get("status") != 404]
+    # errors is the list of failed items (a count only with stats_only=True, which is not asked here)
+    real_errors = [e for e in errors if e.get("delete", {}).get("status") != 404]  # type: ignore[union-attr]
     if real_errors:
         raise RuntimeError(f"Elasticsearch refused {len(real_errors)} documents: {real_errors[:3]}")
 
 
-def mark_changed(product_ids, stories=True):
+def mark_changed(product_ids: Collection[int], stories: bool = True) -> None:
     """Mark these products for reindexing (in the caller's transaction) and schedule the reindex once it
     commits; with ``stories``, their producers' story pages too (whether the producers are published may have
     changed). Services announce changes through ``shop.core.changes``, which calls this."""
@@ -149,7 +159,7 @@ def mark_changed(product_ids, stories=True):
         content.stories_changed(ids)
 
 
-def reindex_marked(product_ids):
+def reindex_marked(product_ids: Collection[int]) -> None:
     """Reindex these products and clear their marks — only marks not renewed meanwhile, so a change
     made while this ran is indexed again. Raises if Elasticsearch fails (the marks stay)."""
     started = timezone.now()
@@ -157,7 +167,7 @@ def reindex_marked(product_ids):
     ReindexMark.objects.filter(product_id__in=product_ids, marked_at__lte=started).delete()
 
 
-def sweep(limit=5000):
+def sweep(limit: int = 5000) -> int:
     """Reindex products still marked (missed updates); returns how many. Run it every few minutes."""
     ids = list(ReindexMark.objects.order_by("marked_at").values_list("product_id", flat=True)[:limit])
     for start in range(0, len(ids), BULK_CHUNK):
@@ -170,7 +180,7 @@ CHECKED_FIELDS = ("for_sale_until", "price", "stars", "stars_until", "in_stock",
                   "producer", "popularity")
 
 
-def check():
+def check() -> tuple[list[int], list[int], list[int]]:
     """Compare the index with the database: (missing ids, orphan ids, stale ids)."""
     es, alias = client(), index_name()
     indexed = {int(hit["_id"]): hit["_source"] for hit in helpers.scan(
