@@ -149,6 +149,13 @@ def staff_user(db):
 
 
 @pytest.fixture
+def reviewer_client(client):
+    """The test client signed in as the demo OCOP reviewer (review permission, no order permission)."""
+    client.force_login(get_user_model().objects.get(email=loader.REVIEWER_EMAIL))
+    return client
+
+
+@pytest.fixture
 def producer_user(db):
     return get_user_model().objects.get(email=loader.PRODUCER_EMAIL)
 

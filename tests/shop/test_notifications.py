@@ -7,7 +7,6 @@ import smtplib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import transaction
@@ -41,23 +40,10 @@ class SmtpDownBackend(BaseEmailBackend):
         raise smtplib.SMTPConnectError(421, "mail server down")
 
 
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def smtp_down(settings):
     settings.EMAIL_BACKEND = DOWN
     return settings
-
-
-@pytest.fixture
-def reviewer_client(client):
-    client.force_login(User.objects.get(email=loader.REVIEWER_EMAIL))
-    return client
 
 
 def test_smtp_down_during_an_approval_the_message_waits_and_goes_out_later(

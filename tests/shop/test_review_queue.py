@@ -1,22 +1,14 @@
 """The administrators' OCOP review queue in the Oscar dashboard."""
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from cms.demo import loader
 from tests.shop.review_page import decide
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
-
-
-@pytest.fixture
-def reviewer_client(client):
-    client.force_login(get_user_model().objects.get(email=loader.REVIEWER_EMAIL))
-    return client
 
 
 def _queue_upcs(response):

@@ -2,23 +2,15 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.models import ReviewStatus
-from cms.demo import loader
 from tests.shop.review_page import decide
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
-
-
-@pytest.fixture
-def reviewer_client(client):
-    client.force_login(get_user_model().objects.get(email=loader.REVIEWER_EMAIL))
-    return client
 
 
 def test_revoking_from_the_detail_page_can_keep_the_product_on_sale_until_a_date(reviewer_client):

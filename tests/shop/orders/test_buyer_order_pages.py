@@ -5,7 +5,6 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from oscar.core.loading import get_model
 from pypdf import PdfReader
@@ -17,13 +16,6 @@ from tests.shop.checkout.journey import add_to_basket, buyable_products, place_o
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")
 GUEST = "khach.tra.cuu@example.vn"
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

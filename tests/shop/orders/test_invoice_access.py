@@ -5,7 +5,6 @@ stranger, so sequential order numbers reveal nothing without the buyer's email."
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -17,13 +16,6 @@ Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")
 User = get_user_model()
 GUEST = "khach.hoa.don@example.vn"
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import socket
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from oscar.core.loading import get_model
 from PIL import Image
@@ -28,13 +27,6 @@ ShippingAddress = get_model("order", "ShippingAddress")
 GUEST = "ke.tan.cong@example.vn"
 ATTACKER = "attacker.example"
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
