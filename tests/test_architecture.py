@@ -2,8 +2,9 @@
 
 Every ``import``/``from … import`` anywhere in a module counts, lazy ones inside functions too, and so do
 ``oscar.core.loading.get_class``/``get_classes`` strings that name one of our modules. ``get_model`` is not
-followed: a model relation (``Payment.order``) is data, not a code dependency. Migrations and tests are left
-out. Two checks: a short table of forbidden directions, and no cycle between package directories beyond the
+followed: a model relation (``Payment.order``) is data, not a code dependency — and for the same reason imports
+under ``if TYPE_CHECKING:`` (the models named in type hints) are not either: they never run. Migrations and tests
+are left out. Two checks: a short table of forbidden directions, and no cycle between package directories beyond the
 few listed in ``ALLOWED_CYCLES`` — so a new one fails here.
 """
 import ast
@@ -57,7 +58,7 @@ def imports_of(module):
     tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
     package = module if _is_package(module) else module.rpartition(".")[0]
     targets = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(_without_type_checking_blocks(tree)):
         if isinstance(node, ast.Import):
             targets.update(_resolve(alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -75,6 +76,15 @@ def imports_of(module):
     targets.discard(None)
     targets.discard(module)
     return targets
+
+
+def _without_type_checking_blocks(tree):
+    """The tree without the bodies of ``if TYPE_CHECKING:`` (type-only imports)."""
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.If)
+                and getattr(node.test, "id", getattr(node.test, "attr", None)) == "TYPE_CHECKING"):
+            node.body = []
+    return tree
 
 
 GRAPH = {module: imports_of(module) for module in MODULES}
