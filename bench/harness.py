@@ -4,6 +4,7 @@ The environment (DATABASE_URL, ELASTICSEARCH_URL, bench.settings, SECRET_KEY, â€
 bench/common.sh; ``Gunicorn`` adds the page-cache setting per run and serves ``shop.wsgi`` with
 sync workers on a free loopback port.
 """
+
 import os
 import signal
 import socket
@@ -79,12 +80,29 @@ class Gunicorn:
         return self.log_dir / f"gunicorn-{self.port}.log"
 
     def start(self):
-        command = [str(VENV_BIN / "gunicorn"), "shop.wsgi:application", "--chdir", str(ROOT),
-                   "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
-                   "--worker-class", "sync", "--timeout", str(self.timeout), "--graceful-timeout", "10",
-                   "--error-logfile", str(self.error_log), "--log-level", "warning"]
-        self.process = subprocess.Popen(command, env=self.env, cwd=ROOT, stdin=subprocess.DEVNULL,
-                                        start_new_session=True)
+        command = [
+            str(VENV_BIN / "gunicorn"),
+            "shop.wsgi:application",
+            "--chdir",
+            str(ROOT),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--worker-class",
+            "sync",
+            "--timeout",
+            str(self.timeout),
+            "--graceful-timeout",
+            "10",
+            "--error-logfile",
+            str(self.error_log),
+            "--log-level",
+            "warning",
+        ]
+        self.process = subprocess.Popen(
+            command, env=self.env, cwd=ROOT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
         deadline = time.monotonic() + 90
         while True:
             try:

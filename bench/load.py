@@ -22,6 +22,7 @@ It prints requests/s, p50/p95/p99 latency, non-2xx/3xx answers and socket errors
 the bare view of the same run, the CPU the load generator used, the load average, and a Markdown table.
 Then it measures the page weight of the all-products and the category page (bench/page_weight.py).
 """
+
 import json
 import os
 import re
@@ -66,21 +67,28 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 def pick_targets():
     listed = for_sale()
-    category = (Category.objects.filter(depth__gt=1)
-                .annotate(listed=Count("product", filter=Q(product__in=listed)))
-                .order_by("-listed", "pk").first())
+    category = (
+        Category.objects.filter(depth__gt=1)
+        .annotate(listed=Count("product", filter=Q(product__in=listed)))
+        .order_by("-listed", "pk")
+        .first()
+    )
     goods = listed.filter(upc__startswith="BENCH-", product_class__requires_shipping=True).order_by("pk")
     product = goods.first()
-    basket_products = list(goods[1:CONNECTIONS + 1])
+    basket_products = list(goods[1 : CONNECTIONS + 1])
     # Enough stock that no add is refused however long the run (and no page shows "out of stock").
     StockRecord.objects.filter(product__in=[product, *basket_products]).update(num_in_stock=1_000_000)
-    return {
-        "bare": "/bench/bare/",
-        "home": "/",
-        "category": category.get_absolute_url(),
-        "product": product.get_absolute_url(),
-        "search": "/search/?" + urlencode({"q": SEARCH_QUERY}),
-    }, basket_products, category
+    return (
+        {
+            "bare": "/bench/bare/",
+            "home": "/",
+            "category": category.get_absolute_url(),
+            "product": product.get_absolute_url(),
+            "search": "/search/?" + urlencode({"q": SEARCH_QUERY}),
+        },
+        basket_products,
+        category,
+    )
 
 
 def prepare_visitors(base_url, products, path):
@@ -94,8 +102,13 @@ def prepare_visitors(base_url, products, path):
         token = CSRF_INPUT.search(page.text).group(1)
         add_path = f"/basket/add/{product.pk}/"
         body = urlencode({"csrfmiddlewaretoken": token, "quantity": 1})
-        added = session.post(base_url + add_path, data=body, allow_redirects=False, timeout=30,
-                             headers={"Content-Type": "application/x-www-form-urlencoded"})
+        added = session.post(
+            base_url + add_path,
+            data=body,
+            allow_redirects=False,
+            timeout=30,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         assert added.status_code == 302 and added.headers["Location"].endswith("/basket/"), added.status_code
         session.get(base_url + "/basket/", timeout=30).raise_for_status()
         cookie = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
@@ -112,9 +125,13 @@ def basket_units(baskets):
 
 def wrk(url, duration, script, env=None):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run(["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "30s",
-                             "-s", str(HERE / script), url],
-                            capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True)
+    result = subprocess.run(
+        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "30s", "-s", str(HERE / script), url],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=True,
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH-JSON "))
     figures = json.loads(line.split(" ", 1)[1])
@@ -141,26 +158,41 @@ def run_once(label, cache_seconds, targets, basket_products, visitors_file):
             units_before = basket_units(baskets) if path is None else 0
             ticks_before, started = cpu_ticks(server.worker_pids()), time.monotonic()
             figures = wrk(url, DURATION, script, extra)
-            server_cores = (cpu_ticks(server.worker_pids()) - ticks_before) / os.sysconf("SC_CLK_TCK") \
+            server_cores = (
+                (cpu_ticks(server.worker_pids()) - ticks_before)
+                / os.sysconf("SC_CLK_TCK")
                 / (time.monotonic() - started)
+            )
             if path is None:
                 figures["units_added"] = basket_units(baskets) - units_before
                 connection.close()
-            figures.update(name=name, run=label, server_cores=server_cores, load=loadavg(),
-                           cache=hits.get(name, "—") if path else "—")
+            figures.update(
+                name=name,
+                run=label,
+                server_cores=server_cores,
+                load=loadavg(),
+                cache=hits.get(name, "—") if path else "—",
+            )
             rows.append(figures)
-            print(f"  {label:<10} {name:<14} {figures['requests'] / (figures['duration_us'] / 1e6):>8.1f} req/s"
-                  f"  p50 {figures['p50'] / 1000:.1f} ms  (load {figures['load']})", flush=True)
+            print(
+                f"  {label:<10} {name:<14} {figures['requests'] / (figures['duration_us'] / 1e6):>8.1f} req/s"
+                f"  p50 {figures['p50'] / 1000:.1f} ms  (load {figures['load']})",
+                flush=True,
+            )
         errors = server.error_log.read_text() if server.error_log.exists() else ""
     return rows, errors
 
 
 def print_table(rows):
-    header = (f"{'run':<10} {'page':<14} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-              f"{'bad':>5} {'err':>4} {'× bare p50':>10} {'% bare req/s':>12} {'srv cores':>9} {'wrk cpu':>7} cache")
+    header = (
+        f"{'run':<10} {'page':<14} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+        f"{'bad':>5} {'err':>4} {'× bare p50':>10} {'% bare req/s':>12} {'srv cores':>9} {'wrk cpu':>7} cache"
+    )
     print(header)
-    markdown = ["| cache | page | req/s | p50 ms | p95 ms | p99 ms | non-2xx/3xx | × bare p50 | % of bare req/s |",
-                "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    markdown = [
+        "| cache | page | req/s | p50 ms | p95 ms | p99 ms | non-2xx/3xx | × bare p50 | % of bare req/s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     bare = {row["run"]: row for row in rows if row["name"] == "bare"}
     for row in rows:
         rps = row["requests"] / (row["duration_us"] / 1e6)
@@ -170,14 +202,20 @@ def print_table(rows):
         errors = row["connect"] + row["read"] + row["write"] + row["timeout"]
         times = row["p50"] / floor["p50"]
         share = 100 * rps / floor_rps
-        print(f"{row['run']:<10} {row['name']:<14} {rps:>8.1f} {row['p50'] / 1000:>8.1f} {row['p95'] / 1000:>8.1f} "
-              f"{row['p99'] / 1000:>8.1f} {bad:>5} {errors:>4} {times:>10.1f} {share:>11.1f}% "
-              f"{row['server_cores']:>9.2f} {row['client_cpu_s'] / (row['duration_us'] / 1e6):>7.2f} {row['cache']}")
-        markdown.append(f"| {row['run']} | {row['name']} | {rps:,.1f} | {row['p50'] / 1000:,.1f} | "
-                        f"{row['p95'] / 1000:,.1f} | {row['p99'] / 1000:,.1f} | {bad} | {times:.1f} | {share:.1f} % |")
+        print(
+            f"{row['run']:<10} {row['name']:<14} {rps:>8.1f} {row['p50'] / 1000:>8.1f} {row['p95'] / 1000:>8.1f} "
+            f"{row['p99'] / 1000:>8.1f} {bad:>5} {errors:>4} {times:>10.1f} {share:>11.1f}% "
+            f"{row['server_cores']:>9.2f} {row['client_cpu_s'] / (row['duration_us'] / 1e6):>7.2f} {row['cache']}"
+        )
+        markdown.append(
+            f"| {row['run']} | {row['name']} | {rps:,.1f} | {row['p50'] / 1000:,.1f} | "
+            f"{row['p95'] / 1000:,.1f} | {row['p99'] / 1000:,.1f} | {bad} | {times:.1f} | {share:.1f} % |"
+        )
         if row["name"] == "add to basket":
-            print(f"{'':<25} add to basket: {row['redirects']} answered 302, {row['others']} otherwise; "
-                  f"basket units grew by {row['units_added']} (the requests still in flight at the end add a few)")
+            print(
+                f"{'':<25} add to basket: {row['redirects']} answered 302, {row['others']} otherwise; "
+                f"basket units grew by {row['units_added']} (the requests still in flight at the end add a few)"
+            )
     return markdown
 
 
@@ -186,12 +224,16 @@ def main():
     connection.close()
     has_cache = hasattr(settings, "OCOP_PAGE_CACHE_SECONDS")
     runs = [("cache off", 0), ("cache on", int(CACHE_ON_SECONDS))] if has_cache else [("no cache", None)]
-    print(f"Listed products: {for_sale().count()}; category: {category.name} ({category.listed} listed) "
-          f"{targets['category']}; product: {targets['product']}")
+    print(
+        f"Listed products: {for_sale().count()}; category: {category.name} ({category.listed} listed) "
+        f"{targets['category']}; product: {targets['product']}"
+    )
     connection.close()
-    print(f"wrk: 1 thread, {CONNECTIONS} connections, {WARMUP} s warm-up + {DURATION} s per URL; gunicorn: "
-          f"{WORKERS or 2 * os.cpu_count() + 1} sync workers; {os.cpu_count()} cores; "
-          f"load before preparing: {os.environ.get('BENCH_LOAD_BEFORE', '?')}, now {loadavg()}")
+    print(
+        f"wrk: 1 thread, {CONNECTIONS} connections, {WARMUP} s warm-up + {DURATION} s per URL; gunicorn: "
+        f"{WORKERS or 2 * os.cpu_count() + 1} sync workers; {os.cpu_count()} cores; "
+        f"load before preparing: {os.environ.get('BENCH_LOAD_BEFORE', '?')}, now {loadavg()}"
+    )
     if not has_cache:
         print("OCOP_PAGE_CACHE_SECONDS is not a setting here: one run, no page cache.")
     rows, failures = [], []
@@ -203,8 +245,10 @@ def main():
         if "Traceback" in errors or "[ERROR]" in errors:
             failures.append(f"{label}: gunicorn's error log:\n{errors[-4000:]}")
         fallbacks = errors.count("Elasticsearch unavailable")
-        print(f"  {label}: {fallbacks} 'Elasticsearch unavailable' fallbacks to the database in gunicorn's log"
-              + (f", {errors.count('WORKER TIMEOUT')} worker timeouts" if "WORKER TIMEOUT" in errors else ""))
+        print(
+            f"  {label}: {fallbacks} 'Elasticsearch unavailable' fallbacks to the database in gunicorn's log"
+            + (f", {errors.count('WORKER TIMEOUT')} worker timeouts" if "WORKER TIMEOUT" in errors else "")
+        )
     print()
     markdown = print_table(rows)
     print()

@@ -10,16 +10,27 @@ headers and the body as sent, compressed when it was), per request, grouped by r
 figures per page: at ``load`` + network idle (what the first screen costs), and after scrolling to the
 bottom (lazy images loaded too).
 """
+
 import json
 import sys
 from collections import defaultdict
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 VIEWPORT = {"width": 360, "height": 780}
-MOBILE_UA = ("Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) "
-             "Chrome/156.0.0.0 Mobile Safari/537.36")
+MOBILE_UA = (
+    "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/156.0.0.0 Mobile Safari/537.36"
+)
 
 
 class _Recorder:
@@ -55,10 +66,16 @@ class _Recorder:
             by_type[kind]["requests"] += 1
             by_type[kind]["bytes"] += self.bytes.get(request_id, 0)
         bad = [entry["url"] for entry in self.requests.values() if entry.get("status", 200) >= 400]
-        largest = sorted(((self.bytes.get(request_id, 0), entry["url"]) for request_id, entry in self.requests.items()),
-                         reverse=True)[:6]
-        return {"requests": len(self.requests), "bytes": sum(self.bytes.values()),
-                "by_type": dict(by_type), "errors": bad + self.failed, "largest": largest}
+        largest = sorted(
+            ((self.bytes.get(request_id, 0), entry["url"]) for request_id, entry in self.requests.items()), reverse=True
+        )[:6]
+        return {
+            "requests": len(self.requests),
+            "bytes": sum(self.bytes.values()),
+            "by_type": dict(by_type),
+            "errors": bad + self.failed,
+            "largest": largest,
+        }
 
 
 def measure(base_url, paths):
@@ -69,8 +86,14 @@ def measure(base_url, paths):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for path in paths:
-                context = browser.new_context(viewport=VIEWPORT, device_scale_factor=2, is_mobile=True,
-                                              has_touch=True, user_agent=MOBILE_UA, locale="vi-VN")
+                context = browser.new_context(
+                    viewport=VIEWPORT,
+                    device_scale_factor=2,
+                    is_mobile=True,
+                    has_touch=True,
+                    user_agent=MOBILE_UA,
+                    locale="vi-VN",
+                )
                 page = context.new_page()
                 cdp = context.new_cdp_session(page)
                 recorder = _Recorder()
@@ -101,13 +124,19 @@ def print_results(results):
     for path, result in results.items():
         for label in ("first_screen", "scrolled"):
             figures = result[label]
-            kinds = ", ".join(f"{kind} {value['requests']}/{value['bytes'] / 1024:.0f}"
-                              for kind, value in sorted(figures["by_type"].items(), key=lambda kv: -kv[1]["bytes"]))
+            kinds = ", ".join(
+                f"{kind} {value['requests']}/{value['bytes'] / 1024:.0f}"
+                for kind, value in sorted(figures["by_type"].items(), key=lambda kv: -kv[1]["bytes"])
+            )
             name = f"{path} ({'load + idle' if label == 'first_screen' else 'scrolled to the end'})"
             print(f"{name:<44} {figures['requests']:>8} {figures['bytes'] / 1024:>8.1f}   {kinds}")
             if label == "first_screen":
-                print("    largest: " + ", ".join(f"{url.split('/', 3)[-1][:60]} {size / 1024:.0f} KB"
-                                             for size, url in figures["largest"]))
+                print(
+                    "    largest: "
+                    + ", ".join(
+                        f"{url.split('/', 3)[-1][:60]} {size / 1024:.0f} KB" for size, url in figures["largest"]
+                    )
+                )
             if figures["errors"]:
                 print(f"    failed or ≥ 400: {figures['errors'][:10]}")
 

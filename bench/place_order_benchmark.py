@@ -16,6 +16,7 @@ It prints orders/s and p50/p95 for both in the same run, and their ratio, then d
 (also on error or Ctrl-C). Requests go through Django's full request handling in this process (test
 client: no network server), so the figures are the application's and the database's cost.
 """
+
 import argparse
 import os
 import statistics
@@ -33,8 +34,14 @@ def _admin_connection(url):
     from dj_database_url import parse
 
     db = parse(url)
-    params = {"host": db["HOST"], "port": db["PORT"], "user": db["USER"], "password": db["PASSWORD"],
-              "dbname": "postgres", "autocommit": True}
+    params = {
+        "host": db["HOST"],
+        "port": db["PORT"],
+        "user": db["USER"],
+        "password": db["PASSWORD"],
+        "dbname": "postgres",
+        "autocommit": True,
+    }
     return psycopg.connect(**{k: v for k, v in params.items() if v not in (None, "")}), db
 
 
@@ -142,14 +149,18 @@ def run(args):
     placed = Order.objects.filter(guest_email__startswith="bench.").count()
 
     def row(label, times, wall):
-        return (f"{label:<28} {len(times):>6} {len(times) / wall:>9.1f} {statistics.median(times) * 1000:>9.1f} "
-                f"{_percentile(times, 0.95) * 1000:>9.1f}")
+        return (
+            f"{label:<28} {len(times):>6} {len(times) / wall:>9.1f} {statistics.median(times) * 1000:>9.1f} "
+            f"{_percentile(times, 0.95) * 1000:>9.1f}"
+        )
 
     print()
     print(f"{'place order':<28} {'orders':>6} {'orders/s':>9} {'p50 ms':>9} {'p95 ms':>9}")
     print(row("baseline: 1 worker", serial, serial_wall))
     print(row(f"concurrent: {args.workers} workers", concurrent, concurrent_wall))
-    print(f"throughput ratio (concurrent / baseline): {(len(concurrent) / concurrent_wall) / (len(serial) / serial_wall):.2f}")
+    print(
+        f"throughput ratio (concurrent / baseline): {(len(concurrent) / concurrent_wall) / (len(serial) / serial_wall):.2f}"
+    )
     print(f"p95 ratio (concurrent / baseline): {_percentile(concurrent, 0.95) / _percentile(serial, 0.95):.2f}")
     print(f"orders in the database: {placed} of {len(serial) + len(concurrent)} placed; lines per order: {args.lines}")
 

@@ -7,6 +7,7 @@ test client (the whole middleware stack, no network), printing the median time, 
 time, and Elasticsearch requests and their time. It explains the load table: a page's throughput on
 2 cores is roughly 2 / its CPU time.
 """
+
 import os
 import statistics
 import sys
@@ -68,13 +69,25 @@ def profile(path, repeat=5):
             started = time.perf_counter()
             cpu = time.process_time()
             response = client.get(path)
-            rows.append((time.perf_counter() - started, time.process_time() - cpu, queries.count,
-                         queries.seconds, ES["count"], ES["seconds"], response.status_code, len(response.content)))
+            rows.append(
+                (
+                    time.perf_counter() - started,
+                    time.process_time() - cpu,
+                    queries.count,
+                    queries.seconds,
+                    ES["count"],
+                    ES["seconds"],
+                    response.status_code,
+                    len(response.content),
+                )
+            )
     return rows
 
 
 def main(paths):
-    print(f"{'page':<60} {'status':>6} {'ms':>7} {'cpu ms':>7} {'SQL':>5} {'SQL ms':>7} {'ES':>4} {'ES ms':>6} {'KB':>6}")
+    print(
+        f"{'page':<60} {'status':>6} {'ms':>7} {'cpu ms':>7} {'SQL':>5} {'SQL ms':>7} {'ES':>4} {'ES ms':>6} {'KB':>6}"
+    )
     for path in paths:
         try:
             rows = profile(path)
@@ -82,9 +95,11 @@ def main(paths):
             print(f"{path[:60]:<60} failed: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
             continue
         median = lambda index: statistics.median(row[index] for row in rows)  # noqa: E731
-        print(f"{path[:60]:<60} {rows[-1][6]:>6} {median(0) * 1000:>7.0f} {median(1) * 1000:>7.0f} "
-              f"{median(2):>5.0f} {median(3) * 1000:>7.0f} {median(4):>4.0f} {median(5) * 1000:>6.0f} "
-              f"{rows[-1][7] / 1024:>6.0f}")
+        print(
+            f"{path[:60]:<60} {rows[-1][6]:>6} {median(0) * 1000:>7.0f} {median(1) * 1000:>7.0f} "
+            f"{median(2):>5.0f} {median(3) * 1000:>7.0f} {median(4):>4.0f} {median(5) * 1000:>6.0f} "
+            f"{rows[-1][7] / 1024:>6.0f}"
+        )
 
 
 if __name__ == "__main__":

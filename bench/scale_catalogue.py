@@ -13,6 +13,7 @@ the thumbnails are the same work per page either way). ``search_folded`` is fill
 would. Deterministic for a seed. Prints the number of listed products at the end; index them afterwards
 with ``manage.py search_index rebuild``.
 """
+
 import argparse
 import datetime
 import os
@@ -51,10 +52,35 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 ProductCategory = Product.categories.through
 
-VARIETIES = ["cổ thụ", "hữu cơ", "loại 1", "loại đặc biệt", "thượng hạng", "truyền thống", "thủ công",
-             "rừng", "sạch", "nguyên chất", "vùng cao", "tự nhiên", "đặc sản", "quà biếu"]
-PACKS = ["túi 200g", "túi 500g", "hộp 100g", "hộp 250g", "hũ 300g", "gói 150g", "chai 500ml", "lọ 250ml",
-         "thùng 5kg", "túi 1kg", "hộp quà 2 món"]
+VARIETIES = [
+    "cổ thụ",
+    "hữu cơ",
+    "loại 1",
+    "loại đặc biệt",
+    "thượng hạng",
+    "truyền thống",
+    "thủ công",
+    "rừng",
+    "sạch",
+    "nguyên chất",
+    "vùng cao",
+    "tự nhiên",
+    "đặc sản",
+    "quà biếu",
+]
+PACKS = [
+    "túi 200g",
+    "túi 500g",
+    "hộp 100g",
+    "hộp 250g",
+    "hũ 300g",
+    "gói 150g",
+    "chai 500ml",
+    "lọ 250ml",
+    "thùng 5kg",
+    "túi 1kg",
+    "hộp quà 2 món",
+]
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Lý", "Giàng", "Sùng", "Vàng", "Hà", "Lò", "Đặng", "Tẩn"]
 MIDDLE = ["Thị", "Văn", "A", "Seo", "Thị Thu", "Đức", "Mí"]
 GIVEN = ["Mai", "Lan", "Dính", "Páo", "Hùng", "Dung", "Sử", "Chứ", "Hoa", "Tùng", "Mẩy", "Phương", "Xuân", "Sính"]
@@ -66,8 +92,11 @@ def _base_title(title):
     """'Chè Shan tuyết Suối Giàng hộp 200g' → 'Chè Shan tuyết Suối Giàng' (the words before the pack)."""
     words = title.split()
     for position, word in enumerate(words):
-        if position >= 2 and (word.lower() in {"túi", "hộp", "chai", "thùng", "gói", "hũ", "lọ", "bộ", "chậu"}
-                              or word[0].isdigit() or word == "–"):
+        if position >= 2 and (
+            word.lower() in {"túi", "hộp", "chai", "thùng", "gói", "hũ", "lọ", "bộ", "chậu"}
+            or word[0].isdigit()
+            or word == "–"
+        ):
             return " ".join(words[:position])
     return title
 
@@ -83,16 +112,29 @@ def _clone_producers(rng, count):
         person = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
         kind = template.kind
         name = f"{template.get_kind_display()} {person}" if kind == "household" else f"{template.name} {number + 2}"
-        made.append(Partner(
-            code=f"bench-{number:05d}", name=name[:128], legal_name=name[:255], kind=kind,
-            representative=person, registration_number=f"99{number:08d}", phone=template.phone,
-            email=f"bench.producer.{number}@example.vn", province_code=template.province_code,
-            ward_code=template.ward_code, street=template.street, story=template.story,
-            has_epayment_account=template.has_epayment_account, bank_name=template.bank_name,
-            bank_account_number=f"9900{number:08d}" if template.bank_account_number else "",
-            bank_account_holder=name.upper() if template.bank_account_number else "",
-            verification_status=Partner.Verification.VERIFIED, verification_decided_at=now, applied_at=now,
-        ))
+        made.append(
+            Partner(
+                code=f"bench-{number:05d}",
+                name=name[:128],
+                legal_name=name[:255],
+                kind=kind,
+                representative=person,
+                registration_number=f"99{number:08d}",
+                phone=template.phone,
+                email=f"bench.producer.{number}@example.vn",
+                province_code=template.province_code,
+                ward_code=template.ward_code,
+                street=template.street,
+                story=template.story,
+                has_epayment_account=template.has_epayment_account,
+                bank_name=template.bank_name,
+                bank_account_number=f"9900{number:08d}" if template.bank_account_number else "",
+                bank_account_holder=name.upper() if template.bank_account_number else "",
+                verification_status=Partner.Verification.VERIFIED,
+                verification_decided_at=now,
+                applied_at=now,
+            )
+        )
     Partner.objects.bulk_create(made, batch_size=CHUNK)
     return list(Partner.objects.filter(verification_status=Partner.Verification.VERIFIED).order_by("pk"))
 
@@ -114,22 +156,31 @@ def main():
     categories = ensure_categories()
     goods, services = _product_class(False), _product_class(True)
     reviewer = get_user_model().objects.filter(email=REVIEWER_EMAIL).first()
-    demo_products = {p.upc: p for p in Product.objects.filter(upc__in=[row["sku"] for row in demo.PRODUCTS])
-                     .prefetch_related("images", "ocop_certificates")}
+    demo_products = {
+        p.upc: p
+        for p in Product.objects.filter(upc__in=[row["sku"] for row in demo.PRODUCTS]).prefetch_related(
+            "images", "ocop_certificates"
+        )
+    }
     templates = []
     for row in demo.PRODUCTS:
         product = demo_products.get(row["sku"])
         image = product.images.first() if product else None
         certificate = product.ocop_certificates.first() if product else None
-        templates.append({**row, "base": _base_title(row["title"]),
-                          "image": image.original.name if image else "",
-                          "scan": certificate.scan.name if certificate and certificate.scan else ""})
+        templates.append(
+            {
+                **row,
+                "base": _base_title(row["title"]),
+                "image": image.original.name if image else "",
+                "scan": certificate.scan.name if certificate and certificate.scan else "",
+            }
+        )
     producers = _clone_producers(rng, max(1, wanted // 25))
     places = {}
     for producer in producers:
         place = ward_name(producer.ward_code) if producer.ward_code else ""
         for prefix in ("Phường ", "Xã ", "Đặc khu "):
-            place = place[len(prefix):] if place.startswith(prefix) else place
+            place = place[len(prefix) :] if place.startswith(prefix) else place
         places[producer.pk] = place
     offset = Product.objects.filter(upc__startswith=UPC_PREFIX).count()
 
@@ -140,44 +191,92 @@ def main():
             template = rng.choice(templates)
             producer = rng.choice(producers)
             is_service = template["group"] in taxonomy.SERVICE_GROUPS
-            title = " ".join(part for part in (
-                template["base"], rng.choice(VARIETIES), places[producer.pk] if rng.random() < 0.6 else "",
-                "" if is_service else rng.choice(PACKS)) if part)
+            title = " ".join(
+                part
+                for part in (
+                    template["base"],
+                    rng.choice(VARIETIES),
+                    places[producer.pk] if rng.random() < 0.6 else "",
+                    "" if is_service else rng.choice(PACKS),
+                )
+                if part
+            )
             description = f"<p>{template['description']}</p>"
-            batch.append((template, producer, is_service, Product(
-                upc=f"{UPC_PREFIX}{number:06d}", title=title[:255], slug=ascii_slugify(title)[:255],
-                description=description, product_class=services if is_service else goods,
-                structure=Product.STANDALONE, ocop_group=template["group"], ocop_subgroup=template["subgroup"],
-                weight_grams=None if is_service else int(template.get("weight_grams") or 500) + rng.randint(-50, 400),
-                is_public=True, review_status=ReviewStatus.APPROVED,
-                search_folded=folded_product_text(title, description, ""),
-            )))
+            batch.append(
+                (
+                    template,
+                    producer,
+                    is_service,
+                    Product(
+                        upc=f"{UPC_PREFIX}{number:06d}",
+                        title=title[:255],
+                        slug=ascii_slugify(title)[:255],
+                        description=description,
+                        product_class=services if is_service else goods,
+                        structure=Product.STANDALONE,
+                        ocop_group=template["group"],
+                        ocop_subgroup=template["subgroup"],
+                        weight_grams=None
+                        if is_service
+                        else int(template.get("weight_grams") or 500) + rng.randint(-50, 400),
+                        is_public=True,
+                        review_status=ReviewStatus.APPROVED,
+                        search_folded=folded_product_text(title, description, ""),
+                    ),
+                )
+            )
         with transaction.atomic():
             products = Product.objects.bulk_create([item[3] for item in batch])
             records, certificates, pictures, links, log = [], [], [], [], []
             for (template, producer, is_service, _unsaved), product in zip(batch, products):
                 price = Decimal(max(10000, round(template["price"] * rng.uniform(0.6, 1.8), -3)))
-                records.append(StockRecord(product=product, partner=producer, partner_sku=product.upc,
-                                           price=price, num_in_stock=rng.randint(20, 500), num_allocated=0))
+                records.append(
+                    StockRecord(
+                        product=product,
+                        partner=producer,
+                        partner_sku=product.upc,
+                        price=price,
+                        num_in_stock=rng.randint(20, 500),
+                        num_allocated=0,
+                    )
+                )
                 decided = today - datetime.timedelta(days=rng.randint(30, 900))
                 stars = rng.choices([3, 4, 5], weights=[60, 32, 8])[0]
-                certificates.append(OcopCertificate(
-                    product=product, star_rating=stars, score={3: 60, 4: 75, 5: 92}[stars] + rng.randint(0, 8),
-                    decision_number=f"{rng.randint(100, 3999)}/QĐ-UBND", decision_date=decided,
-                    expires_on=rules.default_expiry(decided), issuer="UBND tỉnh Lào Cai",
-                    # The level the era allows for these stars (rules.ERAS), so the data check stays clean.
-                    issuer_level=rules.allowed_levels(rules.era_on(decided), stars)[0],
-                    taxonomy_version=rules.era_on(decided).taxonomy_version,
-                    scan=template["scan"], review=OcopCertificate.Review.APPROVED,
-                    status=OcopCertificate.Status.VALID))
+                certificates.append(
+                    OcopCertificate(
+                        product=product,
+                        star_rating=stars,
+                        score={3: 60, 4: 75, 5: 92}[stars] + rng.randint(0, 8),
+                        decision_number=f"{rng.randint(100, 3999)}/QĐ-UBND",
+                        decision_date=decided,
+                        expires_on=rules.default_expiry(decided),
+                        issuer="UBND tỉnh Lào Cai",
+                        # The level the era allows for these stars (rules.ERAS), so the data check stays clean.
+                        issuer_level=rules.allowed_levels(rules.era_on(decided), stars)[0],
+                        taxonomy_version=rules.era_on(decided).taxonomy_version,
+                        scan=template["scan"],
+                        review=OcopCertificate.Review.APPROVED,
+                        status=OcopCertificate.Status.VALID,
+                    )
+                )
                 if template["image"]:
-                    pictures.append(ProductImage(product=product, original=template["image"],
-                                                 caption=product.title, display_order=0))
+                    pictures.append(
+                        ProductImage(
+                            product=product, original=template["image"], caption=product.title, display_order=0
+                        )
+                    )
                 category = categories.get(template["subgroup"])
                 if category is not None:
                     links.append(ProductCategory(product=product, category=category))
-                log.append(ReviewLogEntry(product=product, action="approve", from_status=ReviewStatus.SUBMITTED,
-                                          to_status=ReviewStatus.APPROVED, actor=reviewer))
+                log.append(
+                    ReviewLogEntry(
+                        product=product,
+                        action="approve",
+                        from_status=ReviewStatus.SUBMITTED,
+                        to_status=ReviewStatus.APPROVED,
+                        actor=reviewer,
+                    )
+                )
             StockRecord.objects.bulk_create(records)
             OcopCertificate.objects.bulk_create(certificates)
             ProductImage.objects.bulk_create(pictures)

@@ -11,6 +11,7 @@ chunks of 500, then a refresh), and runs M queries of a fixed mix through
 all with a search page's facets (terms and price range aggregations, size 24).
 The index is deleted at the end, also on error or interrupt.
 """
+
 import argparse
 import logging
 import math
@@ -59,11 +60,40 @@ PROVINCE_LAO_CAI = demo.PROVINCE_LAO_CAI
 # --- synthetic catalogue -----------------------------------------------------------------------
 
 PACKAGES = {"túi", "hộp", "chai", "thùng", "gói", "hũ", "chậu", "bộ", "lọ"}
-DEMO_PLACES = ["Mù Cang Chải", "Suối Giàng", "Mường Khương", "Púng Luông", "Bảo Thắng", "Phong Hải",
-               "Trấn Yên", "Văn Chấn", "Tả Phìn", "Bảo Yên", "Văn Bàn", "Bát Độ", "Lào Cai", "Bắc Hà",
-               "Sa Pa", "Y Tý"]
-VARIETIES = ["cổ thụ", "hữu cơ", "loại 1", "loại đặc biệt", "thượng hạng", "truyền thống", "thủ công",
-             "rừng", "sạch", "nguyên chất", "vùng cao", "tự nhiên", "đặc sản", "quà biếu"]
+DEMO_PLACES = [
+    "Mù Cang Chải",
+    "Suối Giàng",
+    "Mường Khương",
+    "Púng Luông",
+    "Bảo Thắng",
+    "Phong Hải",
+    "Trấn Yên",
+    "Văn Chấn",
+    "Tả Phìn",
+    "Bảo Yên",
+    "Văn Bàn",
+    "Bát Độ",
+    "Lào Cai",
+    "Bắc Hà",
+    "Sa Pa",
+    "Y Tý",
+]
+VARIETIES = [
+    "cổ thụ",
+    "hữu cơ",
+    "loại 1",
+    "loại đặc biệt",
+    "thượng hạng",
+    "truyền thống",
+    "thủ công",
+    "rừng",
+    "sạch",
+    "nguyên chất",
+    "vùng cao",
+    "tự nhiên",
+    "đặc sản",
+    "quà biếu",
+]
 SIZES = {"g": [50, 100, 150, 200, 250, 300, 357, 500], "ml": [30, 50, 250, 330, 500, 750], "kg": [1, 2, 3, 5, 10]}
 PACK_UNITS = {"túi": "g", "hộp": "g", "hũ": "g", "gói": "g", "chai": "ml", "lọ": "ml", "thùng": "kg"}
 PRODUCER_KINDS = ["Hợp tác xã", "Hộ kinh doanh", "Công ty TNHH", "Tổ hợp tác", "Hộ kinh doanh"]
@@ -91,7 +121,7 @@ def _strip_place(base):
 def _short_place(ward):
     for prefix in ("Phường ", "Xã ", "Đặc khu "):
         if ward.startswith(prefix):
-            return ward[len(prefix):]
+            return ward[len(prefix) :]
     return ward
 
 
@@ -118,8 +148,10 @@ class Catalogue:
             self.category_ids[group.key] = group.number * 1000
             for position, key in enumerate(group.subgroup_keys(), start=1):
                 self.category_ids[(group.key, key)] = group.number * 1000 + position
-        self.wards = {province.code.value: [ward.code.value for ward in Ward.iter_by_province(province.code)]
-                      for province in Province.iter_all()}
+        self.wards = {
+            province.code.value: [ward.code.value for ward in Ward.iter_by_province(province.code)]
+            for province in Province.iter_all()
+        }
         self.other_provinces = sorted(code for code in self.wards if code != PROVINCE_LAO_CAI)
         self.producers = [self._producer(pk) for pk in range(1, max(20, products // 25) + 1)]
 
@@ -134,8 +166,9 @@ class Catalogue:
             speciality = " ".join(rng.choice(self.templates)["bare"].split()[:2])
             name = f"{kind} {speciality} {_short_place(ward_name(ward))}"
         place = ", ".join(part for part in (ward_name(ward), province_name(province)) if part)
-        return SimpleNamespace(pk=pk, name=name, province_code=province, ward=_short_place(ward_name(ward)),
-                               place=place)
+        return SimpleNamespace(
+            pk=pk, name=name, province_code=province, ward=_short_place(ward_name(ward)), place=place
+        )
 
     def _title(self, template, producer):
         rng = self.rng
@@ -170,17 +203,25 @@ class Catalogue:
         title, description = self._title(template, producer), self._description(template)
         certified = rng.random() < 0.97
         stars = rng.choices([3, 4, 5], weights=[55, 38, 7])[0] if certified else 0
-        price = None if rng.random() < 0.01 else \
-            max(1000, round(template["price"] * rng.uniform(0.5, 2.5) / 1000) * 1000)
+        price = (
+            None if rng.random() < 0.01 else max(1000, round(template["price"] * rng.uniform(0.5, 2.5) / 1000) * 1000)
+        )
         return ProductDocument(
             meta={"id": pk},
-            title=normalize(title), title_folded=fold(title),
-            description=normalize(description), description_folded=fold(description),
-            producer=normalize(producer.name), producer_folded=fold(producer.name),
-            place=normalize(producer.place), place_folded=fold(producer.place),
-            group=template["group"], subgroup=template["subgroup"],
-            category_ids=[self.category_ids[template["group"]],
-                          self.category_ids[(template["group"], template["subgroup"])]],
+            title=normalize(title),
+            title_folded=fold(title),
+            description=normalize(description),
+            description_folded=fold(description),
+            producer=normalize(producer.name),
+            producer_folded=fold(producer.name),
+            place=normalize(producer.place),
+            place_folded=fold(producer.place),
+            group=template["group"],
+            subgroup=template["subgroup"],
+            category_ids=[
+                self.category_ids[template["group"]],
+                self.category_ids[(template["group"], template["subgroup"])],
+            ],
             province_code=producer.province_code,
             producer_id=producer.pk,
             stars=stars,
@@ -195,21 +236,73 @@ class Catalogue:
 
 # --- the query mix -----------------------------------------------------------------------------
 
-SHORT = ["mật ong", "chè", "quế", "cá hồi", "rượu", "trà", "gạo", "mận", "tinh dầu", "thổ cẩm", "homestay",
-         "lan", "miến", "bưởi", "ớt"]
-FOLDED = ["mat ong", "che shan tuyet", "que bao yen", "ca hoi sa pa", "ruou tao meo", "tho cam",
-          "thit trau gac bep", "tam that", "gao seng cu", "tinh dau sa chanh", "man tam hoa", "tra atiso"]
-TYPOS = ["mật ongg", "shan tuyêt", "chè shan tuyet", "thổ cẩmm", "Mường Khưong", "tam thât Y Tý",
-         "cam sanh van chan", "lap xuong gac bêp", "homstay", "trekkingg", "tinh dầu sả chanhh", "bưởi múcc"]
-LONG = ["mật ong hoa rừng Mù Cang Chải chai 500ml", "chè shan tuyết cổ thụ suối giàng hộp 200g",
-        "trekking ruộng bậc thang mù cang chải 2 ngày 1 đêm", "thit lon gac bep bac ha tui 500g",
-        "Hồng trà Shan tuyết cổ thụ túi 100g", "tinh dau que bao yen nguyen chat chai 50ml",
-        "túi đeo chéo thổ cẩm Mông nhuộm chàm thủ công", "gạo séng cù mường khương túi 5kg loại 1"]
+SHORT = [
+    "mật ong",
+    "chè",
+    "quế",
+    "cá hồi",
+    "rượu",
+    "trà",
+    "gạo",
+    "mận",
+    "tinh dầu",
+    "thổ cẩm",
+    "homestay",
+    "lan",
+    "miến",
+    "bưởi",
+    "ớt",
+]
+FOLDED = [
+    "mat ong",
+    "che shan tuyet",
+    "que bao yen",
+    "ca hoi sa pa",
+    "ruou tao meo",
+    "tho cam",
+    "thit trau gac bep",
+    "tam that",
+    "gao seng cu",
+    "tinh dau sa chanh",
+    "man tam hoa",
+    "tra atiso",
+]
+TYPOS = [
+    "mật ongg",
+    "shan tuyêt",
+    "chè shan tuyet",
+    "thổ cẩmm",
+    "Mường Khưong",
+    "tam thât Y Tý",
+    "cam sanh van chan",
+    "lap xuong gac bêp",
+    "homstay",
+    "trekkingg",
+    "tinh dầu sả chanhh",
+    "bưởi múcc",
+]
+LONG = [
+    "mật ong hoa rừng Mù Cang Chải chai 500ml",
+    "chè shan tuyết cổ thụ suối giàng hộp 200g",
+    "trekking ruộng bậc thang mù cang chải 2 ngày 1 đêm",
+    "thit lon gac bep bac ha tui 500g",
+    "Hồng trà Shan tuyết cổ thụ túi 100g",
+    "tinh dau que bao yen nguyen chat chai 50ml",
+    "túi đeo chéo thổ cẩm Mông nhuộm chàm thủ công",
+    "gạo séng cù mường khương túi 5kg loại 1",
+]
 PLACES = ["Bắc Hà", "Sa Pa", "hợp tác xã", "Y Tý", "lao cai", "Hà Giang", "hộ kinh doanh", "Mù Cang Chải"]
 NO_MATCH = ["điện thoại iphone", "laptop gaming"]
 SHAPES = [  # (shape, weight)
-    ("short", 20), ("folded", 16), ("typo", 14), ("long", 10), ("place", 8),
-    ("query+group+price", 16), ("category page", 12), ("listing+price", 2), ("no match", 2),
+    ("short", 20),
+    ("folded", 16),
+    ("typo", 14),
+    ("long", 10),
+    ("place", 8),
+    ("query+group+price", 16),
+    ("category page", 12),
+    ("listing+price", 2),
+    ("no match", 2),
 ]
 
 
@@ -253,9 +346,18 @@ def with_facets(search):
     search.aggs.bucket("province", "terms", field="province_code", size=40)
     search.aggs.bucket("producer", "terms", field="producer_id", size=20)
     search.aggs.bucket("in_stock", "terms", field="in_stock", size=2)
-    search.aggs.bucket("price", "range", field="price", ranges=[
-        {"to": 100_000}, {"from": 100_000, "to": 200_000}, {"from": 200_000, "to": 500_000},
-        {"from": 500_000, "to": 1_000_000}, {"from": 1_000_000}])
+    search.aggs.bucket(
+        "price",
+        "range",
+        field="price",
+        ranges=[
+            {"to": 100_000},
+            {"from": 100_000, "to": 200_000},
+            {"from": 200_000, "to": 500_000},
+            {"from": 500_000, "to": 1_000_000},
+            {"from": 1_000_000},
+        ],
+    )
     return search[:PAGE_SIZE]
 
 
@@ -277,6 +379,7 @@ def timed(make_search):
 
 
 # --- reporting ---------------------------------------------------------------------------------
+
 
 def percentile(values, p):
     """Nearest-rank percentile."""
@@ -310,6 +413,7 @@ def run(args):
     index = f"ocop-bench-{datetime.now():%Y%m%d%H%M%S}-{os.getpid()}"
     indexing.create_for_bulk_load(es, index)
     try:
+
         def actions():
             for document in documents:
                 action = document.to_dict(include_meta=True)
@@ -327,14 +431,16 @@ def run(args):
             raise RuntimeError(f"{counted} documents in the index, {args.products} expected")
         stats = es.indices.stats(index=index, metric="store,segments,merge,refresh")["indices"][index]["primaries"]
 
-        print(f"Searching: {WARMUP} + {WARMUP} warm-up, then {len(mix)} mix and {len(mix)} match_all, interleaved…",
-              flush=True)
-        for (_shape, query, categories, sort) in warmup:
+        print(
+            f"Searching: {WARMUP} + {WARMUP} warm-up, then {len(mix)} mix and {len(mix)} match_all, interleaved…",
+            flush=True,
+        )
+        for _shape, query, categories, sort in warmup:
             timed(lambda: site_search(index, query, categories, sort))
             timed(lambda: baseline_search(es, index))
         results = {"mix": [], "baseline": []}
         by_shape = {}
-        for (shape, query, categories, sort) in mix:
+        for shape, query, categories, sort in mix:
             took, elapsed, hits = timed(lambda: site_search(index, query, categories, sort))
             results["mix"].append((took, elapsed))
             by_shape.setdefault(shape, []).append((took, elapsed, hits))
@@ -346,8 +452,7 @@ def run(args):
     summary = {}
     for name, rows in results.items():
         tooks, elapsed = [row[0] for row in rows], [row[1] for row in rows]
-        summary[name] = [percentile(tooks, 50), percentile(tooks, 95),
-                         percentile(elapsed, 50), percentile(elapsed, 95)]
+        summary[name] = [percentile(tooks, 50), percentile(tooks, 95), percentile(elapsed, 50), percentile(elapsed, 95)]
 
     def ratio(i):
         return summary["mix"][i] / summary["baseline"][i] if summary["baseline"][i] else float("inf")
@@ -356,17 +461,23 @@ def run(args):
     print()
     print(line)
     print(f"OCOP search benchmark — {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}, seed {args.seed}")
-    print(f"Elasticsearch {version} (heap {heap / 2**20:.0f} MB), "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"Elasticsearch {version} (heap {heap / 2**20:.0f} MB), "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     print(line)
     print(f"{'products (N)':<34}{args.products:>12,}")
     print(f"{'generation (not timed below)':<34}{generated:>11.1f} s")
     print(f"{'indexing incl. refresh':<34}{indexing_seconds:>11.1f} s")
     print(f"{'indexing throughput':<34}{docs_per_second:>12,.0f} documents/s")
-    print(f"{'index (primary) size, segments':<34}{stats['store']['size_in_bytes'] / 2**20:>9.1f} MB"
-          f", {stats['segments']['count']} segments")
-    print(f"{'  during indexing: merges, refreshes':<34}{stats['merges']['total']:>12} "
-          f"({stats['merges']['total_time_in_millis'] / 1000:.1f} s), {stats['refresh']['total']}")
+    print(
+        f"{'index (primary) size, segments':<34}{stats['store']['size_in_bytes'] / 2**20:>9.1f} MB"
+        f", {stats['segments']['count']} segments"
+    )
+    print(
+        f"{'  during indexing: merges, refreshes':<34}{stats['merges']['total']:>12} "
+        f"({stats['merges']['total_time_in_millis'] / 1000:.1f} s), {stats['refresh']['total']}"
+    )
     print(line)
     columns = "".join(f"{name:>10}" for name in ("took p50", "took p95", "e2e p50", "e2e p95"))
     print(f"{'ms, ' + str(len(mix)) + ' queries each':<26}{columns}")
@@ -380,16 +491,22 @@ def run(args):
         if not rows:
             continue
         tooks, elapsed, hits = zip(*rows)
-        print(f"{shape:<20}{len(rows):>4}{percentile(hits, 50):>10,}{percentile(tooks, 50):>10.1f}"
-              f"{percentile(tooks, 95):>10.1f}{percentile(elapsed, 50):>10.1f}{percentile(elapsed, 95):>10.1f}")
+        print(
+            f"{shape:<20}{len(rows):>4}{percentile(hits, 50):>10,}{percentile(tooks, 50):>10.1f}"
+            f"{percentile(tooks, 95):>10.1f}{percentile(elapsed, 50):>10.1f}{percentile(elapsed, 95):>10.1f}"
+        )
     print(line)
     indexing_met = docs_per_second >= TARGET_DOCS_PER_SECOND
     search_met = summary["mix"][3] <= TARGET_P95_MS
-    print(f"target rebuild >= {TARGET_DOCS_PER_SECOND:,} documents/s: "
-          f"{'MET' if indexing_met else 'NOT MET'} ({docs_per_second:,.0f})")
-    print(f"target search page p95 <= {TARGET_P95_MS} ms (end-to-end, query mix): "
-          f"{'MET' if search_met else 'NOT MET'} ({summary['mix'][3]:.1f} ms; server took p95 "
-          f"{summary['mix'][1]:.0f} ms)")
+    print(
+        f"target rebuild >= {TARGET_DOCS_PER_SECOND:,} documents/s: "
+        f"{'MET' if indexing_met else 'NOT MET'} ({docs_per_second:,.0f})"
+    )
+    print(
+        f"target search page p95 <= {TARGET_P95_MS} ms (end-to-end, query mix): "
+        f"{'MET' if search_met else 'NOT MET'} ({summary['mix'][3]:.1f} ms; server took p95 "
+        f"{summary['mix'][1]:.0f} ms)"
+    )
     if args.products != 100_000:
         print(f"note: the targets are stated for 100,000 products; this run used {args.products:,}.")
     print(line)

@@ -7,6 +7,7 @@ SECRET_KEY and ALLOWED_HOSTS), except what plain HTTP on 127.0.0.1 needs:
   which a production web server would serve in front of gunicorn.
 Run with SECURE_SSL_REDIRECT=0, a generated SECRET_KEY and ALLOWED_HOSTS=127.0.0.1 (bench/common.sh).
 """
+
 from shop.settings.production import *  # noqa: F401,F403
 
 ROOT_URLCONF = "bench.urls"

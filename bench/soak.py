@@ -25,6 +25,7 @@ At the end it checks, and exits non-zero when one fails:
   --rss-tolerance (10 %) from the median of the minute after warm-up (--warmup, default 2 minutes)
   to the median of the last minute; no worker was replaced during the run.
 """
+
 import argparse
 import html.parser
 import math
@@ -66,9 +67,26 @@ StockRecord = get_model("partner", "StockRecord")
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 
-SEARCHES = ["chè shan tuyết", "mật ong", "que bao yen", "cá hồi sa pa", "thổ cẩm", "tinh dầu quế", "gạo",
-            "măng", "rượu ngô bắc hà", "mien dong", "chè", "táo mèo", "thảo dược", "xà phòng", "tam that",
-            "hạt dẻ", "nấm", "không có gì như thế này"]
+SEARCHES = [
+    "chè shan tuyết",
+    "mật ong",
+    "que bao yen",
+    "cá hồi sa pa",
+    "thổ cẩm",
+    "tinh dầu quế",
+    "gạo",
+    "măng",
+    "rượu ngô bắc hà",
+    "mien dong",
+    "chè",
+    "táo mèo",
+    "thảo dược",
+    "xà phòng",
+    "tam that",
+    "hạt dẻ",
+    "nấm",
+    "không có gì như thế này",
+]
 OPEN_LINE_STATUSES = (statuses.LINE_PENDING, statuses.LINE_CONFIRMED)
 
 
@@ -167,8 +185,9 @@ class Visitor:
             with self.stats.lock:
                 self.stats.failures.append((kind, url, repr(error)))
             raise
-        self.stats.record(kind, time.perf_counter() - started, response.status_code, url,
-                          response.headers.get("X-Page-Cache"))
+        self.stats.record(
+            kind, time.perf_counter() - started, response.status_code, url, response.headers.get("X-Page-Cache")
+        )
         if response.status_code not in expect:
             raise UnexpectedAnswer(kind, url, response)
         return response
@@ -176,8 +195,7 @@ class Visitor:
     def post_form(self, kind, path, page, values, expect=(302,)):
         fields = form_fields(page.text, path)
         fields.update(values)
-        return self.request(kind, "POST", path, expect=expect, data=fields,
-                            headers={"Referer": self.base + path})
+        return self.request(kind, "POST", path, expect=expect, data=fields, headers={"Referer": self.base + path})
 
     def sent_back_to_basket(self, answer):
         """Every checkout step first checks the basket (Oscar's ``check_basket_is_valid``): when another
@@ -228,8 +246,14 @@ class Visitor:
                     self.stats.checkouts["sold-out product skipped"] += 1
                 continue
             fields.update({"quantity": self.rng.choice([1, 1, 2])})
-            self.request("add to basket", "POST", f"/basket/add/{pk}/", expect=(302,), data=fields,
-                         headers={"Referer": self.base + path})
+            self.request(
+                "add to basket",
+                "POST",
+                f"/basket/add/{pk}/",
+                expect=(302,),
+                data=fields,
+                headers={"Referer": self.base + path},
+            )
             added += 1
         if not added:
             with self.stats.lock:
@@ -253,8 +277,7 @@ class Visitor:
             return
         # 200: the preview again. Correct only when the stock ran out since the basket was filled
         # (another buyer took the last units): Oscar keeps the basket and says so.
-        placed = self.post_form("place order", self.urls["preview"], page, {"action": "place_order"},
-                                expect=(302, 200))
+        placed = self.post_form("place order", self.urls["preview"], page, {"action": "place_order"}, expect=(302, 200))
         if placed.status_code == 200 and OUT_OF_STOCK not in placed.text:
             raise UnexpectedAnswer("place order", self.urls["preview"], placed)
         location = placed.headers.get("Location", "")
@@ -318,24 +341,36 @@ def order_number_from(page_html):
 
 def targets():
     listed = for_sale()
-    goods = list(listed.filter(product_class__requires_shipping=True).order_by("pk")
-                 .values_list("pk", flat=True))
+    goods = list(listed.filter(product_class__requires_shipping=True).order_by("pk").values_list("pk", flat=True))
     rng = random.Random(7)
     sample = rng.sample(goods, min(400, len(goods)))
     products = [(p.pk, p.get_absolute_url()) for p in Product.objects.filter(pk__in=sample)]
     hot = products[:5]
     # Category pages that exist: categories with listed products, pages within their count (24 a page).
     categories = []
-    for category in (Category.objects.filter(is_public=True)
-                     .annotate(listed=Count("product", filter=Q(product__in=listed))).filter(listed__gt=0)):
+    for category in (
+        Category.objects.filter(is_public=True)
+        .annotate(listed=Count("product", filter=Q(product__in=listed)))
+        .filter(listed__gt=0)
+    ):
         pages = math.ceil(category.listed / settings.OSCAR_PRODUCTS_PER_PAGE)
-        categories += [category.get_absolute_url() + (f"?page={n}" if n > 1 else "") for n in range(1, min(3, pages) + 1)]
+        categories += [
+            category.get_absolute_url() + (f"?page={n}" if n > 1 else "") for n in range(1, min(3, pages) + 1)
+        ]
     return {
-        "products": products, "hot": hot, "categories": categories,
-        "urls": {"search": reverse("search:search"), "basket": reverse("basket:summary"),
-                 "checkout": reverse("checkout:index"), "address": reverse("checkout:shipping-address"),
-                 "shipping": reverse("checkout:shipping-method"), "payment": reverse("checkout:payment-method"),
-                 "preview": reverse("checkout:preview"), "thank_you": reverse("checkout:thank-you")},
+        "products": products,
+        "hot": hot,
+        "categories": categories,
+        "urls": {
+            "search": reverse("search:search"),
+            "basket": reverse("basket:summary"),
+            "checkout": reverse("checkout:index"),
+            "address": reverse("checkout:shipping-address"),
+            "shipping": reverse("checkout:shipping-method"),
+            "payment": reverse("checkout:payment-method"),
+            "preview": reverse("checkout:preview"),
+            "thank_you": reverse("checkout:thank-you"),
+        },
         "order_number": order_number_from,
     }
 
@@ -352,7 +387,9 @@ def sample_memory(server, stop, samples, started):
 def check_orders(stats, run_id):
     problems = []
     orders = defaultdict(list)
-    for number, email in Order.objects.filter(guest_email__startswith=f"soak.{run_id}.").values_list("number", "guest_email"):
+    for number, email in Order.objects.filter(guest_email__startswith=f"soak.{run_id}.").values_list(
+        "number", "guest_email"
+    ):
         orders[email].append(number)
     for email, shown in stats.completed.items():
         found = orders.get(email, [])
@@ -368,15 +405,22 @@ def check_orders(stats, run_id):
 
 def check_stock():
     records = StockRecord.objects.annotate(
-        open_quantity=Coalesce(Sum("line__quantity", filter=Q(line__status__in=OPEN_LINE_STATUSES)), 0))
+        open_quantity=Coalesce(Sum("line__quantity", filter=Q(line__status__in=OPEN_LINE_STATUSES)), 0)
+    )
     mismatched = records.exclude(num_allocated=F("open_quantity")).exclude(
-        Q(num_allocated__isnull=True) & Q(open_quantity=0))
-    negative = StockRecord.objects.filter(Q(num_allocated__lt=0) | Q(num_in_stock__lt=0)
-                                          | Q(num_in_stock__lt=F("num_allocated")))
-    problems = [f"stock record {r.pk} ({r.partner_sku}): allocated {r.num_allocated}, open lines {r.open_quantity}"
-                for r in mismatched[:20]]
-    problems += [f"stock record {r.pk} ({r.partner_sku}): in stock {r.num_in_stock}, allocated {r.num_allocated}"
-                 for r in negative[:20]]
+        Q(num_allocated__isnull=True) & Q(open_quantity=0)
+    )
+    negative = StockRecord.objects.filter(
+        Q(num_allocated__lt=0) | Q(num_in_stock__lt=0) | Q(num_in_stock__lt=F("num_allocated"))
+    )
+    problems = [
+        f"stock record {r.pk} ({r.partner_sku}): allocated {r.num_allocated}, open lines {r.open_quantity}"
+        for r in mismatched[:20]
+    ]
+    problems += [
+        f"stock record {r.pk} ({r.partner_sku}): in stock {r.num_in_stock}, allocated {r.num_allocated}"
+        for r in negative[:20]
+    ]
     return records.count(), mismatched.count(), negative.count(), problems
 
 
@@ -416,8 +460,11 @@ def main():
     connection.close()
     stats = Stats()
     samples = []
-    print(f"Soak {args.minutes:g} min, {args.clients} clients, page cache {settings.OCOP_PAGE_CACHE_SECONDS} s, "
-          f"{len(goal['products'])} products ({len(goal['hot'])} hot), load {loadavg()}", flush=True)
+    print(
+        f"Soak {args.minutes:g} min, {args.clients} clients, page cache {settings.OCOP_PAGE_CACHE_SECONDS} s, "
+        f"{len(goal['products'])} products ({len(goal['hot'])} hot), load {loadavg()}",
+        flush=True,
+    )
     with Gunicorn(workers=args.workers) as server:
         workers_at_start = sorted(server.worker_pids())
         print(f"gunicorn {server.url}, workers {workers_at_start}", flush=True)
@@ -426,8 +473,10 @@ def main():
         stop = threading.Event()
         sampler = threading.Thread(target=sample_memory, args=(server, stop, samples, started), daemon=True)
         sampler.start()
-        visitors = [Visitor(server.url, stats, goal, random.Random(args.seed * 1000 + n), run_id, n)
-                    for n in range(args.clients)]
+        visitors = [
+            Visitor(server.url, stats, goal, random.Random(args.seed * 1000 + n), run_id, n)
+            for n in range(args.clients)
+        ]
         threads = [threading.Thread(target=v.run, args=(stop_at,)) for v in visitors]
         for thread in threads:
             thread.start()
@@ -435,9 +484,12 @@ def main():
             time.sleep(min(60, max(1, stop_at - time.monotonic())))
             elapsed = time.monotonic() - started
             if elapsed < duration - 1:
-                print(f"  {elapsed / 60:4.1f} min: {sum(len(t) for t in stats.times.values())} requests, "
-                      f"{stats.checkouts['completed']} checkouts, {len(stats.server_errors)} 5xx, "
-                      f"{len(stats.failures)} failures, load {loadavg()}", flush=True)
+                print(
+                    f"  {elapsed / 60:4.1f} min: {sum(len(t) for t in stats.times.values())} requests, "
+                    f"{stats.checkouts['completed']} checkouts, {len(stats.server_errors)} 5xx, "
+                    f"{len(stats.failures)} failures, load {loadavg()}",
+                    flush=True,
+                )
         for thread in threads:
             thread.join()
         stop.set()
@@ -448,43 +500,66 @@ def main():
 
     total = sum(len(t) for t in stats.times.values())
     print()
-    print(f"{total} requests in {wall:.0f} s ({total / wall:.1f}/s); answers {dict(sorted(stats.codes.items()))}; "
-          f"load at the end {loadavg()}")
+    print(
+        f"{total} requests in {wall:.0f} s ({total / wall:.1f}/s); answers {dict(sorted(stats.codes.items()))}; "
+        f"load at the end {loadavg()}"
+    )
     print(f"{'kind':<14} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for kind, times in sorted(stats.times.items(), key=lambda kv: -len(kv[1])):
-        print(f"{kind:<14} {len(times):>8} {percentile(times, .5) * 1000:>8.0f} {percentile(times, .95) * 1000:>8.0f} "
-              f"{percentile(times, .99) * 1000:>8.0f} {max(times) * 1000:>8.0f}")
+        print(
+            f"{kind:<14} {len(times):>8} {percentile(times, 0.5) * 1000:>8.0f} {percentile(times, 0.95) * 1000:>8.0f} "
+            f"{percentile(times, 0.99) * 1000:>8.0f} {max(times) * 1000:>8.0f}"
+        )
     if stats.page_cache:
-        print("page cache (X-Page-Cache): " + ", ".join(
-            f"{kind} {stats.page_cache[kind, 'hit']} hits / {stats.page_cache[kind, 'miss']} misses"
-            for kind in sorted({kind for kind, _state in stats.page_cache})))
-    print(f"checkouts: {stats.checkouts['started']} started, {stats.checkouts['completed']} reached the thank-you page, "
-          f"{stats.checkouts['refused']} sent back by place order, {stats.checkouts['sent back to the basket']} sent "
-          f"back to the basket by an earlier step (sold out meanwhile), {stats.checkouts['abandoned: all sold out']} "
-          f"abandoned (everything chosen sold out); sold-out products met: {stats.checkouts['sold-out product skipped']}")
-    hot = list(StockRecord.objects.filter(product_id__in=[pk for pk, _path in goal["hot"]])
-               .values_list("product_id", "num_in_stock", "num_allocated"))
+        print(
+            "page cache (X-Page-Cache): "
+            + ", ".join(
+                f"{kind} {stats.page_cache[kind, 'hit']} hits / {stats.page_cache[kind, 'miss']} misses"
+                for kind in sorted({kind for kind, _state in stats.page_cache})
+            )
+        )
+    print(
+        f"checkouts: {stats.checkouts['started']} started, {stats.checkouts['completed']} reached the thank-you page, "
+        f"{stats.checkouts['refused']} sent back by place order, {stats.checkouts['sent back to the basket']} sent "
+        f"back to the basket by an earlier step (sold out meanwhile), {stats.checkouts['abandoned: all sold out']} "
+        f"abandoned (everything chosen sold out); sold-out products met: {stats.checkouts['sold-out product skipped']}"
+    )
+    hot = list(
+        StockRecord.objects.filter(product_id__in=[pk for pk, _path in goal["hot"]]).values_list(
+            "product_id", "num_in_stock", "num_allocated"
+        )
+    )
     print("hot products (id, in stock, allocated): " + ", ".join(f"{p} {n} {a}" for p, n, a in hot))
 
     failed = []
     if stats.server_errors:
         failed.append(f"{len(stats.server_errors)} 5xx answers, e.g. {stats.server_errors[:5]}")
     if stats.failures:
-        kinds = Counter((kind, error if error.startswith("HTTP") else error[:60]) for kind, _url, error in stats.failures)
+        kinds = Counter(
+            (kind, error if error.startswith("HTTP") else error[:60]) for kind, _url, error in stats.failures
+        )
         failed.append(f"{len(stats.failures)} failed requests or steps: {dict(kinds)}; e.g. {stats.failures[:5]}")
     soak_orders, order_problems = check_orders(stats, run_id)
-    print(f"orders: {soak_orders} soak orders in the database for {len(stats.completed)} completed checkouts "
-          f"({Order.objects.count() - orders_before} new orders in all); problems: {len(order_problems)}")
+    print(
+        f"orders: {soak_orders} soak orders in the database for {len(stats.completed)} completed checkouts "
+        f"({Order.objects.count() - orders_before} new orders in all); problems: {len(order_problems)}"
+    )
     failed += order_problems
     records, mismatched, negative, stock_problems = check_stock()
-    print(f"stock: {records} stock records; allocation ≠ open order lines: {mismatched}; negative availability: {negative}")
+    print(
+        f"stock: {records} stock records; allocation ≠ open order lines: {mismatched}; negative availability: {negative}"
+    )
     failed += stock_problems
     rows, memory_problems = check_memory(samples, warmup, wall, args.rss_tolerance)
-    print(f"worker RSS (MiB): first sample, median of the minute after {warmup / 60:g} min warm-up, "
-          f"median of the last minute, max; tolerance {args.rss_tolerance:.0%}")
+    print(
+        f"worker RSS (MiB): first sample, median of the minute after {warmup / 60:g} min warm-up, "
+        f"median of the last minute, max; tolerance {args.rss_tolerance:.0%}"
+    )
     for pid, first, base, end, peak, growth in rows:
-        print(f"  worker {pid}: {first / 1024:7.1f} {base / 1024:7.1f} {end / 1024:7.1f} {peak / 1024:7.1f}  "
-              f"growth {growth:+.1%}")
+        print(
+            f"  worker {pid}: {first / 1024:7.1f} {base / 1024:7.1f} {end / 1024:7.1f} {peak / 1024:7.1f}  "
+            f"growth {growth:+.1%}"
+        )
     if workers_at_start != workers_at_end:
         memory_problems.append(f"workers changed during the run: {workers_at_start} → {workers_at_end}")
     failed += memory_problems

@@ -1,4 +1,5 @@
 """The site's URLs plus the benchmark's floor: a bare Django view served by the same gunicorn and middleware."""
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import path, re_path

@@ -17,6 +17,7 @@ before any job runs. Every door uses this module: the product page, the partner 
 checkout, order placement), search (the index stores ``for_sale_until`` and is filtered by today's date),
 the sitemap, choosers, home blocks, wish lists, alerts and recently viewed products.
 """
+
 import datetime
 
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -37,13 +38,15 @@ def for_sale(products=None, today=None):
     today = today or timezone.localdate()
     products = Product.objects.all() if products is None else products
     backed = OcopCertificate.objects.backing_mark_on(today).filter(product=OuterRef("pk"))
-    producer_status = (StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
-                       .values("partner__verification_status")[:1])
-    return (products
-            .filter(is_public=True, review_status=ReviewStatus.APPROVED, parent__isnull=True)
-            .annotate(producer_status=Subquery(producer_status))
-            .filter(producer_status=Partner.Verification.VERIFIED)
-            .filter(Exists(backed) | Q(kept_on_sale_until__gte=today)))
+    producer_status = (
+        StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk").values("partner__verification_status")[:1]
+    )
+    return (
+        products.filter(is_public=True, review_status=ReviewStatus.APPROVED, parent__isnull=True)
+        .annotate(producer_status=Subquery(producer_status))
+        .filter(producer_status=Partner.Verification.VERIFIED)
+        .filter(Exists(backed) | Q(kept_on_sale_until__gte=today))
+    )
 
 
 def sale_blockers(product, today=None):
@@ -53,8 +56,10 @@ def sale_blockers(product, today=None):
     today = today or timezone.localdate()
     blockers = []
     if not (product.is_public and product.review_status == ReviewStatus.APPROVED) or product.parent_id:
-        blockers.append(_("chưa được ban quản lý OCOP duyệt mở bán (trạng thái: %(status)s)")
-                        % {"status": product.get_review_status_display()})
+        blockers.append(
+            _("chưa được ban quản lý OCOP duyệt mở bán (trạng thái: %(status)s)")
+            % {"status": product.get_review_status_display()}
+        )
     producer = product.producer
     if producer is None or not producer.is_verified:
         blockers.append(_("chủ thể sản xuất chưa được xác minh"))
@@ -74,8 +79,11 @@ def for_sale_until(product, today=None):
     today = today or timezone.localdate()
     if not is_for_sale(product, today):
         return None
-    periods = [(c.decision_date, c.expires_on) for c in product.ocop_certificates.all()
-               if c.review == OcopCertificate.Review.APPROVED and c.revoked_at is None]
+    periods = [
+        (c.decision_date, c.expires_on)
+        for c in product.ocop_certificates.all()
+        if c.review == OcopCertificate.Review.APPROVED and c.revoked_at is None
+    ]
     if product.kept_on_sale_until is not None:
         periods.append((datetime.date.min, product.kept_on_sale_until))
     last = today - datetime.timedelta(days=1)
@@ -99,8 +107,4 @@ def product_cards():
 
     The number of queries stays fixed however many products a page shows.
     """
-    return (
-        for_sale()
-        .base_queryset()
-        .prefetch_related("ocop_certificates", "stockrecords__partner")
-    )
+    return for_sale().base_queryset().prefetch_related("ocop_certificates", "stockrecords__partner")

@@ -29,19 +29,31 @@ class Product(AbstractProduct):
     # (Still "editable" because Oscar's own ProductForm names it at import time;
     # our dashboard fork drops it from every form.)
     is_public = models.BooleanField(_("Đang bán công khai"), default=False, db_index=True)
-    review_status = models.CharField(_("Trạng thái duyệt"), max_length=20, choices=ReviewStatus.choices,
-                                     default=ReviewStatus.DRAFT, db_index=True, editable=False)
+    review_status = models.CharField(
+        _("Trạng thái duyệt"),
+        max_length=20,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.DRAFT,
+        db_index=True,
+        editable=False,
+    )
     submitted_at = models.DateTimeField(_("Gửi duyệt lúc"), null=True, blank=True, editable=False)
     ocop_group = models.CharField(
-        _("Nhóm sản phẩm OCOP"), max_length=32, blank=True,
+        _("Nhóm sản phẩm OCOP"),
+        max_length=32,
+        blank=True,
         choices=[(group.key, group.name) for group in taxonomy.GROUPS_148],
     )
     ocop_subgroup = models.CharField(
-        _("Phân nhóm OCOP"), max_length=32, blank=True,
+        _("Phân nhóm OCOP"),
+        max_length=32,
+        blank=True,
         choices=[(key, name) for group in taxonomy.GROUPS_148 for key, name, _name_en in group.subgroups],
     )
     weight_grams = models.PositiveIntegerField(
-        _("Khối lượng vận chuyển (gam)"), null=True, blank=True,
+        _("Khối lượng vận chuyển (gam)"),
+        null=True,
+        blank=True,
     )
     production_story = models.TextField(_("Câu chuyện sản xuất"), blank=True)
     # Title and description folded to ASCII (shop.core.text.fold), kept by save():
@@ -50,15 +62,21 @@ class Product(AbstractProduct):
     # Keeping an approved product on sale without a valid certificate (revoked or expired) is an
     # administrator's explicit decision, never silent: who, when, why, and until when. While it holds,
     # the product sells as a plain local product — no OCOP mark, no stars (catalogue/listing.py).
-    kept_on_sale_until = models.DateField(_("Vẫn bán không dấu OCOP đến ngày"), null=True, blank=True,
-                                          editable=False)
+    kept_on_sale_until = models.DateField(_("Vẫn bán không dấu OCOP đến ngày"), null=True, blank=True, editable=False)
     kept_on_sale_at = models.DateTimeField(_("Quyết định vẫn bán lúc"), null=True, blank=True, editable=False)
-    kept_on_sale_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                        blank=True, related_name="+", editable=False,
-                                        verbose_name=_("Người quyết định vẫn bán"))
+    kept_on_sale_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("Người quyết định vẫn bán"),
+    )
     kept_on_sale_reason = models.TextField(_("Lý do vẫn bán"), blank=True, editable=False)
     traceability_url = models.URLField(
-        _("Liên kết truy xuất nguồn gốc của tỉnh"), blank=True,
+        _("Liên kết truy xuất nguồn gốc của tỉnh"),
+        blank=True,
         help_text=_("Địa chỉ hồ sơ sản phẩm trên cổng truy xuất nguồn gốc của tỉnh, nếu có."),
     )
 
@@ -73,16 +91,19 @@ class Product(AbstractProduct):
         recommended = [r.recommendation for r in self.primary_recommendations.select_related("recommendation")]
         if not recommended:
             return []
-        selling = set(for_sale(type(self).objects.filter(pk__in=[p.pk for p in recommended]))
-                      .values_list("pk", flat=True))
+        selling = set(
+            for_sale(type(self).objects.filter(pk__in=[p.pk for p in recommended])).values_list("pk", flat=True)
+        )
         return [product for product in recommended if product.pk in selling]
 
     def has_been_bought_by(self, user):
         """The user has an order holding this product that was not cancelled."""
         from shop.order import statuses
 
-        return (user.is_authenticated and self.line_set.filter(order__user=user)
-                .exclude(status=statuses.LINE_CANCELLED).exists())
+        return (
+            user.is_authenticated
+            and self.line_set.filter(order__user=user).exclude(status=statuses.LINE_CANCELLED).exists()
+        )
 
     def is_review_permitted(self, user):
         """Only customers who bought the product may review it, once (reviews are then moderated:
@@ -92,8 +113,7 @@ class Product(AbstractProduct):
     def save(self, *args, **kwargs):
         from shop.core.text import folded_product_text
 
-        self.search_folded = folded_product_text(self.title, self.description,
-                                                 self.attribute_text() if self.pk else "")
+        self.search_folded = folded_product_text(self.title, self.description, self.attribute_text() if self.pk else "")
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_folded"}
         super().save(*args, **kwargs)  # Oscar saves the attribute values (self.attr) at its end
@@ -147,8 +167,9 @@ class Product(AbstractProduct):
 class OcopCertificateQuerySet(models.QuerySet):
     def backing_mark_on(self, day):
         """The query form of OcopCertificate.backs_mark_on: keep the two side by side."""
-        return self.filter(review=OcopCertificate.Review.APPROVED, revoked_at__isnull=True,
-                           decision_date__lte=day, expires_on__gte=day)
+        return self.filter(
+            review=OcopCertificate.Review.APPROVED, revoked_at__isnull=True, decision_date__lte=day, expires_on__gte=day
+        )
 
 
 class OcopCertificate(models.Model):
@@ -174,43 +195,54 @@ class OcopCertificate(models.Model):
         APPROVED = "approved", _("Đã duyệt")
         REJECTED = "rejected", _("Bị từ chối")
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE,
-                                related_name="ocop_certificates", verbose_name=_("Sản phẩm"))
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="ocop_certificates", verbose_name=_("Sản phẩm")
+    )
     star_rating = models.PositiveSmallIntegerField(
-        _("Hạng sao"), choices=[(stars, f"{stars}★") for stars in rules.OCOP_STARS],
+        _("Hạng sao"),
+        choices=[(stars, f"{stars}★") for stars in rules.OCOP_STARS],
     )
     score = models.PositiveSmallIntegerField(
-        _("Điểm"), null=True, blank=True,
+        _("Điểm"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     decision_number = models.CharField(_("Số quyết định"), max_length=64)
     decision_date = models.DateField(_("Ngày quyết định"))
     issuer = models.CharField(_("Cơ quan công nhận"), max_length=255)
     issuer_level = models.CharField(_("Cấp công nhận"), max_length=16, choices=IssuerLevel.choices)
-    taxonomy_version = models.CharField(_("Bộ tiêu chí"), max_length=8,
-                                        choices=taxonomy.TAXONOMY_CHOICES,
-                                        default=taxonomy.TAXONOMY_148)
+    taxonomy_version = models.CharField(
+        _("Bộ tiêu chí"), max_length=8, choices=taxonomy.TAXONOMY_CHOICES, default=taxonomy.TAXONOMY_148
+    )
     legacy_group = models.CharField(
-        _("Nhóm sản phẩm theo Quyết định 1048"), max_length=32, blank=True,
+        _("Nhóm sản phẩm theo Quyết định 1048"),
+        max_length=32,
+        blank=True,
         choices=[(group.key, group.name) for group in taxonomy.GROUPS_1048],
         help_text=_("Chỉ với giấy chứng nhận cấp theo bộ tiêu chí 1048."),
     )
     expires_on = models.DateField(_("Ngày hết hạn"), blank=True)
     address_on_document = models.CharField(
-        _("Địa chỉ ghi trên giấy chứng nhận"), max_length=255, blank=True,
+        _("Địa chỉ ghi trên giấy chứng nhận"),
+        max_length=255,
+        blank=True,
         help_text=_("Địa chỉ cũ (có cấp huyện) như ghi trên văn bản, nếu có."),
     )
     # Private: no URL, streamed by ocop-certificate-scan to reviewers and the producer's team only;
     # stored under a generated name (catalogue/ocop/scans.py).
-    scan = models.FileField(_("Bản chụp giấy chứng nhận (PDF hoặc ảnh)"),
-                            upload_to=scans.certificate_scan_upload_to, storage=private_storage,
-                            blank=True, validators=[validate_document_scan])
-    status = models.CharField(_("Tình trạng"), max_length=16, choices=Status.choices,
-                              default=Status.VALID, editable=False)
-    review = models.CharField(_("Duyệt"), max_length=16, choices=Review.choices,
-                              default=Review.PENDING, editable=False)
-    expiry_warning_sent_at = models.DateTimeField(_("Đã nhắc hết hạn lúc"), null=True, blank=True,
-                                                  editable=False)
+    scan = models.FileField(
+        _("Bản chụp giấy chứng nhận (PDF hoặc ảnh)"),
+        upload_to=scans.certificate_scan_upload_to,
+        storage=private_storage,
+        blank=True,
+        validators=[validate_document_scan],
+    )
+    status = models.CharField(
+        _("Tình trạng"), max_length=16, choices=Status.choices, default=Status.VALID, editable=False
+    )
+    review = models.CharField(_("Duyệt"), max_length=16, choices=Review.choices, default=Review.PENDING, editable=False)
+    expiry_warning_sent_at = models.DateTimeField(_("Đã nhắc hết hạn lúc"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("Thu hồi lúc"), null=True, blank=True, editable=False)
     revocation_reason = models.TextField(_("Lý do thu hồi"), blank=True, editable=False)
 
@@ -219,8 +251,9 @@ class OcopCertificate(models.Model):
         verbose_name_plural = _("Giấy chứng nhận OCOP")
         ordering = ["-decision_date"]
         constraints = [
-            models.UniqueConstraint(fields=["product", "decision_number"],
-                                    name="unique_certificate_decision_per_product"),
+            models.UniqueConstraint(
+                fields=["product", "decision_number"], name="unique_certificate_decision_per_product"
+            ),
         ]
 
     def __str__(self):
@@ -232,17 +265,26 @@ class OcopCertificate(models.Model):
         breaks one; the data check lists existing rows that do."""
         today = today or timezone.localdate()
         errors = rules.certificate_errors(
-            star_rating=self.star_rating, score=self.score, decision_date=self.decision_date,
-            expires_on=self.expires_on, issuer_level=self.issuer_level, today=today,
-            taxonomy_version=self.taxonomy_version, legacy_group=self.legacy_group,
+            star_rating=self.star_rating,
+            score=self.score,
+            decision_date=self.decision_date,
+            expires_on=self.expires_on,
+            issuer_level=self.issuer_level,
+            today=today,
+            taxonomy_version=self.taxonomy_version,
+            legacy_group=self.legacy_group,
         )
         return [str(message) for message in errors.values()]
 
     def clean(self):
         errors = rules.certificate_errors(
-            star_rating=self.star_rating, score=self.score, decision_date=self.decision_date,
-            expires_on=self.expires_on, issuer_level=self.issuer_level,
-            today=timezone.localdate(), taxonomy_version=self.taxonomy_version,
+            star_rating=self.star_rating,
+            score=self.score,
+            decision_date=self.decision_date,
+            expires_on=self.expires_on,
+            issuer_level=self.issuer_level,
+            today=timezone.localdate(),
+            taxonomy_version=self.taxonomy_version,
             legacy_group=self.legacy_group,
         )
         if errors:
@@ -251,8 +293,7 @@ class OcopCertificate(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         certificate = super().from_db(db, field_names, values)
-        certificate._loaded_dates = (certificate.__dict__.get("decision_date"),
-                                     certificate.__dict__.get("expires_on"))
+        certificate._loaded_dates = (certificate.__dict__.get("decision_date"), certificate.__dict__.get("expires_on"))
         return certificate
 
     def save(self, *args, **kwargs):
@@ -289,18 +330,37 @@ class OcopCertificate(models.Model):
 class ReviewLogEntry(models.Model):
     """Append-only history of every review decision on a product."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="review_log",
-                                verbose_name=_("Sản phẩm"))
-    certificate = models.ForeignKey(OcopCertificate, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="review_log", verbose_name=_("Giấy chứng nhận"))
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="review_log", verbose_name=_("Sản phẩm")
+    )
+    certificate = models.ForeignKey(
+        OcopCertificate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_log",
+        verbose_name=_("Giấy chứng nhận"),
+    )
     action = models.CharField(_("Thao tác"), max_length=32)
     from_status = models.CharField(_("Từ trạng thái"), max_length=20, blank=True)
     to_status = models.CharField(_("Sang trạng thái"), max_length=20, blank=True)
     reason = models.TextField(_("Lý do"), blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="+", verbose_name=_("Người thực hiện"))
-    on_behalf_of = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+", verbose_name=_("Thay mặt chủ thể"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người thực hiện"),
+    )
+    on_behalf_of = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Thay mặt chủ thể"),
+    )
     created_at = models.DateTimeField(_("Thời điểm"), default=timezone.now, editable=False)
 
     class Meta:

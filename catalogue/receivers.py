@@ -6,6 +6,7 @@ Oscar deletes a deleted image's file (and thumbnails) in ``post_delete``, inside
 transaction then rolls back, the row comes back and its file is gone. ``OSCAR_DELETE_IMAGE_FILES`` is
 off in our settings, and this receiver does the same work after commit instead.
 """
+
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
@@ -15,8 +16,11 @@ from shop.core import page_cache
 
 
 def delete_image_files_after_commit(sender, instance, **kwargs):
-    files = [getattr(instance, field.name) for field in instance._meta.fields
-             if isinstance(field, models.ImageField) and getattr(instance, field.name)]
+    files = [
+        getattr(instance, field.name)
+        for field in instance._meta.fields
+        if isinstance(field, models.ImageField) and getattr(instance, field.name)
+    ]
 
     def delete():
         thumbnailer = get_thumbnailer()
@@ -37,5 +41,8 @@ def register():
     post_save.connect(review_changed, sender=review, dispatch_uid="ocop_review_saved")
     post_delete.connect(review_changed, sender=review, dispatch_uid="ocop_review_deleted")
     for model in (get_model("catalogue", "ProductImage"), get_model("catalogue", "Category")):
-        post_delete.connect(delete_image_files_after_commit, sender=model,
-                            dispatch_uid=f"ocop_delete_image_files_{model._meta.label_lower}")
+        post_delete.connect(
+            delete_image_files_after_commit,
+            sender=model,
+            dispatch_uid=f"ocop_delete_image_files_{model._meta.label_lower}",
+        )

@@ -1,4 +1,5 @@
 """Background tasks of the catalogue (django-tasks; the TASKS setting picks the backend)."""
+
 import datetime
 
 from django_tasks import task
@@ -39,5 +40,6 @@ def certificate_expiry_task(date=None):
         raise CertificateExpiryFailed(
             f"{len(report.failed)} certificate(s) failed: "
             + ", ".join(f"#{failure.certificate_id} {failure.error!r}" for failure in report.failed)
-            + f"; counts {report.counts}")
+            + f"; counts {report.counts}"
+        )
     return report.counts

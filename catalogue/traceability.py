@@ -5,6 +5,7 @@ the product's origin page (producer, commune, OCOP certificate, production story
 The QR functions return bytes so the views stay thin and the codes can be made
 anywhere (a command, a label sheet) without a request.
 """
+
 import io
 
 import qrcode
@@ -34,8 +35,14 @@ def published_products():
 
 def origin_products():
     """Published products with what the origin page shows, in a fixed number of queries."""
-    return published_products().select_related("parent", "product_class").prefetch_related(
-        "images", "ocop_certificates", "stockrecords__partner",
+    return (
+        published_products()
+        .select_related("parent", "product_class")
+        .prefetch_related(
+            "images",
+            "ocop_certificates",
+            "stockrecords__partner",
+        )
     )
 
 

@@ -4,6 +4,7 @@ and its QR codes.
 Oscar's class loader looks here first for "catalogue.views" and falls back to
 Oscar's module for every class not defined here (CatalogueView…).
 """
+
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -60,8 +61,9 @@ class PublishedProductMixin:
 
     def canonical_redirect(self, product):
         if product.slug != self.kwargs["product_slug"]:
-            return HttpResponsePermanentRedirect(reverse(
-                self.request.resolver_match.view_name, kwargs={"product_slug": product.slug, "pk": product.pk}))
+            return HttpResponsePermanentRedirect(
+                reverse(self.request.resolver_match.view_name, kwargs={"product_slug": product.slug, "pk": product.pk})
+            )
         return None
 
 

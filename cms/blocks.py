@@ -25,15 +25,18 @@ class HeroBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Lời giới thiệu"), required=False)
     image = ImageBlock(label=_("Ảnh"), required=False)
     button_text = blocks.CharBlock(label=_("Chữ trên nút"), required=False, max_length=40)
-    button_link = blocks.CharBlock(label=_("Liên kết của nút"), required=False,
-                                   help_text=_("Ví dụ /catalogue/"))
+    button_link = blocks.CharBlock(label=_("Liên kết của nút"), required=False, help_text=_("Ví dụ /catalogue/"))
 
     class Meta:
         template = "cms/blocks/hero.html"
         icon = "pick"
         label = _("Ảnh bìa")
-        preview_value = {"heading": "Đặc sản OCOP Lào Cai", "text": "Chè Shan tuyết, quế Bảo Yên, cá hồi Sa Pa.",
-                         "button_text": "Mua ngay", "button_link": "/catalogue/"}
+        preview_value = {
+            "heading": "Đặc sản OCOP Lào Cai",
+            "text": "Chè Shan tuyết, quế Bảo Yên, cá hồi Sa Pa.",
+            "button_text": "Mua ngay",
+            "button_link": "/catalogue/",
+        }
 
 
 class ProductShelfBlock(blocks.StructBlock):
@@ -41,7 +44,8 @@ class ProductShelfBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
     group = blocks.ChoiceBlock(
-        label=_("Nhóm sản phẩm OCOP"), required=False,
+        label=_("Nhóm sản phẩm OCOP"),
+        required=False,
         choices=[(group.key, group.name) for group in taxonomy.GROUPS_148],
     )
     count = blocks.IntegerBlock(label=_("Số sản phẩm"), default=8, min_value=1, max_value=24)
@@ -86,10 +90,22 @@ class HeroCarouselBlock(blocks.StructBlock):
         template = "cms/blocks/hero_carousel.html"
         icon = "image"
         label = _("Băng chuyền ảnh bìa")
-        preview_value = {"slides": [{"heading": "Đặc sản OCOP Lào Cai", "text": "Chè Shan tuyết, quế Bảo Yên.",
-                                     "button_text": "Mua ngay", "button_link": "/catalogue/"},
-                                    {"heading": "Quế Bảo Yên", "text": "Hương quế vùng cao.", "button_text": "Xem",
-                                     "button_link": "/catalogue/"}]}
+        preview_value = {
+            "slides": [
+                {
+                    "heading": "Đặc sản OCOP Lào Cai",
+                    "text": "Chè Shan tuyết, quế Bảo Yên.",
+                    "button_text": "Mua ngay",
+                    "button_link": "/catalogue/",
+                },
+                {
+                    "heading": "Quế Bảo Yên",
+                    "text": "Hương quế vùng cao.",
+                    "button_text": "Xem",
+                    "button_link": "/catalogue/",
+                },
+            ]
+        }
         description = _("Vài ảnh lớn lướt ngang, mỗi ảnh có tiêu đề và nút dẫn tới trang khác.")
 
 
@@ -119,11 +135,20 @@ class ProductQueryBlock(blocks.StructBlock):
 
     FIVE_STARS, NEW_THIS_MONTH, GROUP, PROVINCE = "five_stars", "new_this_month", "group", "province"
     heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
-    rule = blocks.ChoiceBlock(label=_("Cách chọn"), choices=[
-        (FIVE_STARS, _("Sản phẩm OCOP 5 sao")), (NEW_THIS_MONTH, _("Mới trong tháng")),
-        (GROUP, _("Theo nhóm sản phẩm")), (PROVINCE, _("Theo tỉnh/thành phố"))])
-    group = blocks.ChoiceBlock(label=_("Nhóm sản phẩm OCOP"), required=False,
-                               choices=[(group.key, group.name) for group in taxonomy.GROUPS_148])
+    rule = blocks.ChoiceBlock(
+        label=_("Cách chọn"),
+        choices=[
+            (FIVE_STARS, _("Sản phẩm OCOP 5 sao")),
+            (NEW_THIS_MONTH, _("Mới trong tháng")),
+            (GROUP, _("Theo nhóm sản phẩm")),
+            (PROVINCE, _("Theo tỉnh/thành phố")),
+        ],
+    )
+    group = blocks.ChoiceBlock(
+        label=_("Nhóm sản phẩm OCOP"),
+        required=False,
+        choices=[(group.key, group.name) for group in taxonomy.GROUPS_148],
+    )
     province = blocks.ChoiceBlock(label=_("Tỉnh/thành phố"), required=False, choices=province_choices)
     count = blocks.IntegerBlock(label=_("Số sản phẩm"), default=8, min_value=1, max_value=24)
 
@@ -138,8 +163,9 @@ class ProductQueryBlock(blocks.StructBlock):
         value = super().clean(value)
         needed = {self.GROUP: "group", self.PROVINCE: "province"}.get(value.get("rule"))
         if needed and not value.get(needed):
-            raise blocks.StructBlockValidationError(block_errors={
-                needed: ValidationError(_("Hãy chọn giá trị cho cách chọn này."))})
+            raise blocks.StructBlockValidationError(
+                block_errors={needed: ValidationError(_("Hãy chọn giá trị cho cách chọn này."))}
+            )
         return value
 
     def products(self, value):
@@ -188,8 +214,11 @@ class ProducerSpotlightBlock(blocks.StructBlock):
         if story is not None:
             story = story.specific
             story = story if story.live and story.producer_is_public() else None
-        context.update(producer=producer, story=story,
-                       products=list(product_cards().filter(stockrecords__partner=producer)[:4]) if producer else [])
+        context.update(
+            producer=producer,
+            story=story,
+            products=list(product_cards().filter(stockrecords__partner=producer)[:4]) if producer else [],
+        )
         return context
 
 
@@ -242,6 +271,9 @@ class HomePageBody(blocks.StreamBlock):
     producers = ProducerShelfBlock()
     campaign_banner = CampaignBannerBlock()
     category_tiles = CategoryTilesBlock()
-    text = blocks.RichTextBlock(label=_("Đoạn văn"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-                                template="cms/blocks/text.html",
-                                preview_value="<h2>Về chương trình OCOP</h2><p>Mỗi xã một sản phẩm.</p>")
+    text = blocks.RichTextBlock(
+        label=_("Đoạn văn"),
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        template="cms/blocks/text.html",
+        preview_value="<h2>Về chương trình OCOP</h2><p>Mỗi xã một sản phẩm.</p>",
+    )

@@ -7,6 +7,7 @@ verified, something for sale). Blocks built from them
 (``ProductChooserBlock``, ``ProducerChooserBlock``) re-check the rule when a page renders, so a product
 unpublished after it was chosen is skipped, not an error.
 """
+
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -32,17 +33,26 @@ def chooser_producers():
 
 def with_stars(products, stars):
     backing = OcopCertificate.objects.backing_mark_on(timezone.localdate()).filter(
-        product=OuterRef("pk"), star_rating=stars)
+        product=OuterRef("pk"), star_rating=stars
+    )
     return products.filter(Exists(backing))
 
 
 class ProductFilterForm(BaseFilterForm):
     q = forms.CharField(label=_("Tìm theo tên"), required=False)
     producer = forms.ModelChoiceField(label=_("Chủ thể"), queryset=Partner.objects.none(), required=False)
-    group = forms.ChoiceField(label=_("Nhóm OCOP"), required=False,
-                              choices=[("", _("Tất cả"))] + [(g.key, g.name) for g in taxonomy.GROUPS_148])
-    stars = forms.TypedChoiceField(label=_("Hạng sao"), required=False, coerce=int, empty_value=None,
-                                   choices=[("", _("Tất cả"))] + [(s, f"{s}★") for s in rules.OCOP_STARS])
+    group = forms.ChoiceField(
+        label=_("Nhóm OCOP"),
+        required=False,
+        choices=[("", _("Tất cả"))] + [(g.key, g.name) for g in taxonomy.GROUPS_148],
+    )
+    stars = forms.TypedChoiceField(
+        label=_("Hạng sao"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Tất cả"))] + [(s, f"{s}★") for s in rules.OCOP_STARS],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,5 +133,4 @@ class ProducerChooserViewSet(ChooserViewSet):
 product_chooser_viewset = ProductChooserViewSet("product_chooser")
 producer_chooser_viewset = ProducerChooserViewSet("producer_chooser")
 ProductChooserBlock = product_chooser_viewset.get_block_class(name="ProductChooserBlock", module_path="cms.choosers")
-ProducerChooserBlock = producer_chooser_viewset.get_block_class(name="ProducerChooserBlock",
-                                                                module_path="cms.choosers")
+ProducerChooserBlock = producer_chooser_viewset.get_block_class(name="ProducerChooserBlock", module_path="cms.choosers")

@@ -1,4 +1,5 @@
 """Wagtail's document form with the file checked by content (``WAGTAILDOCS_DOCUMENT_FORM_BASE``)."""
+
 from wagtail.documents.forms import BaseDocumentForm
 
 from shop.core.uploads import validate_editor_document

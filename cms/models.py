@@ -89,7 +89,11 @@ class ShopPolicies(StorefrontSetting):
     """The policy pages every product page links to (Consumer Protection Law 19/2023 disclosures)."""
 
     return_policy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("Trang chính sách đổi trả"),
         help_text=_("Trang sản phẩm dẫn tới trang này. Để trống thì không hiện liên kết."),
     )
@@ -124,24 +128,42 @@ class CampaignPage(OcopPage):
 
     starts_at = models.DateTimeField(_("Bắt đầu"))
     ends_at = models.DateTimeField(_("Kết thúc"))
-    banner = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+", verbose_name=_("Ảnh băng rôn"))
+    banner = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Ảnh băng rôn"),
+    )
     intro = models.CharField(_("Lời giới thiệu"), max_length=255, blank=True)
     body = RichTextField(_("Nội dung"), features=RICH_TEXT, blank=True)
-    products = StreamField([("product", ProductChooserBlock(label=_("Sản phẩm")))], blank=True,
-                           verbose_name=_("Sản phẩm của chương trình"))
-    offer = models.ForeignKey("offer.ConditionalOffer", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("Ưu đãi Oscar áp dụng"),
-                              help_text=_("Giảm giá áp dụng cho các sản phẩm trên trong thời gian chương trình."))
+    products = StreamField(
+        [("product", ProductChooserBlock(label=_("Sản phẩm")))], blank=True, verbose_name=_("Sản phẩm của chương trình")
+    )
+    offer = models.ForeignKey(
+        "offer.ConditionalOffer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Ưu đãi Oscar áp dụng"),
+        help_text=_("Giảm giá áp dụng cho các sản phẩm trên trong thời gian chương trình."),
+    )
 
     # The offer this campaign last gave its dates to: when editors unlink or replace it, or the campaign
     # is unpublished, that offer must stop rather than keep discounting on its own.
-    synced_offer = models.ForeignKey("offer.ConditionalOffer", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+", editable=False)
+    synced_offer = models.ForeignKey(
+        "offer.ConditionalOffer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Thời gian")),
-        FieldPanel("banner"), FieldPanel("intro"), FieldPanel("body"), FieldPanel("products"), FieldPanel("offer"),
+        FieldPanel("banner"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("products"),
+        FieldPanel("offer"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     template = "cms/campaign_page.html"
@@ -235,14 +257,17 @@ class ArticlePage(OcopPage):
 
     date = models.DateField(_("Ngày đăng"), default=timezone.localdate)
     intro = models.CharField(_("Tóm tắt"), max_length=255)
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("Ảnh"))
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Ảnh")
+    )
     body = RichTextField(_("Nội dung"), features=RICH_TEXT)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("Thẻ"))
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("tags")], heading=_("Thông tin")),
-        FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
@@ -257,15 +282,20 @@ class ArticlePage(OcopPage):
 class ProducerStoryPage(OcopPage):
     """The story of a cooperative or household, linked to its producer record, with its live products."""
 
-    producer = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="story_pages",
-                                 verbose_name=_("Chủ thể"))
+    producer = models.ForeignKey(
+        "partner.Partner", on_delete=models.PROTECT, related_name="story_pages", verbose_name=_("Chủ thể")
+    )
     intro = models.CharField(_("Tóm tắt"), max_length=255)
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", verbose_name=_("Ảnh"))
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Ảnh")
+    )
     body = RichTextField(_("Câu chuyện"), features=RICH_TEXT)
 
     content_panels = Page.content_panels + [
-        FieldPanel("producer", widget=producer_chooser_viewset.widget_class), FieldPanel("intro"), FieldPanel("image"), FieldPanel("body"),
+        FieldPanel("producer", widget=producer_chooser_viewset.widget_class),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     subpage_types = []
@@ -311,10 +341,14 @@ class ContactPage(AbstractEmailForm):
     thank_you_text = RichTextField(_("Lời cảm ơn sau khi gửi"), blank=True, features=RICH_TEXT)
 
     content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(), FieldPanel("intro"), InlinePanel("form_fields", label=_("Ô nhập")),
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Ô nhập")),
         FieldPanel("thank_you_text"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                         FieldPanel("subject")], heading=_("Email gửi quản trị viên")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]), FieldPanel("subject")],
+            heading=_("Email gửi quản trị viên"),
+        ),
     ]
     subpage_types = []
     template = "cms/contact_page.html"
@@ -328,8 +362,13 @@ class ContactPage(AbstractEmailForm):
         from shop.notifications.outbox import OutboxConnection
 
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
-        send_mail(self.subject, self.render_email(form), addresses, self.from_address,
-                  connection=OutboxConnection("CONTACT_FORM", about=self))
+        send_mail(
+            self.subject,
+            self.render_email(form),
+            addresses,
+            self.from_address,
+            connection=OutboxConnection("CONTACT_FORM", about=self),
+        )
 
     def get_submissions_list_view_class(self):
         from cms.submissions import SafeSubmissionsListView  # the admin's views load after the models
@@ -358,8 +397,9 @@ class SiteContact(StorefrontSetting):
 class MenuLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Trang"), required=False)
     url = blocks.CharBlock(label=_("Hoặc địa chỉ"), required=False, help_text=_("Ví dụ /catalogue/"))
-    label = blocks.CharBlock(label=_("Chữ hiển thị"), required=False, max_length=40,
-                             help_text=_("Để trống thì dùng tên trang."))
+    label = blocks.CharBlock(
+        label=_("Chữ hiển thị"), required=False, max_length=40, help_text=_("Để trống thì dùng tên trang.")
+    )
 
     class Meta:
         icon = "link"

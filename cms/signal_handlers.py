@@ -1,6 +1,7 @@
 """Wagtail publishes, unpublishes, moves and deletes pages from several places (the editor, scheduled
 publishing, workflows, bulk actions); its signals are the one point all of them pass, so the search
 index of content pages follows from here (``shop.search.pages``; ``search_index rebuild`` is the net)."""
+
 from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move

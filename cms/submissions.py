@@ -2,6 +2,7 @@
 text: a message starting with ``=``, ``+``, ``-`` or ``@`` would otherwise run as a formula in the
 spreadsheet of the administrator who opens the file (``shop.core.spreadsheets``). The XLSX export
 already stores every cell as text (Wagtail turns formulas back into strings)."""
+
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from shop.core.spreadsheets import spreadsheet_safe

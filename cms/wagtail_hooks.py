@@ -15,7 +15,10 @@ class CommerceDashboardMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_commerce_dashboard_link():
     return CommerceDashboardMenuItem(
-        _("Quản lý bán hàng (Oscar)"), reverse("dashboard:index"), icon_name="site", order=10000,
+        _("Quản lý bán hàng (Oscar)"),
+        reverse("dashboard:index"),
+        icon_name="site",
+        order=10000,
     )
 
 

@@ -24,6 +24,7 @@ each within the per-order limit and all counted by the guest throttle. No lock i
 An order does not store its client address: ``remember_client`` keeps COD order numbers per address in the
 shared cache (``CLIENT_MEMORY`` seconds), which the per-buyer count reads.
 """
+
 import hashlib
 import re
 from decimal import Decimal
@@ -54,6 +55,7 @@ def limits():
 
 # --- who the buyer is ----------------------------------------------------------------------------
 
+
 def buyer_phone(address):
     try:
         return normalise_phone(str(address.phone_number)) if address is not None and address.phone_number else ""
@@ -62,7 +64,7 @@ def buyer_phone(address):
 
 
 def normalise_line(value):
-    """"Số 5, đường Hoàng Liên " and "số 5 đường hoàng liên" are one street line."""
+    """ "Số 5, đường Hoàng Liên " and "số 5 đường hoàng liên" are one street line."""
     return " ".join(re.sub(r"[^\w]+", " ", str(value or "").casefold()).split())
 
 
@@ -99,16 +101,23 @@ def open_cod_orders(email="", phone="", address=None, ip=""):
     if numbers:
         who |= Q(number__in=numbers)
     unpaid = Payment.objects.filter(method=COD, status=Payment.Status.COLLECT_ON_DELIVERY).values("order_id")
-    orders = (Order.objects.filter(who, pk__in=unpaid).exclude(status__in=[statuses.ORDER_CANCELLED,
-                                                                           statuses.ORDER_SHIPPED])
-              .select_related("shipping_address", "user").prefetch_related("lines").distinct())
+    orders = (
+        Order.objects.filter(who, pk__in=unpaid)
+        .exclude(status__in=[statuses.ORDER_CANCELLED, statuses.ORDER_SHIPPED])
+        .select_related("shipping_address", "user")
+        .prefetch_related("lines")
+        .distinct()
+    )
     matched = []
     for order in orders:
         same_address = key is not None and address_key(order.shipping_address) == key
-        same_other = ((email and normalise_account(order.email) == email)
-                      or (phone and order.shipping_address is not None
-                          and str(order.shipping_address.phone_number or "") == phone)
-                      or (numbers and order.number in numbers))
+        same_other = (
+            (email and normalise_account(order.email) == email)
+            or (
+                phone and order.shipping_address is not None and str(order.shipping_address.phone_number or "") == phone
+            )
+            or (numbers and order.number in numbers)
+        )
         if same_address or same_other:
             matched.append(order)
     return matched
@@ -122,6 +131,7 @@ def held(orders):
 
 # --- the rule ------------------------------------------------------------------------------------
 
+
 def basket_units_and_value(basket):
     return basket.num_items, Decimal(basket.total_incl_tax)
 
@@ -130,13 +140,15 @@ def order_refusal(units, value):
     """Why COD is refused for a basket alone, or None."""
     rule = limits()
     if units > rule["order_units"]:
-        return _("Thanh toán khi nhận hàng chỉ áp dụng cho đơn tối đa %(limit)s sản phẩm (giỏ hàng của bạn có "
-                 "%(n)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.") % {
-            "limit": rule["order_units"], "n": units}
+        return _(
+            "Thanh toán khi nhận hàng chỉ áp dụng cho đơn tối đa %(limit)s sản phẩm (giỏ hàng của bạn có "
+            "%(n)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng."
+        ) % {"limit": rule["order_units"], "n": units}
     if value > rule["order_value"]:
-        return _("Thanh toán khi nhận hàng chỉ áp dụng cho đơn có tiền hàng tối đa %(limit)s (giỏ hàng của bạn "
-                 "%(value)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng.") % {
-            "limit": format_vnd(rule["order_value"]), "value": format_vnd(value)}
+        return _(
+            "Thanh toán khi nhận hàng chỉ áp dụng cho đơn có tiền hàng tối đa %(limit)s (giỏ hàng của bạn "
+            "%(value)s). Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc giảm số lượng."
+        ) % {"limit": format_vnd(rule["order_value"]), "value": format_vnd(value)}
     return None
 
 
@@ -148,17 +160,23 @@ def buyer_refusal(units, value, email="", address=None, ip=""):
         return None
     open_units, open_value = held(orders)
     if len(orders) + 1 > rule["buyer_open_orders"]:
-        return _("Bạn đang có %(n)s đơn thanh toán khi nhận hàng chưa giao xong; mỗi người mua được có tối đa "
-                 "%(limit)s đơn như vậy cùng lúc. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc "
-                 "đợi nhận các đơn trước.") % {"n": len(orders), "limit": rule["buyer_open_orders"]}
+        return _(
+            "Bạn đang có %(n)s đơn thanh toán khi nhận hàng chưa giao xong; mỗi người mua được có tối đa "
+            "%(limit)s đơn như vậy cùng lúc. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) hoặc "
+            "đợi nhận các đơn trước."
+        ) % {"n": len(orders), "limit": rule["buyer_open_orders"]}
     if open_units + units > rule["buyer_units"]:
-        return _("Các đơn thanh toán khi nhận hàng chưa giao của bạn đã giữ %(held)s sản phẩm; mỗi người mua được "
-                 "giữ tối đa %(limit)s sản phẩm chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, "
-                 "VNPay) hoặc giảm số lượng.") % {"held": open_units, "limit": rule["buyer_units"]}
+        return _(
+            "Các đơn thanh toán khi nhận hàng chưa giao của bạn đã giữ %(held)s sản phẩm; mỗi người mua được "
+            "giữ tối đa %(limit)s sản phẩm chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, "
+            "VNPay) hoặc giảm số lượng."
+        ) % {"held": open_units, "limit": rule["buyer_units"]}
     if open_value + value > rule["buyer_value"]:
-        return _("Các đơn thanh toán khi nhận hàng chưa giao của bạn đã có %(held)s tiền hàng; mỗi người mua được "
-                 "giữ tối đa %(limit)s chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) "
-                 "hoặc giảm số lượng.") % {"held": format_vnd(open_value), "limit": format_vnd(rule["buyer_value"])}
+        return _(
+            "Các đơn thanh toán khi nhận hàng chưa giao của bạn đã có %(held)s tiền hàng; mỗi người mua được "
+            "giữ tối đa %(limit)s chưa thanh toán. Hãy thanh toán trực tuyến (chuyển khoản, thẻ, VNPay) "
+            "hoặc giảm số lượng."
+        ) % {"held": format_vnd(open_value), "limit": format_vnd(rule["buyer_value"])}
     return None
 
 
@@ -170,6 +188,7 @@ def cod_refusal(basket, email="", address=None, ip=""):
 
 # --- guest velocity ------------------------------------------------------------------------------
 
+
 def _guest_values(email, ip):
     return (("guest-orders-ip", ip), ("guest-orders-email", normalise_account(email)))
 
@@ -177,8 +196,10 @@ def _guest_values(email, ip):
 def guest_refusal(email, ip):
     """Why a guest may not place one more order now, or None."""
     if any(value and Throttle(name).exceeded(value) for name, value in _guest_values(email, ip)):
-        return _("Bạn đã đặt nhiều đơn hàng không cần đăng nhập trong thời gian ngắn. Giỏ hàng của bạn vẫn được "
-                 "giữ nguyên: hãy thử lại sau một giờ, hoặc đăng nhập tài khoản để đặt hàng.")
+        return _(
+            "Bạn đã đặt nhiều đơn hàng không cần đăng nhập trong thời gian ngắn. Giỏ hàng của bạn vẫn được "
+            "giữ nguyên: hãy thử lại sau một giờ, hoặc đăng nhập tài khoản để đặt hàng."
+        )
     return None
 
 

@@ -6,6 +6,7 @@ at the same moment, is a no-op: a copy's insert waits for the first transaction 
 unique constraint, and the caller gets the first one's outcome instead of acting again. If the handler
 raises, nothing is recorded and the next delivery acts.
 """
+
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -29,8 +30,9 @@ def act_once(provider, event_id, handler, *, payment=None, event_type="", payloa
     with transaction.atomic():
         try:
             with transaction.atomic():
-                record = ProviderEvent.objects.create(provider=provider, event_id=event_id, event_type=event_type,
-                                                      payment=payment, payload=payload or {})
+                record = ProviderEvent.objects.create(
+                    provider=provider, event_id=event_id, event_type=event_type, payment=payment, payload=payload or {}
+                )
         except IntegrityError:
             earlier = ProviderEvent.objects.filter(provider=provider, event_id=event_id).first()
             return Acted(outcome=earlier.outcome if earlier is not None else "", duplicate=True)

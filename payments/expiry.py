@@ -6,6 +6,7 @@ An order paid by transfer, card or VNPay holds its stock while it waits, at most
 confirm (``settings.OCOP_COD_CONFIRM_HOURS``). Payments sits below orders: releasing what those orders hold
 (cancelling lines, emailing the buyer, voiding the payment) is ``shop.order.expiry``'s job, which asks here.
 """
+
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,9 +20,15 @@ def overdue_payments(now=None):
     now = now or timezone.now()
     overdue = []
     for method, hours in settings.OCOP_UNPAID_ORDER_HOURS.items():
-        overdue += list(Payment.objects.filter(method=method, status__in=[Payment.Status.PENDING, Payment.Status.FAILED],
-                                               created_at__lt=now - timedelta(hours=hours))
-                        .exclude(order=None).select_related("order"))
+        overdue += list(
+            Payment.objects.filter(
+                method=method,
+                status__in=[Payment.Status.PENDING, Payment.Status.FAILED],
+                created_at__lt=now - timedelta(hours=hours),
+            )
+            .exclude(order=None)
+            .select_related("order")
+        )
     return overdue
 
 

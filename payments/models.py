@@ -13,8 +13,9 @@ class Settlement(models.Model):
         OPEN = "open", _("Chưa thanh toán")
         PAID = "paid", _("Đã thanh toán")
 
-    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="settlements",
-                                verbose_name=_("Chủ thể"))
+    partner = models.ForeignKey(
+        "partner.Partner", on_delete=models.PROTECT, related_name="settlements", verbose_name=_("Chủ thể")
+    )
     period_start = models.DateField(_("Từ ngày"))
     period_end = models.DateField(_("Đến ngày"))  # inclusive
     gross_sales = models.BigIntegerField(_("Doanh số"), default=0)
@@ -33,8 +34,14 @@ class Settlement(models.Model):
     status = models.CharField(_("Trạng thái"), max_length=8, choices=Status.choices, default=Status.OPEN)
     computed_at = models.DateTimeField(_("Tính lúc"), auto_now=True)
     paid_at = models.DateTimeField(_("Ngày thanh toán"), null=True, blank=True)
-    paid_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+", verbose_name=_("Người xác nhận thanh toán"))
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người xác nhận thanh toán"),
+    )
     payment_reference = models.CharField(_("Mã giao dịch chuyển khoản"), max_length=64, blank=True)
 
     class Meta:
@@ -93,24 +100,38 @@ class Payment(models.Model):
         REFUNDED = "refunded", _("Đã hoàn tiền")
 
     order_number = models.CharField(_("Mã đơn hàng"), max_length=128, db_index=True)
-    order = models.ForeignKey("order.Order", on_delete=models.PROTECT, null=True, blank=True,
-                              related_name="payments", verbose_name=_("Đơn hàng"))
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payments",
+        verbose_name=_("Đơn hàng"),
+    )
     method = models.CharField(_("Phương thức"), max_length=16)
     amount = models.BigIntegerField(_("Số tiền"))
     amount_received = models.BigIntegerField(_("Đã nhận"), default=0)
     amount_refunded = models.BigIntegerField(_("Đã hoàn"), default=0)
-    status = models.CharField(_("Trạng thái"), max_length=16, choices=Status.choices, default=Status.PENDING,
-                              db_index=True)
+    status = models.CharField(
+        _("Trạng thái"), max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
     # The provider's id for this payment: a Stripe PaymentIntent, VNPay's transaction number, the bank
     # transfer's reference from the statement…
-    provider_reference = models.CharField(_("Mã giao dịch của cổng thanh toán"), max_length=128, blank=True,
-                                          db_index=True)
+    provider_reference = models.CharField(
+        _("Mã giao dịch của cổng thanh toán"), max_length=128, blank=True, db_index=True
+    )
     # The attempt number makes the provider idempotency key: one key per order attempt.
     attempt = models.PositiveSmallIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     paid_at = models.DateTimeField(_("Thanh toán lúc"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name=_("Người xác nhận đã nhận tiền"))
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người xác nhận đã nhận tiền"),
+    )
     # Set when something arrived that a person must look at: an amount that does not match, money
     # received for an order that was already cancelled, a refund the provider refused…
     needs_attention = models.BooleanField(_("Cần quản trị viên xem"), default=False, db_index=True)

@@ -7,6 +7,7 @@ each as a ``Transaction`` via ``Source.refund`` and writes one order ``PaymentEv
 "refund" with the line quantities. Orders paid on delivery (COD: nothing debited) refund nothing.
 Amounts are whole đồng.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -41,9 +42,15 @@ def request_provider_refund(source: SourceModel, amount: Decimal, reason: str) -
     from payments import states
     from payments.models import Payment
 
-    payment = (Payment.objects.filter(order=source.order, method=source.source_type.code,
-                                      status__in=[Payment.Status.PAID, Payment.Status.REFUNDED])
-               .order_by("-attempt").first())
+    payment = (
+        Payment.objects.filter(
+            order=source.order,
+            method=source.source_type.code,
+            status__in=[Payment.Status.PAID, Payment.Status.REFUNDED],
+        )
+        .order_by("-attempt")
+        .first()
+    )
     if payment is None:
         return ""
     return states.refund(payment, amount, reason)
@@ -54,8 +61,9 @@ def line_refund_amount(lines: Iterable[Line]) -> Decimal:
     return Decimal(to_dong(sum((Decimal(line.line_price_incl_tax) for line in lines), Decimal(0))))
 
 
-def refund_lines(order: Order, lines: Iterable[Line], reason: str,
-                 shipping_event: ShippingEvent | None = None) -> Decimal:
+def refund_lines(
+    order: Order, lines: Iterable[Line], reason: str, shipping_event: ShippingEvent | None = None
+) -> Decimal:
     """Refund the cancelled ``lines`` of ``order`` where payment was taken; returns the amount
     refunded (0 when nothing had been debited, e.g. cash on delivery)."""
     lines = list(lines)
@@ -84,9 +92,13 @@ def refund_lines(order: Order, lines: Iterable[Line], reason: str,
     event_type = PaymentEventType.objects.filter(code=REFUND_EVENT_CODE).first()
     if event_type is None:
         event_type = PaymentEventType.objects.create(code=REFUND_EVENT_CODE, name=REFUND_EVENT_NAME)
-    event = PaymentEvent.objects.create(order=order, amount=refunded, event_type=event_type,
-                                        reference=", ".join(references)[:128],
-                                        shipping_event=shipping_event)
+    event = PaymentEvent.objects.create(
+        order=order,
+        amount=refunded,
+        event_type=event_type,
+        reference=", ".join(references)[:128],
+        shipping_event=shipping_event,
+    )
     for line in lines:
         PaymentEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
     return refunded

@@ -15,6 +15,7 @@ Definitions (a product decision, tested in ``tests/shop/portal/test_sales.py``):
 
 Every figure comes from aggregate queries (one grouped query for the rows, one for the totals).
 """
+
 import csv
 from dataclasses import dataclass, field
 
@@ -53,24 +54,47 @@ class SalesReport:
 def counted_lines(producer, date_from, date_to):
     """The producer's lines, not cancelled, in orders placed from date_from to date_to."""
     start, end = date_range_bounds(date_from, date_to)
-    return (Line.objects.filter(partner=producer, order__date_placed__gte=start, order__date_placed__lt=end)
-            .exclude(status=statuses.LINE_CANCELLED))
+    return Line.objects.filter(partner=producer, order__date_placed__gte=start, order__date_placed__lt=end).exclude(
+        status=statuses.LINE_CANCELLED
+    )
 
 
 def sales_report(producer, date_from, date_to):
     """The producer's sales per product in the range, best revenue first, with totals."""
     lines = counted_lines(producer, date_from, date_to)
-    grouped = (lines.values("product_id")
-               .annotate(title=Max("title"), sku=Max("partner_sku"), orders=Count("order", distinct=True),
-                         units=Sum("quantity"), revenue=Sum("line_price_incl_tax"))
-               .order_by("-revenue", "title", "product_id"))
-    rows = [SalesRow(product_id=row["product_id"], sku=row["sku"] or "", title=row["title"] or "",
-                     orders=row["orders"], units=row["units"] or 0, revenue=to_dong(row["revenue"] or 0))
-            for row in grouped]
-    totals = lines.aggregate(orders=Count("order", distinct=True), units=Sum("quantity"),
-                             revenue=Sum("line_price_incl_tax"))
-    return SalesReport(date_from=date_from, date_to=date_to, rows=rows, orders=totals["orders"] or 0,
-                       units=totals["units"] or 0, revenue=to_dong(totals["revenue"] or 0))
+    grouped = (
+        lines.values("product_id")
+        .annotate(
+            title=Max("title"),
+            sku=Max("partner_sku"),
+            orders=Count("order", distinct=True),
+            units=Sum("quantity"),
+            revenue=Sum("line_price_incl_tax"),
+        )
+        .order_by("-revenue", "title", "product_id")
+    )
+    rows = [
+        SalesRow(
+            product_id=row["product_id"],
+            sku=row["sku"] or "",
+            title=row["title"] or "",
+            orders=row["orders"],
+            units=row["units"] or 0,
+            revenue=to_dong(row["revenue"] or 0),
+        )
+        for row in grouped
+    ]
+    totals = lines.aggregate(
+        orders=Count("order", distinct=True), units=Sum("quantity"), revenue=Sum("line_price_incl_tax")
+    )
+    return SalesReport(
+        date_from=date_from,
+        date_to=date_to,
+        rows=rows,
+        orders=totals["orders"] or 0,
+        units=totals["units"] or 0,
+        revenue=to_dong(totals["revenue"] or 0),
+    )
 
 
 # Text a spreadsheet will not run as a formula (titles come from producers).

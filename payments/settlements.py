@@ -40,6 +40,7 @@ Services:
 
 Every sum is one aggregate query (grouped by producer), never a Python loop over lines.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -86,6 +87,7 @@ class SettlementRefused(Exception):
 
 # --- periods ---------------------------------------------------------------------------------------
 
+
 def period_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date]:
     """(first day, last day) of the month, both inclusive."""
     last = calendar.monthrange(year, month)[1]
@@ -111,8 +113,7 @@ def day_start(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=PERIOD_TZ)
 
 
-def date_range_bounds(date_from: datetime.date,
-                      date_to: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+def date_range_bounds(date_from: datetime.date, date_to: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
     """[start, end) aware moments covering the calendar days date_from..date_to in Vietnam time."""
     return day_start(date_from), day_start(date_to + datetime.timedelta(days=1))
 
@@ -122,6 +123,7 @@ def period_has_ended(settlement: Settlement, today: datetime.date | None = None)
 
 
 # --- arithmetic ------------------------------------------------------------------------------------
+
 
 # A statement's rates and figures mix Decimal rates, whole-đồng ints, a bool and the partner kind: Any values.
 def current_rates(producer: PartnerModel) -> dict[str, Any]:
@@ -156,6 +158,7 @@ def figures(gross: int, refunds: int, rates: dict[str, Any]) -> dict[str, Any]:
 
 # --- aggregate queries -----------------------------------------------------------------------------
 
+
 def _whole(value: Decimal | int | None) -> int:
     return to_dong(value or 0)
 
@@ -163,31 +166,34 @@ def _whole(value: Decimal | int | None) -> int:
 def cancellation_moment() -> Subquery:
     """Subquery: when the line was cancelled (its first cancellation shipping event)."""
     return Subquery(
-        ShippingEventQuantity.objects
-        .filter(line=OuterRef("pk"), event__event_type__code=statuses.EVENT_CANCELLED)
+        ShippingEventQuantity.objects.filter(line=OuterRef("pk"), event__event_type__code=statuses.EVENT_CANCELLED)
         .order_by("event__date_created", "event__pk")
-        .values("event__date_created")[:1])
+        .values("event__date_created")[:1]
+    )
 
 
-def gross_by_producer(period_start: datetime.date, period_end: datetime.date,
-                      producers: Iterable[int] | None = None) -> dict[int, int]:
+def gross_by_producer(
+    period_start: datetime.date, period_end: datetime.date, producers: Iterable[int] | None = None
+) -> dict[int, int]:
     """{partner id: value of its lines in orders placed from period_start to period_end}."""
     start, end = date_range_bounds(period_start, period_end)
-    lines = Line.objects.filter(order__date_placed__gte=start, order__date_placed__lt=end,
-                                partner__isnull=False)
+    lines = Line.objects.filter(order__date_placed__gte=start, order__date_placed__lt=end, partner__isnull=False)
     if producers is not None:
         lines = lines.filter(partner__in=producers)
     rows = lines.values("partner_id").annotate(total=Sum("line_price_incl_tax")).order_by()
     return {row["partner_id"]: _whole(row["total"]) for row in rows}
 
 
-def refunds_by_producer(period_start: datetime.date, period_end: datetime.date,
-                        producers: Iterable[int] | None = None) -> dict[int, int]:
+def refunds_by_producer(
+    period_start: datetime.date, period_end: datetime.date, producers: Iterable[int] | None = None
+) -> dict[int, int]:
     """{partner id: value of its lines cancelled from period_start to period_end}."""
     start, end = date_range_bounds(period_start, period_end)
-    lines = (Line.objects.filter(status=statuses.LINE_CANCELLED, partner__isnull=False)
-             .annotate(cancelled_at=cancellation_moment())
-             .filter(cancelled_at__gte=start, cancelled_at__lt=end))
+    lines = (
+        Line.objects.filter(status=statuses.LINE_CANCELLED, partner__isnull=False)
+        .annotate(cancelled_at=cancellation_moment())
+        .filter(cancelled_at__gte=start, cancelled_at__lt=end)
+    )
     if producers is not None:
         lines = lines.filter(partner__in=producers)
     rows = lines.values("partner_id").annotate(total=Sum("line_price_incl_tax")).order_by()
@@ -196,18 +202,20 @@ def refunds_by_producer(period_start: datetime.date, period_end: datetime.date,
 
 # --- statements ------------------------------------------------------------------------------------
 
-def _store(producer: PartnerModel, period_start: datetime.date, period_end: datetime.date, gross: int,
-           refunds: int) -> Settlement:
+
+def _store(
+    producer: PartnerModel, period_start: datetime.date, period_end: datetime.date, gross: int, refunds: int
+) -> Settlement:
     """Update or create the open statement (caller holds the transaction). Paid → unchanged."""
-    existing = (Settlement.objects.select_for_update()
-                .filter(partner=producer, period_start=period_start).first())
+    existing = Settlement.objects.select_for_update().filter(partner=producer, period_start=period_start).first()
     if existing is not None and existing.is_paid:
         return existing
     values = figures(gross, refunds, current_rates(producer))
     values["period_end"] = period_end
     if existing is None:
         settlement, _created = Settlement.objects.update_or_create(
-            partner=producer, period_start=period_start, defaults=values)
+            partner=producer, period_start=period_start, defaults=values
+        )
         return settlement
     for name, value in values.items():
         setattr(existing, name, value)
@@ -215,8 +223,7 @@ def _store(producer: PartnerModel, period_start: datetime.date, period_end: date
     return existing
 
 
-def statement_for(producer: PartnerModel, year: int, month: int, *,
-                  only_if_active: bool = False) -> Settlement | None:
+def statement_for(producer: PartnerModel, year: int, month: int, *, only_if_active: bool = False) -> Settlement | None:
     """The producer's statement for the month, computed now and stored — unless it is paid, in
     which case it is returned unchanged. With ``only_if_active``, a month without sales, refunds
     or a stored statement returns None and stores nothing."""
@@ -225,8 +232,11 @@ def statement_for(producer: PartnerModel, year: int, month: int, *,
     gross = gross_by_producer(period_start, period_end, producers).get(producer.pk, 0)
     refunds = refunds_by_producer(period_start, period_end, producers).get(producer.pk, 0)
     with transaction.atomic():
-        if only_if_active and not (gross or refunds) and not Settlement.objects.filter(
-                partner=producer, period_start=period_start).exists():
+        if (
+            only_if_active
+            and not (gross or refunds)
+            and not Settlement.objects.filter(partner=producer, period_start=period_start).exists()
+        ):
             return None
         return _store(producer, period_start, period_end, gross, refunds)
 
@@ -238,13 +248,17 @@ def prepare_period(year: int, month: int) -> list[Settlement]:
     period_start, period_end = period_bounds(year, month)
     gross = gross_by_producer(period_start, period_end)
     refunds = refunds_by_producer(period_start, period_end)
-    ids = set(gross) | set(refunds) | set(
-        Settlement.objects.filter(period_start=period_start).values_list("partner_id", flat=True))
+    ids = (
+        set(gross)
+        | set(refunds)
+        | set(Settlement.objects.filter(period_start=period_start).values_list("partner_id", flat=True))
+    )
     settlements = []
     with transaction.atomic():
         for producer in Partner.objects.filter(pk__in=ids).order_by("name", "pk"):
-            settlements.append(_store(producer, period_start, period_end,
-                                      gross.get(producer.pk, 0), refunds.get(producer.pk, 0)))
+            settlements.append(
+                _store(producer, period_start, period_end, gross.get(producer.pk, 0), refunds.get(producer.pk, 0))
+            )
     return settlements
 
 
@@ -260,8 +274,12 @@ def can_mark_paid(user: AbstractBaseUser | None) -> bool:
     return bool(user and user.is_active and user.is_staff and user.has_perm(CHANGE_PERMISSION))
 
 
-def mark_paid(settlement: Settlement, user: AbstractBaseUser | None, payment_reference: str | None,
-              today: datetime.date | None = None) -> Settlement:
+def mark_paid(
+    settlement: Settlement,
+    user: AbstractBaseUser | None,
+    payment_reference: str | None,
+    today: datetime.date | None = None,
+) -> Settlement:
     """Record that the platform paid this statement: recompute it one last time, then freeze it.
 
     Refused (``PermissionDenied``) for anyone but staff with ``payments.change_settlement``;
@@ -280,12 +298,13 @@ def mark_paid(settlement: Settlement, user: AbstractBaseUser | None, payment_ref
         if locked.is_paid:
             raise SettlementRefused(_("Bảng đối soát này đã được thanh toán."))
         if not period_has_ended(locked, today):
-            raise SettlementRefused(_("Kỳ đối soát chưa kết thúc: chỉ thanh toán sau ngày %(day)s.") % {
-                "day": locked.period_end.strftime("%d/%m/%Y")})
+            raise SettlementRefused(
+                _("Kỳ đối soát chưa kết thúc: chỉ thanh toán sau ngày %(day)s.")
+                % {"day": locked.period_end.strftime("%d/%m/%Y")}
+            )
         producers = [locked.partner_id]
         gross = gross_by_producer(locked.period_start, locked.period_end, producers).get(locked.partner_id, 0)
-        refunds = refunds_by_producer(locked.period_start, locked.period_end, producers).get(
-            locked.partner_id, 0)
+        refunds = refunds_by_producer(locked.period_start, locked.period_end, producers).get(locked.partner_id, 0)
         for name, value in figures(gross, refunds, current_rates(locked.partner)).items():
             setattr(locked, name, value)
         locked.status = Settlement.Status.PAID
@@ -305,4 +324,3 @@ def month_totals(settlements_queryset: QuerySet[Settlement]) -> dict[str, int]:
     totals["count"] = settlements_queryset.count()
     totals["paid"] = settlements_queryset.filter(status=Settlement.Status.PAID).count()
     return totals
-

@@ -5,6 +5,7 @@ webhook delivered three times at once, a late "failed" event after "succeeded", 
 clicking "received" twice all change the state once. Money received is mirrored into Oscar's ledger
 (``payment.Source`` debit + ``Transaction``, and an order ``PaymentEvent`` "paid") here and nowhere else.
 """
+
 from __future__ import annotations
 
 import logging
@@ -61,9 +62,13 @@ def create_payment(order_number: str, provider: PaymentProvider, amount: Decimal
     """A new attempt to pay ``amount`` for ``order_number`` with ``provider``."""
     with transaction.atomic():
         last = Payment.objects.filter(order_number=order_number).aggregate(n=Max("attempt"))["n"] or 0
-        return Payment.objects.create(order_number=order_number, method=provider.code,
-                                      amount=to_dong(amount), attempt=last + 1,
-                                      status=provider.initial_status())
+        return Payment.objects.create(
+            order_number=order_number,
+            method=provider.code,
+            amount=to_dong(amount),
+            attempt=last + 1,
+            status=provider.initial_status(),
+        )
 
 
 def attach_order(payment: Payment, order: Order) -> None:
@@ -72,9 +77,14 @@ def attach_order(payment: Payment, order: Order) -> None:
     payment.order = order
     payment.save(update_fields=["order"])
     source_type, _created = SourceType.objects.get_or_create(
-        code=payment.method, defaults={"name": str(payment.provider.label)})
-    Source.objects.create(order=order, source_type=source_type, amount_allocated=payment.amount,
-                          reference=payment.provider_reference or payment.idempotency_key)
+        code=payment.method, defaults={"name": str(payment.provider.label)}
+    )
+    Source.objects.create(
+        order=order,
+        source_type=source_type,
+        amount_allocated=payment.amount,
+        reference=payment.provider_reference or payment.idempotency_key,
+    )
 
 
 def payment_for_order(order: Order) -> Payment | None:
@@ -102,8 +112,9 @@ def _order_is_kept(order: Order | None) -> bool:
 
 
 @transaction.atomic
-def record_payment(payment: Payment, amount: Decimal | int | str, reference: str = "",
-                   confirmed_by: AbstractBaseUser | None = None) -> str:
+def record_payment(
+    payment: Payment, amount: Decimal | int | str, reference: str = "", confirmed_by: AbstractBaseUser | None = None
+) -> str:
     """Money for ``payment`` arrived (``amount`` đồng). Returns one of the outcome constants."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     amount = to_dong(amount)
@@ -112,15 +123,20 @@ def record_payment(payment: Payment, amount: Decimal | int | str, reference: str
     if payment.status in (Payment.Status.REFUNDED,):
         return NOT_PAYABLE
     if amount != payment.amount:
-        flag(payment, f"Số tiền nhận {format_vnd(amount)} khác số tiền đơn hàng {format_vnd(payment.amount)} "
-                      f"(mã giao dịch {reference or '—'}); chưa ghi nhận đã thanh toán.")
+        flag(
+            payment,
+            f"Số tiền nhận {format_vnd(amount)} khác số tiền đơn hàng {format_vnd(payment.amount)} "
+            f"(mã giao dịch {reference or '—'}); chưa ghi nhận đã thanh toán.",
+        )
         return AMOUNT_MISMATCH
     if reference:
         payment.provider_reference = reference[:128]
     payment.amount_received = amount
     order = payment.order
-    paid_by_another_attempt = order is not None and Payment.objects.filter(
-        order=order, status=Payment.Status.PAID).exclude(pk=payment.pk).exists()
+    paid_by_another_attempt = (
+        order is not None
+        and Payment.objects.filter(order=order, status=Payment.Status.PAID).exclude(pk=payment.pk).exists()
+    )
     if not _order_is_kept(order) or paid_by_another_attempt:
         # The money came for an order that could not be placed, was cancelled meanwhile (stock gone,
         # unpaid for too long) or was already paid by another attempt: give it back, never keep it twice.
@@ -128,8 +144,11 @@ def record_payment(payment: Payment, amount: Decimal | int | str, reference: str
         payment.save(update_fields=["status", "amount_received", "provider_reference"])
         refund_reference = payment.provider.refund(payment, amount, "đơn hàng không còn hiệu lực")
         Payment.objects.filter(pk=payment.pk).update(amount_refunded=amount)
-        flag(payment, f"Đã nhận {format_vnd(amount)} cho đơn hàng không còn hiệu lực; hoàn tiền "
-                      f"{refund_reference or 'cần làm bằng tay'}.")
+        flag(
+            payment,
+            f"Đã nhận {format_vnd(amount)} cho đơn hàng không còn hiệu lực; hoàn tiền "
+            f"{refund_reference or 'cần làm bằng tay'}.",
+        )
         return REFUNDED_UNKEPT
     payment.status = Payment.Status.PAID
     payment.paid_at = timezone.now()
@@ -142,18 +161,22 @@ def record_payment(payment: Payment, amount: Decimal | int | str, reference: str
 
 
 def _ledger_debit(payment: Payment, order: Order, amount: int) -> None:
-    source = (Source.objects.select_for_update().filter(order=order, source_type__code=payment.method)
-              .order_by("-pk").first())
+    source = (
+        Source.objects.select_for_update().filter(order=order, source_type__code=payment.method).order_by("-pk").first()
+    )
     if source is None:
         source_type, _created = SourceType.objects.get_or_create(
-            code=payment.method, defaults={"name": str(payment.provider.label)})
+            code=payment.method, defaults={"name": str(payment.provider.label)}
+        )
         source = Source.objects.create(order=order, source_type=source_type, amount_allocated=amount)
     source.reference = payment.provider_reference or source.reference
     source.debit(Decimal(amount), reference=payment.provider_reference)
     event_type, _created = PaymentEventType.objects.get_or_create(
-        code=PAID_EVENT_CODE, defaults={"name": "Đã thanh toán"})
-    event = PaymentEvent.objects.create(order=order, amount=Decimal(amount), event_type=event_type,
-                                        reference=payment.provider_reference[:128])
+        code=PAID_EVENT_CODE, defaults={"name": "Đã thanh toán"}
+    )
+    event = PaymentEvent.objects.create(
+        order=order, amount=Decimal(amount), event_type=event_type, reference=payment.provider_reference[:128]
+    )
     for line in order.lines.all():
         PaymentEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
 
@@ -195,5 +218,3 @@ def refund(payment: Payment, amount: Decimal | int, reason: str) -> str:
         payment.status = Payment.Status.REFUNDED
     payment.save(update_fields=["amount_refunded", "status"])
     return reference
-
-

@@ -1,4 +1,5 @@
 """Payment pages, provider webhooks and IPNs (outside the language prefix: providers call fixed URLs)."""
+
 from django.urls import include, path
 
 app_name = "payments"

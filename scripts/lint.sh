@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OCOP_REQUIREMENTS=test scripts/bootstrap.sh
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/mypy  # typed signatures of the service modules (pyproject.toml [tool.mypy])

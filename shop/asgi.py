@@ -1,4 +1,5 @@
 """The ASGI entry point (``shop.asgi:application``); production settings unless told otherwise."""
+
 import os
 
 from django.core.asgi import get_asgi_application

@@ -1,4 +1,5 @@
 """URL order: admin and webhooks first, Oscar's tree next, Wagtail's catch-all last."""
+
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -15,8 +16,10 @@ from shop.core import seo
 
 # Wagtail's admin logout answers a GET with 405 but deletes the session cookie all the same, so a link on
 # another site logs staff out: refuse the GET before its view runs. Logging out is a POST everywhere.
-decorate_urlpatterns([pattern for pattern in wagtailadmin_urls.urlpatterns
-                      if getattr(pattern, "name", None) == "wagtailadmin_logout"], require_POST)
+decorate_urlpatterns(
+    [pattern for pattern in wagtailadmin_urls.urlpatterns if getattr(pattern, "name", None) == "wagtailadmin_logout"],
+    require_POST,
+)
 
 urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots-txt"),
@@ -33,7 +36,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
     path("ban-hang/", include("shop.partner.urls")),
-    path("", include("shop.order.urls")),  # guest order lookup and invoices  # selling on OCOP Market: application, invitations
+    path(
+        "", include("shop.order.urls")
+    ),  # guest order lookup and invoices  # selling on OCOP Market: application, invitations
     path("", include(apps.get_app_config("oscar").urls[0])),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

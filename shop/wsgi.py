@@ -1,4 +1,5 @@
 """The WSGI entry point (``shop.wsgi:application``); production settings unless told otherwise."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

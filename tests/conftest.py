@@ -50,8 +50,14 @@ class _DemoSnapshot:
     def _admin(action):
         settings = connections["default"].settings_dict
         connections.close_all()
-        params = {"host": settings["HOST"], "port": settings["PORT"], "user": settings["USER"],
-                  "password": settings["PASSWORD"], "dbname": "postgres", "autocommit": True}
+        params = {
+            "host": settings["HOST"],
+            "port": settings["PORT"],
+            "user": settings["USER"],
+            "password": settings["PASSWORD"],
+            "dbname": "postgres",
+            "autocommit": True,
+        }
         with psycopg.connect(**{k: v for k, v in params.items() if v not in (None, "")}) as admin:
             action(admin, settings["NAME"], f"{settings['NAME']}_demo_snapshot")
 
@@ -60,6 +66,7 @@ class _DemoSnapshot:
         def copy(admin, name, snapshot):
             admin.execute(f'DROP DATABASE IF EXISTS "{snapshot}"')
             admin.execute(f'CREATE DATABASE "{snapshot}" TEMPLATE "{name}"')
+
         cls._admin(copy)
 
     @classmethod
@@ -71,6 +78,7 @@ class _DemoSnapshot:
         def restore(admin, name, snapshot):
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{snapshot}"')
+
         cls._admin(restore)
 
 
@@ -163,4 +171,5 @@ def producer_user(db):
 @pytest.fixture
 def customer(db):
     return get_user_model().objects.create_user(
-        email="khach@example.vn", password="mat-khau-2026", last_name="Trần Thị", first_name="Lan")
+        email="khach@example.vn", password="mat-khau-2026", last_name="Trần Thị", first_name="Lan"
+    )

@@ -6,6 +6,7 @@ Plain functions with keyword overrides. They go through the site's own services 
 is put on sale by the OCOP workflow (submitted by a member of its producer, approved by the demo reviewer)
 and an order is placed through the checkout pages (tests/shop/checkout/journey.py), so what they build is
 what the site would have built."""
+
 import datetime
 import itertools
 
@@ -39,8 +40,9 @@ def _next():
 def user(email=None, *, password="mat-khau-2026", **fields):
     """A new account (a customer unless given permissions elsewhere)."""
     fields = {"last_name": "Trần Thị", "first_name": "Lan", **fields}
-    return get_user_model().objects.create_user(email=email or f"nguoi-dung-{_next()}@example.vn",
-                                                password=password, **fields)
+    return get_user_model().objects.create_user(
+        email=email or f"nguoi-dung-{_next()}@example.vn", password=password, **fields
+    )
 
 
 def customer(email=None, **fields):
@@ -62,11 +64,18 @@ def producer(name=None, *, verified=True, **fields):
     """A new producer in Lào Cai (verified unless ``verified=False``), with a director who can use the portal."""
     number = _next()
     name = name or f"Hợp tác xã Thử Nghiệm {number}"
-    fields = {"code": f"htx-thu-nghiem-{number}", "name": name, "legal_name": name,
-              "kind": Partner.Kind.COOPERATIVE, "representative": "Vàng Seo Dính",
-              "province_code": LAO_CAI, "ward_code": ward_choices(LAO_CAI)[0][0], "street": "Thôn Sín Chải",
-              "verification_status": Partner.Verification.VERIFIED if verified else Partner.Verification.PENDING,
-              **fields}
+    fields = {
+        "code": f"htx-thu-nghiem-{number}",
+        "name": name,
+        "legal_name": name,
+        "kind": Partner.Kind.COOPERATIVE,
+        "representative": "Vàng Seo Dính",
+        "province_code": LAO_CAI,
+        "ward_code": ward_choices(LAO_CAI)[0][0],
+        "street": "Thôn Sín Chải",
+        "verification_status": Partner.Verification.VERIFIED if verified else Partner.Verification.PENDING,
+        **fields,
+    }
     made = Partner.objects.create(**fields)
     portal_user(made, director=True)
     return Partner.objects.get(pk=made.pk)
@@ -77,16 +86,27 @@ def certificate(product, *, number=None, stars=4, decided=None, review=OcopCerti
     then) by the authority recognising that star today (★5: the ministry; ★3, ★4: the province), pending review
     unless said otherwise."""
     decided = decided or timezone.localdate() - datetime.timedelta(days=100)
-    issuer = (("Bộ Nông nghiệp và Môi trường", OcopCertificate.IssuerLevel.CENTRAL) if stars == 5
-              else ("UBND tỉnh Lào Cai", OcopCertificate.IssuerLevel.PROVINCE))
-    fields = {"star_rating": stars, "score": {3: 58, 4: 78, 5: 92}.get(stars), "issuer": issuer[0],
-              "issuer_level": issuer[1], "review": review, **fields}
-    return OcopCertificate.objects.create(product=product, decision_number=number or f"{_next()}/QĐ-UBND",
-                                          decision_date=decided, **fields)
+    issuer = (
+        ("Bộ Nông nghiệp và Môi trường", OcopCertificate.IssuerLevel.CENTRAL)
+        if stars == 5
+        else ("UBND tỉnh Lào Cai", OcopCertificate.IssuerLevel.PROVINCE)
+    )
+    fields = {
+        "star_rating": stars,
+        "score": {3: 58, 4: 78, 5: 92}.get(stars),
+        "issuer": issuer[0],
+        "issuer_level": issuer[1],
+        "review": review,
+        **fields,
+    }
+    return OcopCertificate.objects.create(
+        product=product, decision_number=number or f"{_next()}/QĐ-UBND", decision_date=decided, **fields
+    )
 
 
-def product(of=None, *, title=None, price=150_000, stock=20, stars=4, certified=True, on_sale=True,
-            service=False, **fields):
+def product(
+    of=None, *, title=None, price=150_000, stock=20, stars=4, certified=True, on_sale=True, service=False, **fields
+):
     """A standalone honey product of producer ``of`` (default: a new verified producer) in the demo's category,
     with a stock record and —
     ``certified`` — a certificate; ``on_sale`` puts it on sale through the OCOP workflow (submitted by a member
@@ -95,10 +115,19 @@ def product(of=None, *, title=None, price=150_000, stock=20, stars=4, certified=
     number = _next()
     name = SERVICE_CLASS if service else GOODS_CLASS
     product_class, _created = ProductClass.objects.get_or_create(
-        name=name, defaults={"requires_shipping": not service, "track_stock": True})
-    fields = {"title": title or f"Mật ong bạc hà thử nghiệm {number}", "upc": f"TEST-{number:03d}",
-              "description": "<p>Sản phẩm dựng cho một bài kiểm thử.</p>", "product_class": product_class,
-              "ocop_group": "food", "ocop_subgroup": "honey", "weight_grams": 500, "structure": Product.STANDALONE, **fields}
+        name=name, defaults={"requires_shipping": not service, "track_stock": True}
+    )
+    fields = {
+        "title": title or f"Mật ong bạc hà thử nghiệm {number}",
+        "upc": f"TEST-{number:03d}",
+        "description": "<p>Sản phẩm dựng cho một bài kiểm thử.</p>",
+        "product_class": product_class,
+        "ocop_group": "food",
+        "ocop_subgroup": "honey",
+        "weight_grams": 500,
+        "structure": Product.STANDALONE,
+        **fields,
+    }
     made = Product.objects.create(**fields)
     made.categories.add(loader.ensure_categories()[made.ocop_subgroup])  # the demo's browsing categories
     StockRecord.objects.create(product=made, partner=of, partner_sku=made.upc, price=price, num_in_stock=stock)

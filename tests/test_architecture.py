@@ -7,6 +7,7 @@ under ``if TYPE_CHECKING:`` (the models named in type hints) are not either: the
 are left out. Two checks: a short table of forbidden directions, and no cycle between package directories beyond the
 few listed in ``ALLOWED_CYCLES`` — so a new one fails here.
 """
+
 import ast
 from pathlib import Path
 
@@ -65,13 +66,17 @@ def imports_of(module):
             base = node.module or ""
             if node.level:
                 anchor = package.split(".")
-                anchor = anchor[:len(anchor) - node.level + 1]
+                anchor = anchor[: len(anchor) - node.level + 1]
                 base = ".".join(anchor + ([base] if base else []))
             for alias in node.names:  # ``from shop.order import fulfilment`` imports the module
                 targets.add(_resolve(f"{base}.{alias.name}") if base else _resolve(alias.name))
-        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-              and isinstance(node.args[0].value, str)
-              and getattr(node.func, "id", getattr(node.func, "attr", None)) in LOADERS):
+        elif (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+            and getattr(node.func, "id", getattr(node.func, "attr", None)) in LOADERS
+        ):
             targets.add(_loaded(node.args[0].value))
     targets.discard(None)
     targets.discard(module)
@@ -81,8 +86,7 @@ def imports_of(module):
 def _without_type_checking_blocks(tree):
     """The tree without the bodies of ``if TYPE_CHECKING:`` (type-only imports)."""
     for node in ast.walk(tree):
-        if (isinstance(node, ast.If)
-                and getattr(node.test, "id", getattr(node.test, "attr", None)) == "TYPE_CHECKING"):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", None)) == "TYPE_CHECKING":
             node.body = []
     return tree
 
@@ -108,13 +112,22 @@ def _within(module, prefix):
 
 # Forbidden directions: (importer prefix, imported prefix, exceptions on the imported side, why).
 FORBIDDEN = [
-    ("payments", "shop.order", {"shop.order.statuses", "shop.order.access"},
-     "payments sits below orders: the order side calls payments. Allowed: the status codes (a leaf vocabulary "
-     "that imports nothing of ours) and, for the payment pages, the rule who may see an order"),
+    (
+        "payments",
+        "shop.order",
+        {"shop.order.statuses", "shop.order.access"},
+        "payments sits below orders: the order side calls payments. Allowed: the status codes (a leaf vocabulary "
+        "that imports nothing of ours) and, for the payment pages, the rule who may see an order",
+    ),
     ("payments", "shop.checkout", set(), "checkout calls payments, never the reverse"),
     ("payments", "shop.dashboard", set(), "dashboards sit on top; the payment dashboard lives under shop.dashboard"),
-    ("catalogue", "shop.search", set(), "the catalogue (its models first) knows nothing of search: its services "
-     "announce changes through shop.core.changes"),
+    (
+        "catalogue",
+        "shop.search",
+        set(),
+        "the catalogue (its models first) knows nothing of search: its services "
+        "announce changes through shop.core.changes",
+    ),
     ("shop.search", "shop.core.changes", set(), "search is told of changes; it never announces them"),
     ("shop.core.page_cache", "shop.core.changes", set(), "the page cache is told of changes too"),
 ]
@@ -172,9 +185,13 @@ ALLOWED_CYCLES = {
 
 
 def _violations(importer_prefix, imported_prefix, allowed=()):
-    return sorted(f"{module} → {target}" for module, targets in GRAPH.items() if _within(module, importer_prefix)
-                  for target in targets
-                  if _within(target, imported_prefix) and target not in allowed)
+    return sorted(
+        f"{module} → {target}"
+        for module, targets in GRAPH.items()
+        if _within(module, importer_prefix)
+        for target in targets
+        if _within(target, imported_prefix) and target not in allowed
+    )
 
 
 def test_forbidden_directions():
@@ -185,16 +202,24 @@ def test_forbidden_directions():
 
 
 def test_only_dashboards_and_wiring_import_dashboards():
-    found = sorted(f"{module} → {target}" for module, targets in GRAPH.items()
-                   if not any(_within(module, p) for p in DASHBOARD_IMPORTERS)
-                   for target in targets if _within(target, "shop.dashboard"))
+    found = sorted(
+        f"{module} → {target}"
+        for module, targets in GRAPH.items()
+        if not any(_within(module, p) for p in DASHBOARD_IMPORTERS)
+        for target in targets
+        if _within(target, "shop.dashboard")
+    )
     assert not found, "Dashboards are the top layer; nothing else imports them:\n" + "\n".join(found)
 
 
 def test_only_cms_and_wiring_import_cms():
-    found = sorted(f"{module} → {target}" for module, targets in GRAPH.items()
-                   if not any(_within(module, p) for p in CMS_IMPORTERS)
-                   for target in targets if _within(target, "cms"))
+    found = sorted(
+        f"{module} → {target}"
+        for module, targets in GRAPH.items()
+        if not any(_within(module, p) for p in CMS_IMPORTERS)
+        for target in targets
+        if _within(target, "cms")
+    )
     assert not found, "The CMS sits on top of the shop; nothing else imports it:\n" + "\n".join(found)
 
 
@@ -258,8 +283,10 @@ def cycles(edges):
 
 def test_no_new_import_cycle_between_packages():
     new = {edge: imports for edge, imports in cycle_edges().items() if edge not in ALLOWED_CYCLES}
-    assert not new, "New imports closing a cycle between packages (invert them, or pass what is needed in):\n" + \
-        "\n".join(f"{a} → {b}: {', '.join(sorted(imports))}" for (a, b), imports in sorted(new.items()))
+    assert not new, (
+        "New imports closing a cycle between packages (invert them, or pass what is needed in):\n"
+        + "\n".join(f"{a} → {b}: {', '.join(sorted(imports))}" for (a, b), imports in sorted(new.items()))
+    )
 
 
 def test_the_allowed_cycles_still_exist():

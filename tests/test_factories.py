@@ -1,5 +1,6 @@
 """The test builders (tests/factories.py) build what the site would: a product for sale by the one rule, an
 unverified producer's product kept off it, an order placed through the checkout."""
+
 import pytest
 from oscar.core.loading import get_model
 
@@ -38,5 +39,6 @@ def test_an_order_is_placed_through_the_checkout():
     order = factories.order(buyer, (honey, 2), tea)
     assert order.user == buyer
     assert sorted((line.product_id, line.quantity) for line in order.lines.all()) == sorted(
-        [(honey.pk, 2), (tea.pk, 1)])
+        [(honey.pk, 2), (tea.pk, 1)]
+    )
     assert honey.stockrecords.get().num_allocated == 2

@@ -3,6 +3,7 @@ manage.py) is declared with a pin in requirements.in and locked with hashes in r
 no test package (pytest, time_machine, hypothesis, playwright, pypdf) is imported by it, so `make run`
 works from the runtime lock alone. Imports are read with ``ast``; modules are mapped to distributions
 with ``importlib.metadata.packages_distributions()``."""
+
 import ast
 import importlib.metadata
 import re
@@ -24,8 +25,11 @@ def normalise(name):
 
 
 def local_modules(root=ROOT):
-    return {path.stem for path in root.iterdir()
-            if (path.is_dir() and (path / "__init__.py").exists()) or path.suffix == ".py"}
+    return {
+        path.stem
+        for path in root.iterdir()
+        if (path.is_dir() and (path / "__init__.py").exists()) or path.suffix == ".py"
+    }
 
 
 def third_party_imports(paths, root=ROOT):
@@ -121,7 +125,8 @@ def test_an_unpinned_or_test_import_is_reported(tmp_path):
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "__init__.py").write_text("")
     (tmp_path / "app" / "views.py").write_text(
-        "import os\nfrom app import views\nimport phonenumbers\nfrom django.db import models\nimport time_machine\n")
+        "import os\nfrom app import views\nimport phonenumbers\nfrom django.db import models\nimport time_machine\n"
+    )
     imports = third_party_imports(["app"], root=tmp_path)
     assert sorted(imports) == ["django", "phonenumbers", "time_machine"]
     problems = unpinned(imports, pins("Django==5.2.19\n"))

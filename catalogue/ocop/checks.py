@@ -4,6 +4,7 @@ Rows stored before a rule existed (or written around the forms) are listed for a
 ``manage.py ocop_check_certificates`` and the dashboard page ``ocop-certificate-checks`` — and never
 changed here: correcting or revoking them is a reviewer's decision.
 """
+
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -31,9 +32,11 @@ def certificates_breaking_rules(today=None):
     decision first, with its product and the product's producer loaded."""
     OcopCertificate = get_model("catalogue", "OcopCertificate")
     today = today or timezone.localdate()
-    certificates = (OcopCertificate.objects.select_related("product")
-                    .prefetch_related("product__stockrecords__partner")
-                    .order_by("-decision_date", "pk"))
+    certificates = (
+        OcopCertificate.objects.select_related("product")
+        .prefetch_related("product__stockrecords__partner")
+        .order_by("-decision_date", "pk")
+    )
     breaches = []
     for certificate in certificates.iterator(chunk_size=500):
         messages = certificate.rule_violations(today)

@@ -7,6 +7,7 @@ pictures' alternative text and captions. ``public_title`` and ``public_text`` ar
 use them through the ``ocop_display`` filters. The stored title is left as the producer wrote it (the
 dashboard and orders show it), and a product whose certificate backs the mark shows it unchanged.
 """
+
 import re
 
 from django.utils import timezone

@@ -22,6 +22,7 @@ producer's (it has the producer's stock record). Every change goes to the produc
 (``shop.partner.activity``) with both names. New products are hidden drafts: only the workflow
 publishes.
 """
+
 from __future__ import annotations
 
 import html
@@ -106,6 +107,7 @@ THUMBNAILS = (
 
 # --- Reading -----------------------------------------------------------------------------
 
+
 def producer_products(producer: Partner) -> QuerySet[ProductModel]:
     """The products the producer sells (those with its stock record)."""
     return Product.objects.filter(pk__in=StockRecord.objects.filter(partner=producer).values("product_id"))
@@ -120,7 +122,8 @@ def product_class_for_group(group_key: str) -> ProductClassModel:
     is_service = group_key in taxonomy.SERVICE_GROUPS
     product_class, _created = ProductClass.objects.get_or_create(
         name=SERVICE_CLASS if is_service else GOODS_CLASS,
-        defaults={"requires_shipping": not is_service, "track_stock": True})
+        defaults={"requires_shipping": not is_service, "track_stock": True},
+    )
     return product_class
 
 
@@ -142,12 +145,15 @@ def category_for_subgroup(group_key: str, subgroup_key: str) -> CategoryModel | 
 
 # --- Description: plain text for the producer, safe paragraphs for the storefront ----------------
 
+
 def text_to_html(text: str | None) -> str:
     """Paragraphs (separated by blank lines) of escaped text; single line breaks kept."""
     paragraphs = re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n").strip())
     return "".join(
         "<p>{}</p>".format("<br>".join(html.escape(line.strip()) for line in paragraph.split("\n") if line.strip()))
-        for paragraph in paragraphs if paragraph.strip())
+        for paragraph in paragraphs
+        if paragraph.strip()
+    )
 
 
 def html_to_text(markup: str | None) -> str:
@@ -161,11 +167,15 @@ def html_to_text(markup: str | None) -> str:
 
 # --- Checks ------------------------------------------------------------------------------
 
+
 def _check_actor(user: AbstractBaseUser, producer: Partner, product: ProductModel | None = None) -> None:
     """Raises PermissionDenied unless the user works for the producer and the product is its own."""
     access.on_behalf_of(user, producer)
-    if product is not None and product.pk is not None and not StockRecord.objects.filter(
-            product_id=product.pk, partner=producer).exists():
+    if (
+        product is not None
+        and product.pk is not None
+        and not StockRecord.objects.filter(product_id=product.pk, partner=producer).exists()
+    ):
         raise PermissionDenied(_("Sản phẩm này không thuộc chủ thể của bạn."))
 
 
@@ -186,7 +196,7 @@ def _changed_text(names: Iterable[str]) -> str:
 
 
 def changed_labels(names: Iterable[str]) -> str:
-    """"tên sản phẩm, mô tả" for the names of WAITING_CONTENT_LABELS."""
+    """ "tên sản phẩm, mô tả" for the names of WAITING_CONTENT_LABELS."""
     return ", ".join(str(WAITING_CONTENT_LABELS[name]) for name in names)
 
 
@@ -202,12 +212,14 @@ def content_change_withdraws(product: ProductModel) -> bool:
 
 # --- Create and edit ------------------------------------------------------------------------
 
+
 def new_sku(producer: Partner, product: ProductModel) -> str:
     return f"OCOP-{producer.pk}-{product.pk}"
 
 
-def save_product(form: ModelForm, producer: Partner, user: AbstractBaseUser, *, price: Decimal,
-                 num_in_stock: int) -> tuple[ProductModel, str | None]:
+def save_product(
+    form: ModelForm, producer: Partner, user: AbstractBaseUser, *, price: Decimal, num_in_stock: int
+) -> tuple[ProductModel, str | None]:
     """Save the portal's product form (valid) with the producer's price and stock.
 
     A new product is a hidden draft with the producer's stock record (SKU generated, also its code).
@@ -233,12 +245,12 @@ def save_product(form: ModelForm, producer: Partner, user: AbstractBaseUser, *, 
             sku = new_sku(producer, product)
             product.upc = sku
             product.save(update_fields=["upc"])
-            StockRecord.objects.create(product=product, partner=producer, partner_sku=sku,
-                                       price=price, num_in_stock=num_in_stock)
+            StockRecord.objects.create(
+                product=product, partner=producer, partner_sku=sku, price=price, num_in_stock=num_in_stock
+            )
         else:
             # An existing product of this producer has its stock record (_check_actor checked it).
-            record = StockRecord.objects.select_for_update().get(
-                pk=stockrecord_of(product, producer).pk)  # type: ignore[union-attr]
+            record = StockRecord.objects.select_for_update().get(pk=stockrecord_of(product, producer).pk)  # type: ignore[union-attr]
             if (record.price, record.num_in_stock) != (price, num_in_stock):
                 record.price, record.num_in_stock = price, num_in_stock
                 record.save(update_fields=["price", "num_in_stock", "date_updated"])
@@ -255,13 +267,19 @@ def save_product(form: ModelForm, producer: Partner, user: AbstractBaseUser, *, 
 
         outcome = None
         if creating:
-            activity.record(user, producer, "product_created",
-                            _("Tạo sản phẩm %(title)s (bản nháp)") % {"title": product.title}, product)
+            activity.record(
+                user,
+                producer,
+                "product_created",
+                _("Tạo sản phẩm %(title)s (bản nháp)") % {"title": product.title},
+                product,
+            )
         else:
             parts = review_version.changed_parts(version_before, review_version.snapshot(product))
             changed = [name for name in WAITING_CONTENT_LABELS if name in parts]
-            activity.record(user, producer, "product_edited",
-                            _("Sửa sản phẩm %(title)s") % {"title": product.title}, product)
+            activity.record(
+                user, producer, "product_edited", _("Sửa sản phẩm %(title)s") % {"title": product.title}, product
+            )
             outcome = _after_content_edit(product, user, changed)
         changes.product_changed(product.pk)
     product.refresh_from_db()
@@ -270,8 +288,10 @@ def save_product(form: ModelForm, producer: Partner, user: AbstractBaseUser, *, 
 
 # --- Images -------------------------------------------------------------------------------
 
-def add_images(product: ProductModel, producer: Partner, user: AbstractBaseUser,
-               uploads: Sequence[UploadedFile]) -> tuple[list[ProductImageModel], str | None]:
+
+def add_images(
+    product: ProductModel, producer: Partner, user: AbstractBaseUser, uploads: Sequence[UploadedFile]
+) -> tuple[list[ProductImageModel], str | None]:
     """Add validated uploads after the product's images; thumbnails are made at once.
 
     Returns ``(images, outcome)`` (SENT_BACK, WITHDRAWN or None).
@@ -283,12 +303,21 @@ def add_images(product: ProductModel, producer: Partner, user: AbstractBaseUser,
         if count + len(uploads) > MAX_IMAGES:
             raise ValidationError(
                 _("Mỗi sản phẩm có tối đa %(limit)s ảnh (đang có %(count)s).") % {"limit": MAX_IMAGES, "count": count},
-                code="too_many_images")
-        images = [ProductImage.objects.create(product=product, original=upload, display_order=count + offset,
-                                              caption=product.title[:200])
-                  for offset, upload in enumerate(uploads)]
-        activity.record(user, producer, "product_images_added",
-                        _("Thêm %(count)s ảnh cho %(title)s") % {"count": len(images), "title": product.title}, product)
+                code="too_many_images",
+            )
+        images = [
+            ProductImage.objects.create(
+                product=product, original=upload, display_order=count + offset, caption=product.title[:200]
+            )
+            for offset, upload in enumerate(uploads)
+        ]
+        activity.record(
+            user,
+            producer,
+            "product_images_added",
+            _("Thêm %(count)s ảnh cho %(title)s") % {"count": len(images), "title": product.title},
+            product,
+        )
         outcome = _after_content_edit(product, user, ["images"])
         changes.product_changed(product.pk)
     warm_thumbnails(images)
@@ -306,8 +335,9 @@ def warm_thumbnails(images: Iterable[ProductImageModel]) -> None:
                 logger.exception("Thumbnail %s of product image %s failed", size, image.pk)
 
 
-def move_image(product: ProductModel, producer: Partner, user: AbstractBaseUser, image_id: int,
-               step: int) -> list[ProductImageModel]:
+def move_image(
+    product: ProductModel, producer: Partner, user: AbstractBaseUser, image_id: int, step: int
+) -> list[ProductImageModel]:
     """Move an image one place earlier (step -1) or later (+1); the first one is the main picture.
 
     Reordering shows the same, already reviewed pictures: it does not send the product back nor take
@@ -327,8 +357,13 @@ def move_image(product: ProductModel, producer: Partner, user: AbstractBaseUser,
             if image.display_order != order:
                 image.display_order = order
                 image.save(update_fields=["display_order"])
-        activity.record(user, producer, "product_images_reordered",
-                        _("Đổi thứ tự ảnh của %(title)s") % {"title": product.title}, product)
+        activity.record(
+            user,
+            producer,
+            "product_images_reordered",
+            _("Đổi thứ tự ảnh của %(title)s") % {"title": product.title},
+            product,
+        )
         changes.product_changed(product.pk)
     return images
 
@@ -342,8 +377,9 @@ def delete_image(product: ProductModel, producer: Partner, user: AbstractBaseUse
         if image is None:
             raise PermissionDenied(_("Ảnh này không thuộc sản phẩm."))
         image.delete()  # Oscar renumbers the remaining images
-        activity.record(user, producer, "product_image_deleted",
-                        _("Xoá một ảnh của %(title)s") % {"title": product.title}, product)
+        activity.record(
+            user, producer, "product_image_deleted", _("Xoá một ảnh của %(title)s") % {"title": product.title}, product
+        )
         outcome = _after_content_edit(product, user, ["images"])
         changes.product_changed(product.pk)
     return outcome
@@ -351,8 +387,10 @@ def delete_image(product: ProductModel, producer: Partner, user: AbstractBaseUse
 
 # --- Certificates ---------------------------------------------------------------------------
 
-def add_certificate(product: ProductModel, producer: Partner, user: AbstractBaseUser,
-                    form: ModelForm) -> tuple[OcopCertificate, str | None]:
+
+def add_certificate(
+    product: ProductModel, producer: Partner, user: AbstractBaseUser, form: ModelForm
+) -> tuple[OcopCertificate, str | None]:
     """Save a new certificate of the product from a valid ``catalogue.ocop.forms.CertificateForm``.
 
     It waits for a reviewer (pending). A product waiting for review goes back to draft (the reviewer
@@ -364,17 +402,24 @@ def add_certificate(product: ProductModel, producer: Partner, user: AbstractBase
         product = Product.objects.select_for_update().get(pk=product.pk)
         form.instance.product = product
         certificate = form.save()
-        activity.record(user, producer, "certificate_added",
-                        _("Thêm giấy chứng nhận %(number)s cho %(title)s") % {
-                            "number": certificate.decision_number, "title": product.title}, certificate)
+        activity.record(
+            user,
+            producer,
+            "certificate_added",
+            _("Thêm giấy chứng nhận %(number)s cho %(title)s")
+            % {"number": certificate.decision_number, "title": product.title},
+            certificate,
+        )
         outcome = _after_content_edit(product, user, ["certificates"])
     return certificate, outcome
 
 
 # --- Prices and stock -----------------------------------------------------------------------
 
-def update_stock_prices(producer: Partner, user: AbstractBaseUser,
-                        rows: Mapping[int, tuple[Decimal, int]]) -> list[int]:
+
+def update_stock_prices(
+    producer: Partner, user: AbstractBaseUser, rows: Mapping[int, tuple[Decimal, int]]
+) -> list[int]:
     """Set price and stock of several of the producer's stock records at once.
 
     ``rows``: ``{stockrecord id: (price, num_in_stock)}``. All or nothing; a record that is not the
@@ -383,8 +428,11 @@ def update_stock_prices(producer: Partner, user: AbstractBaseUser,
     """
     access.on_behalf_of(user, producer)
     with transaction.atomic():
-        records = list(StockRecord.objects.select_for_update().select_related("product")
-                       .filter(partner=producer, pk__in=list(rows)))
+        records = list(
+            StockRecord.objects.select_for_update()
+            .select_related("product")
+            .filter(partner=producer, pk__in=list(rows))
+        )
         if len(records) != len(rows):
             raise PermissionDenied(_("Có dòng không thuộc chủ thể của bạn: chưa lưu gì."))
         changed = []
@@ -394,10 +442,14 @@ def update_stock_prices(producer: Partner, user: AbstractBaseUser,
                 record.price, record.num_in_stock = price, num_in_stock
                 record.save(update_fields=["price", "num_in_stock", "date_updated"])
                 changed.append(record.product_id)
-                activity.record(user, producer, "stock_price_updated",
-                                _("Giá %(title)s: %(price)s, còn %(stock)s") % {
-                                    "title": record.product.title, "price": format_vnd(price),
-                                    "stock": num_in_stock}, record.product)
+                activity.record(
+                    user,
+                    producer,
+                    "stock_price_updated",
+                    _("Giá %(title)s: %(price)s, còn %(stock)s")
+                    % {"title": record.product.title, "price": format_vnd(price), "stock": num_in_stock},
+                    record.product,
+                )
         if changed:
             changes.product_changed(*changed)
     return changed

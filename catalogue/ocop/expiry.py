@@ -20,6 +20,7 @@ two passes running at once, or a re-run of the same day, change nothing twice.
 A certificate that fails is logged with its traceback and listed in the
 report (``failed``); the others are still handled.
 """
+
 import datetime
 import logging
 from dataclasses import dataclass, field
@@ -54,15 +55,19 @@ class Failure:
 @dataclass
 class ExpiryReport:
     today: datetime.date
-    warned: list = field(default_factory=list)         # certificates whose producer was warned
-    expired: list = field(default_factory=list)        # certificates recorded as expired, producer told
-    not_notified: list = field(default_factory=list)   # NotNotified: recorded, nobody told
-    failed: list = field(default_factory=list)         # Failure: left as they were, to retry
+    warned: list = field(default_factory=list)  # certificates whose producer was warned
+    expired: list = field(default_factory=list)  # certificates recorded as expired, producer told
+    not_notified: list = field(default_factory=list)  # NotNotified: recorded, nobody told
+    failed: list = field(default_factory=list)  # Failure: left as they were, to retry
 
     @property
     def counts(self):
-        return {"warned": len(self.warned), "expired": len(self.expired),
-                "not_notified": len(self.not_notified), "failed": len(self.failed)}
+        return {
+            "warned": len(self.warned),
+            "expired": len(self.expired),
+            "not_notified": len(self.not_notified),
+            "failed": len(self.failed),
+        }
 
 
 def run_certificate_expiry(today=None):
@@ -71,8 +76,11 @@ def run_certificate_expiry(today=None):
     report = ExpiryReport(today=today)
     first, last = rules.expiry_warning_window(today)
     to_expire = _live().filter(expires_on__lt=today).exclude(status=OcopCertificate.Status.EXPIRED)
-    to_warn = _live().filter(expires_on__range=(first, last), expiry_warning_sent_at__isnull=True).exclude(
-        status=OcopCertificate.Status.EXPIRED)
+    to_warn = (
+        _live()
+        .filter(expires_on__range=(first, last), expiry_warning_sent_at__isnull=True)
+        .exclude(status=OcopCertificate.Status.EXPIRED)
+    )
     for pk in to_expire.order_by("expires_on", "pk").values_list("pk", flat=True):
         _handle(pk, _expire, today, report)
     for pk in to_warn.order_by("expires_on", "pk").values_list("pk", flat=True):
@@ -83,14 +91,19 @@ def run_certificate_expiry(today=None):
 
 def _live():
     """Certificates the pass looks after: neither revoked nor rejected."""
-    return (OcopCertificate.objects.filter(revoked_at__isnull=True)
-            .exclude(status=OcopCertificate.Status.REVOKED)
-            .exclude(review=OcopCertificate.Review.REJECTED))
+    return (
+        OcopCertificate.objects.filter(revoked_at__isnull=True)
+        .exclude(status=OcopCertificate.Status.REVOKED)
+        .exclude(review=OcopCertificate.Review.REJECTED)
+    )
 
 
 def _is_live(certificate):
-    return (certificate.revoked_at is None and certificate.status != OcopCertificate.Status.REVOKED
-            and certificate.review != OcopCertificate.Review.REJECTED)
+    return (
+        certificate.revoked_at is None
+        and certificate.status != OcopCertificate.Status.REVOKED
+        and certificate.review != OcopCertificate.Review.REJECTED
+    )
 
 
 def _handle(pk, step, today, report):
@@ -115,9 +128,12 @@ def _handle(pk, step, today, report):
 
 def _warn(certificate, today):
     # Checked again under the lock: the list was read without it.
-    if not (_is_live(certificate) and certificate.expiry_warning_sent_at is None
-            and certificate.status != OcopCertificate.Status.EXPIRED
-            and rules.is_expiring(certificate.expires_on, today)):
+    if not (
+        _is_live(certificate)
+        and certificate.expiry_warning_sent_at is None
+        and certificate.status != OcopCertificate.Status.EXPIRED
+        and rules.is_expiring(certificate.expires_on, today)
+    ):
         return None
     certificate.status = OcopCertificate.Status.EXPIRING
     certificate.expiry_warning_sent_at = timezone.now()
@@ -126,8 +142,11 @@ def _warn(certificate, today):
 
 
 def _expire(certificate, today):
-    if not (_is_live(certificate) and certificate.status != OcopCertificate.Status.EXPIRED
-            and rules.is_expired(certificate.expires_on, today)):
+    if not (
+        _is_live(certificate)
+        and certificate.status != OcopCertificate.Status.EXPIRED
+        and rules.is_expired(certificate.expires_on, today)
+    ):
         return None
     certificate.status = OcopCertificate.Status.EXPIRED
     certificate.save(update_fields=["status"])
@@ -144,9 +163,11 @@ def _tell(certificate, today, event_code, kind):
     elif producer is None:
         reason = _("sản phẩm chưa gắn với chủ thể nào")
     else:
-        notifications.notify_producer(producer, event_code, {
-            "product": product, "certificate": certificate,
-            "days_left": (certificate.expires_on - today).days})
+        notifications.notify_producer(
+            producer,
+            event_code,
+            {"product": product, "certificate": certificate, "days_left": (certificate.expires_on - today).days},
+        )
         logger.info("Certificate %s (%s) %s; producer %s told", certificate.pk, product.upc, kind, producer.pk)
         return kind, certificate
     logger.info("Certificate %s (%s) %s; nobody told: %s", certificate.pk, product.upc, kind, reason)
@@ -155,9 +176,13 @@ def _tell(certificate, today, event_code, kind):
 
 def _replacement(certificate):
     """A newer certificate of the same product, approved or waiting for review, if any."""
-    return (OcopCertificate.objects.filter(product_id=certificate.product_id, revoked_at__isnull=True,
-                                           expires_on__gt=certificate.expires_on)
-            .exclude(pk=certificate.pk)
-            .exclude(status=OcopCertificate.Status.REVOKED)
-            .exclude(review=OcopCertificate.Review.REJECTED)
-            .order_by("-expires_on").first())
+    return (
+        OcopCertificate.objects.filter(
+            product_id=certificate.product_id, revoked_at__isnull=True, expires_on__gt=certificate.expires_on
+        )
+        .exclude(pk=certificate.pk)
+        .exclude(status=OcopCertificate.Status.REVOKED)
+        .exclude(review=OcopCertificate.Review.REJECTED)
+        .order_by("-expires_on")
+        .first()
+    )

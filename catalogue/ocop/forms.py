@@ -1,4 +1,5 @@
 """Forms for OCOP data entered by producers and administrators."""
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
@@ -31,8 +32,19 @@ class CertificateForm(forms.ModelForm):
 
     class Meta:
         model = OcopCertificate
-        fields = ["star_rating", "score", "decision_number", "decision_date", "issuer", "issuer_level",
-                  "taxonomy_version", "legacy_group", "expires_on", "address_on_document", "scan"]
+        fields = [
+            "star_rating",
+            "score",
+            "decision_number",
+            "decision_date",
+            "issuer",
+            "issuer_level",
+            "taxonomy_version",
+            "legacy_group",
+            "expires_on",
+            "address_on_document",
+            "scan",
+        ]
         widgets = {
             "decision_date": DateInput(),
             "expires_on": DateInput(),
@@ -62,10 +74,14 @@ class CertificateForm(forms.ModelForm):
     def clean_decision_number(self):
         number = self.cleaned_data["decision_number"]
         product_id = self.instance.product_id
-        if product_id and (OcopCertificate.objects.filter(product_id=product_id, decision_number=number)
-                           .exclude(pk=self.instance.pk).exists()):
-            raise ValidationError(_("Sản phẩm này đã có giấy chứng nhận số %(number)s.") % {"number": number},
-                                  code="duplicate")
+        if product_id and (
+            OcopCertificate.objects.filter(product_id=product_id, decision_number=number)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                _("Sản phẩm này đã có giấy chứng nhận số %(number)s.") % {"number": number}, code="duplicate"
+            )
         return number
 
     def add_error(self, field, error):
@@ -73,8 +89,11 @@ class CertificateForm(forms.ModelForm):
         form refused is missing (a star rating of 2 arrives as None): keep the form's
         own message for such fields instead of a second one."""
         if field is None and hasattr(error, "error_dict"):
-            remaining = {name: errors for name, errors in error.error_dict.items()
-                         if name == NON_FIELD_ERRORS or name not in self._errors}
+            remaining = {
+                name: errors
+                for name, errors in error.error_dict.items()
+                if name == NON_FIELD_ERRORS or name not in self._errors
+            }
             if not remaining:
                 return
             error = ValidationError(remaining)

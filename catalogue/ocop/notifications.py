@@ -4,6 +4,7 @@
 Templates: oscar/communication/emails/commtype_<event>_{subject.txt,body.txt,body.html}
 in the theme, with the context documented on ``notify_producer``.
 """
+
 from django.conf import settings
 from oscar.core.loading import get_model
 

@@ -11,6 +11,7 @@ page to highlight.
 Stock quantities are not part of the version: they move with every order, and the reviewer does not
 judge them.
 """
+
 import os
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,9 +42,22 @@ LABELS = {
     "status": gettext_lazy("trạng thái duyệt"),
 }
 
-CERTIFICATE_FIELDS = ("star_rating", "score", "decision_number", "decision_date", "issuer", "issuer_level",
-                      "taxonomy_version", "legacy_group", "expires_on", "address_on_document", "status",
-                      "review", "revoked_at", "revocation_reason")
+CERTIFICATE_FIELDS = (
+    "star_rating",
+    "score",
+    "decision_number",
+    "decision_date",
+    "issuer",
+    "issuer_level",
+    "taxonomy_version",
+    "legacy_group",
+    "expires_on",
+    "address_on_document",
+    "status",
+    "review",
+    "revoked_at",
+    "revocation_reason",
+)
 
 
 class InvalidToken(ValueError):
@@ -74,23 +88,39 @@ def _plain(value):
 def snapshot(product):
     """What the review page shows of ``product`` (its row as given; related rows read afresh), as
     plain JSON-able data."""
-    images = [[image.pk, os.path.basename(image.original.name or ""), image.display_order]
-              for image in product.images.order_by("display_order", "pk")]
-    attributes = [[value.attribute.code, str(value.attribute.name), str(value.value_as_text or "")]
-                  for value in product.attribute_values.select_related("attribute").order_by("attribute__code")]
+    images = [
+        [image.pk, os.path.basename(image.original.name or ""), image.display_order]
+        for image in product.images.order_by("display_order", "pk")
+    ]
+    attributes = [
+        [value.attribute.code, str(value.attribute.name), str(value.value_as_text or "")]
+        for value in product.attribute_values.select_related("attribute").order_by("attribute__code")
+    ]
     certificates = []
     for certificate in product.ocop_certificates.order_by("pk"):
         row = {"id": certificate.pk, "scan": certificate.scan.name or ""}
         row.update((name, _plain(getattr(certificate, name))) for name in CERTIFICATE_FIELDS)
         certificates.append(row)
-    prices = [{"id": record.pk, "partner": record.partner_id, "price": _plain(record.price),
-               "currency": record.price_currency}
-              for record in product.stockrecords.order_by("pk")]
+    prices = [
+        {
+            "id": record.pk,
+            "partner": record.partner_id,
+            "price": _plain(record.price),
+            "currency": record.price_currency,
+        }
+        for record in product.stockrecords.order_by("pk")
+    ]
     return {
-        "v": VERSION, "product": product.pk, "status": product.review_status,
-        "title": product.title, "description": product.description,
+        "v": VERSION,
+        "product": product.pk,
+        "status": product.review_status,
+        "title": product.title,
+        "description": product.description,
         "group": [product.ocop_group, product.ocop_subgroup],
-        "images": images, "attributes": attributes, "certificates": certificates, "prices": prices,
+        "images": images,
+        "attributes": attributes,
+        "certificates": certificates,
+        "prices": prices,
     }
 
 
@@ -126,6 +156,7 @@ def changed_parts(before, after):
 
 # --- Differences, for the reviewer ----------------------------------------------------------------
 
+
 def _money(row):
     amount = Decimal(row["price"]) if row["price"] is not None else None
     if amount is None:
@@ -155,11 +186,16 @@ def describe_certificate(row):
     """One certificate of a snapshot as one line of text."""
     if row is None:
         return _("(không có)")
-    parts = [f"{row['star_rating']}★", row["decision_number"], _day(row["decision_date"]), row["issuer"],
-             _choice(OcopCertificate.IssuerLevel.choices, row["issuer_level"]),
-             _("hết hạn %(day)s") % {"day": _day(row["expires_on"])},
-             _choice(OcopCertificate.Review.choices, row["review"]),
-             _choice(OcopCertificate.Status.choices, row["status"])]
+    parts = [
+        f"{row['star_rating']}★",
+        row["decision_number"],
+        _day(row["decision_date"]),
+        row["issuer"],
+        _choice(OcopCertificate.IssuerLevel.choices, row["issuer_level"]),
+        _("hết hạn %(day)s") % {"day": _day(row["expires_on"])},
+        _choice(OcopCertificate.Review.choices, row["review"]),
+        _choice(OcopCertificate.Status.choices, row["status"]),
+    ]
     if row["score"] is not None:
         parts.insert(1, _("%(score)s điểm") % {"score": row["score"]})
     if row["revoked_at"]:
@@ -197,10 +233,21 @@ def differences(shown, current):
             for pk in sorted(before.keys() | after.keys()):
                 if before.get(pk) != after.get(pk):
                     number = (after.get(pk) or before.get(pk))["decision_number"]
-                    changes.append(Change(
-                        f"certificate-{pk}", _("giấy chứng nhận %(number)s") % {"number": number},
-                        describe_certificate(before.get(pk)), describe_certificate(after.get(pk))))
+                    changes.append(
+                        Change(
+                            f"certificate-{pk}",
+                            _("giấy chứng nhận %(number)s") % {"number": number},
+                            describe_certificate(before.get(pk)),
+                            describe_certificate(after.get(pk)),
+                        )
+                    )
         else:
-            changes.append(Change("price" if key == "prices" else key, str(LABELS[key]),
-                                  _describe(key, shown[key]), _describe(key, current[key])))
+            changes.append(
+                Change(
+                    "price" if key == "prices" else key,
+                    str(LABELS[key]),
+                    _describe(key, shown[key]),
+                    _describe(key, current[key]),
+                )
+            )
     return changes

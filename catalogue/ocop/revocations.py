@@ -9,6 +9,7 @@ A recognition decision often recognises several products under one number, so a 
 product's code after a semicolon ("2034/QĐ-UBND; LC-040"); a number shared by several certificates
 without a code is refused, naming the products.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,8 +27,9 @@ LINE_SEPARATORS = re.compile(r"[;\t|]")
 
 def revocable():
     """Certificates a revocation may name: approved by a reviewer and not revoked yet."""
-    return (OcopCertificate.objects.filter(review=OcopCertificate.Review.APPROVED, revoked_at__isnull=True)
-            .select_related("product"))
+    return OcopCertificate.objects.filter(
+        review=OcopCertificate.Review.APPROVED, revoked_at__isnull=True
+    ).select_related("product")
 
 
 @dataclass
@@ -59,11 +61,14 @@ def refusal(certificate):
     """Why a certificate cannot be revoked, or None."""
     if certificate.revoked_at is not None:
         return _("Giấy chứng nhận số %(certificate)s đã bị thu hồi ngày %(day)s.") % {
-            "certificate": _label(certificate), "day": timezone.localdate(certificate.revoked_at).strftime("%d/%m/%Y")}
+            "certificate": _label(certificate),
+            "day": timezone.localdate(certificate.revoked_at).strftime("%d/%m/%Y"),
+        }
     if certificate.review != OcopCertificate.Review.APPROVED:
-        return _("Giấy chứng nhận số %(certificate)s chưa được duyệt (%(review)s): chỉ thu hồi giấy chứng nhận "
-                 "đã duyệt; giấy chờ duyệt thì từ chối ở trang duyệt sản phẩm.") % {
-            "certificate": _label(certificate), "review": certificate.get_review_display()}
+        return _(
+            "Giấy chứng nhận số %(certificate)s chưa được duyệt (%(review)s): chỉ thu hồi giấy chứng nhận "
+            "đã duyệt; giấy chờ duyệt thì từ chối ở trang duyệt sản phẩm."
+        ) % {"certificate": _label(certificate), "review": certificate.get_review_display()}
     return None
 
 
@@ -89,14 +94,23 @@ def find(lines=(), ids=()):
             lookup.errors.append(
                 _("Không tìm thấy giấy chứng nhận số %(number)s của sản phẩm mã %(code)s.")
                 % {"number": number, "code": code}
-                if code else _("Không tìm thấy giấy chứng nhận số %(number)s.") % {"number": number})
+                if code
+                else _("Không tìm thấy giấy chứng nhận số %(number)s.") % {"number": number}
+            )
         elif len(matches) > 1:
             codes = ", ".join(c.product.upc or str(c.product.pk) for c in matches)
             lookup.errors.append(
-                _("Số %(number)s là quyết định chung của %(count)s sản phẩm (%(codes)s): ghi thêm mã sản phẩm sau "
-                  "dấu chấm phẩy, ví dụ “%(number)s; %(example)s”, hoặc tích chọn trong danh sách.") % {
-                    "number": number, "count": len(matches), "codes": codes,
-                    "example": matches[0].product.upc or matches[0].product.pk})
+                _(
+                    "Số %(number)s là quyết định chung của %(count)s sản phẩm (%(codes)s): ghi thêm mã sản phẩm sau "
+                    "dấu chấm phẩy, ví dụ “%(number)s; %(example)s”, hoặc tích chọn trong danh sách."
+                )
+                % {
+                    "number": number,
+                    "count": len(matches),
+                    "codes": codes,
+                    "example": matches[0].product.upc or matches[0].product.pk,
+                }
+            )
         else:
             add(matches[0])
     picked = {c.pk: c for c in OcopCertificate.objects.filter(pk__in=list(ids)).select_related("product")}
@@ -111,7 +125,10 @@ def find(lines=(), ids=()):
 def decision_reason(decision_number, decision_date, reason):
     """The reason recorded on each certificate: the revoking decision, then the reason given."""
     return _("Quyết định thu hồi số %(number)s ngày %(day)s: %(reason)s") % {
-        "number": decision_number, "day": decision_date.strftime("%d/%m/%Y"), "reason": reason.strip()}
+        "number": decision_number,
+        "day": decision_date.strftime("%d/%m/%Y"),
+        "reason": reason.strip(),
+    }
 
 
 def revoke(certificates, user, decision_number, decision_date, reason, keep_on_sale_until=None):
@@ -120,5 +137,6 @@ def revoke(certificates, user, decision_number, decision_date, reason, keep_on_s
     products until ``keep_on_sale_until``."""
     if not (reason or "").strip():
         raise workflow.TransitionRefused(_("Hãy nêu lý do thu hồi."))
-    return workflow.revoke_certificates(certificates, user, decision_reason(decision_number, decision_date, reason),
-                                        keep_on_sale_until)
+    return workflow.revoke_certificates(
+        certificates, user, decision_reason(decision_number, decision_date, reason), keep_on_sale_until
+    )

@@ -1,4 +1,5 @@
 """The OCOP programme's rules (../shared/OCOP.md), each in one place."""
+
 import calendar
 import datetime
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ def add_months(day, months):
 def default_expiry(decision_date):
     return add_months(decision_date, CERTIFICATE_VALIDITY_MONTHS)
 
+
 # --- Who may recognise which star, in which era (../shared/OCOP.md) -------------------------
 # Issuer levels, as OcopCertificate.IssuerLevel stores them.
 CENTRAL, PROVINCE, DISTRICT = "central", "province", "district"
@@ -72,7 +74,7 @@ class Era:
 
     @property
     def period(self):
-        """"21/08/2019 – 23/02/2023", or "từ 06/07/2025" while in force."""
+        """ "21/08/2019 – 23/02/2023", or "từ 06/07/2025" while in force."""
         if self.last_day is None:
             return _("từ %(day)s") % {"day": dmy(self.first_day)}
         return f"{dmy(self.first_day)} – {dmy(self.last_day)}"
@@ -81,12 +83,30 @@ class Era:
 # The whole table, oldest first. Decision 1489 (the two-level government) keeps Decision 148's
 # criteria and product groups.
 ERAS = (
-    Era("1048", gettext_lazy("Quyết định 1048/QĐ-TTg"), datetime.date(2019, 8, 21), datetime.date(2023, 2, 23),
-        TAXONOMY_1048, {3: (PROVINCE,), 4: (PROVINCE,), 5: (CENTRAL,)}),
-    Era("148", gettext_lazy("Quyết định 148/QĐ-TTg"), datetime.date(2023, 2, 24), datetime.date(2025, 7, 5),
-        TAXONOMY_148, {3: (DISTRICT,), 4: (PROVINCE,), 5: (CENTRAL,)}),
-    Era("1489", gettext_lazy("Quyết định 1489/QĐ-TTg"), datetime.date(2025, 7, 6), None,
-        TAXONOMY_148, {3: (PROVINCE,), 4: (PROVINCE,), 5: (CENTRAL,)}),
+    Era(
+        "1048",
+        gettext_lazy("Quyết định 1048/QĐ-TTg"),
+        datetime.date(2019, 8, 21),
+        datetime.date(2023, 2, 23),
+        TAXONOMY_1048,
+        {3: (PROVINCE,), 4: (PROVINCE,), 5: (CENTRAL,)},
+    ),
+    Era(
+        "148",
+        gettext_lazy("Quyết định 148/QĐ-TTg"),
+        datetime.date(2023, 2, 24),
+        datetime.date(2025, 7, 5),
+        TAXONOMY_148,
+        {3: (DISTRICT,), 4: (PROVINCE,), 5: (CENTRAL,)},
+    ),
+    Era(
+        "1489",
+        gettext_lazy("Quyết định 1489/QĐ-TTg"),
+        datetime.date(2025, 7, 6),
+        None,
+        TAXONOMY_148,
+        {3: (PROVINCE,), 4: (PROVINCE,), 5: (CENTRAL,)},
+    ),
 )
 # Districts recognised ★3 products until the district level was abolished.
 DISTRICT_LEVEL_ENDED = ERAS[-1].first_day
@@ -120,22 +140,29 @@ def _era_errors(era, *, star_rating, issuer_level, taxonomy_version):
     levels = allowed_levels(era, star_rating)
     if levels and issuer_level and issuer_level not in levels:
         errors["issuer_level"] = _(
-            "Theo %(decision)s (%(period)s), sản phẩm %(stars)s sao do %(authority)s công nhận, "
-            "không phải %(level)s.") % {
-            "decision": era.decision, "period": era.period, "stars": star_rating,
+            "Theo %(decision)s (%(period)s), sản phẩm %(stars)s sao do %(authority)s công nhận, không phải %(level)s."
+        ) % {
+            "decision": era.decision,
+            "period": era.period,
+            "stars": star_rating,
             "authority": " / ".join(str(AUTHORITIES[level]) for level in levels),
-            "level": LEVEL_NAMES.get(issuer_level, issuer_level)}
+            "level": LEVEL_NAMES.get(issuer_level, issuer_level),
+        }
     if taxonomy_version and taxonomy_version != era.taxonomy_version:
         errors["taxonomy_version"] = _(
-            "Theo %(decision)s (%(period)s), giấy chứng nhận theo bộ tiêu chí %(expected)s, "
-            "không phải %(given)s.") % {
-            "decision": era.decision, "period": era.period, "expected": era.taxonomy_version,
-            "given": taxonomy_version}
+            "Theo %(decision)s (%(period)s), giấy chứng nhận theo bộ tiêu chí %(expected)s, không phải %(given)s."
+        ) % {
+            "decision": era.decision,
+            "period": era.period,
+            "expected": era.taxonomy_version,
+            "given": taxonomy_version,
+        }
     return errors
 
 
-def certificate_errors(*, star_rating, score, decision_date, expires_on, issuer_level, today,
-                       taxonomy_version="148", legacy_group=""):
+def certificate_errors(
+    *, star_rating, score, decision_date, expires_on, issuer_level, today, taxonomy_version="148", legacy_group=""
+):
     """Field errors for certificate data, in Vietnamese, one per broken rule, each saying which
     rule; empty when it is acceptable. The one check of certificate data: the form, the model's
     clean and ``OcopCertificate.rule_violations`` (approval, the data check) all come here."""
@@ -146,7 +173,9 @@ def certificate_errors(*, star_rating, score, decision_date, expires_on, issuer_
         errors["star_rating"] = _("Chỉ sản phẩm 3, 4 hoặc 5 sao là sản phẩm OCOP.")
     elif score is not None and stars_for_score(score) != star_rating:
         errors["score"] = _("Điểm %(score)s không khớp với hạng %(stars)s sao.") % {
-            "score": score, "stars": star_rating}
+            "score": score,
+            "stars": star_rating,
+        }
     if decision_date:
         era = era_on(decision_date)
         if decision_date > today:
@@ -154,19 +183,19 @@ def certificate_errors(*, star_rating, score, decision_date, expires_on, issuer_
         elif era is None:
             errors["decision_date"] = _(
                 "Ngày quyết định %(day)s nằm ngoài mọi giai đoạn của chương trình OCOP mà nền tảng biết: "
-                "sớm nhất là %(decision)s, từ %(first_day)s.") % {
-                "day": dmy(decision_date), "decision": ERAS[0].decision,
-                "first_day": dmy(ERAS[0].first_day)}
+                "sớm nhất là %(decision)s, từ %(first_day)s."
+            ) % {"day": dmy(decision_date), "decision": ERAS[0].decision, "first_day": dmy(ERAS[0].first_day)}
         if era is not None:
-            errors.update(_era_errors(era, star_rating=star_rating, issuer_level=issuer_level,
-                                      taxonomy_version=taxonomy_version))
+            errors.update(
+                _era_errors(era, star_rating=star_rating, issuer_level=issuer_level, taxonomy_version=taxonomy_version)
+            )
         if expires_on and expires_on <= decision_date:
             errors["expires_on"] = _("Ngày hết hạn phải sau ngày quyết định.")
         elif expires_on and expires_on > (latest := latest_expiry(decision_date)):
             errors["expires_on"] = _(
                 "Giấy chứng nhận OCOP có hiệu lực tối đa %(months)s tháng kể từ ngày quyết định: "
-                "ngày hết hạn muộn nhất là %(latest)s.") % {"months": CERTIFICATE_VALIDITY_MONTHS,
-                                                           "latest": dmy(latest)}
+                "ngày hết hạn muộn nhất là %(latest)s."
+            ) % {"months": CERTIFICATE_VALIDITY_MONTHS, "latest": dmy(latest)}
     return errors
 
 

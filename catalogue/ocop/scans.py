@@ -9,6 +9,7 @@ it to the viewers ``may_view`` allows.
 This module imports no model: the data migration (``catalogue/migrations/0038``) uses it with its
 historical model.
 """
+
 import logging
 import os
 import posixpath
@@ -25,13 +26,20 @@ FOLDER = "ocop/certificates"
 CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 UNKNOWN_CONTENT_TYPE = "application/octet-stream"
 # What the name says, when the content cannot be read (the extensions shop.core.uploads accepts).
-NAME_EXTENSIONS = {".pdf": ".pdf", ".jpg": ".jpg", ".jpeg": ".jpg", ".jpe": ".jpg", ".jfif": ".jpg",
-                   ".png": ".png", ".webp": ".webp"}
+NAME_EXTENSIONS = {
+    ".pdf": ".pdf",
+    ".jpg": ".jpg",
+    ".jpeg": ".jpg",
+    ".jpe": ".jpg",
+    ".jfif": ".jpg",
+    ".png": ".png",
+    ".webp": ".webp",
+}
 _YEAR_FOLDER = re.compile(r"^" + re.escape(FOLDER) + r"/(\d{4})/")
 
 
 def sniff_extension(fileobj):
-    """".pdf", ".jpg", ".png" or ".webp" from the file's first bytes, or None; the position is kept."""
+    """ ".pdf", ".jpg", ".png" or ".webp" from the file's first bytes, or None; the position is kept."""
     try:
         position = fileobj.tell()
         fileobj.seek(0)
@@ -54,8 +62,9 @@ def sniff_extension(fileobj):
 
 def extension_for(fileobj, name=""):
     """The stored file's extension: from the content, else from the name if it is a scan's, else ".bin"."""
-    return (sniff_extension(fileobj) if fileobj is not None else None) or \
-        NAME_EXTENSIONS.get(os.path.splitext(name or "")[1].lower(), ".bin")
+    return (sniff_extension(fileobj) if fileobj is not None else None) or NAME_EXTENSIONS.get(
+        os.path.splitext(name or "")[1].lower(), ".bin"
+    )
 
 
 def content_type_for(fileobj):

@@ -5,6 +5,7 @@ Decision 1048/QĐ-TTg (2019) is kept because certificates issued under it stay
 valid until they expire, and each certificate records the version it was
 issued under.
 """
+
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -32,42 +33,77 @@ class Group:
 # Decision 148: six groups. Subgroup keys are stable identifiers used by data
 # and code; names are what the storefront shows.
 GROUPS_148 = (
-    Group("food", 1, "Thực phẩm", "Food", (
-        ("fresh-produce", "Nông sản tươi", "Fresh produce"),
-        ("rice-grains", "Gạo và ngũ cốc", "Rice and grains"),
-        ("honey", "Mật ong", "Honey"),
-        ("processed-food", "Thực phẩm chế biến", "Processed foods"),
-        ("meat-fish", "Sản phẩm từ thịt, cá", "Meat and fish products"),
-        ("sauces-spices", "Gia vị, tương, nước chấm", "Sauces and spices"),
-    )),
-    Group("drinks", 2, "Đồ uống", "Drinks", (
-        ("alcoholic", "Đồ uống có cồn", "Alcoholic drinks"),
-        ("tea", "Chè (trà)", "Tea"),
-        ("non-alcoholic", "Đồ uống không cồn khác", "Other non-alcoholic drinks"),
-    )),
-    Group("herbal", 3, "Dược liệu và sản phẩm từ dược liệu", "Medicinal herbs and herbal products", (
-        ("essential-oils", "Tinh dầu", "Essential oils"),
-        ("herbal-tea", "Trà dược liệu", "Herbal teas"),
-        ("herbal-cosmetics", "Mỹ phẩm từ dược liệu", "Herbal cosmetics"),
-        ("herbs", "Dược liệu", "Medicinal herbs"),
-    )),
-    Group("handicraft", 4, "Hàng thủ công mỹ nghệ", "Handicrafts", (
-        ("wood", "Đồ gỗ", "Wood"),
-        ("bamboo-rattan", "Mây tre đan", "Bamboo and rattan"),
-        ("ceramics", "Gốm sứ", "Ceramics"),
-        ("brocade", "Dệt may, thổ cẩm", "Textiles and brocade"),
-        ("embroidery", "Thêu", "Embroidery"),
-    )),
-    Group("ornamental", 5, "Sinh vật cảnh", "Ornamental plants and animals", (
-        ("ornamental-plants", "Hoa, cây cảnh", "Ornamental plants"),
-        ("ornamental-animals", "Động vật cảnh", "Ornamental animals"),
-    )),
-    Group("tourism", 6, "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
-          "Community tourism, eco-tourism and tourist sites", (
-        ("community-tourism", "Du lịch cộng đồng, homestay", "Community tourism and homestays"),
-        ("eco-tourism", "Du lịch sinh thái, trekking", "Eco-tourism and treks"),
-        ("tourist-sites", "Điểm du lịch", "Tourist sites"),
-    )),
+    Group(
+        "food",
+        1,
+        "Thực phẩm",
+        "Food",
+        (
+            ("fresh-produce", "Nông sản tươi", "Fresh produce"),
+            ("rice-grains", "Gạo và ngũ cốc", "Rice and grains"),
+            ("honey", "Mật ong", "Honey"),
+            ("processed-food", "Thực phẩm chế biến", "Processed foods"),
+            ("meat-fish", "Sản phẩm từ thịt, cá", "Meat and fish products"),
+            ("sauces-spices", "Gia vị, tương, nước chấm", "Sauces and spices"),
+        ),
+    ),
+    Group(
+        "drinks",
+        2,
+        "Đồ uống",
+        "Drinks",
+        (
+            ("alcoholic", "Đồ uống có cồn", "Alcoholic drinks"),
+            ("tea", "Chè (trà)", "Tea"),
+            ("non-alcoholic", "Đồ uống không cồn khác", "Other non-alcoholic drinks"),
+        ),
+    ),
+    Group(
+        "herbal",
+        3,
+        "Dược liệu và sản phẩm từ dược liệu",
+        "Medicinal herbs and herbal products",
+        (
+            ("essential-oils", "Tinh dầu", "Essential oils"),
+            ("herbal-tea", "Trà dược liệu", "Herbal teas"),
+            ("herbal-cosmetics", "Mỹ phẩm từ dược liệu", "Herbal cosmetics"),
+            ("herbs", "Dược liệu", "Medicinal herbs"),
+        ),
+    ),
+    Group(
+        "handicraft",
+        4,
+        "Hàng thủ công mỹ nghệ",
+        "Handicrafts",
+        (
+            ("wood", "Đồ gỗ", "Wood"),
+            ("bamboo-rattan", "Mây tre đan", "Bamboo and rattan"),
+            ("ceramics", "Gốm sứ", "Ceramics"),
+            ("brocade", "Dệt may, thổ cẩm", "Textiles and brocade"),
+            ("embroidery", "Thêu", "Embroidery"),
+        ),
+    ),
+    Group(
+        "ornamental",
+        5,
+        "Sinh vật cảnh",
+        "Ornamental plants and animals",
+        (
+            ("ornamental-plants", "Hoa, cây cảnh", "Ornamental plants"),
+            ("ornamental-animals", "Động vật cảnh", "Ornamental animals"),
+        ),
+    ),
+    Group(
+        "tourism",
+        6,
+        "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+        "Community tourism, eco-tourism and tourist sites",
+        (
+            ("community-tourism", "Du lịch cộng đồng, homestay", "Community tourism and homestays"),
+            ("eco-tourism", "Du lịch sinh thái, trekking", "Eco-tourism and treks"),
+            ("tourist-sites", "Điểm du lịch", "Tourist sites"),
+        ),
+    ),
 )
 
 # Decision 1048: the legacy six groups, for certificates issued under it.

@@ -7,6 +7,7 @@ products are in that situation, in two groups — kept on sale by a decision, an
 certificate ended — with when and how the certificate ended. The dashboard page
 (``shop/dashboard/review/views/uncertified.py``) shows it; the decisions themselves are the workflow's.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -27,8 +28,7 @@ def approved_without_certificate(today=None):
     the one query of this situation, whatever is decided about them."""
     today = today or timezone.localdate()
     backed = OcopCertificate.objects.backing_mark_on(today).filter(product=OuterRef("pk"))
-    return (Product.objects.filter(review_status=ReviewStatus.APPROVED, parent__isnull=True)
-            .exclude(Exists(backed)))
+    return Product.objects.filter(review_status=ReviewStatus.APPROVED, parent__isnull=True).exclude(Exists(backed))
 
 
 @dataclass
@@ -79,14 +79,17 @@ def uncertified_products(today=None):
     """The report of approved products without a certificate backing the mark on ``today``, in two
     groups, in a fixed number of queries."""
     today = today or timezone.localdate()
-    products = (approved_without_certificate(today)
-                .select_related("kept_on_sale_by")
-                .prefetch_related("ocop_certificates", "stockrecords__partner"))
+    products = (
+        approved_without_certificate(today)
+        .select_related("kept_on_sale_by")
+        .prefetch_related("ocop_certificates", "stockrecords__partner")
+    )
     kept, off_sale = [], []
     for product in products:
         certificate, ended_on, how = _how_it_ended(product, today)
-        entry = UncertifiedProduct(product=product, certificate=certificate, ended_on=ended_on, how=how,
-                                   kept=product.kept_on_sale_on(today))
+        entry = UncertifiedProduct(
+            product=product, certificate=certificate, ended_on=ended_on, how=how, kept=product.kept_on_sale_on(today)
+        )
         (kept if entry.kept else off_sale).append(entry)
     kept.sort(key=lambda e: (e.product.kept_on_sale_until, e.product.pk))
     off_sale.sort(key=lambda e: (e.ended_on or datetime.date.min, e.product.pk), reverse=True)

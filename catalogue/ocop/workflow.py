@@ -22,6 +22,7 @@ A producer's content edit takes a waiting product back to draft
 (``withdraw_after_edit``) and an approved one back to the queue, off sale
 (``resubmit_after_edit``): the editing service runs them.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -73,9 +74,12 @@ class ProductChangedSinceShown(TransitionRefused):
     def __init__(self, changes: Sequence[Change]) -> None:
         self.changes = changes
         super().__init__(
-            _("Sản phẩm đã thay đổi từ khi bạn mở trang (%(fields)s): chưa lưu quyết định. "
-              "Hãy xem lại phiên bản mới rồi quyết định.")
-            % {"fields": ", ".join(change.label for change in changes)})
+            _(
+                "Sản phẩm đã thay đổi từ khi bạn mở trang (%(fields)s): chưa lưu quyết định. "
+                "Hãy xem lại phiên bản mới rồi quyết định."
+            )
+            % {"fields": ", ".join(change.label for change in changes)}
+        )
 
 
 @dataclass(frozen=True)
@@ -90,26 +94,69 @@ class Transition:
     reason_required: bool
 
 
-TRANSITIONS = {t.action: t for t in (
-    Transition("submit", frozenset({ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED}),
-               ReviewStatus.SUBMITTED, gettext_lazy("Đã gửi duyệt"), gettext_lazy("Gửi duyệt"), by_reviewer=False, reason_required=False),
-    Transition("approve", frozenset({ReviewStatus.SUBMITTED}),
-               ReviewStatus.APPROVED, gettext_lazy("Đã được duyệt và mở bán"), gettext_lazy("Duyệt và mở bán"), by_reviewer=True,
-               reason_required=False),
-    Transition("request_changes", frozenset({ReviewStatus.SUBMITTED}),
-               ReviewStatus.CHANGES_REQUESTED, gettext_lazy("Cần chỉnh sửa"), gettext_lazy("Yêu cầu chỉnh sửa"), by_reviewer=True,
-               reason_required=True),
-    Transition("reject", frozenset({ReviewStatus.SUBMITTED}),
-               ReviewStatus.REJECTED, gettext_lazy("Bị từ chối"), gettext_lazy("Từ chối"), by_reviewer=True, reason_required=True),
-    Transition("suspend", frozenset({ReviewStatus.APPROVED}),
-               ReviewStatus.SUSPENDED, gettext_lazy("Tạm ngừng bán"), gettext_lazy("Tạm ngừng bán"), by_reviewer=True, reason_required=True),
-    Transition("reinstate", frozenset({ReviewStatus.SUSPENDED}),
-               ReviewStatus.APPROVED, gettext_lazy("Được mở bán trở lại"), gettext_lazy("Mở bán trở lại"), by_reviewer=True,
-               reason_required=False),
-)}
+TRANSITIONS = {
+    t.action: t
+    for t in (
+        Transition(
+            "submit",
+            frozenset({ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED}),
+            ReviewStatus.SUBMITTED,
+            gettext_lazy("Đã gửi duyệt"),
+            gettext_lazy("Gửi duyệt"),
+            by_reviewer=False,
+            reason_required=False,
+        ),
+        Transition(
+            "approve",
+            frozenset({ReviewStatus.SUBMITTED}),
+            ReviewStatus.APPROVED,
+            gettext_lazy("Đã được duyệt và mở bán"),
+            gettext_lazy("Duyệt và mở bán"),
+            by_reviewer=True,
+            reason_required=False,
+        ),
+        Transition(
+            "request_changes",
+            frozenset({ReviewStatus.SUBMITTED}),
+            ReviewStatus.CHANGES_REQUESTED,
+            gettext_lazy("Cần chỉnh sửa"),
+            gettext_lazy("Yêu cầu chỉnh sửa"),
+            by_reviewer=True,
+            reason_required=True,
+        ),
+        Transition(
+            "reject",
+            frozenset({ReviewStatus.SUBMITTED}),
+            ReviewStatus.REJECTED,
+            gettext_lazy("Bị từ chối"),
+            gettext_lazy("Từ chối"),
+            by_reviewer=True,
+            reason_required=True,
+        ),
+        Transition(
+            "suspend",
+            frozenset({ReviewStatus.APPROVED}),
+            ReviewStatus.SUSPENDED,
+            gettext_lazy("Tạm ngừng bán"),
+            gettext_lazy("Tạm ngừng bán"),
+            by_reviewer=True,
+            reason_required=True,
+        ),
+        Transition(
+            "reinstate",
+            frozenset({ReviewStatus.SUSPENDED}),
+            ReviewStatus.APPROVED,
+            gettext_lazy("Được mở bán trở lại"),
+            gettext_lazy("Mở bán trở lại"),
+            by_reviewer=True,
+            reason_required=False,
+        ),
+    )
+}
 
 
 # --- Who may act ----------------------------------------------------------------
+
 
 def is_reviewer(user: AbstractBaseUser | None) -> bool:
     return bool(user and user.is_active and user.has_perm(REVIEW_PERMISSION))
@@ -119,8 +166,9 @@ def belongs_to(user: AbstractBaseUser, producer: Partner | None) -> bool:
     return producer is not None and producer.users.filter(pk=user.pk).exists()
 
 
-def _check_actor(transition: Transition, product: ProductModel, producer: Partner | None,
-                 user: AbstractBaseUser) -> Partner | None:
+def _check_actor(
+    transition: Transition, product: ProductModel, producer: Partner | None, user: AbstractBaseUser
+) -> Partner | None:
     """Returns the producer the user acts on behalf of (staff entering data for it), or None."""
     if transition.by_reviewer:
         if not is_reviewer(user):
@@ -136,21 +184,28 @@ def _check_actor(transition: Transition, product: ProductModel, producer: Partne
     raise TransitionRefused(_("Bạn không quản lý sản phẩm này."))
 
 
-def _check_publishable(product: ProductModel, producer: Partner | None, action: str,
-                       certificates: Iterable[OcopCertificateModel], today: datetime.date) -> None:
+def _check_publishable(
+    product: ProductModel,
+    producer: Partner | None,
+    action: str,
+    certificates: Iterable[OcopCertificateModel],
+    today: datetime.date,
+) -> None:
     """Refuses putting the product on sale (approve, reinstate) unless its producer is verified and a
     certificate among ``certificates`` (those the reviewer saw) allows it (``approval_problems``)."""
     if producer is None:
         raise TransitionRefused(_("Sản phẩm chưa có giá và tồn kho của chủ thể nào."))
     if not producer.is_verified:
-        raise TransitionRefused(_("Chủ thể %(name)s chưa được xác minh: chưa thể mở bán sản phẩm.")
-                                % {"name": producer.name})
+        raise TransitionRefused(
+            _("Chủ thể %(name)s chưa được xác minh: chưa thể mở bán sản phẩm.") % {"name": producer.name}
+        )
     problems = approval_problems(product, action, today, certificates)
     if problems:
         raise TransitionRefused(refusal_message(action, problems))
 
 
 # --- Certificates an approval may rest on --------------------------------------------------
+
 
 def certificate_problems(certificate: OcopCertificateModel, today: datetime.date) -> list[str]:
     """Why ``certificate`` cannot back an approval on ``today`` (Vietnamese messages naming it), empty
@@ -164,18 +219,28 @@ def certificate_problems(certificate: OcopCertificateModel, today: datetime.date
         if certificate.revoked_at is not None:
             problems.append(_("Giấy chứng nhận %(number)s đã bị thu hồi") % {"number": number})
         elif certificate.expires_on < today:
-            problems.append(_("Giấy chứng nhận %(number)s đã hết hạn ngày %(day)s")
-                            % {"number": number, "day": certificate.expires_on.strftime("%d/%m/%Y")})
+            problems.append(
+                _("Giấy chứng nhận %(number)s đã hết hạn ngày %(day)s")
+                % {"number": number, "day": certificate.expires_on.strftime("%d/%m/%Y")}
+            )
         else:
-            problems.append(_("Giấy chứng nhận %(number)s chưa có hiệu lực (quyết định ngày %(day)s)")
-                            % {"number": number, "day": certificate.decision_date.strftime("%d/%m/%Y")})
-    problems += [_("Giấy chứng nhận %(number)s: %(rule)s") % {"number": number, "rule": violation}
-                 for violation in certificate.rule_violations(today)]
+            problems.append(
+                _("Giấy chứng nhận %(number)s chưa có hiệu lực (quyết định ngày %(day)s)")
+                % {"number": number, "day": certificate.decision_date.strftime("%d/%m/%Y")}
+            )
+    problems += [
+        _("Giấy chứng nhận %(number)s: %(rule)s") % {"number": number, "rule": violation}
+        for violation in certificate.rule_violations(today)
+    ]
     return problems
 
 
-def approval_problems(product: ProductModel, action: str, today: datetime.date | None = None,
-                      certificates: Iterable[OcopCertificateModel] | None = None) -> list[str]:
+def approval_problems(
+    product: ProductModel,
+    action: str,
+    today: datetime.date | None = None,
+    certificates: Iterable[OcopCertificateModel] | None = None,
+) -> list[str]:
     """Why ``action`` ("approve" or "reinstate") cannot put the product on sale on ``today``: empty
     when one of ``certificates`` (default: all the product's) has no ``certificate_problems`` — for
     reinstating it must also be approved already, or an administrator's decision keeps the product on
@@ -189,8 +254,10 @@ def approval_problems(product: ProductModel, action: str, today: datetime.date |
         found = certificate_problems(certificate, today)
         if not found and (action != "reinstate" or certificate.review == OcopCertificate.Review.APPROVED):
             return []
-        problems += found or [_("Giấy chứng nhận %(number)s còn chờ duyệt: hãy duyệt giấy chứng nhận trước")
-                              % {"number": certificate.decision_number}]
+        problems += found or [
+            _("Giấy chứng nhận %(number)s còn chờ duyệt: hãy duyệt giấy chứng nhận trước")
+            % {"number": certificate.decision_number}
+        ]
     return problems or [_("Sản phẩm chưa có giấy chứng nhận OCOP")]
 
 
@@ -207,11 +274,15 @@ def joined(problems: Iterable[str]) -> str:
 
 def _approvable_pending(certificates: Iterable[OcopCertificateModel], today: datetime.date) -> list[int]:
     """The pending certificates an approval marks approved: those without problems."""
-    return [certificate.pk for certificate in certificates
-            if certificate.review == OcopCertificate.Review.PENDING and not certificate_problems(certificate, today)]
+    return [
+        certificate.pk
+        for certificate in certificates
+        if certificate.review == OcopCertificate.Review.PENDING and not certificate_problems(certificate, today)
+    ]
 
 
 # --- The version the reviewer saw ---------------------------------------------------------
+
 
 def _check_seen(product: ProductModel, seen: str | None, *, required: bool) -> set[int] | None:
     """Inside the transaction, with the product row locked: compares the version the reviewer saw (the
@@ -225,7 +296,9 @@ def _check_seen(product: ProductModel, seen: str | None, *, required: bool) -> s
         shown = review_version.load(seen, product)
     except review_version.InvalidToken:
         raise TransitionRefused(_("Phiên bản sản phẩm gửi kèm không hợp lệ: hãy tải lại trang duyệt."))
-    list(StockRecord.objects.select_for_update().filter(product=product).order_by("pk"))  # a price edit waits or is seen
+    list(
+        StockRecord.objects.select_for_update().filter(product=product).order_by("pk")
+    )  # a price edit waits or is seen
     changes = review_version.differences(shown, review_version.snapshot(product))
     if changes:
         raise ProductChangedSinceShown(changes)
@@ -253,8 +326,9 @@ def available_actions(product: ProductModel, user: AbstractBaseUser) -> list[Tra
 BOUND_TO_VERSION = frozenset({"approve", "reinstate"})
 
 
-def transition(product: ProductModel, action: str, user: AbstractBaseUser, reason: str | None = "", *,
-               seen: str | None = None) -> ProductModel:
+def transition(
+    product: ProductModel, action: str, user: AbstractBaseUser, reason: str | None = "", *, seen: str | None = None
+) -> ProductModel:
     """Run one workflow action on a product; returns the product, refreshed.
 
     ``seen``: the review page's token (``review_version.token``) of the version the reviewer decided
@@ -278,10 +352,14 @@ def transition(product: ProductModel, action: str, user: AbstractBaseUser, reaso
         if product.review_status not in step.sources:
             raise TransitionRefused(
                 _("Không thể “%(action)s” khi sản phẩm đang ở trạng thái “%(status)s”.")
-                % {"action": step.label, "status": product.get_review_status_display()})
+                % {"action": step.label, "status": product.get_review_status_display()}
+            )
         today = timezone.localdate()
-        certificates = [certificate for certificate in product.ocop_certificates.order_by("pk")
-                        if shown is None or certificate.pk in shown]
+        certificates = [
+            certificate
+            for certificate in product.ocop_certificates.order_by("pk")
+            if shown is None or certificate.pk in shown
+        ]
         if step.action == "submit":
             _check_submittable(certificates, today)
         if step.target == ReviewStatus.APPROVED:
@@ -297,19 +375,30 @@ def transition(product: ProductModel, action: str, user: AbstractBaseUser, reaso
         product.save(update_fields=update_fields)
 
         if step.action == "approve":  # only the certificates the reviewer saw, and may approve
-            _review_pending_certificates(product, OcopCertificate.Review.APPROVED,
-                                         _approvable_pending(certificates, today))
+            _review_pending_certificates(
+                product, OcopCertificate.Review.APPROVED, _approvable_pending(certificates, today)
+            )
         elif step.action == "reject":
-            _review_pending_certificates(product, OcopCertificate.Review.REJECTED,
-                                         [certificate.pk for certificate in certificates])
+            _review_pending_certificates(
+                product, OcopCertificate.Review.REJECTED, [certificate.pk for certificate in certificates]
+            )
 
         ReviewLogEntry.objects.create(
-            product=product, action=step.action, from_status=previous, to_status=step.target,
-            reason=reason, actor=user, on_behalf_of=on_behalf_of)
+            product=product,
+            action=step.action,
+            from_status=previous,
+            to_status=step.target,
+            reason=reason,
+            actor=user,
+            on_behalf_of=on_behalf_of,
+        )
         changes.product_changed(product.pk)
         if producer is not None and step.by_reviewer:
-            notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
-                "product": product, "decision_label": str(step.label), "reason": reason})
+            notifications.notify_producer(
+                producer,
+                notifications.PRODUCT_REVIEWED,
+                {"product": product, "decision_label": str(step.label), "reason": reason},
+            )
     return product
 
 
@@ -323,8 +412,9 @@ def _check_submittable(certificates: Sequence[OcopCertificateModel], today: date
         if not found:
             return
         problems += found
-    raise TransitionRefused(_("%(problems)s: hãy thêm giấy chứng nhận còn hiệu lực rồi gửi duyệt.")
-                            % {"problems": joined(problems)})
+    raise TransitionRefused(
+        _("%(problems)s: hãy thêm giấy chứng nhận còn hiệu lực rồi gửi duyệt.") % {"problems": joined(problems)}
+    )
 
 
 def _review_pending_certificates(product: ProductModel, outcome: str, ids: Iterable[int]) -> None:
@@ -335,35 +425,42 @@ def submit(product: ProductModel, user: AbstractBaseUser) -> ProductModel:
     return transition(product, "submit", user)
 
 
-def approve(product: ProductModel, user: AbstractBaseUser, reason: str | None = "", *,
-            seen: str | None = None) -> ProductModel:
+def approve(
+    product: ProductModel, user: AbstractBaseUser, reason: str | None = "", *, seen: str | None = None
+) -> ProductModel:
     return transition(product, "approve", user, reason, seen=seen)
 
 
-def request_changes(product: ProductModel, user: AbstractBaseUser, reason: str | None, *,
-                    seen: str | None = None) -> ProductModel:
+def request_changes(
+    product: ProductModel, user: AbstractBaseUser, reason: str | None, *, seen: str | None = None
+) -> ProductModel:
     return transition(product, "request_changes", user, reason, seen=seen)
 
 
-def reject(product: ProductModel, user: AbstractBaseUser, reason: str | None, *,
-           seen: str | None = None) -> ProductModel:
+def reject(
+    product: ProductModel, user: AbstractBaseUser, reason: str | None, *, seen: str | None = None
+) -> ProductModel:
     return transition(product, "reject", user, reason, seen=seen)
 
 
-def suspend(product: ProductModel, user: AbstractBaseUser, reason: str | None, *,
-            seen: str | None = None) -> ProductModel:
+def suspend(
+    product: ProductModel, user: AbstractBaseUser, reason: str | None, *, seen: str | None = None
+) -> ProductModel:
     return transition(product, "suspend", user, reason, seen=seen)
 
 
-def reinstate(product: ProductModel, user: AbstractBaseUser, reason: str | None = "", *,
-              seen: str | None = None) -> ProductModel:
+def reinstate(
+    product: ProductModel, user: AbstractBaseUser, reason: str | None = "", *, seen: str | None = None
+) -> ProductModel:
     return transition(product, "reinstate", user, reason, seen=seen)
 
 
 # --- Certificates ------------------------------------------------------------------
 
-def _lock_for_reviewer(certificate: OcopCertificateModel,
-                       user: AbstractBaseUser) -> tuple[OcopCertificateModel, ProductModel, Partner | None]:
+
+def _lock_for_reviewer(
+    certificate: OcopCertificateModel, user: AbstractBaseUser
+) -> tuple[OcopCertificateModel, ProductModel, Partner | None]:
     """Inside a transaction: lock the certificate and its product for a reviewer's decision.
 
     Returns (certificate, product, producer), refreshed; refuses non-reviewers
@@ -379,8 +476,16 @@ def _lock_for_reviewer(certificate: OcopCertificateModel,
     return certificate, product, producer
 
 
-def _certificate_action(certificate: OcopCertificateModel, user: AbstractBaseUser, action: str, reason: str | None,
-                        outcome: str, seen: str | None, *, required: bool) -> OcopCertificateModel:
+def _certificate_action(
+    certificate: OcopCertificateModel,
+    user: AbstractBaseUser,
+    action: str,
+    reason: str | None,
+    outcome: str,
+    seen: str | None,
+    *,
+    required: bool,
+) -> OcopCertificateModel:
     with transaction.atomic():
         certificate, product, producer = _lock_for_reviewer(certificate, user)
         shown = _check_seen(product, seen, required=required)
@@ -391,40 +496,60 @@ def _certificate_action(certificate: OcopCertificateModel, user: AbstractBaseUse
         if outcome == OcopCertificate.Review.APPROVED:
             problems = certificate_problems(certificate, timezone.localdate())
             if problems:
-                raise TransitionRefused(_("%(problems)s: chưa thể duyệt giấy chứng nhận này.")
-                                        % {"problems": joined(problems)})
+                raise TransitionRefused(
+                    _("%(problems)s: chưa thể duyệt giấy chứng nhận này.") % {"problems": joined(problems)}
+                )
         certificate.review = outcome
         certificate.save(update_fields=["review"])
         ReviewLogEntry.objects.create(
-            product=product, certificate=certificate, action=action, reason=reason, actor=user,
-            from_status=product.review_status, to_status=product.review_status)
+            product=product,
+            certificate=certificate,
+            action=action,
+            reason=reason,
+            actor=user,
+            from_status=product.review_status,
+            to_status=product.review_status,
+        )
         changes.product_changed(product.pk)
         if producer is not None:
             label = _("Giấy chứng nhận %(number)s: %(outcome)s") % {
-                "number": certificate.decision_number, "outcome": certificate.get_review_display()}
-            notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
-                "product": product, "decision_label": label, "reason": reason})
+                "number": certificate.decision_number,
+                "outcome": certificate.get_review_display(),
+            }
+            notifications.notify_producer(
+                producer,
+                notifications.PRODUCT_REVIEWED,
+                {"product": product, "decision_label": label, "reason": reason},
+            )
     return certificate
 
 
-def approve_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None = "", *,
-                        seen: str | None = None) -> OcopCertificateModel:
+def approve_certificate(
+    certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None = "", *, seen: str | None = None
+) -> OcopCertificateModel:
     """Re-certification: a new certificate for a product already on sale. ``seen`` (required) is the
     review page's token: the certificate must be one shown, and nothing of the product changed since."""
-    return _certificate_action(certificate, user, "approve_certificate", reason, OcopCertificate.Review.APPROVED,
-                               seen, required=True)
+    return _certificate_action(
+        certificate, user, "approve_certificate", reason, OcopCertificate.Review.APPROVED, seen, required=True
+    )
 
 
-def reject_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None, *,
-                       seen: str | None = None) -> OcopCertificateModel:
+def reject_certificate(
+    certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None, *, seen: str | None = None
+) -> OcopCertificateModel:
     if not (reason or "").strip():
         raise TransitionRefused(_("Hãy nêu lý do."))
-    return _certificate_action(certificate, user, "reject_certificate", reason, OcopCertificate.Review.REJECTED,
-                               seen, required=False)
+    return _certificate_action(
+        certificate, user, "reject_certificate", reason, OcopCertificate.Review.REJECTED, seen, required=False
+    )
 
 
-def revoke_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser, reason: str | None,
-                       keep_on_sale_until: datetime.date | None = None) -> OcopCertificateModel:
+def revoke_certificate(
+    certificate: OcopCertificateModel,
+    user: AbstractBaseUser,
+    reason: str | None,
+    keep_on_sale_until: datetime.date | None = None,
+) -> OcopCertificateModel:
     """Revoke a certificate: the OCOP mark goes at once.
 
     Whether the product stays on sale as a plain local product is the administrator's explicit
@@ -437,8 +562,9 @@ def revoke_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser
     with transaction.atomic():
         certificate, product, producer = _lock_for_reviewer(certificate, user)
         if certificate.revoked_at is not None:
-            raise TransitionRefused(_("Giấy chứng nhận %(number)s đã bị thu hồi.")
-                                    % {"number": certificate.decision_number})
+            raise TransitionRefused(
+                _("Giấy chứng nhận %(number)s đã bị thu hồi.") % {"number": certificate.decision_number}
+            )
         if keep_on_sale_until is not None:
             check_keep_on_sale_until(keep_on_sale_until)
         certificate.revoked_at = timezone.now()
@@ -460,29 +586,45 @@ def revoke_certificate(certificate: OcopCertificateModel, user: AbstractBaseUser
         elif keep_on_sale_until is not None:
             _record_keep_on_sale(product, user, reason, keep_on_sale_until)
             decision = _("vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s") % {
-                "day": keep_on_sale_until.strftime("%d/%m/%Y")}
+                "day": keep_on_sale_until.strftime("%d/%m/%Y")
+            }
         elif product.kept_on_sale_on(today):
             decision = _("vẫn bán như sản phẩm địa phương theo quyết định đã có, đến %(day)s") % {
-                "day": product.kept_on_sale_until.strftime("%d/%m/%Y")}
+                "day": product.kept_on_sale_until.strftime("%d/%m/%Y")
+            }
         else:
             product.review_status, product.is_public = ReviewStatus.SUSPENDED, False
             product.save(update_fields=["review_status", "is_public", "date_updated"])
             decision = _("ngừng bán")
         ReviewLogEntry.objects.create(
-            product=product, certificate=certificate, action="revoke_certificate",
-            from_status=previous, to_status=product.review_status,
-            reason=f"{reason} ({decision})", actor=user)
+            product=product,
+            certificate=certificate,
+            action="revoke_certificate",
+            from_status=previous,
+            to_status=product.review_status,
+            reason=f"{reason} ({decision})",
+            actor=user,
+        )
         changes.product_changed(product.pk)
         if producer is not None:
             label = _("Giấy chứng nhận %(number)s bị thu hồi; sản phẩm %(decision)s") % {
-                "number": certificate.decision_number, "decision": decision}
-            notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
-                "product": product, "decision_label": label, "reason": reason})
+                "number": certificate.decision_number,
+                "decision": decision,
+            }
+            notifications.notify_producer(
+                producer,
+                notifications.PRODUCT_REVIEWED,
+                {"product": product, "decision_label": label, "reason": reason},
+            )
     return certificate
 
 
-def revoke_certificates(certificates: Iterable[OcopCertificateModel], user: AbstractBaseUser, reason: str | None,
-                        keep_on_sale_until: datetime.date | None = None) -> list[OcopCertificateModel]:
+def revoke_certificates(
+    certificates: Iterable[OcopCertificateModel],
+    user: AbstractBaseUser,
+    reason: str | None,
+    keep_on_sale_until: datetime.date | None = None,
+) -> list[OcopCertificateModel]:
     """One revocation decision naming many certificates (a province revoking 47 products at once):
     all revoked with the same reason, or none (a certificate already revoked refuses the whole list).
     A certificate named twice is revoked once."""
@@ -493,6 +635,7 @@ def revoke_certificates(certificates: Iterable[OcopCertificateModel], user: Abst
 
 # --- Keeping a product on sale without a valid certificate ------------------------------
 
+
 def check_keep_on_sale_until(until: datetime.date) -> None:
     """Refuses an end date of a decision to keep a product on sale that the rules do not allow (before
     today, or more than ``rules.KEPT_ON_SALE_MAX_MONTHS`` ahead); forms call it to say so early."""
@@ -501,19 +644,29 @@ def check_keep_on_sale_until(until: datetime.date) -> None:
     if until < today:
         raise TransitionRefused(_("Ngày kết thúc quyết định vẫn bán phải từ hôm nay trở đi."))
     if until > latest:
-        raise TransitionRefused(_("Chỉ được quyết định vẫn bán tối đa %(months)s tháng một lần (đến %(day)s).")
-                                % {"months": rules.KEPT_ON_SALE_MAX_MONTHS, "day": latest.strftime("%d/%m/%Y")})
+        raise TransitionRefused(
+            _("Chỉ được quyết định vẫn bán tối đa %(months)s tháng một lần (đến %(day)s).")
+            % {"months": rules.KEPT_ON_SALE_MAX_MONTHS, "day": latest.strftime("%d/%m/%Y")}
+        )
 
 
 def _record_keep_on_sale(product: ProductModel, user: AbstractBaseUser, reason: str, until: datetime.date) -> None:
     product.kept_on_sale_until, product.kept_on_sale_at = until, timezone.now()
     product.kept_on_sale_by, product.kept_on_sale_reason = user, reason
-    product.save(update_fields=["kept_on_sale_until", "kept_on_sale_at", "kept_on_sale_by",
-                                "kept_on_sale_reason", "date_updated"])
+    product.save(
+        update_fields=[
+            "kept_on_sale_until",
+            "kept_on_sale_at",
+            "kept_on_sale_by",
+            "kept_on_sale_reason",
+            "date_updated",
+        ]
+    )
 
 
-def keep_on_sale(product: ProductModel, user: AbstractBaseUser, reason: str | None,
-                 until: datetime.date) -> ProductModel:
+def keep_on_sale(
+    product: ProductModel, user: AbstractBaseUser, reason: str | None, until: datetime.date
+) -> ProductModel:
     """An administrator decides that an approved product without a valid certificate stays on sale,
     as a plain local product (no OCOP mark, no stars), until ``until`` (at most
     ``rules.KEPT_ON_SALE_MAX_MONTHS`` ahead). Recorded on the product and in the review log."""
@@ -526,8 +679,7 @@ def keep_on_sale(product: ProductModel, user: AbstractBaseUser, reason: str | No
         if product.review_status != ReviewStatus.APPROVED:
             raise TransitionRefused(_("Chỉ sản phẩm đã duyệt mở bán mới có thể được quyết định vẫn bán."))
         _record_keep_on_sale(product, user, reason, until)
-        label = _("Vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s") % {
-            "day": until.strftime("%d/%m/%Y")}
+        label = _("Vẫn bán như sản phẩm địa phương, không dấu OCOP, đến %(day)s") % {"day": until.strftime("%d/%m/%Y")}
         _log_and_tell(product, producer, user, "keep_on_sale", reason, label)
     return product
 
@@ -557,14 +709,24 @@ def _lock_product_for_reviewer(product: ProductModel, user: AbstractBaseUser) ->
     return product, producer
 
 
-def _log_and_tell(product: ProductModel, producer: Partner | None, user: AbstractBaseUser, action: str, reason: str,
-                  label: str) -> None:
-    ReviewLogEntry.objects.create(product=product, action=action, from_status=product.review_status,
-                                  to_status=product.review_status, reason=reason, actor=user)
+def _log_and_tell(
+    product: ProductModel, producer: Partner | None, user: AbstractBaseUser, action: str, reason: str, label: str
+) -> None:
+    ReviewLogEntry.objects.create(
+        product=product,
+        action=action,
+        from_status=product.review_status,
+        to_status=product.review_status,
+        reason=reason,
+        actor=user,
+    )
     changes.product_changed(product.pk)
     if producer is not None:
-        notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
-            "product": product, "decision_label": str(label), "reason": reason})
+        notifications.notify_producer(
+            producer,
+            notifications.PRODUCT_REVIEWED,
+            {"product": product, "decision_label": str(label), "reason": reason},
+        )
 
 
 # --- Producers' edits (catalogue/ocop/editing.py) -------------------------------------
@@ -572,9 +734,14 @@ def _log_and_tell(product: ProductModel, producer: Partner | None, user: Abstrac
 # Not in TRANSITIONS: nobody picks it from a menu; the editing service runs it when a producer
 # changes what reviewers approved (title, description, images) of a product on sale.
 RESUBMIT_AFTER_EDIT = Transition(
-    "resubmit_after_edit", frozenset({ReviewStatus.APPROVED}), ReviewStatus.SUBMITTED,
-    gettext_lazy("Nội dung đã sửa: tạm ngừng bán và gửi duyệt lại"), gettext_lazy("Gửi duyệt lại"),
-    by_reviewer=False, reason_required=False)
+    "resubmit_after_edit",
+    frozenset({ReviewStatus.APPROVED}),
+    ReviewStatus.SUBMITTED,
+    gettext_lazy("Nội dung đã sửa: tạm ngừng bán và gửi duyệt lại"),
+    gettext_lazy("Gửi duyệt lại"),
+    by_reviewer=False,
+    reason_required=False,
+)
 
 
 def resubmit_after_edit(product: ProductModel, user: AbstractBaseUser, reason: str) -> bool:
@@ -590,9 +757,14 @@ def resubmit_after_edit(product: ProductModel, user: AbstractBaseUser, reason: s
 # The same for a product waiting for review: the reviewer must not approve what they have not seen,
 # so content edits take it out of the queue, back to draft, until the producer submits it again.
 WITHDRAW_AFTER_EDIT = Transition(
-    "withdraw_after_edit", frozenset({ReviewStatus.SUBMITTED}), ReviewStatus.DRAFT,
+    "withdraw_after_edit",
+    frozenset({ReviewStatus.SUBMITTED}),
+    ReviewStatus.DRAFT,
     gettext_lazy("Sản phẩm đã được rút khỏi hàng chờ duyệt vì nội dung thay đổi; hãy gửi duyệt lại"),
-    gettext_lazy("Rút khỏi hàng chờ duyệt"), by_reviewer=False, reason_required=False)
+    gettext_lazy("Rút khỏi hàng chờ duyệt"),
+    by_reviewer=False,
+    reason_required=False,
+)
 
 
 def withdraw_after_edit(product: ProductModel, user: AbstractBaseUser, reason: str) -> bool:
@@ -618,9 +790,18 @@ def _after_edit(step: Transition, product: ProductModel, user: AbstractBaseUser,
             update_fields.append("submitted_at")
         product.save(update_fields=update_fields)
         ReviewLogEntry.objects.create(
-            product=product, action=step.action, from_status=previous, to_status=step.target,
-            reason=reason, actor=user, on_behalf_of=on_behalf_of)
+            product=product,
+            action=step.action,
+            from_status=previous,
+            to_status=step.target,
+            reason=reason,
+            actor=user,
+            on_behalf_of=on_behalf_of,
+        )
         changes.product_changed(product.pk)
-        notifications.notify_producer(producer, notifications.PRODUCT_REVIEWED, {
-            "product": product, "decision_label": f"{step.label} ({reason})", "reason": ""})
+        notifications.notify_producer(
+            producer,
+            notifications.PRODUCT_REVIEWED,
+            {"product": product, "decision_label": f"{step.label} ({reason})", "reason": ""},
+        )
     return True

@@ -5,6 +5,7 @@ product for sale. A review is shown, and voted on, only at its own product's add
 
 Oscar's class loader looks here first for "catalogue.reviews.views" (the package of our catalogue fork).
 """
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -23,8 +24,7 @@ ProductReview = get_model("reviews", "ProductReview")
 def product_or_404(request, pk, preview):
     """The product of a review URL when it is for sale, or (``preview``) when the user may preview it; 404
     otherwise."""
-    product = get_object_or_404(Product.objects.prefetch_related("ocop_certificates", "stockrecords__partner"),
-                                pk=pk)
+    product = get_object_or_404(Product.objects.prefetch_related("ocop_certificates", "stockrecords__partner"), pk=pk)
     if listing.is_for_sale(product) or (preview and may_preview(request.user, product)):
         return product
     raise Http404()

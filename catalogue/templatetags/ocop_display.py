@@ -4,6 +4,7 @@ when no certificate backs its mark.
     {% load ocop_display %}
     {{ product|public_title }}  {{ product|public_meta_title }}  {{ image.caption|public_text:product }}
 """
+
 from django import template
 
 from catalogue.ocop import display

@@ -4,6 +4,7 @@ contact form, the site's contact details and main menu, and every home-page bloc
 
 Idempotent: pages are found by slug under their parent and created only when missing.
 """
+
 from datetime import timedelta
 from decimal import Decimal
 
@@ -34,47 +35,100 @@ ConditionalOffer = get_model("offer", "ConditionalOffer")
 CAMPAIGN_SLUG = "tuan-le-ocop-lao-cai"
 NEWS_SLUG = "tin-tuc"
 ARTICLES = [
-    ("hoi-cho-ocop-lao-cai-2026", ["hội chợ", "OCOP"], 3,
-     ("Hội chợ OCOP Lào Cai 2026 thu hút hơn 200 gian hàng",
-      "Hội chợ giới thiệu sản phẩm OCOP của 34 tỉnh, thành phố tại quảng trường Sa Pa.",
-      "<p>Từ ngày 15 đến 19/11, hội chợ OCOP Lào Cai 2026 đã đón hàng chục nghìn lượt khách.</p>"),
-     ("Lào Cai OCOP Fair 2026 draws over 200 stalls",
-      "The fair showed OCOP products of all 34 provinces on Sa Pa square.",
-      "<p>From 15 to 19 November the Lào Cai OCOP fair welcomed tens of thousands of visitors.</p>")),
-    ("dot-danh-gia-ocop-thang-10", ["chứng nhận", "OCOP"], 20,
-     ("Lào Cai công nhận 48 sản phẩm OCOP đợt tháng 10",
-      "Hội đồng cấp tỉnh đánh giá và công nhận 48 sản phẩm đạt 3 đến 5 sao.",
-      "<p>Trong đợt đánh giá tháng 10, có 6 sản phẩm đạt 5 sao, chủ yếu là chè Shan tuyết và dược liệu.</p>"),
-     ("Lào Cai certifies 48 OCOP products in October",
-      "The provincial council graded 48 products at 3 to 5 stars.",
-      "<p>In the October round six products reached 5 stars, mostly Shan tuyết tea and medicinal herbs.</p>")),
-    ("gia-que-bao-yen-tang", ["thị trường"], 45,
-     ("Giá quế Bảo Yên tăng mạnh mùa thu hoạch",
-      "Quế vỏ khô loại một được thu mua với giá cao nhất trong ba năm.",
-      "<p>Các hợp tác xã quế Bảo Yên cho biết đơn hàng xuất khẩu tăng mạnh từ tháng 9.</p>"),
-     ("Bảo Yên cinnamon prices rise at harvest",
-      "First-grade dried cinnamon bark is bought at its highest price in three years.",
-      "<p>Bảo Yên cinnamon cooperatives report strong export orders since September.</p>")),
+    (
+        "hoi-cho-ocop-lao-cai-2026",
+        ["hội chợ", "OCOP"],
+        3,
+        (
+            "Hội chợ OCOP Lào Cai 2026 thu hút hơn 200 gian hàng",
+            "Hội chợ giới thiệu sản phẩm OCOP của 34 tỉnh, thành phố tại quảng trường Sa Pa.",
+            "<p>Từ ngày 15 đến 19/11, hội chợ OCOP Lào Cai 2026 đã đón hàng chục nghìn lượt khách.</p>",
+        ),
+        (
+            "Lào Cai OCOP Fair 2026 draws over 200 stalls",
+            "The fair showed OCOP products of all 34 provinces on Sa Pa square.",
+            "<p>From 15 to 19 November the Lào Cai OCOP fair welcomed tens of thousands of visitors.</p>",
+        ),
+    ),
+    (
+        "dot-danh-gia-ocop-thang-10",
+        ["chứng nhận", "OCOP"],
+        20,
+        (
+            "Lào Cai công nhận 48 sản phẩm OCOP đợt tháng 10",
+            "Hội đồng cấp tỉnh đánh giá và công nhận 48 sản phẩm đạt 3 đến 5 sao.",
+            "<p>Trong đợt đánh giá tháng 10, có 6 sản phẩm đạt 5 sao, chủ yếu là chè Shan tuyết và dược liệu.</p>",
+        ),
+        (
+            "Lào Cai certifies 48 OCOP products in October",
+            "The provincial council graded 48 products at 3 to 5 stars.",
+            "<p>In the October round six products reached 5 stars, mostly Shan tuyết tea and medicinal herbs.</p>",
+        ),
+    ),
+    (
+        "gia-que-bao-yen-tang",
+        ["thị trường"],
+        45,
+        (
+            "Giá quế Bảo Yên tăng mạnh mùa thu hoạch",
+            "Quế vỏ khô loại một được thu mua với giá cao nhất trong ba năm.",
+            "<p>Các hợp tác xã quế Bảo Yên cho biết đơn hàng xuất khẩu tăng mạnh từ tháng 9.</p>",
+        ),
+        (
+            "Bảo Yên cinnamon prices rise at harvest",
+            "First-grade dried cinnamon bark is bought at its highest price in three years.",
+            "<p>Bảo Yên cinnamon cooperatives report strong export orders since September.</p>",
+        ),
+    ),
 ]
 STANDARD = [
-    (StandardPage, "gioi-thieu",
-     {"title": "Giới thiệu", "intro": "Chợ OCOP Lào Cai là sàn thương mại điện tử của chương trình OCOP tỉnh.",
-      "body": "<p>Sàn kết nối người mua với các hợp tác xã và hộ sản xuất có sản phẩm được chứng nhận OCOP.</p>"},
-     {"title": "About us", "intro": "The Lào Cai OCOP Market is the online market of the provincial OCOP programme.",
-      "body": "<p>It connects buyers with the cooperatives and households whose products are OCOP certified.</p>"}),
-    (PolicyPage, "dieu-khoan-su-dung",
-     {"title": "Điều khoản sử dụng", "body": "<p>Khi mua hàng trên sàn, bạn đồng ý với các điều khoản sau…</p>"},
-     {"title": "Terms of use", "body": "<p>By buying on the market you agree to the following terms…</p>"}),
-    (PolicyPage, "chinh-sach-bao-mat",
-     {"title": "Chính sách bảo mật", "body": "<p>Chúng tôi chỉ thu thập dữ liệu cá nhân cần cho đơn hàng, "
-                                             "theo Luật Bảo vệ dữ liệu cá nhân.</p>"},
-     {"title": "Privacy policy", "body": "<p>We collect only the personal data an order needs, as the personal "
-                                         "data protection law requires.</p>"}),
-    (PolicyPage, "chinh-sach-van-chuyen",
-     {"title": "Chính sách vận chuyển", "body": "<p>Mỗi chủ thể gửi một kiện riêng; phí tính theo khối lượng "
-                                                "và vùng giao hàng, miễn phí cho kiện từ 500.000 ₫.</p>"},
-     {"title": "Shipping policy", "body": "<p>Each producer ships its own parcel, charged by weight and zone; "
-                                          "parcels from 500.000 ₫ ship free.</p>"}),
+    (
+        StandardPage,
+        "gioi-thieu",
+        {
+            "title": "Giới thiệu",
+            "intro": "Chợ OCOP Lào Cai là sàn thương mại điện tử của chương trình OCOP tỉnh.",
+            "body": "<p>Sàn kết nối người mua với các hợp tác xã và hộ sản xuất có sản phẩm được chứng nhận OCOP.</p>",
+        },
+        {
+            "title": "About us",
+            "intro": "The Lào Cai OCOP Market is the online market of the provincial OCOP programme.",
+            "body": "<p>It connects buyers with the cooperatives and households whose products are OCOP certified.</p>",
+        },
+    ),
+    (
+        PolicyPage,
+        "dieu-khoan-su-dung",
+        {"title": "Điều khoản sử dụng", "body": "<p>Khi mua hàng trên sàn, bạn đồng ý với các điều khoản sau…</p>"},
+        {"title": "Terms of use", "body": "<p>By buying on the market you agree to the following terms…</p>"},
+    ),
+    (
+        PolicyPage,
+        "chinh-sach-bao-mat",
+        {
+            "title": "Chính sách bảo mật",
+            "body": "<p>Chúng tôi chỉ thu thập dữ liệu cá nhân cần cho đơn hàng, theo Luật Bảo vệ dữ liệu cá nhân.</p>",
+        },
+        {
+            "title": "Privacy policy",
+            "body": "<p>We collect only the personal data an order needs, as the personal "
+            "data protection law requires.</p>",
+        },
+    ),
+    (
+        PolicyPage,
+        "chinh-sach-van-chuyen",
+        {
+            "title": "Chính sách vận chuyển",
+            "body": "<p>Mỗi chủ thể gửi một kiện riêng; phí tính theo khối lượng "
+            "và vùng giao hàng, miễn phí cho kiện từ 500.000 ₫.</p>",
+        },
+        {
+            "title": "Shipping policy",
+            "body": "<p>Each producer ships its own parcel, charged by weight and zone; "
+            "parcels from 500.000 ₫ ship free.</p>",
+        },
+    ),
 ]
 
 
@@ -110,30 +164,54 @@ def _campaign_offer(products):
     product_range = Range.objects.create(name="Sản phẩm Tuần lễ OCOP Lào Cai")
     product_range.included_products.set(products)
     return ConditionalOffer.objects.create(
-        name="Tuần lễ OCOP Lào Cai", offer_type=ConditionalOffer.SITE,
+        name="Tuần lễ OCOP Lào Cai",
+        offer_type=ConditionalOffer.SITE,
         condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=1),
-        benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(10)))
+        benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(10)),
+    )
 
 
 def ensure_demo_content(home):
     now = timezone.now()
     products = list(for_sale(Product.objects.all()).order_by("upc")[:6])
-    _child(home, CampaignPage, CAMPAIGN_SLUG, {
-        "title": "Tuần lễ OCOP Lào Cai", "intro": "Giảm 10 % cho đặc sản OCOP chọn lọc trong tuần lễ.",
-        "body": "<p>Chè Shan tuyết, quế Bảo Yên và mật ong bạc hà giảm giá trong thời gian chương trình.</p>",
-        "starts_at": now - timedelta(days=3), "ends_at": now + timedelta(days=60),
-        "products": [("product", product) for product in products],
-        "offer": _campaign_offer(products),
-    }, {"title": "Lào Cai OCOP Week", "intro": "10 % off selected OCOP specialities during the week.",
-        "body": "<p>Shan tuyết tea, Bảo Yên cinnamon and mint honey are discounted during the campaign.</p>"})
+    _child(
+        home,
+        CampaignPage,
+        CAMPAIGN_SLUG,
+        {
+            "title": "Tuần lễ OCOP Lào Cai",
+            "intro": "Giảm 10 % cho đặc sản OCOP chọn lọc trong tuần lễ.",
+            "body": "<p>Chè Shan tuyết, quế Bảo Yên và mật ong bạc hà giảm giá trong thời gian chương trình.</p>",
+            "starts_at": now - timedelta(days=3),
+            "ends_at": now + timedelta(days=60),
+            "products": [("product", product) for product in products],
+            "offer": _campaign_offer(products),
+        },
+        {
+            "title": "Lào Cai OCOP Week",
+            "intro": "10 % off selected OCOP specialities during the week.",
+            "body": "<p>Shan tuyết tea, Bảo Yên cinnamon and mint honey are discounted during the campaign.</p>",
+        },
+    )
 
-    news = _child(home, NewsIndexPage, NEWS_SLUG, {"title": "Tin tức", "intro": "Tin về chương trình OCOP Lào Cai."},
-                  {"title": "News", "intro": "News of the Lào Cai OCOP programme."})
+    news = _child(
+        home,
+        NewsIndexPage,
+        NEWS_SLUG,
+        {"title": "Tin tức", "intro": "Tin về chương trình OCOP Lào Cai."},
+        {"title": "News", "intro": "News of the Lào Cai OCOP programme."},
+    )
     for slug, tags, days_ago, vi, en in ARTICLES:
         article = ArticlePage.objects.child_of(news).filter(slug=slug).first()
         if article is None:
-            article = ArticlePage(slug=slug, locale=news.locale, title=vi[0], intro=vi[1], body=vi[2],
-                                  date=timezone.localdate() - timedelta(days=days_ago))
+            article = ArticlePage(
+                slug=slug,
+                locale=news.locale,
+                title=vi[0],
+                intro=vi[1],
+                body=vi[2],
+                date=timezone.localdate() - timedelta(days=days_ago),
+            )
             article.tags.add(*tags)
             news.add_child(instance=article)
             article.save_revision().publish()
@@ -141,25 +219,44 @@ def ensure_demo_content(home):
 
     producers = list(public_producers().exclude(story="").order_by("pk")[:2])  # only published producers
     for number, producer in enumerate(producers, start=1):
-        _child(home, ProducerStoryPage, f"cau-chuyen-{number}", {
-            "title": f"Câu chuyện của {producer.name}", "intro": producer.story[:250],
-            "body": f"<p>{producer.story}</p>"}, {
-            "title": f"The story of {producer.name}", "intro": producer.story[:250],
-            "body": f"<p>{producer.story}</p>"}, producer=producer)
+        _child(
+            home,
+            ProducerStoryPage,
+            f"cau-chuyen-{number}",
+            {
+                "title": f"Câu chuyện của {producer.name}",
+                "intro": producer.story[:250],
+                "body": f"<p>{producer.story}</p>",
+            },
+            {
+                "title": f"The story of {producer.name}",
+                "intro": producer.story[:250],
+                "body": f"<p>{producer.story}</p>",
+            },
+            producer=producer,
+        )
 
     pages = {}
     for cls, slug, vi, en in STANDARD:
         pages[slug] = _child(home, cls, slug, vi, en)
     contact = ContactPage.objects.child_of(home).filter(slug="lien-he").first()
     if contact is None:
-        contact = ContactPage(slug="lien-he", locale=home.locale, title="Liên hệ",
-                              intro="<p>Gửi câu hỏi cho ban quản lý chương trình OCOP tỉnh.</p>",
-                              thank_you_text="<p>Cảm ơn bạn, chúng tôi sẽ trả lời trong 2 ngày làm việc.</p>",
-                              to_address="admin@ocop.example.vn", from_address="no-reply@ocop.example.vn",
-                              subject="Liên hệ từ Chợ OCOP Lào Cai")
-        contact.form_fields = [ContactFormField(sort_order=order, label=label, field_type=field_type, required=True)
-                               for order, (label, field_type) in enumerate(
-                                   [("Họ và tên", "singleline"), ("Email", "email"), ("Nội dung", "multiline")])]
+        contact = ContactPage(
+            slug="lien-he",
+            locale=home.locale,
+            title="Liên hệ",
+            intro="<p>Gửi câu hỏi cho ban quản lý chương trình OCOP tỉnh.</p>",
+            thank_you_text="<p>Cảm ơn bạn, chúng tôi sẽ trả lời trong 2 ngày làm việc.</p>",
+            to_address="admin@ocop.example.vn",
+            from_address="no-reply@ocop.example.vn",
+            subject="Liên hệ từ Chợ OCOP Lào Cai",
+        )
+        contact.form_fields = [
+            ContactFormField(sort_order=order, label=label, field_type=field_type, required=True)
+            for order, (label, field_type) in enumerate(
+                [("Họ và tên", "singleline"), ("Email", "email"), ("Nội dung", "multiline")]
+            )
+        ]
         home.add_child(instance=contact)
         contact.save_revision().publish()
     _translate(contact, {"title": "Contact", "intro": "<p>Send a question to the provincial OCOP office.</p>"})
@@ -170,8 +267,9 @@ def ensure_demo_content(home):
     english_home = home.get_translations().filter(locale__language_code="en").first()
     if english_home is not None:
         english_campaign = campaign.get_translations().filter(locale=english_home.locale).first()
-        _ensure_every_block(english_home.specific, products, producers, english_campaign or campaign, stories,
-                            english=True)
+        _ensure_every_block(
+            english_home.specific, products, producers, english_campaign or campaign, stories, english=True
+        )
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
@@ -184,9 +282,11 @@ def ensure_demo_content(home):
             details.save()
         menu = MainMenu.for_site(site)
         if not menu.items:
-            menu.items = [("link", {"page": news, "url": "", "label": ""}),
-                          ("link", {"page": pages["gioi-thieu"], "url": "", "label": ""}),
-                          ("link", {"page": contact, "url": "", "label": ""})]
+            menu.items = [
+                ("link", {"page": news, "url": "", "label": ""}),
+                ("link", {"page": pages["gioi-thieu"], "url": "", "label": ""}),
+                ("link", {"page": contact, "url": "", "label": ""}),
+            ]
             menu.save()
     return home
 
@@ -195,26 +295,53 @@ def _ensure_every_block(home, products, producers, campaign, stories, english=Fa
     """Add the block types the home page does not show yet (carousel, chosen products, a live query, a
     producer, the campaign banner, the six groups) and publish it again."""
     present = {block.block_type for block in home.body}
+
     def text(vi, en):
         return en if english else vi
 
     wanted = [
-        ("hero_carousel", {"slides": [
-            {"heading": text("Tuần lễ OCOP Lào Cai", "Lào Cai OCOP Week"), "text": text("Giảm 10 % đặc sản chọn lọc.",
-             "10 % off selected specialities."), "image": None, "button_text": text("Xem", "See"),
-             "button_link": campaign.url if campaign else "/"},
-            {"heading": text("Chè Shan tuyết Suối Giàng", "Suối Giàng Shan tuyết tea"),
-             "text": text("Chè cổ thụ trên 300 năm tuổi.", "Tea from trees over 300 years old."), "image": None,
-             "button_text": text("Mua", "Buy"), "button_link": text("/catalogue/", "/en/catalogue/")}]}),
+        (
+            "hero_carousel",
+            {
+                "slides": [
+                    {
+                        "heading": text("Tuần lễ OCOP Lào Cai", "Lào Cai OCOP Week"),
+                        "text": text("Giảm 10 % đặc sản chọn lọc.", "10 % off selected specialities."),
+                        "image": None,
+                        "button_text": text("Xem", "See"),
+                        "button_link": campaign.url if campaign else "/",
+                    },
+                    {
+                        "heading": text("Chè Shan tuyết Suối Giàng", "Suối Giàng Shan tuyết tea"),
+                        "text": text("Chè cổ thụ trên 300 năm tuổi.", "Tea from trees over 300 years old."),
+                        "image": None,
+                        "button_text": text("Mua", "Buy"),
+                        "button_link": text("/catalogue/", "/en/catalogue/"),
+                    },
+                ]
+            },
+        ),
         ("campaign_banner", {"campaign": campaign}),
         ("featured_products", {"heading": text("Sản phẩm chọn lọc", "Editors' picks"), "products": products[:4]}),
-        ("product_query", {"heading": text("Sản phẩm OCOP 5 sao", "5-star OCOP products"), "rule": "five_stars",
-                           "group": "", "province": "", "count": 8}),
+        (
+            "product_query",
+            {
+                "heading": text("Sản phẩm OCOP 5 sao", "5-star OCOP products"),
+                "rule": "five_stars",
+                "group": "",
+                "province": "",
+                "count": 8,
+            },
+        ),
         ("category_tiles", {"heading": text("Sáu nhóm sản phẩm OCOP", "The six OCOP product groups")}),
     ]
     if producers:
-        wanted.append(("producer_spotlight", {"producer": producers[0], "text": producers[0].story[:200],
-                                              "story": stories[0] if stories else None}))
+        wanted.append(
+            (
+                "producer_spotlight",
+                {"producer": producers[0], "text": producers[0].story[:200], "story": stories[0] if stories else None},
+            )
+        )
     missing = [(kind, value) for kind, value in wanted if kind not in present]
     if not missing:
         return

@@ -1,4 +1,5 @@
 """Product pictures drawn locally with Pillow (no network), one per demo product."""
+
 import io
 import textwrap
 from pathlib import Path
@@ -54,8 +55,12 @@ def product_image(title, producer_name, group, stars):
         title, producer_name = fold_vietnamese(title), fold_vietnamese(producer_name)
 
     centre, radius = (SIZE // 2, 250), 150
-    draw.ellipse([centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius],
-                 fill=(250, 246, 235), outline=(242, 183, 5), width=10)
+    draw.ellipse(
+        [centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius],
+        fill=(250, 246, 235),
+        outline=(242, 183, 5),
+        width=10,
+    )
     if stars:
         draw.text(centre, "OCOP", font=_font(70)[0], fill=(179, 38, 30), anchor="mm")
         star = "★" if has_vietnamese else "*"

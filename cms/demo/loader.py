@@ -10,6 +10,7 @@ under its parent, producer code, product UPC = SKU, certificate decision
 number, page slug) and only created when missing, so a second run writes
 nothing and an administrator's later edits survive.
 """
+
 import contextlib
 import datetime
 import html
@@ -76,9 +77,14 @@ REVOKED_KEPT_ON_SALE = "LC-040"
 EXPIRING_SOON = ("LC-010", 20)  # (sku, days left)
 
 # Decision 148 group → the Decision 1048 group an older certificate names.
-LEGACY_GROUPS = {"food": "food", "drinks": "drinks", "herbal": "herbal", "handicraft": "souvenirs",
-                 "ornamental": "souvenirs", "tourism": "rural-tourism"}
-
+LEGACY_GROUPS = {
+    "food": "food",
+    "drinks": "drinks",
+    "herbal": "herbal",
+    "handicraft": "souvenirs",
+    "ornamental": "souvenirs",
+    "tourism": "rural-tourism",
+}
 
 
 @transaction.atomic
@@ -105,8 +111,14 @@ def load_demo_data():
 def ensure_country():
     Country.objects.get_or_create(
         iso_3166_1_a2="VN",
-        defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704", "name": "Việt Nam",
-                  "printable_name": "Việt Nam", "is_shipping_country": True, "display_order": 1},
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "name": "Việt Nam",
+            "printable_name": "Việt Nam",
+            "is_shipping_country": True,
+            "display_order": 1,
+        },
     )
 
 
@@ -133,18 +145,26 @@ def ensure_producers():
         producer, _created = Partner.objects.get_or_create(
             code=row["code"],
             defaults={
-                "name": row["name"], "legal_name": row["name"], "kind": row["kind"],
+                "name": row["name"],
+                "legal_name": row["name"],
+                "kind": row["kind"],
                 "representative": row["representative"],
-                "verification_status": (Partner.Verification.PENDING if row["code"] in UNVERIFIED_PRODUCERS
-                                        else Partner.Verification.VERIFIED),
+                "verification_status": (
+                    Partner.Verification.PENDING
+                    if row["code"] in UNVERIFIED_PRODUCERS
+                    else Partner.Verification.VERIFIED
+                ),
                 "has_epayment_account": has_account,
                 "bank_name": "Agribank Lào Cai" if has_account else "",
                 "bank_account_number": f"8800{row['registration_number'][-8:]}" if has_account else "",
                 "bank_account_holder": row["name"].upper() if has_account else "",
-                "phone": national_phone(row["phone"]), "email": row["email"],
+                "phone": national_phone(row["phone"]),
+                "email": row["email"],
                 "registration_number": row["registration_number"],
-                "province_code": row["province_code"], "ward_code": row["ward_code"],
-                "street": row["street"], "story": row["story"],
+                "province_code": row["province_code"],
+                "ward_code": row["ward_code"],
+                "street": row["street"],
+                "story": row["story"],
             },
         )
         producers[row["code"]] = producer
@@ -154,7 +174,8 @@ def ensure_producers():
 def _product_class(is_service):
     name = SERVICE_CLASS if is_service else GOODS_CLASS
     product_class, _created = ProductClass.objects.get_or_create(
-        name=name, defaults={"requires_shipping": not is_service, "track_stock": True},
+        name=name,
+        defaults={"requires_shipping": not is_service, "track_stock": True},
     )
     return product_class
 
@@ -194,9 +215,11 @@ def _run_demo_workflow(product, sku, assistant, reviewer):
             workflow.reject(product, reviewer, reasons[state], seen=review_version.token(product))
     if sku == REVOKED_KEPT_ON_SALE:
         workflow.revoke_certificate(
-            product.ocop_certificates.get(), reviewer,
+            product.ocop_certificates.get(),
+            reviewer,
             "Không tham gia đánh giá lại theo kế hoạch của tỉnh.",
-            keep_on_sale_until=rules.add_months(timezone.localdate(), 6))
+            keep_on_sale_until=rules.add_months(timezone.localdate(), 6),
+        )
 
 
 @contextlib.contextmanager
@@ -227,9 +250,12 @@ def ensure_products(categories, producers, assistant, reviewer):
         product, was_created = Product.objects.get_or_create(
             upc=row["sku"],
             defaults={
-                "title": row["title"], "description": _description_html(row["description"]),
-                "product_class": _product_class(is_service), "ocop_group": row["group"],
-                "ocop_subgroup": row["subgroup"], "weight_grams": row.get("weight_grams"),
+                "title": row["title"],
+                "description": _description_html(row["description"]),
+                "product_class": _product_class(is_service),
+                "ocop_group": row["group"],
+                "ocop_subgroup": row["subgroup"],
+                "weight_grams": row.get("weight_grams"),
                 "structure": Product.STANDALONE,
             },
         )
@@ -238,26 +264,36 @@ def ensure_products(categories, producers, assistant, reviewer):
         created += 1
         product.categories.add(categories[row["subgroup"]])
         StockRecord.objects.create(
-            product=product, partner=producer, partner_sku=row["sku"],
-            price=row["price"], num_in_stock=row["stock"],
+            product=product,
+            partner=producer,
+            partner_sku=row["sku"],
+            price=row["price"],
+            num_in_stock=row["stock"],
         )
         decided = _decision_date(row)
-        scan = images.certificate_scan(row["title"], producer.name, row["stars"], row["decision_number"],
-                                       decided, row["issuer"])
+        scan = images.certificate_scan(
+            row["title"], producer.name, row["stars"], row["decision_number"], decided, row["issuer"]
+        )
         OcopCertificate.objects.create(
-            product=product, star_rating=row["stars"], score=row.get("score"),
+            product=product,
+            star_rating=row["stars"],
+            score=row.get("score"),
             decision_number=row["decision_number"],
             scan=ContentFile(scan, name=f"chung-nhan-{product.slug}.png"),
             decision_date=decided,
-            issuer=row["issuer"], issuer_level=row["issuer_level"],
-            taxonomy_version=row["taxonomy"], address_on_document=row.get("old_address", ""),
+            issuer=row["issuer"],
+            issuer_level=row["issuer_level"],
+            taxonomy_version=row["taxonomy"],
+            address_on_document=row.get("old_address", ""),
             legacy_group=LEGACY_GROUPS.get(row["group"], "") if row["taxonomy"] == taxonomy.TAXONOMY_1048 else "",
         )
         # A product kept on sale without its certificate shows no OCOP mark, in its picture too.
         stars_drawn = 0 if row["sku"] == REVOKED_KEPT_ON_SALE else row["stars"]
         picture = images.product_image(row["title"], producer.name, row["group"], stars_drawn)
         ProductImage.objects.create(
-            product=product, display_order=0, caption=row["title"],
+            product=product,
+            display_order=0,
+            caption=row["title"],
             original=ContentFile(picture, name=f"{product.slug}.jpg"),
         )
         _run_demo_workflow(product, row["sku"], assistant, reviewer)
@@ -269,21 +305,26 @@ def ensure_users(producer):
     User = get_user_model()
     staff = User.objects.filter(email=STAFF_EMAIL).first()
     if staff is None:
-        staff = User.objects.create_superuser(email=STAFF_EMAIL, password=STAFF_PASSWORD,
-                                              last_name="Nguyễn Văn", first_name="Quản")
+        staff = User.objects.create_superuser(
+            email=STAFF_EMAIL, password=STAFF_PASSWORD, last_name="Nguyễn Văn", first_name="Quản"
+        )
     reviewer = User.objects.filter(email=REVIEWER_EMAIL).first()
     if reviewer is None:
-        reviewer = User.objects.create_user(email=REVIEWER_EMAIL, password=REVIEWER_PASSWORD,
-                                            last_name="Phạm Thị", first_name="Duyên")
+        reviewer = User.objects.create_user(
+            email=REVIEWER_EMAIL, password=REVIEWER_PASSWORD, last_name="Phạm Thị", first_name="Duyên"
+        )
         reviewer.is_staff = True
         reviewer.save(update_fields=["is_staff"])
-        reviewer.user_permissions.add(Permission.objects.get(
-            codename="review_ocop_product", content_type__app_label="catalogue"))
+        reviewer.user_permissions.add(
+            Permission.objects.get(codename="review_ocop_product", content_type__app_label="catalogue")
+        )
     if not User.objects.filter(email=PRODUCER_EMAIL).exists():
-        user = User.objects.create_user(email=PRODUCER_EMAIL, password=PRODUCER_PASSWORD,
-                                        last_name="Lý Thị", first_name="Mai")
-        user.user_permissions.add(Permission.objects.get(
-            codename="dashboard_access", content_type__app_label="partner"))
+        user = User.objects.create_user(
+            email=PRODUCER_EMAIL, password=PRODUCER_PASSWORD, last_name="Lý Thị", first_name="Mai"
+        )
+        user.user_permissions.add(
+            Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+        )
         producer.users.add(user)
         Partner.objects.filter(pk=producer.pk).update(director=user)
     return staff, reviewer
@@ -301,8 +342,12 @@ def ensure_pending_applicant(producers):
         User = get_user_model()
         family, _space, given = producer.representative.rpartition(" ")
         user = User.objects.filter(email=producer.email).first() or User.objects.create_user(
-            email=producer.email, password="ocop-applicant-2026", last_name=family, first_name=given,
-            phone_number=producer.phone)
+            email=producer.email,
+            password="ocop-applicant-2026",
+            last_name=family,
+            first_name=given,
+            phone_number=producer.phone,
+        )
         producer.users.add(user)
         Partner.objects.filter(pk=producer.pk).update(director=user, applied_at=timezone.now())
         onboarding.record_consents(user, context=onboarding.CONSENT_CONTEXT)
@@ -313,47 +358,73 @@ def ensure_assistant(staff, producers):
     User = get_user_model()
     assistant = User.objects.filter(email=ASSISTANT_EMAIL).first()
     if assistant is None:
-        assistant = User.objects.create_user(email=ASSISTANT_EMAIL, password=ASSISTANT_PASSWORD,
-                                             last_name="Hoàng Văn", first_name="Bưu")
-        assistant.user_permissions.add(Permission.objects.get(
-            codename="dashboard_access", content_type__app_label="partner"))
+        assistant = User.objects.create_user(
+            email=ASSISTANT_EMAIL, password=ASSISTANT_PASSWORD, last_name="Hoàng Văn", first_name="Bưu"
+        )
+        assistant.user_permissions.add(
+            Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+        )
     for producer in producers:
         AssistedEntryGrant.objects.get_or_create(
-            partner=producer, user=assistant,
-            defaults={"granted_by": staff, "note": "Nhân viên bưu điện văn hoá xã"})
+            partner=producer, user=assistant, defaults={"granted_by": staff, "note": "Nhân viên bưu điện văn hoá xã"}
+        )
     return assistant
 
 
 HOME_SECTIONS_VI = {
     "title": "Chợ OCOP Lào Cai",
     "intro": "Đặc sản được chứng nhận OCOP từ các hợp tác xã và hộ sản xuất vùng cao Lào Cai.",
-    "hero": ("Đặc sản vùng cao, chứng nhận OCOP",
-             "Chè Shan tuyết Suối Giàng, quế Bảo Yên, cá hồi Sa Pa, thổ cẩm Hmong — mua trực tiếp từ người làm ra.",
-             "Xem sản phẩm"),
-    "shelves": [("Sản phẩm mới", ""), ("Đồ uống và chè", "drinks"), ("Thực phẩm đặc sản", "food"),
-                ("Dược liệu", "herbal"), ("Du lịch cộng đồng", "tourism")],
+    "hero": (
+        "Đặc sản vùng cao, chứng nhận OCOP",
+        "Chè Shan tuyết Suối Giàng, quế Bảo Yên, cá hồi Sa Pa, thổ cẩm Hmong — mua trực tiếp từ người làm ra.",
+        "Xem sản phẩm",
+    ),
+    "shelves": [
+        ("Sản phẩm mới", ""),
+        ("Đồ uống và chè", "drinks"),
+        ("Thực phẩm đặc sản", "food"),
+        ("Dược liệu", "herbal"),
+        ("Du lịch cộng đồng", "tourism"),
+    ],
     "producers": "Chủ thể OCOP tiêu biểu",
     "text": "<h2>Về chương trình OCOP</h2><p>OCOP (Mỗi xã một sản phẩm) đánh giá và xếp hạng sản phẩm "
-            "địa phương từ 3 đến 5 sao. Chỉ sản phẩm có giấy chứng nhận còn hiệu lực mới mang dấu OCOP.</p>",
+    "địa phương từ 3 đến 5 sao. Chỉ sản phẩm có giấy chứng nhận còn hiệu lực mới mang dấu OCOP.</p>",
 }
 HOME_SECTIONS_EN = {
     "title": "Lào Cai OCOP Market",
     "intro": "OCOP-certified specialities from the highland cooperatives and households of Lào Cai.",
-    "hero": ("Highland specialities, OCOP certified",
-             "Suối Giàng Shan tuyết tea, Bảo Yên cinnamon, Sa Pa salmon, Hmong brocade — bought from the people who make them.",
-             "Browse products"),
-    "shelves": [("New products", ""), ("Drinks and tea", "drinks"), ("Speciality foods", "food"),
-                ("Medicinal herbs", "herbal"), ("Community tourism", "tourism")],
+    "hero": (
+        "Highland specialities, OCOP certified",
+        "Suối Giàng Shan tuyết tea, Bảo Yên cinnamon, Sa Pa salmon, Hmong brocade — bought from the people who make them.",
+        "Browse products",
+    ),
+    "shelves": [
+        ("New products", ""),
+        ("Drinks and tea", "drinks"),
+        ("Speciality foods", "food"),
+        ("Medicinal herbs", "herbal"),
+        ("Community tourism", "tourism"),
+    ],
     "producers": "Featured OCOP producers",
     "text": "<h2>About the OCOP programme</h2><p>OCOP (One Commune One Product) grades local products "
-            "from 3 to 5 stars. Only products with a valid certificate carry the OCOP mark.</p>",
+    "from 3 to 5 stars. Only products with a valid certificate carry the OCOP mark.</p>",
 }
 
 
 def _home_body(sections, hero_image, catalogue_url):
     heading, text, button = sections["hero"]
-    body = [("hero", {"heading": heading, "text": text, "image": hero_image,
-                      "button_text": button, "button_link": catalogue_url})]
+    body = [
+        (
+            "hero",
+            {
+                "heading": heading,
+                "text": text,
+                "image": hero_image,
+                "button_text": button,
+                "button_link": catalogue_url,
+            },
+        )
+    ]
     shelves = sections["shelves"]
     body.append(("products", {"heading": shelves[0][0], "group": shelves[0][1], "count": 8}))
     body.append(("producers", {"heading": sections["producers"], "count": 6}))
@@ -381,17 +452,23 @@ def ensure_home_page():
     locale_vi = Locale.objects.get_or_create(language_code="vi")[0]
     locale_en = Locale.objects.get_or_create(language_code="en")[0]
     sections = HOME_SECTIONS_VI
-    home = root.add_child(instance=HomePage(
-        title=sections["title"], slug="trang-chu", intro=sections["intro"], locale=locale_vi,
-        body=_home_body(sections, hero, "/catalogue/"),
-    ))
+    home = root.add_child(
+        instance=HomePage(
+            title=sections["title"],
+            slug="trang-chu",
+            intro=sections["intro"],
+            locale=locale_vi,
+            body=_home_body(sections, hero, "/catalogue/"),
+        )
+    )
     home.save_revision().publish()
 
     site = Site.objects.filter(is_default_site=True).first()
     previous_root = site.root_page if site else None
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="OCOP Market")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="OCOP Market"
+        )
     else:
         site.root_page, site.site_name = home, "OCOP Market"
         site.save()

@@ -9,6 +9,7 @@ pages have something to show.
 
 Idempotent: each order has a fixed number and is created only when missing.
 """
+
 import datetime
 
 from django.contrib.auth import get_user_model
@@ -41,24 +42,59 @@ _PREVIOUS_MONTH = "previous-month"
 # number, days ago (or (_PREVIOUS_MONTH, day)), [(sku, quantity)], paid by card?, actions
 # actions: ("confirm"|"ship"|"cancel", [skus], extra); "assistant" in extra = done by the assistant.
 DEMO_ORDERS = [
-    ("OCOP-DEMO-0001", (_PREVIOUS_MONTH, 12), [("LC-003", 2)], False,
-     [("ship", ["LC-003"], {"carrier": "Bưu điện (VNPost)", "tracking": "EB100200301VN"})]),
-    ("OCOP-DEMO-0002", (_PREVIOUS_MONTH, 22), [("LC-002", 1), ("LC-001", 3)], True,
-     [("confirm", ["LC-002", "LC-001"], {}),
-      ("ship", ["LC-002", "LC-001"], {"carrier": "Viettel Post", "tracking": "VTP8812345"})]),
-    ("OCOP-DEMO-0003", 20, [("LC-004", 1), ("LC-001", 1)], True,
-     [("confirm", ["LC-004", "LC-001"], {}),
-      ("cancel", ["LC-004"], {"reason": "Homestay đã kín phòng vào ngày quý khách chọn, xin lỗi quý khách."}),
-      ("ship", ["LC-001"], {"carrier": "Bưu điện (VNPost)", "tracking": "EB100200355VN"})]),
-    ("OCOP-DEMO-0004", 15, [("LC-002", 2), ("LC-003", 1)], False,
-     [("confirm", ["LC-002", "LC-003"], {}),
-      ("ship", ["LC-002", "LC-003"], {"carrier": "Bưu điện (VNPost)", "tracking": "EB100200412VN",
-                                       "assistant": True})]),
-    ("OCOP-DEMO-0005", 8, [("LC-001", 1), ("LC-004", 1)], False,
-     [("confirm", ["LC-001", "LC-004"], {}),
-      ("ship", ["LC-001"], {"carrier": "Giao hàng tiết kiệm", "tracking": "GHTK5566778"})]),
-    ("OCOP-DEMO-0006", 5, [("LC-001", 1), ("LC-005", 1)], False,
-     [("confirm", ["LC-001"], {})]),
+    (
+        "OCOP-DEMO-0001",
+        (_PREVIOUS_MONTH, 12),
+        [("LC-003", 2)],
+        False,
+        [("ship", ["LC-003"], {"carrier": "Bưu điện (VNPost)", "tracking": "EB100200301VN"})],
+    ),
+    (
+        "OCOP-DEMO-0002",
+        (_PREVIOUS_MONTH, 22),
+        [("LC-002", 1), ("LC-001", 3)],
+        True,
+        [
+            ("confirm", ["LC-002", "LC-001"], {}),
+            ("ship", ["LC-002", "LC-001"], {"carrier": "Viettel Post", "tracking": "VTP8812345"}),
+        ],
+    ),
+    (
+        "OCOP-DEMO-0003",
+        20,
+        [("LC-004", 1), ("LC-001", 1)],
+        True,
+        [
+            ("confirm", ["LC-004", "LC-001"], {}),
+            ("cancel", ["LC-004"], {"reason": "Homestay đã kín phòng vào ngày quý khách chọn, xin lỗi quý khách."}),
+            ("ship", ["LC-001"], {"carrier": "Bưu điện (VNPost)", "tracking": "EB100200355VN"}),
+        ],
+    ),
+    (
+        "OCOP-DEMO-0004",
+        15,
+        [("LC-002", 2), ("LC-003", 1)],
+        False,
+        [
+            ("confirm", ["LC-002", "LC-003"], {}),
+            (
+                "ship",
+                ["LC-002", "LC-003"],
+                {"carrier": "Bưu điện (VNPost)", "tracking": "EB100200412VN", "assistant": True},
+            ),
+        ],
+    ),
+    (
+        "OCOP-DEMO-0005",
+        8,
+        [("LC-001", 1), ("LC-004", 1)],
+        False,
+        [
+            ("confirm", ["LC-001", "LC-004"], {}),
+            ("ship", ["LC-001"], {"carrier": "Giao hàng tiết kiệm", "tracking": "GHTK5566778"}),
+        ],
+    ),
+    ("OCOP-DEMO-0006", 5, [("LC-001", 1), ("LC-005", 1)], False, [("confirm", ["LC-001"], {})]),
     ("OCOP-DEMO-0007", 3, [("LC-002", 1)], False, [("confirm", ["LC-002"], {})]),
     ("OCOP-DEMO-0008", 1, [("LC-001", 2), ("LC-003", 1)], False, []),
 ]
@@ -77,16 +113,23 @@ def ensure_customer():
     User = get_user_model()
     customer = User.objects.filter(email=CUSTOMER_EMAIL).first()
     if customer is None:
-        customer = User.objects.create_user(email=CUSTOMER_EMAIL, password=CUSTOMER_PASSWORD,
-                                            last_name="Trần Thị", first_name="Hương")
+        customer = User.objects.create_user(
+            email=CUSTOMER_EMAIL, password=CUSTOMER_PASSWORD, last_name="Trần Thị", first_name="Hương"
+        )
     return customer
 
 
 def _address(customer):
     return ShippingAddress.objects.create(
-        first_name=customer.first_name, last_name=customer.last_name, line1="Số 12 ngõ 45 phố Hoàng Hoa Thám",
-        line4="Phường Ngọc Hà", state="Thành phố Hà Nội", country=Country.objects.get(iso_3166_1_a2="VN"),
-        phone_number="+84912345678", notes="Gọi trước khi giao")
+        first_name=customer.first_name,
+        last_name=customer.last_name,
+        line1="Số 12 ngõ 45 phố Hoàng Hoa Thám",
+        line4="Phường Ngọc Hà",
+        state="Thành phố Hà Nội",
+        country=Country.objects.get(iso_3166_1_a2="VN"),
+        phone_number="+84912345678",
+        notes="Gọi trước khi giao",
+    )
 
 
 def _place(number, customer, items):
@@ -98,8 +141,14 @@ def _place(number, customer, items):
     shipping_charge = shipping_method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, shipping_charge)
     order = OrderCreator().place_order(
-        basket=basket, total=total, shipping_method=shipping_method, shipping_charge=shipping_charge,
-        user=customer, shipping_address=_address(customer), order_number=number)
+        basket=basket,
+        total=total,
+        shipping_method=shipping_method,
+        shipping_charge=shipping_charge,
+        user=customer,
+        shipping_address=_address(customer),
+        order_number=number,
+    )
     basket.submit()
     return order
 
@@ -124,9 +173,14 @@ def ensure_demo_orders():
             order = _place(number, customer, items)
             created += 1
             if paid:
-                Source.objects.create(order=order, source_type=card, currency=order.currency,
-                                      amount_allocated=order.total_incl_tax, amount_debited=order.total_incl_tax,
-                                      reference=f"demo-{number}")
+                Source.objects.create(
+                    order=order,
+                    source_type=card,
+                    currency=order.currency,
+                    amount_allocated=order.total_incl_tax,
+                    amount_debited=order.total_incl_tax,
+                    reference=f"demo-{number}",
+                )
             by_sku = {line.partner_sku: line for line in order.lines.all()}
             for action, skus, extra in actions:
                 lines = [by_sku[sku] for sku in skus]

@@ -4,6 +4,7 @@ Idempotent like the rest of the demo loader: the page is found by its slug under
 the home page and created only when missing; the site setting is filled only when
 empty, so an editor's later choice of page survives a reload.
 """
+
 from django.db import transaction
 from wagtail.models import Locale, Site
 
@@ -14,7 +15,7 @@ RETURN_POLICY_SLUG = "chinh-sach-doi-tra"
 RETURN_POLICY_VI = {
     "title": "Chính sách đổi trả",
     "search_description": "Điều kiện đổi trả hàng, hủy dịch vụ du lịch và hoàn tiền khi mua sản phẩm OCOP "
-                          "trên Chợ OCOP Lào Cai.",
+    "trên Chợ OCOP Lào Cai.",
     "body": (
         "<p>Chính sách này áp dụng cho mọi đơn hàng trên Chợ OCOP Lào Cai. Sản phẩm do các chủ thể OCOP "
         "(hợp tác xã, doanh nghiệp, tổ hợp tác, hộ kinh doanh) bán và giao; sàn tiếp nhận yêu cầu và bảo đảm "
@@ -67,7 +68,7 @@ RETURN_POLICY_VI = {
 RETURN_POLICY_EN = {
     "title": "Returns and exchanges",
     "search_description": "Conditions for returns, community tourism cancellations and refunds when buying "
-                          "OCOP products on the Lào Cai OCOP Market.",
+    "OCOP products on the Lào Cai OCOP Market.",
     "body": (
         "<p>This policy applies to every order on the Lào Cai OCOP Market. Products are sold and delivered by "
         "OCOP producers (cooperatives, enterprises, cooperative groups, household businesses); the market "

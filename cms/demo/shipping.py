@@ -1,6 +1,7 @@
 """Demo shipping: the launch tariff (``shop.shipping.tariff``: e.g. 22.000 ₫ for up to 500 g within the
 producer's province, 38.000 ₫ across regions), parcels free from 500.000 ₫ of goods, and the service
 date asked of community-tourism bookings. Idempotent; rates an administrator changed are kept."""
+
 from oscar.core.loading import get_model
 
 from shop.shipping.service_dates import ensure_service_date_option

@@ -8,6 +8,7 @@ deployment without Stripe keys simply has no card payment instead of crashing.
 Each method has its folder here — ``cod/``, ``vietqr/``, ``vnpay/``, ``stripe/`` — holding its provider
 class (``gateway.py``) and whatever else is its own: parsing and signing, pages and URLs, the bank statement import.
 """
+
 from django.conf import settings
 from django.utils.module_loading import import_string
 

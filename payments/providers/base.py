@@ -15,6 +15,7 @@ The life of a payment (``payments.models.Payment``):
 5. ``refund(payment, amount, reason)`` — give money back (a cancelled line, a payment for an order
    that could not be kept); returns the provider's refund reference.
 """
+
 from django.conf import settings
 
 from shop.core.money import format_vnd

@@ -29,7 +29,7 @@ def qr_svg(data, label=""):
     buffer = io.BytesIO()
     image.save(buffer)
     svg = buffer.getvalue().decode("utf-8")
-    svg = svg[svg.index("<svg"):]  # drop the XML declaration: the SVG sits inside HTML
-    title = f'<title>{template.defaultfilters.force_escape(label)}</title>' if label else ""
+    svg = svg[svg.index("<svg") :]  # drop the XML declaration: the SVG sits inside HTML
+    title = f"<title>{template.defaultfilters.force_escape(label)}</title>" if label else ""
     svg = svg.replace(">", f' role="img" class="qr-code">{title}', 1)
     return mark_safe(svg)

@@ -5,6 +5,7 @@ province: with JavaScript the page fetches it (``address-wards``); without, the 
 communes of the province just chosen ("Cập nhật danh sách xã/phường" button, or the prompt shown when
 the commune does not belong to the province).
 """
+
 import phonenumbers
 from django import forms
 from django.forms.utils import ErrorDict
@@ -22,40 +23,52 @@ REFRESH_WARDS = "refresh_wards"
 class VietnameseAddressFormMixin(forms.Form):
     address_fields = ["first_name", "phone_number", "province_code", "ward_code", "line1"]
 
-    first_name = forms.CharField(label=_("Họ và tên người nhận"), max_length=255,
-                                 widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    first_name = forms.CharField(
+        label=_("Họ và tên người nhận"), max_length=255, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     phone_number = forms.CharField(
-        label=_("Số điện thoại"), max_length=20,
+        label=_("Số điện thoại"),
+        max_length=20,
         help_text=_("Số di động hoặc cố định Việt Nam, ví dụ 0912345678."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}))
-    province_code = forms.TypedChoiceField(label=_("Tỉnh/thành phố"), coerce=int,
-                                           widget=forms.Select(attrs={"data-ward-source": "1"}))
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+    province_code = forms.TypedChoiceField(
+        label=_("Tỉnh/thành phố"), coerce=int, widget=forms.Select(attrs={"data-ward-source": "1"})
+    )
     ward_code = forms.TypedChoiceField(label=_("Xã/phường"), coerce=int)
-    line1 = forms.CharField(label=_("Số nhà, thôn/tổ, đường"), max_length=255,
-                            widget=forms.TextInput(attrs={"autocomplete": "address-line1"}))
+    line1 = forms.CharField(
+        label=_("Số nhà, thôn/tổ, đường"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["province_code"].choices = [("", _("— Chọn tỉnh/thành phố —")), *province_choices()]
         province = self._chosen_province()
-        self.fields["ward_code"].choices = [("", _("— Chọn xã/phường —")),
-                                            *(ward_choices(province) if province else [])]
+        self.fields["ward_code"].choices = [
+            ("", _("— Chọn xã/phường —")),
+            *(ward_choices(province) if province else []),
+        ]
         # Without JavaScript the commune list only follows a new province on the next render: say what
         # to do now rather than report an error the buyer did not make.
         if province:
-            prompt = _("Chọn xã/phường của %(province)s trong danh sách (đã cập nhật theo tỉnh/thành phố "
-                       "bạn chọn).") % {"province": province_name(province)}
+            prompt = _(
+                "Chọn xã/phường của %(province)s trong danh sách (đã cập nhật theo tỉnh/thành phố bạn chọn)."
+            ) % {"province": province_name(province)}
         else:
             prompt = _("Chọn tỉnh/thành phố trước, rồi chọn xã/phường.")
         self.fields["ward_code"].error_messages.update(required=prompt, invalid_choice=prompt)
         if self.instance and self.instance.phone_number and not self.is_bound:
             self.initial["phone_number"] = phonenumbers.format_number(
-                self.instance.phone_number, phonenumbers.PhoneNumberFormat.NATIONAL)
+                self.instance.phone_number, phonenumbers.PhoneNumberFormat.NATIONAL
+            )
         for name in self.address_fields:
             self.fields[name].required = True
         # The JSON list of a province's communes, for the script that refreshes the select.
         self.fields["ward_code"].widget.attrs["data-wards-url"] = reverse("address-wards", args=[0]).replace(
-            "/0/", "/{code}/")
+            "/0/", "/{code}/"
+        )
 
     @property
     def refreshing(self):
@@ -72,8 +85,11 @@ class VietnameseAddressFormMixin(forms.Form):
         return super().is_valid() and not self.refreshing
 
     def _chosen_province(self):
-        value = self.data.get(self.add_prefix("province_code")) if self.is_bound else (
-            self.initial.get("province_code") or getattr(self.instance, "province_code", None))
+        value = (
+            self.data.get(self.add_prefix("province_code"))
+            if self.is_bound
+            else (self.initial.get("province_code") or getattr(self.instance, "province_code", None))
+        )
         try:
             return int(value) if value and province_name(value) else None
         except (TypeError, ValueError):

@@ -5,6 +5,7 @@ the names into Oscar's display fields (``state`` = province, ``line4`` = commune
 Oscar's summaries, hashes, address book and emails keep working unchanged. The full name is one field
 (``first_name``): Vietnamese names are not split into given and family names on forms.
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address.abstract_models import AbstractUserAddress

@@ -10,8 +10,12 @@ class Basket(AbstractBasket):
         if self.id is not None and self._lines is None:
             super().all_lines()
             self._lines = self._lines.select_related("stockrecord__partner").prefetch_related(
-                "product__stockrecords__partner", "product__ocop_certificates", "product__product_class",
-                "product__parent__product_class", "attributes__option")
+                "product__stockrecords__partner",
+                "product__ocop_certificates",
+                "product__product_class",
+                "product__parent__product_class",
+                "attributes__option",
+            )
         return super().all_lines()
 
 
@@ -22,8 +26,10 @@ class Line(AbstractLine):
         from oscar.core.loading import get_class
 
         if isinstance(self.purchase_info.availability, get_class("partner.availability", "NotForSale")):
-            return _("“%(product)s” hiện không còn được bán trên sàn. Hãy xoá sản phẩm này khỏi giỏ hàng để "
-                     "tiếp tục đặt hàng.") % {"product": self.product.get_title()}
+            return _(
+                "“%(product)s” hiện không còn được bán trên sàn. Hãy xoá sản phẩm này khỏi giỏ hàng để "
+                "tiếp tục đặt hàng."
+            ) % {"product": self.product.get_title()}
         return super().get_warning()
 
     @property

@@ -10,6 +10,7 @@ The quote is compared in the request; the window left between that comparison an
 locked in ``order.utils.OrderCreator`` is closed there: the prices of the locked records must still be the
 ones the basket was priced at (``PricesChanged``).
 """
+
 from decimal import Decimal
 
 from django.core import signing
@@ -73,14 +74,20 @@ def changes(shown, current):
             said.append(_("Giỏ hàng có thêm “%(title)s”.") % {"title": line["title"]})
             continue
         if before["quantity"] != line["quantity"]:
-            said.append(_("Số lượng “%(title)s” đã đổi từ %(before)s thành %(now)s.")
-                        % {"title": line["title"], "before": before["quantity"], "now": line["quantity"]})
+            said.append(
+                _("Số lượng “%(title)s” đã đổi từ %(before)s thành %(now)s.")
+                % {"title": line["title"], "before": before["quantity"], "now": line["quantity"]}
+            )
         elif before["unit"] != line["unit"]:
-            said.append(_("Giá “%(title)s” đã đổi từ %(before)s thành %(now)s.")
-                        % {"title": line["title"], "before": _money(before["unit"]), "now": _money(line["unit"])})
+            said.append(
+                _("Giá “%(title)s” đã đổi từ %(before)s thành %(now)s.")
+                % {"title": line["title"], "before": _money(before["unit"]), "now": _money(line["unit"])}
+            )
         elif before["total"] != line["total"]:
-            said.append(_("Thành tiền “%(title)s” sau ưu đãi đã đổi từ %(before)s thành %(now)s.")
-                        % {"title": line["title"], "before": _money(before["total"]), "now": _money(line["total"])})
+            said.append(
+                _("Thành tiền “%(title)s” sau ưu đãi đã đổi từ %(before)s thành %(now)s.")
+                % {"title": line["title"], "before": _money(before["total"]), "now": _money(line["total"])}
+            )
     for reference, line in shown["lines"].items():
         if reference not in current["lines"]:
             said.append(_("“%(title)s” không còn trong giỏ hàng.") % {"title": line["title"]})
@@ -93,14 +100,20 @@ def changes(shown, current):
         elif before is None:
             said.append(_("Ưu đãi “%(name)s” được áp dụng: giảm %(now)s.") % {"name": name, "now": _money(now)})
         else:
-            said.append(_("Ưu đãi “%(name)s” đã đổi từ giảm %(before)s thành giảm %(now)s.")
-                        % {"name": name, "before": _money(before), "now": _money(now)})
+            said.append(
+                _("Ưu đãi “%(name)s” đã đổi từ giảm %(before)s thành giảm %(now)s.")
+                % {"name": name, "before": _money(before), "now": _money(now)}
+            )
     if shown["shipping"] != current["shipping"]:
-        said.append(_("Phí vận chuyển đã đổi từ %(before)s thành %(now)s.")
-                    % {"before": _money(shown["shipping"]), "now": _money(current["shipping"])})
+        said.append(
+            _("Phí vận chuyển đã đổi từ %(before)s thành %(now)s.")
+            % {"before": _money(shown["shipping"]), "now": _money(current["shipping"])}
+        )
     if said or shown["total"] != current["total"]:
-        said.append(_("Tổng cộng nay là %(now)s (trước đó %(before)s).")
-                    % {"before": _money(shown["total"]), "now": _money(current["total"])})
+        said.append(
+            _("Tổng cộng nay là %(now)s (trước đó %(before)s).")
+            % {"before": _money(shown["total"]), "now": _money(current["total"])}
+        )
     return said
 
 

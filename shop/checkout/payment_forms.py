@@ -5,9 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class PaymentMethodForm(forms.Form):
     """The choice among the payment methods this deployment offers now."""
 
-    method = forms.ChoiceField(label=_("Phương thức thanh toán"), widget=forms.RadioSelect,
-                               error_messages={"required": _("Hãy chọn phương thức thanh toán."),
-                                               "invalid_choice": _("Phương thức thanh toán này hiện không dùng được.")})
+    method = forms.ChoiceField(
+        label=_("Phương thức thanh toán"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Hãy chọn phương thức thanh toán."),
+            "invalid_choice": _("Phương thức thanh toán này hiện không dùng được."),
+        },
+    )
 
     def __init__(self, providers, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@
   restores the frozen basket, so the buyer loses nothing.
 - After placement the buyer goes where the provider says (VNPay, the card page) or to the thank-you page.
 """
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -84,8 +85,9 @@ class PaymentMethodView(oscar_views.PaymentMethodView):
         return self.get_success_response()
 
     def _form(self, data=None):
-        return PaymentMethodForm(available_providers(), data=data,
-                                 initial={"method": self.checkout_session.payment_method()})
+        return PaymentMethodForm(
+            available_providers(), data=data, initial={"method": self.checkout_session.payment_method()}
+        )
 
 
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
@@ -101,8 +103,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 
     def check_payment_data_is_captured(self, request):
         if self._payment_required(request) and not is_available(self.checkout_session.payment_method() or ""):
-            raise FailedPreCondition(url=reverse("checkout:payment-method"),
-                                     message=_("Hãy chọn phương thức thanh toán."))
+            raise FailedPreCondition(
+                url=reverse("checkout:payment-method"), message=_("Hãy chọn phương thức thanh toán.")
+            )
 
     def _payment_required(self, request):
         try:
@@ -117,7 +120,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         ctx["payment_provider"] = get_provider(method) if method and is_available(method) else None
         if self.preview and ctx.get("order_total") is not None:
             ctx["confirmed_quote"] = confirmation.sign(
-                confirmation.quote(self.request.basket, ctx.get("shipping_charge"), ctx["order_total"]))
+                confirmation.quote(self.request.basket, ctx.get("shipping_charge"), ctx["order_total"])
+            )
         return ctx
 
     def handle_place_order_submission(self, request):
@@ -130,8 +134,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         differences = confirmation.changes(shown, current)
         if differences:
             if shown is not None:
-                messages.warning(request, _("Đơn hàng đã thay đổi kể từ khi bạn xem. Hãy xem lại và bấm "
-                                            "“Đặt hàng” nếu bạn đồng ý."))
+                messages.warning(
+                    request, _("Đơn hàng đã thay đổi kể từ khi bạn xem. Hãy xem lại và bấm “Đặt hàng” nếu bạn đồng ý.")
+                )
             return self.render_preview(request, quote_changes=differences)
         return self.submit(**submission)
 
@@ -152,8 +157,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         if not method or not is_available(method):
             raise UnableToTakePayment(_("Phương thức thanh toán này hiện không dùng được; hãy chọn cách khác."))
         if method == cod_limits.COD:
-            refusal = cod_limits.cod_refusal(self.request.basket, email,
-                                             self.get_shipping_address(self.request.basket), client_ip(self.request))
+            refusal = cod_limits.cod_refusal(
+                self.request.basket, email, self.get_shipping_address(self.request.basket), client_ip(self.request)
+            )
             if refusal:
                 raise UnableToTakePayment(refusal)
         provider = get_provider(method)

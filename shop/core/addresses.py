@@ -3,6 +3,7 @@
 The official list comes from the maintained `vietnam-provinces` package; this
 module is the one place the project reads it.
 """
+
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
@@ -42,21 +43,21 @@ def ward_choices(province_code):
 
 def validate_province_code(code):
     if not province_name(code):
-        raise ValidationError(_("Mã tỉnh/thành phố %(code)s không có trong danh mục 2025."),
-                              params={"code": code})
+        raise ValidationError(_("Mã tỉnh/thành phố %(code)s không có trong danh mục 2025."), params={"code": code})
 
 
 def validate_ward(province_code, ward_code):
     """A commune/ward must exist and belong to the province."""
     ward = _ward(ward_code)
     if ward is None:
-        raise ValidationError(_("Mã xã/phường %(code)s không có trong danh mục 2025."),
-                              params={"code": ward_code})
+        raise ValidationError(_("Mã xã/phường %(code)s không có trong danh mục 2025."), params={"code": ward_code})
     if ward.province_code.value != int(province_code):
-        raise ValidationError(_("Xã/phường %(ward)s không thuộc %(province)s."),
-                              params={"ward": ward.name, "province": province_name(province_code)})
+        raise ValidationError(
+            _("Xã/phường %(ward)s không thuộc %(province)s."),
+            params={"ward": ward.name, "province": province_name(province_code)},
+        )
 
 
 def format_address(street, ward_code, province_code):
-    """"Thôn Bản Mế, Xã Bắc Hà, Lào Cai" — the two-level address as printed."""
+    """ "Thôn Bản Mế, Xã Bắc Hà, Lào Cai" — the two-level address as printed."""
     return ", ".join(part for part in (street, ward_name(ward_code), province_name(province_code)) if part)

@@ -7,6 +7,7 @@ This module tells, by explicit calls, whoever keeps a copy of what was shown: th
 page cache (``shop.core.page_cache``). Neither of them announces changes; the catalogue, orders and
 partners never import them for this.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

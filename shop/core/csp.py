@@ -24,6 +24,7 @@ our own preview pages, rendered through the middleware with Wagtail's dummy requ
 middleware leaves to the admin request around it; nobody else may frame the back offices). tests/e2e/test_back_office_assets.py opens
 the back-office pages in Chromium and fails on any other host, CSP violation or script error.
 """
+
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -81,6 +82,7 @@ def render_policy(policy):
 
 def csp_allow(**sources):
     """Adds sources to the storefront policy for one view: ``@csp_allow(script_src=["https://…"])``."""
+
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
@@ -90,7 +92,9 @@ def csp_allow(**sources):
                 extra.setdefault(name.replace("_", "-"), []).extend(values)
             response.csp_allow = extra
             return response
+
         return wrapped
+
     return decorator
 
 

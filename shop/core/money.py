@@ -15,6 +15,7 @@
   ``format_vnd``, which first applies ``to_dong`` (Babel alone would round halves to even). Never build
   "… ₫" by hand: ``tests/shop/test_money.py`` sweeps the code for it.
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation

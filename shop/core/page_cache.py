@@ -26,6 +26,7 @@ nobody announced (an Oscar dashboard edit of a category, say). The cache must be
 processes (``CACHES``: Redis in production, a file cache on one machine), or a change seen by one
 worker would not reach the pages cached by another.
 """
+
 import hashlib
 import json
 import re
@@ -44,11 +45,31 @@ VERSION_KEY = "ocop-page-cache-version"
 CSRF_PLACEHOLDER = "__OCOP_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Headers worth keeping with a stored page; cookies never are.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Referrer-Policy",
-                "Cross-Origin-Opener-Policy", "X-Content-Type-Options")
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "X-Frame-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Content-Type-Options",
+)
 # Back offices, the visitor's own pages and endpoints that are never cached whatever the cookies say.
-EXCLUDED_PREFIXES = ("/dashboard/", "/cms-admin/", "/django-admin/", "/accounts/", "/basket/", "/checkout/",
-                     "/thanh-toan/", "/don-hang/", "/ban-hang/", "/i18n/", "/documents/", "/media/", "/static/")
+EXCLUDED_PREFIXES = (
+    "/dashboard/",
+    "/cms-admin/",
+    "/django-admin/",
+    "/accounts/",
+    "/basket/",
+    "/checkout/",
+    "/thanh-toan/",
+    "/don-hang/",
+    "/ban-hang/",
+    "/i18n/",
+    "/documents/",
+    "/media/",
+    "/static/",
+)
 
 
 def seconds():
@@ -80,7 +101,7 @@ def _allowed_cookies():
 
 def _path_without_language(path):
     prefix = "/en/"
-    return path[len(prefix) - 1:] if path.startswith(prefix) else path
+    return path[len(prefix) - 1 :] if path.startswith(prefix) else path
 
 
 def is_cacheable_request(request):
@@ -109,8 +130,10 @@ def _key(request):
     history = request.COOKIES.get(settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME, "") if _is_product_page(request) else ""
     # The day is part of the key: what is for sale changes at midnight without anyone announcing it (a
     # certificate expiring, a decision to keep a product on sale ending — catalogue.listing).
-    place = (f"{timezone.localdate().isoformat()}|{request.get_host()}|{translation.get_language()}|"
-             f"{request.get_full_path()}|{history}")
+    place = (
+        f"{timezone.localdate().isoformat()}|{request.get_host()}|{translation.get_language()}|"
+        f"{request.get_full_path()}|{history}"
+    )
     return f"ocop-page:{version}:{hashlib.sha256(place.encode()).hexdigest()}"
 
 

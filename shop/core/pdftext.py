@@ -7,6 +7,7 @@ when ``Paragraph`` is used elsewhere or ``Markup`` is given anything but a strin
 behind it keeps only simple inline tags and never loads an image, so even a missed escape cannot read a
 file or reach the network.
 """
+
 from xml.sax.saxutils import escape
 
 from reportlab.platypus.paragraph import Paragraph, textTransformFrags
@@ -57,4 +58,3 @@ def paragraph(*parts, style):
     """A Paragraph of ``parts``: plain text (any value, escaped) and ``Markup`` constants."""
     text = "".join(part if isinstance(part, Markup) else escape(str(part)) for part in parts)
     return _SafeParagraph(text, style)
-

@@ -1,5 +1,6 @@
 """sitemap.xml (Wagtail's live pages in every language, and every listed product in every language)
 and robots.txt (keeps crawlers out of accounts, basket, checkout, payments and the back offices)."""
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
@@ -58,8 +59,18 @@ class PageSitemap(WagtailSitemap):
 def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": PageSitemap, "products": ProductSitemap(request)})
 
-PRIVATE_PATHS = ["/dashboard/", "/cms-admin/", "/accounts/", "/basket/", "/checkout/", "/don-hang/",
-                 "/thanh-toan/", "/ban-hang/", "/dia-chi/"]
+
+PRIVATE_PATHS = [
+    "/dashboard/",
+    "/cms-admin/",
+    "/accounts/",
+    "/basket/",
+    "/checkout/",
+    "/don-hang/",
+    "/thanh-toan/",
+    "/ban-hang/",
+    "/dia-chi/",
+]
 
 
 @require_GET

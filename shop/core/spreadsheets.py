@@ -6,6 +6,7 @@ before deciding. Every CSV export of text someone else typed (product titles, pr
 messages, buyers' names and emails) passes its cells through ``spreadsheet_safe``, which prefixes such a cell with ``'``: the
 spreadsheet then shows it as text (OWASP's advice for CSV injection).
 """
+
 from oscar.core.compat import UnicodeCSVWriter
 
 FORMULA_OPENINGS = ("=", "+", "-", "@", "\t", "\r")

@@ -3,6 +3,7 @@
 They live under ``PRIVATE_MEDIA_ROOT``, outside ``MEDIA_ROOT`` (which the web server publishes), and have
 no URL: views that check permissions stream them (e.g. the reviewers' application page).
 """
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 

@@ -1,5 +1,6 @@
 """Text helpers for Vietnamese: folding, slugs, and the folded text search compares (the search index, the
 database fallback, ``Product.search_folded`` and the choosers all fold the same way)."""
+
 import unicodedata
 
 from django.utils.text import slugify

@@ -1,4 +1,5 @@
 """Theme lookup (imported by settings: no Django models here)."""
+
 from pathlib import Path
 
 DEFAULT_THEME = "default"

@@ -10,6 +10,7 @@ is a valid key. The counters live in ``django.core.cache.cache``, which every wo
 Users: the guest order lookup (shop/order/views.py) and the login and password-reset doors
 (shop/users/throttling.py).
 """
+
 import hashlib
 import ipaddress
 
@@ -65,8 +66,7 @@ def client_ip(request):
     address = request.META.get("REMOTE_ADDR", "")
     proxies = trusted_proxies()
     if proxies and _is_one_of(address, proxies):
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-                     if part.strip()]
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         for hop in reversed(forwarded):
             address = hop
             if not _is_one_of(hop, proxies):
@@ -84,8 +84,9 @@ def client_ip(request):
 
 def trusted_proxies():
     """``OCOP_TRUSTED_PROXIES`` as networks (a plain address is a network of one)."""
-    return [ipaddress.ip_network(value.strip(), strict=False) for value in settings.OCOP_TRUSTED_PROXIES
-            if value.strip()]
+    return [
+        ipaddress.ip_network(value.strip(), strict=False) for value in settings.OCOP_TRUSTED_PROXIES if value.strip()
+    ]
 
 
 def _is_one_of(address, networks):

@@ -7,6 +7,7 @@ write. sorl then refuses to record the thumbnail ("Cannot add thumbnails for sou
 kvstore"), Oscar's ``oscar_thumbnail`` tag renders no picture, and the page cache keeps that page for
 minutes. Here the picture's entry is simply written again, which also replaces the stale "missing".
 """
+
 from sorl.thumbnail.kvstores import cached_db_kvstore
 
 

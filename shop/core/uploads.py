@@ -4,6 +4,7 @@ The name is checked too, but against the content: a stored file is served with
 the type its extension implies, so a real PDF or PNG named ``.html`` or ``.svg``
 must not get through either.
 """
+
 import os
 import re
 
@@ -59,7 +60,9 @@ def validate_image_content(upload):
             if width * height > MAX_IMAGE_PIXELS:
                 raise ValidationError(
                     _("Ảnh quá lớn (%(width)s × %(height)s điểm ảnh). Hãy gửi ảnh nhỏ hơn 40 triệu điểm ảnh.")
-                    % {"width": width, "height": height}, code="image_too_large")
+                    % {"width": width, "height": height},
+                    code="image_too_large",
+                )
             if image_format not in IMAGE_FORMATS:
                 raise ValidationError(_("Chỉ nhận ảnh JPEG, PNG hoặc WebP."), code="image_format")
             image.verify()
@@ -92,7 +95,8 @@ def validate_document_scan(upload):
         raise ValidationError(
             _("Tệp quá lớn (%(size)s). Giới hạn là %(limit)s.")
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)},
-            code="file_too_large")
+            code="file_too_large",
+        )
     extension = os.path.splitext(upload.name or "")[1].lower()
     if PDF_HEADER.match(_read_head(upload)):
         if not PDF_END.search(_tail(upload)):
@@ -111,7 +115,8 @@ def validate_document_scan(upload):
         raise ValidationError(
             _("Tên tệp phải có đuôi %(extensions)s (nội dung là %(kind)s).")
             % {"extensions": ", ".join(EXTENSIONS[kind][:2]), "kind": KIND_NAMES[kind]},
-            code="wrong_extension")
+            code="wrong_extension",
+        )
 
 
 def validate_product_image(upload):
@@ -121,14 +126,16 @@ def validate_product_image(upload):
         raise ValidationError(
             _("Ảnh quá lớn (%(size)s). Giới hạn là %(limit)s.")
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)},
-            code="file_too_large")
+            code="file_too_large",
+        )
     kind = validate_image_content(upload)
     extension = os.path.splitext(upload.name or "")[1].lower()
     if extension not in EXTENSIONS[kind]:
         raise ValidationError(
             _("Tên tệp phải có đuôi %(extensions)s (nội dung là %(kind)s).")
             % {"extensions": ", ".join(EXTENSIONS[kind][:2]), "kind": KIND_NAMES[kind]},
-            code="wrong_extension")
+            code="wrong_extension",
+        )
     return kind
 
 
@@ -145,7 +152,8 @@ def validate_editor_document(upload):
         raise ValidationError(
             _("Tệp quá lớn (%(size)s). Giới hạn là %(limit)s.")
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)},
-            code="file_too_large")
+            code="file_too_large",
+        )
     extension = os.path.splitext(upload.name or "")[1].lower().lstrip(".")
     head = _read_head(upload)
     if extension == "pdf":
@@ -164,4 +172,5 @@ def validate_editor_document(upload):
     if not matches:
         raise ValidationError(
             _("Nội dung tệp không phải là %(kind)s như đuôi tên tệp cho biết.") % {"kind": extension.upper() or "?"},
-            code="content_mismatch")
+            code="content_mismatch",
+        )

@@ -22,6 +22,7 @@ Links are ``TimestampSigner`` tokens (one salt per purpose) valid ``LINK_VALIDIT
 account's id and its current email, so a link used once, or outdated by another change, fails.
 Emails go out after commit, in Vietnamese (templates oscar/communication/emails/commtype_ocop_*).
 """
+
 import datetime
 
 from django.conf import settings
@@ -94,6 +95,7 @@ def _unsign(token, salt):
 
 # --- Registration ----------------------------------------------------------------------------
 
+
 def is_unconfirmed(user):
     """An account opened by registration whose email link was never used."""
     return user is not None and not user.is_active and user.last_login is None
@@ -106,18 +108,19 @@ def _password_mark(user):
 
 def registration_token(user):
     return signing.TimestampSigner(salt=REGISTRATION_SALT).sign_object(
-        {"u": user.pk, "e": normalise(user.email), "p": _password_mark(user)})
+        {"u": user.pk, "e": normalise(user.email), "p": _password_mark(user)}
+    )
 
 
-def send_registration_link(user, request=None, *, event_code=REGISTRATION_CONFIRM, next_url=None,
-                           context=None):
+def send_registration_link(user, request=None, *, event_code=REGISTRATION_CONFIRM, next_url=None, context=None):
     """Mails the account's confirmation link. Other doors (the producers' application) give their own
     email text (``event_code``, ``context``) and where the link lands after signing in (``next_url``)."""
     link = _absolute(request, _path("customer:registration-confirm", registration_token(user)))
     if next_url:
         link += "?" + urlencode({"next": next_url})
-    _send(user.email, event_code, {"user": user, "confirm_url": link, "valid_days": LINK_VALIDITY.days,
-                                   **(context or {})})
+    _send(
+        user.email, event_code, {"user": user, "confirm_url": link, "valid_days": LINK_VALIDITY.days, **(context or {})}
+    )
 
 
 def awaiting_confirmation(email):
@@ -143,9 +146,15 @@ def register(form, request=None):
         send_registration_link(waiting, request)
         return waiting
     if email_taken(email):
-        _send(email, REGISTRATION_EXISTS, {
-            "email": email, "login_url": _absolute(request, _path_plain("customer:login")),
-            "reset_url": _absolute(request, _path_plain("password-reset"))})
+        _send(
+            email,
+            REGISTRATION_EXISTS,
+            {
+                "email": email,
+                "login_url": _absolute(request, _path_plain("customer:login")),
+                "reset_url": _absolute(request, _path_plain("password-reset")),
+            },
+        )
         return None
     user = form.save(commit=False)
     user.email = email
@@ -171,8 +180,7 @@ def confirm_registration(token):
     data = _unsign(token, REGISTRATION_SALT)
     with transaction.atomic():
         user = _users().select_for_update().filter(pk=data.get("u")).first()
-        if not is_unconfirmed(user) or normalise(user.email) != data.get("e") or \
-                data.get("p") != _password_mark(user):
+        if not is_unconfirmed(user) or normalise(user.email) != data.get("e") or data.get("p") != _password_mark(user):
             raise LinkUnusable
         user.is_active = True
         user.save(update_fields=["is_active"])
@@ -181,9 +189,11 @@ def confirm_registration(token):
 
 # --- Email change ----------------------------------------------------------------------------
 
+
 def email_change_token(user, new_email):
     return signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).sign_object(
-        {"u": user.pk, "new": clean(new_email), "old": normalise(user.email)})
+        {"u": user.pk, "new": clean(new_email), "old": normalise(user.email)}
+    )
 
 
 def request_email_change(user, new_email, request=None):
@@ -191,12 +201,18 @@ def request_email_change(user, new_email, request=None):
     to that mailbox only). The account's email does not change here. The password was checked by the caller."""
     new_email = clean(new_email)
     if email_taken(new_email, exclude=user):
-        _send(new_email, EMAIL_CHANGE_TAKEN, {"email": new_email,
-                                              "reset_url": _absolute(request, _path_plain("password-reset"))})
+        _send(
+            new_email,
+            EMAIL_CHANGE_TAKEN,
+            {"email": new_email, "reset_url": _absolute(request, _path_plain("password-reset"))},
+        )
         return
     link = _absolute(request, _path("customer:email-change-confirm", email_change_token(user, new_email)))
-    _send(new_email, EMAIL_CHANGE_CONFIRM, {"user": user, "new_email": new_email, "confirm_url": link,
-                                            "valid_days": LINK_VALIDITY.days})
+    _send(
+        new_email,
+        EMAIL_CHANGE_CONFIRM,
+        {"user": user, "new_email": new_email, "confirm_url": link, "valid_days": LINK_VALIDITY.days},
+    )
 
 
 def confirm_email_change(user, token):

@@ -20,7 +20,6 @@ class CustomerConfig(apps.CustomerConfig):
             path("register/sent/", view("RegistrationSentView"), name="registration-sent"),
             path("register/resend/", view("RegistrationResendView"), name="registration-resend"),
             path("register/confirm/<str:token>/", view("RegistrationConfirmView"), name="registration-confirm"),
-            path("profile/email/confirm/<str:token>/", view("EmailChangeConfirmView"),
-                 name="email-change-confirm"),
+            path("profile/email/confirm/<str:token>/", view("EmailChangeConfirmView"), name="email-change-confirm"),
             *super().get_urls(),
         ]

@@ -9,6 +9,7 @@
 
 Oscar's class loader looks here first for "customer.forms"; what is not defined here is Oscar's.
 """
+
 from django import forms
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
@@ -34,10 +35,14 @@ class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
             return super().clean()
         except ValidationError:
             if self._unconfirmed_account() is not None:
-                raise ValidationError(_(
-                    "Email của tài khoản này chưa được xác nhận. Hãy mở đường dẫn xác nhận chúng tôi đã gửi "
-                    "tới hộp thư của quý vị, hoặc yêu cầu gửi lại đường dẫn tại %(url)s"
-                ) % {"url": reverse("customer:registration-resend")}, code="unconfirmed") from None
+                raise ValidationError(
+                    _(
+                        "Email của tài khoản này chưa được xác nhận. Hãy mở đường dẫn xác nhận chúng tôi đã gửi "
+                        "tới hộp thư của quý vị, hoặc yêu cầu gửi lại đường dẫn tại %(url)s"
+                    )
+                    % {"url": reverse("customer:registration-resend")},
+                    code="unconfirmed",
+                ) from None
             raise
 
     def _unconfirmed_account(self):
@@ -47,7 +52,8 @@ class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
         if not email or not password:
             return None
         if throttling.LOGIN_PER_ACCOUNT.exceeded(normalise_account(email)) or (
-                self.request is not None and throttling.LOGIN_PER_IP.exceeded(client_ip(self.request))):
+            self.request is not None and throttling.LOGIN_PER_IP.exceeded(client_ip(self.request))
+        ):
             return None
         for user in accounts._users().filter(email__iexact=accounts.normalise(email)):
             if accounts.is_unconfirmed(user) and user.check_password(password):
@@ -67,10 +73,15 @@ class ProfileForm(oscar_forms.ProfileForm):
     """Names and the rest are saved at once; a new email is only asked for (``requested_email``)."""
 
     current_password = forms.CharField(
-        label=gettext_lazy("Mật khẩu hiện tại"), required=False, strip=False,
+        label=gettext_lazy("Mật khẩu hiện tại"),
+        required=False,
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=gettext_lazy("Chỉ cần khi đổi email. Email mới có hiệu lực khi quý vị mở đường dẫn xác nhận "
-                               "chúng tôi gửi tới địa chỉ mới."))
+        help_text=gettext_lazy(
+            "Chỉ cần khi đổi email. Email mới có hiệu lực khi quý vị mở đường dẫn xác nhận "
+            "chúng tôi gửi tới địa chỉ mới."
+        ),
+    )
 
     def __init__(self, user, *args, request=None, **kwargs):
         self.request = request
@@ -94,9 +105,13 @@ class ProfileForm(oscar_forms.ProfileForm):
             self.add_error("current_password", _("Muốn đổi email, hãy nhập mật khẩu hiện tại của tài khoản."))
         elif authenticate(self.request, username=self.current_email, password=password) != self.user:
             # authenticate() counts the failure (login throttle) and refuses while the account is locked
-            self.add_error("current_password", _(
-                "Mật khẩu hiện tại không đúng, nên email chưa được đổi. Nhập sai nhiều lần sẽ tạm khoá "
-                "đăng nhập của tài khoản."))
+            self.add_error(
+                "current_password",
+                _(
+                    "Mật khẩu hiện tại không đúng, nên email chưa được đổi. Nhập sai nhiều lần sẽ tạm khoá "
+                    "đăng nhập của tài khoản."
+                ),
+            )
         else:
             self.requested_email = email
         return cleaned

@@ -4,6 +4,7 @@ shows nothing.
 
 Oscar's class loader looks here first for "customer.history".
 """
+
 from oscar.apps.customer import history
 
 from catalogue import listing

@@ -7,6 +7,7 @@ existing password, so it is not a login attempt: the new account is logged in di
 
 Oscar's class loader looks here first for "customer.mixins"; what is not defined here is Oscar's.
 """
+
 from django.conf import settings
 from django.contrib.auth import login
 from oscar.apps.customer import mixins

@@ -2,6 +2,7 @@
 under the sale rule (``catalogue.listing``): a product that is not for sale is not added to anything, and
 where a wish-list line or an alert already names it, the page shows a placeholder instead of its title,
 picture or link."""
+
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -10,8 +11,7 @@ from catalogue import listing
 Product = get_model("catalogue", "Product")
 
 NOT_FOR_SALE = _("Sản phẩm này hiện không được bán")
-NOT_ADDED_TO_WISHLIST = _("Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách "
-                          "yêu thích.")
+NOT_ADDED_TO_WISHLIST = _("Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách yêu thích.")
 
 
 def product_for_sale(pk):

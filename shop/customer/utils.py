@@ -1,6 +1,7 @@
 """Oscar's account emails (password reset and changed, email changed, Oscar's registration), queued in the
 outbox (``shop.notifications``) instead of sent inside the request. Oscar's class loader looks here first
 for "customer.utils"; what is not defined here is Oscar's."""
+
 from oscar.apps.customer import utils as oscar_utils
 from oscar.apps.customer.utils import get_password_reset_url  # noqa: F401 — Oscar's, found here
 

@@ -6,6 +6,7 @@ Registration, the email change and their confirmation links (finding 11): shop/c
 
 Oscar's class loader looks here first for "customer.views"; the views not defined here are Oscar's.
 """
+
 import copy
 
 from django import forms
@@ -54,6 +55,7 @@ class AddressChangeStatusView(views.AddressChangeStatusView):
 
 # --- Finding 11: no door tells whether an email has an account (shop/customer/accounts.py) ---------
 
+
 class RegistrationAnswerMixin:
     """Registration, from the login page's form or the registration page: the same redirect to the same
     "check your email" page whether or not the email has an account; limited per client address."""
@@ -62,10 +64,18 @@ class RegistrationAnswerMixin:
         address = client_ip(self.request)
         if accounts.REGISTRATION_PER_IP.exceeded(address):
             throttle = accounts.REGISTRATION_PER_IP
-            response = TemplateResponse(self.request, "security/throttled.html", {
-                "kind": "register", "message": _(
-                    "Đã có quá nhiều yêu cầu mở tài khoản từ địa chỉ này. Vui lòng thử lại sau %(minutes)s phút."
-                ) % {"minutes": max(1, throttle.window // 60)}}, status=429)
+            response = TemplateResponse(
+                self.request,
+                "security/throttled.html",
+                {
+                    "kind": "register",
+                    "message": _(
+                        "Đã có quá nhiều yêu cầu mở tài khoản từ địa chỉ này. Vui lòng thử lại sau %(minutes)s phút."
+                    )
+                    % {"minutes": max(1, throttle.window // 60)},
+                },
+                status=429,
+            )
             response["Retry-After"] = str(throttle.window)
             return response
         accounts.REGISTRATION_PER_IP.hit(address)
@@ -135,8 +145,9 @@ class RegistrationConfirmView(generic.TemplateView):
             return self.render_to_response({"step": "link-unusable"}, status=400)
         messages.success(request, _("Email đã được xác nhận. Mời quý vị đăng nhập."))
         next_url = request.GET.get("next", "")  # set by send_registration_link(next_url=...)
-        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                                        require_https=request.is_secure()):
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             return redirect(reverse("customer:login") + "?" + urlencode({"next": next_url}))
         return redirect("customer:login")
 
@@ -153,10 +164,14 @@ class ProfileUpdateView(views.ProfileUpdateView):
         form.save()
         if form.requested_email:
             accounts.request_email_change(self.request.user, form.requested_email, self.request)
-            messages.info(self.request, _(
-                "Chúng tôi đã gửi đường dẫn xác nhận tới %(email)s. Email của tài khoản chỉ đổi khi quý vị "
-                "mở đường dẫn đó khi đang đăng nhập (trong %(days)s ngày).") % {
-                "email": form.requested_email, "days": accounts.LINK_VALIDITY.days})
+            messages.info(
+                self.request,
+                _(
+                    "Chúng tôi đã gửi đường dẫn xác nhận tới %(email)s. Email của tài khoản chỉ đổi khi quý vị "
+                    "mở đường dẫn đó khi đang đăng nhập (trong %(days)s ngày)."
+                )
+                % {"email": form.requested_email, "days": accounts.LINK_VALIDITY.days},
+            )
         messages.success(self.request, _("Đã lưu hồ sơ."))
         return redirect(self.get_success_url())
 
@@ -175,8 +190,12 @@ class EmailChangeConfirmView(LoginRequiredMixin, generic.TemplateView):
             return self.render_to_response({"step": "link-unusable"}, status=400)
         old_user = copy.copy(user)
         old_user.email = old_email
-        extra_context = {"user": user, "reset_url": get_password_reset_url(user), "new_email": user.email,
-                         "request": request}
+        extra_context = {
+            "user": user,
+            "reset_url": get_password_reset_url(user),
+            "new_email": user.email,
+            "request": request,
+        }
         # Queued in the outbox (shop.customer.utils), sent after commit.
         CustomerDispatcher().send_email_changed_email_for_user(old_user, extra_context)
         messages.success(request, _("Email của tài khoản đã đổi thành %(email)s.") % {"email": user.email})

@@ -19,6 +19,8 @@ class DashboardConfig(dashboard_apps.DashboardConfig):
 
     def get_urls(self):
         # Each app's own URLs carry their permission checks.
-        return [*super().get_urls(),
-                *(path("ocop/", include(app.urls[0])) for app in self.audience_apps),
-                path("", include(self.portal_app.urls[0]))]
+        return [
+            *super().get_urls(),
+            *(path("ocop/", include(app.urls[0])) for app in self.audience_apps),
+            path("", include(self.portal_app.urls[0])),
+        ]

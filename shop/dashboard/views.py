@@ -6,6 +6,7 @@ lines; producers use the portal instead (``shop/dashboard/portal``), which shows
 Oscar's loader takes the other classes of ``dashboard.views`` (LoginView, the pop-up mixins) from
 Oscar's module when they are not defined here.
 """
+
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 from oscar.apps.dashboard.views import IndexView as CoreIndexView

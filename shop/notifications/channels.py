@@ -5,6 +5,7 @@ that raises on failure (the outbox then retries it), registered in ``CHANNELS``;
 with ``outbox.queue(..., channel="zalo")`` and the recipient in that channel's terms (a phone number, a
 Zalo user id). Rendering, the outbox row, retries and the admin page stay the same.
 """
+
 from django.core.mail import EmailMultiAlternatives, get_connection
 
 
@@ -23,8 +24,13 @@ class EmailChannel(Channel):
         from django.conf import settings
 
         email = EmailMultiAlternatives(
-            message.subject, message.body_text, message.from_address or settings.OSCAR_FROM_EMAIL,
-            [message.recipient], headers=message.headers or None, connection=get_connection())
+            message.subject,
+            message.body_text,
+            message.from_address or settings.OSCAR_FROM_EMAIL,
+            [message.recipient],
+            headers=message.headers or None,
+            connection=get_connection(),
+        )
         if message.body_html:
             email.attach_alternative(message.body_html, "text/html")
         email.send()

@@ -1,5 +1,6 @@
 """The outbox: one row per message to one recipient on one channel, written in the transaction of the change
 it tells about and delivered after commit (``shop.notifications``)."""
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models

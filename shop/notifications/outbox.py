@@ -14,6 +14,7 @@ administrators.
   ``OutboxConnection`` / ``OutboxDispatcher``: an email "connection" whose ``send_messages`` writes rows.
 - ``paused()``: bulk imports send nothing.
 """
+
 import contextlib
 import datetime
 import logging
@@ -32,8 +33,13 @@ logger = logging.getLogger(__name__)
 
 EMAIL = "email"
 # Wait before the 2nd, 3rd… attempt; after the last one fails the message is failed.
-BACKOFF = [datetime.timedelta(minutes=1), datetime.timedelta(minutes=5), datetime.timedelta(minutes=30),
-           datetime.timedelta(hours=2), datetime.timedelta(hours=12)]
+BACKOFF = [
+    datetime.timedelta(minutes=1),
+    datetime.timedelta(minutes=5),
+    datetime.timedelta(minutes=30),
+    datetime.timedelta(hours=2),
+    datetime.timedelta(hours=12),
+]
 MAX_ATTEMPTS = len(BACKOFF) + 1
 
 _state = threading.local()
@@ -72,27 +78,37 @@ def send(recipient, event_code, context, language=None, about=None, channel=EMAI
     return queue(recipient, event_code, messages, language=language, about=about, channel=channel)
 
 
-def queue(recipient, event_code, messages, language=None, about=None, channel=EMAIL, from_address="",
-          headers=None):
+def queue(recipient, event_code, messages, language=None, about=None, channel=EMAIL, from_address="", headers=None):
     """Write one outbox row for already rendered ``messages`` ({"subject", "body", "html"}) and deliver it
     after commit."""
-    if is_paused() or not recipient or not messages.get("subject") or not (
-            messages.get("body") or messages.get("html")):
+    if (
+        is_paused()
+        or not recipient
+        or not messages.get("subject")
+        or not (messages.get("body") or messages.get("html"))
+    ):
         return None
     message = OutboxMessage.objects.create(
-        channel=channel, recipient=recipient, event_code=event_code or "",
+        channel=channel,
+        recipient=recipient,
+        event_code=event_code or "",
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
-        from_address=from_address or "", subject=messages["subject"], body_text=messages.get("body") or "",
-        body_html=messages.get("html") or "", headers=headers or {},
+        from_address=from_address or "",
+        subject=messages["subject"],
+        body_text=messages.get("body") or "",
+        body_html=messages.get("html") or "",
+        headers=headers or {},
         content_type=ContentType.objects.get_for_model(about) if about is not None else None,
         object_id=str(about.pk) if about is not None else "",
-        next_attempt_at=timezone.now())
+        next_attempt_at=timezone.now(),
+    )
     deliver_soon([message.pk])
     return message
 
 
 def deliver_soon(ids):
     """After commit, the worker delivers these rows; nothing here can fail the caller's request."""
+
     def enqueue():
         from shop.notifications.tasks import deliver_messages
 
@@ -104,16 +120,20 @@ def deliver_soon(ids):
 def deliver(message_id):
     """Send one pending message now; returns it (None if it is not pending or another process holds it)."""
     with transaction.atomic():
-        message = (OutboxMessage.objects.select_for_update(skip_locked=True)
-                   .filter(pk=message_id, status=OutboxMessage.PENDING).first())
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, status=OutboxMessage.PENDING)
+            .first()
+        )
         if message is None:
             return None
         message.attempts += 1
         try:
             CHANNELS[message.channel].send(message)
         except Exception as error:  # any failure of the channel: keep it, retry later
-            logger.warning("Notification %s to %s failed (attempt %s): %s", message.pk, message.recipient,
-                           message.attempts, error)
+            logger.warning(
+                "Notification %s to %s failed (attempt %s): %s", message.pk, message.recipient, message.attempts, error
+            )
             message.last_error = f"{type(error).__name__}: {error}"[:2000]
             if message.attempts >= MAX_ATTEMPTS:
                 message.status, message.next_attempt_at = OutboxMessage.FAILED, None
@@ -128,8 +148,11 @@ def deliver(message_id):
 def deliver_due(now=None, limit=500):
     """Deliver the pending messages whose time has come; returns how many were sent."""
     now = now or timezone.now()
-    ids = list(OutboxMessage.objects.filter(status=OutboxMessage.PENDING, next_attempt_at__lte=now)
-               .order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
+    ids = list(
+        OutboxMessage.objects.filter(status=OutboxMessage.PENDING, next_attempt_at__lte=now)
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
     sent = 0
     for message_id in ids:
         message = deliver(message_id)
@@ -141,7 +164,8 @@ def retry(message):
     """An administrator's "send again": the message is pending again with fresh attempts, delivered after
     commit."""
     OutboxMessage.objects.filter(pk=message.pk).exclude(status=OutboxMessage.SENT).update(
-        status=OutboxMessage.PENDING, attempts=0, next_attempt_at=timezone.now())
+        status=OutboxMessage.PENDING, attempts=0, next_attempt_at=timezone.now()
+    )
     deliver_soon([message.pk])
 
 
@@ -156,17 +180,26 @@ class OutboxConnection:
     def send_messages(self, email_messages):
         count = 0
         for email in email_messages:
-            html = next((content for content, mimetype in getattr(email, "alternatives", [])
-                         if mimetype == "text/html"), "")
+            html = next(
+                (content for content, mimetype in getattr(email, "alternatives", []) if mimetype == "text/html"), ""
+            )
             if email.attachments:
                 logger.warning("Attachments of %s are not kept in the outbox", self.event_code)
             headers = dict(email.extra_headers)
             if email.reply_to:
                 headers["Reply-To"] = ", ".join(email.reply_to)
             for recipient in email.recipients():
-                count += queue(recipient, self.event_code,
-                               {"subject": email.subject, "body": email.body, "html": html},
-                               about=self.about, from_address=email.from_email, headers=headers) is not None
+                count += (
+                    queue(
+                        recipient,
+                        self.event_code,
+                        {"subject": email.subject, "body": email.body, "html": html},
+                        about=self.about,
+                        from_address=email.from_email,
+                        headers=headers,
+                    )
+                    is not None
+                )
         return count
 
 

@@ -1,4 +1,5 @@
 """Delivery of outbox messages by a worker (Django Tasks; the TASKS setting picks the backend)."""
+
 from django_tasks import task
 
 

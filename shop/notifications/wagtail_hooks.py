@@ -1,6 +1,7 @@
 """Administrators' view of the outbox (Wagtail admin, Settings → "Hộp thư đi"): every message with its status
 and last error, filtered by status; a message not sent can be sent again. Read-only otherwise. Shown to
 superusers and to users with ``notifications.view_outboxmessage``."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -36,8 +37,11 @@ class OutboxIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.status != OutboxMessage.SENT:
-            buttons.append(ListingButton(_("Gửi lại"), url=reverse("notifications_outbox:send_again",
-                                                                      args=[instance.pk]), icon_name="redo"))
+            buttons.append(
+                ListingButton(
+                    _("Gửi lại"), url=reverse("notifications_outbox:send_again", args=[instance.pk]), icon_name="redo"
+                )
+            )
         return buttons
 
 
@@ -55,16 +59,20 @@ class SendAgainView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, pk)
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "message": self.message,
-                "index_url": reverse("notifications_outbox:index")}
+        return {
+            **super().get_context_data(**kwargs),
+            "message": self.message,
+            "index_url": reverse("notifications_outbox:index"),
+        }
 
     def post(self, request, pk):
         if self.message.status == OutboxMessage.SENT:
             messages.error(request, _("Thư này đã được gửi; không gửi lại."))
         else:
             outbox.retry(self.message)
-            messages.success(request, _("Đã đưa thư tới %(recipient)s vào hàng chờ gửi lại.")
-                             % {"recipient": self.message.recipient})
+            messages.success(
+                request, _("Đã đưa thư tới %(recipient)s vào hàng chờ gửi lại.") % {"recipient": self.message.recipient}
+            )
         return redirect("notifications_outbox:index")
 
 
@@ -76,17 +84,36 @@ class OutboxViewSet(ModelViewSet):
     index_view_class = OutboxIndexView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["recipient", "event_code", "status", "attempts", "last_error", "next_attempt_at",
-                    "created_at", "sent_at"]
+    list_display = [
+        "recipient",
+        "event_code",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
+    ]
     list_filter = ["status", "channel", "event_code"]
-    inspect_view_fields = ["channel", "recipient", "event_code", "language", "subject", "body_text", "status",
-                           "attempts", "last_error", "next_attempt_at", "created_at", "sent_at"]
+    inspect_view_fields = [
+        "channel",
+        "recipient",
+        "event_code",
+        "language",
+        "subject",
+        "body_text",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
+    ]
 
     form_fields = ["status"]  # required by ModelViewSet; the policy allows no edit view
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path("send-again/<int:pk>/", SendAgainView.as_view(), name="send_again")]
+        return super().get_urlpatterns() + [path("send-again/<int:pk>/", SendAgainView.as_view(), name="send_again")]
 
 
 register_permission_policy(OutboxMessage, ReadOnlyPolicy(OutboxMessage))

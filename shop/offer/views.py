@@ -2,6 +2,7 @@
 
 Oscar's class loader looks here first for "offer.views"; the views not defined here are Oscar's.
 """
+
 from oscar.apps.offer import views
 
 from catalogue import listing

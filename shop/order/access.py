@@ -11,6 +11,7 @@ guest lookup, thank-you, payment pages) and the invoice PDFs.
 
 Everyone else gets a 404 from the views, never a hint that the number exists.
 """
+
 from django.apps import apps
 from oscar.views.decorators import check_permissions
 
@@ -53,5 +54,7 @@ def may_view_part(request, order, producer):
     members and assistants when the order holds lines of theirs."""
     if may_view_order(request, order):
         return True
-    return (access.capacity(request.user, producer, access.VIEW) is not None
-            and order.lines.filter(partner=producer).exists())
+    return (
+        access.capacity(request.user, producer, access.VIEW) is not None
+        and order.lines.filter(partner=producer).exists()
+    )

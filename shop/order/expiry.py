@@ -14,6 +14,7 @@
 ``release_unpaid_orders`` command). Which payments are overdue is ``payments.expiry``'s to say; payments sits
 below orders, so cancelling lines (``shop.order.fulfilment``) is done from here.
 """
+
 import logging
 from datetime import timedelta
 
@@ -49,9 +50,15 @@ def unconfirmed_cod_lines(now=None):
     ``OCOP_COD_CONFIRM_HOURS`` ago, with their order."""
     now = now or timezone.now()
     cod_orders = expiry.cod_awaiting_delivery().values("order_id")
-    return (Line.objects.filter(order_id__in=cod_orders, status=statuses.LINE_PENDING,
-                                order__date_placed__lt=now - timedelta(hours=settings.OCOP_COD_CONFIRM_HOURS))
-            .select_related("order", "partner").order_by("order_id", "partner_id", "pk"))
+    return (
+        Line.objects.filter(
+            order_id__in=cod_orders,
+            status=statuses.LINE_PENDING,
+            order__date_placed__lt=now - timedelta(hours=settings.OCOP_COD_CONFIRM_HOURS),
+        )
+        .select_related("order", "partner")
+        .order_by("order_id", "partner_id", "pk")
+    )
 
 
 def release_unconfirmed_cod_orders(now=None):

@@ -17,6 +17,7 @@ Every service here:
 
 Refusals raise ``FulfilmentRefused`` with a Vietnamese message meant for the producer.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -80,6 +81,7 @@ class FulfilmentRefused(Exception):
 
 # --- reading -------------------------------------------------------------------------------------
 
+
 def producer_lines(order: OrderModel, producer: Partner) -> QuerySet[LineModel]:
     """This producer's lines of the order, in basket order."""
     return order.lines.filter(partner=producer).order_by("pk")
@@ -91,34 +93,46 @@ def orders_for_producer(producer: Partner) -> QuerySet[OrderModel]:
     counts), ``my_total`` (price of its lines not cancelled) and ``my_status`` (its part's status —
     the SQL twin of ``statuses.order_status_for``, kept in step by the tests). Other producers'
     lines never enter the aggregates: the line filter comes before the annotations, on one join."""
+
     def count(status: str) -> Aggregate:
         return Count("lines", filter=Q(lines__status=status))
 
     live = F("my_lines") - F("my_cancelled")
-    return (Order.objects.filter(lines__partner=producer)
-            .annotate(my_lines=Count("lines"), my_pending=count(statuses.LINE_PENDING),
-                      my_confirmed=count(statuses.LINE_CONFIRMED), my_shipped=count(statuses.LINE_SHIPPED),
-                      my_cancelled=count(statuses.LINE_CANCELLED),
-                      my_total=Sum("lines__line_price_incl_tax", filter=~Q(lines__status=statuses.LINE_CANCELLED)))
-            .annotate(my_status=Case(
+    return (
+        Order.objects.filter(lines__partner=producer)
+        .annotate(
+            my_lines=Count("lines"),
+            my_pending=count(statuses.LINE_PENDING),
+            my_confirmed=count(statuses.LINE_CONFIRMED),
+            my_shipped=count(statuses.LINE_SHIPPED),
+            my_cancelled=count(statuses.LINE_CANCELLED),
+            my_total=Sum("lines__line_price_incl_tax", filter=~Q(lines__status=statuses.LINE_CANCELLED)),
+        )
+        .annotate(
+            my_status=Case(
                 When(my_lines=F("my_cancelled"), then=Value(statuses.ORDER_CANCELLED)),
                 When(my_shipped=live, then=Value(statuses.ORDER_SHIPPED)),
                 When(my_shipped__gt=0, then=Value(statuses.ORDER_PARTIALLY_SHIPPED)),
                 When(my_confirmed=live, then=Value(statuses.ORDER_CONFIRMED)),
-                default=Value(statuses.ORDER_PENDING))))
+                default=Value(statuses.ORDER_PENDING),
+            )
+        )
+    )
 
 
 def order_for_producer(producer: Partner, number: str) -> OrderModel | None:
     """The order with this number if it holds one of the producer's lines, else None."""
-    return (Order.objects.filter(number=number)
-            .filter(Exists(Line.objects.filter(order=OuterRef("pk"), partner=producer)))
-            .select_related("shipping_address", "user").first())
+    return (
+        Order.objects.filter(number=number)
+        .filter(Exists(Line.objects.filter(order=OuterRef("pk"), partner=producer)))
+        .select_related("shipping_address", "user")
+        .first()
+    )
 
 
 def orders_to_confirm(producer: Partner) -> int:
     """How many orders have lines of this producer it has not confirmed yet (one query)."""
-    return (Line.objects.filter(partner=producer, status=statuses.LINE_PENDING)
-            .values("order_id").distinct().count())
+    return Line.objects.filter(partner=producer, status=statuses.LINE_PENDING).values("order_id").distinct().count()
 
 
 def pending_counts(producer: Partner) -> dict[str, int]:
@@ -144,6 +158,7 @@ def part_status(lines: Iterable[LineModel]) -> str:
 
 # --- the three actions ---------------------------------------------------------------------------
 
+
 def awaiting_prepayment(order: OrderModel) -> bool:
     """The buyer chose to pay online (transfer, card, wallet) and the money has not arrived: the
     producers may confirm and prepare, but not ship yet."""
@@ -153,14 +168,21 @@ def awaiting_prepayment(order: OrderModel) -> bool:
     return payment is not None and payment.provider.prepaid and not payment.is_paid
 
 
-def confirm_lines(order: OrderModel, producer: Partner, user: AbstractBaseUser | None,
-                  lines: LineRefs) -> ShippingEventModel:
+def confirm_lines(
+    order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs
+) -> ShippingEventModel:
     """The producer accepts these lines and will prepare them."""
     return _act(order, producer, user, lines, statuses.LINE_CONFIRMED, statuses.EVENT_CONFIRMED)
 
 
-def ship_lines(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs,
-               carrier: str | None, tracking_number: str | None) -> ShippingEventModel:
+def ship_lines(
+    order: OrderModel,
+    producer: Partner,
+    user: AbstractBaseUser | None,
+    lines: LineRefs,
+    carrier: str | None,
+    tracking_number: str | None,
+) -> ShippingEventModel:
     """The producer has handed these lines to ``carrier`` under ``tracking_number``: the stock they
     had reserved leaves the stock record (Oscar's allocation is consumed)."""
     carrier = (carrier or "").strip()
@@ -169,20 +191,35 @@ def ship_lines(order: OrderModel, producer: Partner, user: AbstractBaseUser | No
         raise FulfilmentRefused(_("Hãy nhập đơn vị vận chuyển."))
     if not tracking_number:
         raise FulfilmentRefused(_("Hãy nhập mã vận đơn."))
-    return _act(order, producer, user, lines, statuses.LINE_SHIPPED, statuses.EVENT_SHIPPED,
-                carrier=carrier, tracking_number=tracking_number)
+    return _act(
+        order,
+        producer,
+        user,
+        lines,
+        statuses.LINE_SHIPPED,
+        statuses.EVENT_SHIPPED,
+        carrier=carrier,
+        tracking_number=tracking_number,
+    )
 
 
-def cancel_lines(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs,
-                 reason: str | None, system: bool = False) -> ShippingEventModel:
+def cancel_lines(
+    order: OrderModel,
+    producer: Partner,
+    user: AbstractBaseUser | None,
+    lines: LineRefs,
+    reason: str | None,
+    system: bool = False,
+) -> ShippingEventModel:
     """The producer cannot deliver these lines: their reserved stock returns, the customer is
     emailed the reason, and money taken for them is refunded (``payments.refunds``).
     ``system=True`` (no user): the platform cancels, e.g. an order never paid (``shop.order.expiry``)."""
     reason = (reason or "").strip()
     if not reason:
         raise FulfilmentRefused(_("Hãy ghi lý do huỷ để báo cho khách hàng."))
-    return _act(order, producer, user, lines, statuses.LINE_CANCELLED, statuses.EVENT_CANCELLED,
-                reason=reason, system=system)
+    return _act(
+        order, producer, user, lines, statuses.LINE_CANCELLED, statuses.EVENT_CANCELLED, reason=reason, system=system
+    )
 
 
 def cancel_open_lines(order: OrderModel, reason: str) -> int:
@@ -200,7 +237,8 @@ def cancel_open_lines(order: OrderModel, reason: str) -> int:
 
 def _event_type(code: str) -> ShippingEventTypeModel:
     event_type, _created = ShippingEventType.objects.get_or_create(
-        code=code, defaults={"name": str(statuses.EVENT_NAMES[code])})
+        code=code, defaults={"name": str(statuses.EVENT_NAMES[code])}
+    )
     return event_type
 
 
@@ -215,9 +253,18 @@ def _line_ids(lines: LineRefs) -> list[int]:
     return sorted(set(ids))
 
 
-def _act(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs, new_status: str,
-         event_code: str, carrier: str = "", tracking_number: str = "", reason: str = "",
-         system: bool = False) -> ShippingEventModel:
+def _act(
+    order: OrderModel,
+    producer: Partner,
+    user: AbstractBaseUser | None,
+    lines: LineRefs,
+    new_status: str,
+    event_code: str,
+    carrier: str = "",
+    tracking_number: str = "",
+    reason: str = "",
+    system: bool = False,
+) -> ShippingEventModel:
     try:
         behalf = None if system else access.on_behalf_of(user, producer, access.FULFIL)
     except PermissionDenied as error:
@@ -230,23 +277,38 @@ def _act(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, li
         # The order row first: two producers acting on one order take turns, so each derives the
         # order's status from the other's committed lines.
         order = Order.objects.select_for_update().get(pk=order.pk)
-        locked = list(Line.objects.select_for_update(of=("self",)).filter(order=order, pk__in=ids)
-                      .select_related("product", "stockrecord").order_by("pk"))
+        locked = list(
+            Line.objects.select_for_update(of=("self",))
+            .filter(order=order, pk__in=ids)
+            .select_related("product", "stockrecord")
+            .order_by("pk")
+        )
         if len(locked) != len(ids) or any(line.partner_id != producer.pk for line in locked):
             raise FulfilmentRefused(_("Chỉ được thao tác trên sản phẩm của chính chủ thể trong đơn hàng này."))
         if new_status == statuses.LINE_SHIPPED and awaiting_prepayment(order):
-            raise FulfilmentRefused(_("Khách chưa thanh toán đơn hàng này (chuyển khoản, thẻ hoặc ví). "
-                                      "Chỉ gửi hàng khi đơn đã được xác nhận thanh toán."))
+            raise FulfilmentRefused(
+                _(
+                    "Khách chưa thanh toán đơn hàng này (chuyển khoản, thẻ hoặc ví). "
+                    "Chỉ gửi hàng khi đơn đã được xác nhận thanh toán."
+                )
+            )
         for line in locked:
             if new_status not in statuses.LINE_PIPELINE.get(line.status, ()):
                 raise FulfilmentRefused(
-                    _("“%(title)s” đang ở trạng thái “%(status)s”, không thể chuyển sang “%(new)s”.") % {
-                        "title": line.title, "status": line.status_label,
-                        "new": statuses.LINE_LABELS[new_status]})
+                    _("“%(title)s” đang ở trạng thái “%(status)s”, không thể chuyển sang “%(new)s”.")
+                    % {"title": line.title, "status": line.status_label, "new": statuses.LINE_LABELS[new_status]}
+                )
 
         event = ShippingEvent.objects.create(
-            order=order, event_type=_event_type(event_code), partner=producer, actor=user,
-            on_behalf_of=behalf, carrier=carrier, tracking_number=tracking_number, notes=reason)
+            order=order,
+            event_type=_event_type(event_code),
+            partner=producer,
+            actor=user,
+            on_behalf_of=behalf,
+            carrier=carrier,
+            tracking_number=tracking_number,
+            notes=reason,
+        )
         for line in locked:
             ShippingEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
 
@@ -259,8 +321,12 @@ def _act(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, li
                     line.consume_allocation(line.quantity)
                 except InvalidStockAdjustment:
                     raise FulfilmentRefused(
-                        _("Số lượng trong kho của “%(title)s” ít hơn số cần gửi. Hãy cập nhật số lượng "
-                          "trong kho rồi thử lại.") % {"title": line.title}) from None
+                        _(
+                            "Số lượng trong kho của “%(title)s” ít hơn số cần gửi. Hãy cập nhật số lượng "
+                            "trong kho rồi thử lại."
+                        )
+                        % {"title": line.title}
+                    ) from None
                 stock_changed.add(line.product_id)
             elif new_status == statuses.LINE_CANCELLED:
                 line.cancel_allocation(line.quantity)
@@ -282,12 +348,17 @@ def _act(order: OrderModel, producer: Partner, user: AbstractBaseUser | None, li
         changes.product_changed(*[pk for pk in stock_changed if pk])
 
         if new_status == statuses.LINE_CANCELLED:
-            notify_customer(order, ORDER_LINES_CANCELLED, {
-                "producer": producer, "lines": locked, "reason": reason, "refunded": refunded})
+            notify_customer(
+                order,
+                ORDER_LINES_CANCELLED,
+                {"producer": producer, "lines": locked, "reason": reason, "refunded": refunded},
+            )
         elif new_status == statuses.LINE_SHIPPED:
-            notify_customer(order, ORDER_LINES_SHIPPED, {
-                "producer": producer, "lines": locked, "carrier": carrier,
-                "tracking_number": tracking_number})
+            notify_customer(
+                order,
+                ORDER_LINES_SHIPPED,
+                {"producer": producer, "lines": locked, "carrier": carrier, "tracking_number": tracking_number},
+            )
     return event
 
 
@@ -311,8 +382,8 @@ def update_order_status(order: OrderModel) -> str:
 
 # --- notifications -------------------------------------------------------------------------------
 
-def notify_customer(order: OrderModel, event_code: str, context: dict[str, Any],
-                    event_name: str | None = None) -> None:
+
+def notify_customer(order: OrderModel, event_code: str, context: dict[str, Any], event_name: str | None = None) -> None:
     """Email the customer (or the guest address) in the order's language, through the outbox (queued with the
     change, sent after commit: a mail server that is down never breaks the producer's action), and record it
     as an order communication event (also used by ``payments.states`` for "payment received")."""
@@ -321,15 +392,20 @@ def notify_customer(order: OrderModel, event_code: str, context: dict[str, Any],
     OrderDispatcher = get_class("order.utils", "OrderDispatcher")
     context = {"order": order, "site_name": settings.OSCAR_SHOP_NAME, **context}
     CommunicationEventType.objects.get_or_create(
-        code=event_code, defaults={"name": event_name or CUSTOMER_EVENT_NAMES[event_code],
-                                   "category": CommunicationEventType.ORDER_RELATED})
+        code=event_code,
+        defaults={
+            "name": event_name or CUSTOMER_EVENT_NAMES[event_code],
+            "category": CommunicationEventType.ORDER_RELATED,
+        },
+    )
     if order.is_anonymous and not order.guest_email:
         return
     # In the language the buyer ordered in (Vietnamese for orders from before it was kept).
     with translation.override(order.language_code or settings.LANGUAGE_CODE):
         messages = CommunicationEventType.objects.get_and_render(event_code, context)
         OrderDispatcher(mail_connection=outbox.OutboxConnection(event_code, about=order)).dispatch_order_messages(
-            order, messages, event_code)
+            order, messages, event_code
+        )
 
 
 def order_placed(order: OrderModel) -> None:
@@ -343,7 +419,8 @@ def order_placed(order: OrderModel) -> None:
         return
     for producer, lines in by_producer.values():
         context = {
-            "order": order, "lines": lines,
+            "order": order,
+            "lines": lines,
             "producer_total": sum((line.line_price_incl_tax for line in lines), 0),
             "shipping_address": order.shipping_address,
             "delivery_address": delivery_address(order.shipping_address),

@@ -8,6 +8,7 @@ beside it) so that a fresh machine renders the same PDF. Every text goes through
 ``shop.core.pdftext.paragraph``, which escapes it: names, addresses and titles typed by buyers and
 producers print as typed and never act as reportlab markup.
 """
+
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -57,10 +58,16 @@ def invoice_pdf(order, partner):
     bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSans-Bold")
     title = ParagraphStyle("title", parent=bold, fontSize=14, leading=18, spaceAfter=6)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=15 * mm, bottomMargin=15 * mm,
-                            title=_("Hoá đơn bán hàng %(number)s") % {"number": order.number},
-                            author=partner.legal_name or partner.name)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title=_("Hoá đơn bán hàng %(number)s") % {"number": order.number},
+        author=partner.legal_name or partner.name,
+    )
     seller_address = format_address(partner.street, partner.ward_code, partner.province_code)
     address = order.shipping_address
     buyer = (address.first_name if address else "") or (order.user.get_full_name() if order.user else "")
@@ -68,13 +75,17 @@ def invoice_pdf(order, partner):
     placed = timezone.localtime(order.date_placed)
     story = [
         paragraph(_("HOÁ ĐƠN BÁN HÀNG"), style=title),
-        paragraph(_("Đơn hàng %(number)s · ngày %(date)s") % {"number": order.number,
-                                                             "date": placed.strftime("%d/%m/%Y")}, style=body),
+        paragraph(
+            _("Đơn hàng %(number)s · ngày %(date)s") % {"number": order.number, "date": placed.strftime("%d/%m/%Y")},
+            style=body,
+        ),
         Spacer(1, 4 * mm),
         paragraph(_("Người bán: %(name)s") % {"name": partner.legal_name or partner.name}, style=bold),
         paragraph(_("Địa chỉ: %(address)s") % {"address": seller_address or "—"}, style=body),
-        paragraph(_("Mã số thuế / mã số đăng ký kinh doanh: %(code)s") % {"code": partner.registration_number or "—"},
-                  style=body),
+        paragraph(
+            _("Mã số thuế / mã số đăng ký kinh doanh: %(code)s") % {"code": partner.registration_number or "—"},
+            style=body,
+        ),
         paragraph(_("Điện thoại: %(phone)s") % {"phone": partner.phone or "—"}, style=body),
         Spacer(1, 3 * mm),
         paragraph(_("Người mua: %(name)s") % {"name": buyer or "—"}, style=bold),
@@ -88,8 +99,16 @@ def invoice_pdf(order, partner):
             continue
         vat = Decimal(line.line_price_incl_tax) - Decimal(line.line_price_excl_tax)
         vat_total += vat
-        rows.append([paragraph(line.title, style=body), str(line.quantity), format_vnd(line.unit_price_excl_tax),
-                     vat_percent(line), format_vnd(vat), format_vnd(line.line_price_incl_tax)])
+        rows.append(
+            [
+                paragraph(line.title, style=body),
+                str(line.quantity),
+                format_vnd(line.unit_price_excl_tax),
+                vat_percent(line),
+                format_vnd(vat),
+                format_vnd(line.line_price_incl_tax),
+            ]
+        )
     rows += [
         ["", "", "", "", _("Tiền hàng"), format_vnd(part.goods_total)],
         ["", "", "", "", _("Trong đó thuế GTGT"), format_vnd(vat_total)],
@@ -97,14 +116,30 @@ def invoice_pdf(order, partner):
         ["", "", "", "", _("Tổng cộng"), format_vnd(part.total)],
     ]
     table = Table(rows, colWidths=[70 * mm, 12 * mm, 25 * mm, 20 * mm, 28 * mm, 27 * mm], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("FONTNAME", (0, 0), (-1, 0), "DejaVuSans-Bold"), ("FONTNAME", (4, -1), (-1, -1), "DejaVuSans-Bold"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black), ("LINEABOVE", (4, -4), (-1, -4), 0.4, colors.grey),
-        ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
-    story += [table, Spacer(1, 6 * mm), paragraph(_(
-        "Chứng từ bán hàng do OCOP Market lập cho người mua; không thay thế hoá đơn điện tử. Người bán đã đăng ký "
-        "thuế GTGT xuất hoá đơn điện tử theo quy định khi người mua yêu cầu."), style=body)]
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+                ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                ("FONTNAME", (0, 0), (-1, 0), "DejaVuSans-Bold"),
+                ("FONTNAME", (4, -1), (-1, -1), "DejaVuSans-Bold"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
+                ("LINEABOVE", (4, -4), (-1, -4), 0.4, colors.grey),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story += [
+        table,
+        Spacer(1, 6 * mm),
+        paragraph(
+            _(
+                "Chứng từ bán hàng do OCOP Market lập cho người mua; không thay thế hoá đơn điện tử. Người bán đã đăng ký "
+                "thuế GTGT xuất hoá đơn điện tử theo quy định khi người mua yêu cầu."
+            ),
+            style=body,
+        ),
+    ]
     doc.build(story)
     return buffer.getvalue()

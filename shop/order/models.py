@@ -33,14 +33,32 @@ class ShippingEvent(AbstractShippingEvent):
     number) or cancelled (the reason in ``notes``). ``actor`` is who clicked; ``on_behalf_of`` is set
     when an assisting account acted for the producer."""
 
-    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="shipping_events", verbose_name=_("Chủ thể"))
+    partner = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shipping_events",
+        verbose_name=_("Chủ thể"),
+    )
     carrier = models.CharField(_("Đơn vị vận chuyển"), max_length=120, blank=True)
     tracking_number = models.CharField(_("Mã vận đơn"), max_length=64, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+", verbose_name=_("Người thực hiện"))
-    on_behalf_of = models.ForeignKey("partner.Partner", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name=_("Thay mặt chủ thể"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người thực hiện"),
+    )
+    on_behalf_of = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Thay mặt chủ thể"),
+    )
 
 
 from oscar.apps.order.models import *  # noqa: E402,F401,F403 — Oscar's remaining order models

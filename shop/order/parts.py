@@ -4,6 +4,7 @@ One place for what the thank-you page, order history, guest lookup, emails and i
 producer: its lines, the part's status (``statuses.order_status_for`` over its lines), the latest
 carrier and tracking number, and the part's shipping charge as recorded at placement.
 """
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -33,8 +34,9 @@ class ProducerPart:
 
     @property
     def goods_total(self):
-        return sum((line.line_price_incl_tax for line in self.lines
-                    if line.status != statuses.LINE_CANCELLED), Decimal(0))
+        return sum(
+            (line.line_price_incl_tax for line in self.lines if line.status != statuses.LINE_CANCELLED), Decimal(0)
+        )
 
     @property
     def total(self):
@@ -55,8 +57,12 @@ def producer_parts(order):
         pk = getattr(parcel, "partner_id", None) or getattr(parcel.partner, "pk", None)
         if pk in parts:
             parts[pk].shipping_charge = parcel.charge
-    events = (ShippingEvent.objects.filter(order=order).exclude(tracking_number="")
-              .order_by("date_created", "pk").values_list("partner_id", "carrier", "tracking_number"))
+    events = (
+        ShippingEvent.objects.filter(order=order)
+        .exclude(tracking_number="")
+        .order_by("date_created", "pk")
+        .values_list("partner_id", "carrier", "tracking_number")
+    )
     for partner_id, carrier, tracking_number in events:
         if partner_id in parts:  # the latest shipment of the part wins
             parts[partner_id].carrier, parts[partner_id].tracking_number = carrier, tracking_number

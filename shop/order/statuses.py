@@ -6,6 +6,7 @@ its lines by ``order_status_for`` so it always agrees with them. Codes are store
 
 Kept free of model imports: the settings read the pipelines from here.
 """
+
 from django.utils.translation import gettext_lazy as _
 
 # Line statuses (Oscar's Line.status)

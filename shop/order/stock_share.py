@@ -7,6 +7,7 @@ order. A line taking more than ``settings.OCOP_LARGE_ORDER_SHARE["share"]`` of t
 gets every such line of the order. Someone hoarding a stock with orders never received (issue 17) is
 then seen by people who can cancel them.
 """
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
@@ -38,8 +39,12 @@ def large_lines(lines, available_before):
 def office_recipients():
     if settings.OCOP_OFFICE_EMAILS:
         return list(settings.OCOP_OFFICE_EMAILS)
-    return list(get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="")
-                .values_list("email", flat=True))
+    return list(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
 
 
 def order_placed(order, lines, available_before):
@@ -50,7 +55,8 @@ def order_placed(order, lines, available_before):
     if not lines:
         return
     CommunicationEventType.objects.get_or_create(
-        code=LARGE_STOCK_SHARE, defaults={"name": EVENT_NAME, "category": CommunicationEventType.ORDER_RELATED})
+        code=LARGE_STOCK_SHARE, defaults={"name": EVENT_NAME, "category": CommunicationEventType.ORDER_RELATED}
+    )
     by_producer = {}
     for line in lines:
         if line.partner_id is not None:

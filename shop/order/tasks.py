@@ -1,4 +1,5 @@
 """Order jobs run by a worker (Django Tasks)."""
+
 from django_tasks import task
 
 from shop.order.expiry import release_expired_orders

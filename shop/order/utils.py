@@ -11,6 +11,7 @@ Checkout (``checkout.mixins``) and ``oscar.test.factories.create_order`` both lo
   (``shop.order.stock_share``), and the ordered products' listings are refreshed (their
   reserved stock and popularity changed).
 """
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import prefetch_related_objects
@@ -30,7 +31,6 @@ LinePrice = get_model("order", "LinePrice")
 LineAttribute = get_model("order", "LineAttribute")
 
 
-
 class OrderDispatcher(CoreOrderDispatcher):
     """Oscar's order emails, queued in the outbox (``shop.notifications``) with the order they are about."""
 
@@ -45,16 +45,21 @@ class OrderDispatcher(CoreOrderDispatcher):
             connection.event_code, connection.about = event_code, order
         return super().dispatch_order_messages(order, messages, event_code, attachments=attachments, **kwargs)
 
+
 class OutOfStock(UnableToPlaceOrder):
     """A line asks for more than is left. The message is for the buyer; their basket is kept."""
 
     def __init__(self, title, available):
         if available > 0:
-            message = _("Rất tiếc, “%(title)s” chỉ còn %(n)s sản phẩm. Giỏ hàng của bạn vẫn được giữ nguyên: "
-                        "hãy giảm số lượng rồi đặt hàng lại.") % {"title": title, "n": available}
+            message = _(
+                "Rất tiếc, “%(title)s” chỉ còn %(n)s sản phẩm. Giỏ hàng của bạn vẫn được giữ nguyên: "
+                "hãy giảm số lượng rồi đặt hàng lại."
+            ) % {"title": title, "n": available}
         else:
-            message = _("Rất tiếc, “%(title)s” vừa hết hàng. Giỏ hàng của bạn vẫn được giữ nguyên: "
-                        "hãy bỏ sản phẩm này rồi đặt hàng lại.") % {"title": title}
+            message = _(
+                "Rất tiếc, “%(title)s” vừa hết hàng. Giỏ hàng của bạn vẫn được giữ nguyên: "
+                "hãy bỏ sản phẩm này rồi đặt hàng lại."
+            ) % {"title": title}
         super().__init__(message)
         self.title = title
         self.available = available
@@ -65,9 +70,13 @@ class NotForSale(UnableToPlaceOrder):
     message is for the buyer; the whole order is rolled back and their basket kept."""
 
     def __init__(self, titles):
-        super().__init__(_("Rất tiếc, %(titles)s hiện không còn được bán trên sàn. Giỏ hàng của bạn vẫn được giữ "
-                           "nguyên: hãy bỏ sản phẩm này rồi đặt hàng lại.")
-                         % {"titles": ", ".join(f"“{title}”" for title in titles)})
+        super().__init__(
+            _(
+                "Rất tiếc, %(titles)s hiện không còn được bán trên sàn. Giỏ hàng của bạn vẫn được giữ "
+                "nguyên: hãy bỏ sản phẩm này rồi đặt hàng lại."
+            )
+            % {"titles": ", ".join(f"“{title}”" for title in titles)}
+        )
         self.titles = titles
 
 
@@ -76,8 +85,10 @@ class PricesChanged(UnableToPlaceOrder):
     buyer's confirmed quote). Nothing is placed; the basket is kept and shows the new price."""
 
     def __init__(self, titles):
-        super().__init__(_("Giá của %(titles)s vừa thay đổi. Đơn hàng chưa được đặt; hãy xem lại giá mới rồi đặt "
-                           "hàng lại.") % {"titles": ", ".join(f"“{title}”" for title in titles)})
+        super().__init__(
+            _("Giá của %(titles)s vừa thay đổi. Đơn hàng chưa được đặt; hãy xem lại giá mới rồi đặt hàng lại.")
+            % {"titles": ", ".join(f"“{title}”" for title in titles)}
+        )
         self.titles = titles
 
 
@@ -95,8 +106,13 @@ class OrderCreator(CoreOrderCreator):
         self._stock_reserved = False
         self._available_before = {}  # stock record id → units it had to sell before this order (stock_share)
         # What the line models need, fetched once for all lines instead of once per line.
-        prefetch_related_objects(list(basket.all_lines()), "stockrecord__partner", "product__product_class",
-                                 "product__parent__product_class", "attributes__option")
+        prefetch_related_objects(
+            list(basket.all_lines()),
+            "stockrecord__partner",
+            "product__product_class",
+            "product__parent__product_class",
+            "attributes__option",
+        )
         with transaction.atomic():
             self._check_for_sale(basket)
             order = super().place_order(basket, *args, **kwargs)
@@ -114,11 +130,14 @@ class OrderCreator(CoreOrderCreator):
         from catalogue.listing import for_sale
 
         lines = list(basket.all_lines())
-        selling = set(for_sale(Product.objects.filter(pk__in={line.product_id for line in lines}))
-                      .values_list("pk", flat=True))
-        refused = [line.product.get_title() for line in lines
-                   if line.product_id not in selling or line.stockrecord is None
-                   or not line.stockrecord.partner.is_verified]
+        selling = set(
+            for_sale(Product.objects.filter(pk__in={line.product_id for line in lines})).values_list("pk", flat=True)
+        )
+        refused = [
+            line.product.get_title()
+            for line in lines
+            if line.product_id not in selling or line.stockrecord is None or not line.stockrecord.partner.is_verified
+        ]
         if refused:
             raise NotForSale(list(dict.fromkeys(refused)))
 
@@ -133,17 +152,25 @@ class OrderCreator(CoreOrderCreator):
             raise UnableToPlaceOrder("Basket line #%d has no stockrecord" % basket_line.id)
         product = basket_line.product
         line = Line(
-            order=order, partner=stockrecord.partner, partner_name=stockrecord.partner.name,
-            partner_sku=stockrecord.partner_sku, stockrecord=stockrecord,
-            product=product, title=product.get_title(), upc=product.upc, quantity=basket_line.quantity,
+            order=order,
+            partner=stockrecord.partner,
+            partner_name=stockrecord.partner.name,
+            partner_sku=stockrecord.partner_sku,
+            stockrecord=stockrecord,
+            product=product,
+            title=product.get_title(),
+            upc=product.upc,
+            quantity=basket_line.quantity,
             line_price_excl_tax=basket_line.line_price_excl_tax_incl_discounts,
             line_price_incl_tax=basket_line.line_price_incl_tax_incl_discounts,
             line_price_before_discounts_excl_tax=basket_line.line_price_excl_tax,
             line_price_before_discounts_incl_tax=basket_line.line_price_incl_tax,
             unit_price_incl_tax=basket_line.unit_price_incl_tax,
             unit_price_excl_tax=basket_line.unit_price_excl_tax,
-            tax_code=basket_line.tax_code, num_allocated=basket_line.quantity,
-            status=settings.OSCAR_INITIAL_LINE_STATUS, **(extra_line_fields or {}),
+            tax_code=basket_line.tax_code,
+            num_allocated=basket_line.quantity,
+            status=settings.OSCAR_INITIAL_LINE_STATUS,
+            **(extra_line_fields or {}),
         )
         self._pending_lines.append((line, basket_line))
         return line
@@ -153,11 +180,20 @@ class OrderCreator(CoreOrderCreator):
         prices, attributes = [], []
         for line, basket_line in self._pending_lines:
             for price_incl_tax, price_excl_tax, quantity in basket_line.get_price_breakdown():
-                prices.append(LinePrice(order=order, line=line, quantity=quantity, price_incl_tax=price_incl_tax,
-                                        price_excl_tax=price_excl_tax, tax_code=basket_line.tax_code))
+                prices.append(
+                    LinePrice(
+                        order=order,
+                        line=line,
+                        quantity=quantity,
+                        price_incl_tax=price_incl_tax,
+                        price_excl_tax=price_excl_tax,
+                        tax_code=basket_line.tax_code,
+                    )
+                )
             for attribute in basket_line.attributes.all():
-                attributes.append(LineAttribute(line=line, option=attribute.option, type=attribute.option.code,
-                                                value=attribute.value))
+                attributes.append(
+                    LineAttribute(line=line, option=attribute.option, type=attribute.option.code, value=attribute.value)
+                )
             if basket_line.discounts:
                 self.create_line_discount_models(order, line, basket_line)
         LinePrice.objects.bulk_create(prices)
@@ -183,8 +219,12 @@ class OrderCreator(CoreOrderCreator):
             if line.product.get_product_class().track_stock:
                 wanted[line.stockrecord_id] = wanted.get(line.stockrecord_id, 0) + line.quantity
         # Lock the stock rows only, not the products joined for their titles.
-        records = list(StockRecord.objects.select_for_update(of=("self",)).filter(pk__in=prices).order_by("pk")
-                       .select_related("product"))
+        records = list(
+            StockRecord.objects.select_for_update(of=("self",))
+            .filter(pk__in=prices)
+            .order_by("pk")
+            .select_related("product")
+        )
         # The checkout compared the buyer's confirmed quote with prices read before these locks; a producer
         # who changed a price in between is caught here.
         changed = [title for record in records for price, title in [prices[record.pk]] if record.price != price]
@@ -207,7 +247,15 @@ class OrderCreator(CoreOrderCreator):
         low = [record for record in records if record.is_below_threshold]
         if not low:
             return
-        already = set(StockAlert.objects.filter(stockrecord__in=low, status=StockAlert.OPEN)
-                      .values_list("stockrecord_id", flat=True))
-        StockAlert.objects.bulk_create([StockAlert(stockrecord=record, threshold=record.low_stock_threshold)
-                                        for record in low if record.pk not in already])
+        already = set(
+            StockAlert.objects.filter(stockrecord__in=low, status=StockAlert.OPEN).values_list(
+                "stockrecord_id", flat=True
+            )
+        )
+        StockAlert.objects.bulk_create(
+            [
+                StockAlert(stockrecord=record, threshold=record.low_stock_threshold)
+                for record in low
+                if record.pk not in already
+            ]
+        )

@@ -4,6 +4,7 @@ PDF of each producer's part.
 Who may see an order or a part of it is ``shop.order.access`` (one rule for every order page and the
 invoices); anyone else gets a 404, never a hint that the number exists.
 """
+
 from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -65,8 +66,12 @@ def order_lookup(request):
                 return redirect("order-lookup-detail", number=order.number)
             _count_failure(request)
             error = _("Không tìm thấy đơn hàng với mã và email này. Hãy kiểm tra lại email xác nhận đơn hàng.")
-    return render(request, "oscar/order/lookup.html", {"form": form, "error": error}, status=429 if (
-        error and _too_many_attempts(request)) else 200)
+    return render(
+        request,
+        "oscar/order/lookup.html",
+        {"form": form, "error": error},
+        status=429 if (error and _too_many_attempts(request)) else 200,
+    )
 
 
 @require_GET
@@ -74,8 +79,11 @@ def order_lookup_detail(request, number):
     order = get_object_or_404(Order.objects.select_related("shipping_address"), number=number)
     if not may_view_order(request, order):
         raise Http404
-    return render(request, "oscar/order/lookup_detail.html", {
-        "order": order, "parts": producer_parts(order), "invoice_url_name": "order-invoice"})
+    return render(
+        request,
+        "oscar/order/lookup_detail.html",
+        {"order": order, "parts": producer_parts(order), "invoice_url_name": "order-invoice"},
+    )
 
 
 @require_GET

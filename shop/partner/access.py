@@ -29,6 +29,7 @@ the user may ``VIEW``), POSTs need ``SELL`` unless the view says otherwise (``Po
 service checks ``capacity`` / ``on_behalf_of`` with what it needs — ``SELL`` unless it names less — so one
 producer's user can never reach another's data, nor act for a producer that may not act.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeAlias
@@ -54,9 +55,9 @@ MEMBER = "member"
 ASSISTANT = "assistant"
 
 # What a user needs to do, from least to most.
-VIEW = "view"      # read the producer's portal pages, previews, certificate scans, order invoices
+VIEW = "view"  # read the producer's portal pages, previews, certificate scans, order invoices
 FULFIL = "fulfil"  # confirm, ship, cancel order lines already placed; manage the team
-SELL = "sell"      # products, images, stock and prices, certificates, submissions for review
+SELL = "sell"  # products, images, stock and prices, certificates, submissions for review
 
 _STATUS = Partner.Verification
 ALLOWED = {
@@ -80,11 +81,12 @@ def allows(producer: PartnerModel | None, need: str) -> bool:
 def refusal(producer: PartnerModel | None, need: str) -> str:
     """A Vietnamese sentence saying why the producer's people may not do ``need`` now."""
     if producer is not None and producer.verification_status == _STATUS.SUSPENDED:
-        return _("Chủ thể %(name)s đang bị tạm ngừng: chỉ được xem và xử lý các đơn hàng đã đặt, không được "
-                 "thay đổi sản phẩm, giá, tồn kho hay giấy chứng nhận.") % {"name": producer.name}
+        return _(
+            "Chủ thể %(name)s đang bị tạm ngừng: chỉ được xem và xử lý các đơn hàng đã đặt, không được "
+            "thay đổi sản phẩm, giá, tồn kho hay giấy chứng nhận."
+        ) % {"name": producer.name}
     if producer is not None and producer.verification_status in (_STATUS.PENDING, _STATUS.REJECTED):
-        return _("Chủ thể %(name)s chưa được xác minh: chưa được thao tác trên cổng chủ thể.") % {
-            "name": producer.name}
+        return _("Chủ thể %(name)s chưa được xác minh: chưa được thao tác trên cổng chủ thể.") % {"name": producer.name}
     return _("Bạn không có quyền thao tác cho chủ thể này.")
 
 
@@ -92,8 +94,12 @@ def manageable_producers(user: User | None, need: str = VIEW) -> QuerySet[Partne
     """The producers the user may work for (as member or assistant) with ``need``, as a queryset."""
     if not (user and user.is_authenticated and user.is_active):
         return Partner.objects.none()
-    return (Partner.objects.filter(Q(users=user) | Q(assistants=user))
-            .filter(verification_status__in=statuses_allowing(need)).distinct().order_by("name"))
+    return (
+        Partner.objects.filter(Q(users=user) | Q(assistants=user))
+        .filter(verification_status__in=statuses_allowing(need))
+        .distinct()
+        .order_by("name")
+    )
 
 
 def capacity(user: User | None, producer: PartnerModel | None, need: str = SELL) -> str | None:
@@ -118,15 +124,20 @@ def on_behalf_of(user: User | None, producer: PartnerModel | None, need: str = S
     role = capacity(user, producer, need)
     if role is None:
         # Its own people learn which rule refuses them; anyone else only that they may not.
-        raise PermissionDenied(refusal(producer, need) if _works_for(user, producer)
-                               else _("Bạn không có quyền thao tác cho chủ thể này."))
+        raise PermissionDenied(
+            refusal(producer, need) if _works_for(user, producer) else _("Bạn không có quyền thao tác cho chủ thể này.")
+        )
     return producer if role == ASSISTANT else None
 
 
 def _works_for(user: User | None, producer: PartnerModel | None) -> bool:
     """Member or assistant of the producer, whatever its status."""
-    return (producer is not None and user is not None and user.is_authenticated
-            and Partner.objects.filter(Q(users=user) | Q(assistants=user), pk=producer.pk).exists())
+    return (
+        producer is not None
+        and user is not None
+        and user.is_authenticated
+        and Partner.objects.filter(Q(users=user) | Q(assistants=user), pk=producer.pk).exists()
+    )
 
 
 def is_director(user: User, producer: PartnerModel | None) -> bool:

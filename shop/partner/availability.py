@@ -2,6 +2,7 @@
 
 Oscar's class loader finds ``NotForSale`` here and Oscar's own policies in Oscar's module.
 """
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.apps.partner.availability import Unavailable

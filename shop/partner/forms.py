@@ -1,4 +1,5 @@
 """Forms of the public "sell on OCOP Market" pages and of the producer's team."""
+
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
@@ -26,8 +27,9 @@ REQUIRED = gettext_lazy("Hãy điền mục này.")
 
 
 def password_validators():
-    return (password_validation.get_default_password_validators()
-            or password_validation.get_password_validators(DEFAULT_PASSWORD_VALIDATORS))
+    return password_validation.get_default_password_validators() or password_validation.get_password_validators(
+        DEFAULT_PASSWORD_VALIDATORS
+    )
 
 
 class NewAccountMixin:
@@ -35,27 +37,46 @@ class NewAccountMixin:
 
     def add_account_fields(self, with_email=True):
         fields = self.fields
-        fields["last_name"] = forms.CharField(label=gettext_lazy("Họ và tên đệm"), max_length=255,
-                                              error_messages={"required": REQUIRED},
-                                              widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
-        fields["first_name"] = forms.CharField(label=gettext_lazy("Tên"), max_length=255,
-                                               error_messages={"required": REQUIRED},
-                                               widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
+        fields["last_name"] = forms.CharField(
+            label=gettext_lazy("Họ và tên đệm"),
+            max_length=255,
+            error_messages={"required": REQUIRED},
+            widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        )
+        fields["first_name"] = forms.CharField(
+            label=gettext_lazy("Tên"),
+            max_length=255,
+            error_messages={"required": REQUIRED},
+            widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        )
         if with_email:
             fields["account_email"] = forms.EmailField(
-                label=gettext_lazy("Email đăng nhập"), error_messages={
-                    "required": REQUIRED, "invalid": gettext_lazy("Email chưa đúng (ví dụ ten@gmail.com).")},
-                widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+                label=gettext_lazy("Email đăng nhập"),
+                error_messages={
+                    "required": REQUIRED,
+                    "invalid": gettext_lazy("Email chưa đúng (ví dụ ten@gmail.com)."),
+                },
+                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            )
             fields["account_phone"] = forms.CharField(
-                label=gettext_lazy("Số điện thoại của bạn"), max_length=20, required=False,
-                widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+                label=gettext_lazy("Số điện thoại của bạn"),
+                max_length=20,
+                required=False,
+                widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            )
         fields["password1"] = forms.CharField(
-            label=gettext_lazy("Mật khẩu"), strip=False, error_messages={"required": REQUIRED},
+            label=gettext_lazy("Mật khẩu"),
+            strip=False,
+            error_messages={"required": REQUIRED},
             widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-            help_text=gettext_lazy("Ít nhất 8 ký tự, không chỉ gồm chữ số, không quá giống tên hay email."))
+            help_text=gettext_lazy("Ít nhất 8 ký tự, không chỉ gồm chữ số, không quá giống tên hay email."),
+        )
         fields["password2"] = forms.CharField(
-            label=gettext_lazy("Nhập lại mật khẩu"), strip=False, error_messages={"required": REQUIRED},
-            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+            label=gettext_lazy("Nhập lại mật khẩu"),
+            strip=False,
+            error_messages={"required": REQUIRED},
+            widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        )
 
     def clean_account(self, email):
         data = self.cleaned_data
@@ -64,8 +85,7 @@ class NewAccountMixin:
             self.add_error("password2", _("Hai mật khẩu không giống nhau."))
         elif password1:
             User = get_user_model()
-            probe = User(email=email or "", last_name=data.get("last_name", ""),
-                         first_name=data.get("first_name", ""))
+            probe = User(email=email or "", last_name=data.get("last_name", ""), first_name=data.get("first_name", ""))
             try:
                 password_validation.validate_password(password1, probe, password_validators())
             except ValidationError as error:
@@ -76,16 +96,35 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
     """The application to sell: the producer, the representative's account (unless logged in), the
     business registration scan and the two consents."""
 
-    terms = forms.BooleanField(error_messages={"required": gettext_lazy(
-        "Bạn cần đồng ý với điều khoản sử dụng để bán hàng trên sàn.")})
-    personal_data = forms.BooleanField(error_messages={"required": gettext_lazy(
-        "Bạn cần đồng ý cho xử lý dữ liệu cá nhân để chúng tôi xác minh hồ sơ.")})
+    terms = forms.BooleanField(
+        error_messages={"required": gettext_lazy("Bạn cần đồng ý với điều khoản sử dụng để bán hàng trên sàn.")}
+    )
+    personal_data = forms.BooleanField(
+        error_messages={
+            "required": gettext_lazy("Bạn cần đồng ý cho xử lý dữ liệu cá nhân để chúng tôi xác minh hồ sơ.")
+        }
+    )
 
     class Meta:
         model = Partner
-        fields = ["name", "kind", "legal_name", "registration_number", "representative", "phone", "email",
-                  "province_code", "ward_code", "street", "story", "has_epayment_account", "bank_name",
-                  "bank_account_number", "bank_account_holder", "business_registration_scan"]
+        fields = [
+            "name",
+            "kind",
+            "legal_name",
+            "registration_number",
+            "representative",
+            "phone",
+            "email",
+            "province_code",
+            "ward_code",
+            "street",
+            "story",
+            "has_epayment_account",
+            "bank_name",
+            "bank_account_number",
+            "bank_account_holder",
+            "business_registration_scan",
+        ]
         labels = {
             "name": gettext_lazy("Tên cơ sở (tên hiển thị trên sàn)"),
             "kind": gettext_lazy("Loại hình"),
@@ -100,11 +139,13 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
         }
         help_texts = {
             "legal_name": gettext_lazy("Để trống nếu giống tên cơ sở."),
-            "registration_number": gettext_lazy("Ghi trên giấy chứng nhận đăng ký hộ kinh doanh, hợp tác xã "
-                                                "hoặc doanh nghiệp."),
+            "registration_number": gettext_lazy(
+                "Ghi trên giấy chứng nhận đăng ký hộ kinh doanh, hợp tác xã hoặc doanh nghiệp."
+            ),
             "story": gettext_lazy("Vài câu: cơ sở làm gì, ở đâu, từ bao giờ. Khách hàng sẽ đọc phần này."),
-            "business_registration_scan": gettext_lazy("Tệp PDF hoặc ảnh JPEG, PNG, WebP, tối đa 10 MB. "
-                                                       "Chụp rõ cả trang."),
+            "business_registration_scan": gettext_lazy(
+                "Tệp PDF hoặc ảnh JPEG, PNG, WebP, tối đa 10 MB. Chụp rõ cả trang."
+            ),
         }
         widgets = {
             "story": forms.Textarea(attrs={"rows": 4}),
@@ -117,37 +158,47 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
             "representative": {"required": REQUIRED},
             "phone": {"required": REQUIRED},
             "email": {"invalid": gettext_lazy("Email chưa đúng (ví dụ ten@gmail.com).")},
-            "business_registration_scan": {"required": gettext_lazy(
-                "Hãy tải lên ảnh chụp hoặc bản PDF giấy đăng ký kinh doanh.")},
+            "business_registration_scan": {
+                "required": gettext_lazy("Hãy tải lên ảnh chụp hoặc bản PDF giấy đăng ký kinh doanh.")
+            },
         }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user if user is not None and user.is_authenticated else None
         versions = onboarding.consent_versions()
-        self.fields["terms"].label = _("Tôi đồng ý với Điều khoản sử dụng nền tảng OCOP Market (phiên bản %s).") \
-            % versions["terms"]
-        self.fields["personal_data"].label = _(
-            "Tôi đồng ý cho OCOP Market xử lý dữ liệu cá nhân của tôi như thông báo dưới đây (phiên bản %s).") \
+        self.fields["terms"].label = (
+            _("Tôi đồng ý với Điều khoản sử dụng nền tảng OCOP Market (phiên bản %s).") % versions["terms"]
+        )
+        self.fields["personal_data"].label = (
+            _("Tôi đồng ý cho OCOP Market xử lý dữ liệu cá nhân của tôi như thông báo dưới đây (phiên bản %s).")
             % versions["personal_data"]
+        )
         for name in ("name", "registration_number", "representative", "phone", "business_registration_scan"):
             self.fields[name].required = True
         self.fields["kind"].choices = list(Partner.Kind.choices)
         self.fields["province_code"] = forms.TypedChoiceField(
-            label=gettext_lazy("Tỉnh/thành phố"), coerce=int, error_messages={"required": REQUIRED},
+            label=gettext_lazy("Tỉnh/thành phố"),
+            coerce=int,
+            error_messages={"required": REQUIRED},
             choices=[("", _("— Chọn tỉnh/thành phố —"))] + addresses.province_choices(),
-            widget=forms.Select(attrs={"data-ward-source": "1"}))
+            widget=forms.Select(attrs={"data-ward-source": "1"}),
+        )
         province = self._chosen_province()
         ward_choices = addresses.ward_choices(province) if province else []
         self.fields["ward_code"] = forms.TypedChoiceField(
-            label=gettext_lazy("Xã/phường"), coerce=int, error_messages={
+            label=gettext_lazy("Xã/phường"),
+            coerce=int,
+            error_messages={
                 "required": REQUIRED,
-                "invalid_choice": gettext_lazy("Chọn một xã/phường thuộc tỉnh/thành phố đã chọn.")},
-            choices=[("", _("— Chọn xã/phường —") if province else _("— Chọn tỉnh/thành phố trước —"))]
-            + ward_choices)
+                "invalid_choice": gettext_lazy("Chọn một xã/phường thuộc tỉnh/thành phố đã chọn."),
+            },
+            choices=[("", _("— Chọn xã/phường —") if province else _("— Chọn tỉnh/thành phố trước —"))] + ward_choices,
+        )
         # The province's communes as JSON, for default/js/address-wards.js (as on the address forms).
         self.fields["ward_code"].widget.attrs["data-wards-url"] = reverse("address-wards", args=[0]).replace(
-            "/0/", "/{code}/")
+            "/0/", "/{code}/"
+        )
         self.fields["street"].label = _("Số nhà, thôn/bản, đường")
         if self.user is None:
             self.add_account_fields()
@@ -165,8 +216,13 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
         if not number.replace("-", "").replace("/", "").isalnum() or len(number) < 5:
             raise ValidationError(_("Mã số chỉ gồm chữ số, chữ cái và dấu gạch (ít nhất 5 ký tự)."))
         if onboarding.registration_number_taken(number):
-            raise ValidationError(_("Mã số %(number)s đã được một chủ thể khác đăng ký trên sàn. Nếu đây là "
-                                    "cơ sở của bạn, hãy liên hệ ban quản lý.") % {"number": number})
+            raise ValidationError(
+                _(
+                    "Mã số %(number)s đã được một chủ thể khác đăng ký trên sàn. Nếu đây là "
+                    "cơ sở của bạn, hãy liên hệ ban quản lý."
+                )
+                % {"number": number}
+            )
         return number
 
     def clean_phone(self):
@@ -187,10 +243,10 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
         else:
             existing = onboarding.open_application_of(self.user)
             if existing is not None:
-                raise ValidationError(_("Tài khoản này đã là người đại diện của %(name)s (%(status)s): mỗi tài "
-                                        "khoản chỉ gửi một hồ sơ.")
-                                      % {"name": existing.name,
-                                         "status": existing.get_verification_status_display()})
+                raise ValidationError(
+                    _("Tài khoản này đã là người đại diện của %(name)s (%(status)s): mỗi tài khoản chỉ gửi một hồ sơ.")
+                    % {"name": existing.name, "status": existing.get_verification_status_display()}
+                )
         return cleaned
 
     def account(self):
@@ -198,8 +254,13 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
         if self.user is not None:
             return None
         data = self.cleaned_data
-        return {"email": data["account_email"], "password": data["password1"], "last_name": data["last_name"],
-                "first_name": data["first_name"], "phone_number": data.get("account_phone", "")}
+        return {
+            "email": data["account_email"],
+            "password": data["password1"],
+            "last_name": data["last_name"],
+            "first_name": data["first_name"],
+            "phone_number": data.get("account_phone", ""),
+        }
 
 
 class InvitationSignupForm(NewAccountMixin, forms.Form):
@@ -219,23 +280,32 @@ class InvitationSignupForm(NewAccountMixin, forms.Form):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Email của người được mời"), error_messages={
-        "required": REQUIRED, "invalid": gettext_lazy("Email chưa đúng (ví dụ ten@gmail.com).")},
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}))
+    email = forms.EmailField(
+        label=gettext_lazy("Email của người được mời"),
+        error_messages={"required": REQUIRED, "invalid": gettext_lazy("Email chưa đúng (ví dụ ten@gmail.com).")},
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
 
 
 class AssistedEntryGrantForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Email tài khoản được cấp quyền"), error_messages={
-        "required": REQUIRED, "invalid": gettext_lazy("Email chưa đúng (ví dụ ten@gmail.com).")})
+    email = forms.EmailField(
+        label=gettext_lazy("Email tài khoản được cấp quyền"),
+        error_messages={"required": REQUIRED, "invalid": gettext_lazy("Email chưa đúng (ví dụ ten@gmail.com).")},
+    )
     producer = forms.ModelChoiceField(
-        label=gettext_lazy("Chủ thể được nhập liệu thay"), queryset=Partner.objects.order_by("name"),
+        label=gettext_lazy("Chủ thể được nhập liệu thay"),
+        queryset=Partner.objects.order_by("name"),
         empty_label=gettext_lazy("— Chọn chủ thể —"),
-        error_messages={"required": REQUIRED, "invalid_choice": gettext_lazy("Chọn một chủ thể trong danh sách.")})
+        error_messages={"required": REQUIRED, "invalid_choice": gettext_lazy("Chọn một chủ thể trong danh sách.")},
+    )
     note = forms.CharField(label=gettext_lazy("Ghi chú (đơn vị, chức vụ)"), max_length=255, required=False)
 
 
 class DecisionForm(forms.Form):
     """A reviewer's decision on an application: the reason is needed to reject."""
 
-    reason = forms.CharField(label=gettext_lazy("Lý do / ghi chú gửi người đăng ký"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do / ghi chú gửi người đăng ký"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

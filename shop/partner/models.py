@@ -29,17 +29,15 @@ class Partner(AbstractPartner):
     # Sellers whose sales the platform withholds tax for (Decree 117/2025): households and individuals.
     WITHHOLDING_KINDS = frozenset({Kind.HOUSEHOLD, Kind.INDIVIDUAL})
 
-    kind = models.CharField(_("Loại hình"), max_length=32, choices=Kind.choices,
-                            default=Kind.COOPERATIVE)
+    kind = models.CharField(_("Loại hình"), max_length=32, choices=Kind.choices, default=Kind.COOPERATIVE)
     legal_name = models.CharField(_("Tên đầy đủ theo đăng ký kinh doanh"), max_length=255, blank=True)
-    registration_number = models.CharField(_("Mã số đăng ký kinh doanh / mã số thuế"),
-                                           max_length=20, blank=True)
+    registration_number = models.CharField(_("Mã số đăng ký kinh doanh / mã số thuế"), max_length=20, blank=True)
     representative = models.CharField(_("Người đại diện"), max_length=255, blank=True)
-    phone = models.CharField(_("Số điện thoại"), max_length=20, blank=True,
-                             validators=[validate_vietnamese_phone])
+    phone = models.CharField(_("Số điện thoại"), max_length=20, blank=True, validators=[validate_vietnamese_phone])
     email = models.EmailField(_("Email"), blank=True)
-    province_code = models.PositiveIntegerField(_("Tỉnh/thành phố"), null=True, blank=True,
-                                                validators=[addresses.validate_province_code])
+    province_code = models.PositiveIntegerField(
+        _("Tỉnh/thành phố"), null=True, blank=True, validators=[addresses.validate_province_code]
+    )
     ward_code = models.PositiveIntegerField(_("Xã/phường"), null=True, blank=True)
     street = models.CharField(_("Số nhà, thôn, đường"), max_length=255, blank=True)
     story = models.TextField(_("Giới thiệu"), blank=True)
@@ -47,10 +45,13 @@ class Partner(AbstractPartner):
     bank_name = models.CharField(_("Ngân hàng"), max_length=120, blank=True)
     bank_account_number = models.CharField(_("Số tài khoản"), max_length=40, blank=True)
     bank_account_holder = models.CharField(_("Chủ tài khoản"), max_length=255, blank=True)
-    verification_status = models.CharField(_("Trạng thái xác minh"), max_length=16,
-                                           choices=Verification.choices, default=Verification.PENDING)
+    verification_status = models.CharField(
+        _("Trạng thái xác minh"), max_length=16, choices=Verification.choices, default=Verification.PENDING
+    )
     business_registration_scan = models.FileField(
-        _("Bản chụp giấy đăng ký kinh doanh"), upload_to="producers/registration/%Y/", blank=True,
+        _("Bản chụp giấy đăng ký kinh doanh"),
+        upload_to="producers/registration/%Y/",
+        blank=True,
         storage=private_storage,  # personal data: served only to reviewers
         validators=[validate_document_scan],
     )
@@ -59,13 +60,23 @@ class Partner(AbstractPartner):
     applied_at = models.DateTimeField(_("Ngày đăng ký bán hàng"), null=True, blank=True)
     # The representative's account: may invite and remove the producer's other users.
     director = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="directed_producers", verbose_name=_("Tài khoản người đại diện"))
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directed_producers",
+        verbose_name=_("Tài khoản người đại diện"),
+    )
     # Accounts allowed to enter data on the producer's behalf (a commune official, a post-office agent);
     # everything they do is recorded with both names.
     assistants = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="partner.AssistedEntryGrant", through_fields=("partner", "user"),
-        related_name="assisted_producers", blank=True, verbose_name=_("Người nhập liệu hỗ trợ"))
+        settings.AUTH_USER_MODEL,
+        through="partner.AssistedEntryGrant",
+        through_fields=("partner", "user"),
+        related_name="assisted_producers",
+        blank=True,
+        verbose_name=_("Người nhập liệu hỗ trợ"),
+    )
 
     class Meta(AbstractPartner.Meta):
         pass
@@ -107,10 +118,19 @@ class AssistedEntryGrant(models.Model):
     """An administrator allows an account to act on behalf of one named producer."""
 
     partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="assisted_entry_grants")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="assisted_entry_grants", verbose_name=_("Tài khoản"))
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+", verbose_name=_("Người cấp quyền"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="assisted_entry_grants",
+        verbose_name=_("Tài khoản"),
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("Người cấp quyền"),
+    )
     granted_at = models.DateTimeField(_("Ngày cấp quyền"), auto_now_add=True)
     note = models.CharField(_("Ghi chú (đơn vị, chức vụ)"), max_length=255, blank=True)
 
@@ -126,13 +146,13 @@ class ProducerInvitation(models.Model):
     partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("Email người được mời"))
     token = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

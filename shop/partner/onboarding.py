@@ -9,6 +9,7 @@ verifies the producer (``shop.partner.verification``), when a verified producer'
 accepted, or when assisted entry is granted (``shop.partner.team``), and taken away again when the
 account no longer works for any producer.
 """
+
 import os
 import secrets
 
@@ -53,8 +54,7 @@ def normalise_registration_number(number):
 
 def registration_number_taken(number, exclude_pk=None):
     number = normalise_registration_number(number)
-    producers = Partner.objects.filter(registration_number__iexact=number,
-                                       verification_status__in=ACTIVE_STATUSES)
+    producers = Partner.objects.filter(registration_number__iexact=number, verification_status__in=ACTIVE_STATUSES)
     if exclude_pk:
         producers = producers.exclude(pk=exclude_pk)
     return bool(number) and producers.exists()
@@ -69,9 +69,12 @@ def open_application_of(user):
 
 def record_consents(user, ip_address=None, context=CONSENT_CONTEXT):
     """One append-only ``Consent`` row per document, at the versions in force now."""
-    return [Consent.objects.create(user=user, document=document, version=version, given=True,
-                                   ip_address=ip_address or None, context=context)
-            for document, version in consent_versions().items()]
+    return [
+        Consent.objects.create(
+            user=user, document=document, version=version, given=True, ip_address=ip_address or None, context=context
+        )
+        for document, version in consent_versions().items()
+    ]
 
 
 def apply(producer, *, user=None, account=None, ip_address=None, request=None):
@@ -114,11 +117,17 @@ def apply(producer, *, user=None, account=None, ip_address=None, request=None):
                     _send_confirmation(user, earlier, request)
                     return None
             elif accounts.email_taken(email):
-                accounts.send_notice(email, APPLICATION_EXISTS, {
-                    "email": email, "producer_name": producer.name,
-                    "apply_url": _absolute(request, "selling:apply"),
-                    "login_url": _absolute(request, "customer:login"),
-                    "reset_url": _absolute(request, "password-reset")})
+                accounts.send_notice(
+                    email,
+                    APPLICATION_EXISTS,
+                    {
+                        "email": email,
+                        "producer_name": producer.name,
+                        "apply_url": _absolute(request, "selling:apply"),
+                        "login_url": _absolute(request, "customer:login"),
+                        "reset_url": _absolute(request, "password-reset"),
+                    },
+                )
                 return None
             else:
                 user = User.objects.create_user(email=email, password=password, **account)
@@ -129,15 +138,21 @@ def apply(producer, *, user=None, account=None, ip_address=None, request=None):
             user = User.objects.select_for_update().get(pk=user.pk)
             existing = open_application_of(user)
             if existing is not None:
-                raise ValidationError(_(
-                    "Tài khoản này đã là người đại diện của %(name)s (%(status)s): mỗi tài khoản chỉ "
-                    "gửi một hồ sơ.") % {"name": existing.name,
-                                          "status": existing.get_verification_status_display()})
+                raise ValidationError(
+                    _("Tài khoản này đã là người đại diện của %(name)s (%(status)s): mỗi tài khoản chỉ gửi một hồ sơ.")
+                    % {"name": existing.name, "status": existing.get_verification_status_display()}
+                )
         producer.registration_number = normalise_registration_number(producer.registration_number)
         if registration_number_taken(producer.registration_number):
-            raise ValidationError({"registration_number": _(
-                "Mã số %(number)s đã được một chủ thể khác đăng ký trên sàn. Nếu đây là cơ sở của bạn, "
-                "hãy liên hệ ban quản lý.") % {"number": producer.registration_number}})
+            raise ValidationError(
+                {
+                    "registration_number": _(
+                        "Mã số %(number)s đã được một chủ thể khác đăng ký trên sàn. Nếu đây là cơ sở của bạn, "
+                        "hãy liên hệ ban quản lý."
+                    )
+                    % {"number": producer.registration_number}
+                }
+            )
         producer.verification_status = Partner.Verification.PENDING
         producer.applied_at = timezone.now()
         producer.director = user
@@ -165,9 +180,13 @@ def _absolute(request, name):
 
 
 def _send_confirmation(user, producer, request):
-    accounts.send_registration_link(user, request, event_code=APPLICATION_CONFIRM,
-                                    next_url=accounts._path_plain("selling:apply"),
-                                    context={"producer": producer})
+    accounts.send_registration_link(
+        user,
+        request,
+        event_code=APPLICATION_CONFIRM,
+        next_url=accounts._path_plain("selling:apply"),
+        context={"producer": producer},
+    )
 
 
 def director_unconfirmed(producer):
@@ -176,6 +195,7 @@ def director_unconfirmed(producer):
 
 
 # --- The portal permission ------------------------------------------------------------------
+
 
 def _portal_permission():
     return Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")

@@ -5,6 +5,7 @@ basket check before each step and before placing the order — so the one rule o
 (``catalogue.listing``) is enforced here once for all of them: a product not for sale gets the ``NotForSale``
 availability. ``order.utils.OrderCreator`` checks the rule again inside the placement transaction.
 """
+
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.core.loading import get_class
 

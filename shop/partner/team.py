@@ -8,6 +8,7 @@
   behalf of one named producer (``AssistedEntryGrant``), which opens the portal; revoking closes it
   again unless the account still works for another producer.
 """
+
 import datetime
 import secrets
 
@@ -42,8 +43,9 @@ def _check_director(user, producer):
 
 
 def pending_invitations(producer):
-    return ProducerInvitation.objects.filter(partner=producer, accepted_at__isnull=True, revoked_at__isnull=True,
-                                             expires_at__gt=timezone.now())
+    return ProducerInvitation.objects.filter(
+        partner=producer, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    )
 
 
 def accept_path(token):
@@ -58,6 +60,7 @@ def _send_email(email, event_code, context):
 
 # --- Invitations ----------------------------------------------------------------------------
 
+
 def invite(producer, user, email, site_url=None):
     """The director invites ``email``; returns the invitation. The email carries the accept link."""
     User = get_user_model()
@@ -66,21 +69,42 @@ def invite(producer, user, email, site_url=None):
         producer = Partner.objects.select_for_update().get(pk=producer.pk)
         _check_director(user, producer)
         if producer.users.filter(email__iexact=email).exists():
-            raise ValidationError({"email": _("%(email)s đã là người dùng của %(name)s.")
-                                   % {"email": email, "name": producer.name}})
+            raise ValidationError(
+                {"email": _("%(email)s đã là người dùng của %(name)s.") % {"email": email, "name": producer.name}}
+            )
         if pending_invitations(producer).filter(email__iexact=email).exists():
-            raise ValidationError({"email": _("Đã có lời mời đang chờ gửi tới %(email)s. Huỷ lời mời đó "
-                                              "nếu muốn gửi lại.") % {"email": email}})
+            raise ValidationError(
+                {
+                    "email": _("Đã có lời mời đang chờ gửi tới %(email)s. Huỷ lời mời đó nếu muốn gửi lại.")
+                    % {"email": email}
+                }
+            )
         now = timezone.now()
         invitation = ProducerInvitation.objects.create(
-            partner=producer, email=email, token=secrets.token_urlsafe(32), invited_by=user,
-            expires_at=now + INVITATION_VALIDITY)
-        activity.record(user, producer, "invitation_sent",
-                        _("Mời %(email)s làm người dùng của cơ sở") % {"email": email}, invitation)
+            partner=producer,
+            email=email,
+            token=secrets.token_urlsafe(32),
+            invited_by=user,
+            expires_at=now + INVITATION_VALIDITY,
+        )
+        activity.record(
+            user,
+            producer,
+            "invitation_sent",
+            _("Mời %(email)s làm người dùng của cơ sở") % {"email": email},
+            invitation,
+        )
         base = (site_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-        _send_email(email, INVITATION, {
-            "producer": producer, "invitation": invitation, "invited_by": user,
-            "accept_url": base + accept_path(invitation.token)})
+        _send_email(
+            email,
+            INVITATION,
+            {
+                "producer": producer,
+                "invitation": invitation,
+                "invited_by": user,
+                "accept_url": base + accept_path(invitation.token),
+            },
+        )
     return invitation
 
 
@@ -92,8 +116,13 @@ def revoke_invitation(invitation, user):
             raise ValidationError(_("Lời mời này đã được dùng hoặc đã huỷ."))
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-        activity.record(user, invitation.partner, "invitation_revoked",
-                        _("Huỷ lời mời gửi tới %(email)s") % {"email": invitation.email}, invitation)
+        activity.record(
+            user,
+            invitation.partner,
+            "invitation_revoked",
+            _("Huỷ lời mời gửi tới %(email)s") % {"email": invitation.email},
+            invitation,
+        )
     return invitation
 
 
@@ -123,8 +152,9 @@ def accept_invitation(invitation, user):
         invitation = ProducerInvitation.objects.select_for_update().get(pk=invitation.pk)
         check_usable(invitation)
         if not email_matches(invitation, user):
-            raise PermissionDenied(_("Lời mời này gửi tới %(email)s. Hãy đăng nhập bằng đúng email đó.")
-                                   % {"email": invitation.email})
+            raise PermissionDenied(
+                _("Lời mời này gửi tới %(email)s. Hãy đăng nhập bằng đúng email đó.") % {"email": invitation.email}
+            )
         producer = invitation.partner
         producer.users.add(user)
         if producer.is_verified:
@@ -132,9 +162,13 @@ def accept_invitation(invitation, user):
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
-        activity.record(user, producer, "invitation_accepted",
-                        _("%(email)s nhận lời mời và trở thành người dùng của cơ sở") % {"email": user.email},
-                        invitation)
+        activity.record(
+            user,
+            producer,
+            "invitation_accepted",
+            _("%(email)s nhận lời mời và trở thành người dùng của cơ sở") % {"email": user.email},
+            invitation,
+        )
     return producer
 
 
@@ -148,13 +182,18 @@ def remove_user(producer, user, member):
         if not producer.users.filter(pk=member.pk).exists():
             raise ValidationError(_("Người này không thuộc chủ thể."))
         producer.users.remove(member)
-        activity.record(user, producer, "user_removed",
-                        _("Xoá %(name)s (%(email)s) khỏi cơ sở") % {"name": member, "email": member.email})
+        activity.record(
+            user,
+            producer,
+            "user_removed",
+            _("Xoá %(name)s (%(email)s) khỏi cơ sở") % {"name": member, "email": member.email},
+        )
         onboarding.drop_portal_access_if_unused(member)
     return producer
 
 
 # --- Assisted entry (administrators) ----------------------------------------------------------
+
 
 def _check_grant_manager(user):
     if not (user and user.is_active and user.is_staff and user.has_perm(MANAGE_GRANTS_PERMISSION)):
@@ -169,16 +208,29 @@ def grant_assisted_entry(producer, email, user, note=""):
         producer = Partner.objects.select_for_update().get(pk=producer.pk)
         assistant = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
         if assistant is None:
-            raise ValidationError({"email": _("Chưa có tài khoản nào với email %(email)s. Người đó cần đăng ký "
-                                              "tài khoản trước.") % {"email": email}})
+            raise ValidationError(
+                {
+                    "email": _("Chưa có tài khoản nào với email %(email)s. Người đó cần đăng ký tài khoản trước.")
+                    % {"email": email}
+                }
+            )
         if producer.users.filter(pk=assistant.pk).exists():
-            raise ValidationError({"email": _("%(email)s đã là người dùng của %(name)s.")
-                                   % {"email": assistant.email, "name": producer.name}})
+            raise ValidationError(
+                {
+                    "email": _("%(email)s đã là người dùng của %(name)s.")
+                    % {"email": assistant.email, "name": producer.name}
+                }
+            )
         if AssistedEntryGrant.objects.filter(partner=producer, user=assistant).exists():
-            raise ValidationError({"email": _("%(email)s đã được phép nhập liệu cho %(name)s.")
-                                   % {"email": assistant.email, "name": producer.name}})
-        grant = AssistedEntryGrant.objects.create(partner=producer, user=assistant, granted_by=user,
-                                                  note=(note or "").strip())
+            raise ValidationError(
+                {
+                    "email": _("%(email)s đã được phép nhập liệu cho %(name)s.")
+                    % {"email": assistant.email, "name": producer.name}
+                }
+            )
+        grant = AssistedEntryGrant.objects.create(
+            partner=producer, user=assistant, granted_by=user, note=(note or "").strip()
+        )
         onboarding.grant_portal_access([assistant])
     return grant
 

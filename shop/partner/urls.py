@@ -1,4 +1,5 @@
 """Public pages for sellers (Vietnamese paths; English ones under /en/ like the rest of the site)."""
+
 from django.urls import path
 
 from shop.partner import views

@@ -3,6 +3,7 @@
 Verifying opens the portal to the producer's users (``partner.dashboard_access``); rejecting an
 application gives no access and tells the applicant why.
 """
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,8 +40,11 @@ def verify_producer(producer, user, reason=""):
             users.append(producer.director)
         onboarding.grant_portal_access(users)
         changes.producer_changed(producer)  # its products' listing depends on the verification
-        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {
-            "decision_label": _("Chủ thể đã được xác minh"), "reason": reason})
+        notifications.notify_producer(
+            producer,
+            notifications.PRODUCER_VERIFICATION,
+            {"decision_label": _("Chủ thể đã được xác minh"), "reason": reason},
+        )
     return producer
 
 
@@ -76,12 +80,13 @@ def suspend_producer(producer, user, reason):
         producer.verification_reason = reason
         producer.verification_decided_at = timezone.now()
         producer.save(update_fields=["verification_status", "verification_reason", "verification_decided_at"])
-        on_sale = Product.objects.filter(stockrecords__partner=producer,
-                                         review_status=ReviewStatus.APPROVED).distinct()
+        on_sale = Product.objects.filter(stockrecords__partner=producer, review_status=ReviewStatus.APPROVED).distinct()
         for product in on_sale:
             workflow.suspend(product, user, reason)
         changes.producer_changed(producer)  # the others too: none may stay listed
-        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {
-            "decision_label": _("Chủ thể bị tạm ngừng; các sản phẩm đang bán đã được tạm ngừng"),
-            "reason": reason})
+        notifications.notify_producer(
+            producer,
+            notifications.PRODUCER_VERIFICATION,
+            {"decision_label": _("Chủ thể bị tạm ngừng; các sản phẩm đang bán đã được tạm ngừng"), "reason": reason},
+        )
     return producer

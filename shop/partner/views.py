@@ -2,6 +2,7 @@
 
 Thin views: the work is done by ``shop.partner.onboarding`` and ``shop.partner.team``.
 """
+
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,8 +45,11 @@ class ApplicationView(RegistrationAnswerMixin, View):
 
     def post(self, request):
         if "pick_province" in request.POST:
-            initial = {key: request.POST.get(key) for key in request.POST
-                       if key not in ("csrfmiddlewaretoken", "password1", "password2", "pick_province")}
+            initial = {
+                key: request.POST.get(key)
+                for key in request.POST
+                if key not in ("csrfmiddlewaretoken", "password1", "password2", "pick_province")
+            }
             return self.render(ApplicationForm(user=request.user, initial=initial), picked=True)
         form = ApplicationForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
@@ -55,16 +59,22 @@ class ApplicationView(RegistrationAnswerMixin, View):
                     return refused
             try:
                 producer = onboarding.apply(
-                    form.save(commit=False), user=form.user, account=form.account(),
-                    ip_address=client_ip(request), request=request)
+                    form.save(commit=False),
+                    user=form.user,
+                    account=form.account(),
+                    ip_address=client_ip(request),
+                    request=request,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 if form.user is None:
                     # The same answer whether or not the email had an account (finding 11).
                     request.session.pop(SESSION_APPLICATION, None)
-                    request.session[SESSION_CONFIRM] = {"email": form.cleaned_data["account_email"],
-                                                        "name": form.cleaned_data["name"]}
+                    request.session[SESSION_CONFIRM] = {
+                        "email": form.cleaned_data["account_email"],
+                        "name": form.cleaned_data["name"],
+                    }
                 else:
                     request.session.pop(SESSION_CONFIRM, None)
                     request.session[SESSION_APPLICATION] = producer.pk
@@ -73,11 +83,16 @@ class ApplicationView(RegistrationAnswerMixin, View):
 
     def render(self, form, picked=False):
         user = self.request.user
-        return render(self.request, self.template_name, {
-            "form": form, "picked_province": picked,
-            "existing_application": onboarding.open_application_of(user) if user.is_authenticated else None,
-            "login_url": reverse("customer:login") + "?" + urlencode({"next": self.request.path}),
-        })
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "picked_province": picked,
+                "existing_application": onboarding.open_application_of(user) if user.is_authenticated else None,
+                "login_url": reverse("customer:login") + "?" + urlencode({"next": self.request.path}),
+            },
+        )
 
 
 class ApplicationReceivedView(TemplateView):
@@ -118,7 +133,8 @@ class InvitationView(View):
         request = self.request
         has_account = get_user_model().objects.filter(email__iexact=self.invitation.email).exists()
         return {
-            "invitation": self.invitation, "producer": self.invitation.partner,
+            "invitation": self.invitation,
+            "producer": self.invitation.partner,
             "email_matches": team.email_matches(self.invitation, request.user),
             "has_account": has_account,
             "login_url": reverse("customer:login") + "?" + urlencode({"next": request.path}),
@@ -139,16 +155,24 @@ class InvitationView(View):
             if not form.is_valid():
                 return render(request, self.template_name, self.context(signup_form=form))
         elif not team.email_matches(self.invitation, user):
-            return self.refuse(_("Lời mời này gửi tới %(email)s, nhưng bạn đang đăng nhập bằng %(mine)s. Hãy đăng "
-                                 "xuất rồi đăng nhập bằng đúng email được mời.")
-                               % {"email": self.invitation.email, "mine": user.email}, 403)
+            return self.refuse(
+                _(
+                    "Lời mời này gửi tới %(email)s, nhưng bạn đang đăng nhập bằng %(mine)s. Hãy đăng "
+                    "xuất rồi đăng nhập bằng đúng email được mời."
+                )
+                % {"email": self.invitation.email, "mine": user.email},
+                403,
+            )
         try:
             with transaction.atomic():
                 if form is not None:
                     data = form.cleaned_data
                     user = get_user_model().objects.create_user(
-                        email=self.invitation.email, password=data["password1"], last_name=data["last_name"],
-                        first_name=data["first_name"])
+                        email=self.invitation.email,
+                        password=data["password1"],
+                        last_name=data["last_name"],
+                        first_name=data["first_name"],
+                    )
                 producer = team.accept_invitation(self.invitation, user)
         except team.InvitationUnusable as unusable:
             return self.refuse(str(unusable), 410)
@@ -156,5 +180,6 @@ class InvitationView(View):
             return self.refuse(str(denied), 403)
         if form is not None:
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
-        return render(request, "partner/invitation_accepted.html", {
-            "producer": producer, "portal_open": producer.is_verified})
+        return render(
+            request, "partner/invitation_accepted.html", {"producer": producer, "portal_open": producer.is_verified}
+        )

@@ -21,7 +21,9 @@ class SearchConfig(OscarConfig):
         self.suggest_view = get_class("search.views", "SuggestView")
 
     def get_urls(self):
-        return self.post_process_urls([
-            path("", self.search_view.as_view(), name="search"),
-            path("suggest/", self.suggest_view.as_view(), name="suggest"),
-        ])
+        return self.post_process_urls(
+            [
+                path("", self.search_view.as_view(), name="search"),
+                path("suggest/", self.suggest_view.as_view(), name="suggest"),
+            ]
+        )

@@ -8,6 +8,7 @@
 Both return something Django's paginator can page: a count and slices of products
 prepared for product cards (``catalogue.listing.product_cards``) with ``min_price``.
 """
+
 import logging
 import re
 
@@ -59,8 +60,11 @@ class DatabaseProductSearch:
         if folded.strip() and sort in ("relevance", ""):
             # The phrase opening the text (the title comes first) ranks first, then the phrase
             # anywhere: the database's rough version of Elasticsearch's title and phrase boosts.
-            phrase = Case(When(search_folded__startswith=folded.strip(), then=0),
-                          When(search_folded__contains=folded.strip(), then=1), default=2)
+            phrase = Case(
+                When(search_folded__startswith=folded.strip(), then=0),
+                When(search_folded__contains=folded.strip(), then=1),
+                default=2,
+            )
             order = (phrase, *order)
         listed = facets.db_apply(products, selections).order_by(*order)
         return DatabaseResults(listed, lambda: facets.db_counts(products, selections), selections)
@@ -116,27 +120,47 @@ class ElasticsearchProductSearch:
         if categories is not None:
             search = search.filter("terms", category_ids=[category.pk for category in categories])
         if query.strip():
-            exact = EsQ("multi_match", query=normalize(query), operator="and", boost=3,
-                        fields=["title^4", "producer^2", "place^2", "attributes", "description"])
-            folded = EsQ("multi_match", query=fold(query), operator="and", fuzziness=self.FUZZINESS,
-                         prefix_length=1, fields=["title_folded^4", "producer_folded^2", "place_folded^2",
-                                                  "attributes_folded", "description_folded"])
+            exact = EsQ(
+                "multi_match",
+                query=normalize(query),
+                operator="and",
+                boost=3,
+                fields=["title^4", "producer^2", "place^2", "attributes", "description"],
+            )
+            folded = EsQ(
+                "multi_match",
+                query=fold(query),
+                operator="and",
+                fuzziness=self.FUZZINESS,
+                prefix_length=1,
+                fields=[
+                    "title_folded^4",
+                    "producer_folded^2",
+                    "place_folded^2",
+                    "attributes_folded",
+                    "description_folded",
+                ],
+            )
             search = search.query(EsQ("bool", should=[exact, folded], minimum_should_match=1))
         if query.strip() or sort != "relevance":
             search = search.sort(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
         else:
             search = search.sort(*self.SORT_ORDERS["newest"])
         if selections:  # narrows the hits, not the facet counts (multi-select)
-            search = search.post_filter("bool", filter=[facets.es_filter(key, values)
-                                                        for key, values in selections.items()])
+            search = search.post_filter(
+                "bool", filter=[facets.es_filter(key, values) for key, values in selections.items()]
+            )
         return search.source(False).extra(track_total_hits=True)
 
     def suggest(self, query):
         """Products whose title or producer starts like what is typed (last word as a prefix)."""
-        search = (Search(using=indexing.client(), index=index_name()).filter(for_sale_filter())
-                  .query("multi_match", query=fold(query), type="bool_prefix",
-                         fields=["title_folded^3", "producer_folded"])
-                  .source(["producer"]).extra(size=SUGGESTIONS))
+        search = (
+            Search(using=indexing.client(), index=index_name())
+            .filter(for_sale_filter())
+            .query("multi_match", query=fold(query), type="bool_prefix", fields=["title_folded^3", "producer_folded"])
+            .source(["producer"])
+            .extra(size=SUGGESTIONS)
+        )
         try:
             hits = search.execute()
         except (TransportError, ApiError) as error:
@@ -151,8 +175,10 @@ class ElasticsearchProductSearch:
     def search(self, query="", categories=None, sort="relevance", selections=None):
         selections = selections or {}
         return ElasticsearchResults(
-            self.build(query, categories, sort, selections), selections,
-            fallback=lambda: DatabaseProductSearch().search(query, categories, sort, selections))
+            self.build(query, categories, sort, selections),
+            selections,
+            fallback=lambda: DatabaseProductSearch().search(query, categories, sort, selections),
+        )
 
 
 class ElasticsearchResults:
@@ -197,7 +223,7 @@ class ElasticsearchResults:
         if self._fallback is not None:
             return self._fallback[window]
         if not isinstance(window, slice):
-            return self[window:window + 1][0]
+            return self[window : window + 1][0]
         try:
             hits = self._search[window].execute()
         except (TransportError, ApiError) as error:

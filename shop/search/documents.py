@@ -1,4 +1,5 @@
 """The product document indexed in Elasticsearch, and how a product becomes one."""
+
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -69,12 +70,18 @@ def to_document(product, today=None):
     attributes = product.attribute_text()
     return ProductDocument(
         meta={"id": product.pk},
-        title=normalize(product.title), title_folded=fold(product.title),
-        description=normalize(description), description_folded=fold(description),
-        producer=normalize(producer.name) if producer else "", producer_folded=fold(producer.name) if producer else "",
-        place=normalize(place), place_folded=fold(place),
-        attributes=normalize(attributes), attributes_folded=fold(attributes),
-        group=product.ocop_group, subgroup=product.ocop_subgroup,
+        title=normalize(product.title),
+        title_folded=fold(product.title),
+        description=normalize(description),
+        description_folded=fold(description),
+        producer=normalize(producer.name) if producer else "",
+        producer_folded=fold(producer.name) if producer else "",
+        place=normalize(place),
+        place_folded=fold(place),
+        attributes=normalize(attributes),
+        attributes_folded=fold(attributes),
+        group=product.ocop_group,
+        subgroup=product.ocop_subgroup,
         category_ids=[category.pk for category in product.categories.all()],
         province_code=producer.province_code if producer else None,
         producer_id=producer.pk if producer else None,

@@ -4,6 +4,7 @@ Multi-select semantics: each facet's counts apply every *other* facet's
 selection but not its own, so choosing "Thực phẩm" still shows how many
 "Đồ uống" there are; the products listed apply all selections.
 """
+
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -75,6 +76,7 @@ def selections_from(params):
 
 # --- Elasticsearch ---------------------------------------------------------------
 
+
 def es_filter(key, values):
     from elasticsearch.dsl import Q as EsQ
 
@@ -83,9 +85,14 @@ def es_filter(key, values):
     facet = FACETS_BY_KEY[key]
     if key == "price":
         ranges = {value: (low, high) for value, low, high, _label in PRICE_RANGES}
-        return EsQ("bool", minimum_should_match=1, should=[
-            EsQ("range", price={k: v for k, v in (("gte", ranges[v][0]), ("lt", ranges[v][1])) if v is not None})
-            for v in values])
+        return EsQ(
+            "bool",
+            minimum_should_match=1,
+            should=[
+                EsQ("range", price={k: v for k, v in (("gte", ranges[v][0]), ("lt", ranges[v][1])) if v is not None})
+                for v in values
+            ],
+        )
     if key == "in_stock":
         return EsQ("term", in_stock=True)
     if key == "stars":
@@ -106,9 +113,20 @@ def es_aggregations(search, selections):
             others.append(stars_filter())  # stars of an expired certificate are not counted
         bucket = A("filter", EsQ("bool", filter=others))
         if facet.key == "price":
-            bucket.bucket("values", "range", field="price", keyed=True, ranges=[
-                {"key": value, **({"from": low} if low is not None else {}), **({"to": high} if high is not None else {})}
-                for value, low, high, _label in PRICE_RANGES])
+            bucket.bucket(
+                "values",
+                "range",
+                field="price",
+                keyed=True,
+                ranges=[
+                    {
+                        "key": value,
+                        **({"from": low} if low is not None else {}),
+                        **({"to": high} if high is not None else {}),
+                    }
+                    for value, low, high, _label in PRICE_RANGES
+                ],
+            )
         else:
             bucket.bucket("values", "terms", field=facet.es_field, size=50)
         search.aggs.bucket(facet.key, bucket)
@@ -130,10 +148,15 @@ def es_counts(response):
 
 # --- Database -----------------------------------------------------------------
 
+
 def _with_current_stars(products):
     today = timezone.localdate()
-    current = (OcopCertificate.objects.backing_mark_on(today).filter(product=OuterRef("pk"))
-               .order_by("-decision_date", "-pk").values("star_rating")[:1])
+    current = (
+        OcopCertificate.objects.backing_mark_on(today)
+        .filter(product=OuterRef("pk"))
+        .order_by("-decision_date", "-pk")
+        .values("star_rating")[:1]
+    )
     return products.annotate(current_stars=Subquery(current))
 
 
@@ -178,15 +201,22 @@ def db_counts(products, selections):
             if key != facet.key:
                 scoped = scoped.filter(db_filter(key, values))
         if facet.key == "price":
-            counts["price"] = scoped.aggregate(**{
-                value: Count("pk", distinct=True, filter=db_filter("price", [value]))
-                for value, *_rest in PRICE_RANGES})
+            counts["price"] = scoped.aggregate(
+                **{
+                    value: Count("pk", distinct=True, filter=db_filter("price", [value]))
+                    for value, *_rest in PRICE_RANGES
+                }
+            )
             continue
         if facet.key == "in_stock":
             counts["in_stock"] = {"1": scoped.filter(db_filter("in_stock", ["1"])).values("pk").distinct().count()}
             continue
-        path = {"group": "ocop_group", "stars": "current_stars", "province": "stockrecords__partner__province_code",
-                "producer": "stockrecords__partner_id"}[facet.key]
+        path = {
+            "group": "ocop_group",
+            "stars": "current_stars",
+            "province": "stockrecords__partner__province_code",
+            "producer": "stockrecords__partner_id",
+        }[facet.key]
         # Group plain rows: the listing's own aggregates (min_price) would split the groups per product.
         matching = _with_current_stars(Product.objects.filter(pk__in=scoped.values("pk")))
         rows = matching.order_by().values(path).annotate(n=Count("pk", distinct=True))
@@ -195,6 +225,7 @@ def db_counts(products, selections):
 
 
 # --- Presentation ---------------------------------------------------------------
+
 
 @dataclass
 class FacetResult:

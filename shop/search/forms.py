@@ -7,7 +7,14 @@ class SearchForm(forms.Form):
     """The header search box and the sort order of every product listing."""
 
     RELEVANCE, NEWEST, PRICE_ASC, PRICE_DESC, TITLE_ASC, STARS, BEST_SELLING = (
-        "relevance", "newest", "price-asc", "price-desc", "title-asc", "stars", "best-selling")
+        "relevance",
+        "newest",
+        "price-asc",
+        "price-desc",
+        "title-asc",
+        "stars",
+        "best-selling",
+    )
     SORT_CHOICES = [
         (RELEVANCE, _("Phù hợp nhất")),
         (NEWEST, _("Mới nhất")),
@@ -19,14 +26,23 @@ class SearchForm(forms.Form):
     ]
 
     q = forms.CharField(
-        label=_("Tìm kiếm"), required=False, max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Tìm chè, mật ong, thổ cẩm…"),
-                                      "class": "form-control", "autocomplete": "off",
-                                      "list": "search-suggestions",
-                                      "data-suggest-url": reverse_lazy("search:suggest")}),
+        label=_("Tìm kiếm"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "placeholder": _("Tìm chè, mật ong, thổ cẩm…"),
+                "class": "form-control",
+                "autocomplete": "off",
+                "list": "search-suggestions",
+                "data-suggest-url": reverse_lazy("search:suggest"),
+            }
+        ),
     )
-    sort_by = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=SORT_CHOICES,
-                                widget=forms.Select(attrs={"class": "form-control"}))
+    sort_by = forms.ChoiceField(
+        label=_("Sắp xếp"), required=False, choices=SORT_CHOICES, widget=forms.Select(attrs={"class": "form-control"})
+    )
 
     def __init__(self, data=None, *args, **kwargs):
         # A longer search is cut to the box's length (and the page says so: ``query_cut``) rather than

@@ -10,6 +10,7 @@ catches up. ``check``/``fix`` compare the whole index with the database for drif
 no call announced (a ``queryset.update()`` somewhere). Nothing here runs when no
 ELASTICSEARCH_URL is configured.
 """
+
 from __future__ import annotations
 
 import logging
@@ -55,16 +56,30 @@ def client() -> Elasticsearch:
 
 def units_sold() -> Coalesce:
     """Units of the product sold in lines not cancelled: its popularity (the "best-selling" sort)."""
-    sold = (Line.objects.filter(product=OuterRef("pk")).exclude(status=LINE_CANCELLED)
-            .order_by().values("product").annotate(units=Sum("quantity")).values("units"))
+    sold = (
+        Line.objects.filter(product=OuterRef("pk"))
+        .exclude(status=LINE_CANCELLED)
+        .order_by()
+        .values("product")
+        .annotate(units=Sum("quantity"))
+        .values("units")
+    )
     return Coalesce(Subquery(sold), 0)
 
 
 def products_to_index() -> QuerySet[ProductModel]:
-    return (Product.objects.filter(parent=None).annotate(units_sold=units_sold())
-            .prefetch_related("stockrecords__partner", "ocop_certificates", "categories",
-                              "attribute_values__attribute", "attribute_values__value_option",
-                              "attribute_values__value_multi_option"))
+    return (
+        Product.objects.filter(parent=None)
+        .annotate(units_sold=units_sold())
+        .prefetch_related(
+            "stockrecords__partner",
+            "ocop_certificates",
+            "categories",
+            "attribute_values__attribute",
+            "attribute_values__value_option",
+            "attribute_values__value_multi_option",
+        )
+    )
 
 
 def _actions(products: QuerySet[ProductModel], index: str) -> Iterator[dict[str, Any]]:
@@ -98,14 +113,18 @@ def rebuild(progress: Callable[[int, int], object] | None = None) -> tuple[str, 
     create_for_bulk_load(es, new_index)
     products = products_to_index()
     total, done = products.count(), 0
-    for ok, _item in helpers.streaming_bulk(es, _actions(products, new_index), chunk_size=BULK_CHUNK,
-                                            raise_on_error=True):
+    for ok, _item in helpers.streaming_bulk(
+        es, _actions(products, new_index), chunk_size=BULK_CHUNK, raise_on_error=True
+    ):
         done += ok
         if progress and (done % BULK_CHUNK == 0 or done == total):
             progress(done, total)
     finish_bulk_load(es, new_index)
-    old_indexes = list(es.indices.get_alias(name=alias, ignore_unavailable=True).keys()) \
-        if es.indices.exists_alias(name=alias) else []
+    old_indexes = (
+        list(es.indices.get_alias(name=alias, ignore_unavailable=True).keys())
+        if es.indices.exists_alias(name=alias)
+        else []
+    )
     actions = [{"remove": {"index": old, "alias": alias}} for old in old_indexes]
     actions.append({"add": {"index": new_index, "alias": alias}})
     es.indices.update_aliases(actions=actions)
@@ -149,9 +168,12 @@ def mark_changed(product_ids: Collection[int], stories: bool = True) -> None:
 
     ids = sorted(set(product_ids))
     now = timezone.now()
-    ReindexMark.objects.bulk_create([ReindexMark(product_id=pk, marked_at=now) for pk in ids],
-                                    update_conflicts=True, unique_fields=["product_id"],
-                                    update_fields=["marked_at"])
+    ReindexMark.objects.bulk_create(
+        [ReindexMark(product_id=pk, marked_at=now) for pk in ids],
+        update_conflicts=True,
+        unique_fields=["product_id"],
+        update_fields=["marked_at"],
+    )
     transaction.on_commit(lambda: reindex_products.enqueue(ids))
     if stories:
         from shop.search import pages as content
@@ -171,20 +193,31 @@ def sweep(limit: int = 5000) -> int:
     """Reindex products still marked (missed updates); returns how many. Run it every few minutes."""
     ids = list(ReindexMark.objects.order_by("marked_at").values_list("product_id", flat=True)[:limit])
     for start in range(0, len(ids), BULK_CHUNK):
-        reindex_marked(ids[start:start + BULK_CHUNK])
+        reindex_marked(ids[start : start + BULK_CHUNK])
     return len(ids)
 
 
 # Fields whose drift makes a document "stale": what decides visibility, facets and sorting.
-CHECKED_FIELDS = ("for_sale_until", "price", "stars", "stars_until", "in_stock", "group", "title",
-                  "producer", "popularity")
+CHECKED_FIELDS = (
+    "for_sale_until",
+    "price",
+    "stars",
+    "stars_until",
+    "in_stock",
+    "group",
+    "title",
+    "producer",
+    "popularity",
+)
 
 
 def check() -> tuple[list[int], list[int], list[int]]:
     """Compare the index with the database: (missing ids, orphan ids, stale ids)."""
     es, alias = client(), index_name()
-    indexed = {int(hit["_id"]): hit["_source"] for hit in helpers.scan(
-        es, index=alias, query={"query": {"match_all": {}}}, _source=list(CHECKED_FIELDS))}
+    indexed = {
+        int(hit["_id"]): hit["_source"]
+        for hit in helpers.scan(es, index=alias, query={"query": {"match_all": {}}}, _source=list(CHECKED_FIELDS))
+    }
     today = timezone.localdate()
     missing, stale = [], []
     seen = set()
@@ -193,8 +226,10 @@ def check() -> tuple[list[int], list[int], list[int]]:
         if product.pk not in indexed:
             missing.append(product.pk)
             continue
-        expected = {name: value.isoformat() if hasattr(value, "isoformat") else value  # dates come back as text
-                    for name, value in to_document(product, today=today).to_dict().items()}
+        expected = {
+            name: value.isoformat() if hasattr(value, "isoformat") else value  # dates come back as text
+            for name, value in to_document(product, today=today).to_dict().items()
+        }
         if any(expected.get(name) != indexed[product.pk].get(name) for name in CHECKED_FIELDS):
             stale.append(product.pk)
     orphans = sorted(set(indexed) - seen)

@@ -2,7 +2,7 @@ from django.db import models
 
 
 class ReindexMark(models.Model):
-    """"This product's document needs reindexing": written in the same transaction as the change
+    """ "This product's document needs reindexing": written in the same transaction as the change
     (``indexing.mark_changed``), cleared once Elasticsearch has the new document. Marks left
     behind — Elasticsearch was down, a worker died — are picked up by the sweep
     (``indexing.sweep``, ``manage.py search_index sweep``), so the index catches up.

@@ -13,6 +13,7 @@ language being browsed — and a producer's story only while its producer is pub
 (``catalogue.listing.public_producers``): products going on or off sale, or a verification decision,
 reindex the stories of their producers (``stories_changed``, called by ``indexing.mark_changed``).
 """
+
 import logging
 
 from django.db import transaction
@@ -55,8 +56,13 @@ def index_name():
 def searchable_pages():
     from cms.models import hidden_story_pages
 
-    return (Page.objects.live().public().filter(depth__gt=HOME_DEPTH)
-            .exclude(pk__in=hidden_story_pages().values("pk")).select_related("locale"))
+    return (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=HOME_DEPTH)
+        .exclude(pk__in=hidden_story_pages().values("pk"))
+        .select_related("locale")
+    )
 
 
 def page_text(page):
@@ -79,10 +85,15 @@ def page_text(page):
 def page_to_document(page):
     text = page_text(page)
     return PageDocument(
-        meta={"id": page.pk}, title=normalize(page.title), title_folded=fold(page.title),
-        text=normalize(text), text_folded=fold(text), language=page.locale.language_code,
+        meta={"id": page.pk},
+        title=normalize(page.title),
+        title_folded=fold(page.title),
+        text=normalize(text),
+        text_folded=fold(text),
+        language=page.locale.language_code,
         kind=str(page.specific_class._meta.verbose_name) if page.specific_class else "",
-        published=page.first_published_at)
+        published=page.first_published_at,
+    )
 
 
 def rebuild():
@@ -97,8 +108,12 @@ def rebuild():
         actions.append(document)
     helpers.bulk(es, actions, refresh="wait_for")
     old = list(es.indices.get_alias(name=alias).keys()) if es.indices.exists_alias(name=alias) else []
-    es.indices.update_aliases(actions=[*({"remove": {"index": i, "alias": alias}} for i in old),
-                                       {"add": {"index": new_index, "alias": alias}}])
+    es.indices.update_aliases(
+        actions=[
+            *({"remove": {"index": i, "alias": alias}} for i in old),
+            {"add": {"index": new_index, "alias": alias}},
+        ]
+    )
     for index in old:
         es.indices.delete(index=index)
     return new_index, len(actions)
@@ -121,8 +136,10 @@ def page_changed(page_id):
     transaction: suspending a producer takes each of its products off sale, and each asks for its stories."""
     if not indexing.enabled():
         return
-    if any(getattr(callback, "page_id", None) == page_id and not getattr(callback, "done", True)
-           for _savepoints, callback, _robust in transaction.get_connection().run_on_commit):
+    if any(
+        getattr(callback, "page_id", None) == page_id and not getattr(callback, "done", True)
+        for _savepoints, callback, _robust in transaction.get_connection().run_on_commit
+    ):
         return  # already waiting for this commit; it reads the page as it is then
 
     def update():
@@ -130,8 +147,9 @@ def page_changed(page_id):
         try:
             update_page(page_id)
         except (TransportError, ApiError):
-            logger.warning("Search index update failed for page %s; `search_index rebuild` catches up.",
-                           page_id, exc_info=True)
+            logger.warning(
+                "Search index update failed for page %s; `search_index rebuild` catches up.", page_id, exc_info=True
+            )
 
     update.page_id, update.done = page_id, False
     transaction.on_commit(update)
@@ -144,8 +162,11 @@ def stories_changed(product_ids):
         return
     from cms.models import ProducerStoryPage
 
-    stories = (ProducerStoryPage.objects.filter(producer__stockrecords__product_id__in=product_ids)
-               .values_list("pk", flat=True).distinct())
+    stories = (
+        ProducerStoryPage.objects.filter(producer__stockrecords__product_id__in=product_ids)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
     for page_id in stories:
         page_changed(page_id)
 
@@ -169,12 +190,21 @@ def search(query):
 
 def _search_elasticsearch(query):
     exact = EsQ("multi_match", query=normalize(query), operator="and", boost=3, fields=["title^3", "text"])
-    folded = EsQ("multi_match", query=fold(query), operator="and", fuzziness="AUTO:5,8", prefix_length=1,
-                 fields=["title_folded^3", "text_folded"])
-    search = (Search(using=indexing.client(), index=index_name())
-              .filter("term", language=_language())
-              .query(EsQ("bool", should=[exact, folded], minimum_should_match=1))
-              .source(False).extra(size=RESULTS))
+    folded = EsQ(
+        "multi_match",
+        query=fold(query),
+        operator="and",
+        fuzziness="AUTO:5,8",
+        prefix_length=1,
+        fields=["title_folded^3", "text_folded"],
+    )
+    search = (
+        Search(using=indexing.client(), index=index_name())
+        .filter("term", language=_language())
+        .query(EsQ("bool", should=[exact, folded], minimum_should_match=1))
+        .source(False)
+        .extra(size=RESULTS)
+    )
     ids = [int(hit.meta.id) for hit in search.execute()]
     pages = {page.pk: page for page in searchable_pages().filter(pk__in=ids).specific()}
     return [pages[pk] for pk in ids if pk in pages]

@@ -13,8 +13,7 @@ def reindex_products(product_ids):
     try:
         indexing.reindex_marked(product_ids)
     except Exception:  # the marks stay: the sweep catches up; the site keeps working meanwhile
-        logger.warning("Search index update failed for products %s; the sweep will retry.", product_ids,
-                       exc_info=True)
+        logger.warning("Search index update failed for products %s; the sweep will retry.", product_ids, exc_info=True)
         return False
     return True
 

@@ -26,9 +26,11 @@ class ProductListView(ListView):
         self.form = SearchForm(self.request.GET or None)
         if self.form.query_cut:
             limit = self.form.fields["q"].max_length
-            messages.warning(self.request, _(
-                "Từ khóa tìm kiếm dài quá %(limit)s ký tự: chỉ %(limit)s ký tự đầu được dùng để tìm.")
-                % {"limit": limit})
+            messages.warning(
+                self.request,
+                _("Từ khóa tìm kiếm dài quá %(limit)s ký tự: chỉ %(limit)s ký tự đầu được dùng để tìm.")
+                % {"limit": limit},
+            )
         self.selections = facets.selections_from(self.request.GET)
         self.results = get_product_search().search(
             query=self.form.cleaned_query(),
@@ -54,8 +56,9 @@ class ProductListView(ListView):
                 params = self.request.GET.copy()
                 params.pop("page", None)
                 values = params.getlist(facet.key)
-                values = [v for v in values if v != bucket["value"]] if bucket["selected"] \
-                    else [*values, bucket["value"]]
+                values = (
+                    [v for v in values if v != bucket["value"]] if bucket["selected"] else [*values, bucket["value"]]
+                )
                 params.setlist(facet.key, values)
                 bucket["url"] = "?" + params.urlencode()
         return results
@@ -115,10 +118,12 @@ class SuggestView(View):
         if len(query) < self.MIN_LENGTH:
             return JsonResponse({"query": query, "products": [], "producers": []})
         found = get_product_search().suggest(query)
-        response = JsonResponse({
-            "query": query,
-            "products": [{"title": public_title(p), "url": p.get_absolute_url()} for p in found["products"]],
-            "producers": found["producers"],
-        })
+        response = JsonResponse(
+            {
+                "query": query,
+                "products": [{"title": public_title(p), "url": p.get_absolute_url()} for p in found["products"]],
+                "producers": found["producers"],
+            }
+        )
         response["Cache-Control"] = "public, max-age=60"
         return response

@@ -3,6 +3,7 @@
 Everything that differs between machines comes from the environment
 (12-factor); the defaults here are safe for a laptop.
 """
+
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -54,8 +55,7 @@ OSCAR_FORKS = {
     "oscar.apps.customer.apps.CustomerConfig": "shop.customer.apps.CustomerConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig": "shop.wishlists.apps.WishlistsConfig",
     "oscar.apps.dashboard.apps.DashboardConfig": "shop.dashboard.apps.DashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig":
-        "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig": "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": "shop.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig": "shop.dashboard.reports.apps.ReportsDashboardConfig",
 }
@@ -66,11 +66,7 @@ INSTALLED_APPS = [
     "shop.users",
     "shop.core",
     "shop.notifications",
-    *[
-        OSCAR_FORKS.get(app, app)
-        for app in OSCAR_INSTALLED_APPS
-        if app not in OSCAR_APPS_DROPPED
-    ],
+    *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS if app not in OSCAR_APPS_DROPPED],
     # Our dashboard apps, one per audience (shop/dashboard/apps.py includes them).
     "shop.dashboard.review.apps.ReviewDashboardConfig",
     "shop.dashboard.finance.apps.FinanceDashboardConfig",
@@ -175,11 +171,17 @@ AUTH_PASSWORD_VALIDATORS = [
 # The page cache's invalidation and the login/lookup throttles must be seen by every worker: Redis when
 # REDIS_URL is set (production), else a file cache on this machine (`make run`, the benchmarks).
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                          "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 # Whole pages for anonymous visitors (shop/core/page_cache.py), at most this many seconds old; 0 = off.
 OCOP_PAGE_CACHE_SECONDS = int(os.environ.get("OCOP_PAGE_CACHE_SECONDS", 300))
 
@@ -196,7 +198,10 @@ OCOP_THROTTLES = {
     "view-password-ip": (10, 15 * 60),  # wrong page or document privacy passwords per client address
     "order-lookup": (10, 15 * 60),  # failed guest order lookups per client address and per session
     "registration-ip": (10, 60 * 60),  # registrations and resent confirmation links per client address
-    "guest-orders-ip": (int(os.environ.get("OCOP_GUEST_ORDERS_PER_IP", 10)), 60 * 60),  # guest orders placed per client address
+    "guest-orders-ip": (
+        int(os.environ.get("OCOP_GUEST_ORDERS_PER_IP", 10)),
+        60 * 60,
+    ),  # guest orders placed per client address
     "guest-orders-email": (int(os.environ.get("OCOP_GUEST_ORDERS_PER_EMAIL", 5)), 60 * 60),  # guest orders per email
 }
 # Addresses or networks of the proxies (load balancers) in front of the site, comma-separated: only a request
@@ -206,11 +211,7 @@ OCOP_TRUSTED_PROXIES = env_list("OCOP_TRUSTED_PROXIES")
 
 # --- Database --------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60
-    )
-}
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no row locks: take the write lock when a transaction starts (placing an order
     # checks and reserves stock in one), and wait for it instead of failing "database is locked".
@@ -257,6 +258,8 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "province_code", "ward_c
 OSCAR_HOMEPAGE = reverse_lazy("wagtail_serve", args=[""])
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 THUMBNAIL_KVSTORE = "shop.core.thumbnails.KVStore"  # sorl's cached-db store without a race between workers
+
+
 def _portal_entry(label, url_name):
     return {"label": label, "url_name": url_name, "access_fn": portal_access}
 
@@ -357,8 +360,9 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ocop"
 # --- Payments ----------------------------------------------------------------
 # The methods this deployment offers, in the order shown at checkout. A method whose settings are
 # missing (keys, bank account) is left out instead of failing: see payments.providers.
-OCOP_PAYMENT_METHODS = [m.strip() for m in os.environ.get("OCOP_PAYMENT_METHODS", "cod,vietqr,stripe,vnpay").split(",")
-                        if m.strip()]
+OCOP_PAYMENT_METHODS = [
+    m.strip() for m in os.environ.get("OCOP_PAYMENT_METHODS", "cod,vietqr,stripe,vnpay").split(",") if m.strip()
+]
 # Unpaid online orders (VietQR, card, VNPay) give their stock back after this long.
 OCOP_UNPAID_ORDER_HOURS = {"vietqr": 48, "stripe": 2, "vnpay": 2}
 # Cash on delivery holds stock without money (payments.cod_limits): per order, and per buyer over all their
@@ -376,8 +380,10 @@ OCOP_COD_LIMITS = {
 OCOP_COD_CONFIRM_HOURS = int(os.environ.get("OCOP_COD_CONFIRM_HOURS", 48))
 # A placed line taking more than this share of the stock that was available (and at least min_units) is
 # reported to its producer and the office (shop.order.stock_share).
-OCOP_LARGE_ORDER_SHARE = {"share": float(os.environ.get("OCOP_LARGE_ORDER_SHARE", 0.5)),
-                          "min_units": int(os.environ.get("OCOP_LARGE_ORDER_MIN_UNITS", 5))}
+OCOP_LARGE_ORDER_SHARE = {
+    "share": float(os.environ.get("OCOP_LARGE_ORDER_SHARE", 0.5)),
+    "min_units": int(os.environ.get("OCOP_LARGE_ORDER_MIN_UNITS", 5)),
+}
 # The provincial OCOP office's addresses for such reports, comma-separated; empty: the active superusers.
 OCOP_OFFICE_EMAILS = env_list("OCOP_OFFICE_EMAILS")
 # The platform's collecting bank account, shown as a VietQR code (the bank's 6-digit NAPAS BIN).
@@ -425,8 +431,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Per-object chatter (stock alerts, page revisions, task runs) only when asked for.
     "loggers": {
-        name: {"level": os.environ.get("LIBRARY_LOG_LEVEL", "WARNING")}
-        for name in ("oscar", "wagtail", "django_tasks")
+        name: {"level": os.environ.get("LIBRARY_LOG_LEVEL", "WARNING")} for name in ("oscar", "wagtail", "django_tasks")
     },
 }
 

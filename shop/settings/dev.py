@@ -1,4 +1,5 @@
 """A laptop: SQLite file, database search, console email, DEBUG on."""
+
 import os
 
 from .base import *  # noqa: F401,F403

@@ -1,4 +1,5 @@
 """Production: refuses to start with DEBUG on or an insecure secret key."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -10,11 +11,14 @@ if env_bool("DEBUG", False):
     raise ImproperlyConfigured("DEBUG must be off in production (unset DEBUG).")
 DEBUG = False
 
-if not SECRET_KEY or SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50 \
-        or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-"):
-    raise ImproperlyConfigured(
-        "Set SECRET_KEY to a long random value (at least 50 characters) for production."
-    )
+if (
+    not SECRET_KEY
+    or SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY
+    or len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY.startswith("django-insecure-")
+):
+    raise ImproperlyConfigured("Set SECRET_KEY to a long random value (at least 50 characters) for production.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:

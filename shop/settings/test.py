@@ -1,4 +1,5 @@
 """pytest: PostgreSQL (started by scripts/services), fast hashing, throwaway media."""
+
 import os
 import tempfile
 from pathlib import Path
@@ -10,9 +11,7 @@ from .base import *  # noqa: F401,F403
 # Tests run against the real database. `make test` starts PostgreSQL and sets
 # DATABASE_URL; running pytest without it is an error, not a silent SQLite run.
 if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-    raise RuntimeError(
-        "Tests need PostgreSQL: run `make test`, or set DATABASE_URL=postgresql://… yourself."
-    )
+    raise RuntimeError("Tests need PostgreSQL: run `make test`, or set DATABASE_URL=postgresql://… yourself.")
 DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
 
 DEBUG = False
@@ -49,7 +48,9 @@ VNPAY_HASH_SECRET = "ocop-test-vnpay-secret"
 # any sk_test_ key; webhook events are signed locally with this secret.
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 if not STRIPE_API_BASE:
-    raise RuntimeError("Tests need stripe-mock: run `make test`, or start scripts/stripe-mock.sh and set STRIPE_API_BASE.")
+    raise RuntimeError(
+        "Tests need stripe-mock: run `make test`, or start scripts/stripe-mock.sh and set STRIPE_API_BASE."
+    )
 STRIPE_SECRET_KEY = "sk_test_123ocopmarket"
 STRIPE_PUBLISHABLE_KEY = "pk_test_123ocopmarket"
 STRIPE_WEBHOOK_SECRET = "whsec_ocop_test_secret"

@@ -1,5 +1,6 @@
 """The marketplace's shipping method: one parcel per producer, priced by ``shop.shipping.parcels``.
 Oscar's other methods (``Free``, ``NoShippingRequired``…) are found in Oscar's module by ``get_class``."""
+
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _

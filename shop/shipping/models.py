@@ -6,6 +6,7 @@ top band above it; a marketplace needs one charge per producer parcel, by zone, 
 per extra kilogram above the last band — hence these small models. The rule that reads them is
 ``shop.shipping.parcels``. Money is whole đồng (``BigIntegerField``), as in ``payments``.
 """
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +20,11 @@ class ZoneRate(models.Model):
 
     zone = models.CharField(_("Vùng giao hàng"), max_length=16, choices=Zone.choices, unique=True)
     extra_kg_charge = models.BigIntegerField(
-        _("Giá mỗi kg vượt mốc cuối (đồng)"), default=0, validators=[MinValueValidator(0)],
-        help_text=_("Cộng cho mỗi kg (phần lẻ tính tròn 1 kg) vượt quá mốc khối lượng cao nhất."))
+        _("Giá mỗi kg vượt mốc cuối (đồng)"),
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("Cộng cho mỗi kg (phần lẻ tính tròn 1 kg) vượt quá mốc khối lượng cao nhất."),
+    )
 
     class Meta:
         app_label = "shipping"
@@ -34,16 +38,18 @@ class ZoneRate(models.Model):
 class RateBand(models.Model):
     """A parcel weighing up to ``max_weight_grams`` (and more than the band below) costs ``charge``."""
 
-    zone_rate = models.ForeignKey(ZoneRate, on_delete=models.CASCADE, related_name="bands",
-                                  verbose_name=_("Vùng giao hàng"))
+    zone_rate = models.ForeignKey(
+        ZoneRate, on_delete=models.CASCADE, related_name="bands", verbose_name=_("Vùng giao hàng")
+    )
     max_weight_grams = models.PositiveIntegerField(_("Đến khối lượng (gam)"), validators=[MinValueValidator(1)])
     charge = models.BigIntegerField(_("Phí vận chuyển (đồng)"), validators=[MinValueValidator(0)])
 
     class Meta:
         app_label = "shipping"
         ordering = ["zone_rate", "max_weight_grams"]
-        constraints = [models.UniqueConstraint(fields=["zone_rate", "max_weight_grams"],
-                                               name="shipping_rateband_unique_weight")]
+        constraints = [
+            models.UniqueConstraint(fields=["zone_rate", "max_weight_grams"], name="shipping_rateband_unique_weight")
+        ]
         verbose_name = _("Mốc khối lượng")
         verbose_name_plural = _("Mốc khối lượng")
 
@@ -55,9 +61,15 @@ class ShippingSettings(models.Model):
     """One row (pk 1): settings that are not per zone."""
 
     free_shipping_threshold = models.BigIntegerField(
-        _("Miễn phí vận chuyển cho kiện hàng từ (đồng)"), null=True, blank=True, validators=[MinValueValidator(0)],
-        help_text=_("Kiện hàng của một chủ thể có tiền hàng đạt mức này được miễn phí vận chuyển. "
-                    "Để trống hoặc 0: không miễn phí."))
+        _("Miễn phí vận chuyển cho kiện hàng từ (đồng)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_(
+            "Kiện hàng của một chủ thể có tiền hàng đạt mức này được miễn phí vận chuyển. "
+            "Để trống hoặc 0: không miễn phí."
+        ),
+    )
 
     class Meta:
         app_label = "shipping"
@@ -79,10 +91,17 @@ class OrderParcel(models.Model):
     """What one producer's parcel of an order weighed and was charged, written once at placement
     (``parcels.record_parcels``). The charges of an order's parcels add up to its shipping charge."""
 
-    order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="parcels",
-                              verbose_name=_("Đơn hàng"))
-    partner = models.ForeignKey("partner.Partner", on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="order_parcels", verbose_name=_("Chủ thể"))
+    order = models.ForeignKey(
+        "order.Order", on_delete=models.CASCADE, related_name="parcels", verbose_name=_("Đơn hàng")
+    )
+    partner = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="order_parcels",
+        verbose_name=_("Chủ thể"),
+    )
     partner_name = models.CharField(_("Tên chủ thể"), max_length=255)
     weight_grams = models.PositiveIntegerField(_("Khối lượng (gam)"))
     zone = models.CharField(_("Vùng giao hàng"), max_length=16, choices=Zone.choices)

@@ -14,6 +14,7 @@ weight and zone.
 ``record_parcels`` writes what an order's parcels were charged when it is placed, and
 ``parcels_for_order`` reads it back (invoices, order pages).
 """
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -110,8 +111,7 @@ def _needs_shipping(product):
 
 def _basket_line_facts(line):
     partner = line.stockrecord.partner if line.stockrecord_id else None
-    price = (line.line_price_incl_tax_incl_discounts if line.is_tax_known
-             else line.line_price_excl_tax_incl_discounts)
+    price = line.line_price_incl_tax_incl_discounts if line.is_tax_known else line.line_price_excl_tax_incl_discounts
     return partner, getattr(partner, "name", ""), line.product, price
 
 
@@ -163,7 +163,7 @@ def _allocate(parcels, total):
     whole = sum(weights)
     shares = [total * w // whole for w in weights]
     by_remainder = sorted(range(len(parcels)), key=lambda i: (-(total * weights[i] % whole), i))
-    for i in by_remainder[:total - sum(shares)]:
+    for i in by_remainder[: total - sum(shares)]:
         shares[i] += 1
     for parcel, share in zip(parcels, shares):
         parcel.charge = share
@@ -175,15 +175,17 @@ def destination_province(order):
 
 
 def _order_lines(order):
-    return order.lines.select_related("partner", "product__product_class", "product__parent__product_class") \
-        .order_by("pk")
+    return order.lines.select_related("partner", "product__product_class", "product__parent__product_class").order_by(
+        "pk"
+    )
 
 
 def compute_order_parcels(order, rates=None):
     """The order's parcels computed from its lines and address, their charges adding up to the order's
     shipping charge. Zones without rates count 0 before that sharing: the order's charge is the fact."""
-    parcels = _build(_order_lines(order), destination_province(order), _order_line_facts,
-                     rates or RateTable.load(), strict=False)
+    parcels = _build(
+        _order_lines(order), destination_province(order), _order_line_facts, rates or RateTable.load(), strict=False
+    )
     _allocate(parcels, to_dong(order.shipping_incl_tax))
     return parcels
 
@@ -194,11 +196,22 @@ def record_parcels(order):
     OrderParcel = get_model("shipping", "OrderParcel")
     parcels = compute_order_parcels(order)
     OrderParcel.objects.filter(order=order).delete()
-    OrderParcel.objects.bulk_create([
-        OrderParcel(order=order, partner=p.partner, partner_name=p.partner_name, weight_grams=p.weight_grams,
-                    zone=p.zone, goods_subtotal=p.goods_subtotal, rate_charge=p.rate_charge, charge=p.charge,
-                    free_by_threshold=p.free_by_threshold)
-        for p in parcels])
+    OrderParcel.objects.bulk_create(
+        [
+            OrderParcel(
+                order=order,
+                partner=p.partner,
+                partner_name=p.partner_name,
+                weight_grams=p.weight_grams,
+                zone=p.zone,
+                goods_subtotal=p.goods_subtotal,
+                rate_charge=p.rate_charge,
+                charge=p.charge,
+                free_by_threshold=p.free_by_threshold,
+            )
+            for p in parcels
+        ]
+    )
     return parcels
 
 
@@ -212,11 +225,20 @@ def parcels_for_order(order):
     for line in _order_lines(order):
         if _needs_shipping(line.product):
             lines_by_partner.setdefault(line.partner_id, []).append(line)
-    return [Parcel(partner=row.partner, partner_name=row.partner_name, zone=row.zone,
-                   weight_grams=row.weight_grams, goods_subtotal=row.goods_subtotal, rate_charge=row.rate_charge,
-                   charge=row.charge, free_by_threshold=row.free_by_threshold,
-                   lines=lines_by_partner.get(row.partner_id, []))
-            for row in rows]
+    return [
+        Parcel(
+            partner=row.partner,
+            partner_name=row.partner_name,
+            zone=row.zone,
+            weight_grams=row.weight_grams,
+            goods_subtotal=row.goods_subtotal,
+            rate_charge=row.rate_charge,
+            charge=row.charge,
+            free_by_threshold=row.free_by_threshold,
+            lines=lines_by_partner.get(row.partner_id, []),
+        )
+        for row in rows
+    ]
 
 
 def parcel_for_partner(order, partner):

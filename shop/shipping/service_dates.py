@@ -5,6 +5,7 @@ need no shipping. Oscar builds the field on the add-to-basket form (``shop.baske
 is not past), stores the value on the basket line and copies it to the order line (``LineAttribute``,
 the ISO date as JSON).
 """
+
 import datetime
 
 from django.utils import timezone
@@ -22,8 +23,13 @@ def ensure_service_date_option():
     ProductClass = get_model("catalogue", "ProductClass")
     option, _created = Option.objects.get_or_create(
         code=SERVICE_DATE,
-        defaults={"name": SERVICE_DATE_NAME, "type": Option.DATE, "required": True,
-                  "help_text": "Ngày quý khách đến sử dụng dịch vụ (từ hôm nay trở đi)."})
+        defaults={
+            "name": SERVICE_DATE_NAME,
+            "type": Option.DATE,
+            "required": True,
+            "help_text": "Ngày quý khách đến sử dụng dịch vụ (từ hôm nay trở đi).",
+        },
+    )
     for product_class in ProductClass.objects.filter(requires_shipping=False):
         product_class.options.add(option)
     return option
@@ -35,10 +41,13 @@ def earliest_service_date():
 
 def validate_service_date(value):
     from django.core.exceptions import ValidationError
+
     if value < earliest_service_date():
-        raise ValidationError(_("Ngày sử dụng dịch vụ phải từ hôm nay (%(today)s) trở đi."),
-                              params={"today": earliest_service_date().strftime("%d/%m/%Y")},
-                              code="past_service_date")
+        raise ValidationError(
+            _("Ngày sử dụng dịch vụ phải từ hôm nay (%(today)s) trở đi."),
+            params={"today": earliest_service_date().strftime("%d/%m/%Y")},
+            code="past_service_date",
+        )
 
 
 def _as_date(value):

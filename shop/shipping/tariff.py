@@ -18,5 +18,6 @@ def install_tariff(ZoneRate, RateBand, tariff=LAUNCH_TARIFF):
         if not RateBand.objects.filter(zone_rate=zone_rate).exists():
             if not created:
                 ZoneRate.objects.filter(pk=zone_rate.pk).update(extra_kg_charge=extra_kg_charge)
-            RateBand.objects.bulk_create([RateBand(zone_rate=zone_rate, max_weight_grams=grams, charge=charge)
-                                          for grams, charge in bands])
+            RateBand.objects.bulk_create(
+                [RateBand(zone_rate=zone_rate, max_weight_grams=grams, charge=charge) for grams, charge in bands]
+            )

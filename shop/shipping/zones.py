@@ -5,6 +5,7 @@ the same region (North / Central / South, as Vietnamese carriers price "nội mi
 ("liên miền"). The regions are written out for the 34 provinces and cities of the 1 July 2025 list
 (``vietnam_provinces``); ``tests/shop/shipping/test_zones.py`` checks that every province has one.
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,9 +27,9 @@ class Region(models.TextChoices):
 # Phước) and Tây Ninh (with Long An) are South.
 PROVINCE_REGIONS = {
     # North: the Red River delta and the northern midlands and mountains
-    1: Region.NORTH,   # Hà Nội
-    4: Region.NORTH,   # Cao Bằng
-    8: Region.NORTH,   # Tuyên Quang
+    1: Region.NORTH,  # Hà Nội
+    4: Region.NORTH,  # Cao Bằng
+    8: Region.NORTH,  # Tuyên Quang
     11: Region.NORTH,  # Điện Biên
     12: Region.NORTH,  # Lai Châu
     14: Region.NORTH,  # Sơn La

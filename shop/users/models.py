@@ -16,8 +16,9 @@ class User(AbstractUser):
 
     last_name = models.CharField(_("Họ và tên đệm"), max_length=255, blank=True)
     first_name = models.CharField(_("Tên"), max_length=255, blank=True)
-    phone_number = models.CharField(_("Số điện thoại"), max_length=20, blank=True,
-                                    validators=[validate_vietnamese_phone])
+    phone_number = models.CharField(
+        _("Số điện thoại"), max_length=20, blank=True, validators=[validate_vietnamese_phone]
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

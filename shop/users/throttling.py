@@ -27,6 +27,7 @@ fails when one is not limited.
 Limits: ``settings.OCOP_THROTTLES`` (``login-account``, ``login-ip``, ``password-reset-account``,
 ``password-reset-ip``, ``view-password-ip``); counters: shop/core/throttle.py.
 """
+
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -77,8 +78,9 @@ DOORS = {
 
 def _refuse(request, door, message, throttle):
     minutes = max(1, throttle.window // 60)
-    response = render(request, "security/throttled.html", {
-        "kind": door.kind, "message": message % {"minutes": minutes}}, status=429)
+    response = render(
+        request, "security/throttled.html", {"kind": door.kind, "message": message % {"minutes": minutes}}, status=429
+    )
     response["Retry-After"] = str(throttle.window)
     return response
 
@@ -106,21 +108,36 @@ class LoginThrottleMiddleware:
         account, address = normalise_account(request.POST.get(door.field)), client_ip(request)
         if door.kind == "shared":
             if VIEW_PASSWORD_PER_IP.exceeded(address):
-                return _refuse(request, door, _(
-                    "Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút."),
-                    VIEW_PASSWORD_PER_IP)
+                return _refuse(
+                    request,
+                    door,
+                    _("Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút."),
+                    VIEW_PASSWORD_PER_IP,
+                )
             request._ocop_shared_password_tried = True
             return None
         if door.kind == "login":
             if LOGIN_PER_IP.exceeded(address) or (account and LOGIN_PER_ACCOUNT.exceeded(account)):
-                return _refuse(request, door, _(
-                    "Đăng nhập sai quá nhiều lần. Vì an toàn, tài khoản này tạm thời không đăng nhập được "
-                    "từ đây; vui lòng thử lại sau %(minutes)s phút hoặc đặt lại mật khẩu."), LOGIN_PER_ACCOUNT)
+                return _refuse(
+                    request,
+                    door,
+                    _(
+                        "Đăng nhập sai quá nhiều lần. Vì an toàn, tài khoản này tạm thời không đăng nhập được "
+                        "từ đây; vui lòng thử lại sau %(minutes)s phút hoặc đặt lại mật khẩu."
+                    ),
+                    LOGIN_PER_ACCOUNT,
+                )
             return None
         if RESET_PER_IP.exceeded(address) or (account and RESET_PER_ACCOUNT.exceeded(account)):
-            return _refuse(request, door, _(
-                "Đã gửi quá nhiều yêu cầu đặt lại mật khẩu. Vui lòng kiểm tra hộp thư (cả thư rác) "
-                "hoặc thử lại sau %(minutes)s phút."), RESET_PER_ACCOUNT)
+            return _refuse(
+                request,
+                door,
+                _(
+                    "Đã gửi quá nhiều yêu cầu đặt lại mật khẩu. Vui lòng kiểm tra hộp thư (cả thư rác) "
+                    "hoặc thử lại sau %(minutes)s phút."
+                ),
+                RESET_PER_ACCOUNT,
+            )
         RESET_PER_IP.hit(address)
         if account:
             RESET_PER_ACCOUNT.hit(account)

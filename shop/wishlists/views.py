@@ -3,6 +3,7 @@ placeholder, without its title, picture or link (``shop.customer.products``).
 
 Oscar's class loader looks here first for "wishlists.views".
 """
+
 from oscar.apps.wishlists import views
 
 from shop.customer import products

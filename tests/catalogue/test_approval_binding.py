@@ -6,6 +6,7 @@ new version works. A product whose certificates are expired or break an OCOP rul
 nor approved, and the reviewer sees why. Content edits of a product waiting for review take it out of
 the queue.
 """
+
 import datetime
 from decimal import Decimal
 
@@ -30,8 +31,13 @@ Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 ProductImage = get_model("catalogue", "ProductImage")
 
-FIVE_STARS = {"decision_number": "77/QĐ-BNNMT", "star_rating": "5", "score": "92",
-              "issuer": "Bộ Nông nghiệp và Môi trường", "issuer_level": "central"}
+FIVE_STARS = {
+    "decision_number": "77/QĐ-BNNMT",
+    "star_rating": "5",
+    "score": "92",
+    "issuer": "Bộ Nông nghiệp và Môi trường",
+    "issuer_level": "central",
+}
 
 
 @pytest.fixture
@@ -59,9 +65,14 @@ def waiting(producer_user):
     product = Product.objects.get(upc="LC-001")
     product.ocop_certificates.all().delete()
     OcopCertificate.objects.create(
-        product=product, star_rating=3, score=60, decision_number="55/QĐ-UBND",
+        product=product,
+        star_rating=3,
+        score=60,
+        decision_number="55/QĐ-UBND",
         decision_date=timezone.localdate() - datetime.timedelta(days=100),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+    )
     Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.SUBMITTED, is_public=False)
     return Product.objects.get(pk=product.pk)
 
@@ -70,11 +81,16 @@ def _only_certificate(product, number, decided, expires_on=None, **fields):
     """Replace the product's certificates with one stored as given, past the form's checks."""
     product.ocop_certificates.all().delete()
     certificate = OcopCertificate.objects.create(
-        product=product, star_rating=3, score=60, decision_number=number, decision_date=decided,
-        issuer="UBND tỉnh Lào Cai", issuer_level="province",
-        taxonomy_version="1048" if decided < datetime.date(2023, 2, 24) else "148")
-    OcopCertificate.objects.filter(pk=certificate.pk).update(
-        expires_on=expires_on or certificate.expires_on, **fields)
+        product=product,
+        star_rating=3,
+        score=60,
+        decision_number=number,
+        decision_date=decided,
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+        taxonomy_version="1048" if decided < datetime.date(2023, 2, 24) else "148",
+    )
+    OcopCertificate.objects.filter(pk=certificate.pk).update(expires_on=expires_on or certificate.expires_on, **fields)
     return OcopCertificate.objects.get(pk=certificate.pk)
 
 
@@ -85,8 +101,7 @@ def _html(response):
 def _changes(response):
     """{key: (label, before, after)} of the "changed since you opened the page" table."""
     rows = _html(response).select("#changes_since_shown tr.change")
-    return {row["data-change"]: tuple(cell.get_text(" ", strip=True) for cell in row.select("th, td"))
-            for row in rows}
+    return {row["data-change"]: tuple(cell.get_text(" ", strip=True) for cell in row.select("th, td")) for row in rows}
 
 
 def _current(product):
@@ -94,6 +109,7 @@ def _current(product):
 
 
 # --- The race ---------------------------------------------------------------------------------------
+
 
 def test_title_edited_after_the_page_opened_refuses_the_approval(waiting, reviewer_client, producer_client):
     old_title = waiting.title
@@ -115,10 +131,12 @@ def test_title_edited_after_the_page_opened_refuses_the_approval(waiting, review
 
 
 def test_certificate_added_after_the_page_opened_refuses_the_approval_and_only_shown_ones_are_approved(
-        waiting, reviewer_client, producer_client, producer_user):
+    waiting, reviewer_client, producer_client, producer_user
+):
     shown = seen_token(reviewer_client, waiting)
-    response = producer_client.post(reverse("dashboard:ocop-product", kwargs={"pk": waiting.pk}),
-                                    _certificate_post(**FIVE_STARS))
+    response = producer_client.post(
+        reverse("dashboard:ocop-product", kwargs={"pk": waiting.pk}), _certificate_post(**FIVE_STARS)
+    )
     assert response.status_code == 302
     five = waiting.ocop_certificates.get(decision_number="77/QĐ-BNNMT")
     workflow.submit(waiting, producer_user)  # the producer sends it again at once
@@ -135,7 +153,8 @@ def test_certificate_added_after_the_page_opened_refuses_the_approval_and_only_s
     # The page now shows the new version: approving it approves the certificates it showed.
     again = _html(response).select_one("form.review-action[data-action=approve] input[name=seen]")["value"]
     assert review_version.shown_certificate_ids(review_version.load(again, waiting)) == set(
-        waiting.ocop_certificates.values_list("pk", flat=True))
+        waiting.ocop_certificates.values_list("pk", flat=True)
+    )
     response = decide(reviewer_client, waiting, {"action": "approve"}, seen=again)
     assert response.status_code == 302
     product = _current(waiting)
@@ -145,7 +164,8 @@ def test_certificate_added_after_the_page_opened_refuses_the_approval_and_only_s
 
 
 def test_price_changed_after_the_page_opened_refuses_the_approval_without_withdrawing(
-        waiting, reviewer_client, producer_user):
+    waiting, reviewer_client, producer_user
+):
     record = waiting.stockrecords.get()
     old_price = record.price
     shown = seen_token(reviewer_client, waiting)
@@ -166,10 +186,20 @@ def test_price_changed_after_the_page_opened_refuses_the_approval_without_withdr
 
 def test_a_certificate_written_behind_the_services_back_still_refuses_the_approval(waiting, reviewer):
     shown = review_version.token(waiting)
-    OcopCertificate.objects.bulk_create([OcopCertificate(
-        product=waiting, star_rating=5, score=95, decision_number="9/QĐ-BNNMT", issuer="Bộ NN&MT",
-        issuer_level="central", decision_date=timezone.localdate() - datetime.timedelta(days=3),
-        expires_on=timezone.localdate() + datetime.timedelta(days=900))])
+    OcopCertificate.objects.bulk_create(
+        [
+            OcopCertificate(
+                product=waiting,
+                star_rating=5,
+                score=95,
+                decision_number="9/QĐ-BNNMT",
+                issuer="Bộ NN&MT",
+                issuer_level="central",
+                decision_date=timezone.localdate() - datetime.timedelta(days=3),
+                expires_on=timezone.localdate() + datetime.timedelta(days=900),
+            )
+        ]
+    )
     with pytest.raises(workflow.ProductChangedSinceShown) as refused:
         workflow.approve(waiting, reviewer, seen=shown)
     assert [change.label for change in refused.value.changes] == ["giấy chứng nhận 9/QĐ-BNNMT"]
@@ -216,6 +246,7 @@ def test_recertification_is_bound_to_the_version_shown(waiting, reviewer, produc
 
 # --- Approval checks the certificate ------------------------------------------------------------------
 
+
 def test_a_product_whose_only_certificate_expired_cannot_be_approved(waiting, reviewer_client):
     _only_certificate(waiting, "123/QĐ-UBND", datetime.date(2021, 3, 1), datetime.date(2024, 3, 1))
     expected = "Giấy chứng nhận 123/QĐ-UBND đã hết hạn ngày 01/03/2024: chưa thể duyệt mở bán."
@@ -223,8 +254,10 @@ def test_a_product_whose_only_certificate_expired_cannot_be_approved(waiting, re
     html = _html(page)
     assert "đã hết hạn ngày 01/03/2024" in html.select_one(".certificate .certificate-problems").get_text()
     button = html.select_one("form.review-action[data-action=approve] button[type=submit]")
-    assert button.has_attr("disabled") and expected in html.select_one(
-        "form.review-action[data-action=approve]").get_text()
+    assert (
+        button.has_attr("disabled")
+        and expected in html.select_one("form.review-action[data-action=approve]").get_text()
+    )
 
     response = decide(reviewer_client, waiting, {"action": "approve"})
     assert response.status_code == 403
@@ -234,8 +267,13 @@ def test_a_product_whose_only_certificate_expired_cannot_be_approved(waiting, re
 
 
 def test_a_certificate_breaking_an_ocop_rule_cannot_back_an_approval(waiting, reviewer):
-    certificate = _only_certificate(waiting, "66/QĐ-UBND", timezone.localdate() - datetime.timedelta(days=30),
-                                    issuer_level="district", issuer="UBND huyện Sa Pa")  # no districts after 6/7/2025
+    certificate = _only_certificate(
+        waiting,
+        "66/QĐ-UBND",
+        timezone.localdate() - datetime.timedelta(days=30),
+        issuer_level="district",
+        issuer="UBND huyện Sa Pa",
+    )  # no districts after 6/7/2025
     violations = certificate.rule_violations(timezone.localdate())
     assert violations
     with pytest.raises(workflow.TransitionRefused) as refused:
@@ -249,8 +287,15 @@ def test_a_certificate_breaking_an_ocop_rule_cannot_back_an_approval(waiting, re
 def test_approval_marks_approved_only_the_certificates_that_pass(waiting, reviewer):
     good = waiting.ocop_certificates.get()
     expired = OcopCertificate.objects.create(
-        product=waiting, star_rating=4, score=75, decision_number="12/QĐ-UBND", taxonomy_version="1048",
-        decision_date=datetime.date(2021, 3, 1), issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        product=waiting,
+        star_rating=4,
+        score=75,
+        decision_number="12/QĐ-UBND",
+        taxonomy_version="1048",
+        decision_date=datetime.date(2021, 3, 1),
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+    )
     product = workflow.approve(waiting, reviewer, seen=review_version.token(waiting))
     assert product.is_public
     assert OcopCertificate.objects.get(pk=good.pk).review == OcopCertificate.Review.APPROVED
@@ -260,8 +305,7 @@ def test_approval_marks_approved_only_the_certificates_that_pass(waiting, review
 def test_submitting_with_only_expired_certificates_is_refused_with_the_reason(waiting, producer_client):
     Product.objects.filter(pk=waiting.pk).update(review_status=ReviewStatus.DRAFT)
     _only_certificate(waiting, "123/QĐ-UBND", datetime.date(2021, 3, 1), datetime.date(2024, 3, 1))
-    response = producer_client.post(reverse("dashboard:ocop-product", kwargs={"pk": waiting.pk}),
-                                    {"action": "submit"})
+    response = producer_client.post(reverse("dashboard:ocop-product", kwargs={"pk": waiting.pk}), {"action": "submit"})
     assert response.status_code == 403
     assert "Giấy chứng nhận 123/QĐ-UBND đã hết hạn ngày 01/03/2024" in response.content.decode()
     assert _current(waiting).review_status == ReviewStatus.DRAFT
@@ -269,8 +313,13 @@ def test_submitting_with_only_expired_certificates_is_refused_with_the_reason(wa
 
 def test_reinstating_needs_an_approved_valid_certificate_or_a_decision_to_keep_selling(waiting, reviewer):
     Product.objects.filter(pk=waiting.pk).update(review_status=ReviewStatus.SUSPENDED)
-    _only_certificate(waiting, "123/QĐ-UBND", datetime.date(2021, 3, 1), datetime.date(2024, 3, 1),
-                      review=OcopCertificate.Review.APPROVED)
+    _only_certificate(
+        waiting,
+        "123/QĐ-UBND",
+        datetime.date(2021, 3, 1),
+        datetime.date(2024, 3, 1),
+        review=OcopCertificate.Review.APPROVED,
+    )
     with pytest.raises(workflow.TransitionRefused, match="đã hết hạn ngày 01/03/2024: chưa thể mở bán trở lại"):
         workflow.reinstate(waiting, reviewer, seen=review_version.token(waiting))
     assert not _current(waiting).is_public
@@ -281,36 +330,48 @@ def test_reinstating_needs_an_approved_valid_certificate_or_a_decision_to_keep_s
 
 # --- Producers' edits while the product waits ---------------------------------------------------------
 
+
 def _withdrawn(product, fields):
     product = _current(product)
     assert product.review_status == ReviewStatus.DRAFT and not product.is_public
     entry = product.review_log.first()
     assert (entry.action, entry.from_status, entry.to_status) == (
-        "withdraw_after_edit", ReviewStatus.SUBMITTED, ReviewStatus.DRAFT)
+        "withdraw_after_edit",
+        ReviewStatus.SUBMITTED,
+        ReviewStatus.DRAFT,
+    )
     assert fields in entry.reason
     return product
 
 
 def test_editing_the_title_while_waiting_sends_the_product_back_to_draft_and_tells_the_producer(
-        waiting, producer_client, django_capture_on_commit_callbacks):
+    waiting, producer_client, django_capture_on_commit_callbacks
+):
     assert 'id="withdraw_warning"' in producer_client.get(_edit_url(waiting)).content.decode()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = producer_client.post(_edit_url(waiting), _edit_data(waiting, title="Tên mới"), follow=True)
-    assert "Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa nội dung; hãy gửi duyệt lại." in response.content.decode()
+    assert (
+        "Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa nội dung; hãy gửi duyệt lại." in response.content.decode()
+    )
     _withdrawn(waiting, "tên sản phẩm")
     assert any("rút khỏi hàng chờ duyệt" in message.subject for message in mail.outbox)
 
 
 def test_adding_a_certificate_while_waiting_sends_the_product_back_to_draft(waiting, producer_client):
-    response = producer_client.post(reverse("dashboard:ocop-product", kwargs={"pk": waiting.pk}),
-                                    _certificate_post(**FIVE_STARS), follow=True)
+    response = producer_client.post(
+        reverse("dashboard:ocop-product", kwargs={"pk": waiting.pk}), _certificate_post(**FIVE_STARS), follow=True
+    )
     assert "rút khỏi hàng chờ duyệt vì bạn thêm giấy chứng nhận; hãy gửi duyệt lại" in response.content.decode()
     _withdrawn(waiting, "giấy chứng nhận")
 
 
-def test_adding_or_deleting_an_image_while_waiting_sends_the_product_back_to_draft(waiting, producer_client, producer_user):
-    response = producer_client.post(_images_url(waiting), {"action": "upload", "images": [jpeg("moi.jpg")]}, follow=True)
+def test_adding_or_deleting_an_image_while_waiting_sends_the_product_back_to_draft(
+    waiting, producer_client, producer_user
+):
+    response = producer_client.post(
+        _images_url(waiting), {"action": "upload", "images": [jpeg("moi.jpg")]}, follow=True
+    )
     assert "rút khỏi hàng chờ duyệt vì bạn sửa ảnh" in response.content.decode()
     _withdrawn(waiting, "ảnh sản phẩm")
     workflow.submit(waiting, producer_user)

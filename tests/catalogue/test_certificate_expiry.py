@@ -1,4 +1,5 @@
 """The daily certificate expiry pass: catalogue/ocop/expiry.py, its command and its task."""
+
 import datetime
 import io
 import logging
@@ -57,18 +58,25 @@ def certificate(product):
 
 
 def make_certificate(product, number="2468/QĐ-UBND", decided=DECIDED, **extra):
-    fields = {"star_rating": 3, "score": 58, "issuer": "UBND tỉnh Lào Cai", "issuer_level": "province",
-              "review": OcopCertificate.Review.APPROVED, **extra}
-    return OcopCertificate.objects.create(product=product, decision_number=number, decision_date=decided,
-                                          **fields)
+    fields = {
+        "star_rating": 3,
+        "score": 58,
+        "issuer": "UBND tỉnh Lào Cai",
+        "issuer_level": "province",
+        "review": OcopCertificate.Review.APPROVED,
+        **extra,
+    }
+    return OcopCertificate.objects.create(product=product, decision_number=number, decision_date=decided, **fields)
 
 
 @pytest.fixture
 def run(django_capture_on_commit_callbacks):
     """Run the pass on a frozen day, sending its emails as a real commit would."""
+
     def run(day):
         with frozen(day), django_capture_on_commit_callbacks(execute=True):
             return run_certificate_expiry()
+
     return run
 
 
@@ -174,7 +182,8 @@ def test_expiry_the_day_after_takes_the_mark_off_and_keeps_the_product_public(ru
 def test_revoked_and_rejected_certificates_are_left_alone(run, certificate, product, how):
     if how == "revoked":
         OcopCertificate.objects.filter(pk=certificate.pk).update(
-            status=OcopCertificate.Status.REVOKED, revoked_at=timezone.now(), revocation_reason="Thử")
+            status=OcopCertificate.Status.REVOKED, revoked_at=timezone.now(), revocation_reason="Thử"
+        )
         expected_status = OcopCertificate.Status.REVOKED
     else:
         OcopCertificate.objects.filter(pk=certificate.pk).update(review=OcopCertificate.Review.REJECTED)
@@ -228,7 +237,8 @@ def test_a_past_day_rerun_does_not_undo_a_later_run(run, certificate, product):
 
 
 def test_a_failing_certificate_is_reported_and_the_others_still_handled(
-        run, certificate, product, other_product, monkeypatch, caplog):
+    run, certificate, product, other_product, monkeypatch, caplog
+):
     other = make_certificate(other_product, number="8642/QĐ-UBND")
     notify = notifications.notify_producer
 
@@ -264,9 +274,11 @@ def test_a_failing_certificate_is_reported_and_the_others_still_handled(
 
 
 def test_command_prints_a_vietnamese_report_listing_the_products(
-        certificate, product, other_product, django_capture_on_commit_callbacks):
-    expired = make_certificate(other_product, number="1357/QĐ-UBND",
-                               decided=datetime.date(2024, 2, 10))  # expired on 10/02/2027
+    certificate, product, other_product, django_capture_on_commit_callbacks
+):
+    expired = make_certificate(
+        other_product, number="1357/QĐ-UBND", decided=datetime.date(2024, 2, 10)
+    )  # expired on 10/02/2027
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("ocop_certificate_expiry", "--date", WARN_DAY.isoformat(), stdout=out)
@@ -275,8 +287,10 @@ def test_command_prints_a_vietnamese_report_listing_the_products(
     assert "Kiểm tra hạn giấy chứng nhận OCOP ngày 13/02/2027" in output
     warned, rest = output.split("Đã hết hạn:")
     assert f"LC-003 {product.title} — giấy chứng nhận 2468/QĐ-UBND hết hạn ngày 15/03/2027 (còn 30 ngày)" in warned
-    assert (f"LC-004 {expired.product.title} — giấy chứng nhận 1357/QĐ-UBND hết hạn ngày 10/02/2027; "
-            "sản phẩm không còn dấu OCOP và đã ngừng bán") in rest
+    assert (
+        f"LC-004 {expired.product.title} — giấy chứng nhận 1357/QĐ-UBND hết hạn ngày 10/02/2027; "
+        "sản phẩm không còn dấu OCOP và đã ngừng bán"
+    ) in rest
     assert "Tổng cộng: nhắc " in output
 
     second = io.StringIO()
@@ -304,7 +318,11 @@ def test_task_returns_the_counts(certificate, product, other_product, django_cap
     # A re-run for the same day, by its date.
     assert certificate_expiry_task.enqueue(date=WARN_DAY.isoformat()).return_value == ZERO
     assert certificate_expiry_task.enqueue(date=EXPIRED_DAY.isoformat()).return_value == {
-        "warned": 0, "expired": 1, "not_notified": 0, "failed": 0}
+        "warned": 0,
+        "expired": 1,
+        "not_notified": 0,
+        "failed": 0,
+    }
 
 
 def test_corrected_dates_make_the_job_judge_the_certificate_again():
@@ -312,9 +330,15 @@ def test_corrected_dates_make_the_job_judge_the_certificate_again():
     product = Product.objects.get(upc="LC-003")
     product.ocop_certificates.all().delete()
     certificate = OcopCertificate.objects.create(
-        product=product, star_rating=3, decision_number="7/QĐ-SỬA", decision_date=datetime.date(2024, 1, 2),
-        expires_on=datetime.date(2024, 6, 1), issuer="UBND tỉnh Lào Cai", issuer_level="province",
-        review=OcopCertificate.Review.APPROVED)
+        product=product,
+        star_rating=3,
+        decision_number="7/QĐ-SỬA",
+        decision_date=datetime.date(2024, 1, 2),
+        expires_on=datetime.date(2024, 6, 1),
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+        review=OcopCertificate.Review.APPROVED,
+    )
     report = run_certificate_expiry(today=datetime.date(2025, 1, 1))
     assert certificate.pk in {c.pk for c in report.expired}
     certificate = OcopCertificate.objects.get(pk=certificate.pk)

@@ -1,4 +1,5 @@
 """Entering a certificate: catalogue/ocop/forms.CertificateForm and the scan checks in shop/core/uploads.py."""
+
 import datetime
 import io
 import os
@@ -21,13 +22,20 @@ OcopCertificate = get_model("catalogue", "OcopCertificate")
 pytestmark = pytest.mark.django_db
 
 VALID = {
-    "star_rating": "3", "score": "58", "decision_number": "2001/QĐ-UBND", "decision_date": "2025-09-01",
-    "issuer": "UBND tỉnh Lào Cai", "issuer_level": "province", "taxonomy_version": "148",
-    "expires_on": "", "address_on_document": "",
+    "star_rating": "3",
+    "score": "58",
+    "decision_number": "2001/QĐ-UBND",
+    "decision_date": "2025-09-01",
+    "issuer": "UBND tỉnh Lào Cai",
+    "issuer_level": "province",
+    "taxonomy_version": "148",
+    "expires_on": "",
+    "address_on_document": "",
 }
 
 
 # --- Files -------------------------------------------------------------------------
+
 
 def pdf_bytes():
     """A real one-page PDF (Pillow writes a complete file with its cross-reference table). Made once:
@@ -52,8 +60,9 @@ def image_bytes(image_format="PNG", size=(60, 40), mode="RGB", **options):
 def phone_photo_bytes():
     """A JPEG with an embedded preview picture, as phones save them: Pillow opens it as "MPO"."""
     buffer = io.BytesIO()
-    Image.new("RGB", (60, 40), "red").save(buffer, "MPO", save_all=True,
-                                            append_images=[Image.new("RGB", (30, 20), "blue")])
+    Image.new("RGB", (60, 40), "red").save(
+        buffer, "MPO", save_all=True, append_images=[Image.new("RGB", (30, 20), "blue")]
+    )
     return buffer.getvalue()
 
 
@@ -81,6 +90,7 @@ def stored_scans():
 
 # --- Helpers -------------------------------------------------------------------------
 
+
 @pytest.fixture
 def product():
     return Product.objects.get(upc="LC-003")
@@ -103,6 +113,7 @@ def assert_refused(form, field, message):
 
 # --- Valid certificates ------------------------------------------------------------------
 
+
 def test_a_valid_pdf_certificate_is_saved_for_36_months(product):
     form = form_for(product)
     assert form.is_valid(), form.errors
@@ -120,21 +131,31 @@ def test_a_valid_pdf_certificate_is_saved_for_36_months(product):
 
 
 def test_a_valid_png_certificate_with_its_own_expiry_is_saved(product):
-    form = form_for(product, scan=upload("giay-chung-nhan.png", image_bytes("PNG"), "image/png"),
-                    decision_number="2002/QĐ-BNNMT", star_rating="5", score="93", expires_on="2028-06-30",
-                    issuer="Bộ Nông nghiệp và Môi trường", issuer_level="central")  # ★5: central level
+    form = form_for(
+        product,
+        scan=upload("giay-chung-nhan.png", image_bytes("PNG"), "image/png"),
+        decision_number="2002/QĐ-BNNMT",
+        star_rating="5",
+        score="93",
+        expires_on="2028-06-30",
+        issuer="Bộ Nông nghiệp và Môi trường",
+        issuer_level="central",
+    )  # ★5: central level
     assert form.is_valid(), form.errors
     certificate = form.save()
     assert certificate.expires_on == datetime.date(2028, 6, 30)
     assert certificate.scan.name.endswith(".png")
 
 
-@pytest.mark.parametrize("name, content", [
-    ("anh-chup.jpg", phone_photo_bytes()),
-    ("ANH-CHUP.JPEG", image_bytes("JPEG")),
-    ("anh-chup.webp", image_bytes("WEBP")),
-    ("QUYET-DINH.PDF", pdf_bytes()),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("anh-chup.jpg", phone_photo_bytes()),
+        ("ANH-CHUP.JPEG", image_bytes("JPEG")),
+        ("anh-chup.webp", image_bytes("WEBP")),
+        ("QUYET-DINH.PDF", pdf_bytes()),
+    ],
+)
 def test_phone_photos_and_other_scans_are_accepted(product, name, content):
     form = form_for(product, scan=upload(name, content))
     assert form.is_valid(), form.errors
@@ -155,8 +176,7 @@ def test_the_form_uses_the_browsers_date_picker_with_iso_dates(product):
 
 def test_an_existing_scan_may_be_kept_but_not_removed(product):
     certificate = form_for(product).save()
-    form = CertificateForm({**VALID, "issuer": "UBND tỉnh Lào Cai (sửa)", "scan-clear": "on"}, {},
-                           instance=certificate)
+    form = CertificateForm({**VALID, "issuer": "UBND tỉnh Lào Cai (sửa)", "scan-clear": "on"}, {}, instance=certificate)
     assert form.is_valid(), form.errors
     assert form.save().scan.name == certificate.scan.name
 
@@ -171,33 +191,36 @@ def test_the_form_speaks_vietnamese(product):
 
 # --- Bad data ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("stars", ["2", "6", "0"])
 def test_stars_outside_3_to_5_are_refused(product, stars):
-    assert_refused(form_for(product, star_rating=stars, score=""), "star_rating",
-                   "Chỉ sản phẩm 3, 4 hoặc 5 sao là sản phẩm OCOP.")
+    assert_refused(
+        form_for(product, star_rating=stars, score=""), "star_rating", "Chỉ sản phẩm 3, 4 hoặc 5 sao là sản phẩm OCOP."
+    )
 
 
 def test_a_score_that_does_not_match_the_stars_is_refused(product):
-    assert_refused(form_for(product, star_rating="5", score="72"), "score",
-                   "Điểm 72 không khớp với hạng 5 sao.")
+    assert_refused(form_for(product, star_rating="5", score="72"), "score", "Điểm 72 không khớp với hạng 5 sao.")
 
 
 def test_an_expiry_before_the_decision_is_refused(product):
-    assert_refused(form_for(product, expires_on="2025-08-31"), "expires_on",
-                   "Ngày hết hạn phải sau ngày quyết định.")
+    assert_refused(form_for(product, expires_on="2025-08-31"), "expires_on", "Ngày hết hạn phải sau ngày quyết định.")
 
 
 def test_a_decision_in_the_future_is_refused(product):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    assert_refused(form_for(product, decision_date=tomorrow.isoformat()), "decision_date",
-                   "Ngày quyết định không thể ở tương lai.")
+    assert_refused(
+        form_for(product, decision_date=tomorrow.isoformat()), "decision_date", "Ngày quyết định không thể ở tương lai."
+    )
 
 
 @pytest.mark.parametrize("decided", ["2025-07-06", "2025-09-01"])
 def test_district_level_on_or_after_6_july_2025_is_refused(product, decided):
-    assert_refused(form_for(product, issuer_level="district", decision_date=decided), "issuer_level",
-                   "Theo Quyết định 1489/QĐ-TTg (từ 06/07/2025), sản phẩm 3 sao do UBND cấp tỉnh công nhận, "
-                   "không phải cấp huyện.")
+    assert_refused(
+        form_for(product, issuer_level="district", decision_date=decided),
+        "issuer_level",
+        "Theo Quyết định 1489/QĐ-TTg (từ 06/07/2025), sản phẩm 3 sao do UBND cấp tỉnh công nhận, không phải cấp huyện.",
+    )
 
 
 def test_the_same_decision_twice_for_a_product_is_refused(product):
@@ -213,29 +236,44 @@ def test_a_new_certificate_needs_its_scan(product):
 # --- Bad scans -------------------------------------------------------------------------
 
 BAD_SCANS = [
-    pytest.param("quyet-dinh.pdf", "Đây là giấy chứng nhận, thật đấy.\n".encode() * 20,
-                 "Tệp có đuôi .pdf nhưng nội dung không phải là PDF.", id="text-named-pdf"),
-    pytest.param("giay.png", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 2000,
-                 "Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG, WebP.", id="exe-renamed-png"),
-    pytest.param("quyet-dinh.pdf", pdf_bytes()[: len(pdf_bytes()) // 2],
-                 "Tệp PDF bị hỏng hoặc không đầy đủ.", id="truncated-pdf"),
-    pytest.param("quyet-dinh.pdf", b"%PDF-1.4\nkhong co gi\n%%EOF\n",
-                 "Tệp PDF bị hỏng hoặc không đầy đủ.", id="pdf-header-and-end-only"),
+    pytest.param(
+        "quyet-dinh.pdf",
+        "Đây là giấy chứng nhận, thật đấy.\n".encode() * 20,
+        "Tệp có đuôi .pdf nhưng nội dung không phải là PDF.",
+        id="text-named-pdf",
+    ),
+    pytest.param(
+        "giay.png",
+        b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 2000,
+        "Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG, WebP.",
+        id="exe-renamed-png",
+    ),
+    pytest.param(
+        "quyet-dinh.pdf", pdf_bytes()[: len(pdf_bytes()) // 2], "Tệp PDF bị hỏng hoặc không đầy đủ.", id="truncated-pdf"
+    ),
+    pytest.param(
+        "quyet-dinh.pdf",
+        b"%PDF-1.4\nkhong co gi\n%%EOF\n",
+        "Tệp PDF bị hỏng hoặc không đầy đủ.",
+        id="pdf-header-and-end-only",
+    ),
     pytest.param("anh.png", bomb_png_bytes(), "Ảnh quá lớn để xử lý.", id="decompression-bomb-20000x20000"),
-    pytest.param("anh.png", bomb_png_bytes(10_000, 5_000),
-                 "Ảnh quá lớn (10000 × 5000 điểm ảnh). Hãy gửi ảnh nhỏ hơn 40 triệu điểm ảnh.",
-                 id="image-over-40-megapixels"),
-    pytest.param("anh.jpg", noisy_jpeg_bytes()[:3000], "Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG, WebP.",
-                 id="truncated-jpeg"),
+    pytest.param(
+        "anh.png",
+        bomb_png_bytes(10_000, 5_000),
+        "Ảnh quá lớn (10000 × 5000 điểm ảnh). Hãy gửi ảnh nhỏ hơn 40 triệu điểm ảnh.",
+        id="image-over-40-megapixels",
+    ),
+    pytest.param(
+        "anh.jpg", noisy_jpeg_bytes()[:3000], "Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG, WebP.", id="truncated-jpeg"
+    ),
     pytest.param("anh.gif", image_bytes("GIF"), "Chỉ nhận ảnh JPEG, PNG hoặc WebP.", id="gif"),
-    pytest.param("quyet-dinh.html", pdf_bytes(), "Tên tệp phải có đuôi .pdf (nội dung là PDF).",
-                 id="pdf-named-html"),
-    pytest.param("anh.svg", image_bytes("PNG"), "Tên tệp phải có đuôi .png (nội dung là PNG).",
-                 id="png-named-svg"),
-    pytest.param("anh", image_bytes("JPEG"), "Tên tệp phải có đuôi .jpg, .jpeg (nội dung là JPEG).",
-                 id="no-extension"),
-    pytest.param("anh.pdf", image_bytes("PNG"), "Tệp có đuôi .pdf nhưng nội dung không phải là PDF.",
-                 id="png-named-pdf"),
+    pytest.param("quyet-dinh.html", pdf_bytes(), "Tên tệp phải có đuôi .pdf (nội dung là PDF).", id="pdf-named-html"),
+    pytest.param("anh.svg", image_bytes("PNG"), "Tên tệp phải có đuôi .png (nội dung là PNG).", id="png-named-svg"),
+    pytest.param("anh", image_bytes("JPEG"), "Tên tệp phải có đuôi .jpg, .jpeg (nội dung là JPEG).", id="no-extension"),
+    pytest.param(
+        "anh.pdf", image_bytes("PNG"), "Tệp có đuôi .pdf nhưng nội dung không phải là PDF.", id="png-named-pdf"
+    ),
 ]
 
 
@@ -264,8 +302,11 @@ def padded_pdf(size):
 def test_a_file_of_10_mb_is_accepted_and_one_byte_more_is_refused(product):
     limit = uploads.MAX_DOCUMENT_BYTES
     assert form_for(product, scan=upload("quyet-dinh.pdf", padded_pdf(limit))).is_valid()
-    assert_refused(form_for(product, scan=upload("quyet-dinh.pdf", padded_pdf(limit + 1))), "scan",
-                   f"Tệp quá lớn ({filesizeformat(limit + 1)}). Giới hạn là {filesizeformat(limit)}.")
+    assert_refused(
+        form_for(product, scan=upload("quyet-dinh.pdf", padded_pdf(limit + 1))),
+        "scan",
+        f"Tệp quá lớn ({filesizeformat(limit + 1)}). Giới hạn là {filesizeformat(limit)}.",
+    )
 
 
 def test_an_oversized_file_is_refused_before_its_content_is_read(monkeypatch):

@@ -1,6 +1,7 @@
 """Certificate scans are private (catalogue/ocop/scans.py): stored outside the public media folder under a
 generated name, streamed by ``ocop-certificate-scan`` to reviewers and the producer's own team only, and the
 scans stored publicly before are moved by migration 0038."""
+
 import importlib
 import logging
 import re
@@ -37,10 +38,10 @@ GENERATED = re.compile(r"^ocop/certificates/\d{4}/[0-9a-f]{32}\.(pdf|png|jpg|web
 
 
 def portal_user(email, producer=None, *, assistant_of=None):
-    user = get_user_model().objects.create_user(email=email, password="mat-khau-2026",
-                                                last_name="Giàng A", first_name="Páo")
-    user.user_permissions.add(Permission.objects.get(codename="dashboard_access",
-                                                     content_type__app_label="partner"))
+    user = get_user_model().objects.create_user(
+        email=email, password="mat-khau-2026", last_name="Giàng A", first_name="Páo"
+    )
+    user.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
     if producer is not None:
         producer.users.add(user)
     if assistant_of is not None:
@@ -59,9 +60,11 @@ def product(producer_user):
 @pytest.fixture
 def certificate(product):
     """A new certificate entered with the producer's form: pending review, its scan a PDF."""
-    form = CertificateForm({**VALID, "decision_number": "2001/QĐ-UBND"},
-                           {"scan": SimpleUploadedFile(UPLOADED_NAME, pdf_bytes(), "application/pdf")},
-                           product=product)
+    form = CertificateForm(
+        {**VALID, "decision_number": "2001/QĐ-UBND"},
+        {"scan": SimpleUploadedFile(UPLOADED_NAME, pdf_bytes(), "application/pdf")},
+        product=product,
+    )
     assert form.is_valid(), form.errors
     return form.save()
 
@@ -82,6 +85,7 @@ def body(response):
 
 # --- Storage and name -----------------------------------------------------------------
 
+
 def test_the_scan_is_stored_privately_under_a_generated_name(certificate):
     path = Path(certificate.scan.path)
     assert Path(settings.PRIVATE_MEDIA_ROOT) in path.parents
@@ -96,9 +100,14 @@ def test_the_scan_is_stored_privately_under_a_generated_name(certificate):
 
 def test_the_extension_comes_from_the_content_not_the_name(product):
     certificate = OcopCertificate.objects.create(
-        product=product, star_rating=3, decision_number="7/QĐ-UBND", decision_date=timezone.localdate(),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province",
-        scan=ContentFile(image_bytes("PNG"), name="giay-chung-nhan.pdf.html"))
+        product=product,
+        star_rating=3,
+        decision_number="7/QĐ-UBND",
+        decision_date=timezone.localdate(),
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+        scan=ContentFile(image_bytes("PNG"), name="giay-chung-nhan.pdf.html"),
+    )
     assert GENERATED.match(certificate.scan.name) and certificate.scan.name.endswith(".png")
 
 
@@ -111,6 +120,7 @@ def test_the_demo_scans_are_private_with_generated_names():
 
 
 # --- Who may see it --------------------------------------------------------------------
+
 
 def assert_served(response):
     assert response.status_code == 200
@@ -175,8 +185,10 @@ def test_an_unknown_certificate_is_404_for_reviewers(client, reviewer):
 
 # --- Links ----------------------------------------------------------------------------------
 
-def test_the_review_page_and_the_producers_page_link_the_view_not_media(client, reviewer, producer_user,
-                                                                        product, certificate, scan_url):
+
+def test_the_review_page_and_the_producers_page_link_the_view_not_media(
+    client, reviewer, producer_user, product, certificate, scan_url
+):
     client.force_login(reviewer)
     html = client.get(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk})).content.decode()
     assert f'data="{scan_url}"' in html and settings.MEDIA_URL + "ocop/" not in html
@@ -195,14 +207,19 @@ def test_the_public_origin_page_links_no_scan(client, product):
 
 # --- Moving the scans stored publicly before (migration 0038) -------------------------------------
 
+
 @pytest.fixture
 def public_scan(product):
     """A certificate whose scan still sits in the public media folder under the uploader's name."""
-    name = default_storage.save("ocop/certificates/2024/anh-zalo-giay-chung-nhan.png",
-                                ContentFile(image_bytes("PNG")))
+    name = default_storage.save("ocop/certificates/2024/anh-zalo-giay-chung-nhan.png", ContentFile(image_bytes("PNG")))
     certificate = OcopCertificate.objects.create(
-        product=product, star_rating=3, decision_number="9/QĐ-UBND", decision_date=timezone.localdate(),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        product=product,
+        star_rating=3,
+        decision_number="9/QĐ-UBND",
+        decision_date=timezone.localdate(),
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+    )
     OcopCertificate.objects.filter(pk=certificate.pk).update(scan=name)
     yield certificate, name
     default_storage.delete(name)
@@ -210,8 +227,9 @@ def public_scan(product):
 
 def test_a_public_scan_is_moved_to_private_storage_and_its_row_updated(public_scan):
     certificate, old_name = public_scan
-    moved, missing = scans.move_public_scans(OcopCertificate.objects.filter(pk=certificate.pk),
-                                             default_storage, PrivateStorage())
+    moved, missing = scans.move_public_scans(
+        OcopCertificate.objects.filter(pk=certificate.pk), default_storage, PrivateStorage()
+    )
     assert (moved, missing) == ([certificate.pk], [])
     certificate.refresh_from_db()
     new_name = certificate.scan.name
@@ -221,20 +239,27 @@ def test_a_public_scan_is_moved_to_private_storage_and_its_row_updated(public_sc
     assert Path(certificate.scan.path).read_bytes() == image_bytes("PNG")
 
     # Idempotent: a scan already private stays where it is.
-    assert scans.move_public_scans(OcopCertificate.objects.filter(pk=certificate.pk),
-                                   default_storage, PrivateStorage()) == ([], [])
+    assert scans.move_public_scans(
+        OcopCertificate.objects.filter(pk=certificate.pk), default_storage, PrivateStorage()
+    ) == ([], [])
     certificate.refresh_from_db()
     assert certificate.scan.name == new_name
 
 
 def test_a_scan_missing_on_disk_is_logged_and_skipped(product, caplog):
     certificate = OcopCertificate.objects.create(
-        product=product, star_rating=3, decision_number="10/QĐ-UBND", decision_date=timezone.localdate(),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        product=product,
+        star_rating=3,
+        decision_number="10/QĐ-UBND",
+        decision_date=timezone.localdate(),
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+    )
     OcopCertificate.objects.filter(pk=certificate.pk).update(scan="ocop/certificates/2023/da-mat.pdf")
     with caplog.at_level(logging.WARNING, logger="catalogue.ocop.scans"):
-        moved, missing = scans.move_public_scans(OcopCertificate.objects.filter(pk=certificate.pk),
-                                                 default_storage, PrivateStorage())
+        moved, missing = scans.move_public_scans(
+            OcopCertificate.objects.filter(pk=certificate.pk), default_storage, PrivateStorage()
+        )
     assert (moved, missing) == ([], [certificate.pk])
     assert "da-mat.pdf" in caplog.text
     certificate.refresh_from_db()

@@ -4,6 +4,7 @@ the 36-month ceiling on expiry, and the data check of stored rows (catalogue/oco
 
 The expected table is written out here from ../shared/OCOP.md, not read from the code under test.
 """
+
 import datetime
 import io
 
@@ -29,23 +30,44 @@ TODAY = D(2026, 11, 23)
 # era → (a decision day inside it, its taxonomy version, the words that open its messages,
 #        the level that recognises ★3, ★4, ★5)
 ERAS = {
-    "1048": (D(2021, 6, 15), "1048", "Theo Quyết định 1048/QĐ-TTg (21/08/2019 – 23/02/2023)",
-             {3: "province", 4: "province", 5: "central"}),
-    "148": (D(2024, 6, 15), "148", "Theo Quyết định 148/QĐ-TTg (24/02/2023 – 05/07/2025)",
-            {3: "district", 4: "province", 5: "central"}),
-    "1489": (D(2025, 9, 15), "148", "Theo Quyết định 1489/QĐ-TTg (từ 06/07/2025)",
-             {3: "province", 4: "province", 5: "central"}),
+    "1048": (
+        D(2021, 6, 15),
+        "1048",
+        "Theo Quyết định 1048/QĐ-TTg (21/08/2019 – 23/02/2023)",
+        {3: "province", 4: "province", 5: "central"},
+    ),
+    "148": (
+        D(2024, 6, 15),
+        "148",
+        "Theo Quyết định 148/QĐ-TTg (24/02/2023 – 05/07/2025)",
+        {3: "district", 4: "province", 5: "central"},
+    ),
+    "1489": (
+        D(2025, 9, 15),
+        "148",
+        "Theo Quyết định 1489/QĐ-TTg (từ 06/07/2025)",
+        {3: "province", 4: "province", 5: "central"},
+    ),
 }
-AUTHORITY = {"central": "Bộ Nông nghiệp (cấp trung ương)", "province": "UBND cấp tỉnh",
-             "district": "UBND cấp huyện"}
+AUTHORITY = {"central": "Bộ Nông nghiệp (cấp trung ương)", "province": "UBND cấp tỉnh", "district": "UBND cấp huyện"}
 LEVEL = {"central": "cấp trung ương", "province": "cấp tỉnh", "district": "cấp huyện"}
 SCORE = {3: 60, 4: 80, 5: 95}
 
 
 def errors_for(decided, *, stars=3, level, taxonomy, expires_on=None, legacy_group=""):
-    return {field: str(message) for field, message in rules.certificate_errors(
-        star_rating=stars, score=SCORE[stars], decision_date=decided, expires_on=expires_on,
-        issuer_level=level, today=TODAY, taxonomy_version=taxonomy, legacy_group=legacy_group).items()}
+    return {
+        field: str(message)
+        for field, message in rules.certificate_errors(
+            star_rating=stars,
+            score=SCORE[stars],
+            decision_date=decided,
+            expires_on=expires_on,
+            issuer_level=level,
+            today=TODAY,
+            taxonomy_version=taxonomy,
+            legacy_group=legacy_group,
+        ).items()
+    }
 
 
 def level_message(era, stars, level):
@@ -60,6 +82,7 @@ def taxonomy_message(era, given):
 
 # --- The table: every era × level × stars cell ------------------------------------------------------
 
+
 @pytest.mark.parametrize("stars", [3, 4, 5])
 @pytest.mark.parametrize("level", ["central", "province", "district"])
 @pytest.mark.parametrize("era", ["1048", "148", "1489"])
@@ -73,9 +96,12 @@ def test_every_cell_of_the_certifier_table(era, level, stars):
 
 
 def test_the_attackers_district_five_star_certificate_of_2024_is_refused():
-    assert errors_for(D(2024, 3, 1), stars=5, level="district", taxonomy="148") == {"issuer_level": (
-        "Theo Quyết định 148/QĐ-TTg (24/02/2023 – 05/07/2025), sản phẩm 5 sao do Bộ Nông nghiệp "
-        "(cấp trung ương) công nhận, không phải cấp huyện.")}
+    assert errors_for(D(2024, 3, 1), stars=5, level="district", taxonomy="148") == {
+        "issuer_level": (
+            "Theo Quyết định 148/QĐ-TTg (24/02/2023 – 05/07/2025), sản phẩm 5 sao do Bộ Nông nghiệp "
+            "(cấp trung ương) công nhận, không phải cấp huyện."
+        )
+    }
 
 
 def test_the_table_speaks_the_models_issuer_levels():
@@ -87,8 +113,13 @@ def test_the_table_speaks_the_models_issuer_levels():
 # --- Boundary days -------------------------------------------------------------------------------
 
 # (day, era it falls in)
-BOUNDARIES = [(D(2019, 8, 21), "1048"), (D(2023, 2, 23), "1048"), (D(2023, 2, 24), "148"),
-              (D(2025, 7, 5), "148"), (D(2025, 7, 6), "1489")]
+BOUNDARIES = [
+    (D(2019, 8, 21), "1048"),
+    (D(2023, 2, 23), "1048"),
+    (D(2023, 2, 24), "148"),
+    (D(2025, 7, 5), "148"),
+    (D(2025, 7, 6), "1489"),
+]
 
 
 @pytest.mark.parametrize("day, era", BOUNDARIES)
@@ -116,37 +147,49 @@ def test_the_taxonomy_version_on_the_boundary_days(day, era):
 @pytest.mark.parametrize("day", [D(2019, 8, 18), D(2019, 8, 20), D(2015, 1, 1)])
 def test_a_decision_before_21_august_2019_is_outside_every_era(day):
     assert rules.era_on(day) is None
-    assert errors_for(day, level="province", taxonomy="1048") == {"decision_date": (
-        f"Ngày quyết định {day:%d/%m/%Y} nằm ngoài mọi giai đoạn của chương trình OCOP mà nền tảng biết: "
-        "sớm nhất là Quyết định 1048/QĐ-TTg, từ 21/08/2019.")}
+    assert errors_for(day, level="province", taxonomy="1048") == {
+        "decision_date": (
+            f"Ngày quyết định {day:%d/%m/%Y} nằm ngoài mọi giai đoạn của chương trình OCOP mà nền tảng biết: "
+            "sớm nhất là Quyết định 1048/QĐ-TTg, từ 21/08/2019."
+        )
+    }
 
 
 def test_each_broken_rule_has_its_own_message_on_its_field():
-    errors = errors_for(D(2024, 6, 15), stars=5, level="province", taxonomy="1048",
-                        expires_on=D(2034, 6, 15))
+    errors = errors_for(D(2024, 6, 15), stars=5, level="province", taxonomy="1048", expires_on=D(2034, 6, 15))
     assert set(errors) == {"issuer_level", "taxonomy_version", "expires_on"}
 
 
 # --- Expiry: at most 36 months after the decision ------------------------------------------------
 
-@pytest.mark.parametrize("decided, latest", [
-    (D(2024, 5, 12), D(2027, 5, 12)),
-    (D(2024, 2, 29), D(2027, 2, 28)),  # no 29 February in 2027
-])
+
+@pytest.mark.parametrize(
+    "decided, latest",
+    [
+        (D(2024, 5, 12), D(2027, 5, 12)),
+        (D(2024, 2, 29), D(2027, 2, 28)),  # no 29 February in 2027
+    ],
+)
 def test_expiry_at_36_months_is_allowed_and_a_day_more_is_refused(decided, latest):
     assert errors_for(decided, stars=4, level="province", taxonomy="148", expires_on=latest) == {}
-    assert errors_for(decided, stars=4, level="province", taxonomy="148",
-                      expires_on=latest + datetime.timedelta(days=1)) == {"expires_on": (
-        "Giấy chứng nhận OCOP có hiệu lực tối đa 36 tháng kể từ ngày quyết định: "
-        f"ngày hết hạn muộn nhất là {latest:%d/%m/%Y}.")}
+    assert errors_for(
+        decided, stars=4, level="province", taxonomy="148", expires_on=latest + datetime.timedelta(days=1)
+    ) == {
+        "expires_on": (
+            "Giấy chứng nhận OCOP có hiệu lực tối đa 36 tháng kể từ ngày quyết định: "
+            f"ngày hết hạn muộn nhất là {latest:%d/%m/%Y}."
+        )
+    }
 
 
 def test_an_expiry_on_the_decision_day_is_still_refused():
     assert errors_for(D(2024, 5, 12), stars=4, level="province", taxonomy="148", expires_on=D(2024, 5, 12)) == {
-        "expires_on": "Ngày hết hạn phải sau ngày quyết định."}
+        "expires_on": "Ngày hết hạn phải sau ngày quyết định."
+    }
 
 
 # --- The form and the model ----------------------------------------------------------------------
+
 
 @pytest.fixture
 def product(db):
@@ -154,24 +197,55 @@ def product(db):
 
 
 def form_for(product, **changes):
-    return CertificateForm({**VALID, **changes}, {"scan": upload("quyet-dinh.pdf", pdf_bytes(), "application/pdf")},
-                           product=product)
+    return CertificateForm(
+        {**VALID, **changes}, {"scan": upload("quyet-dinh.pdf", pdf_bytes(), "application/pdf")}, product=product
+    )
 
 
-@pytest.mark.parametrize("changes, field, message", [
-    ({"star_rating": "5", "score": "95", "issuer_level": "district", "issuer": "UBND huyện Bảo Yên",
-      "decision_date": "2024-03-01"}, "issuer_level", level_message("148", 5, "district")),
-    ({"star_rating": "3", "issuer_level": "district", "issuer": "UBND huyện Văn Bàn",
-      "decision_date": "2022-03-01", "taxonomy_version": "1048"}, "issuer_level", level_message("1048", 3, "district")),
-    ({"decision_date": "2022-03-01", "taxonomy_version": "148"}, "taxonomy_version",
-     taxonomy_message("1048", "148")),
-    ({"decision_date": "2025-09-01", "expires_on": "2035-09-01"}, "expires_on",
-     "Giấy chứng nhận OCOP có hiệu lực tối đa 36 tháng kể từ ngày quyết định: "
-     "ngày hết hạn muộn nhất là 01/09/2028."),
-    ({"decision_date": "2019-08-20", "taxonomy_version": "1048"}, "decision_date",
-     "Ngày quyết định 20/08/2019 nằm ngoài mọi giai đoạn của chương trình OCOP mà nền tảng biết: "
-     "sớm nhất là Quyết định 1048/QĐ-TTg, từ 21/08/2019."),
-])
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        (
+            {
+                "star_rating": "5",
+                "score": "95",
+                "issuer_level": "district",
+                "issuer": "UBND huyện Bảo Yên",
+                "decision_date": "2024-03-01",
+            },
+            "issuer_level",
+            level_message("148", 5, "district"),
+        ),
+        (
+            {
+                "star_rating": "3",
+                "issuer_level": "district",
+                "issuer": "UBND huyện Văn Bàn",
+                "decision_date": "2022-03-01",
+                "taxonomy_version": "1048",
+            },
+            "issuer_level",
+            level_message("1048", 3, "district"),
+        ),
+        (
+            {"decision_date": "2022-03-01", "taxonomy_version": "148"},
+            "taxonomy_version",
+            taxonomy_message("1048", "148"),
+        ),
+        (
+            {"decision_date": "2025-09-01", "expires_on": "2035-09-01"},
+            "expires_on",
+            "Giấy chứng nhận OCOP có hiệu lực tối đa 36 tháng kể từ ngày quyết định: "
+            "ngày hết hạn muộn nhất là 01/09/2028.",
+        ),
+        (
+            {"decision_date": "2019-08-20", "taxonomy_version": "1048"},
+            "decision_date",
+            "Ngày quyết định 20/08/2019 nằm ngoài mọi giai đoạn của chương trình OCOP mà nền tảng biết: "
+            "sớm nhất là Quyết định 1048/QĐ-TTg, từ 21/08/2019.",
+        ),
+    ],
+)
 def test_the_form_refuses_with_the_rules_message(product, changes, field, message):
     count = OcopCertificate.objects.count()
     form = form_for(product, **changes)
@@ -182,8 +256,14 @@ def test_the_form_refuses_with_the_rules_message(product, changes, field, messag
 
 
 def test_the_form_accepts_a_certificate_within_the_rules(product):
-    form = form_for(product, star_rating="5", score="95", issuer_level="central",
-                    issuer="Bộ Nông nghiệp và Môi trường", expires_on="2028-09-01")
+    form = form_for(
+        product,
+        star_rating="5",
+        score="95",
+        issuer_level="central",
+        issuer="Bộ Nông nghiệp và Môi trường",
+        expires_on="2028-09-01",
+    )
     assert form.is_valid(), form.errors
 
 
@@ -193,8 +273,14 @@ def broken(db):
     written around the forms."""
     certificate = Product.objects.get(upc="LC-001").ocop_certificates.get()
     OcopCertificate.objects.filter(pk=certificate.pk).update(
-        star_rating=5, score=None, issuer="UBND thị xã Sa Pa", issuer_level="district", taxonomy_version="148",
-        decision_date=D(2024, 3, 1), expires_on=D(2034, 3, 1))
+        star_rating=5,
+        score=None,
+        issuer="UBND thị xã Sa Pa",
+        issuer_level="district",
+        taxonomy_version="148",
+        decision_date=D(2024, 3, 1),
+        expires_on=D(2034, 3, 1),
+    )
     return OcopCertificate.objects.get(pk=certificate.pk)
 
 
@@ -214,6 +300,7 @@ def test_rule_violations_names_every_broken_rule(broken):
 
 # --- The data check: command and dashboard page --------------------------------------------------
 
+
 def test_every_demo_certificate_follows_the_rules(db):
     assert [(b.product.upc, b.messages) for b in certificates_breaking_rules()] == []
 
@@ -224,8 +311,10 @@ def test_the_command_lists_a_breaking_row_and_changes_nothing(broken):
     call_command("ocop_check_certificates", stdout=out)  # returns: exit status 0
     text = out.getvalue()
     product = broken.product
-    assert f"{product.upc} {product.title} — {product.producer.name} — giấy chứng nhận " \
-           f"{broken.decision_number} ngày 01/03/2024" in text
+    assert (
+        f"{product.upc} {product.title} — {product.producer.name} — giấy chứng nhận "
+        f"{broken.decision_number} ngày 01/03/2024" in text
+    )
     for message in BROKEN_MESSAGES:
         assert f"  - {message}" in text
     assert "Tổng cộng: 1 giấy chứng nhận vi phạm quy định; không có dữ liệu nào bị thay đổi." in text
@@ -256,13 +345,16 @@ def test_the_ocop_navigation_links_the_page(client, db):
     client.force_login(get_user_model().objects.get(email=loader.REVIEWER_EMAIL))
     html = client.get(reverse("dashboard:ocop-review-queue")).content.decode()
     assert f'href="{reverse("dashboard:ocop-certificate-checks")}"' in html
-    assert "Mọi giấy chứng nhận đã lưu đều đúng quy định." in client.get(
-        reverse("dashboard:ocop-certificate-checks")).content.decode()
+    assert (
+        "Mọi giấy chứng nhận đã lưu đều đúng quy định."
+        in client.get(reverse("dashboard:ocop-certificate-checks")).content.decode()
+    )
 
 
 def _refused(response):
     return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"].startswith(reverse("customer:login")))
+        response.status_code == 302 and response["Location"].startswith(reverse("customer:login"))
+    )
 
 
 @pytest.mark.parametrize("who", ["customer", "producer_user"])

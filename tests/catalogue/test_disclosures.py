@@ -1,4 +1,5 @@
 """The remote-sale disclosures of the product page (Consumer Protection Law 19/2023) and the return policy."""
+
 import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -99,9 +100,16 @@ def test_policy_page_states_the_return_conditions(client, policy):
     assert "cms/policy_page.html" in templates and "layouts/site.html" in templates
     html = response.content.decode()
     assert "<h1>Chính sách đổi trả</h1>" in html
-    for term in ("<b>7 ngày</b>", "<b>trong vòng 24 giờ</b>", "<b>kèm ảnh chụp</b>", "<b>3 ngày</b>",
-                 "người bán chịu phí gửi trả", "bạn trả phí gửi hàng về", "<b>7 ngày làm việc</b>",
-                 "Thanh toán khi nhận hàng (COD)"):
+    for term in (
+        "<b>7 ngày</b>",
+        "<b>trong vòng 24 giờ</b>",
+        "<b>kèm ảnh chụp</b>",
+        "<b>3 ngày</b>",
+        "người bán chịu phí gửi trả",
+        "bạn trả phí gửi hàng về",
+        "<b>7 ngày làm việc</b>",
+        "Thanh toán khi nhận hàng (COD)",
+    ):
         assert term in html, term
     english = client.get(f"/en/{RETURN_POLICY_SLUG}/")
     assert english.status_code == 200
@@ -121,8 +129,9 @@ def test_ensure_policy_pages_is_idempotent(home, policy):
 
 
 def test_ensure_policy_pages_keeps_an_editors_choice_of_page(home, policy):
-    other = home.add_child(instance=PolicyPage(title="Quy định đổi trả mới", slug="quy-dinh-moi",
-                                               body="<p>Bản mới.</p>"))
+    other = home.add_child(
+        instance=PolicyPage(title="Quy định đổi trả mới", slug="quy-dinh-moi", body="<p>Bản mới.</p>")
+    )
     settings = _settings()
     settings.return_policy_page = other
     settings.save()
@@ -130,17 +139,22 @@ def test_ensure_policy_pages_keeps_an_editors_choice_of_page(home, policy):
     assert _settings().return_policy_page_id == other.pk
 
 
-@pytest.mark.parametrize("prefix, with_policy, max_queries", [
-    # Measured: Oscar's page is 21; the disclosures add the site and the setting (page and locale
-    # joined), and on the English page the locale and the policy's translation; the header and footer
-    # add the site's contact details and menu, and the sharing tags (Open Graph, schema.org) the price,
-    # image thumbnail and review figures: 9 more, none per item.
-    ("", True, 32),
-    ("", False, 32),
-    ("/en", True, 34),
-], ids=["vi", "vi-no-policy", "en"])
-def test_product_page_query_count_with_disclosures_is_bounded(client, policy, django_assert_max_num_queries,
-                                                               prefix, with_policy, max_queries):
+@pytest.mark.parametrize(
+    "prefix, with_policy, max_queries",
+    [
+        # Measured: Oscar's page is 21; the disclosures add the site and the setting (page and locale
+        # joined), and on the English page the locale and the policy's translation; the header and footer
+        # add the site's contact details and menu, and the sharing tags (Open Graph, schema.org) the price,
+        # image thumbnail and review figures: 9 more, none per item.
+        ("", True, 32),
+        ("", False, 32),
+        ("/en", True, 34),
+    ],
+    ids=["vi", "vi-no-policy", "en"],
+)
+def test_product_page_query_count_with_disclosures_is_bounded(
+    client, policy, django_assert_max_num_queries, prefix, with_policy, max_queries
+):
     """The disclosures cost a fixed number of queries: the site, the setting joined with its page and
     locale, and in another language the page's translation."""
     if not with_policy:

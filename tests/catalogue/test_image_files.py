@@ -1,4 +1,5 @@
 """A deleted product image's file goes only when the deletion commits."""
+
 import pytest
 from django.core.files.base import ContentFile
 from oscar.core.loading import get_model
@@ -10,12 +11,12 @@ Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 
 
-def test_image_file_stays_if_the_deletion_rolls_back_and_goes_when_it_commits(
-        django_capture_on_commit_callbacks):
+def test_image_file_stays_if_the_deletion_rolls_back_and_goes_when_it_commits(django_capture_on_commit_callbacks):
     product = Product.objects.get(upc="LC-030")
     picture = images.product_image(product.title, "Thử nghiệm", "food", 4)
-    image = ProductImage.objects.create(product=product, display_order=9,
-                                        original=ContentFile(picture, name="anh-thu-nghiem.jpg"))
+    image = ProductImage.objects.create(
+        product=product, display_order=9, original=ContentFile(picture, name="anh-thu-nghiem.jpg")
+    )
     storage, name = image.original.storage, image.original.name
     assert storage.exists(name)
 

@@ -1,4 +1,5 @@
 """Every transition of the OCOP review workflow, every refusal, the log and the notifications."""
+
 import datetime
 
 import pytest
@@ -23,7 +24,8 @@ ALL_STATES = [choice for choice, _label in ReviewStatus.choices]
 @pytest.fixture
 def reviewer(db):
     user = get_user_model().objects.create_user(
-        email="duyet@ocop.example.vn", password="x-2026-review", last_name="Đỗ Văn", first_name="Duyệt")
+        email="duyet@ocop.example.vn", password="x-2026-review", last_name="Đỗ Văn", first_name="Duyệt"
+    )
     user.is_staff = True
     user.save()
     user.user_permissions.add(Permission.objects.get(codename="review_ocop_product"))
@@ -37,9 +39,14 @@ def product(producer_user):
     Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.DRAFT, is_public=False)
     product.ocop_certificates.all().delete()
     OcopCertificate.objects.create(
-        product=product, star_rating=3, score=60, decision_number="55/QĐ-UBND",
+        product=product,
+        star_rating=3,
+        score=60,
+        decision_number="55/QĐ-UBND",
         decision_date=timezone.localdate() - datetime.timedelta(days=100),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+    )
     return Product.objects.get(pk=product.pk)
 
 
@@ -96,7 +103,8 @@ def test_submission_needs_a_certificate(product, producer_user):
 
 
 def test_reviewer_approves_publishes_and_notifies_in_vietnamese(
-        product, producer_user, reviewer, django_capture_on_commit_callbacks):
+    product, producer_user, reviewer, django_capture_on_commit_callbacks
+):
     product = workflow.submit(product, producer_user)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -139,33 +147,41 @@ def test_unverified_producer_cannot_be_published(product, producer_user, reviewe
     assert not Product.objects.get(pk=product.pk).is_public
 
 
-@pytest.mark.parametrize("action, source, target", [
-    (t.action, source, t.target) for t in workflow.TRANSITIONS.values() for source in sorted(t.sources)
-])
+@pytest.mark.parametrize(
+    "action, source, target",
+    [(t.action, source, t.target) for t in workflow.TRANSITIONS.values() for source in sorted(t.sources)],
+)
 def test_every_allowed_transition(product, producer_user, reviewer, action, source, target):
     product = _set_state(product, source)
     if action == "reinstate":  # back on sale on its approved certificate
         product.ocop_certificates.update(review=OcopCertificate.Review.APPROVED)
     by_reviewer = workflow.TRANSITIONS[action].by_reviewer
     actor = reviewer if by_reviewer else producer_user
-    product = workflow.transition(product, action, actor, "Lý do kiểm thử",
-                                  seen=_seen(product) if by_reviewer else None)
+    product = workflow.transition(
+        product, action, actor, "Lý do kiểm thử", seen=_seen(product) if by_reviewer else None
+    )
     assert product.review_status == target
     assert product.is_public == (target == ReviewStatus.APPROVED)
     entry = _log(product)[-1]
     assert (entry.action, entry.from_status, entry.to_status, entry.actor) == (action, source, target, actor)
 
 
-@pytest.mark.parametrize("action, source", [
-    (t.action, state) for t in workflow.TRANSITIONS.values() for state in ALL_STATES if state not in t.sources
-])
+@pytest.mark.parametrize(
+    "action, source",
+    [(t.action, state) for t in workflow.TRANSITIONS.values() for state in ALL_STATES if state not in t.sources],
+)
 def test_every_refused_transition_changes_nothing(product, producer_user, reviewer, action, source):
     product = _set_state(product, source)
     actor = reviewer if workflow.TRANSITIONS[action].by_reviewer else producer_user
     log_size = len(_log(product))
     with pytest.raises(workflow.TransitionRefused):
-        workflow.transition(product, action, actor, "Lý do kiểm thử",
-                            seen=_seen(product) if workflow.TRANSITIONS[action].by_reviewer else None)
+        workflow.transition(
+            product,
+            action,
+            actor,
+            "Lý do kiểm thử",
+            seen=_seen(product) if workflow.TRANSITIONS[action].by_reviewer else None,
+        )
     after = Product.objects.get(pk=product.pk)
     assert (after.review_status, after.is_public) == (source, source == ReviewStatus.APPROVED)
     assert len(_log(product)) == log_size
@@ -183,7 +199,12 @@ def test_revoking_keeps_product_on_sale_without_the_mark_when_decided(product, r
     product = _set_state(product, ReviewStatus.APPROVED)
     OcopCertificate.objects.filter(product=product).update(review=OcopCertificate.Review.APPROVED)
     certificate = product.ocop_certificates.get()
-    workflow.revoke_certificate(certificate, reviewer, "Không đánh giá lại.", keep_on_sale_until=datetime.date.today() + datetime.timedelta(days=90))
+    workflow.revoke_certificate(
+        certificate,
+        reviewer,
+        "Không đánh giá lại.",
+        keep_on_sale_until=datetime.date.today() + datetime.timedelta(days=90),
+    )
     product = Product.objects.get(pk=product.pk)
     assert product.is_public and product.ocop_stars is None
     assert product.ocop_certificates.get().status == OcopCertificate.Status.REVOKED
@@ -200,7 +221,9 @@ def test_revoking_and_stopping_sale_suspends_the_product(product, reviewer):
 def test_producer_cannot_revoke_or_approve_certificates(product, producer_user):
     certificate = product.ocop_certificates.get()
     with pytest.raises(workflow.TransitionRefused):
-        workflow.revoke_certificate(certificate, producer_user, "x", keep_on_sale_until=datetime.date.today() + datetime.timedelta(days=90))
+        workflow.revoke_certificate(
+            certificate, producer_user, "x", keep_on_sale_until=datetime.date.today() + datetime.timedelta(days=90)
+        )
     with pytest.raises(workflow.TransitionRefused):
         workflow.approve_certificate(certificate, producer_user)
     assert OcopCertificate.objects.get(pk=certificate.pk).review == OcopCertificate.Review.PENDING
@@ -211,9 +234,14 @@ def test_recertification_goes_back_through_review(product, producer_user, review
     product = workflow.approve(product, reviewer, seen=_seen(product))
     old = product.ocop_certificates.get()
     new = OcopCertificate.objects.create(
-        product=product, star_rating=4, score=75, decision_number="77/QĐ-UBND",
+        product=product,
+        star_rating=4,
+        score=75,
+        decision_number="77/QĐ-UBND",
         decision_date=timezone.localdate() - datetime.timedelta(days=5),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+    )
     product = Product.objects.get(pk=product.pk)
     assert product.current_certificate() == old  # the new one waits for review
     workflow.approve_certificate(new, reviewer, seen=_seen(product))

@@ -32,15 +32,19 @@ def _category(name):
 
 
 # Every page's header and footer add 3: the site, its contact details and its main menu (cached links).
-@pytest.mark.parametrize("url, max_queries", [
-    (lambda: reverse("catalogue:index"), 14),
-    (lambda: reverse("catalogue:index") + "?page=2", 14),
-    (lambda: _category("Đồ uống").get_absolute_url(), 17),
-    # + the articles section (the return policy and news mention chè): pages, specific rows, site roots.
-    (lambda: reverse("search:search") + "?q=chè", 20),
-    # + the sharing tags (Open Graph, schema.org): price, thumbnail, review figures.
-    (lambda: Product.objects.get(upc="LC-001").get_absolute_url(), 33),
-], ids=["browse", "browse-page-2", "category", "search", "product"])
+@pytest.mark.parametrize(
+    "url, max_queries",
+    [
+        (lambda: reverse("catalogue:index"), 14),
+        (lambda: reverse("catalogue:index") + "?page=2", 14),
+        (lambda: _category("Đồ uống").get_absolute_url(), 17),
+        # + the articles section (the return policy and news mention chè): pages, specific rows, site roots.
+        (lambda: reverse("search:search") + "?q=chè", 20),
+        # + the sharing tags (Open Graph, schema.org): price, thumbnail, review figures.
+        (lambda: Product.objects.get(upc="LC-001").get_absolute_url(), 33),
+    ],
+    ids=["browse", "browse-page-2", "category", "search", "product"],
+)
 def test_storefront_pages_use_a_fixed_number_of_queries(client, django_assert_max_num_queries, url, max_queries):
     """A page of 24 products costs the same as a page of one: no query per product."""
     client.get(url())  # per-process caches (site root paths, content types)
@@ -67,9 +71,15 @@ def test_product_detail_shows_price_ocop_mark_certificate_and_producer(client):
     # A certificate valid today, whatever day the suite runs on (demo dates are fixed).
     product.ocop_certificates.all().delete()
     certificate = OcopCertificate.objects.create(
-        product=product, star_rating=4, score=75, decision_number="123/QĐ-UBND",
+        product=product,
+        star_rating=4,
+        score=75,
+        decision_number="123/QĐ-UBND",
         decision_date=timezone.localdate() - datetime.timedelta(days=30),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province", review=OcopCertificate.Review.APPROVED)
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+        review=OcopCertificate.Review.APPROVED,
+    )
     stockrecord = product.stockrecords.get()
     response = client.get(product.get_absolute_url())
     assert response.status_code == 200

@@ -1,4 +1,5 @@
 """The public origin page of a product and the QR codes that lead to it."""
+
 import datetime
 import io
 import xml.etree.ElementTree as ET
@@ -34,10 +35,15 @@ def product():
     Product.objects.filter(pk=product.pk).update(production_story=STORY, traceability_url=PROVINCE_RECORD)
     product.ocop_certificates.all().delete()
     certificate = OcopCertificate.objects.create(
-        product=product, star_rating=4, score=78, decision_number="456/QĐ-UBND",
+        product=product,
+        star_rating=4,
+        score=78,
+        decision_number="456/QĐ-UBND",
         decision_date=timezone.localdate() - datetime.timedelta(days=60),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province",
-        address_on_document="Thôn Sả Séng, xã Tả Phìn, thị xã Sa Pa")
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+        address_on_document="Thôn Sả Séng, xã Tả Phìn, thị xã Sa Pa",
+    )
     OcopCertificate.objects.filter(pk=certificate.pk).update(review="approved")
     return _publish(product)
 
@@ -65,12 +71,19 @@ def test_origin_page_shows_product_producer_commune_certificate_and_story(client
     assert "catalogue/origin.html" in templates and "oscar/layout.html" in templates
     html = response.content.decode()
 
-    assert f"<h1 class=\"origin__title\">{product.get_title()}</h1>" in html
+    assert f'<h1 class="origin__title">{product.get_title()}</h1>' in html
     assert 'class="origin__image"' in html
     assert 'class="ocop-mark"' in html and "★★★★<" in html
     # The producer, as a remote sale must disclose it.
-    for value in (producer.name, producer.get_kind_display(), producer.street, producer.ward_name,
-                  producer.province_name, producer.phone, producer.registration_number):
+    for value in (
+        producer.name,
+        producer.get_kind_display(),
+        producer.street,
+        producer.ward_name,
+        producer.province_name,
+        producer.phone,
+        producer.registration_number,
+    ):
         assert value and value in html, value
     assert f'href="tel:{producer.phone}"' in html
     # The commune of origin: "Xã Tả Phìn, Lào Cai".
@@ -171,8 +184,10 @@ def test_qr_png_is_a_downloadable_png_of_the_origin_url(client, product):
     box = width // len(matrix)
     assert box * len(matrix) == width
     grey = image.convert("L")
-    drawn = [[grey.getpixel((x * box + box // 2, y * box + box // 2)) < 128 for x in range(len(matrix))]
-             for y in range(len(matrix))]
+    drawn = [
+        [grey.getpixel((x * box + box // 2, y * box + box // 2)) < 128 for x in range(len(matrix))]
+        for y in range(len(matrix))
+    ]
     assert drawn == matrix
     assert response.content == traceability.qr_png(origin_url)
     assert response.content != traceability.qr_png(origin_url.replace("nguon-goc", "khac"))
@@ -222,7 +237,12 @@ def test_origin_page_query_count_is_bounded(client, product, django_assert_max_n
     # Older certificates add no query.
     for year in (2019, 2020, 2021):
         OcopCertificate.objects.create(
-            product=product, star_rating=3, decision_number=f"{year}/QĐ-UBND",
-            decision_date=datetime.date(year, 3, 1), issuer="UBND huyện Sa Pa", issuer_level="district")
+            product=product,
+            star_rating=3,
+            decision_number=f"{year}/QĐ-UBND",
+            decision_date=datetime.date(year, 3, 1),
+            issuer="UBND huyện Sa Pa",
+            issuer_level="district",
+        )
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200

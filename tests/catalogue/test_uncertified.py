@@ -3,6 +3,7 @@ job run, everywhere at once (listing, search counts and facets, product page); k
 administrator's decision with who/when/why/until, then shown as a plain local product (no mark, no
 stars, no OCOP wording in its title or picture); the administrators' page listing them and its actions;
 revocation decisions naming many certificates, all or nothing."""
+
 import datetime
 import json
 import re
@@ -59,9 +60,16 @@ def expiring():
     last_day = timezone.localdate() + datetime.timedelta(days=10)
     product.ocop_certificates.all().delete()
     OcopCertificate.objects.create(
-        product=product, star_rating=4, score=75, decision_number="777/QĐ-UBND",
-        decision_date=rules.add_months(last_day, -rules.CERTIFICATE_VALIDITY_MONTHS), expires_on=last_day,
-        issuer="UBND tỉnh Lào Cai", issuer_level="province", review=OcopCertificate.Review.APPROVED)
+        product=product,
+        star_rating=4,
+        score=75,
+        decision_number="777/QĐ-UBND",
+        decision_date=rules.add_months(last_day, -rules.CERTIFICATE_VALIDITY_MONTHS),
+        expires_on=last_day,
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+        review=OcopCertificate.Review.APPROVED,
+    )
     product.title = product.title + OCOP_TITLE_SUFFIX
     product.save()
     indexing.update_products([product.pk])
@@ -91,13 +99,14 @@ def _product_article(html):
 def _refused(response):
     """403, or a redirect to the login page (Oscar's answer to a user without the permission)."""
     return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"].startswith(reverse("customer:login")))
+        response.status_code == 302 and response["Location"].startswith(reverse("customer:login"))
+    )
 
 
 # --- The day the certificate ends -------------------------------------------------------------
 
-def test_a_product_whose_only_certificate_expired_yesterday_is_off_sale_everywhere_without_any_job(
-        client, expiring):
+
+def test_a_product_whose_only_certificate_expired_yesterday_is_off_sale_everywhere_without_any_job(client, expiring):
     product, last_day = expiring
     words = "Quế ống Bảo Yên loại 1"  # LC-020's title
     with frozen(last_day, hour=23):
@@ -119,8 +128,10 @@ def test_a_product_whose_only_certificate_expired_yesterday_is_off_sale_everywhe
         assert product not in found.context["products"]
         assert sum(_facet_counts(found).get("group", {}).values()) == found.context["paginator"].count
         assert client.get(product.get_absolute_url()).status_code == 404
-        assert client.get(reverse("catalogue:origin", kwargs={"product_slug": product.slug, "pk": product.pk})
-                          ).status_code == 404
+        assert (
+            client.get(reverse("catalogue:origin", kwargs={"product_slug": product.slug, "pk": product.pk})).status_code
+            == 404
+        )
     # No job ran: the certificate's recorded status is still what it was.
     assert product.ocop_certificates.get().status == OcopCertificate.Status.VALID
 
@@ -131,13 +142,16 @@ def test_a_cached_product_page_is_not_served_after_midnight_when_the_certificate
     product, last_day = expiring
     try:
         # Two minutes before midnight, then one minute after: well within the cache's 300 seconds.
-        with time_machine.travel(datetime.datetime.combine(last_day, datetime.time(23, 58), tzinfo=VIETNAM),
-                                 tick=False):
+        with time_machine.travel(
+            datetime.datetime.combine(last_day, datetime.time(23, 58), tzinfo=VIETNAM), tick=False
+        ):
             assert Client().get(product.get_absolute_url()).status_code == 200
             second = Client().get(product.get_absolute_url())
             assert second.status_code == 200 and second["X-Page-Cache"] == "hit"
-        with time_machine.travel(datetime.datetime.combine(last_day + datetime.timedelta(days=1),
-                                                           datetime.time(0, 1), tzinfo=VIETNAM), tick=False):
+        with time_machine.travel(
+            datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time(0, 1), tzinfo=VIETNAM),
+            tick=False,
+        ):
             assert Client().get(product.get_absolute_url()).status_code == 404
     finally:
         cache.clear()
@@ -145,8 +159,10 @@ def test_a_cached_product_page_is_not_served_after_midnight_when_the_certificate
 
 # --- Kept on sale by a decision, shown as a plain local product ---------------------------------
 
+
 def test_kept_on_sale_by_a_reviewer_it_sells_unmarked_until_the_end_date(
-        client, expiring, reviewer, django_capture_on_commit_callbacks):
+    client, expiring, reviewer, django_capture_on_commit_callbacks
+):
     product, last_day = expiring
     day_after = last_day + datetime.timedelta(days=1)
     until = day_after + datetime.timedelta(days=30)
@@ -157,9 +173,15 @@ def test_kept_on_sale_by_a_reviewer_it_sells_unmarked_until_the_end_date(
         staff = Client()
         staff.force_login(reviewer)
         with django_capture_on_commit_callbacks(execute=True):  # the reindex runs after the commit
-            response = staff.post(UNCERTIFIED_URL, {"action": "keep_on_sale", "product": product.pk,
-                                                    "until": until.isoformat(),
-                                                    "reason": "Chờ tỉnh đánh giá lại đợt tháng sau."})
+            response = staff.post(
+                UNCERTIFIED_URL,
+                {
+                    "action": "keep_on_sale",
+                    "product": product.pk,
+                    "until": until.isoformat(),
+                    "reason": "Chờ tỉnh đánh giá lại đợt tháng sau.",
+                },
+            )
         assert response.status_code == 302
         product.refresh_from_db()
         assert (product.kept_on_sale_until, product.kept_on_sale_by) == (until, reviewer)
@@ -176,8 +198,11 @@ def test_kept_on_sale_by_a_reviewer_it_sells_unmarked_until_the_end_date(
         found = _search(client, public_title)
         assert product in found.context["products"]
         search_html = found.content.decode()
-        card = re.search(r'<article class="product_pod">(?:(?!</article>).)*' + re.escape(public_title)
-                         + r".*?</article>", search_html, re.S).group(0)
+        card = re.search(
+            r'<article class="product_pod">(?:(?!</article>).)*' + re.escape(public_title) + r".*?</article>",
+            search_html,
+            re.S,
+        ).group(0)
         assert NOTE in card and 'class="ocop-mark"' not in card and "★" not in card and "OCOP 4 sao" not in card
         suggestions = client.get(reverse("search:suggest"), {"q": public_title}).json()["products"]
         assert public_title in [s["title"] for s in suggestions]
@@ -214,20 +239,24 @@ def test_a_product_backed_by_its_certificate_keeps_its_title_mark_and_stars(clie
     assert f"<h1>{product.title}</h1>" in html
 
 
-@pytest.mark.parametrize("title, shown", [
-    ("Chè Shan tuyết OCOP 4 sao", "Chè Shan tuyết"),
-    ("Mật ong ★★★ Mù Cang Chải", "Mật ong Mù Cang Chải"),
-    ("Miến dong (OCOP 3★)", "Miến dong"),
-    ("Sản phẩm OCOP - Dứa sấy", "Dứa sấy"),
-    ("Quế Văn Yên đạt chuẩn OCOP 4 sao, túi 500g", "Quế Văn Yên, túi 500g"),
-    ("Rượu Sao Mai hạng 5 sao", "Rượu Sao Mai"),
-    ("Dứa sấy dẻo Bảo Thắng hộp 250g", "Dứa sấy dẻo Bảo Thắng hộp 250g"),
-])
+@pytest.mark.parametrize(
+    "title, shown",
+    [
+        ("Chè Shan tuyết OCOP 4 sao", "Chè Shan tuyết"),
+        ("Mật ong ★★★ Mù Cang Chải", "Mật ong Mù Cang Chải"),
+        ("Miến dong (OCOP 3★)", "Miến dong"),
+        ("Sản phẩm OCOP - Dứa sấy", "Dứa sấy"),
+        ("Quế Văn Yên đạt chuẩn OCOP 4 sao, túi 500g", "Quế Văn Yên, túi 500g"),
+        ("Rượu Sao Mai hạng 5 sao", "Rượu Sao Mai"),
+        ("Dứa sấy dẻo Bảo Thắng hộp 250g", "Dứa sấy dẻo Bảo Thắng hộp 250g"),
+    ],
+)
 def test_the_public_title_drops_ocop_wording(title, shown):
     assert display.strip_ocop_wording(title) == shown
 
 
 # --- The demo ---------------------------------------------------------------------------------------
+
 
 def test_the_demo_product_kept_on_sale_sells_unmarked_and_is_listed_for_the_reviewers(client, reviewer):
     kept = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE)
@@ -239,8 +268,11 @@ def test_the_demo_product_kept_on_sale_sells_unmarked_and_is_listed_for_the_revi
     origin = client.get(reverse("catalogue:origin", kwargs={"product_slug": kept.slug, "pk": kept.pk}))
     assert origin.status_code == 200
     assert NOTE in origin.content.decode() and 'class="ocop-mark"' not in origin.content.decode()
-    card = re.search(r'<article class="product_pod">(?:(?!</article>).)*' + re.escape(kept.title) + r".*?</article>",
-                     _search(client, kept.title).content.decode(), re.S).group(0)
+    card = re.search(
+        r'<article class="product_pod">(?:(?!</article>).)*' + re.escape(kept.title) + r".*?</article>",
+        _search(client, kept.title).content.decode(),
+        re.S,
+    ).group(0)
     assert NOTE in card and 'class="ocop-mark"' not in card
     # Its picture is drawn without the OCOP emblem or stars.
     producer = kept.producer
@@ -256,6 +288,7 @@ def test_the_demo_product_kept_on_sale_sells_unmarked_and_is_listed_for_the_revi
 
 
 # --- The administrators' page -----------------------------------------------------------------------
+
 
 def test_the_page_lists_both_groups_and_only_approved_products_without_a_valid_certificate(client, reviewer):
     today = timezone.localdate()
@@ -324,8 +357,9 @@ def test_the_page_refuses_what_the_rules_forbid_and_changes_nothing(client, revi
     too_late = rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS) + datetime.timedelta(days=1)
     response = _post(client, "keep_on_sale", expired, until=too_late.isoformat(), reason="Lý do")
     assert response.status_code == 400 and "tối đa 12 tháng" in response.content.decode()
-    response = _post(client, "keep_on_sale", expired, until=(today - datetime.timedelta(days=1)).isoformat(),
-                     reason="Lý do")
+    response = _post(
+        client, "keep_on_sale", expired, until=(today - datetime.timedelta(days=1)).isoformat(), reason="Lý do"
+    )
     assert response.status_code == 400 and "từ hôm nay trở đi" in response.content.decode()
     response = _post(client, "keep_on_sale", expired, until=today.isoformat(), reason="  ")
     assert response.status_code == 400 and "Hãy nêu lý do" in response.content.decode()
@@ -351,9 +385,19 @@ def test_producers_and_customers_cannot_reach_the_pages_or_act(client, producer_
     assert _refused(_post(client, "keep_on_sale", expired, until=timezone.localdate().isoformat(), reason="x"))
     assert _refused(_post(client, "end_decision", kept, reason="x"))
     certificate = Product.objects.get(upc="LC-001").ocop_certificates.get()
-    assert _refused(client.post(REVOCATIONS_URL, {
-        "step": "revoke", "decision_number": "1/QĐ", "decision_date": timezone.localdate().isoformat(),
-        "reason": "x", "products": "stop", "certificates": [certificate.pk]}))
+    assert _refused(
+        client.post(
+            REVOCATIONS_URL,
+            {
+                "step": "revoke",
+                "decision_number": "1/QĐ",
+                "decision_date": timezone.localdate().isoformat(),
+                "reason": "x",
+                "products": "stop",
+                "certificates": [certificate.pk],
+            },
+        )
+    )
     expired.refresh_from_db()
     kept.refresh_from_db()
     certificate.refresh_from_db()
@@ -363,6 +407,7 @@ def test_producers_and_customers_cannot_reach_the_pages_or_act(client, producer_
 
 # --- Revocation decisions ----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def three():
     """Three products for sale, each with one certificate of its own decision number."""
@@ -370,21 +415,35 @@ def three():
     certificates = []
     for index, product in enumerate(products):
         product.ocop_certificates.all().delete()
-        certificates.append(OcopCertificate.objects.create(
-            product=product, star_rating=3, score=60, decision_number=f"90{index}/QĐ-UBND",
-            decision_date=timezone.localdate() - datetime.timedelta(days=100),
-            issuer="UBND tỉnh Lào Cai", issuer_level="province", review=OcopCertificate.Review.APPROVED))
+        certificates.append(
+            OcopCertificate.objects.create(
+                product=product,
+                star_rating=3,
+                score=60,
+                decision_number=f"90{index}/QĐ-UBND",
+                decision_date=timezone.localdate() - datetime.timedelta(days=100),
+                issuer="UBND tỉnh Lào Cai",
+                issuer_level="province",
+                review=OcopCertificate.Review.APPROVED,
+            )
+        )
         assert listing.is_for_sale(product)
     return certificates
 
 
 def _decision(**extra):
-    return {"decision_number": "123/QĐ-UBND", "decision_date": timezone.localdate().isoformat(),
-            "reason": "Không tham gia đánh giá lại theo kế hoạch năm 2026.", "products": "stop", **extra}
+    return {
+        "decision_number": "123/QĐ-UBND",
+        "decision_date": timezone.localdate().isoformat(),
+        "reason": "Không tham gia đánh giá lại theo kế hoạch năm 2026.",
+        "products": "stop",
+        **extra,
+    }
 
 
 def test_revoking_three_certificates_with_one_decision_after_a_confirmation(
-        client, reviewer, three, django_capture_on_commit_callbacks):
+    client, reviewer, three, django_capture_on_commit_callbacks
+):
     client.force_login(reviewer)
     numbers = "\n".join(c.decision_number for c in three)
     response = client.post(REVOCATIONS_URL, _decision(step="check", numbers=numbers + "\n\n"))
@@ -404,7 +463,8 @@ def test_revoking_three_certificates_with_one_decision_after_a_confirmation(
         assert certificate.revoked_at is not None and certificate.status == OcopCertificate.Status.REVOKED
         assert certificate.revocation_reason == (
             f"Quyết định thu hồi số 123/QĐ-UBND ngày {_fmt(timezone.localdate())}: "
-            "Không tham gia đánh giá lại theo kế hoạch năm 2026.")
+            "Không tham gia đánh giá lại theo kế hoạch năm 2026."
+        )
         assert product.review_status == ReviewStatus.SUSPENDED and not listing.is_for_sale(product)
         assert client.get(product.get_absolute_url()).status_code == 200  # staff preview…
     client.logout()
@@ -416,8 +476,9 @@ def test_a_revocation_may_keep_the_products_on_sale_until_a_date(client, reviewe
     until = timezone.localdate() + datetime.timedelta(days=90)
     client.force_login(reviewer)
     ids = [c.pk for c in three]
-    response = client.post(REVOCATIONS_URL, _decision(step="revoke", products="keep", until=until.isoformat(),
-                                                      certificates=ids))
+    response = client.post(
+        REVOCATIONS_URL, _decision(step="revoke", products="keep", until=until.isoformat(), certificates=ids)
+    )
     assert response.status_code == 302
     for certificate in three:
         product = Product.objects.get(pk=certificate.product_id)
@@ -432,11 +493,16 @@ def test_a_revocation_may_keep_the_products_on_sale_until_a_date(client, reviewe
 def test_an_unknown_or_revoked_number_is_named_and_nothing_is_revoked(client, reviewer, three):
     client.force_login(reviewer)
     revoked = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE).ocop_certificates.get()
-    numbers = "\n".join([three[0].decision_number, "9999/QĐ-KHONGCO", three[1].decision_number,
-                         f"{revoked.decision_number}; {loader.REVOKED_KEPT_ON_SALE}"])
+    numbers = "\n".join(
+        [
+            three[0].decision_number,
+            "9999/QĐ-KHONGCO",
+            three[1].decision_number,
+            f"{revoked.decision_number}; {loader.REVOKED_KEPT_ON_SALE}",
+        ]
+    )
     for step in ("check", "revoke"):
-        response = client.post(REVOCATIONS_URL, _decision(step=step, numbers=numbers,
-                                                          certificates=[three[2].pk]))
+        response = client.post(REVOCATIONS_URL, _decision(step=step, numbers=numbers, certificates=[three[2].pk]))
         assert response.status_code == 400
         html = response.content.decode()
         assert "Không tìm thấy giấy chứng nhận số 9999/QĐ-KHONGCO." in html

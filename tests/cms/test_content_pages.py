@@ -1,6 +1,7 @@
 """Wagtail content with the demo: every page type renders in Vietnamese and English, campaigns only
 inside their dates (and carry their Oscar offer), blocks skip products no longer on sale, the choosers
 offer only what may be chosen, the contact form reaches administrators."""
+
 from datetime import timedelta
 
 import pytest
@@ -23,11 +24,17 @@ def _vi(cls):
     return cls.objects.filter(locale__language_code="vi").live().first()
 
 
-@pytest.mark.parametrize("cls, expected", [
-    (CampaignPage, "Tuần lễ OCOP Lào Cai"), (NewsIndexPage, "Hội chợ OCOP Lào Cai 2026"),
-    (ArticlePage, "Hội chợ"), (ProducerStoryPage, "Câu chuyện của"), (StandardPage, "Giới thiệu"),
-    (ContactPage, "Họ và tên"),
-])
+@pytest.mark.parametrize(
+    "cls, expected",
+    [
+        (CampaignPage, "Tuần lễ OCOP Lào Cai"),
+        (NewsIndexPage, "Hội chợ OCOP Lào Cai 2026"),
+        (ArticlePage, "Hội chợ"),
+        (ProducerStoryPage, "Câu chuyện của"),
+        (StandardPage, "Giới thiệu"),
+        (ContactPage, "Họ và tên"),
+    ],
+)
 def test_each_page_type_renders_in_vietnamese_and_english(client, cls, expected):
     page = _vi(cls)
     assert page is not None, f"the demo has a {cls.__name__}"
@@ -50,8 +57,16 @@ def test_the_language_switch_goes_to_the_translated_page(client):
 def test_home_page_shows_every_block_type(client):
     home = HomePage.objects.get(locale__language_code="vi")
     kinds = {block.block_type for block in home.body}
-    assert {"hero", "hero_carousel", "featured_products", "product_query", "producer_spotlight",
-            "campaign_banner", "category_tiles", "text"} <= kinds
+    assert {
+        "hero",
+        "hero_carousel",
+        "featured_products",
+        "product_query",
+        "producer_spotlight",
+        "campaign_banner",
+        "category_tiles",
+        "text",
+    } <= kinds
     html = client.get("/").content.decode()
     assert "hero-carousel" in html and "category-tile" in html and "campaign-banner" in html
     assert "Sản phẩm OCOP 5 sao" in html
@@ -62,8 +77,10 @@ def test_a_campaign_shows_only_inside_its_dates_and_its_products_that_are_on_sal
     html = client.get(campaign.url).content.decode()
     assert all(product.title in html for product in campaign.live_products())
     now = timezone.now()
-    for starts, ends in ((now + timedelta(days=1), now + timedelta(days=5)),
-                         (now - timedelta(days=9), now - timedelta(days=1))):
+    for starts, ends in (
+        (now + timedelta(days=1), now + timedelta(days=5)),
+        (now - timedelta(days=9), now - timedelta(days=1)),
+    ):
         CampaignPage.objects.filter(pk=campaign.pk).update(starts_at=starts, ends_at=ends)
         assert client.get(campaign.url).status_code == 404
     assert "campaign-banner" not in client.get("/").content.decode()  # the banner hides too
@@ -147,8 +164,12 @@ def test_the_producer_chooser_lists_only_published_producers(client, staff_user)
 
 def test_contact_form_submissions_reach_administrators(client, django_capture_on_commit_callbacks):
     contact = _vi(ContactPage)
-    fields = {field.clean_name: value for field, value in zip(
-        contact.form_fields.order_by("sort_order"), ["Nguyễn An", "an@example.vn", "Tôi muốn mua sỉ chè."])}
+    fields = {
+        field.clean_name: value
+        for field, value in zip(
+            contact.form_fields.order_by("sort_order"), ["Nguyễn An", "an@example.vn", "Tôi muốn mua sỉ chè."]
+        )
+    }
     with django_capture_on_commit_callbacks(execute=True):  # sent from the outbox after commit
         response = client.post(contact.url, fields)
     assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
@@ -193,7 +214,10 @@ def test_editors_open_the_campaign_and_home_page_editors(client, staff_user):
     for page in (_vi(CampaignPage), _vi(ProducerStoryPage), HomePage.objects.get(locale__language_code="vi")):
         response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200
-    assert "product_chooser" in client.get(reverse("wagtailadmin_pages:edit", args=[_vi(CampaignPage).pk])).content.decode()
+    assert (
+        "product_chooser"
+        in client.get(reverse("wagtailadmin_pages:edit", args=[_vi(CampaignPage).pk])).content.decode()
+    )
 
 
 def test_editors_translate_a_page_into_english_from_the_admin(client, staff_user):

@@ -53,8 +53,7 @@ def test_admin_generated_slug_folds_d_stroke_to_d(client, staff_user):
     root = Page.get_first_root_node()
     response = client.post(
         f"/cms-admin/pages/add/cms/homepage/{root.pk}/",
-        nested_form_data({"title": "Đường lên Y Tý", "slug": "djuong-len-y-ty", "intro": "",
-                          "body": streamfield([])}),
+        nested_form_data({"title": "Đường lên Y Tý", "slug": "djuong-len-y-ty", "intro": "", "body": streamfield([])}),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     page = HomePage.objects.get(title="Đường lên Y Tý")

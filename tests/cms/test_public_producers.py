@@ -3,6 +3,7 @@ every public place that shows producers — the home shelf and spotlight, produc
 search), the editors' choosers, the search facets and suggestions, origin pages — shows no other. The demo's
 applicant (verified by nobody yet, with a story of its own) never appears; a verified producer whose last
 product leaves the shop disappears, and comes back with a product for sale."""
+
 import datetime
 
 import pytest
@@ -64,8 +65,13 @@ def applicant_product(applicant):
 def applicant_story(applicant, django_capture_on_commit_callbacks):
     """The applicant's story, published by an editor (the producer field allows any producer)."""
     home = HomePage.objects.get(locale__language_code="vi")
-    story = ProducerStoryPage(title="Câu chuyện măng tre Bát Độ của chị Hoa", slug="cau-chuyen-mang-tre-bat-do",
-                              producer=applicant, intro="Măng tre Bát Độ Trấn Yên", body=f"<p>{applicant.story}</p>")
+    story = ProducerStoryPage(
+        title="Câu chuyện măng tre Bát Độ của chị Hoa",
+        slug="cau-chuyen-mang-tre-bat-do",
+        producer=applicant,
+        intro="Măng tre Bát Độ Trấn Yên",
+        body=f"<p>{applicant.story}</p>",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         home.add_child(instance=story)
         story.save_revision().publish()
@@ -124,6 +130,7 @@ def _take_off_sale(producer, reviewer, capture):
 
 # --- the unverified applicant -------------------------------------------------------------------
 
+
 def test_the_home_shelf_lists_only_published_producers(client, applicant):
     shelf = _shelf()
     assert shelf and applicant not in shelf
@@ -169,7 +176,8 @@ def test_editors_choose_only_published_producers(client, staff_user, applicant):
 
 @pytest.mark.parametrize("elasticsearch_url", ["from-settings", ""])
 def test_search_facets_and_suggestions_never_name_an_unverified_producer(
-        client, elasticsearch_url, applicant, applicant_product):
+    client, elasticsearch_url, applicant, applicant_product
+):
     settings = {"ELASTICSEARCH_URL": ""} if elasticsearch_url == "" else {}
     with override_settings(**settings):
         everything = _producer_facet(client.get(reverse("search:search")))
@@ -195,8 +203,10 @@ def test_the_origin_page_shows_only_a_published_producer(client, applicant_produ
 
 # --- a verified producer with nothing left for sale ----------------------------------------------
 
+
 def test_a_producer_with_nothing_for_sale_disappears_and_comes_back(
-        client, staff_user, reviewer, storyteller, django_capture_on_commit_callbacks):
+    client, staff_user, reviewer, storyteller, django_capture_on_commit_callbacks
+):
     producer, story = storyteller
     assert producer in _shelf() and _in_index(story)
     on_sale = _take_off_sale(producer, reviewer, django_capture_on_commit_callbacks)
@@ -227,7 +237,8 @@ def test_a_producer_with_nothing_for_sale_disappears_and_comes_back(
 
 
 def test_a_suspended_producer_disappears_with_its_story(
-        client, reviewer, storyteller, django_capture_on_commit_callbacks):
+    client, reviewer, storyteller, django_capture_on_commit_callbacks
+):
     from shop.partner import verification
 
     producer, story = storyteller
@@ -244,7 +255,8 @@ def test_an_expired_certificate_takes_the_producer_off_the_shelf(client, storyte
     producer, story = storyteller
     products = for_sale(Product.objects.filter(stockrecords__partner=producer))
     OcopCertificate.objects.filter(product__in=products).update(
-        expires_on=timezone.localdate() - datetime.timedelta(days=1))
+        expires_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
     Product.objects.filter(stockrecords__partner=producer).update(kept_on_sale_until=None)
     assert producer not in public_producers() and producer not in _shelf()
     assert client.get(story.url).status_code == 404

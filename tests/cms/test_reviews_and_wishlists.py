@@ -1,4 +1,5 @@
 """Customer reviews (buyers only, moderated) and wishlists for account holders."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -15,8 +16,12 @@ Product = get_model("catalogue", "Product")
 
 def _bought():
     buyer = get_user_model().objects.get(email="khachhang@ocop.example.vn")
-    line = (Line.objects.filter(order__user=buyer, product__is_public=True)
-            .exclude(status=statuses.LINE_CANCELLED).select_related("product").first())
+    line = (
+        Line.objects.filter(order__user=buyer, product__is_public=True)
+        .exclude(status=statuses.LINE_CANCELLED)
+        .select_related("product")
+        .first()
+    )
     return buyer, line.product
 
 
@@ -29,8 +34,10 @@ def test_only_a_buyer_may_review_and_the_review_waits_for_moderation(client, cus
     client.force_login(customer)  # has bought nothing
     assert client.get(_review_url(product)).status_code == 302
     client.force_login(buyer)
-    response = client.post(_review_url(product), {"title": "Chè thơm, đóng gói cẩn thận", "score": 5,
-                                                  "body": "Mua lần thứ hai, vẫn ngon như lần đầu."})
+    response = client.post(
+        _review_url(product),
+        {"title": "Chè thơm, đóng gói cẩn thận", "score": 5, "body": "Mua lần thứ hai, vẫn ngon như lần đầu."},
+    )
     assert response.status_code == 302
     review = ProductReview.objects.get(product=product, user=buyer)
     assert review.status == ProductReview.FOR_MODERATION
@@ -52,13 +59,16 @@ def test_account_holders_keep_a_wishlist(client, customer):
     assert response.status_code == 302
     assert customer.wishlists.get().lines.filter(product=product).exists()
     wishlist = customer.wishlists.get()
-    assert product.title in client.get(reverse("customer:wishlists-detail", kwargs={"key": wishlist.key})).content.decode()
+    assert (
+        product.title in client.get(reverse("customer:wishlists-detail", kwargs={"key": wishlist.key})).content.decode()
+    )
 
 
 def test_product_lists_show_the_average_rating(client):
     buyer, product = _bought()
-    ProductReview.objects.create(product=product, user=buyer, title="Ngon", score=4, body="Ngon",
-                                 status=ProductReview.APPROVED)
+    ProductReview.objects.create(
+        product=product, user=buyer, title="Ngon", score=4, body="Ngon", status=ProductReview.APPROVED
+    )
     product.refresh_from_db()
     html = client.get(reverse("search:search"), {"q": product.title}).content.decode()
     assert "Khách đánh giá 4,0/5" in html

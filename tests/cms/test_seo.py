@@ -1,5 +1,6 @@
 """What search engines and chat apps (Zalo, Facebook) read: sitemap, robots.txt, canonical and hreflang
 links, Open Graph tags and schema.org product data."""
+
 import json
 import re
 

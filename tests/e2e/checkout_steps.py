@@ -1,4 +1,5 @@
 """Steps a buyer takes in the browser, shared by the journeys: search, add to basket, check out as a guest."""
+
 import re
 
 from playwright.sync_api import expect
@@ -27,8 +28,9 @@ def add_to_basket_here(page):
     return product_url
 
 
-def check_out_as_guest(page, email, method, *, name="Nguyễn Thị Thu", phone="0912 345 678",
-                       street="Số 12 đường Hoàng Liên"):
+def check_out_as_guest(
+    page, email, method, *, name="Nguyễn Thị Thu", phone="0912 345 678", street="Số 12 đường Hoàng Liên"
+):
     """From the basket to the placed order: guest email, Vietnamese address (province → commune), the
     shipping method, the payment method and "place order". Returns the page after placing."""
     page.goto("/basket/")

@@ -6,6 +6,7 @@ The browser cannot reach anything but the live server: every other request is ab
 except the stand-ins a journey installs itself (Stripe.js). Each journey saves a full-page screenshot of
 its final page under ``var/test-artefacts/e2e/<journey>.png``; a failing journey saves the page it
 failed on as ``<journey>-failed.png`` and ``.html`` there too."""
+
 import os
 import re
 from pathlib import Path
@@ -16,9 +17,15 @@ from playwright import sync_api as playwright_sync  # requirements.txt; a missin
 
 CHROMIUM = os.environ.get("OCOP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
     # Without these Chromium keeps calling home (updates, sync, field trials) on a closed network.
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ARTEFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artefacts" / "e2e"
 PHONE = {"width": 360, "height": 740}
@@ -66,6 +73,7 @@ def new_page(browser, site, request):
             if urlsplit(route.request.url).netloc == host or route.request.url.startswith("data:"):
                 return route.fallback()
             return route.abort()
+
         context.route(re.compile(r".*"), only_the_site)
         page = context.new_page()
         contexts.append((context, page))
@@ -110,7 +118,6 @@ def log_in(page, email, password, next_url="/"):
     form.locator("[name=login-password]").fill(password)
     form.locator("[name=login_submit]").click()
     playwright_sync.expect(page.locator("form#login_form")).to_have_count(0)
-
 
 
 @pytest.hookimpl(hookwrapper=True)

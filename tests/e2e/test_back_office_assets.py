@@ -5,6 +5,7 @@ and the Wagtail admin (home, the home page's editor with its preview panel, an a
 editor, the images and their upload page) in Chromium. Every request the pages make is recorded: one to
 any host but the live server fails the test (conftest's route aborts it anyway, so a remote asset would
 also break the page offline), and so does any Content-Security-Policy violation or script error."""
+
 from urllib.parse import urlsplit
 
 import pytest
@@ -69,11 +70,12 @@ def test_the_back_offices_load_nothing_from_other_hosts_and_break_no_rule_of_the
 
     product = Product.objects.filter(structure__in=["standalone", "parent"]).first()
     for url, ready in (
-            (reverse("dashboard:index"), "#navbarSupportedContent, .navbar"),
-            (reverse("dashboard:catalogue-product-list"), "table"),
-            (reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}), "form#product_form, form"),
-            (reverse("dashboard:order-list"), "form"),
-            (reverse("dashboard:ocop-review-queue"), "h1")):
+        (reverse("dashboard:index"), "#navbarSupportedContent, .navbar"),
+        (reverse("dashboard:catalogue-product-list"), "table"),
+        (reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}), "form#product_form, form"),
+        (reverse("dashboard:order-list"), "form"),
+        (reverse("dashboard:ocop-review-queue"), "h1"),
+    ):
         visit(page, recorder, url, ready)
     # jQuery (served by us) ran the dashboard's initialisers: the product form's tabs work.
     assert page.evaluate("typeof window.jQuery") == "function"

@@ -1,6 +1,7 @@
 """Customers in a real browser (Chromium on a phone-sized screen): search without diacritics, filter by
 OCOP stars, buy from two producers as a guest with a Vietnamese address and pay by VietQR transfer; and a
 guest paying by card through the Stripe flow."""
+
 import re
 
 import pytest
@@ -126,8 +127,10 @@ def test_guest_pays_by_card_through_the_stripe_flow(new_page, site):
     cannot confirm against stripe-mock either). Stripe's own part — charging the card and sending the
     ``payment_intent.succeeded`` event — is played by the test posting that signed event."""
     page = new_page()
-    page.route("https://js.stripe.com/v3/**", lambda route: route.fulfill(
-        status=200, content_type="application/javascript", body=STRIPE_JS_STAND_IN))
+    page.route(
+        "https://js.stripe.com/v3/**",
+        lambda route: route.fulfill(status=200, content_type="application/javascript", body=STRIPE_JS_STAND_IN),
+    )
 
     page.goto(Product.objects.get(title=CINNAMON).get_absolute_url())
     add_to_basket_here(page)
@@ -158,8 +161,11 @@ def test_guest_pays_by_card_through_the_stripe_flow(new_page, site):
     assert payment.status == Payment.Status.PENDING
 
     payload = event_payload("payment_intent.succeeded", payment.provider_reference, payment.amount)
-    answer = page.request.post(f"{site}/thanh-toan/stripe/webhook/", data=payload, headers={
-        "Content-Type": "application/json", "Stripe-Signature": signature(payload)})
+    answer = page.request.post(
+        f"{site}/thanh-toan/stripe/webhook/",
+        data=payload,
+        headers={"Content-Type": "application/json", "Stripe-Signature": signature(payload)},
+    )
     assert answer.status == 200 and answer.json()["outcome"] == "paid", answer.text()
     assert settings.STRIPE_WEBHOOK_SECRET  # the event was signed with the site's secret
 

@@ -1,6 +1,7 @@
 """An editor builds a campaign page in the Wagtail admin (/cms-admin/) in a real browser: a new
 "Chương trình khuyến mại" under the home page, its dates, an intro, two products picked with the
 product chooser modal (search, then click), publish; the public page then shows those products."""
+
 import datetime
 import re
 
@@ -18,8 +19,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 Product = get_model("catalogue", "Product")
 
 TITLE = "Tuần lễ quà Tết OCOP vùng cao"
-CHOSEN = [("shan tuyet 200g", "Chè Shan tuyết Suối Giàng hộp 200g"),
-          ("mat ong hoa rung", "Mật ong hoa rừng Mù Cang Chải chai 500ml")]
+CHOSEN = [
+    ("shan tuyet 200g", "Chè Shan tuyết Suối Giàng hộp 200g"),
+    ("mat ong hoa rung", "Mật ong hoa rừng Mù Cang Chải chai 500ml"),
+]
 
 
 def choose_product(admin, block, words, title):
@@ -47,7 +50,10 @@ def test_editor_builds_and_publishes_a_campaign_page_with_chosen_products(new_pa
     form = admin.locator("form#page-edit-form")
     form.locator("[name=title]").fill(TITLE)
     now = timezone.localtime()
-    for name, moment in (("starts_at", now - datetime.timedelta(days=1)), ("ends_at", now + datetime.timedelta(days=20))):
+    for name, moment in (
+        ("starts_at", now - datetime.timedelta(days=1)),
+        ("ends_at", now + datetime.timedelta(days=20)),
+    ):
         field = form.locator(f"input[name={name}]")
         field.fill(moment.strftime("%Y-%m-%d %H:%M"))
         field.press("Escape")  # close the date picker the field opens

@@ -3,6 +3,7 @@ a producer applies to sell (with its registration scan), the administrator verif
 lists a product with its OCOP certificate and submits it, the OCOP reviewer approves it, a customer finds
 it in the storefront search and buys it, the producer ships it with a carrier and tracking number, and
 the customer sees that tracking number when looking the order up."""
+
 import datetime
 import io
 import re
@@ -161,7 +162,10 @@ def test_producer_applies_is_verified_lists_a_product_that_is_approved_bought_an
     reviewer = new_page()
     log_in(reviewer, loader.REVIEWER_EMAIL, loader.REVIEWER_PASSWORD, "/dashboard/ocop/review/")
     reviewer.get_by_role("link", name=PRODUCT).click()
-    post_form(reviewer, reviewer.locator("form.review-action[data-action=approve]").get_by_role("button", name="Duyệt và mở bán"))
+    post_form(
+        reviewer,
+        reviewer.locator("form.review-action[data-action=approve]").get_by_role("button", name="Duyệt và mở bán"),
+    )
     expect(reviewer.locator("form.review-action[data-action=approve]")).to_have_count(0)
     product.refresh_from_db()
     assert product.is_public and product.review_status == "approved"

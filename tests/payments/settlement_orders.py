@@ -4,6 +4,7 @@ Built directly (not through checkout) so every line's value is exactly what the 
 cancellation is a "cancelled" line with a cancellation ShippingEvent dated as the test says, as
 ``shop.order.fulfilment.cancel_lines`` records it.
 """
+
 import datetime
 import itertools
 import zoneinfo
@@ -33,24 +34,43 @@ def place_order(placed_at, lines, user=None):
     or ``(…, status)``; returns (order, [lines])."""
     number = f"TEST-SETTLE-{next(_numbers):05d}-{placed_at:%Y%m%d%H%M}"
     total = sum(Decimal(spec[3]) for spec in lines)
-    order = Order.objects.create(number=number, user=user, currency="VND", total_incl_tax=total,
-                                 total_excl_tax=total, shipping_incl_tax=0, shipping_excl_tax=0,
-                                 status=statuses.ORDER_PENDING, date_placed=placed_at)
+    order = Order.objects.create(
+        number=number,
+        user=user,
+        currency="VND",
+        total_incl_tax=total,
+        total_excl_tax=total,
+        shipping_incl_tax=0,
+        shipping_excl_tax=0,
+        status=statuses.ORDER_PENDING,
+        date_placed=placed_at,
+    )
     Order.objects.filter(pk=order.pk).update(date_placed=placed_at)
     created = []
     for spec in lines:
         producer, product, quantity, value = spec[:4]
         status = spec[4] if len(spec) > 4 else statuses.LINE_CONFIRMED
         value = Decimal(value)
-        created.append(Line.objects.create(
-            order=order, partner=producer, partner_name=producer.name,
-            partner_sku=product.upc if product else f"SKU-{next(_numbers)}",
-            product=product, title=product.title if product else f"Sản phẩm thử {value}",
-            upc=product.upc if product else None, quantity=quantity,
-            line_price_incl_tax=value, line_price_excl_tax=value,
-            line_price_before_discounts_incl_tax=value, line_price_before_discounts_excl_tax=value,
-            unit_price_incl_tax=value / quantity, unit_price_excl_tax=value / quantity,
-            status=status, num_allocated=quantity))
+        created.append(
+            Line.objects.create(
+                order=order,
+                partner=producer,
+                partner_name=producer.name,
+                partner_sku=product.upc if product else f"SKU-{next(_numbers)}",
+                product=product,
+                title=product.title if product else f"Sản phẩm thử {value}",
+                upc=product.upc if product else None,
+                quantity=quantity,
+                line_price_incl_tax=value,
+                line_price_excl_tax=value,
+                line_price_before_discounts_incl_tax=value,
+                line_price_before_discounts_excl_tax=value,
+                unit_price_incl_tax=value / quantity,
+                unit_price_excl_tax=value / quantity,
+                status=status,
+                num_allocated=quantity,
+            )
+        )
     return order, created
 
 
@@ -61,8 +81,12 @@ def event_type(code):
 def record_event(line, code, when):
     """A shipping event of ``code`` for the whole line, dated ``when`` (as the fulfilment service
     records it, with the producer)."""
-    event = ShippingEvent.objects.create(order=line.order, event_type=event_type(code), partner=line.partner,
-                                         notes="Hết hàng" if code == statuses.EVENT_CANCELLED else "")
+    event = ShippingEvent.objects.create(
+        order=line.order,
+        event_type=event_type(code),
+        partner=line.partner,
+        notes="Hết hàng" if code == statuses.EVENT_CANCELLED else "",
+    )
     ShippingEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
     ShippingEvent.objects.filter(pk=event.pk).update(date_created=when)
     return event

@@ -1,5 +1,6 @@
 """The administrators' payment desk: cash and transfers recorded as received, the bank statement
 import (matching, idempotent, mismatches held, bad files refused) and the release of unpaid orders."""
+
 from datetime import timedelta
 
 import pytest
@@ -56,8 +57,11 @@ def test_cash_collected_on_delivery_is_recorded_once(client, cashier, django_cap
     desk.force_login(cashier)
     assert order.number in desk.get(DESK).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        first = desk.post(DESK, {"payment": payment.pk, "action": "received", "amount": payment.amount,
-                                 "reference": "PT-0001"}, follow=True)
+        first = desk.post(
+            DESK,
+            {"payment": payment.pk, "action": "received", "amount": payment.amount, "reference": "PT-0001"},
+            follow=True,
+        )
         second = desk.post(DESK, {"payment": payment.pk, "action": "received", "amount": payment.amount}, follow=True)
     assert "Đã ghi nhận thanh toán" in first.content.decode()
     assert "đã được ghi nhận thanh toán trước đó" in second.content.decode()
@@ -73,9 +77,11 @@ def _csv(*rows, header="Ngày giao dịch,Số tiền ghi có,Nội dung,Số th
 
 def test_a_bank_statement_confirms_matching_transfers_once(client, cashier):
     order, payment, _product = _order(client, "vietqr", "chuyen.khoan.1@example.vn")
-    content = _csv(f"24/11/2026,\"{payment.amount:,}\",CT DEN:123 ocop{order.number} chuyen tien,FT26328001",
-                   "24/11/2026,500.000,Nop tien mat,FT26328002",
-                   "24/11/2026,-20.000,Phi dich vu,FT26328003")
+    content = _csv(
+        f'24/11/2026,"{payment.amount:,}",CT DEN:123 ocop{order.number} chuyen tien,FT26328001',
+        "24/11/2026,500.000,Nop tien mat,FT26328002",
+        "24/11/2026,-20.000,Phi dich vu,FT26328003",
+    )
     desk = type(client)()
     desk.force_login(cashier)
 
@@ -99,11 +105,14 @@ def test_a_statement_row_with_another_amount_is_held(client, cashier):
     assert payment.status == Payment.Status.PENDING and payment.needs_attention
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\xff\xfe\x00garbage", "UTF-8"),
-    (_csv("x,y", header="Cot A,Cot B"), "Không tìm thấy cột"),
-    (_csv("24/11/2026,abc,OCOP 1,FT1"), "không đọc được"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (_csv("x,y", header="Cot A,Cot B"), "Không tìm thấy cột"),
+        (_csv("24/11/2026,abc,OCOP 1,FT1"), "không đọc được"),
+    ],
+)
 def test_a_file_that_is_not_a_statement_is_refused_and_changes_nothing(client, cashier, content, message):
     client.force_login(cashier)
     response = client.post(IMPORT, {"statement": SimpleUploadedFile("x.csv", content, "text/csv")}, follow=True)

@@ -1,6 +1,7 @@
 """The life of a bank-transfer (VietQR) payment after checkout: producers wait for the money, the
 administrator's confirmation counts once, a wrong amount is held for a person, refunds of paid lines
 and money that arrives for a cancelled order."""
+
 import pytest
 from django.core import mail
 from oscar.core.loading import get_model
@@ -32,8 +33,9 @@ def _producer_and_user(order):
     return partner, user
 
 
-def test_producers_prepare_but_cannot_ship_until_the_transfer_arrives(transfer_order, staff_user,
-                                                                     django_capture_on_commit_callbacks):
+def test_producers_prepare_but_cannot_ship_until_the_transfer_arrives(
+    transfer_order, staff_user, django_capture_on_commit_callbacks
+):
     partner, user = _producer_and_user(transfer_order)
     lines = fulfilment.producer_lines(transfer_order, partner)
     fulfilment.confirm_lines(transfer_order, partner, user, lines)
@@ -58,8 +60,7 @@ def test_producers_prepare_but_cannot_ship_until_the_transfer_arrives(transfer_o
     assert transfer_order.status == statuses.ORDER_SHIPPED
 
 
-def test_confirming_the_same_transfer_twice_counts_once(transfer_order, staff_user,
-                                                        django_capture_on_commit_callbacks):
+def test_confirming_the_same_transfer_twice_counts_once(transfer_order, staff_user, django_capture_on_commit_callbacks):
     payment = Payment.objects.get(order=transfer_order)
     with django_capture_on_commit_callbacks(execute=True):
         assert states.record_payment(payment, payment.amount, "FT1", confirmed_by=staff_user) == states.PAID
@@ -68,8 +69,7 @@ def test_confirming_the_same_transfer_twice_counts_once(transfer_order, staff_us
     assert len(mail.outbox) == 1
 
 
-def test_a_transfer_of_another_amount_is_held_for_an_administrator(transfer_order,
-                                                                   django_capture_on_commit_callbacks):
+def test_a_transfer_of_another_amount_is_held_for_an_administrator(transfer_order, django_capture_on_commit_callbacks):
     payment = Payment.objects.get(order=transfer_order)
     with django_capture_on_commit_callbacks(execute=True):
         assert states.record_payment(payment, payment.amount - 1000, "FT2") == states.AMOUNT_MISMATCH
@@ -106,8 +106,9 @@ def test_cancelling_a_paid_line_refunds_it_in_the_ledger_and_asks_for_the_transf
 
 def test_money_for_an_order_already_cancelled_is_given_back(transfer_order):
     partner, user = _producer_and_user(transfer_order)
-    fulfilment.cancel_lines(transfer_order, partner, user, fulfilment.producer_lines(transfer_order, partner),
-                            "Khách không chuyển khoản")
+    fulfilment.cancel_lines(
+        transfer_order, partner, user, fulfilment.producer_lines(transfer_order, partner), "Khách không chuyển khoản"
+    )
     payment = Payment.objects.get(order=transfer_order)
 
     assert states.record_payment(payment, payment.amount, "FT5") == states.REFUNDED_UNKEPT

@@ -4,6 +4,7 @@ administrators' pages.
 Two fresh producers (no demo orders): a household (tax withheld by the platform, Decree 117/2025)
 and a cooperative (not withheld). Months are of 2024, in Vietnam time.
 """
+
 import datetime
 from decimal import Decimal
 from io import StringIO
@@ -26,8 +27,13 @@ pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
 User = get_user_model()
 
-RATES_HOUSEHOLD = {"commission_rate": Decimal("0.05"), "vat_rate": Decimal("0.01"), "pit_rate": Decimal("0.005"),
-                   "withholding_applies": True, "partner_kind": "household"}
+RATES_HOUSEHOLD = {
+    "commission_rate": Decimal("0.05"),
+    "vat_rate": Decimal("0.01"),
+    "pit_rate": Decimal("0.005"),
+    "withholding_applies": True,
+    "partner_kind": "household",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -59,11 +65,14 @@ def market(household, cooperative):
     """
     feb_order, (feb_line,) = place_order(vn(2024, 2, 28, 23, 30), [(household, None, 1, "500000")])
     cancel(feb_line, vn(2024, 3, 2, 8))
-    march_order, (big, small, coop_big) = place_order(vn(2024, 3, 1, 0, 30), [
-        (household, None, 2, "1000000", statuses.LINE_SHIPPED),
-        (household, None, 1, "434567"),
-        (cooperative, None, 3, "2000001"),
-    ])
+    march_order, (big, small, coop_big) = place_order(
+        vn(2024, 3, 1, 0, 30),
+        [
+            (household, None, 2, "1000000", statuses.LINE_SHIPPED),
+            (household, None, 1, "434567"),
+            (cooperative, None, 3, "2000001"),
+        ],
+    )
     record_event(big, statuses.EVENT_SHIPPED, vn(2024, 3, 3))  # not a cancellation
     late_order, (late_line,) = place_order(vn(2024, 3, 31, 23, 59), [(household, None, 1, "300000")])
     cancel(late_line, vn(2024, 4, 1, 0, 0, 30))
@@ -74,11 +83,14 @@ def market(household, cooperative):
 
 
 def amounts(settlement):
-    return {name: getattr(settlement, name) for name in (
-        "gross_sales", "refunds", "commission", "vat_withheld", "pit_withheld", "net_amount")}
+    return {
+        name: getattr(settlement, name)
+        for name in ("gross_sales", "refunds", "commission", "vat_withheld", "pit_withheld", "net_amount")
+    }
 
 
 # --- arithmetic ----------------------------------------------------------------------------------
+
 
 def test_rounding_rule_each_amount_half_up_then_net_adds_up():
     result = settlements.figures(1_234_567, 0, RATES_HOUSEHOLD)
@@ -99,36 +111,64 @@ def test_halves_round_away_from_zero_both_signs():
 
 # --- statements on known numbers -----------------------------------------------------------------
 
+
 def test_household_march_statement_known_numbers(market, household):
     statement = settlements.statement_for(household, 2024, 3)
     assert statement.pk and statement.status == Settlement.Status.OPEN
     assert (statement.period_start, statement.period_end) == (datetime.date(2024, 3, 1), datetime.date(2024, 3, 31))
-    assert amounts(statement) == {"gross_sales": 1_734_567, "refunds": 500_000, "commission": 61_728,
-                                  "vat_withheld": 12_346, "pit_withheld": 6_173, "net_amount": 1_154_320}
+    assert amounts(statement) == {
+        "gross_sales": 1_734_567,
+        "refunds": 500_000,
+        "commission": 61_728,
+        "vat_withheld": 12_346,
+        "pit_withheld": 6_173,
+        "net_amount": 1_154_320,
+    }
     assert statement.taxable_base == 1_234_567
     assert (statement.commission_rate, statement.vat_rate, statement.pit_rate) == (
-        Decimal("0.05"), Decimal("0.01"), Decimal("0.005"))
+        Decimal("0.05"),
+        Decimal("0.01"),
+        Decimal("0.005"),
+    )
     assert statement.withholding_applies and statement.partner_kind == "household"
 
 
 def test_earlier_sale_cancelled_later_counts_in_both_months(market, household):
     february = settlements.statement_for(household, 2024, 2)
-    assert amounts(february) == {"gross_sales": 500_000, "refunds": 0, "commission": 25_000,
-                                 "vat_withheld": 5_000, "pit_withheld": 2_500, "net_amount": 467_500}
+    assert amounts(february) == {
+        "gross_sales": 500_000,
+        "refunds": 0,
+        "commission": 25_000,
+        "vat_withheld": 5_000,
+        "pit_withheld": 2_500,
+        "net_amount": 467_500,
+    }
 
 
 def test_negative_base_in_april(market, household):
     april = settlements.statement_for(household, 2024, 4)
     # base 77.900 − 300.000 = −222.100; PIT −1.110,5 rounds away from zero
-    assert amounts(april) == {"gross_sales": 77_900, "refunds": 300_000, "commission": -11_105,
-                              "vat_withheld": -2_221, "pit_withheld": -1_111, "net_amount": -207_663}
+    assert amounts(april) == {
+        "gross_sales": 77_900,
+        "refunds": 300_000,
+        "commission": -11_105,
+        "vat_withheld": -2_221,
+        "pit_withheld": -1_111,
+        "net_amount": -207_663,
+    }
     assert april.taxable_base == -222_100
 
 
 def test_cooperative_has_no_withholding(market, cooperative):
     statement = settlements.statement_for(cooperative, 2024, 3)
-    assert amounts(statement) == {"gross_sales": 2_100_000, "refunds": 99_999, "commission": 100_000,
-                                  "vat_withheld": 0, "pit_withheld": 0, "net_amount": 1_900_001}
+    assert amounts(statement) == {
+        "gross_sales": 2_100_000,
+        "refunds": 99_999,
+        "commission": 100_000,
+        "vat_withheld": 0,
+        "pit_withheld": 0,
+        "net_amount": 1_900_001,
+    }
     assert (statement.vat_rate, statement.pit_rate) == (0, 0)
     assert not statement.withholding_applies and statement.partner_kind == "cooperative"
 
@@ -144,8 +184,9 @@ def test_prepare_period_covers_producers_with_sales_or_refunds_only(market, hous
     assert Settlement.objects.filter(partner=household, period_start=datetime.date(2024, 3, 1)).count() == 1
     # a month without activity for these producers stores nothing for them
     settlements.prepare_period(2024, 6)
-    assert not Settlement.objects.filter(partner__in=[household, cooperative],
-                                         period_start=datetime.date(2024, 6, 1)).exists()
+    assert not Settlement.objects.filter(
+        partner__in=[household, cooperative], period_start=datetime.date(2024, 6, 1)
+    ).exists()
     assert settlements.statement_for(household, 2024, 6, only_if_active=True) is None
 
 
@@ -159,6 +200,7 @@ def test_open_statement_follows_new_cancellations(market, household):
 
 # --- payment -------------------------------------------------------------------------------------
 
+
 def test_paid_statement_is_frozen(market, household, staff_user, settings):
     statement = settlements.statement_for(household, 2024, 3)
     paid = settlements.mark_paid(statement, staff_user, "  FT24092123456  ")
@@ -169,8 +211,10 @@ def test_paid_statement_is_frozen(market, household, staff_user, settings):
     # the rate changes and a March sale is cancelled after payment (in April): March stays as paid…
     settings.OCOP_PLATFORM_COMMISSION_RATE = Decimal("0.08")
     cancel(market["small"], vn(2024, 4, 15))
-    for recomputed in (settlements.statement_for(household, 2024, 3),
-                       next(s for s in settlements.prepare_period(2024, 3) if s.partner_id == household.pk)):
+    for recomputed in (
+        settlements.statement_for(household, 2024, 3),
+        next(s for s in settlements.prepare_period(2024, 3) if s.partner_id == household.pk),
+    ):
         assert amounts(recomputed) == amounts(paid)
         assert recomputed.commission_rate == Decimal("0.05")
     stored = Settlement.objects.get(pk=paid.pk)
@@ -201,8 +245,7 @@ def test_mark_paid_refused_for_users_without_permission(market, household, produ
     for user in (producer_user, clerk):
         with pytest.raises(PermissionDenied):
             settlements.mark_paid(statement, user, "FT1")
-    clerk.user_permissions.add(Permission.objects.get(codename="change_settlement",
-                                                      content_type__app_label="payments"))
+    clerk.user_permissions.add(Permission.objects.get(codename="change_settlement", content_type__app_label="payments"))
     clerk = User.objects.get(pk=clerk.pk)  # fresh permission cache
     assert settlements.mark_paid(statement, clerk, "FT1").is_paid
 
@@ -220,6 +263,7 @@ def test_mark_paid_refused_for_running_month_and_without_reference(household, st
 
 # --- command -------------------------------------------------------------------------------------
 
+
 def test_prepare_settlements_command(market, household, cooperative):
     out = StringIO()
     call_command("prepare_settlements", "--month", "2024-03", stdout=out)
@@ -231,8 +275,10 @@ def test_prepare_settlements_command(market, household, cooperative):
 def test_prepare_settlements_command_defaults_to_previous_month(household):
     today = settlements.local_today()
     year, month = settlements.previous_month(today.year, today.month)
-    place_order(datetime.datetime.combine(datetime.date(year, month, 15), datetime.time(10),
-                                          tzinfo=settlements.PERIOD_TZ), [(household, None, 1, "120000")])
+    place_order(
+        datetime.datetime.combine(datetime.date(year, month, 15), datetime.time(10), tzinfo=settlements.PERIOD_TZ),
+        [(household, None, 1, "120000")],
+    )
     call_command("prepare_settlements", stdout=StringIO())
     statement = Settlement.objects.get(partner=household)
     assert statement.period_start == datetime.date(year, month, 1)
@@ -241,8 +287,10 @@ def test_prepare_settlements_command_defaults_to_previous_month(household):
 
 # --- administrators' pages -----------------------------------------------------------------------
 
-def test_admin_month_page_lists_all_producers_with_totals(client, staff_user, market, household, cooperative,
-                                                          django_assert_max_num_queries):
+
+def test_admin_month_page_lists_all_producers_with_totals(
+    client, staff_user, market, household, cooperative, django_assert_max_num_queries
+):
     client.force_login(staff_user)
     url = reverse("dashboard:ocop-settlements")
     response = client.post(url, {"month": "2024-03"})
@@ -254,8 +302,9 @@ def test_admin_month_page_lists_all_producers_with_totals(client, staff_user, ma
     assert household.name in html and cooperative.name in html
     assert "1.154.320 ₫" in html and "1.900.001 ₫" in html
     totals = response.context["totals"]
-    expected_net = sum(Settlement.objects.filter(period_start=datetime.date(2024, 3, 1)).values_list(
-        "net_amount", flat=True))
+    expected_net = sum(
+        Settlement.objects.filter(period_start=datetime.date(2024, 3, 1)).values_list("net_amount", flat=True)
+    )
     assert totals["net_amount"] == expected_net
     assert "không khấu trừ" in html
 

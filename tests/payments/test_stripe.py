@@ -1,6 +1,7 @@
 """Card payments through Stripe, against stripe-mock (Stripe's own API description) with webhook events
 signed locally: the PaymentIntent at checkout, the webhook as the only source of "paid", idempotency,
 replays, out-of-order and wrong-amount events, voids and refunds."""
+
 import threading
 import time
 
@@ -45,6 +46,7 @@ def stripe_calls(monkeypatch):
                 def wrapper(*args, _original=original, _name=f"{service_name}.{method}", **kwargs):
                     calls.append((_name, args, kwargs))
                     return _original(*args, **kwargs)
+
                 setattr(service, method, wrapper)
         return api
 
@@ -123,7 +125,9 @@ def test_a_tampered_or_stale_signature_is_refused_and_changes_nothing(client):
 def test_a_failure_arriving_after_success_never_unpays(client):
     _order, payment, _response = _card_order(client)
     deliver(Client(), event_payload("payment_intent.succeeded", payment.provider_reference, payment.amount))
-    answer = deliver(Client(), event_payload("payment_intent.payment_failed", payment.provider_reference, payment.amount))
+    answer = deliver(
+        Client(), event_payload("payment_intent.payment_failed", payment.provider_reference, payment.amount)
+    )
     assert answer.json()["outcome"] == "ignored"
     payment.refresh_from_db()
     assert payment.status == Payment.Status.PAID
@@ -132,7 +136,9 @@ def test_a_failure_arriving_after_success_never_unpays(client):
 @pytest.mark.django_db
 def test_an_amount_that_does_not_match_is_not_paid_and_flagged(client):
     _order, payment, _response = _card_order(client)
-    answer = deliver(Client(), event_payload("payment_intent.succeeded", payment.provider_reference, payment.amount - 1))
+    answer = deliver(
+        Client(), event_payload("payment_intent.succeeded", payment.provider_reference, payment.amount - 1)
+    )
     assert answer.json()["outcome"] == states.AMOUNT_MISMATCH
     payment.refresh_from_db()
     assert payment.status == Payment.Status.PENDING and payment.needs_attention
@@ -150,8 +156,11 @@ def test_money_for_a_cancelled_order_is_refunded_through_stripe(client, stripe_c
 
     assert answer.json()["outcome"] == states.REFUNDED_UNKEPT
     assert [c[0] for c in stripe_calls] == ["refunds.create"]
-    assert stripe_calls[0][2]["params"] == {"payment_intent": payment.provider_reference, "amount": payment.amount,
-                                            "metadata": stripe_calls[0][2]["params"]["metadata"]}
+    assert stripe_calls[0][2]["params"] == {
+        "payment_intent": payment.provider_reference,
+        "amount": payment.amount,
+        "metadata": stripe_calls[0][2]["params"]["metadata"],
+    }
     payment.refresh_from_db()
     assert payment.status == Payment.Status.REFUNDED and payment.needs_attention
 
@@ -163,8 +172,7 @@ def test_cancelling_a_paid_line_refunds_that_line_through_stripe(client, stripe_
     line = order.lines.first()
     del stripe_calls[:]
 
-    fulfilment.cancel_lines(order, line.partner, producer_actor(line.partner), [line],
-                            "Sản phẩm bị hỏng khi đóng gói")
+    fulfilment.cancel_lines(order, line.partner, producer_actor(line.partner), [line], "Sản phẩm bị hỏng khi đóng gói")
 
     assert [c[0] for c in stripe_calls] == ["refunds.create"]
     assert stripe_calls[0][2]["params"]["amount"] == int(line.line_price_incl_tax)
@@ -231,11 +239,14 @@ def test_an_administrator_refunds_a_card_order_in_full_from_the_payment_desk(cli
     desk = Client()
     desk.force_login(staff_user)
 
-    refused = desk.post(reverse("dashboard:ocop-payments"), {"payment": payment.pk, "action": "cancel_refund"},
-                        follow=True)
+    refused = desk.post(
+        reverse("dashboard:ocop-payments"), {"payment": payment.pk, "action": "cancel_refund"}, follow=True
+    )
     assert "Hãy ghi lý do huỷ đơn" in refused.content.decode() and stripe_calls == []
-    desk.post(reverse("dashboard:ocop-payments"), {"payment": payment.pk, "action": "cancel_refund",
-                                                   "reason": "Khách đổi ý trước khi gửi hàng"})
+    desk.post(
+        reverse("dashboard:ocop-payments"),
+        {"payment": payment.pk, "action": "cancel_refund", "reason": "Khách đổi ý trước khi gửi hàng"},
+    )
 
     refunds = [c[2]["params"]["amount"] for c in stripe_calls if c[0] == "refunds.create"]
     assert sum(refunds) == payment.amount  # goods of both producers and the delivery charge

@@ -1,13 +1,18 @@
 """VietQR payloads and their CRC, checked against published payloads and the CRC's standard check value."""
+
 import pytest
 
 from payments.providers.vietqr import payload as vietqr
 
 # Payloads published with VietQR implementations, whole — CRC included.
-PUBLISHED_TRANSFER = ("00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA"
-                      "530370454061200005802VN62170813ung ho lu lut6304C15C")
-PUBLISHED_MERCHANT = ("00020101021138480010A00000072701300006970403011621129950446040255204581253037045802VN"
-                      "5910PHUONG CAC6005HANOI62110307NPS686963045802")
+PUBLISHED_TRANSFER = (
+    "00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA"
+    "530370454061200005802VN62170813ung ho lu lut6304C15C"
+)
+PUBLISHED_MERCHANT = (
+    "00020101021138480010A00000072701300006970403011621129950446040255204581253037045802VN"
+    "5910PHUONG CAC6005HANOI62110307NPS686963045802"
+)
 
 
 def test_crc_is_ccitt_false():
@@ -51,11 +56,15 @@ def test_a_changed_character_fails_the_crc():
         vietqr.parse(tampered)
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"bank_bin": "97041", "account_number": "1"}, {"bank_bin": "970415", "account_number": ""},
-    {"bank_bin": "970415", "account_number": "1", "amount": 0},
-    {"bank_bin": "970415", "account_number": "1", "amount": 10.5},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"bank_bin": "97041", "account_number": "1"},
+        {"bank_bin": "970415", "account_number": ""},
+        {"bank_bin": "970415", "account_number": "1", "amount": 0},
+        {"bank_bin": "970415", "account_number": "1", "amount": 10.5},
+    ],
+)
 def test_invalid_input_is_refused(kwargs):
     with pytest.raises(vietqr.VietQRError):
         vietqr.payload(**kwargs)

@@ -1,4 +1,5 @@
 """VNPay 2.1.0 signing: the URL VNPay receives and the check of what it sends back."""
+
 import datetime
 import hashlib
 import hmac
@@ -14,10 +15,17 @@ NOW = datetime.datetime(2026, 11, 23, 8, 30, tzinfo=datetime.timezone.utc)
 
 def _url():
     return vnpay.payment_url(
-        "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html", "OCOPTEST", SECRET,
-        txn_ref="100023-1", amount_vnd=1234567, order_info="Thanh toan don hang 100023",
-        return_url="https://cho-ocop.example.vn/thanh-toan/vnpay/ket-qua/", ip_address="203.0.113.7",
-        created_at=NOW, expires_at=NOW + datetime.timedelta(minutes=15))
+        "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+        "OCOPTEST",
+        SECRET,
+        txn_ref="100023-1",
+        amount_vnd=1234567,
+        order_info="Thanh toan don hang 100023",
+        return_url="https://cho-ocop.example.vn/thanh-toan/vnpay/ket-qua/",
+        ip_address="203.0.113.7",
+        created_at=NOW,
+        expires_at=NOW + datetime.timedelta(minutes=15),
+    )
 
 
 def test_payment_url_carries_amount_times_100_and_vietnam_time():
@@ -39,8 +47,14 @@ def test_signature_is_hmac_sha512_over_the_sorted_encoded_fields():
 
 
 def test_what_vnpay_sends_back_is_checked():
-    params = {"vnp_Amount": "123456700", "vnp_ResponseCode": "00", "vnp_TxnRef": "100023-1",
-              "vnp_TransactionNo": "14212345", "vnp_TmnCode": "OCOPTEST", "vnp_SecureHashType": "HmacSHA512"}
+    params = {
+        "vnp_Amount": "123456700",
+        "vnp_ResponseCode": "00",
+        "vnp_TxnRef": "100023-1",
+        "vnp_TransactionNo": "14212345",
+        "vnp_TmnCode": "OCOPTEST",
+        "vnp_SecureHashType": "HmacSHA512",
+    }
     params["vnp_SecureHash"] = vnpay.sign(params, SECRET)
     assert vnpay.signature_is_valid(params, SECRET)
     assert vnpay.signature_is_valid({**params, "vnp_SecureHash": params["vnp_SecureHash"].upper()}, SECRET)

@@ -1,6 +1,7 @@
 """VNPay end to end: the signed redirect after checkout, the IPN as the only thing that marks paid
 (VNPay's answer codes), duplicates also at the same moment, the return page that only shows, and
 paying again after a failure."""
+
 import datetime
 import threading
 from urllib.parse import parse_qs, urlparse
@@ -37,12 +38,18 @@ def _vnpay_order(client):
 
 def _signed(payment, response_code="00", amount=None, transaction_no="14123456", paid_at=None, **extra):
     """What VNPay sends (IPN or return) about ``payment``, signed with the merchant's secret."""
-    params = {"vnp_TmnCode": settings.VNPAY_TMN_CODE, "vnp_TxnRef": f"{payment.order_number}-{payment.attempt}",
-              "vnp_Amount": vnpay.amount_field(payment.amount if amount is None else amount),
-              "vnp_ResponseCode": response_code, "vnp_TransactionStatus": response_code,
-              "vnp_TransactionNo": transaction_no, "vnp_BankCode": "NCB",
-              "vnp_PayDate": vnpay.format_time(paid_at or timezone.now()),
-              "vnp_OrderInfo": f"Thanh toan don hang {payment.order_number}", **extra}
+    params = {
+        "vnp_TmnCode": settings.VNPAY_TMN_CODE,
+        "vnp_TxnRef": f"{payment.order_number}-{payment.attempt}",
+        "vnp_Amount": vnpay.amount_field(payment.amount if amount is None else amount),
+        "vnp_ResponseCode": response_code,
+        "vnp_TransactionStatus": response_code,
+        "vnp_TransactionNo": transaction_no,
+        "vnp_BankCode": "NCB",
+        "vnp_PayDate": vnpay.format_time(paid_at or timezone.now()),
+        "vnp_OrderInfo": f"Thanh toan don hang {payment.order_number}",
+        **extra,
+    }
     params["vnp_SecureHash"] = vnpay.sign(params, settings.VNPAY_HASH_SECRET)
     return params
 

@@ -1,4 +1,5 @@
 """The reviewer's page as a browser uses it: decisions are posted with the version the page showed."""
+
 from bs4 import BeautifulSoup
 from django.urls import reverse
 

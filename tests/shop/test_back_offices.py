@@ -61,8 +61,14 @@ def test_producer_cannot_open_oscars_product_pages_but_has_the_portal(client, pr
 def test_the_portal_menu_shows_to_those_who_work_for_a_producer_only(client, producer_user, staff_user):
     client.force_login(producer_user)
     page = client.get(reverse("dashboard:portal-home")).content.decode()
-    for url_name in ("portal-orders", "portal-products", "portal-stock-prices", "portal-sales",
-                     "portal-settlements", "portal-team"):
+    for url_name in (
+        "portal-orders",
+        "portal-products",
+        "portal-stock-prices",
+        "portal-sales",
+        "portal-settlements",
+        "portal-team",
+    ):
         assert reverse(f"dashboard:{url_name}") in page, url_name
     assert reverse("dashboard:ocop-review-queue") not in page
 

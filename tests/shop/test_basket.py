@@ -27,7 +27,7 @@ def test_header_shows_basket_count(client):
     product = _in_stock_product()
     client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 3})
     html = client.get(reverse("catalogue:index")).content.decode()
-    assert 'data-basket-count>3<' in html
+    assert "data-basket-count>3<" in html
 
 
 def test_cannot_add_more_than_stock(client):

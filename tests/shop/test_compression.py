@@ -1,5 +1,6 @@
 """Pages travel gzipped to browsers that accept it (most customers are on phones on slow connections),
 cached pages included, and stay whole."""
+
 import gzip
 import re
 

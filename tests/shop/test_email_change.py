@@ -1,5 +1,6 @@
 """Changing an account's email (issue 17, finding 11; shop/customer/accounts.py): the current password,
 then a link to the new address opened by the signed-in account; the rest of the profile needs neither."""
+
 import re
 
 import pytest
@@ -24,8 +25,9 @@ def fresh_counters():
 
 @pytest.fixture
 def account():
-    return User.objects.create_user(email="lan.tran@example.vn", password=PASSWORD, last_name="Trần Thị",
-                                    first_name="Lan")
+    return User.objects.create_user(
+        email="lan.tran@example.vn", password=PASSWORD, last_name="Trần Thị", first_name="Lan"
+    )
 
 
 @pytest.fixture
@@ -89,8 +91,9 @@ def test_the_link_works_only_for_the_account_that_asked(client, account, django_
     assert not User.objects.filter(email__iexact="lan.moi@example.vn").exists()
 
 
-def test_an_address_of_another_account_gets_the_same_answer_and_no_link(client, account,
-                                                                         django_capture_on_commit_callbacks):
+def test_an_address_of_another_account_gets_the_same_answer_and_no_link(
+    client, account, django_capture_on_commit_callbacks
+):
     User.objects.create_user(email="da.co@example.vn", password="Mat-khau-khac-2026")
     taken = _update(client, django_capture_on_commit_callbacks, "DA.CO@example.vn", PASSWORD)
     free = _update(client, django_capture_on_commit_callbacks, "con.trong@example.vn", PASSWORD)
@@ -102,13 +105,15 @@ def test_an_address_of_another_account_gets_the_same_answer_and_no_link(client, 
     assert account.email == "lan.tran@example.vn"
 
 
-def test_wrong_passwords_here_count_in_the_login_throttle(settings, client, account,
-                                                          django_capture_on_commit_callbacks):
+def test_wrong_passwords_here_count_in_the_login_throttle(
+    settings, client, account, django_capture_on_commit_callbacks
+):
     settings.OCOP_THROTTLES = {**settings.OCOP_THROTTLES, "login-account": (3, 900)}
     for _ in range(3):
         _update(client, django_capture_on_commit_callbacks, "lan.moi@example.vn", "doan-sai")
     response = _update(client, django_capture_on_commit_callbacks, "lan.moi@example.vn", PASSWORD)
     assert response.status_code == 200 and mail.outbox == []  # the right password no longer opens it
-    login = Client().post(reverse("customer:login"), {
-        "login-username": account.email, "login-password": PASSWORD, "login_submit": "1"})
+    login = Client().post(
+        reverse("customer:login"), {"login-username": account.email, "login-password": PASSWORD, "login_submit": "1"}
+    )
     assert login.status_code == 429  # and the account's login is locked like after wrong logins

@@ -52,9 +52,13 @@ def test_every_vietnamese_string_of_ours_has_its_english():
 
     with open(Path(settings.BASE_DIR) / "locale/en/LC_MESSAGES/django.po", "rb") as handle:
         catalog = read_po(handle, locale="en")
-    untranslated = [message.id for message in catalog if message.id
-                    and not "".join(message.id if message.pluralizable else [message.id]).isascii()
-                    and not all(message.string if message.pluralizable else [message.string])]
+    untranslated = [
+        message.id
+        for message in catalog
+        if message.id
+        and not "".join(message.id if message.pluralizable else [message.id]).isascii()
+        and not all(message.string if message.pluralizable else [message.string])
+    ]
     fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
     assert untranslated == []
     assert fuzzy == []
@@ -63,8 +67,10 @@ def test_every_vietnamese_string_of_ours_has_its_english():
 def test_english_phone_and_address_errors(client):
     with translation.override("en"):
         from shop.checkout.forms import ShippingAddressForm
+
         form = ShippingAddressForm(data={"first_name": "Lan", "phone_number": "1900 1234", "line1": "Thôn 2"})
         assert not form.is_valid()
         assert form.errors["phone_number"] == [
             "Enter a Vietnamese phone number: a 10-digit mobile (e.g. 0912345678) or a landline starting with 02 "
-            "(e.g. 024 3826 1234); +84 is fine."]
+            "(e.g. 024 3826 1234); +84 is fine."
+        ]

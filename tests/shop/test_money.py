@@ -1,4 +1,5 @@
 """Money in one place (``shop.core.money``): whole đồng rounded half up, one formatter, no hand-made copies."""
+
 import ast
 import re
 from decimal import Decimal
@@ -19,20 +20,24 @@ CURRENCY_ALONE = re.compile(r"^\s*(₫|đồng\b)")
 
 # --- rounding ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, expected", [
-    (Decimal("61728.5"), 61729),   # the settlements' example: halves go up
-    (Decimal("2.5"), 3),           # not to even (Python's and Babel's default)
-    (Decimal("3.5"), 4),
-    (Decimal("2.4999"), 2),
-    (Decimal("1234567.50"), 1234568),
-    (Decimal("-0.5"), -1),         # refunds make negative bases: halves away from zero
-    (Decimal("-61728.5"), -61729),
-    (Decimal("-2.4"), -2),
-    (Decimal("45000.00"), 45000),
-    (120000, 120000),
-    ("99999.5", 100000),
-    (None, 0),
-])
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (Decimal("61728.5"), 61729),  # the settlements' example: halves go up
+        (Decimal("2.5"), 3),  # not to even (Python's and Babel's default)
+        (Decimal("3.5"), 4),
+        (Decimal("2.4999"), 2),
+        (Decimal("1234567.50"), 1234568),
+        (Decimal("-0.5"), -1),  # refunds make negative bases: halves away from zero
+        (Decimal("-61728.5"), -61729),
+        (Decimal("-2.4"), -2),
+        (Decimal("45000.00"), 45000),
+        (120000, 120000),
+        ("99999.5", 100000),
+        (None, 0),
+    ],
+)
 def test_to_dong_rounds_to_whole_dong_half_up(value, expected):
     result = to_dong(value)
     assert result == expected and isinstance(result, int)
@@ -48,24 +53,29 @@ def test_to_dong_refuses_floats_and_non_amounts():
 
 # --- formatting --------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", ["vi", "en"])
-@pytest.mark.parametrize("value, expected", [
-    (1234567, "1.234.567 ₫"),
-    (Decimal("1234567.00"), "1.234.567 ₫"),
-    (Decimal("45000"), "45.000 ₫"),
-    (500, "500 ₫"),
-    (0, "0 ₫"),
-    (-1234567, "-1.234.567 ₫"),
-    (10 ** 12, "1.000.000.000.000 ₫"),
-    (Decimal("2.5"), "3 ₫"),  # rounded by to_dong first, never Babel's half to even
-    ("150000", "150.000 ₫"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (1234567, "1.234.567 ₫"),
+        (Decimal("1234567.00"), "1.234.567 ₫"),
+        (Decimal("45000"), "45.000 ₫"),
+        (500, "500 ₫"),
+        (0, "0 ₫"),
+        (-1234567, "-1.234.567 ₫"),
+        (10**12, "1.000.000.000.000 ₫"),
+        (Decimal("2.5"), "3 ₫"),  # rounded by to_dong first, never Babel's half to even
+        ("150000", "150.000 ₫"),
+    ],
+)
 def test_format_vnd_is_the_sites_money_format_in_every_language(language, value, expected):
     with translation.override(language):
         assert format_vnd(value) == expected
 
 
 # --- no hand-written copies ----------------------------------------------------------------------------
+
 
 def _python_files():
     for folder in CODE_DIRS:
@@ -80,8 +90,13 @@ def _str(node):
 
 def _is_one(node):
     """``Decimal(1)`` / ``Decimal("1")`` (percentages quantize to Decimal("0.1"): allowed)."""
-    return (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Decimal" and len(node.args) == 1
-            and isinstance(node.args[0], ast.Constant) and str(node.args[0].value) == "1")
+    return (
+        isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "Decimal"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Constant)
+        and str(node.args[0].value) == "1"
+    )
 
 
 def _hand_made_money(tree):
@@ -104,8 +119,13 @@ def _hand_made_money(tree):
             # "%(amount)s ₫" (also inside gettext), "{} ₫".format(...), "{:,}"
             if PLACEHOLDER_THEN_CURRENCY.search(node.value) or "{:," in node.value:
                 found.append((node.lineno, "placeholder followed by ₫/đồng"))
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "quantize"
-              and node.args and _is_one(node.args[0])):  # amount.quantize(Decimal(1)): rounding to đồng by hand
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "quantize"
+            and node.args
+            and _is_one(node.args[0])
+        ):  # amount.quantize(Decimal(1)): rounding to đồng by hand
             found.append((node.lineno, "quantize to whole đồng by hand"))
         elif isinstance(node, ast.Name) and node.id.startswith("ROUND_HALF"):
             found.append((node.lineno, f"{node.id} outside shop.core.money"))
@@ -121,7 +141,7 @@ def _hand_made_money(tree):
 
 
 def test_the_sweep_catches_hand_written_money():
-    source = '''
+    source = """
 from decimal import ROUND_HALF_UP
 from oscar.templatetags.currency_filters import currency
 a = f"{amount} ₫"
@@ -131,11 +151,13 @@ d = _("Cần chuyển trả %(amount)s ₫") % {"amount": amount}
 e = "{} đồng".format(amount)
 f = amount.quantize(one, rounding=decimal.ROUND_HALF_EVEN)
 g = int(Decimal(amount).quantize(Decimal(1)))
-'''
+"""
     lines = {line for line, _what in _hand_made_money(ast.parse(source))}
     assert lines == set(range(2, 11))
-    allowed = 'x = _("Dưới 100.000 ₫")\ny = format_vnd(amount)\nz = f"{format_vnd(amount)} (giao dịch {ref})"\n' \
-              'share = (part * 100 / whole).quantize(Decimal("0.1"))\n'
+    allowed = (
+        'x = _("Dưới 100.000 ₫")\ny = format_vnd(amount)\nz = f"{format_vnd(amount)} (giao dịch {ref})"\n'
+        'share = (part * 100 / whole).quantize(Decimal("0.1"))\n'
+    )
     assert _hand_made_money(ast.parse(allowed)) == []
 
 

@@ -1,6 +1,7 @@
 """Every message goes through the outbox (shop.notifications, issue 18): queued with the change, in the
 recipient's language, delivered after commit; a mail server that is down never answers 500 to the person
 who acted, the message waits, is retried with backoff, and administrators see and resend what failed."""
+
 import datetime
 import smtplib
 
@@ -47,7 +48,8 @@ def smtp_down(settings):
 
 
 def test_smtp_down_during_an_approval_the_message_waits_and_goes_out_later(
-        reviewer_client, smtp_down, django_capture_on_commit_callbacks):
+    reviewer_client, smtp_down, django_capture_on_commit_callbacks
+):
     product = Product.objects.get(upc="LC-012")
     recipients = notifications.producer_recipients(product.producer)
     mail.outbox.clear()
@@ -78,8 +80,9 @@ def test_a_rolled_back_change_queues_and_sends_nothing(django_capture_on_commit_
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError), transaction.atomic():
-            notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION,
-                                          {"verified": True, "reason": ""})
+            notifications.notify_producer(
+                producer, notifications.PRODUCER_VERIFICATION, {"verified": True, "reason": ""}
+            )
             raise RuntimeError
     assert OutboxMessage.objects.count() == before and not mail.outbox
 
@@ -106,19 +109,30 @@ def test_retries_back_off_then_the_message_is_failed(smtp_down, django_capture_o
     message.refresh_from_db()
     assert message.status == OutboxMessage.FAILED and message.attempts == outbox.MAX_ATTEMPTS
     assert message.next_attempt_at is None and "mail server down" in message.last_error
-    expected = [datetime.timedelta(minutes=1), datetime.timedelta(minutes=5), datetime.timedelta(minutes=30),
-                datetime.timedelta(hours=2), datetime.timedelta(hours=12)]
+    expected = [
+        datetime.timedelta(minutes=1),
+        datetime.timedelta(minutes=5),
+        datetime.timedelta(minutes=30),
+        datetime.timedelta(hours=2),
+        datetime.timedelta(hours=12),
+    ]
     assert [round(w.total_seconds() / 60) for w in waits] == [round(e.total_seconds() / 60) for e in expected]
     assert outbox.deliver_due(now=timezone.now() + datetime.timedelta(days=2)) == 0  # failed stays failed
 
 
-def test_administrators_see_failed_messages_and_send_them_again(client, settings,
-                                                                 django_capture_on_commit_callbacks):
-    message = OutboxMessage.objects.create(recipient="that.bai@example.vn", event_code="TEST", subject="Thư lỗi",
-                                           body_text="Nội dung", status=OutboxMessage.FAILED, attempts=6,
-                                           last_error="SMTPConnectError: mail server down")
-    sent = OutboxMessage.objects.create(recipient="da.gui@example.vn", subject="Thư đã gửi", body_text="x",
-                                        status=OutboxMessage.SENT)
+def test_administrators_see_failed_messages_and_send_them_again(client, settings, django_capture_on_commit_callbacks):
+    message = OutboxMessage.objects.create(
+        recipient="that.bai@example.vn",
+        event_code="TEST",
+        subject="Thư lỗi",
+        body_text="Nội dung",
+        status=OutboxMessage.FAILED,
+        attempts=6,
+        last_error="SMTPConnectError: mail server down",
+    )
+    sent = OutboxMessage.objects.create(
+        recipient="da.gui@example.vn", subject="Thư đã gửi", body_text="x", status=OutboxMessage.SENT
+    )
     index = reverse("notifications_outbox:index")
     again = reverse("notifications_outbox:send_again", args=[message.pk])
 
@@ -149,8 +163,12 @@ def test_administrators_see_failed_messages_and_send_them_again(client, settings
 
 def test_contact_form_with_smtp_down_thanks_the_visitor(client, smtp_down, django_capture_on_commit_callbacks):
     contact = ContactPage.objects.filter(locale__language_code="vi").live().first()
-    fields = {field.clean_name: value for field, value in zip(
-        contact.form_fields.order_by("sort_order"), ["Nguyễn An", "an@example.vn", "Tôi muốn mua sỉ chè."])}
+    fields = {
+        field.clean_name: value
+        for field, value in zip(
+            contact.form_fields.order_by("sort_order"), ["Nguyễn An", "an@example.vn", "Tôi muốn mua sỉ chè."]
+        )
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(contact.url, fields)
     assert response.status_code == 200 and "Cảm ơn" in response.content.decode()
@@ -159,8 +177,7 @@ def test_contact_form_with_smtp_down_thanks_the_visitor(client, smtp_down, djang
     assert message.status == OutboxMessage.PENDING and "mail server down" in message.last_error
 
 
-def test_producer_messages_are_queued_in_vietnamese_whatever_the_actor_browses_in(
-        django_capture_on_commit_callbacks):
+def test_producer_messages_are_queued_in_vietnamese_whatever_the_actor_browses_in(django_capture_on_commit_callbacks):
     producer = Partner.objects.exclude(email="").first()
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {"verified": True})
@@ -185,8 +202,9 @@ def test_an_english_buyers_order_email_is_queued_in_english(client, django_captu
     assert "order" in message.subject.lower()
     # The producers are told in Vietnamese, through the outbox too.
     producer_emails = notifications.producer_recipients(product.producer)
-    assert {m.language for m in OutboxMessage.objects.filter(recipient__in=producer_emails,
-                                                             event_code="OCOP_ORDER_PLACED")} == {"vi"}
+    assert {
+        m.language for m in OutboxMessage.objects.filter(recipient__in=producer_emails, event_code="OCOP_ORDER_PLACED")
+    } == {"vi"}
 
 
 def test_team_invitation_is_queued(producer_user, django_capture_on_commit_callbacks):

@@ -1,4 +1,5 @@
 """VND with no decimals in what a customer keeps: the order and its confirmation email."""
+
 import re
 
 import pytest
@@ -26,7 +27,8 @@ def test_order_confirmation_email_shows_vnd_amounts_without_decimals(customer):
     expected_total = f"{unit_price * 3:,}".replace(",", ".") + " ₫"
 
     messages = CommunicationEventType.objects.get_and_render(
-        "ORDER_PLACED", {"order": order, "lines": order.lines.all()})
+        "ORDER_PLACED", {"order": order, "lines": order.lines.all()}
+    )
     for part in ("body", "html"):
         text = messages[part]
         assert expected_total in text, part

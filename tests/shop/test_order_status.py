@@ -1,4 +1,5 @@
 """An order's status follows from its lines (``shop.order.statuses.order_status_for``)."""
+
 import pytest
 
 from shop.order import statuses
@@ -16,19 +17,22 @@ from shop.order.statuses import (
 )
 
 
-@pytest.mark.parametrize("lines, expected", [
-    ([], ORDER_PENDING),
-    ([LINE_PENDING], ORDER_PENDING),
-    ([LINE_PENDING, LINE_CONFIRMED], ORDER_PENDING),
-    ([LINE_CONFIRMED, LINE_CONFIRMED], ORDER_CONFIRMED),
-    ([LINE_CONFIRMED, LINE_CANCELLED], ORDER_CONFIRMED),
-    ([LINE_SHIPPED, LINE_PENDING], ORDER_PARTIALLY_SHIPPED),
-    ([LINE_SHIPPED, LINE_CONFIRMED], ORDER_PARTIALLY_SHIPPED),
-    ([LINE_SHIPPED, LINE_SHIPPED], ORDER_SHIPPED),
-    ([LINE_SHIPPED, LINE_CANCELLED], ORDER_SHIPPED),
-    ([LINE_CANCELLED], ORDER_CANCELLED),
-    ([LINE_CANCELLED, LINE_CANCELLED], ORDER_CANCELLED),
-])
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        ([], ORDER_PENDING),
+        ([LINE_PENDING], ORDER_PENDING),
+        ([LINE_PENDING, LINE_CONFIRMED], ORDER_PENDING),
+        ([LINE_CONFIRMED, LINE_CONFIRMED], ORDER_CONFIRMED),
+        ([LINE_CONFIRMED, LINE_CANCELLED], ORDER_CONFIRMED),
+        ([LINE_SHIPPED, LINE_PENDING], ORDER_PARTIALLY_SHIPPED),
+        ([LINE_SHIPPED, LINE_CONFIRMED], ORDER_PARTIALLY_SHIPPED),
+        ([LINE_SHIPPED, LINE_SHIPPED], ORDER_SHIPPED),
+        ([LINE_SHIPPED, LINE_CANCELLED], ORDER_SHIPPED),
+        ([LINE_CANCELLED], ORDER_CANCELLED),
+        ([LINE_CANCELLED, LINE_CANCELLED], ORDER_CANCELLED),
+    ],
+)
 def test_order_status_for(lines, expected):
     assert order_status_for(lines) == expected
     assert order_status_for(iter(lines)) == expected  # any iterable

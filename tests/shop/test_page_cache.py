@@ -1,5 +1,6 @@
 """The page cache for anonymous visitors: served from the cache only to visitors for whom the page is
 the same, with their own CSRF token and recently-viewed list, and dropped when what it shows changes."""
+
 import json
 import re
 from decimal import Decimal
@@ -47,8 +48,7 @@ def test_a_second_anonymous_visitor_gets_the_cached_home_page_with_a_token_of_th
     # Apart from the tokens the page is the one rendered for the first visitor.
     assert TOKEN.sub("", second.content.decode()) == TOKEN.sub("", first.content.decode())
     # And the token works: the language switch (a POST form on every page) accepts it.
-    switched = visitor.post(reverse("set_language"), {"language": "en", "next": "/",
-                                                      "csrfmiddlewaretoken": tokens[0]})
+    switched = visitor.post(reverse("set_language"), {"language": "en", "next": "/", "csrfmiddlewaretoken": tokens[0]})
     assert switched.status_code == 302
 
 
@@ -62,8 +62,9 @@ def test_add_to_basket_from_a_cached_product_page_works_and_the_product_joins_re
     history = json.loads(page.cookies[settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME].value)
     assert history == [product.pk]
     token = TOKEN.findall(page.content.decode())[0]
-    added = visitor.post(reverse("basket:add", kwargs={"pk": product.pk}),
-                         {"quantity": 1, "csrfmiddlewaretoken": token})
+    added = visitor.post(
+        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1, "csrfmiddlewaretoken": token}
+    )
     assert added.status_code == 302
     basket = Basket.objects.get(pk=int(added.cookies[settings.OSCAR_BASKET_COOKIE_OPEN].value.split(":")[0]))
     assert basket.lines.get().product == product

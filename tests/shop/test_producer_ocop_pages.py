@@ -1,4 +1,5 @@
 """The producer's own OCOP pages in the dashboard: status, certificates, submission."""
+
 import datetime
 
 import pytest
@@ -22,11 +23,18 @@ def _own_product(producer_user, upc="LC-002"):
 
 
 def _certificate_post(**overrides):
-    data = {"star_rating": "4", "score": "78", "decision_number": "321/QĐ-UBND",
-            "decision_date": (timezone.localdate() - datetime.timedelta(days=3)).isoformat(),
-            "issuer": "UBND tỉnh Lào Cai", "issuer_level": "province", "taxonomy_version": "148",
-            "expires_on": "", "address_on_document": "",
-            "scan": SimpleUploadedFile("chung-nhan.pdf", pdf_bytes(), content_type="application/pdf")}
+    data = {
+        "star_rating": "4",
+        "score": "78",
+        "decision_number": "321/QĐ-UBND",
+        "decision_date": (timezone.localdate() - datetime.timedelta(days=3)).isoformat(),
+        "issuer": "UBND tỉnh Lào Cai",
+        "issuer_level": "province",
+        "taxonomy_version": "148",
+        "expires_on": "",
+        "address_on_document": "",
+        "scan": SimpleUploadedFile("chung-nhan.pdf", pdf_bytes(), content_type="application/pdf"),
+    }
     data.update(overrides)
     return data
 
@@ -67,8 +75,9 @@ def test_bad_certificate_shows_vietnamese_error_and_saves_nothing(client, produc
     product = _own_product(producer_user)
     client.force_login(producer_user)
     future = (timezone.localdate() + datetime.timedelta(days=10)).isoformat()
-    response = client.post(reverse("dashboard:ocop-product", kwargs={"pk": product.pk}),
-                           _certificate_post(decision_date=future))
+    response = client.post(
+        reverse("dashboard:ocop-product", kwargs={"pk": product.pk}), _certificate_post(decision_date=future)
+    )
     assert response.status_code == 400
     assert "Ngày quyết định không thể ở tương lai." in response.content.decode()
     assert not product.ocop_certificates.filter(decision_number="321/QĐ-UBND").exists()
@@ -94,8 +103,9 @@ def test_assistant_adding_a_certificate_is_recorded_with_both_names(client, prod
     product = _own_product(producer_user)
     producer = product.producer
     client.force_login(assistant)
-    response = client.post(reverse("dashboard:ocop-product", kwargs={"pk": product.pk}),
-                           _certificate_post(decision_number="999/QĐ-UBND"))
+    response = client.post(
+        reverse("dashboard:ocop-product", kwargs={"pk": product.pk}), _certificate_post(decision_number="999/QĐ-UBND")
+    )
     assert response.status_code == 302
     entry = producer.activities.get(action="certificate_added")
     assert entry.actor == assistant and entry.on_behalf_of == producer

@@ -1,4 +1,5 @@
 """Reviewers verify and suspend producers; only verified producers' products are on sale."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail

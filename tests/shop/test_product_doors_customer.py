@@ -2,6 +2,7 @@
 recently viewed products, offer and range pages — follow the sale rule (``catalogue.listing``): a product not
 for sale (the demo's draft LC-058, suspended LC-061, a product whose producer is no longer verified) is refused
 and never shown by its title or address, to a visitor or a signed-in customer, while a product for sale works."""
+
 import json
 from html import escape
 
@@ -28,8 +29,7 @@ Condition = get_model("offer", "Condition")
 Benefit = get_model("offer", "Benefit")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
 PLACEHOLDER = "Sản phẩm này hiện không được bán"
-REFUSED = ("Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách "
-           "yêu thích.")
+REFUSED = "Sản phẩm này hiện không được bán trên sàn nên không thể thêm vào danh sách yêu thích."
 
 
 @pytest.fixture(params=["draft", "suspended", "unverified producer"])
@@ -73,6 +73,7 @@ def messages_of(response):
 
 
 # --- Wish lists -------------------------------------------------------------------------------------------
+
 
 def _add_urls(product, wishlist):
     return [
@@ -126,8 +127,9 @@ def wishlist(customer, hidden, on_sale):
     return wishlist
 
 
-def test_the_owner_sees_a_product_no_longer_for_sale_without_its_title_or_link(client, customer, wishlist,
-                                                                                hidden, on_sale):
+def test_the_owner_sees_a_product_no_longer_for_sale_without_its_title_or_link(
+    client, customer, wishlist, hidden, on_sale
+):
     client.force_login(customer)
     html = client.get(reverse("customer:wishlists-detail", kwargs={"key": wishlist.key})).content.decode()
     assert on_sale.title in html and on_sale.get_absolute_url() in html
@@ -147,8 +149,12 @@ def test_moving_a_line_does_not_name_a_product_no_longer_for_sale(client, custom
     other = customer.wishlists.create(name="Mua sau")
     line = wishlist.lines.get(product=hidden)
     client.force_login(customer)
-    response = client.post(reverse("customer:wishlists-move-product-to-another",
-                                  kwargs={"key": wishlist.key, "line_pk": line.pk, "to_key": other.key}))
+    response = client.post(
+        reverse(
+            "customer:wishlists-move-product-to-another",
+            kwargs={"key": wishlist.key, "line_pk": line.pk, "to_key": other.key},
+        )
+    )
     assert other.lines.filter(pk=line.pk).exists()
     assert any(PLACEHOLDER in message for message in messages_of(response))
     assert all(hidden.title not in message for message in messages_of(response))
@@ -165,6 +171,7 @@ def test_the_shared_page_of_a_wish_list_hides_a_product_no_longer_for_sale(visit
 
 # --- Stock alerts -----------------------------------------------------------------------------------------
 
+
 def test_no_alert_is_created_for_a_product_not_for_sale(visitor, hidden, django_capture_on_commit_callbacks):
     url = reverse("customer:alert-create", kwargs={"pk": hidden.pk})
     assert visitor.get(url).status_code == 404
@@ -178,8 +185,9 @@ def test_no_alert_is_created_for_a_product_not_for_sale(visitor, hidden, django_
 
 def test_an_alert_is_created_for_a_product_for_sale(client, on_sale, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # sent from the outbox after commit
-        response = client.post(reverse("customer:alert-create", kwargs={"pk": on_sale.pk}),
-                               {"email": "khach.moi@example.vn"})
+        response = client.post(
+            reverse("customer:alert-create", kwargs={"pk": on_sale.pk}), {"email": "khach.moi@example.vn"}
+        )
     assert response.status_code == 302
     assert ProductAlert.objects.filter(product=on_sale, email="khach.moi@example.vn").exists()
     assert len(mail.outbox) == 1  # Oscar's confirmation email
@@ -195,8 +203,7 @@ def test_the_alerts_list_hides_a_product_no_longer_for_sale(client, customer, hi
 
 
 def test_confirming_an_alert_does_not_lead_to_a_product_not_for_sale(client, hidden):
-    alert = ProductAlert.objects.create(product=hidden, email="khach.moi@example.vn",
-                                        status=ProductAlert.UNCONFIRMED)
+    alert = ProductAlert.objects.create(product=hidden, email="khach.moi@example.vn", status=ProductAlert.UNCONFIRMED)
     response = client.get(reverse("customer:alerts-confirm", kwargs={"key": alert.key}))
     assert response.status_code == 302 and hidden.slug not in response.url
     response = client.get(reverse("customer:alerts-cancel-by-key", kwargs={"key": alert.key}))
@@ -218,8 +225,9 @@ def _back_in_stock(product):
     record.save()  # Oscar's receiver sends the alerts of a product back in stock
 
 
-def test_no_alert_email_for_a_product_back_in_stock_but_not_for_sale(customer, hidden,
-                                                                    django_capture_on_commit_callbacks):
+def test_no_alert_email_for_a_product_back_in_stock_but_not_for_sale(
+    customer, hidden, django_capture_on_commit_callbacks
+):
     by_account = ProductAlert.objects.create(product=hidden, user=customer, status=ProductAlert.ACTIVE)
     by_email = ProductAlert.objects.create(product=hidden, email="khach.moi@example.vn")
     by_email.confirm()
@@ -245,6 +253,7 @@ def test_an_alert_email_for_a_product_for_sale_back_in_stock(customer, on_sale, 
 
 # --- Reviews ----------------------------------------------------------------------------------------------
 
+
 def _review_urls(product, review):
     kwargs = {"product_slug": product.slug, "product_pk": product.pk}
     return {
@@ -261,8 +270,14 @@ def reviewer(django_user_model):
 
 
 def _approved_review(product, user):
-    return ProductReview.objects.create(product=product, user=user, title="Thơm ngon, đóng gói đẹp", score=5,
-                                        body="Sẽ mua lại.", status=ProductReview.APPROVED)
+    return ProductReview.objects.create(
+        product=product,
+        user=user,
+        title="Thơm ngon, đóng gói đẹp",
+        score=5,
+        body="Sẽ mua lại.",
+        status=ProductReview.APPROVED,
+    )
 
 
 def test_the_reviews_of_a_product_not_for_sale_answer_404(client, customer, reviewer, hidden):
@@ -299,13 +314,20 @@ def test_the_reviews_of_a_product_for_sale_are_shown_and_voted_on(client, custom
 
 def test_a_review_shows_only_at_its_own_product_and_once_approved(client, reviewer, hidden, on_sale):
     elsewhere = _approved_review(hidden, reviewer)
-    pending = ProductReview.objects.create(product=on_sale, user=reviewer, title="Chờ duyệt", score=1,
-                                           body="Chưa duyệt", status=ProductReview.FOR_MODERATION)
+    pending = ProductReview.objects.create(
+        product=on_sale,
+        user=reviewer,
+        title="Chờ duyệt",
+        score=1,
+        body="Chưa duyệt",
+        status=ProductReview.FOR_MODERATION,
+    )
     for review in (elsewhere, pending):
         assert client.get(_review_urls(on_sale, review)["detail"]).status_code == 404
 
 
 # --- Recently viewed --------------------------------------------------------------------------------------
+
 
 def test_recently_viewed_products_show_only_products_for_sale(visitor, hidden):
     shown, viewed = listing.for_sale().order_by("pk")[:2]
@@ -327,16 +349,22 @@ def test_a_garbled_recently_viewed_cookie_is_ignored(client):
 
 # --- Offer and range pages --------------------------------------------------------------------------------
 
+
 def test_offer_and_range_pages_list_only_products_for_sale(visitor, hidden, on_sale):
     products = Range.objects.create(name="Quà Tết Lào Cai", slug="qua-tet-lao-cai", is_public=True)
     products.add_product(on_sale)
     products.add_product(hidden)
     ConditionalOffer.objects.create(
-        name="Giảm 10% quà Tết", slug="giam-10-qua-tet", offer_type=ConditionalOffer.SITE,
+        name="Giảm 10% quà Tết",
+        slug="giam-10-qua-tet",
+        offer_type=ConditionalOffer.SITE,
         condition=Condition.objects.create(range=products, type=Condition.COUNT, value=1),
-        benefit=Benefit.objects.create(range=products, type=Benefit.PERCENTAGE, value=10))
-    for url in (reverse("catalogue:range", kwargs={"slug": "qua-tet-lao-cai"}),
-                reverse("offer:detail", kwargs={"slug": "giam-10-qua-tet"})):
+        benefit=Benefit.objects.create(range=products, type=Benefit.PERCENTAGE, value=10),
+    )
+    for url in (
+        reverse("catalogue:range", kwargs={"slug": "qua-tet-lao-cai"}),
+        reverse("offer:detail", kwargs={"slug": "giam-10-qua-tet"}),
+    ):
         response = visitor.get(url)
         html = response.content.decode()
         assert response.status_code == 200, url

@@ -1,5 +1,6 @@
 """A producer cannot publish by any path but the OCOP workflow: Oscar's product dashboard is staff-only,
 and even there the publishing doors are closed."""
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -58,10 +59,12 @@ def test_producer_cannot_use_oscars_product_pages(client, producer_user):
     product = _draft_product_of(producer_user)
     client.force_login(producer_user)
     product_class = ProductClass.objects.get(name="Sản phẩm OCOP")
-    urls = [reverse("dashboard:catalogue-product-list"),
-            reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),
-            reverse("dashboard:catalogue-product-create", kwargs={"product_class_slug": product_class.slug}),
-            reverse("dashboard:catalogue-product-delete", kwargs={"pk": product.pk})]
+    urls = [
+        reverse("dashboard:catalogue-product-list"),
+        reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),
+        reverse("dashboard:catalogue-product-create", kwargs={"product_class_slug": product_class.slug}),
+        reverse("dashboard:catalogue-product-delete", kwargs={"pk": product.pk}),
+    ]
     for url in urls:
         assert client.get(url).status_code in (302, 403), url
     response = client.post(urls[1], {"title": "Sửa qua cửa sau", "is_public": "on"})
@@ -97,11 +100,18 @@ def test_staff_creating_a_product_gets_a_hidden_draft(client, staff_user, produc
     page = client.get(url)
     assert page.status_code == 200
     data = _form_data(page.content.decode())
-    data.update({"title": "Mật ong bạc hà thử nghiệm", "upc": "TEST-NEW-1", "is_public": "on",
-                 "stockrecords-0-partner": str(producer_user.partners.get().pk),
-                 "stockrecords-0-partner_sku": "TEST-NEW-1", "stockrecords-0-price": "120000",
-                 "stockrecords-0-num_in_stock": "5",
-                 "productcategory_set-0-category": str(Category.objects.get(name="Mật ong").pk)})
+    data.update(
+        {
+            "title": "Mật ong bạc hà thử nghiệm",
+            "upc": "TEST-NEW-1",
+            "is_public": "on",
+            "stockrecords-0-partner": str(producer_user.partners.get().pk),
+            "stockrecords-0-partner_sku": "TEST-NEW-1",
+            "stockrecords-0-price": "120000",
+            "stockrecords-0-num_in_stock": "5",
+            "productcategory_set-0-category": str(Category.objects.get(name="Mật ong").pk),
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302, _errors(response)
     product = Product.objects.get(upc="TEST-NEW-1")
@@ -115,18 +125,21 @@ def test_bulk_publish_actions_are_gone(client, producer_user, staff_user, action
         client.force_login(user)
         listing = client.get(reverse("dashboard:catalogue-product-list")).content.decode()
         assert f'value="{action}"' not in listing
-        client.post(reverse("dashboard:catalogue-product-list"),
-                    {"action": action, "selected_product": [product.pk]})
-        client.post(reverse("dashboard:catalogue-product-bulk-action"),
-                    {"action": action, "selected_product": [product.pk], "confirm": "1"})
+        client.post(reverse("dashboard:catalogue-product-list"), {"action": action, "selected_product": [product.pk]})
+        client.post(
+            reverse("dashboard:catalogue-product-bulk-action"),
+            {"action": action, "selected_product": [product.pk], "confirm": "1"},
+        )
         product.refresh_from_db()
         assert not product.is_public
 
 
 def test_producer_cannot_reach_the_review_queue(client, producer_user):
     client.force_login(producer_user)
-    for url in (reverse("dashboard:ocop-review-queue"),
-                reverse("dashboard:ocop-review-detail", kwargs={"pk": _draft_product_of(producer_user).pk})):
+    for url in (
+        reverse("dashboard:ocop-review-queue"),
+        reverse("dashboard:ocop-review-detail", kwargs={"pk": _draft_product_of(producer_user).pk}),
+    ):
         assert client.get(url).status_code in (302, 403)
 
 
@@ -134,8 +147,7 @@ def test_producer_cannot_approve_by_posting_to_the_review_page(client, producer_
     product = _draft_product_of(producer_user)
     Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.SUBMITTED)
     client.force_login(producer_user)
-    response = client.post(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}),
-                           {"action": "approve"})
+    response = client.post(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}), {"action": "approve"})
     assert response.status_code in (302, 403)
     product.refresh_from_db()
     assert product.review_status == ReviewStatus.SUBMITTED and not product.is_public

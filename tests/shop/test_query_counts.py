@@ -1,5 +1,6 @@
 """Pages cost the same number of SQL queries whatever the number of items on them: a list of one
 product and a list of 24, a basket of one line and a basket of ten."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -28,9 +29,11 @@ def database_search(settings):
     settings.ELASTICSEARCH_URL = ""
 
 
-@pytest.mark.parametrize("url", [lambda: reverse("catalogue:index"),
-                                 lambda: listing.for_sale().first().categories.first().get_absolute_url()],
-                         ids=["all-products", "category"])
+@pytest.mark.parametrize(
+    "url",
+    [lambda: reverse("catalogue:index"), lambda: listing.for_sale().first().categories.first().get_absolute_url()],
+    ids=["all-products", "category"],
+)
 def test_a_list_of_24_products_costs_the_queries_of_a_list_of_one(client, database_search, url):
     address = url()
     many, response = _queries(client, address)
@@ -44,8 +47,12 @@ def test_a_list_of_24_products_costs_the_queries_of_a_list_of_one(client, databa
 
 
 def _buyable(count):
-    products = (listing.for_sale().filter(stockrecords__num_in_stock__gte=2, product_class__requires_shipping=True)
-                .order_by("pk").distinct())
+    products = (
+        listing.for_sale()
+        .filter(stockrecords__num_in_stock__gte=2, product_class__requires_shipping=True)
+        .order_by("pk")
+        .distinct()
+    )
     chosen = list(products[:count])
     assert len(chosen) == count
     return chosen

@@ -1,4 +1,5 @@
 """The administrators' OCOP review queue in the Oscar dashboard."""
+
 import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -23,20 +24,25 @@ def test_queue_lists_products_waiting_for_review(reviewer_client):
     assert _queue_upcs(response) == waiting
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"group": "food"}, {"LC-012", "LC-033"}),
-    ({"group": "handicraft"}, set()),  # the applicant's handicraft stays a draft until it is verified
-    ({"group": "food", "stars": "3"}, None),
-    ({"q": "LC-033"}, {"LC-033"}),
-    ({"min_days": "3650"}, set()),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"group": "food"}, {"LC-012", "LC-033"}),
+        ({"group": "handicraft"}, set()),  # the applicant's handicraft stays a draft until it is verified
+        ({"group": "food", "stars": "3"}, None),
+        ({"q": "LC-033"}, {"LC-033"}),
+        ({"min_days": "3650"}, set()),
+    ],
+)
 def test_queue_filters(reviewer_client, params, expected):
     response = reviewer_client.get(reverse("dashboard:ocop-review-queue"), {"status": "queue", **params})
     upcs = _queue_upcs(response)
     if expected is None:  # computed from the data
-        expected = set(Product.objects.filter(
-            review_status=ReviewStatus.SUBMITTED, ocop_group="food",
-            ocop_certificates__star_rating=3).values_list("upc", flat=True))
+        expected = set(
+            Product.objects.filter(
+                review_status=ReviewStatus.SUBMITTED, ocop_group="food", ocop_certificates__star_rating=3
+            ).values_list("upc", flat=True)
+        )
     assert upcs == expected
 
 
@@ -66,8 +72,9 @@ def test_reviewer_approves_from_the_detail_page(reviewer_client):
 
 def test_rejecting_without_a_reason_is_refused_with_a_vietnamese_error(reviewer_client):
     product = Product.objects.get(upc="LC-033")
-    response = reviewer_client.post(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}),
-                                    {"action": "reject", "reason": " "})
+    response = reviewer_client.post(
+        reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}), {"action": "reject", "reason": " "}
+    )
     assert response.status_code == 400
     assert "Hãy nêu lý do" in response.content.decode()
     product.refresh_from_db()
@@ -86,12 +93,23 @@ def test_approving_an_unverified_producers_product_is_refused(reviewer_client):
 def test_revoking_from_the_detail_page_needs_the_sale_decision(reviewer_client):
     product = Product.objects.get(upc="LC-005")
     certificate = product.ocop_certificates.get()
-    response = decide(reviewer_client, product, {"action": "revoke_certificate", "certificate": certificate.pk,
-                                                 "reason": "Không tái đánh giá."})
+    response = decide(
+        reviewer_client,
+        product,
+        {"action": "revoke_certificate", "certificate": certificate.pk, "reason": "Không tái đánh giá."},
+    )
     assert response.status_code == 400
     assert OcopCertificate.objects.get(pk=certificate.pk).revoked_at is None
-    response = decide(reviewer_client, product, {"action": "revoke_certificate", "certificate": certificate.pk,
-                                                 "reason": "Không tái đánh giá.", "keep_on_sale": "0"})
+    response = decide(
+        reviewer_client,
+        product,
+        {
+            "action": "revoke_certificate",
+            "certificate": certificate.pk,
+            "reason": "Không tái đánh giá.",
+            "keep_on_sale": "0",
+        },
+    )
     assert response.status_code == 302
     product.refresh_from_db()
     assert product.review_status == ReviewStatus.SUSPENDED and product.current_certificate() is None
@@ -112,9 +130,14 @@ def test_new_certificate_of_a_product_on_sale_joins_the_queue(reviewer_client):
     product = Product.objects.get(upc="LC-006")
     assert product.review_status == ReviewStatus.APPROVED
     OcopCertificate.objects.create(
-        product=product, star_rating=4, score=80, decision_number="901/QĐ-UBND",
+        product=product,
+        star_rating=4,
+        score=80,
+        decision_number="901/QĐ-UBND",
         decision_date=timezone.localdate() - datetime.timedelta(days=2),
-        issuer="UBND tỉnh Lào Cai", issuer_level="province")
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
+    )
     response = reviewer_client.get(reverse("dashboard:ocop-review-queue"))
     assert "LC-006" in _queue_upcs(response)
     assert "Chứng nhận mới chờ duyệt" in response.content.decode()

@@ -5,6 +5,7 @@ a product that is not for sale (its id, its slug), and requests it by GET and PO
 as a signed-in customer: no answer may show its title or slug, and afterwards no basket, wish list, alert,
 review or order holds it. A new URL that serves products by id without the rule fails here.
 """
+
 import re
 
 import pytest
@@ -85,8 +86,17 @@ def test_no_storefront_url_shows_or_sells_a_product_that_is_not_for_sale(client,
     assert len(paths) > 50, "the walk found the storefront's URLs"
     assert any(str(secret_draft.pk) in path for _name, path in paths)
     leaks = []
-    post_data = {"quantity": 1, "product_id": secret_draft.pk, "product": secret_draft.pk, "child_id": "",
-                 "title": "x", "body": "x", "score": 5, "email": "x@example.vn", "action": "add"}
+    post_data = {
+        "quantity": 1,
+        "product_id": secret_draft.pk,
+        "product": secret_draft.pk,
+        "child_id": "",
+        "title": "x",
+        "body": "x",
+        "score": 5,
+        "email": "x@example.vn",
+        "action": "add",
+    }
     for signed_in in (False, True):
         if signed_in:
             client.force_login(customer)

@@ -4,6 +4,7 @@ For each state a product can be in that takes it off sale, anonymous and signed-
 add-to-basket, on the product page, in the basket, at the checkout's preview and at "place order" (the
 state changing between adding and paying), and the product is absent from every public listing.
 """
+
 import datetime
 
 import pytest
@@ -53,8 +54,9 @@ def _revoked(product):
 
 def _kept_on_sale_ended(product):
     product.ocop_certificates.update(revoked_at=timezone.now())
-    Product.objects.filter(pk=product.pk).update(kept_on_sale_until=_yesterday(), kept_on_sale_at=timezone.now(),
-                                                 kept_on_sale_reason="Chờ đánh giá lại")
+    Product.objects.filter(pk=product.pk).update(
+        kept_on_sale_until=_yesterday(), kept_on_sale_at=timezone.now(), kept_on_sale_reason="Chờ đánh giá lại"
+    )
 
 
 STATES = {
@@ -76,8 +78,9 @@ def take_off_sale(product, state):
     product = Product.objects.get(pk=product.pk)
     assert not listing.is_for_sale(product), state
     # As the services would: a producer's verification changes all its products' documents.
-    indexing.update_products(list(Product.objects.filter(stockrecords__partner=product.producer)
-                                  .values_list("pk", flat=True)))
+    indexing.update_products(
+        list(Product.objects.filter(stockrecords__partner=product.producer).values_list("pk", flat=True))
+    )
     return product
 
 
@@ -104,6 +107,7 @@ def _basket_products(client):
 
 # --- Each state, each door -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("state", STATES)
 def test_add_to_basket_is_refused_with_a_message(buyer, on_sale, state):
     product = take_off_sale(on_sale, state)
@@ -124,8 +128,12 @@ def test_product_page_is_not_found(buyer, on_sale, state):
 @pytest.mark.parametrize("state", STATES)
 def test_absent_from_every_public_listing(client, on_sale, state):
     product = take_off_sale(on_sale, state)
-    for url in (reverse("catalogue:index"), product.categories.first().get_absolute_url(), "/sitemap.xml",
-                reverse("search:suggest") + f"?q={product.title[:12]}"):
+    for url in (
+        reverse("catalogue:index"),
+        product.categories.first().get_absolute_url(),
+        "/sitemap.xml",
+        reverse("search:suggest") + f"?q={product.title[:12]}",
+    ):
         html = client.get(url).content.decode()
         assert product.get_absolute_url() not in html and product.title not in html, url
     searched = client.get(reverse("search:search"), {"q": product.title})  # the page repeats what was typed
@@ -184,6 +192,7 @@ def test_order_placement_refuses_it_inside_its_transaction(on_sale, state):
 
 # --- Previews -------------------------------------------------------------------------------------------
 
+
 def test_staff_and_the_producers_people_get_a_preview_with_the_reasons(client, staff_user, on_sale):
     product = take_off_sale(on_sale, "submitted")
     client.force_login(staff_user)
@@ -204,21 +213,30 @@ def test_another_producer_gets_no_preview(client, on_sale):
 
 # --- An expired certificate takes the product off sale at midnight, with no job run ---------------------
 
+
 def test_expiry_takes_it_off_sale_at_once_in_the_database_and_the_index(client, on_sale):
     today = timezone.localdate()
     on_sale.ocop_certificates.update(expires_on=today)
     indexing.update_products([on_sale.pk])  # indexed today, as the services would
     title = on_sale.title
     assert on_sale.pk in [p.pk for p in ElasticsearchProductSearch().search(title)[0:50]]
-    with time_machine.travel(datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time(0, 1),
-                                                       tzinfo=timezone.get_current_timezone())):
+    with time_machine.travel(
+        datetime.datetime.combine(
+            today + datetime.timedelta(days=1), datetime.time(0, 1), tzinfo=timezone.get_current_timezone()
+        )
+    ):
         listed = listing.for_sale().count()
         es = ElasticsearchProductSearch().search("")
         assert es.count() == listed  # the listing, the count and the facets agree
         stars = {b["value"]: b["count"] for f in es.facets if f.key == "stars" for b in f.buckets}
-        assert sum(stars.values()) == listing.for_sale().filter(
-            pk__in=OcopCertificate.objects.backing_mark_on(today + datetime.timedelta(days=1)).values("product")
-        ).count()
+        assert (
+            sum(stars.values())
+            == listing.for_sale()
+            .filter(
+                pk__in=OcopCertificate.objects.backing_mark_on(today + datetime.timedelta(days=1)).values("product")
+            )
+            .count()
+        )
         assert on_sale.pk not in [p.pk for p in ElasticsearchProductSearch().search(title)[0:50]]
         with override_settings(ELASTICSEARCH_URL=""):
             assert client.get(reverse("catalogue:index")).context["paginator"].count == listed

@@ -1,4 +1,5 @@
 """Thumbnails made by several workers at once (shop/core/thumbnails.py)."""
+
 import io
 
 import pytest

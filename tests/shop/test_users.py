@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 @pytest.mark.django_db
 def test_full_name_is_family_name_first():
     user = get_user_model().objects.create_user(
-        email="hoa@example.vn", password="x-2026-mat-khau", last_name="Nguyễn Thị", first_name="Hoa")
+        email="hoa@example.vn", password="x-2026-mat-khau", last_name="Nguyễn Thị", first_name="Hoa"
+    )
     assert user.get_full_name() == "Nguyễn Thị Hoa"
     assert user.get_short_name() == "Hoa"
     assert user.family_name == "Nguyễn Thị"
@@ -20,8 +21,10 @@ def test_user_model_is_ours_and_logs_in_by_email():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("phone, valid", [("0912 345 678", True), ("0214 3812 345", True), ("", True),
-                                          ("1900 1234", False), ("+1 415 555 0100", False)])
+@pytest.mark.parametrize(
+    "phone, valid",
+    [("0912 345 678", True), ("0214 3812 345", True), ("", True), ("1900 1234", False), ("+1 415 555 0100", False)],
+)
 def test_an_accounts_phone_follows_the_one_phone_rule(phone, valid):
     """Any form or admin that edits an account's phone validates it like addresses and producers."""
     user = get_user_model()(email="hoa@example.vn", password="x", phone_number=phone)

@@ -28,12 +28,15 @@ def test_vnd_is_the_only_currency_and_time_is_vietnams():
     assert str(timezone.get_current_timezone()) == "Asia/Ho_Chi_Minh"
 
 
-@pytest.mark.parametrize("text, slug", [
-    ("Đặc sản Đà Lạt", "dac-san-da-lat"),
-    ("Chè Shan tuyết Suối Giàng", "che-shan-tuyet-suoi-giang"),
-    ("Đồ uống", "do-uong"),
-    ("Mật ong bạc hà Đồng Văn", "mat-ong-bac-ha-dong-van"),
-])
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Đặc sản Đà Lạt", "dac-san-da-lat"),
+        ("Chè Shan tuyết Suối Giàng", "che-shan-tuyet-suoi-giang"),
+        ("Đồ uống", "do-uong"),
+        ("Mật ong bạc hà Đồng Văn", "mat-ong-bac-ha-dong-van"),
+    ],
+)
 def test_slugs_fold_vietnamese_letters(text, slug):
     assert ascii_slugify(text) == slug
 

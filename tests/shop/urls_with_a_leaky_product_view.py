@@ -1,5 +1,6 @@
 """The project's URLs plus a view that shows any product by id without the sale rule: the door sweep
 (tests/shop/test_sale_door_sweep.py) must catch it."""
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path

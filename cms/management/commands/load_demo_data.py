@@ -8,7 +8,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created = load_demo_data()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo data ready ({created} new products). Logins: {STAFF_EMAIL} (staff), "
-            f"{PRODUCER_EMAIL} (producer); passwords in the README."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready ({created} new products). Logins: {STAFF_EMAIL} (staff), "
+                f"{PRODUCER_EMAIL} (producer); passwords in the README."
+            )
+        )

@@ -6,6 +6,7 @@
 Calls ``payments.settlements.prepare_period``: paid statements are left as they are. Safe to run
 again (e.g. from a monthly scheduler on the 1st).
 """
+
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
@@ -35,9 +36,13 @@ class Command(BaseCommand):
         prepared = settlements.prepare_period(year, number)
         paid = sum(1 for settlement in prepared if settlement.is_paid)
         net = sum(settlement.net_amount for settlement in prepared)
-        self.stdout.write(f"{year:04d}-{number:02d}: {len(prepared)} statements "
-                          f"({paid} already paid), net due {net} VND")
+        self.stdout.write(
+            f"{year:04d}-{number:02d}: {len(prepared)} statements ({paid} already paid), net due {net} VND"
+        )
         for settlement in prepared:
-            self.stdout.write(f"  {settlement.partner.name}: gross {settlement.gross_sales}, "
-                              f"refunds {settlement.refunds}, net {settlement.net_amount}"
-                              f"{' (paid)' if settlement.is_paid else ''}", style_func=None)
+            self.stdout.write(
+                f"  {settlement.partner.name}: gross {settlement.gross_sales}, "
+                f"refunds {settlement.refunds}, net {settlement.net_amount}"
+                f"{' (paid)' if settlement.is_paid else ''}",
+                style_func=None,
+            )

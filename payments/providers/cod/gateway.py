@@ -1,5 +1,6 @@
 """Cash on delivery: the order is placed unpaid, the producers collect, an administrator records
 the cash as received (``payments.states.record_payment`` with the administrator as confirmer)."""
+
 from django.utils.translation import gettext_lazy as _
 
 from payments.providers.base import PaymentProvider

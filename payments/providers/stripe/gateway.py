@@ -10,6 +10,7 @@
 
 The client points at ``STRIPE_API_BASE`` when set (stripe-mock in tests).
 """
+
 import logging
 
 import stripe
@@ -38,16 +39,22 @@ class StripeCardProvider(PaymentProvider):
     def start(self, payment, request):
         try:
             intent = client().v1.payment_intents.create(
-                params={"amount": payment.amount, "currency": "vnd", "payment_method_types": ["card"],
-                        "description": f"OCOP Market {payment.order_number}",
-                        "metadata": {"order_number": payment.order_number, "payment_id": str(payment.pk)}},
-                options={"idempotency_key": payment.idempotency_key})
+                params={
+                    "amount": payment.amount,
+                    "currency": "vnd",
+                    "payment_method_types": ["card"],
+                    "description": f"OCOP Market {payment.order_number}",
+                    "metadata": {"order_number": payment.order_number, "payment_id": str(payment.pk)},
+                },
+                options={"idempotency_key": payment.idempotency_key},
+            )
         except stripe.CardError as error:
             raise UnableToTakePayment(_("Thẻ bị từ chối: %(reason)s") % {"reason": error.user_message or ""}) from error
         except stripe.StripeError as error:
             logger.error("Stripe PaymentIntent for %s failed: %s", payment.order_number, error)
-            raise PaymentError(_("Cổng thanh toán thẻ đang không phản hồi; hãy thử lại sau ít phút "
-                                 "hoặc chọn cách thanh toán khác.")) from error
+            raise PaymentError(
+                _("Cổng thanh toán thẻ đang không phản hồi; hãy thử lại sau ít phút hoặc chọn cách thanh toán khác.")
+            ) from error
         payment.provider_reference = intent.id
         payment.save(update_fields=["provider_reference"])
 
@@ -67,9 +74,13 @@ class StripeCardProvider(PaymentProvider):
 
     def refund(self, payment, amount, reason):
         refund = client().v1.refunds.create(
-            params={"payment_intent": payment.provider_reference, "amount": int(amount),
-                    "metadata": {"order_number": payment.order_number, "reason": reason[:450]}},
-            options={"idempotency_key": f"{payment.idempotency_key}-refund-{payment.amount_refunded}-{int(amount)}"})
+            params={
+                "payment_intent": payment.provider_reference,
+                "amount": int(amount),
+                "metadata": {"order_number": payment.order_number, "reason": reason[:450]},
+            },
+            options={"idempotency_key": f"{payment.idempotency_key}-refund-{payment.amount_refunded}-{int(amount)}"},
+        )
         return refund.id
 
     def instructions_context(self, payment):

@@ -1,5 +1,6 @@
 """Stripe: the card page (Stripe Elements), the return page that only shows the state, and the signed
 webhook — the source of truth for card payment state."""
+
 import json
 import logging
 from functools import partial
@@ -35,8 +36,11 @@ def _buyers_card_payment(request, order_number):
 
 
 # Stripe.js, its card frames (3-D Secure included) and its API, as Stripe documents for a CSP.
-@csp_allow(script_src=["https://js.stripe.com"], frame_src=["https://js.stripe.com", "https://hooks.stripe.com"],
-           connect_src=["https://api.stripe.com"])
+@csp_allow(
+    script_src=["https://js.stripe.com"],
+    frame_src=["https://js.stripe.com", "https://hooks.stripe.com"],
+    connect_src=["https://api.stripe.com"],
+)
 @require_GET
 def card_page(request, order_number):
     order, payment = _buyers_card_payment(request, order_number)
@@ -62,8 +66,12 @@ def card_return(request, order_number):
 @require_POST
 def webhook(request):
     try:
-        event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature", ""),
-                                               settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS)
+        event = stripe.Webhook.construct_event(
+            request.body,
+            request.headers.get("Stripe-Signature", ""),
+            settings.STRIPE_WEBHOOK_SECRET,
+            tolerance=WEBHOOK_TOLERANCE_SECONDS,
+        )
     except (ValueError, stripe.SignatureVerificationError) as error:
         logger.warning("Stripe webhook refused: %s", error)
         return HttpResponseBadRequest("invalid signature or payload")
@@ -99,10 +107,15 @@ def handle_event(event):
     copies arriving together — is a no-op, answered "duplicate"."""
     obj = event.data.object.to_dict()
     intent_id = obj.get("id") if event.type.startswith("payment_intent.") else obj.get("payment_intent")
-    payment = (Payment.objects.filter(method="stripe", provider_reference=intent_id).first()
-               if intent_id else None)
-    acted = act_once("stripe", event.id, partial(_act, event, payment, obj, intent_id), payment=payment,
-                     event_type=event.type, payload={"intent": intent_id})
+    payment = Payment.objects.filter(method="stripe", provider_reference=intent_id).first() if intent_id else None
+    acted = act_once(
+        "stripe",
+        event.id,
+        partial(_act, event, payment, obj, intent_id),
+        payment=payment,
+        event_type=event.type,
+        payload={"intent": intent_id},
+    )
     if acted.duplicate:
         return "duplicate"
     logger.info("Stripe event %s (%s): %s", event.id, event.type, acted.outcome)

@@ -1,6 +1,7 @@
 """Bank transfer by VietQR: the thank-you page shows the NAPAS QR for the exact amount with the
 order reference in the purpose field; an administrator confirms receipt by hand or by importing
 the bank statement (``payments.providers.vietqr.statements``)."""
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
@@ -25,8 +26,12 @@ class VietQRTransferProvider(PaymentProvider):
         payment.save(update_fields=["provider_reference"])
 
     def qr_payload(self, payment):
-        return payload.payload(settings.VIETQR_BANK_BIN, settings.VIETQR_ACCOUNT_NUMBER,
-                               amount=payment.amount, purpose=transfer_reference(payment.order_number))
+        return payload.payload(
+            settings.VIETQR_BANK_BIN,
+            settings.VIETQR_ACCOUNT_NUMBER,
+            amount=payment.amount,
+            purpose=transfer_reference(payment.order_number),
+        )
 
     def instructions_context(self, payment):
         return {

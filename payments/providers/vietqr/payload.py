@@ -12,6 +12,7 @@ An EMVCo merchant-presented payload of ID-length-value fields:
 
 The purpose text is folded to ASCII (banks show and match it as typed) and cut to 25 characters.
 """
+
 from shop.core.text import fold_vietnamese
 
 NAPAS_GUID = "A000000727"
@@ -58,8 +59,12 @@ def payload(bank_bin, account_number, amount=None, purpose="", service=TO_ACCOUN
         raise VietQRError("the amount is a positive whole number of đồng")
     beneficiary = _field("00", bank_bin) + _field("01", account_number)
     merchant = _field("00", NAPAS_GUID) + _field("01", beneficiary) + _field("02", service)
-    parts = [_field("00", "01"), _field("01", "12" if amount is not None else "11"), _field("38", merchant),
-             _field("53", "704")]
+    parts = [
+        _field("00", "01"),
+        _field("01", "12" if amount is not None else "11"),
+        _field("38", merchant),
+        _field("53", "704"),
+    ]
     if amount is not None:
         parts.append(_field("54", int(amount)))
     parts.append(_field("58", "VN"))
@@ -80,8 +85,8 @@ def parse(text):
 def _fields(text):
     fields, i = {}, 0
     while i < len(text):
-        tag, length = text[i:i + 2], int(text[i + 2:i + 4])
-        fields[tag] = text[i + 4:i + 4 + length]
+        tag, length = text[i : i + 2], int(text[i + 2 : i + 4])
+        fields[tag] = text[i + 4 : i + 4 + length]
         i += 4 + length
     return fields
 

@@ -6,6 +6,7 @@ as the administrator's "received" button: a wrong amount is held for a person, a
 is left alone. A row is applied at most once, also when the same file is imported again
 (``payments.events.act_once`` keyed by the bank's transaction reference, or by the row's content without one).
 """
+
 import csv
 import hashlib
 import io
@@ -31,7 +32,13 @@ COLUMNS = {
 ORDER_REFERENCE = re.compile(r"OCOP(\d{4,})")
 
 MATCHED, ALREADY, MISMATCH, NO_ORDER, IGNORED, DUPLICATE_ROW = (
-    "paid", "already-paid", "amount-mismatch", "no-order", "ignored", "already-imported")
+    "paid",
+    "already-paid",
+    "amount-mismatch",
+    "no-order",
+    "ignored",
+    "already-imported",
+)
 
 
 class StatementError(ValueError):
@@ -85,8 +92,9 @@ def read_rows(data):
         index[key] = next((folded.index(name) for name in names if name in folded), None)
     missing = [key for key in ("amount", "description") if index[key] is None]
     if missing:
-        raise StatementError(_("Không tìm thấy cột số tiền và nội dung trong dòng tiêu đề (ví dụ “Số tiền ghi có”, "
-                               "“Nội dung”)."))
+        raise StatementError(
+            _("Không tìm thấy cột số tiền và nội dung trong dòng tiêu đề (ví dụ “Số tiền ghi có”, “Nội dung”).")
+        )
     rows = []
     for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
@@ -95,8 +103,16 @@ def read_rows(data):
         def cell(key):
             position = index[key]
             return cells[position].strip() if position is not None and position < len(cells) else ""
-        rows.append({"line": number, "date": cell("date"), "amount": _amount(cell("amount")),
-                     "description": cell("description"), "reference": cell("reference")})
+
+        rows.append(
+            {
+                "line": number,
+                "date": cell("date"),
+                "amount": _amount(cell("amount")),
+                "description": cell("description"),
+                "reference": cell("reference"),
+            }
+        )
     return rows
 
 
@@ -105,8 +121,14 @@ def import_statement(data, user):
     when the file cannot be read)."""
     results = []
     for row in read_rows(data):
-        result = RowResult(line=row["line"], date=row["date"], amount=row["amount"], description=row["description"],
-                           reference=row["reference"], outcome=IGNORED)
+        result = RowResult(
+            line=row["line"],
+            date=row["date"],
+            amount=row["amount"],
+            description=row["description"],
+            reference=row["reference"],
+            outcome=IGNORED,
+        )
         results.append(result)
         if row["amount"] <= 0:
             continue  # a debit or an empty row
@@ -115,20 +137,28 @@ def import_statement(data, user):
         payment = None
         if found:
             result.order_number = found.group(1)
-            payment = (Payment.objects.filter(method="vietqr", order_number=found.group(1))
-                       .exclude(order=None).order_by("-attempt").first())
+            payment = (
+                Payment.objects.filter(method="vietqr", order_number=found.group(1))
+                .exclude(order=None)
+                .order_by("-attempt")
+                .first()
+            )
         if payment is None:
             result.outcome = NO_ORDER
             continue
-        key = row["reference"] or hashlib.sha256(
-            f"{row['date']}|{row['amount']}|{row['description']}".encode()).hexdigest()
-        acted = act_once("bank", key, partial(_confirm, payment, row, user), payment=payment,
-                         event_type="statement", payload=row)
+        key = (
+            row["reference"]
+            or hashlib.sha256(f"{row['date']}|{row['amount']}|{row['description']}".encode()).hexdigest()
+        )
+        acted = act_once(
+            "bank", key, partial(_confirm, payment, row, user), payment=payment, event_type="statement", payload=row
+        )
         if acted.duplicate:
             result.outcome = DUPLICATE_ROW
             continue
-        result.outcome = {states.PAID: MATCHED, states.ALREADY_PAID: ALREADY,
-                          states.AMOUNT_MISMATCH: MISMATCH}.get(acted.outcome, acted.outcome)
+        result.outcome = {states.PAID: MATCHED, states.ALREADY_PAID: ALREADY, states.AMOUNT_MISMATCH: MISMATCH}.get(
+            acted.outcome, acted.outcome
+        )
     return results
 
 

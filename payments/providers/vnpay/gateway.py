@@ -6,6 +6,7 @@ placed. Only the IPN (``views.ipn``, server to server, signed) marks the payment
 and then VNPay's own transaction number (``vnp_TransactionNo``) becomes the payment's reference; the
 return URL only shows the result.
 """
+
 from datetime import timedelta
 
 from django.conf import settings
@@ -30,8 +31,11 @@ def payment_for_txn_ref(reference):
     order_number, _sep, attempt = str(reference).rpartition("-")
     if not order_number or not (attempt.isascii() and attempt.isdigit()) or len(attempt) > 9:
         return None
-    return (Payment.objects.filter(method=VNPayProvider.code, order_number=order_number, attempt=int(attempt))
-            .select_related("order").first())
+    return (
+        Payment.objects.filter(method=VNPayProvider.code, order_number=order_number, attempt=int(attempt))
+        .select_related("order")
+        .first()
+    )
 
 
 def paid_during_attempt(payment, pay_date):
@@ -54,9 +58,12 @@ def can_pay_again(order):
     from shop.order import statuses
 
     current = states.payment_for_order(order)
-    return (order.status != statuses.ORDER_CANCELLED and current is not None
-            and current.method == VNPayProvider.code
-            and current.status in (Payment.Status.PENDING, Payment.Status.FAILED))
+    return (
+        order.status != statuses.ORDER_CANCELLED
+        and current is not None
+        and current.method == VNPayProvider.code
+        and current.status in (Payment.Status.PENDING, Payment.Status.FAILED)
+    )
 
 
 def buyer_ip(request):
@@ -79,13 +86,18 @@ class VNPayProvider(PaymentProvider):
     def next_url(self, payment, request):
         now = timezone.now()
         return signing.payment_url(
-            settings.VNPAY_PAYMENT_URL, settings.VNPAY_TMN_CODE, settings.VNPAY_HASH_SECRET,
-            txn_ref=txn_ref(payment), amount_vnd=payment.amount,
+            settings.VNPAY_PAYMENT_URL,
+            settings.VNPAY_TMN_CODE,
+            settings.VNPAY_HASH_SECRET,
+            txn_ref=txn_ref(payment),
+            amount_vnd=payment.amount,
             order_info=f"Thanh toan don hang {payment.order_number}",  # ASCII: VNPay refuses diacritics
             return_url=request.build_absolute_uri(reverse("payments:vnpay-return")),
             ip_address=buyer_ip(request),
-            created_at=now, expires_at=now + timedelta(minutes=self.minutes_to_pay),
-            locale="en" if (translation.get_language() or "").startswith("en") else "vn")
+            created_at=now,
+            expires_at=now + timedelta(minutes=self.minutes_to_pay),
+            locale="en" if (translation.get_language() or "").startswith("en") else "vn",
+        )
 
     def refund(self, payment, amount, reason):
         """VNPay's refunds go through its separate merchant API (``vnp_Command=refund``), which is not

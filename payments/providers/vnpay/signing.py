@@ -6,6 +6,7 @@
   for spaces), leaving out ``vnp_SecureHash`` and ``vnp_SecureHashType`` themselves.
 - Only the IPN (server-to-server) may mark an order paid; the return URL shows the result to the buyer.
 """
+
 import datetime
 import hashlib
 import hmac
@@ -32,9 +33,11 @@ def amount_from_field(value):
 
 
 def _hash_data(params):
-    fields = sorted((key, str(value)) for key, value in params.items()
-                    if key.startswith("vnp_") and key not in ("vnp_SecureHash", "vnp_SecureHashType")
-                    and value not in (None, ""))
+    fields = sorted(
+        (key, str(value))
+        for key, value in params.items()
+        if key.startswith("vnp_") and key not in ("vnp_SecureHash", "vnp_SecureHashType") and value not in (None, "")
+    )
     return urlencode(fields)
 
 
@@ -42,15 +45,36 @@ def sign(params, hash_secret):
     return hmac.new(hash_secret.encode(), _hash_data(params).encode(), hashlib.sha512).hexdigest()
 
 
-def payment_url(gateway_url, tmn_code, hash_secret, *, txn_ref, amount_vnd, order_info, return_url,
-                ip_address, created_at, expires_at, locale="vn", bank_code=""):
+def payment_url(
+    gateway_url,
+    tmn_code,
+    hash_secret,
+    *,
+    txn_ref,
+    amount_vnd,
+    order_info,
+    return_url,
+    ip_address,
+    created_at,
+    expires_at,
+    locale="vn",
+    bank_code="",
+):
     """The URL to send the buyer to. ``created_at``/``expires_at`` are aware datetimes (sent in GMT+7)."""
     params = {
-        "vnp_Version": VERSION, "vnp_Command": "pay", "vnp_TmnCode": tmn_code,
-        "vnp_Amount": amount_field(amount_vnd), "vnp_CurrCode": "VND", "vnp_TxnRef": txn_ref,
-        "vnp_OrderInfo": order_info, "vnp_OrderType": "other", "vnp_Locale": locale,
-        "vnp_ReturnUrl": return_url, "vnp_IpAddr": ip_address,
-        "vnp_CreateDate": format_time(created_at), "vnp_ExpireDate": format_time(expires_at),
+        "vnp_Version": VERSION,
+        "vnp_Command": "pay",
+        "vnp_TmnCode": tmn_code,
+        "vnp_Amount": amount_field(amount_vnd),
+        "vnp_CurrCode": "VND",
+        "vnp_TxnRef": txn_ref,
+        "vnp_OrderInfo": order_info,
+        "vnp_OrderType": "other",
+        "vnp_Locale": locale,
+        "vnp_ReturnUrl": return_url,
+        "vnp_IpAddr": ip_address,
+        "vnp_CreateDate": format_time(created_at),
+        "vnp_ExpireDate": format_time(expires_at),
     }
     if bank_code:
         params["vnp_BankCode"] = bank_code

@@ -1,5 +1,6 @@
 """VNPay: the IPN — the only thing that marks a VNPay payment paid — the return page that only shows
 the result, and "pay again" (a new attempt with a new transaction reference)."""
+
 import logging
 from functools import partial
 
@@ -50,8 +51,9 @@ def _configured():
 
 
 def _event_id(params):
-    return ":".join((params.get("vnp_TxnRef", ""), params.get("vnp_TransactionNo", ""),
-                     params.get("vnp_ResponseCode", "")))
+    return ":".join(
+        (params.get("vnp_TxnRef", ""), params.get("vnp_TransactionNo", ""), params.get("vnp_ResponseCode", ""))
+    )
 
 
 @csrf_exempt
@@ -72,11 +74,15 @@ def ipn(request):
     if payment is None:
         return _answer("01", "Order not found")
     if not paid_during_attempt(payment, params.get("vnp_PayDate", "")):
-        logger.warning("VNPay IPN for %s paid at %s, before the attempt was created: not this attempt",
-                       params.get("vnp_TxnRef"), params.get("vnp_PayDate"))
+        logger.warning(
+            "VNPay IPN for %s paid at %s, before the attempt was created: not this attempt",
+            params.get("vnp_TxnRef"),
+            params.get("vnp_PayDate"),
+        )
         return _answer("01", "Order not found")
-    acted = act_once("vnpay", _event_id(params), partial(_act, payment, params), payment=payment,
-                     event_type="ipn", payload=params)
+    acted = act_once(
+        "vnpay", _event_id(params), partial(_act, payment, params), payment=payment, event_type="ipn", payload=params
+    )
     if acted.duplicate:
         return _answer(*(INVALID_AMOUNT if acted.outcome == states.AMOUNT_MISMATCH else ALREADY_CONFIRMED))
     return _answer(*ANSWERS[acted.outcome])
@@ -104,9 +110,12 @@ def _act(payment, params):
     except ValueError:
         amount = None
     if amount != payment.amount:
-        states.flag(payment, f"VNPay báo số tiền {params.get('vnp_Amount', '—')} (đồng × 100) khác số tiền "
-                             f"{format_vnd(payment.amount)} (giao dịch {params.get('vnp_TransactionNo', '—')}); "
-                             f"chưa ghi nhận đã thanh toán.")
+        states.flag(
+            payment,
+            f"VNPay báo số tiền {params.get('vnp_Amount', '—')} (đồng × 100) khác số tiền "
+            f"{format_vnd(payment.amount)} (giao dịch {params.get('vnp_TransactionNo', '—')}); "
+            f"chưa ghi nhận đã thanh toán.",
+        )
         return states.AMOUNT_MISMATCH
     handler = HANDLERS.get((params.get("vnp_ResponseCode"), params.get("vnp_TransactionStatus")), _failed)
     return handler(payment, amount, params)
@@ -132,12 +141,19 @@ def return_page(request):
         raise Http404
     order = payment.order
     may_see = is_buyer(request, order)
-    return render(request, "payments/vnpay/return.html", {
-        "verified": True, "order": order, "payment": payment, "may_see": may_see,
-        "succeeded": signing.succeeded(params),
-        "failure": FAILURE_MESSAGES.get(params.get("vnp_ResponseCode", ""), "other"),
-        "can_retry": may_see and is_available("vnpay") and can_pay_again(order),
-    })
+    return render(
+        request,
+        "payments/vnpay/return.html",
+        {
+            "verified": True,
+            "order": order,
+            "payment": payment,
+            "may_see": may_see,
+            "succeeded": signing.succeeded(params),
+            "failure": FAILURE_MESSAGES.get(params.get("vnp_ResponseCode", ""), "other"),
+            "can_retry": may_see and is_available("vnpay") and can_pay_again(order),
+        },
+    )
 
 
 @require_POST

@@ -1,5 +1,6 @@
 """What search engines and chat apps read: canonical and hreflang links, Open Graph tags, and
 schema.org data for products. Used by ``layouts/site.html`` and the product page."""
+
 import json
 
 from django import template
@@ -34,9 +35,14 @@ def product_structured_data(context, product, purchase_info=None):
     """schema.org Product with its offer (price in VND, availability) and, when it has approved reviews,
     its aggregate rating — as a JSON-LD script."""
     request = context["request"]
-    data = {"@context": "https://schema.org", "@type": "Product", "name": public_title(product),
-            "sku": product.upc or str(product.pk), "url": request.build_absolute_uri(product.get_absolute_url()),
-            "description": (product.description or "")[:500]}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": public_title(product),
+        "sku": product.upc or str(product.pk),
+        "url": request.build_absolute_uri(product.get_absolute_url()),
+        "description": (product.description or "")[:500],
+    }
     image = product.primary_image()
     if getattr(image, "original", None):
         data["image"] = request.build_absolute_uri(image.original.url)
@@ -45,13 +51,21 @@ def product_structured_data(context, product, purchase_info=None):
         data["brand"] = {"@type": "Organization", "name": producer.name}
     if purchase_info is not None and purchase_info.price.exists:
         data["offers"] = {
-            "@type": "Offer", "priceCurrency": purchase_info.price.currency,
+            "@type": "Offer",
+            "priceCurrency": purchase_info.price.currency,
             "price": str(int(purchase_info.price.incl_tax)),
-            "availability": "https://schema.org/InStock" if purchase_info.availability.is_available_to_buy
+            "availability": "https://schema.org/InStock"
+            if purchase_info.availability.is_available_to_buy
             else "https://schema.org/OutOfStock",
-            "url": data["url"]}
+            "url": data["url"],
+        }
     if product.rating is not None and product.num_approved_reviews:
-        data["aggregateRating"] = {"@type": "AggregateRating", "ratingValue": round(product.rating, 1),
-                                   "reviewCount": product.num_approved_reviews, "bestRating": 5, "worstRating": 1}
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": round(product.rating, 1),
+            "reviewCount": product.num_approved_reviews,
+            "bestRating": 5,
+            "worstRating": 1,
+        }
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')

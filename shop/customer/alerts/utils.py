@@ -5,6 +5,7 @@ sends nothing, and its alerts stay active until it is for sale and in stock agai
 Oscar's class loader looks here first for "customer.alerts.utils" (the stock-record receiver and
 ``oscar_send_alerts`` both use ``AlertsDispatcher``).
 """
+
 from oscar.apps.customer.alerts import utils
 
 from catalogue import listing
@@ -23,8 +24,7 @@ class AlertsDispatcher(utils.AlertsDispatcher):
 
     def send_product_alert_email_for_user(self, product):
         # Every stock-record save comes here: with no active alert (the usual case) one query, and done.
-        alerts = ProductAlert.objects.filter(product_id__in=(product.id, product.parent_id),
-                                            status=ProductAlert.ACTIVE)
+        alerts = ProductAlert.objects.filter(product_id__in=(product.id, product.parent_id), status=ProductAlert.ACTIVE)
         if not alerts.exists():
             return
         if not listing.is_for_sale(product):

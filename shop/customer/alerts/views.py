@@ -8,6 +8,7 @@ links by key in the alert emails stay GET: only the email's reader knows the key
 
 Oscar's class loader looks here first for "customer.alerts.views"; the views not defined here are Oscar's.
 """
+
 from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed
 from django.urls import reverse
@@ -56,7 +57,8 @@ class ProductAlertCancelView(views.ProductAlertCancelView):
 
     def get_redirect_url(self, *args, **kwargs):
         next_url = self.request.GET.get("next")
-        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.get_host()},
-                                                        require_https=self.request.is_secure()):
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
             return next_url
         return product_url_or_elsewhere(self.request, self.alert)

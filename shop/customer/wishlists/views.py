@@ -7,6 +7,7 @@ list is created), so a link or image on another site cannot fill a customer's wi
 
 Oscar's class loader looks here first for "customer.wishlists.views"; the views not defined here are Oscar's.
 """
+
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
@@ -74,8 +75,11 @@ class WishListRemoveProduct(views.WishListRemoveProduct):
         return ctx
 
     def get_success_url(self):
-        messages.success(self.request, _("'%(title)s' was removed from your '%(name)s' wish list") % {
-            "title": products.shown_title(self.line), "name": self.wishlist.name})
+        messages.success(
+            self.request,
+            _("'%(title)s' was removed from your '%(name)s' wish list")
+            % {"title": products.shown_title(self.line), "name": self.wishlist.name},
+        )
         # Oscar's product pages post here and get sent back; a product not for sale has no page to go back to.
         referrer = safe_referrer(self.request, "")
         if referrer and self.line.product_for_sale and self.product.get_absolute_url() in referrer:
@@ -90,11 +94,14 @@ class WishListMoveProductToAnotherWishList(PostOnly, views.WishListMoveProductTo
         to_wishlist = get_object_or_404(WishList, owner=request.user, key=kwargs["to_key"])
         title = products.shown_title(self.line)
         if to_wishlist.lines.filter(product=self.line.product).exists():
-            messages.error(request, _("Wish list '%(name)s' already containing '%(title)s'") % {
-                "title": title, "name": to_wishlist.name})
+            messages.error(
+                request,
+                _("Wish list '%(name)s' already containing '%(title)s'") % {"title": title, "name": to_wishlist.name},
+            )
         else:
             self.line.wishlist = to_wishlist
             self.line.save()
-            messages.success(request, _("'%(title)s' moved to '%(name)s' wishlist") % {
-                "title": title, "name": to_wishlist.name})
+            messages.success(
+                request, _("'%(title)s' moved to '%(name)s' wishlist") % {"title": title, "name": to_wishlist.name}
+            )
         return redirect_to_referrer(request, reverse("customer:wishlists-detail", kwargs={"key": self.wishlist.key}))

@@ -6,9 +6,19 @@ from shop.core.uploads import validate_product_image
 # Fields a producer or administrator edits on the product form; "is_public" is
 # deliberately absent (the OCOP workflow decides it).
 PRODUCT_FORM_FIELDS = [
-    "title", "upc", "description", "ocop_group", "ocop_subgroup", "weight_grams",
-    "production_story", "traceability_url", "is_discountable", "structure", "slug",
-    "meta_title", "meta_description",
+    "title",
+    "upc",
+    "description",
+    "ocop_group",
+    "ocop_subgroup",
+    "weight_grams",
+    "production_story",
+    "traceability_url",
+    "is_discountable",
+    "structure",
+    "slug",
+    "meta_title",
+    "meta_description",
 ]
 
 

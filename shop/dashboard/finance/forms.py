@@ -1,5 +1,6 @@
 """Forms of the finance dashboard: recording a payment received by hand, importing the bank
 statement, choosing a settlement month, and recording a settlement's payment."""
+
 import datetime
 
 from django import forms
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 # --- Payment desk -----------------------------------------------------------------------
+
 
 class ReceivedForm(forms.Form):
     amount = forms.IntegerField(label=gettext_lazy("Số tiền đã nhận (đồng)"), min_value=1)
@@ -19,13 +21,16 @@ class StatementForm(forms.Form):
 
 # --- Settlements ------------------------------------------------------------------------
 
+
 class MonthForm(forms.Form):
     """A month as YYYY-MM (the browser's month picker)."""
 
     month = forms.CharField(
-        label=gettext_lazy("Tháng"), max_length=7,
+        label=gettext_lazy("Tháng"),
+        max_length=7,
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-01"}),
-        error_messages={"required": gettext_lazy("Hãy chọn tháng.")})
+        error_messages={"required": gettext_lazy("Hãy chọn tháng.")},
+    )
 
     def clean_month(self):
         value = self.cleaned_data["month"].strip()
@@ -40,6 +45,10 @@ class MonthForm(forms.Form):
 
 class MarkPaidForm(forms.Form):
     payment_reference = forms.CharField(
-        label=gettext_lazy("Mã giao dịch chuyển khoản"), max_length=64,
-        error_messages={"required": gettext_lazy("Hãy nhập mã giao dịch chuyển khoản."),
-                        "max_length": gettext_lazy("Mã giao dịch dài tối đa %(limit_value)d ký tự.")})
+        label=gettext_lazy("Mã giao dịch chuyển khoản"),
+        max_length=64,
+        error_messages={
+            "required": gettext_lazy("Hãy nhập mã giao dịch chuyển khoản."),
+            "max_length": gettext_lazy("Mã giao dịch dài tối đa %(limit_value)d ký tự."),
+        },
+    )

@@ -23,4 +23,3 @@ class OrdersDashboardConfig(orders_apps.OrdersDashboardConfig):
             "order-line-detail": view,
             "order-shipping-address": view,
         }
-

@@ -1,5 +1,6 @@
 """Oscar's order pages, with the order list's CSV written through the spreadsheet-safe writer: buyers type
 the names and emails it exports (``shop.core.spreadsheets``)."""
+
 from django.http import HttpResponse
 from oscar.apps.dashboard.orders import views as oscar_views
 

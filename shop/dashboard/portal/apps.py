@@ -79,8 +79,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
             path("certificates/<int:pk>/scan/", self.certificate_scan_view.as_view(), name="ocop-certificate-scan"),
         ]
         # Named patterns (not include()s), so Oscar's menu finds this app's permissions for every name.
-        urls = [*(_prefixed("portal/", pattern) for pattern in portal),
-                *(_prefixed("ocop/", pattern) for pattern in ocop)]
+        urls = [
+            *(_prefixed("portal/", pattern) for pattern in portal),
+            *(_prefixed("ocop/", pattern) for pattern in ocop),
+        ]
         return self.post_process_urls(urls)
 
 

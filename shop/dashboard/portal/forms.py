@@ -1,4 +1,5 @@
 """Forms of the portal's product pages: one simple product form, image uploads, quick price/stock edit."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -31,22 +32,33 @@ STOCK_ERRORS = {
 
 
 def price_field(**kwargs):
-    return forms.IntegerField(label=_("Giá bán (đồng)"), min_value=1, max_value=MAX_PRICE,
-                              error_messages=PRICE_ERRORS,
-                              widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "min": 1}), **kwargs)
+    return forms.IntegerField(
+        label=_("Giá bán (đồng)"),
+        min_value=1,
+        max_value=MAX_PRICE,
+        error_messages=PRICE_ERRORS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "min": 1}),
+        **kwargs,
+    )
 
 
 def stock_field(**kwargs):
-    return forms.IntegerField(label=_("Số lượng trong kho"), min_value=0, max_value=1_000_000,
-                              error_messages=STOCK_ERRORS,
-                              widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "min": 0}), **kwargs)
+    return forms.IntegerField(
+        label=_("Số lượng trong kho"),
+        min_value=0,
+        max_value=1_000_000,
+        error_messages=STOCK_ERRORS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1, "min": 0}),
+        **kwargs,
+    )
 
 
 def subgroup_choices():
     """Sub-groups grouped under their group, so the list reads well without JavaScript."""
     return [("", "---------")] + [
         (f"{group.number}. {group.name}", [(key, name) for key, name, _name_en in group.subgroups])
-        for group in taxonomy.GROUPS_148]
+        for group in taxonomy.GROUPS_148
+    ]
 
 
 class PortalProductForm(DashboardProductForm):
@@ -68,8 +80,10 @@ class PortalProductForm(DashboardProductForm):
             "weight_grams": gettext_lazy("Khối lượng khi gửi hàng (gam)"),
         }
         help_texts = {
-            "description": gettext_lazy("Viết như nói với khách: sản phẩm là gì, làm ở đâu, dùng thế nào, "
-                                        "hạn sử dụng. Để một dòng trống giữa các đoạn."),
+            "description": gettext_lazy(
+                "Viết như nói với khách: sản phẩm là gì, làm ở đâu, dùng thế nào, "
+                "hạn sử dụng. Để một dòng trống giữa các đoạn."
+            ),
             "weight_grams": gettext_lazy("Cả bao bì, để tính phí gửi hàng. Ví dụ 500 cho nửa cân."),
         }
         error_messages = {
@@ -132,8 +146,9 @@ class PortalProductForm(DashboardProductForm):
         if group and is_service == bool(self.product_class.requires_shipping):
             # The product class (goods with shipping / service without) follows the group.
             if self.instance.pk:
-                raise ValidationError(_("Không thể chuyển giữa hàng hoá và dịch vụ du lịch: hãy tạo sản phẩm mới."),
-                                      code="kind_changed")
+                raise ValidationError(
+                    _("Không thể chuyển giữa hàng hoá và dịch vụ du lịch: hãy tạo sản phẩm mới."), code="kind_changed"
+                )
             raise ValidationError(_("Nhóm sản phẩm không khớp loại sản phẩm: hãy chọn lại."), code="kind_mismatch")
         return group
 
@@ -146,6 +161,7 @@ class PortalProductForm(DashboardProductForm):
 
 
 # --- Images ---------------------------------------------------------------------------------
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -165,15 +181,18 @@ class MultipleImageField(forms.FileField):
         if not uploads and self.required:
             raise ValidationError(self.error_messages["required"], code="required")
         if len(uploads) > editing.MAX_IMAGES_PER_UPLOAD:
-            raise ValidationError(_("Mỗi lần tải lên tối đa %(limit)s ảnh.") % {"limit": editing.MAX_IMAGES_PER_UPLOAD},
-                                  code="too_many_files")
+            raise ValidationError(
+                _("Mỗi lần tải lên tối đa %(limit)s ảnh.") % {"limit": editing.MAX_IMAGES_PER_UPLOAD},
+                code="too_many_files",
+            )
         errors = []
         for upload in uploads:
             try:
                 validate_product_image(upload)
             except ValidationError as error:
-                errors.extend(ValidationError(f"{upload.name}: {message}", code=error.code)
-                              for message in error.messages)
+                errors.extend(
+                    ValidationError(f"{upload.name}: {message}", code=error.code) for message in error.messages
+                )
         if errors:
             raise ValidationError(errors)
         return uploads
@@ -188,6 +207,7 @@ class ImageUploadForm(forms.Form):
 
 
 # --- Quick edit of prices and stock --------------------------------------------------------------
+
 
 class StockPriceForm(forms.ModelForm):
     """One row of the quick-edit table: one of the producer's stock records."""
@@ -210,7 +230,9 @@ class StockPriceForm(forms.ModelForm):
         if stock < allocated and stock != self.instance.num_in_stock:
             raise ValidationError(
                 _("Đang có %(count)s sản phẩm khách đã đặt chưa gửi: số lượng trong kho không thể ít hơn.")
-                % {"count": allocated}, code="below_allocated")
+                % {"count": allocated},
+                code="below_allocated",
+            )
         return stock
 
 

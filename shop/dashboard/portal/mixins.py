@@ -1,5 +1,6 @@
 """What every portal view shares: the producer it works for, and what the user may do for it, checked
 through ``shop.partner.access`` (per account *and* producer)."""
+
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject, cached_property
 
@@ -25,9 +26,15 @@ class PortalMixin:
         if request.method not in self.SAFE_METHODS and request.user.is_authenticated:
             # manageable_producers holds only producers the user may view; 404 for none.
             if access.capacity(request.user, self.producer, self.post_needs) is None:
-                return TemplateResponse(request, "oscar/dashboard/portal/refused.html", {
-                    **self.portal_context(), "refusal": access.refusal(self.producer, self.post_needs),
-                }, status=403)
+                return TemplateResponse(
+                    request,
+                    "oscar/dashboard/portal/refused.html",
+                    {
+                        **self.portal_context(),
+                        "refusal": access.refusal(self.producer, self.post_needs),
+                    },
+                    status=403,
+                )
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property

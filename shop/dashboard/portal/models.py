@@ -13,12 +13,24 @@ class ProducerActivity(models.Model):
     images, stock and prices, certificates, team changes). Written by ``shop.partner.activity.record``.
     """
 
-    partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="activities",
-                                verbose_name=_("Chủ thể"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                              related_name="+", verbose_name=_("Người thực hiện"))
-    on_behalf_of = models.ForeignKey("partner.Partner", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name=_("Thay mặt chủ thể"))
+    partner = models.ForeignKey(
+        "partner.Partner", on_delete=models.CASCADE, related_name="activities", verbose_name=_("Chủ thể")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("Người thực hiện"),
+    )
+    on_behalf_of = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Thay mặt chủ thể"),
+    )
     action = models.CharField(_("Thao tác"), max_length=64)
     summary = models.CharField(_("Nội dung"), max_length=500)
     object_type = models.CharField(max_length=64, blank=True)

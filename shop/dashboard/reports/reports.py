@@ -1,6 +1,7 @@
 """Every Oscar report's CSV is written through ``SpreadsheetSafeWriter``: each report's formatter gets its
 writer from ``ReportCSVFormatter.get_csv_writer`` (loaded with ``get_class`` by the order, basket, offer,
 voucher and analytics reports), so overriding it here covers all of them."""
+
 from oscar.apps.dashboard.reports import reports as oscar_reports
 
 from shop.core.spreadsheets import SpreadsheetSafeWriter

@@ -36,8 +36,7 @@ class ReviewDashboardConfig(OscarDashboardConfig):
         # --- products without a valid certificate, revocations, rule breaches ---
         self.uncertified_view = get_class("review_dashboard.views.uncertified", "UncertifiedProductsView")
         self.revocations_view = get_class("review_dashboard.views.revocations", "RevocationView")
-        self.certificate_checks_view = get_class("review_dashboard.views.certificate_checks",
-                                                 "CertificateChecksView")
+        self.certificate_checks_view = get_class("review_dashboard.views.certificate_checks", "CertificateChecksView")
 
     def get_urls(self):
         urls = [
@@ -45,8 +44,11 @@ class ReviewDashboardConfig(OscarDashboardConfig):
             path("review/<int:pk>/", self.review_detail_view.as_view(), name="ocop-review-detail"),
             path("producers/", self.producer_list_view.as_view(), name="ocop-producers"),
             path("producers/<int:pk>/application/", self.application_view.as_view(), name="ocop-application"),
-            path("producers/<int:pk>/application/scan/", self.application_scan_view.as_view(),
-                 name="ocop-application-scan"),
+            path(
+                "producers/<int:pk>/application/scan/",
+                self.application_scan_view.as_view(),
+                name="ocop-application-scan",
+            ),
             path("assistants/", self.assistants_view.as_view(), name="ocop-assistants"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),

@@ -10,6 +10,7 @@ Plain functions over ORM aggregates: each figure is one query whatever the
 number of products, producers or orders. The views (views/figures.py) only
 read the request and render what `programme_figures` returns.
 """
+
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,6 +49,7 @@ UNKNOWN_PROVINCE = None
 
 # --- Rules, each in one place -------------------------------------------------
 
+
 def valid_certificates(today):
     """Certificates that back the OCOP mark on `today`.
 
@@ -64,9 +66,9 @@ def current_certificate_of_product(today):
 
 def certified_products(today):
     """Products with a current valid certificate, annotated with its star rating."""
-    return (Product.objects
-            .filter(Exists(valid_certificates(today).filter(product=OuterRef("pk"))))
-            .annotate(current_stars=Subquery(current_certificate_of_product(today).values("star_rating")[:1])))
+    return Product.objects.filter(Exists(valid_certificates(today).filter(product=OuterRef("pk")))).annotate(
+        current_stars=Subquery(current_certificate_of_product(today).values("star_rating")[:1])
+    )
 
 
 def listed(today):
@@ -88,6 +90,7 @@ def province_totals():
 
 
 # --- Labels and bars ----------------------------------------------------------
+
 
 def group_label(key):
     if key == UNGROUPED:
@@ -121,6 +124,7 @@ def _bar_width(value, largest):
 
 
 # --- Results ------------------------------------------------------------------
+
 
 @dataclass
 class Period:
@@ -261,27 +265,36 @@ class Figures:
         sections, earlier = [], []
         for days in EXPIRY_HORIZONS:
             products = self.expiring[days]
-            sections.append({
-                "days": days, "total": len(products), "earlier": len(earlier) or None,
-                "products": products[len(earlier):],
-            })
+            sections.append(
+                {
+                    "days": days,
+                    "total": len(products),
+                    "earlier": len(earlier) or None,
+                    "products": products[len(earlier) :],
+                }
+            )
             earlier = products
         return sections
 
 
 # --- Computations -------------------------------------------------------------
 
+
 def certified_counts(today):
     """Rows by star (3, 4, 5) and by group (the six of Decision 148), one query."""
-    matrix = (certified_products(today)
-              .values("current_stars", "ocop_group")
-              .annotate(certified=Count("pk"), listed=Count("pk", filter=listed(today)))
-              .order_by())
+    matrix = (
+        certified_products(today)
+        .values("current_stars", "ocop_group")
+        .annotate(certified=Count("pk"), listed=Count("pk", filter=listed(today)))
+        .order_by()
+    )
     by_stars = {stars: CertifiedRow(stars, _("%(stars)s sao") % {"stars": stars}) for stars in rules.OCOP_STARS}
     by_group = {group.key: CertifiedRow(group.key, group_label(group.key)) for group in taxonomy.GROUPS_148}
     for cell in matrix:
-        star_row = by_stars.setdefault(cell["current_stars"], CertifiedRow(
-            cell["current_stars"], _("%(stars)s sao") % {"stars": cell["current_stars"]}))
+        star_row = by_stars.setdefault(
+            cell["current_stars"],
+            CertifiedRow(cell["current_stars"], _("%(stars)s sao") % {"stars": cell["current_stars"]}),
+        )
         group_key = cell["ocop_group"] if cell["ocop_group"] in by_group else UNGROUPED
         group_row = by_group.setdefault(group_key, CertifiedRow(group_key, group_label(group_key)))
         for row in (star_row, group_row):
@@ -298,36 +311,43 @@ def certified_counts(today):
 
 def listing_by_province(today):
     """Listed products against the programme's total, per province of the producer."""
-    counts = (certified_products(today)
-              .values("stockrecords__partner__province_code")
-              .annotate(certified=Count("pk", distinct=True), listed=Count("pk", distinct=True, filter=listed(today)))
-              .order_by())
+    counts = (
+        certified_products(today)
+        .values("stockrecords__partner__province_code")
+        .annotate(certified=Count("pk", distinct=True), listed=Count("pk", distinct=True, filter=listed(today)))
+        .order_by()
+    )
     found = {row["stockrecords__partner__province_code"]: row for row in counts}
     totals = {int(code): count for code, count in province_totals().items()}
     rows = [
         ProvinceListing(
-            province_code=code, province_name=province_label(code),
-            listed=found.get(code, {}).get("listed", 0), certified_here=found.get(code, {}).get("certified", 0),
+            province_code=code,
+            province_name=province_label(code),
+            listed=found.get(code, {}).get("listed", 0),
+            certified_here=found.get(code, {}).get("certified", 0),
             programme_total=totals.get(code),
         )
         for code in set(totals) | set(found)
     ]
     # Provinces the programme gave a total for first, then by name; "unknown" last.
-    return sorted(rows, key=lambda row: (row.province_code is UNKNOWN_PROVINCE, row.programme_total is None,
-                                         row.province_name))
+    return sorted(
+        rows, key=lambda row: (row.province_code is UNKNOWN_PROVINCE, row.programme_total is None, row.province_name)
+    )
 
 
 def epayment_accounts():
     """Producers with an e-payment account, as a share of the verified ones (or of all, if none is)."""
     verified = Q(verification_status=Partner.Verification.VERIFIED)
     counts = Partner.objects.aggregate(
-        total=Count("pk"), verified=Count("pk", filter=verified),
+        total=Count("pk"),
+        verified=Count("pk", filter=verified),
         with_account=Count("pk", filter=Q(has_epayment_account=True)),
         verified_with_account=Count("pk", filter=verified & Q(has_epayment_account=True)),
     )
     if counts["verified"]:
-        return Epayment(counts["verified_with_account"], counts["verified"], "verified",
-                        counts["total"], counts["verified"])
+        return Epayment(
+            counts["verified_with_account"], counts["verified"], "verified", counts["total"], counts["verified"]
+        )
     return Epayment(counts["with_account"], counts["total"], "all", counts["total"], counts["verified"])
 
 
@@ -335,21 +355,30 @@ def expiring_certificates(today):
     """{days: products whose current certificate expires within `days`}, one query, soonest first."""
     current = current_certificate_of_product(today)
     last_day = today + datetime.timedelta(days=max(EXPIRY_HORIZONS))
-    rows = (Product.objects
-            .annotate(cert_expires=Subquery(current.values("expires_on")[:1]),
-                      cert_stars=Subquery(current.values("star_rating")[:1]),
-                      cert_number=Subquery(current.values("decision_number")[:1]),
-                      producer_name=Subquery(StockRecord.objects.filter(product=OuterRef("pk"))
-                                             .order_by("pk").values("partner__name")[:1]))
-            .filter(cert_expires__gte=today, cert_expires__lte=last_day)
-            .order_by("cert_expires", "upc", "pk")
-            .values("pk", "upc", "title", "review_status", "producer_name",
-                    "cert_expires", "cert_stars", "cert_number"))
+    rows = (
+        Product.objects.annotate(
+            cert_expires=Subquery(current.values("expires_on")[:1]),
+            cert_stars=Subquery(current.values("star_rating")[:1]),
+            cert_number=Subquery(current.values("decision_number")[:1]),
+            producer_name=Subquery(
+                StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk").values("partner__name")[:1]
+            ),
+        )
+        .filter(cert_expires__gte=today, cert_expires__lte=last_day)
+        .order_by("cert_expires", "upc", "pk")
+        .values("pk", "upc", "title", "review_status", "producer_name", "cert_expires", "cert_stars", "cert_number")
+    )
     products = [
         ExpiringProduct(
-            product_id=row["pk"], upc=row["upc"] or "", title=row["title"], producer=row["producer_name"] or "",
-            stars=row["cert_stars"], decision_number=row["cert_number"], expires_on=row["cert_expires"],
-            review_status=row["review_status"], days_left=(row["cert_expires"] - today).days,
+            product_id=row["pk"],
+            upc=row["upc"] or "",
+            title=row["title"],
+            producer=row["producer_name"] or "",
+            stars=row["cert_stars"],
+            decision_number=row["cert_number"],
+            expires_on=row["cert_expires"],
+            review_status=row["review_status"],
+            days_left=(row["cert_expires"] - today).days,
         )
         for row in rows
     ]
@@ -358,8 +387,7 @@ def expiring_certificates(today):
 
 def sales(period):
     """Sales through the platform in the period, by group and by the producer's province."""
-    lines = counted_order_lines().filter(order__date_placed__gte=period.start,
-                                         order__date_placed__lt=period.end)
+    lines = counted_order_lines().filter(order__date_placed__gte=period.start, order__date_placed__lt=period.end)
     money = {"revenue": Sum("line_price_incl_tax"), "quantity": Sum("quantity")}
     totals = lines.aggregate(**money, orders=Count("order", distinct=True))
 
@@ -371,18 +399,28 @@ def sales(period):
         target.quantity += row["quantity"] or 0
 
     by_province = [
-        SalesRow(row["partner__province_code"], province_label(row["partner__province_code"]),
-                 row["revenue"] or Decimal(0), row["quantity"] or 0)
-        for row in (lines.values("partner__province_code").annotate(**money)
-                    .order_by("-revenue", "partner__province_code"))
+        SalesRow(
+            row["partner__province_code"],
+            province_label(row["partner__province_code"]),
+            row["revenue"] or Decimal(0),
+            row["quantity"] or 0,
+        )
+        for row in (
+            lines.values("partner__province_code").annotate(**money).order_by("-revenue", "partner__province_code")
+        )
     ]
     for rows in (by_group.values(), by_province):
         largest = max((row.revenue for row in rows), default=0)
         for row in rows:
             row.width = _bar_width(row.revenue, largest)
-    return Sales(period=period, by_group=list(by_group.values()), by_province=by_province,
-                 revenue=totals["revenue"] or Decimal(0), quantity=totals["quantity"] or 0,
-                 orders=totals["orders"])
+    return Sales(
+        period=period,
+        by_group=list(by_group.values()),
+        by_province=by_province,
+        revenue=totals["revenue"] or Decimal(0),
+        quantity=totals["quantity"] or 0,
+        orders=totals["orders"],
+    )
 
 
 def programme_figures(period=None, today=None):
@@ -390,7 +428,9 @@ def programme_figures(period=None, today=None):
     today = today or timezone.localdate()
     by_stars, by_group = certified_counts(today)
     return Figures(
-        today=today, by_stars=by_stars, by_group=by_group,
+        today=today,
+        by_stars=by_stars,
+        by_group=by_group,
         total_certified=sum(row.certified for row in by_stars),
         total_listed=sum(row.listed for row in by_stars),
         listing=listing_by_province(today),
@@ -401,6 +441,7 @@ def programme_figures(period=None, today=None):
 
 
 # --- CSV ----------------------------------------------------------------------
+
 
 def _money(value):
     """Whole đồng, plain digits (VND has no minor unit)."""
@@ -433,32 +474,30 @@ def _csv_rows(figures):
         yield [_("Từ ngày"), "", figures.sales.period.date_from.isoformat(), ""]
         yield [_("Đến ngày"), "", figures.sales.period.date_to.isoformat(), ""]
     for row in figures.by_stars:
-        yield [_("Sản phẩm OCOP có chứng nhận còn hiệu lực, theo hạng sao"), row.label, row.certified,
-               products]
+        yield [_("Sản phẩm OCOP có chứng nhận còn hiệu lực, theo hạng sao"), row.label, row.certified, products]
     for row in figures.by_stars:
         yield [_("Sản phẩm OCOP đã duyệt và đang bán, theo hạng sao"), row.label, row.listed, products]
     for row in figures.by_group:
-        yield [_("Sản phẩm OCOP có chứng nhận còn hiệu lực, theo nhóm"), row.label, row.certified,
-               products]
+        yield [_("Sản phẩm OCOP có chứng nhận còn hiệu lực, theo nhóm"), row.label, row.certified, products]
     for row in figures.by_group:
         yield [_("Sản phẩm OCOP đã duyệt và đang bán, theo nhóm"), row.label, row.listed, products]
     for row in figures.listing:
         yield [_("Sản phẩm OCOP đang bán trên sàn"), row.province_name, row.listed, products]
-        yield [_("Tổng số sản phẩm OCOP của tỉnh (theo chương trình)"), row.province_name,
-               "" if row.programme_total is None else row.programme_total, products]
-        yield [_("Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn"), row.province_name,
-               _percent(row.share), percent]
+        yield [
+            _("Tổng số sản phẩm OCOP của tỉnh (theo chương trình)"),
+            row.province_name,
+            "" if row.programme_total is None else row.programme_total,
+            products,
+        ]
+        yield [_("Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn"), row.province_name, _percent(row.share), percent]
     epayment = figures.epayment
-    yield [_("Chủ thể có tài khoản thanh toán điện tử"), epayment.basis_short, epayment.with_account,
-           _("chủ thể")]
-    yield [_("Tỷ lệ chủ thể có tài khoản thanh toán điện tử"), epayment.basis_short,
-           _percent(epayment.share), percent]
+    yield [_("Chủ thể có tài khoản thanh toán điện tử"), epayment.basis_short, epayment.with_account, _("chủ thể")]
+    yield [_("Tỷ lệ chủ thể có tài khoản thanh toán điện tử"), epayment.basis_short, _percent(epayment.share), percent]
     for days in EXPIRY_HORIZONS:
         label = _("Chứng nhận hết hạn trong %(days)s ngày tới") % {"days": days}
         yield [label, _("Tổng"), len(figures.expiring[days]), products]
         for product in figures.expiring[days]:
-            yield [label, f"{product.upc} {product.title}".strip(), product.expires_on.isoformat(),
-                   _("ngày hết hạn")]
+            yield [label, f"{product.upc} {product.title}".strip(), product.expires_on.isoformat(), _("ngày hết hạn")]
     if figures.sales:
         sales_figures = figures.sales
         yield [_("Doanh số"), _("Tổng"), _money(sales_figures.revenue), vnd]

@@ -1,6 +1,7 @@
 """Forms of the reviewers' dashboard: the review queue's filters and the decisions on a product, the
 programme figures' period, and the pages about products without a valid certificate (keep on sale, end
 the decision, suspend) with the revocation decision naming many certificates."""
+
 import datetime
 
 from django import forms
@@ -30,16 +31,22 @@ class PeriodForm(forms.Form):
     """The sales period of the programme figures (GET: ?date_from=…&date_to=…)."""
 
     date_from = forms.DateField(
-        label=_("Từ ngày"), input_formats=DATE_INPUT_FORMATS,
+        label=_("Từ ngày"),
+        input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _("Nhập ngày bắt đầu."),
-                        "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")},
+        error_messages={
+            "required": _("Nhập ngày bắt đầu."),
+            "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
+        },
     )
     date_to = forms.DateField(
-        label=_("Đến ngày"), input_formats=DATE_INPUT_FORMATS,
+        label=_("Đến ngày"),
+        input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _("Nhập ngày kết thúc."),
-                        "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")},
+        error_messages={
+            "required": _("Nhập ngày kết thúc."),
+            "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
+        },
     )
 
     @classmethod
@@ -55,11 +62,13 @@ class PeriodForm(forms.Form):
         date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
         if date_from and date_to:
             if date_from > date_to:
-                raise forms.ValidationError(_("Ngày bắt đầu phải trước hoặc trùng ngày kết thúc."),
-                                            code="reversed")
+                raise forms.ValidationError(_("Ngày bắt đầu phải trước hoặc trùng ngày kết thúc."), code="reversed")
             if date_to >= rules.add_months(date_from, MAX_PERIOD_MONTHS):
-                raise forms.ValidationError(_("Khoảng thời gian dài nhất là %(years)s năm."), code="too_long",
-                                            params={"years": MAX_PERIOD_MONTHS // 12})
+                raise forms.ValidationError(
+                    _("Khoảng thời gian dài nhất là %(years)s năm."),
+                    code="too_long",
+                    params={"years": MAX_PERIOD_MONTHS // 12},
+                )
         return cleaned
 
     def period(self):
@@ -81,15 +90,29 @@ class ReviewQueueFilterForm(forms.Form):
     """Filters of the review queue; every field optional."""
 
     status = forms.ChoiceField(
-        label=_("Trạng thái"), required=False,
+        label=_("Trạng thái"),
+        required=False,
         choices=[(QUEUE, _("Đang chờ duyệt (kể cả chứng nhận mới)")), ("", _("Tất cả"))] + list(ReviewStatus.choices),
     )
-    group = forms.ChoiceField(label=_("Nhóm sản phẩm"), required=False,
-                              choices=[("", _("Tất cả"))] + [(g.key, g.name) for g in taxonomy.GROUPS_148])
-    province = forms.TypedChoiceField(label=_("Tỉnh/thành phố"), required=False, coerce=int, empty_value=None,
-                                      choices=[("", _("Tất cả"))] + addresses.province_choices())
-    stars = forms.TypedChoiceField(label=_("Hạng sao"), required=False, coerce=int, empty_value=None,
-                                   choices=[("", _("Tất cả"))] + [(s, f"{s}★") for s in rules.OCOP_STARS])
+    group = forms.ChoiceField(
+        label=_("Nhóm sản phẩm"),
+        required=False,
+        choices=[("", _("Tất cả"))] + [(g.key, g.name) for g in taxonomy.GROUPS_148],
+    )
+    province = forms.TypedChoiceField(
+        label=_("Tỉnh/thành phố"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Tất cả"))] + addresses.province_choices(),
+    )
+    stars = forms.TypedChoiceField(
+        label=_("Hạng sao"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Tất cả"))] + [(s, f"{s}★") for s in rules.OCOP_STARS],
+    )
     min_days = forms.IntegerField(label=_("Chờ ít nhất (ngày)"), required=False, min_value=0, max_value=3650)
     q = forms.CharField(label=_("Tên hoặc mã sản phẩm"), required=False, max_length=100)
 
@@ -109,17 +132,34 @@ class ReviewActionForm(forms.Form):
     certificate = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # The version of the product the page showed (catalogue/ocop/review_version.py): every decision
     # form carries it, and a decision without it is refused.
-    seen = forms.CharField(widget=forms.HiddenInput, max_length=200_000, strip=False, error_messages={
-        "required": _("Thiếu phiên bản sản phẩm mà bạn đã xem: hãy tải lại trang duyệt rồi quyết định.")})
-    reason = forms.CharField(label=_("Lý do / ghi chú cho chủ thể"), required=False, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
-    keep_on_sale = forms.TypedChoiceField(
-        label=_("Sau khi thu hồi"), required=False, coerce=lambda value: value == "1", empty_value=None,
-        choices=[("", "—"), ("1", _("Vẫn bán như sản phẩm địa phương (không có dấu OCOP)")),
-                 ("0", _("Ngừng bán sản phẩm"))],
+    seen = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=200_000,
+        strip=False,
+        error_messages={
+            "required": _("Thiếu phiên bản sản phẩm mà bạn đã xem: hãy tải lại trang duyệt rồi quyết định.")
+        },
     )
-    keep_on_sale_until = forms.DateField(label=_("Vẫn bán đến ngày"), required=False,
-                                         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    reason = forms.CharField(
+        label=_("Lý do / ghi chú cho chủ thể"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    keep_on_sale = forms.TypedChoiceField(
+        label=_("Sau khi thu hồi"),
+        required=False,
+        coerce=lambda value: value == "1",
+        empty_value=None,
+        choices=[
+            ("", "—"),
+            ("1", _("Vẫn bán như sản phẩm địa phương (không có dấu OCOP)")),
+            ("0", _("Ngừng bán sản phẩm")),
+        ],
+    )
+    keep_on_sale_until = forms.DateField(
+        label=_("Vẫn bán đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -147,10 +187,15 @@ STOP_SELLING, KEEP_ON_SALE = "stop", "keep"
 
 def _date_field(label, required=True):
     return forms.DateField(
-        label=label, required=required, input_formats=DATE_INPUT_FORMATS,
+        label=label,
+        required=required,
+        input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _("Chọn ngày."),
-                        "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")})
+        error_messages={
+            "required": _("Chọn ngày."),
+            "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
+        },
+    )
 
 
 def _clean_until(form, field="until"):
@@ -166,8 +211,9 @@ def _clean_until(form, field="until"):
 class ReasonForm(forms.Form):
     """End a decision to keep a product on sale, or suspend the product: a reason for the producer."""
 
-    reason = forms.CharField(label=_("Lý do (gửi cho chủ thể)"), max_length=2000,
-                             error_messages={"required": _("Hãy nêu lý do.")})
+    reason = forms.CharField(
+        label=_("Lý do (gửi cho chủ thể)"), max_length=2000, error_messages={"required": _("Hãy nêu lý do.")}
+    )
 
 
 class KeepOnSaleForm(ReasonForm):
@@ -182,8 +228,13 @@ class KeepOnSaleForm(ReasonForm):
 class RevocationFilterForm(forms.Form):
     """Narrows the list of certificates to tick (GET)."""
 
-    province = forms.TypedChoiceField(label=_("Tỉnh/thành phố của chủ thể"), required=False, coerce=int,
-                                      empty_value=None, choices=[("", _("Tất cả"))] + addresses.province_choices())
+    province = forms.TypedChoiceField(
+        label=_("Tỉnh/thành phố của chủ thể"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Tất cả"))] + addresses.province_choices(),
+    )
     issuer = forms.CharField(label=_("Cơ quan công nhận"), required=False, max_length=255)
 
     def certificates(self):
@@ -191,7 +242,8 @@ class RevocationFilterForm(forms.Form):
         if self.is_valid():
             if self.cleaned_data["province"]:
                 certificates = certificates.filter(
-                    product__stockrecords__partner__province_code=self.cleaned_data["province"])
+                    product__stockrecords__partner__province_code=self.cleaned_data["province"]
+                )
             if self.cleaned_data["issuer"]:
                 certificates = certificates.filter(issuer__icontains=self.cleaned_data["issuer"])
         return certificates.distinct().order_by("issuer", "decision_number", "product__upc")
@@ -211,23 +263,36 @@ class RevocationForm(forms.Form):
     """A revocation decision: its number and date, one reason, the certificates it names (pasted
     decision numbers and/or ticked), and what becomes of their products."""
 
-    decision_number = forms.CharField(label=_("Số quyết định thu hồi"), max_length=64,
-                                      error_messages={"required": _("Nhập số quyết định thu hồi.")})
+    decision_number = forms.CharField(
+        label=_("Số quyết định thu hồi"), max_length=64, error_messages={"required": _("Nhập số quyết định thu hồi.")}
+    )
     decision_date = _date_field(_("Ngày quyết định thu hồi"))
-    reason = forms.CharField(label=_("Lý do thu hồi (một lý do cho cả danh sách)"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}),
-                             error_messages={"required": _("Hãy nêu lý do thu hồi.")})
+    reason = forms.CharField(
+        label=_("Lý do thu hồi (một lý do cho cả danh sách)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Hãy nêu lý do thu hồi.")},
+    )
     numbers = forms.CharField(
-        label=_("Số quyết định công nhận của các giấy chứng nhận bị thu hồi, mỗi dòng một số"), required=False,
-        max_length=20000, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Một quyết định công nhận nhiều sản phẩm: ghi thêm mã sản phẩm sau dấu chấm phẩy, "
-                    "ví dụ “2034/QĐ-UBND; LC-040”."))
+        label=_("Số quyết định công nhận của các giấy chứng nhận bị thu hồi, mỗi dòng một số"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Một quyết định công nhận nhiều sản phẩm: ghi thêm mã sản phẩm sau dấu chấm phẩy, "
+            "ví dụ “2034/QĐ-UBND; LC-040”."
+        ),
+    )
     certificates = CertificateIdsField(label=_("Hoặc tích chọn trong danh sách"), required=False, coerce=int)
     products = forms.ChoiceField(
-        label=_("Sản phẩm không còn giấy chứng nhận nào khác còn hiệu lực"), widget=forms.RadioSelect,
-        choices=[(STOP_SELLING, _("Ngừng bán")),
-                 (KEEP_ON_SALE, _("Vẫn bán như sản phẩm địa phương (không dấu OCOP) đến ngày dưới đây"))],
-        error_messages={"required": _("Chọn sản phẩm ngừng bán hay vẫn bán.")})
+        label=_("Sản phẩm không còn giấy chứng nhận nào khác còn hiệu lực"),
+        widget=forms.RadioSelect,
+        choices=[
+            (STOP_SELLING, _("Ngừng bán")),
+            (KEEP_ON_SALE, _("Vẫn bán như sản phẩm địa phương (không dấu OCOP) đến ngày dưới đây")),
+        ],
+        error_messages={"required": _("Chọn sản phẩm ngừng bán hay vẫn bán.")},
+    )
     until = _date_field(_("Vẫn bán đến ngày"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -246,14 +311,18 @@ class RevocationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("products") == KEEP_ON_SALE and not cleaned.get("until") and "until" not in self.errors:
-            self.add_error("until", _("Chọn ngày kết thúc của quyết định vẫn bán (tối đa %(months)s tháng).")
-                           % {"months": rules.KEPT_ON_SALE_MAX_MONTHS})
+            self.add_error(
+                "until",
+                _("Chọn ngày kết thúc của quyết định vẫn bán (tối đa %(months)s tháng).")
+                % {"months": rules.KEPT_ON_SALE_MAX_MONTHS},
+            )
         lines = revocations.parse_lines(cleaned.get("numbers", ""))
         ids = cleaned.get("certificates") or []
         if "numbers" in cleaned and "certificates" in cleaned:
             if not lines and not ids:
-                self.add_error("numbers",
-                               _("Nhập ít nhất một số quyết định công nhận, hoặc tích chọn giấy chứng nhận."))
+                self.add_error(
+                    "numbers", _("Nhập ít nhất một số quyết định công nhận, hoặc tích chọn giấy chứng nhận.")
+                )
             else:
                 self.lookup = revocations.find(lines, ids)
                 for error in self.lookup.errors:
@@ -263,4 +332,3 @@ class RevocationForm(forms.Form):
     def keep_on_sale_until(self):
         """The end date of the decision keeping the products on sale, or None (they stop selling)."""
         return self.cleaned_data["until"] if self.cleaned_data["products"] == KEEP_ON_SALE else None
-

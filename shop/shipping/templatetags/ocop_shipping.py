@@ -1,11 +1,12 @@
 """Parcels and service dates for templates:
 
-    {% load ocop_shipping %}
-    {% basket_parcels basket shipping_address.province_code as parcels %}
-    {% order_parcels order as parcels %}
-    {% include "oscar/shipping/partials/parcels.html" with parcels=parcels %}
-    {{ line|service_date|date:"d/m/Y" }}
+{% load ocop_shipping %}
+{% basket_parcels basket shipping_address.province_code as parcels %}
+{% order_parcels order as parcels %}
+{% include "oscar/shipping/partials/parcels.html" with parcels=parcels %}
+{{ line|service_date|date:"d/m/Y" }}
 """
+
 from django import template
 
 from shop.shipping import parcels as parcel_rules

@@ -1,4 +1,5 @@
 """Walking a buyer through Oscar's checkout pages with Django's test client, as the browser does."""
+
 from django.urls import reverse
 from oscar.core.loading import get_model
 
@@ -11,8 +12,13 @@ LAO_CAI = 15
 
 def lao_cai_address(**overrides):
     ward_code = ward_choices(LAO_CAI)[0][0]
-    fields = {"first_name": "Nguyễn Văn An", "phone_number": "0912345678", "province_code": LAO_CAI,
-              "ward_code": ward_code, "line1": "Số 5 đường Hoàng Liên"}
+    fields = {
+        "first_name": "Nguyễn Văn An",
+        "phone_number": "0912345678",
+        "province_code": LAO_CAI,
+        "ward_code": ward_code,
+        "line1": "Số 5 đường Hoàng Liên",
+    }
     fields.update(overrides)
     return fields
 
@@ -21,10 +27,11 @@ def buyable_products(count=1, min_stock=5, shipped=True, exclude=()):
     """Listed demo products with stock, each of a different producer when possible."""
     from catalogue.listing import for_sale
 
-    products = (for_sale(Product.objects.exclude(pk__in=[pk for pk in exclude if pk]))
-                .filter(stockrecords__num_in_stock__gte=min_stock,
-                        product_class__requires_shipping=shipped)
-                .order_by("stockrecords__partner_id", "upc"))
+    products = (
+        for_sale(Product.objects.exclude(pk__in=[pk for pk in exclude if pk]))
+        .filter(stockrecords__num_in_stock__gte=min_stock, product_class__requires_shipping=shipped)
+        .order_by("stockrecords__partner_id", "upc")
+    )
     chosen, partners = [], set()
     for product in products:
         partner = product.stockrecords.first().partner_id
@@ -54,7 +61,10 @@ def reach_preview(client, method="cod", email="khach.vang.lai@example.vn", addre
     assert response.status_code == 302, _errors(response)
     response = client.post(reverse("checkout:payment-method"), {"method": method})
     assert response.status_code == 302, _errors(response)
-    assert response["Location"] == reverse("checkout:preview"), (response["Location"], [str(m) for m in response.wsgi_request._messages])
+    assert response["Location"] == reverse("checkout:preview"), (
+        response["Location"],
+        [str(m) for m in response.wsgi_request._messages],
+    )
     return client.get(reverse("checkout:preview"))
 
 

@@ -5,6 +5,7 @@ Used by the no-overselling tests (PostgreSQL in the suite; SQLite in a subproces
 own database connection: they fill their baskets and reach the preview one after another, then all
 press "place order" together behind a barrier.
 """
+
 import json
 import sys
 import threading
@@ -38,9 +39,14 @@ def race(product, buyers, method="cod"):
     previews = []
     for number, client in enumerate(clients):
         add_to_basket(client, product, 1)
-        previews.append(reach_preview(client, method=method, email=f"nguoi.mua.{number}@example.vn",
-                                      address=lao_cai_address(phone_number=f"0912{number:06d}",
-                                                              line1=f"Số {number + 1} đường Hoàng Liên")))
+        previews.append(
+            reach_preview(
+                client,
+                method=method,
+                email=f"nguoi.mua.{number}@example.vn",
+                address=lao_cai_address(phone_number=f"0912{number:06d}", line1=f"Số {number + 1} đường Hoàng Liên"),
+            )
+        )
     connection.close()
     barrier = threading.Barrier(buyers)
     results = [None] * buyers
@@ -50,8 +56,12 @@ def race(product, buyers, method="cod"):
             barrier.wait()
             response = place_order(clients[number], previews[number])
             placed = response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
-            results[number] = {"placed": placed, "status": response.status_code,
-                               "text": response.content.decode(), "location": response.get("Location", "")}
+            results[number] = {
+                "placed": placed,
+                "status": response.status_code,
+                "text": response.content.decode(),
+                "location": response.get("Location", ""),
+            }
         except Exception as error:  # reported, never swallowed: the test asserts on it
             results[number] = {"placed": False, "status": 0, "text": "", "error": repr(error)}
         finally:
@@ -79,12 +89,17 @@ def outcome(product, results):
         if result["placed"]:
             continue
         basket_page = result["client"].get(reverse("basket:summary"))
-        losers.append({
-            "status": result["status"], "error": result.get("error", ""),
-            "message_shown": "hết hàng" in result["text"] or "hết hàng" in basket_page.content.decode()
-            or "chỉ còn" in result["text"] or "không còn" in basket_page.content.decode(),
-            "basket_items": basket_page.context["basket"].num_items,
-        })
+        losers.append(
+            {
+                "status": result["status"],
+                "error": result.get("error", ""),
+                "message_shown": "hết hàng" in result["text"]
+                or "hết hàng" in basket_page.content.decode()
+                or "chỉ còn" in result["text"]
+                or "không còn" in basket_page.content.decode(),
+                "basket_items": basket_page.context["basket"].num_items,
+            }
+        )
     return {
         "orders": Order.objects.filter(guest_email__startswith="nguoi.mua.", lines__product=product).distinct().count(),
         "placed": sum(1 for r in results if r["placed"]),

@@ -1,5 +1,6 @@
 """Vietnamese addresses at checkout and in the address book: 2025 province → commune lists, the
 dependent select with and without JavaScript, Vietnamese phone numbers, saved addresses."""
+
 import re
 
 import pytest
@@ -25,19 +26,27 @@ Order = get_model("order", "Order")
 HA_NOI = 1
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("0912345678", "+84912345678"), ("091 234 5678", "+84912345678"), ("0912.345.678", "+84912345678"),
-    ("+84387654321", "+84387654321"), ("+84 0912 345 678", "+84912345678"),
-    ("024 3826 1234", "+842438261234"), ("0214 3812 345", "+842143812345"),  # fixed lines: Hà Nội, Lào Cai
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("0912345678", "+84912345678"),
+        ("091 234 5678", "+84912345678"),
+        ("0912.345.678", "+84912345678"),
+        ("+84387654321", "+84387654321"),
+        ("+84 0912 345 678", "+84912345678"),
+        ("024 3826 1234", "+842438261234"),
+        ("0214 3812 345", "+842143812345"),  # fixed lines: Hà Nội, Lào Cai
+    ],
+)
 def test_vietnamese_numbers_are_accepted_and_stored_in_international_form(typed, stored):
     form = ShippingAddressForm(data=lao_cai_address(phone_number=typed))
     assert form.is_valid(), form.errors
     assert str(form.save().phone_number) == stored
 
 
-@pytest.mark.parametrize("typed", ["12345", "0123456789", "+1 415 555 0100", "09123456789", "1900 1234",
-                                   "0212345678", "không có", ""])
+@pytest.mark.parametrize(
+    "typed", ["12345", "0123456789", "+1 415 555 0100", "09123456789", "1900 1234", "0212345678", "không có", ""]
+)
 def test_other_numbers_get_a_vietnamese_error(typed):
     form = ShippingAddressForm(data=lao_cai_address(phone_number=typed))
     assert not form.is_valid()
@@ -85,16 +94,20 @@ def test_without_javascript_the_refresh_button_lists_the_communes_of_the_chosen_
     form = first.split('id="new_shipping_address"')[1].split("</form>")[0]
     assert 'name="refresh_wards"' in form and "<script" not in form  # the script is a file (CSP)
     assert re.search(r'<script src="[^"]*/address-wards\.js" defer>', first)
-    page = client.post(reverse("checkout:shipping-address"),
-                       {**lao_cai_address(), "province_code": HA_NOI, "ward_code": "", "refresh_wards": "1"})
+    page = client.post(
+        reverse("checkout:shipping-address"),
+        {**lao_cai_address(), "province_code": HA_NOI, "ward_code": "", "refresh_wards": "1"},
+    )
     html = page.content.decode()
     assert page.status_code == 200
     assert _options(html, "ward_code") == [code for code, _ in ward_choices(HA_NOI)]
     assert "error-block" not in html and "alert-danger" not in html  # a refresh is not a failed submit
     assert 'value="Số 5 đường Hoàng Liên"' in html  # what the buyer typed stays
     # Then the buyer picks a commune of Hà Nội and continues.
-    done = client.post(reverse("checkout:shipping-address"),
-                       {**lao_cai_address(), "province_code": HA_NOI, "ward_code": ward_choices(HA_NOI)[0][0]})
+    done = client.post(
+        reverse("checkout:shipping-address"),
+        {**lao_cai_address(), "province_code": HA_NOI, "ward_code": ward_choices(HA_NOI)[0][0]},
+    )
     assert done.status_code == 302
     assert client.session["checkout_data"]["shipping"]["new_address_fields"]["province_code"] == HA_NOI
 
@@ -103,8 +116,9 @@ def test_continuing_without_refreshing_shows_the_new_province_communes_and_a_pro
     """The buyer changed the province and pressed "Tiếp tục" with the old commune (or none) selected."""
     _guest_at_the_address_step(client)
     for ward in (ward_choices(LAO_CAI)[0][0], ""):
-        page = client.post(reverse("checkout:shipping-address"),
-                           {**lao_cai_address(), "province_code": HA_NOI, "ward_code": ward})
+        page = client.post(
+            reverse("checkout:shipping-address"), {**lao_cai_address(), "province_code": HA_NOI, "ward_code": ward}
+        )
         html = page.content.decode()
         assert page.status_code == 200
         assert _options(html, "ward_code") == [code for code, _ in ward_choices(HA_NOI)]
@@ -140,8 +154,10 @@ def test_account_holders_ship_to_a_saved_address_and_cannot_use_someone_elses(cl
     assert "Điện thoại: 0912 345 678" in page  # the number the courier will call
     other = UserAddress.objects.exclude(user=user).first()
     if other is not None:
-        assert client.post(reverse("checkout:shipping-address"),
-                           {"address_id": other.pk, "action": "ship_to"}).status_code == 404
+        assert (
+            client.post(reverse("checkout:shipping-address"), {"address_id": other.pk, "action": "ship_to"}).status_code
+            == 404
+        )
     chosen = client.post(reverse("checkout:shipping-address"), {"address_id": saved.pk, "action": "ship_to"})
     assert chosen.status_code == 302
     assert client.session["checkout_data"]["shipping"]["user_address_id"] == saved.pk
@@ -152,7 +168,10 @@ def test_account_holders_ship_to_a_saved_address_and_cannot_use_someone_elses(cl
     order = Order.objects.filter(user=user).latest("date_placed")
     shipped_to = order.shipping_address
     assert (shipped_to.province_code, shipped_to.ward_code, shipped_to.line1) == (
-        saved.province_code, saved.ward_code, saved.line1)
+        saved.province_code,
+        saved.ward_code,
+        saved.line1,
+    )
     assert shipped_to.state == "Lào Cai" and shipped_to.phone_number == saved.phone_number
     assert UserAddress.objects.filter(user=user).count() == 1  # the same address, not a copy
     saved.refresh_from_db()
@@ -200,9 +219,14 @@ def test_refreshing_the_commune_list_in_the_address_book_saves_nothing_and_shows
 
 def test_editing_a_saved_address_at_checkout_follows_the_province_without_javascript(client):
     user = get_user_model().objects.create_user(email="sua.dia.chi@example.vn", password="mat-khau-2026")
-    saved = UserAddress.objects.create(user=user, first_name="Trần Thị Bình", phone_number="+84912345678",
-                                       province_code=LAO_CAI, ward_code=ward_choices(LAO_CAI)[0][0],
-                                       line1="Số 1 đường Hoàng Liên")
+    saved = UserAddress.objects.create(
+        user=user,
+        first_name="Trần Thị Bình",
+        phone_number="+84912345678",
+        province_code=LAO_CAI,
+        ward_code=ward_choices(LAO_CAI)[0][0],
+        line1="Số 1 đường Hoàng Liên",
+    )
     client.force_login(user)
     (product,) = buyable_products(1)
     add_to_basket(client, product, 1)
@@ -211,8 +235,13 @@ def test_editing_a_saved_address_at_checkout_follows_the_province_without_javasc
     assert _options(edit, "ward_code") == [code for code, _ in ward_choices(LAO_CAI)]
     assert 'name="refresh_wards"' in edit and "address-wards.js" in edit and 'value="0912 345 678"' in edit
 
-    moved = {"first_name": "Trần Thị Bình", "phone_number": "0912 345 678", "province_code": HA_NOI,
-             "ward_code": saved.ward_code, "line1": "Số 3 phố Hàng Bạc"}
+    moved = {
+        "first_name": "Trần Thị Bình",
+        "phone_number": "0912 345 678",
+        "province_code": HA_NOI,
+        "ward_code": saved.ward_code,
+        "line1": "Số 3 phố Hàng Bạc",
+    }
     refreshed = client.post(url, {**moved, "refresh_wards": "1"})
     assert refreshed.status_code == 200
     assert _options(refreshed.content.decode(), "ward_code") == [code for code, _ in ward_choices(HA_NOI)]

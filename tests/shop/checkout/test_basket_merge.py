@@ -1,5 +1,6 @@
 """A guest who fills a basket and then signs in keeps it, merged with the basket the account already
 had: a product in both keeps the larger quantity (never the sum), nothing is lost."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -21,8 +22,10 @@ def test_signing_in_merges_the_guest_basket_into_the_account_basket(client):
 
     add_to_basket(client, both, 3)
     add_to_basket(client, guest_only, 1)
-    response = client.post(reverse("customer:login"), {"login-username": user.email,
-                                                       "login-password": "mat-khau-2026", "login_submit": "1"})
+    response = client.post(
+        reverse("customer:login"),
+        {"login-username": user.email, "login-password": "mat-khau-2026", "login_submit": "1"},
+    )
     assert response.status_code == 302
 
     page = client.get(reverse("basket:summary"))

@@ -4,6 +4,7 @@ The attack: a producer raised a price after the buyer's preview and the order wa
 (6.214.600 ₫ charged against 5.477.500 ₫ shown). Now any change of a price, an offer or the shipping charge
 since the preview shows the preview again with the changes; nothing is placed until the buyer confirms.
 """
+
 from datetime import timedelta
 from decimal import Decimal
 
@@ -67,8 +68,7 @@ def test_a_price_raised_after_the_preview_is_not_charged_and_the_buyer_confirms_
     assert _allocated(product) == allocated
     page = again.content.decode()
     assert "Đơn hàng đã thay đổi kể từ khi bạn xem" in page
-    assert (f"Giá “{product.get_title()}” đã đổi từ {currency(old_price)} thành {currency(old_price + 150000)}"
-            in page)
+    assert f"Giá “{product.get_title()}” đã đổi từ {currency(old_price)} thành {currency(old_price + 150000)}" in page
     new_total = _order_total(again)  # two units 150.000 ₫ dearer (the parcel may now ship free)
     assert again.context["basket"].total_incl_tax == preview.context["basket"].total_incl_tax + 300000
     assert new_total != shown_total
@@ -83,7 +83,7 @@ def test_a_price_raised_after_the_preview_is_not_charged_and_the_buyer_confirms_
 
 
 def test_a_lower_price_is_also_shown_before_placing(client):
-    ShippingSettings.objects.update(free_shipping_threshold=10 ** 12)  # the parcel's charge stays the same
+    ShippingSettings.objects.update(free_shipping_threshold=10**12)  # the parcel's charge stays the same
     (product,) = _without_offer()
     add_to_basket(client, product, 1)
     preview = reach_preview(client, method="cod")
@@ -96,7 +96,7 @@ def test_a_lower_price_is_also_shown_before_placing(client):
 
 
 def test_a_shipping_charge_changed_after_the_preview_is_shown_again(client):
-    ShippingSettings.objects.update(free_shipping_threshold=10 ** 12)  # no parcel ships free
+    ShippingSettings.objects.update(free_shipping_threshold=10**12)  # no parcel ships free
     (product,) = _without_offer()
     add_to_basket(client, product, 1)
     preview = reach_preview(client, method="cod")
@@ -107,15 +107,18 @@ def test_a_shipping_charge_changed_after_the_preview_is_shown_again(client):
     again = place_order(client, preview)
 
     assert again.status_code == 200 and not _orders().exists()
-    assert (f"Phí vận chuyển đã đổi từ {currency(shown_shipping)} thành {currency(shown_shipping + 7000)}"
-            in again.content.decode())
+    assert (
+        f"Phí vận chuyển đã đổi từ {currency(shown_shipping)} thành {currency(shown_shipping + 7000)}"
+        in again.content.decode()
+    )
     assert place_order(client, again).status_code == 302
     assert _orders().get().shipping_incl_tax == shown_shipping + 7000
 
 
 def _product_with_an_offer():
-    product = (for_sale(Product.objects.filter(pk__in=_in_offers(), stockrecords__num_in_stock__gte=5))
-               .order_by("upc").first())
+    product = (
+        for_sale(Product.objects.filter(pk__in=_in_offers(), stockrecords__num_in_stock__gte=5)).order_by("upc").first()
+    )
     assert product is not None, "the demo campaign's offer covers products in stock"
     return product
 

@@ -1,5 +1,6 @@
 """Checkout's first step says nothing about which emails have accounts (issue 17, finding 11): Oscar answered
 "A user with that email address already exists" to a guest or a new customer."""
+
 import pytest
 from django.urls import reverse
 

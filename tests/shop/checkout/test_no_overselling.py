@@ -1,6 +1,7 @@
 """50 buyers for the last 10 units: exactly 10 orders, never negative stock, and the 40 others told
 it is sold out with their baskets intact — on PostgreSQL (the suite's database) and on SQLite (the
 embedded default, which must queue writers instead of failing with "database is locked")."""
+
 import json
 import os
 import subprocess
@@ -36,8 +37,14 @@ def test_fifty_buyers_for_the_last_ten_units_on_postgresql():
 @pytest.mark.slow
 def test_fifty_buyers_for_the_last_ten_units_on_sqlite():
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-    finished = subprocess.run([sys.executable, "-m", "tests.shop.checkout.race", "--sqlite", str(BUYERS), str(UNITS)],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    finished = subprocess.run(
+        [sys.executable, "-m", "tests.shop.checkout.race", "--sqlite", str(BUYERS), str(UNITS)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert finished.returncode == 0, finished.stderr[-4000:]
     assert "database is locked" not in finished.stderr
     _assert_no_overselling(json.loads(finished.stdout.strip().splitlines()[-1]))

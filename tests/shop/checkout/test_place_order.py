@@ -1,5 +1,6 @@
 """Placing orders through the real checkout pages: methods, the payment link, and what a failed
 placement leaves behind."""
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -37,7 +38,9 @@ def test_guest_orders_from_two_producers_and_pays_cash_on_delivery(client):
     assert response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
     order = Order.objects.get(guest_email="khach.vang.lai@example.vn")
     assert {line.partner_id for line in order.lines.all()} == {
-        first.stockrecords.get().partner_id, second.stockrecords.get().partner_id}
+        first.stockrecords.get().partner_id,
+        second.stockrecords.get().partner_id,
+    }
     payment = Payment.objects.get(order=order)
     assert payment.method == "cod" and payment.status == Payment.Status.COLLECT_ON_DELIVERY
     assert payment.amount == int(order.total_incl_tax)

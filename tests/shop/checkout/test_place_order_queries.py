@@ -3,6 +3,7 @@ method): lines, prices, stock and purchase counters are written in bulk.
 
 The product is in the demo campaign's offer (10 % off): Oscar asks each offer's range about every line,
 which our ``offer.Range`` answers from one query per range (``shop/offer/models.py``)."""
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -31,8 +32,14 @@ def _copies_of(product, count):
         copy.slug = f"{product.slug}-q{number}"
         copy.title = f"{product.title} ({number})"
         copy.save()
-        StockRecord.objects.create(product=copy, partner=record.partner, partner_sku=f"{record.partner_sku}-Q{number}",
-                                   price=record.price, num_in_stock=50, price_currency=record.price_currency)
+        StockRecord.objects.create(
+            product=copy,
+            partner=record.partner,
+            partner_sku=f"{record.partner_sku}-Q{number}",
+            price=record.price,
+            num_in_stock=50,
+            price_currency=record.price_currency,
+        )
         if certificate is not None:
             cert = OcopCertificate.objects.get(pk=certificate.pk)
             cert.pk = cert.id = None
@@ -57,8 +64,9 @@ def _place_order_queries(client, products, email):
 def test_place_order_queries_do_not_grow_with_the_number_of_lines():
     Range = get_model("offer", "Range")
     in_offers = Range.objects.values_list("included_products", flat=True)
-    product = (for_sale(Product.objects.filter(pk__in=in_offers, stockrecords__num_in_stock__gte=5))
-               .order_by("upc").first())
+    product = (
+        for_sale(Product.objects.filter(pk__in=in_offers, stockrecords__num_in_stock__gte=5)).order_by("upc").first()
+    )
     assert product is not None, "the demo campaign's offer covers products in stock"
     ten = [product, *_copies_of(product, 9)]
     # A first order creates the one-off rows (ledger source type, counters…) that later orders reuse.

@@ -1,6 +1,7 @@
 """The core flows are plain HTML forms: browse, search, add to basket and check out work with
 JavaScript disabled. Each step below submits exactly the form the page shows (its action, method and
 fields), as a browser without JavaScript does."""
+
 from html.parser import HTMLParser
 
 import pytest
@@ -22,8 +23,11 @@ class Forms(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            self._current = {"action": attrs.get("action") or "", "method": (attrs.get("method") or "get").lower(),
-                             "fields": {}}
+            self._current = {
+                "action": attrs.get("action") or "",
+                "method": (attrs.get("method") or "get").lower(),
+                "fields": {},
+            }
             self.forms.append(self._current)
         elif self._current is not None and tag in ("input", "select", "textarea", "button") and attrs.get("name"):
             if attrs.get("type") in ("radio", "checkbox") and "checked" not in attrs:
@@ -67,8 +71,12 @@ def test_search_add_to_basket_and_check_out_with_plain_forms(client):
     assert f'href="{reverse("checkout:index")}"' in basket
 
     gateway = Forms(client.get(reverse("checkout:index")).content.decode()).having("username", "options")
-    assert submit(client, gateway, reverse("checkout:index"), username="khong.js@example.vn",
-                  options="anonymous").status_code == 302
+    assert (
+        submit(
+            client, gateway, reverse("checkout:index"), username="khong.js@example.vn", options="anonymous"
+        ).status_code
+        == 302
+    )
 
     address_page = Forms(client.get(reverse("checkout:shipping-address")).content.decode())
     address = address_page.having("first_name", "phone_number", "province_code", "ward_code", "line1")

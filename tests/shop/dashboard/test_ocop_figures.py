@@ -5,6 +5,7 @@ certificate, nothing on sale, no producer verified or with an e-payment
 account, no orders), then sets up the few products, producers and orders
 whose figures it checks.
 """
+
 import csv
 import datetime
 import io
@@ -64,17 +65,22 @@ def known_market(db, settings):
     settings.OCOP_PROVINCE_CERTIFIED_PRODUCTS = {LAO_CAI: 600}
 
     # Counted: valid, approved certificates.
-    certify("LC-005")                                      # drinks ★5, on sale
+    certify("LC-005")  # drinks ★5, on sale
     list_on_sale("LC-005")
-    certify("LC-006", expires=10)                          # drinks ★4, on sale, expires in 10 days
+    certify("LC-006", expires=10)  # drinks ★4, on sale, expires in 10 days
     list_on_sale("LC-006")
-    certify("LC-013", expires=60)                          # food ★4, not on sale, expires in 60 days
-    certify("LC-001")                                      # herbal ★3, approved, its producer not verified:
-    list_on_sale("LC-001")                                 # not for sale (catalogue.listing), not listed
-    certify("LC-019", decision=-10)                        # herbal ★5, re-certified (below), on sale
+    certify("LC-013", expires=60)  # food ★4, not on sale, expires in 60 days
+    certify("LC-001")  # herbal ★3, approved, its producer not verified:
+    list_on_sale("LC-001")  # not for sale (catalogue.listing), not listed
+    certify("LC-019", decision=-10)  # herbal ★5, re-certified (below), on sale
     OcopCertificate.objects.create(
-        product=Product.objects.get(upc="LC-019"), star_rating=3, decision_number="OLD-019",
-        decision_date=days(-400), expires_on=days(20), issuer="UBND tỉnh Lào Cai", issuer_level="province",
+        product=Product.objects.get(upc="LC-019"),
+        star_rating=3,
+        decision_number="OLD-019",
+        decision_date=days(-400),
+        expires_on=days(20),
+        issuer="UBND tỉnh Lào Cai",
+        issuer_level="province",
         review=OcopCertificate.Review.APPROVED,
     )
     list_on_sale("LC-019")
@@ -88,19 +94,27 @@ def known_market(db, settings):
 
     # The Bảo Yên cinnamon cooperative (LC-019) moves to Hà Nội: a second province.
     Partner.objects.filter(code="htx-que-bao-yen").update(province_code=HANOI)
-    verified = ["htx-che-shan-tuyet-suoi-giang", "htx-cam-van-chan", "htx-nong-lam-san-mu-cang-chai",
-                "htx-que-bao-yen"]
+    verified = ["htx-che-shan-tuyet-suoi-giang", "htx-cam-van-chan", "htx-nong-lam-san-mu-cang-chai", "htx-que-bao-yen"]
     Partner.objects.filter(code__in=verified).update(verification_status=Partner.Verification.VERIFIED)
-    Partner.objects.filter(code__in=["htx-che-shan-tuyet-suoi-giang", "htx-que-bao-yen", "hkd-ly-thi-mai"]
-                           ).update(has_epayment_account=True)
+    Partner.objects.filter(code__in=["htx-che-shan-tuyet-suoi-giang", "htx-que-bao-yen", "hkd-ly-thi-mai"]).update(
+        has_epayment_account=True
+    )
 
 
 def place_order(customer, *items, placed=None, status=None):
     """An order placed while its products were for sale (their state and their producers' put back after:
     the order stays, as an order of a product taken off sale since would)."""
     products = [Product.objects.get(upc=upc) for upc, _quantity in items]
-    saved = [(product.pk, product.review_status, product.is_public, product.producer.pk,
-              product.producer.verification_status) for product in products]
+    saved = [
+        (
+            product.pk,
+            product.review_status,
+            product.is_public,
+            product.producer.pk,
+            product.producer.verification_status,
+        )
+        for product in products
+    ]
     for product in products:
         list_on_sale(product.upc)
         Partner.objects.filter(pk=product.producer.pk).update(verification_status=Partner.Verification.VERIFIED)
@@ -125,8 +139,8 @@ def place_order(customer, *items, placed=None, status=None):
 @pytest.fixture
 def known_sales(known_market, customer):
     """In the last 30 days: 1.120.000 ₫ (one order); a cancelled order; an older order."""
-    place_order(customer, ("LC-005", 2), ("LC-019", 1))     # 2 × 450.000 + 220.000, now
-    place_order(customer, ("LC-013", 3), status="Đã hủy")   # 3 × 350.000, cancelled
+    place_order(customer, ("LC-005", 2), ("LC-019", 1))  # 2 × 450.000 + 220.000, now
+    place_order(customer, ("LC-013", 3), status="Đã hủy")  # 3 × 350.000, cancelled
     place_order(customer, ("LC-001", 1), placed=timezone.now() - datetime.timedelta(days=40))  # 95.000
 
 
@@ -136,14 +150,21 @@ def _by_key(rows):
 
 # --- The figures ------------------------------------------------------------------
 
+
 def test_products_are_counted_by_star_and_group_from_their_current_valid_certificate(known_market):
     figures = service.programme_figures()
 
     stars = {row.key: (row.certified, row.listed) for row in figures.by_stars}
     assert stars == {3: (1, 0), 4: (2, 1), 5: (2, 2)}
     groups = {row.key: (row.certified, row.listed) for row in figures.by_group}
-    assert groups == {"food": (1, 0), "drinks": (2, 2), "herbal": (2, 1), "handicraft": (0, 0),
-                      "ornamental": (0, 0), "tourism": (0, 0)}
+    assert groups == {
+        "food": (1, 0),
+        "drinks": (2, 2),
+        "herbal": (2, 1),
+        "handicraft": (0, 0),
+        "ornamental": (0, 0),
+        "tourism": (0, 0),
+    }
     assert [row.label for row in figures.by_group][:2] == ["Thực phẩm", "Đồ uống"]
     assert (figures.total_certified, figures.total_listed) == (5, 3)
 
@@ -160,7 +181,11 @@ def test_listed_share_uses_the_programmes_province_total(known_market):
     listing = {row.province_code: row for row in rows}
     lao_cai = listing[LAO_CAI]
     assert (lao_cai.province_name, lao_cai.listed, lao_cai.certified_here, lao_cai.programme_total) == (
-        "Lào Cai", 2, 4, 600)
+        "Lào Cai",
+        2,
+        4,
+        600,
+    )
     assert lao_cai.share == Decimal("0.3")
     hanoi = listing[HANOI]
     assert (hanoi.listed, hanoi.programme_total, hanoi.share) == (1, None, None)
@@ -196,7 +221,10 @@ def test_expiring_certificates_within_30_and_90_days(known_market):
     assert [(p.upc, p.days_left) for p in figures.expiring[90]] == [("LC-006", 10), ("LC-013", 60)]
     soon = figures.expiring[30][0]
     assert (soon.producer, soon.stars, soon.review_status) == (
-        "Hợp tác xã Chè Shan tuyết Suối Giàng", 4, ReviewStatus.APPROVED)
+        "Hợp tác xã Chè Shan tuyết Suối Giàng",
+        4,
+        ReviewStatus.APPROVED,
+    )
     assert [p.upc for p in figures.expiring_later] == ["LC-013"]
 
 
@@ -206,10 +234,18 @@ def test_sales_by_group_and_province_exclude_cancelled_orders(known_sales):
 
     assert (sales.revenue, sales.quantity, sales.orders) == (Decimal("1120000"), 3, 1)
     by_group = {key: (row.revenue, row.quantity) for key, row in _by_key(sales.by_group).items()}
-    assert by_group == {"food": (0, 0), "drinks": (Decimal("900000"), 2), "herbal": (Decimal("220000"), 1),
-                        "handicraft": (0, 0), "ornamental": (0, 0), "tourism": (0, 0)}
+    assert by_group == {
+        "food": (0, 0),
+        "drinks": (Decimal("900000"), 2),
+        "herbal": (Decimal("220000"), 1),
+        "handicraft": (0, 0),
+        "ornamental": (0, 0),
+        "tourism": (0, 0),
+    }
     assert [(row.key, row.label, row.revenue, row.quantity) for row in sales.by_province] == [
-        (LAO_CAI, "Lào Cai", Decimal("900000"), 2), (HANOI, "Thành phố Hà Nội", Decimal("220000"), 1)]
+        (LAO_CAI, "Lào Cai", Decimal("900000"), 2),
+        (HANOI, "Thành phố Hà Nội", Decimal("220000"), 1),
+    ]
 
 
 def test_a_longer_period_includes_older_orders(known_sales):
@@ -228,6 +264,7 @@ def test_cancelled_statuses_are_not_sales(known_sales, customer, status):
 
 # --- The period form --------------------------------------------------------------
 
+
 def test_period_defaults_to_the_last_30_days():
     form = PeriodForm.from_query({})
     assert form.is_valid()
@@ -235,10 +272,13 @@ def test_period_defaults_to_the_last_30_days():
     assert form.period().days == 30
 
 
-@pytest.mark.parametrize("query, message", [
-    ({"date_from": "2026-05-02", "date_to": "2026-05-01"}, "Ngày bắt đầu phải trước hoặc trùng ngày kết thúc."),
-    ({"date_from": "2023-01-01", "date_to": "2026-01-01"}, "Khoảng thời gian dài nhất là 3 năm."),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ({"date_from": "2026-05-02", "date_to": "2026-05-01"}, "Ngày bắt đầu phải trước hoặc trùng ngày kết thúc."),
+        ({"date_from": "2023-01-01", "date_to": "2026-01-01"}, "Khoảng thời gian dài nhất là 3 năm."),
+    ],
+)
 def test_period_form_refuses_reversed_or_too_long_periods(query, message):
     form = PeriodForm.from_query(query)
     assert not form.is_valid()
@@ -248,8 +288,10 @@ def test_period_form_refuses_reversed_or_too_long_periods(query, message):
 def test_period_form_field_errors_are_vietnamese():
     form = PeriodForm.from_query({"date_from": "hôm qua", "date_to": ""})
     assert not form.is_valid()
-    assert form.errors == {"date_from": ["Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."],
-                           "date_to": ["Nhập ngày kết thúc."]}
+    assert form.errors == {
+        "date_from": ["Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."],
+        "date_to": ["Nhập ngày kết thúc."],
+    }
 
 
 def test_period_form_accepts_three_years_and_vietnamese_dates():
@@ -259,6 +301,7 @@ def test_period_form_accepts_three_years_and_vietnamese_dates():
 
 
 # --- The page ---------------------------------------------------------------------
+
 
 def test_page_shows_the_figures(known_sales, staff_user, client):
     client.force_login(staff_user)
@@ -300,6 +343,7 @@ QUERIES_MEASURED = 11
 
 # --- CSV --------------------------------------------------------------------------
 
+
 def test_csv_export_of_the_same_period(known_sales, staff_user, client):
     client.force_login(staff_user)
     query = {"date_from": days(-45).isoformat(), "date_to": days(0).isoformat()}
@@ -308,7 +352,8 @@ def test_csv_export_of_the_same_period(known_sales, staff_user, client):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
-        f'attachment; filename="so-lieu-ocop_{query["date_from"]}_{query["date_to"]}.csv"')
+        f'attachment; filename="so-lieu-ocop_{query["date_from"]}_{query["date_to"]}.csv"'
+    )
     body = response.content
     assert body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
@@ -330,7 +375,7 @@ def test_csv_export_of_the_same_period(known_sales, staff_user, client):
 
 
 def test_csv_cells_never_start_a_formula():
-    assert service.csv_safe("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert service.csv_safe('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert service.csv_safe("@SUM(A1)") == "'@SUM(A1)"
     assert service.csv_safe("LC-006 Hồng trà") == "LC-006 Hồng trà"
     assert service.csv_safe(12) == 12
@@ -345,14 +390,17 @@ def test_csv_refuses_an_invalid_period(known_market, staff_user, client):
 
 # --- Who may see it ---------------------------------------------------------------
 
+
 @pytest.fixture
 def reviewer(db):
     user = get_user_model().objects.create_user(
-        email="can-bo-so-lieu@example.vn", password="mat-khau-2026", last_name="Phạm Văn", first_name="Duyệt")
+        email="can-bo-so-lieu@example.vn", password="mat-khau-2026", last_name="Phạm Văn", first_name="Duyệt"
+    )
     user.is_staff = True
     user.save(update_fields=["is_staff"])
-    user.user_permissions.add(Permission.objects.get(codename="review_ocop_product",
-                                                     content_type__app_label="catalogue"))
+    user.user_permissions.add(
+        Permission.objects.get(codename="review_ocop_product", content_type__app_label="catalogue")
+    )
     return user
 
 
@@ -375,4 +423,3 @@ def test_producers_and_customers_are_refused(client, request, url, who):
 def test_reviewers_and_superusers_are_allowed(client, request, url, who):
     client.force_login(request.getfixturevalue(who))
     assert client.get(url).status_code == 200
-

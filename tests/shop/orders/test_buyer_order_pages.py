@@ -1,5 +1,6 @@
 """What the buyer sees after checkout: the thank-you page per producer, the confirmation email in the
 language of the order, guest lookup, account order pages and the invoice PDF per producer part."""
+
 import io
 
 import pytest
@@ -38,13 +39,16 @@ def test_thank_you_page_shows_each_producers_part_and_invoice_links(client, two_
     assert two_producer_order.number in page
     for line in two_producer_order.lines.all():
         assert line.partner_name in page and line.title in page
-        assert reverse("order-invoice", kwargs={"number": two_producer_order.number,
-                                                "partner_id": line.partner_id}) in page
+        assert (
+            reverse("order-invoice", kwargs={"number": two_producer_order.number, "partner_id": line.partner_id})
+            in page
+        )
     assert "Thu tiền khi giao hàng" in page
 
 
-def test_confirmation_email_is_in_the_language_of_the_order(client, two_producer_order,
-                                                            django_capture_on_commit_callbacks):
+def test_confirmation_email_is_in_the_language_of_the_order(
+    client, two_producer_order, django_capture_on_commit_callbacks
+):
     vietnamese = [m for m in mail.outbox if m.to == [GUEST]]
     assert vietnamese and two_producer_order.number in vietnamese[0].subject
     assert two_producer_order.language_code == "vi"
@@ -56,6 +60,7 @@ def test_confirmation_email_is_in_the_language_of_the_order(client, two_producer
     mail.outbox.clear()
     english_client.cookies["django_language"] = "en"
     from django.utils import translation
+
     with translation.override("en"):
         preview = reach_preview(english_client, method="cod", email="english.buyer@example.vn")
         with django_capture_on_commit_callbacks(execute=True):
@@ -85,8 +90,9 @@ def test_guest_finds_the_order_by_number_and_email_and_sees_tracking(client, two
 
 def test_a_wrong_email_gets_the_same_message_as_a_wrong_number(client, two_producer_order):
     stranger = type(client)()
-    wrong_email = stranger.post(reverse("order-lookup"), {"number": two_producer_order.number,
-                                                          "email": "ai.do@example.vn"}).content.decode()
+    wrong_email = stranger.post(
+        reverse("order-lookup"), {"number": two_producer_order.number, "email": "ai.do@example.vn"}
+    ).content.decode()
     wrong_number = stranger.post(reverse("order-lookup"), {"number": "999999999", "email": GUEST}).content.decode()
     message = "Không tìm thấy đơn hàng với mã và email này"
     assert message in wrong_email and message in wrong_number
@@ -106,8 +112,9 @@ def test_guessing_order_numbers_is_throttled(client, two_producer_order):
 def test_invoice_pdf_holds_the_seller_lines_vat_and_totals(client, two_producer_order):
     line = two_producer_order.lines.first()
     producer = line.partner
-    response = client.get(reverse("order-invoice", kwargs={"number": two_producer_order.number,
-                                                           "partner_id": producer.pk}))
+    response = client.get(
+        reverse("order-invoice", kwargs={"number": two_producer_order.number, "partner_id": producer.pk})
+    )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = _pdf_text(response.content)
     assert (producer.legal_name or producer.name) in text
@@ -127,7 +134,9 @@ def test_invoices_and_orders_are_private(client, two_producer_order, customer):
     assert stranger.get(url).status_code == 404
     stranger.force_login(customer)
     assert stranger.get(url).status_code == 404
-    assert stranger.get(reverse("customer:order", kwargs={"order_number": two_producer_order.number})).status_code == 404
+    assert (
+        stranger.get(reverse("customer:order", kwargs={"order_number": two_producer_order.number})).status_code == 404
+    )
     seller = type(client)()
     seller.force_login(producer_actor(producer))
     assert seller.get(url).status_code == 200

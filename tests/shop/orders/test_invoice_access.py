@@ -2,6 +2,7 @@
 the order up by number and email), staff holding the order permission, and each producer's people for their
 own part. Being staff is not enough: the OCOP reviewer, who has no order permission, gets a 404 like any
 stranger, so sequential order numbers reveal nothing without the buyer's email."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -74,8 +75,12 @@ def test_another_customer_and_another_producer_get_404(client, customer_order, c
     assert _client_for(client, customer).get(url).status_code == 404
     assert type(client)().get(url).status_code == 404  # anonymous, without the lookup
 
-    outsider = (Partner.objects.exclude(pk__in=customer_order.lines.values("partner"))
-                .filter(users__isnull=False).order_by("pk").first())
+    outsider = (
+        Partner.objects.exclude(pk__in=customer_order.lines.values("partner"))
+        .filter(users__isnull=False)
+        .order_by("pk")
+        .first()
+    )
     assert outsider is not None
     as_outsider = _client_for(client, producer_actor(outsider))
     assert as_outsider.get(url).status_code == 404

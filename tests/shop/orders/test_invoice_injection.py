@@ -2,6 +2,7 @@
 or a title (``<img src>``, ``<font>``, an unbalanced ``<b>``) shows literally, never fetches a URL or
 reads a file, never answers 500; and no paragraph can be built in the project except through
 ``shop.core.pdftext.paragraph`` (the sweep below)."""
+
 import ast
 import io
 import re
@@ -150,8 +151,9 @@ def _compact(text):
 
 @pytest.mark.parametrize("kind", ["remote image", "local image", "font", "unbalanced tag"])
 @pytest.mark.parametrize("field", list(FIELDS))
-def test_markup_in_a_field_prints_as_text_and_loads_nothing(client, django_capture_on_commit_callbacks,
-                                                           payloads, no_loading, field, kind):
+def test_markup_in_a_field_prints_as_text_and_loads_nothing(
+    client, django_capture_on_commit_callbacks, payloads, no_loading, field, kind
+):
     value = payloads[kind]
     order = FIELDS[field](client, django_capture_on_commit_callbacks, value)
     url = reverse("order-invoice", kwargs={"number": order.number, "partner_id": order.lines.first().partner_id})
@@ -216,9 +218,12 @@ def _violations(path, root=ROOT):
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name in MARKUP_FLOWABLES:
                 found.append(f"{where} calls {name}(…)")
-            if name == "Markup" and not (len(node.args) == 1 and not node.keywords
-                                         and isinstance(node.args[0], ast.Constant)
-                                         and isinstance(node.args[0].value, str)):
+            if name == "Markup" and not (
+                len(node.args) == 1
+                and not node.keywords
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 found.append(f"{where} builds Markup from something other than a string constant")
     return found
 
@@ -227,13 +232,17 @@ def test_paragraphs_are_built_only_through_the_escaping_helper():
     sources = list(_project_sources())
     assert HELPER in sources and ROOT / "shop" / "order" / "invoices.py" in sources
     violations = [v for path in sources if path != HELPER for v in _violations(path)]
-    assert not violations, ("build PDF text with shop.core.pdftext.paragraph (plain text is escaped, markup only "
-                            "as Markup(\"constant\")):\n" + "\n".join(violations))
+    assert not violations, (
+        "build PDF text with shop.core.pdftext.paragraph (plain text is escaped, markup only "
+        'as Markup("constant")):\n' + "\n".join(violations)
+    )
 
 
 def test_the_sweep_catches_a_raw_paragraph(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("from reportlab.platypus import Paragraph\nimport reportlab.platypus as rp\n"
-                      "p = rp.Paragraph(name, style)\nm = Markup(name)\nok = Markup('<b>')\n")
+    sample.write_text(
+        "from reportlab.platypus import Paragraph\nimport reportlab.platypus as rp\n"
+        "p = rp.Paragraph(name, style)\nm = Markup(name)\nok = Markup('<b>')\n"
+    )
     found = _violations(sample, root=tmp_path)
     assert len(found) == 3, found

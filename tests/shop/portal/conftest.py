@@ -1,5 +1,6 @@
 """Two producers for the portal tests: A (the demo household of ``producer_user``) and B (the
 producer selling LC-005), with a portal user of B's who directs it."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -11,8 +12,9 @@ Product = get_model("catalogue", "Product")
 
 def portal_user(producer, email, *, director=False):
     """A new account that works for ``producer`` in the portal."""
-    user = get_user_model().objects.create_user(email=email, password="mat-khau-2026",
-                                                last_name="Giàng A", first_name="Páo")
+    user = get_user_model().objects.create_user(
+        email=email, password="mat-khau-2026", last_name="Giàng A", first_name="Páo"
+    )
     user.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
     producer.users.add(user)
     if director:

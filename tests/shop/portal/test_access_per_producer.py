@@ -10,6 +10,7 @@ orders already placed, but change nothing of its catalogue.
 The sweeps below walk every portal and OCOP producer URL (the lists of ``test_isolation_sweep``, which
 fails when a URL is added without a place there) as that account, so new URLs are covered by construction.
 """
+
 from types import SimpleNamespace
 
 import pytest
@@ -30,8 +31,11 @@ Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 Line = get_model("order", "Line")
 
-PENDING, REJECTED, SUSPENDED = (Partner.Verification.PENDING, Partner.Verification.REJECTED,
-                                Partner.Verification.SUSPENDED)
+PENDING, REJECTED, SUSPENDED = (
+    Partner.Verification.PENDING,
+    Partner.Verification.REJECTED,
+    Partner.Verification.SUSPENDED,
+)
 FULFILMENT_ACTIONS = {"confirm", "ship", "cancel"}
 
 
@@ -85,6 +89,7 @@ def _open_line(producer, status):
 
 # --- the rule itself -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("status", [PENDING, REJECTED, SUSPENDED])
 def test_the_account_keeps_working_for_its_verified_producer(client, verified, unverified, attacker, status):
     _set_status(unverified, status)
@@ -118,14 +123,17 @@ def test_a_suspended_producer_is_readable_and_fulfils_its_orders_but_sells_nothi
 
 def test_an_assistant_of_an_unverified_producer_cannot_act_for_it(unverified):
     producer = _set_status(unverified, PENDING)
-    assistant = portal_user(Partner.objects.exclude(pk=producer.pk).filter(
-        verification_status=Partner.Verification.VERIFIED).first(), "buu-dien-2@example.vn")
+    assistant = portal_user(
+        Partner.objects.exclude(pk=producer.pk).filter(verification_status=Partner.Verification.VERIFIED).first(),
+        "buu-dien-2@example.vn",
+    )
     get_model("partner", "AssistedEntryGrant").objects.create(partner=producer, user=assistant)
     assert access.capacity(assistant, producer, access.VIEW) is None
     assert producer not in access.manageable_producers(assistant)
 
 
 # --- every attempt to act for the pending or rejected producer is refused --------------------------
+
 
 @pytest.mark.parametrize("status", [PENDING, REJECTED])
 def test_switching_to_the_unverified_producer_is_a_404(client, unverified, attacker, status):
@@ -185,23 +193,40 @@ def test_the_unverified_producers_pages_answer_404_and_change_nothing(client, un
     lines = list(order.lines.filter(partner=producer).values_list("pk", flat=True))
     order_url = reverse("dashboard:portal-order", kwargs={"number": order.number})
     for action in FULFILMENT_ACTIONS:
-        assert client.post(order_url, {"action": action, f"{action}-lines": lines, f"{action}-carrier": "GHN",
-                                       f"{action}-tracking_number": "1", f"{action}-reason": "x"}).status_code == 404
+        assert (
+            client.post(
+                order_url,
+                {
+                    "action": action,
+                    f"{action}-lines": lines,
+                    f"{action}-carrier": "GHN",
+                    f"{action}-tracking_number": "1",
+                    f"{action}-reason": "x",
+                },
+            ).status_code
+            == 404
+        )
     assert product.title not in _text(client.get(reverse("dashboard:ocop-my-products")))
     assert _fingerprint(unverified) == before
 
 
 # --- the suspended producer: read, fulfil, no catalogue change --------------------------------------
 
+
 def test_the_suspended_producer_fulfils_orders_already_placed(client, unverified, attacker):
     producer = _set_status(unverified, SUSPENDED)
-    line = next(line for line in Line.objects.filter(partner=producer, status=statuses.LINE_PENDING)
-                .select_related("order") if not fulfilment.awaiting_prepayment(line.order))
+    line = next(
+        line
+        for line in Line.objects.filter(partner=producer, status=statuses.LINE_PENDING).select_related("order")
+        if not fulfilment.awaiting_prepayment(line.order)
+    )
     client.force_login(attacker)
     response = client.post(reverse("dashboard:portal-switch"), {"producer": producer.pk})
     assert response.status_code == 302
-    response = client.post(reverse("dashboard:portal-order", kwargs={"number": line.order.number}),
-                           {"action": "confirm", "confirm-lines": [line.pk]})
+    response = client.post(
+        reverse("dashboard:portal-order", kwargs={"number": line.order.number}),
+        {"action": "confirm", "confirm-lines": [line.pk]},
+    )
     assert response.status_code == 302
     line.refresh_from_db()
     assert line.status == statuses.LINE_CONFIRMED
@@ -221,9 +246,18 @@ def test_the_suspended_producers_catalogue_cannot_change(client, unverified, att
     _name_in_session(client, producer)
     assert client.get(reverse("dashboard:portal-products")).status_code == 200
     stockrecord = product.stockrecords.get()
-    response = client.post(reverse("dashboard:portal-stock-prices"), {
-        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
-        "form-0-id": stockrecord.pk, "form-0-price": "1", "form-0-num_in_stock": "0"})
+    response = client.post(
+        reverse("dashboard:portal-stock-prices"),
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": stockrecord.pk,
+            "form-0-price": "1",
+            "form-0-num_in_stock": "0",
+        },
+    )
     assert response.status_code == 403
     assert "tạm ngừng" in response.content.decode()
     ocop_product = reverse("dashboard:ocop-product", kwargs={"pk": product.pk})
@@ -232,6 +266,7 @@ def test_the_suspended_producers_catalogue_cannot_change(client, unverified, att
 
 
 # --- sweeps: every portal and OCOP producer URL as that account --------------------------------------
+
 
 @pytest.mark.parametrize("status", [PENDING, REJECTED])
 @pytest.mark.parametrize("url_name", sorted(A_OBJECT_URLS))

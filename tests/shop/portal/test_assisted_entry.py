@@ -1,5 +1,6 @@
 """Assisted entry: administrators name an account that may act for one producer; its actions carry
 both names. The producer switcher only switches to producers the account may manage."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -38,8 +39,9 @@ def producer_b(producer_a):
 
 @pytest.fixture
 def agent(db):
-    return User.objects.create_user(email="vhx.xa@example.vn", password="Mat-khau-2026",
-                                    last_name="Sùng A", first_name="Chư")
+    return User.objects.create_user(
+        email="vhx.xa@example.vn", password="Mat-khau-2026", last_name="Sùng A", first_name="Chư"
+    )
 
 
 def grant(client, staff_user, email, producer, note="Cán bộ văn hoá xã"):
@@ -64,7 +66,8 @@ def test_granting_needs_an_existing_account(client, staff_user, producer_a):
 
 
 def test_an_assistant_works_for_the_named_producer_only_and_is_recorded(
-        client, staff_user, agent, draft, producer_a, producer_b, django_assert_max_num_queries):
+    client, staff_user, agent, draft, producer_a, producer_b, django_assert_max_num_queries
+):
     response = grant(client, staff_user, agent.email.upper(), producer_a)
     assert response.status_code == 302
     record = AssistedEntryGrant.objects.get(user=agent)

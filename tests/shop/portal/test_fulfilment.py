@@ -63,8 +63,14 @@ def place(customer, items):
     for sku, quantity in items:
         basket.add_product(Product.objects.get(upc=sku), quantity=quantity)
     address = ShippingAddress.objects.create(
-        first_name="Lan", last_name="Trần Thị", line1="Số 7 phố Cốc Lếu", line4="Phường Lào Cai",
-        state="Tỉnh Lào Cai", country=Country.objects.get(iso_3166_1_a2="VN"), phone_number="+84987654321")
+        first_name="Lan",
+        last_name="Trần Thị",
+        line1="Số 7 phố Cốc Lếu",
+        line4="Phường Lào Cai",
+        state="Tỉnh Lào Cai",
+        country=Country.objects.get(iso_3166_1_a2="VN"),
+        phone_number="+84987654321",
+    )
     return create_order(basket=basket, user=customer, shipping_address=address)
 
 
@@ -84,8 +90,10 @@ def stock(sku):
 
 # --- notifications when an order arrives ---------------------------------------------------------
 
-def test_order_placed_emails_each_producer_only_its_lines(customer, producer_a, producer_b, user_b,
-                                                          django_capture_on_commit_callbacks):
+
+def test_order_placed_emails_each_producer_only_its_lines(
+    customer, producer_a, producer_b, user_b, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         order = place(customer, [("LC-001", 2), ("LC-005", 1)])
     title_a, title_b = lines_of(order, "LC-001").title, lines_of(order, "LC-005").title
@@ -105,6 +113,7 @@ def test_order_placed_emails_each_producer_only_its_lines(customer, producer_a, 
 
 
 # --- what each producer sees ---------------------------------------------------------------------
+
 
 def test_each_producer_sees_only_its_own_lines(client, producer_user, user_b, mixed_order):
     line_1, line_3, line_5 = (lines_of(mixed_order, sku) for sku in ("LC-001", "LC-003", "LC-005"))
@@ -132,8 +141,9 @@ def test_each_producer_sees_only_its_own_lines(client, producer_user, user_b, mi
     assert vnd(mixed_order.total_incl_tax) not in page
 
 
-def test_order_list_filters_by_my_part_and_bounds_queries(client, producer_user, customer, mixed_order,
-                                                          django_assert_max_num_queries):
+def test_order_list_filters_by_my_part_and_bounds_queries(
+    client, producer_user, customer, mixed_order, django_assert_max_num_queries
+):
     shipped = place(customer, [("LC-002", 1)])
     producer = producer_user.partners.get()
     fulfilment.ship_lines(shipped, producer, producer_user, shipped.lines.all(), "Viettel Post", "VTP1")
@@ -158,15 +168,17 @@ def test_part_status_in_sql_matches_order_status_for(producer_a):
         assert order.my_status == expected, order.number
 
 
-def test_producer_cannot_reach_or_change_an_order_without_its_lines(client, producer_user, customer,
-                                                                   producer_a):
+def test_producer_cannot_reach_or_change_an_order_without_its_lines(client, producer_user, customer, producer_a):
     order_b = place(customer, [("LC-005", 1)])
     line_b = order_b.lines.get()
     url = reverse("dashboard:portal-order", kwargs={"number": order_b.number})
     client.force_login(producer_user)
     assert client.get(url).status_code == 404
-    for action, extra in (("confirm", {}), ("ship", {"ship-carrier": "VNPost", "ship-tracking_number": "X1"}),
-                          ("cancel", {"cancel-reason": "thử"})):
+    for action, extra in (
+        ("confirm", {}),
+        ("ship", {"ship-carrier": "VNPost", "ship-tracking_number": "X1"}),
+        ("cancel", {"cancel-reason": "thử"}),
+    ):
         response = client.post(url, {"action": action, f"{action}-lines": [line_b.pk], **extra})
         assert response.status_code == 404
     line_b.refresh_from_db()
@@ -178,8 +190,9 @@ def test_producer_cannot_reach_or_change_an_order_without_its_lines(client, prod
     assert line_b.status == statuses.LINE_PENDING
 
 
-def test_posting_another_producers_line_in_a_shared_order_changes_nothing(client, producer_user, mixed_order,
-                                                                        producer_a):
+def test_posting_another_producers_line_in_a_shared_order_changes_nothing(
+    client, producer_user, mixed_order, producer_a
+):
     line_b = lines_of(mixed_order, "LC-005")
     url = reverse("dashboard:portal-order", kwargs={"number": mixed_order.number})
     client.force_login(producer_user)
@@ -203,8 +216,10 @@ def test_outsider_is_refused_by_the_service(customer, mixed_order, producer_a):
 
 # --- confirm, ship -------------------------------------------------------------------------------
 
-def test_confirm_then_partial_then_full_shipment(client, producer_user, customer, reindexed,
-                                                 django_capture_on_commit_callbacks):
+
+def test_confirm_then_partial_then_full_shipment(
+    client, producer_user, customer, reindexed, django_capture_on_commit_callbacks
+):
     order = place(customer, [("LC-001", 2), ("LC-003", 1)])
     line_1, line_3 = lines_of(order, "LC-001"), lines_of(order, "LC-003")
     before_1 = stock("LC-001")
@@ -224,8 +239,15 @@ def test_confirm_then_partial_then_full_shipment(client, producer_user, customer
     assert line_1.status == statuses.LINE_CONFIRMED
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"action": "ship", "ship-lines": [line_1.pk], "ship-carrier": "Bưu điện (VNPost)",
-                                     "ship-tracking_number": "EB123456789VN"})
+        response = client.post(
+            url,
+            {
+                "action": "ship",
+                "ship-lines": [line_1.pk],
+                "ship-carrier": "Bưu điện (VNPost)",
+                "ship-tracking_number": "EB123456789VN",
+            },
+        )
     assert response.status_code == 302
     order.refresh_from_db()
     line_1.refresh_from_db()
@@ -245,21 +267,24 @@ def test_confirm_then_partial_then_full_shipment(client, producer_user, customer
     page = client.get(url).content.decode()
     assert "EB123456789VN" in page and "Đã gửi một phần" in page
 
-    client.post(url, {"action": "ship", "ship-lines": [line_3.pk], "ship-carrier": "Viettel Post",
-                      "ship-tracking_number": "VTP42"})
+    client.post(
+        url,
+        {"action": "ship", "ship-lines": [line_3.pk], "ship-carrier": "Viettel Post", "ship-tracking_number": "VTP42"},
+    )
     order.refresh_from_db()
     assert order.status == statuses.ORDER_SHIPPED
     assert list(OrderStatusChange.objects.filter(order=order).order_by("pk").values_list("new_status", flat=True)) == [
-        statuses.ORDER_CONFIRMED, statuses.ORDER_PARTIALLY_SHIPPED, statuses.ORDER_SHIPPED]
+        statuses.ORDER_CONFIRMED,
+        statuses.ORDER_PARTIALLY_SHIPPED,
+        statuses.ORDER_SHIPPED,
+    ]
     # a shipped line cannot be shipped or cancelled again
     with pytest.raises(fulfilment.FulfilmentRefused):
         fulfilment.cancel_lines(order, producer_user.partners.get(), producer_user, [line_3], "muộn")
 
 
-def test_order_stays_pending_until_every_producer_confirms(producer_user, user_b, producer_a, producer_b,
-                                                          mixed_order):
-    fulfilment.confirm_lines(mixed_order, producer_a, producer_user,
-                             fulfilment.producer_lines(mixed_order, producer_a))
+def test_order_stays_pending_until_every_producer_confirms(producer_user, user_b, producer_a, producer_b, mixed_order):
+    fulfilment.confirm_lines(mixed_order, producer_a, producer_user, fulfilment.producer_lines(mixed_order, producer_a))
     mixed_order.refresh_from_db()
     assert mixed_order.status == statuses.ORDER_PENDING
     fulfilment.confirm_lines(mixed_order, producer_b, user_b, fulfilment.producer_lines(mixed_order, producer_b))
@@ -269,8 +294,10 @@ def test_order_stays_pending_until_every_producer_confirms(producer_user, user_b
 
 # --- cancel --------------------------------------------------------------------------------------
 
+
 def test_cancellation_needs_a_reason_returns_stock_and_emails_the_customer(
-        client, producer_user, customer, django_capture_on_commit_callbacks):
+    client, producer_user, customer, django_capture_on_commit_callbacks
+):
     order = place(customer, [("LC-002", 3)])
     line = order.lines.get()
     allocated_with_order = stock("LC-002").num_allocated
@@ -284,8 +311,9 @@ def test_cancellation_needs_a_reason_returns_stock_and_emails_the_customer(
     assert line.status == statuses.LINE_PENDING
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"action": "cancel", "cancel-lines": [line.pk],
-                                     "cancel-reason": "Hết hàng vụ này, xin lỗi quý khách."})
+        response = client.post(
+            url, {"action": "cancel", "cancel-lines": [line.pk], "cancel-reason": "Hết hàng vụ này, xin lỗi quý khách."}
+        )
     assert response.status_code == 302
     line.refresh_from_db()
     order.refresh_from_db()
@@ -303,12 +331,16 @@ def test_cancellation_needs_a_reason_returns_stock_and_emails_the_customer(
     assert not PaymentEvent.objects.filter(order=order).exists()
 
 
-def test_cancellation_refunds_what_was_paid(customer, producer_user, producer_a,
-                                           django_capture_on_commit_callbacks):
+def test_cancellation_refunds_what_was_paid(customer, producer_user, producer_a, django_capture_on_commit_callbacks):
     order = place(customer, [("LC-001", 1), ("LC-004", 1)])
     card, _ = SourceType.objects.get_or_create(code="test-card", defaults={"name": "Thẻ thử"})
-    source = Source.objects.create(order=order, source_type=card, currency="VND",
-                                   amount_allocated=order.total_incl_tax, amount_debited=order.total_incl_tax)
+    source = Source.objects.create(
+        order=order,
+        source_type=card,
+        currency="VND",
+        amount_allocated=order.total_incl_tax,
+        amount_debited=order.total_incl_tax,
+    )
     line_4 = lines_of(order, "LC-004")
     with django_capture_on_commit_callbacks(execute=True):
         fulfilment.cancel_lines(order, producer_a, producer_user, [line_4], "Kín phòng ngày khách chọn.")
@@ -325,6 +357,7 @@ def test_cancellation_refunds_what_was_paid(customer, producer_user, producer_a,
 
 
 # --- assistants ----------------------------------------------------------------------------------
+
 
 def test_assistant_actions_are_recorded_with_both_names(client, assistant, producer_a, mixed_order):
     session = client.session
@@ -343,6 +376,7 @@ def test_assistant_actions_are_recorded_with_both_names(client, assistant, produ
 
 
 # --- pages ---------------------------------------------------------------------------------------
+
 
 def test_portal_home_counts_what_waits(client, producer_user, producer_a, mixed_order):
     client.force_login(producer_user)
@@ -374,7 +408,11 @@ def test_customer_sees_status_labels_not_codes(client, customer, mixed_order):
 def test_demo_has_orders_in_every_state(producer_a):
     orders = {o.number: o for o in Order.objects.filter(number__startswith="OCOP-DEMO-")}
     assert {o.status for o in orders.values()} >= {
-        statuses.ORDER_PENDING, statuses.ORDER_CONFIRMED, statuses.ORDER_PARTIALLY_SHIPPED, statuses.ORDER_SHIPPED}
+        statuses.ORDER_PENDING,
+        statuses.ORDER_CONFIRMED,
+        statuses.ORDER_PARTIALLY_SHIPPED,
+        statuses.ORDER_SHIPPED,
+    }
     assert Line.objects.filter(order__in=orders.values(), status=statuses.LINE_CANCELLED).exists()
     assert any(o.lines.values("partner").distinct().count() == 2 for o in orders.values())
     assert ShippingEvent.objects.filter(order__in=orders.values(), on_behalf_of=producer_a).exists()

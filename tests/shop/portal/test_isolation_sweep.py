@@ -5,6 +5,7 @@ changes. A producer's user cannot reach administrators' pages; a customer cannot
 ``test_every_url_of_ours_is_in_the_sweep`` fails when a new portal or OCOP URL is added without a
 place here, so the sweep stays complete.
 """
+
 import datetime
 
 import pytest
@@ -31,27 +32,67 @@ A_OBJECT_URLS = {
     "ocop-certificate-scan": lambda a: {"pk": a["product"].ocop_certificates.exclude(scan="").first().pk},
 }
 # Producer pages without an id: B gets its own data, nothing of A's.
-PRODUCER_PAGES = {"portal-home", "portal-products", "portal-product-create", "portal-stock-prices",
-                  "portal-orders", "portal-sales", "portal-sales-csv", "portal-settlements", "portal-team",
-                  "portal-switch", "ocop-my-products"}
+PRODUCER_PAGES = {
+    "portal-home",
+    "portal-products",
+    "portal-product-create",
+    "portal-stock-prices",
+    "portal-orders",
+    "portal-sales",
+    "portal-sales-csv",
+    "portal-settlements",
+    "portal-team",
+    "portal-switch",
+    "ocop-my-products",
+}
 # Administrators' pages (reviewers, programme staff).
 ADMIN_URLS = {
-    "ocop-review-queue": lambda a: {}, "ocop-review-detail": lambda a: {"pk": a["product"].pk},
-    "ocop-producers": lambda a: {}, "ocop-application": lambda a: {"pk": a["producer"].pk},
+    "ocop-review-queue": lambda a: {},
+    "ocop-review-detail": lambda a: {"pk": a["product"].pk},
+    "ocop-producers": lambda a: {},
+    "ocop-application": lambda a: {"pk": a["producer"].pk},
     "ocop-application-scan": lambda a: {"pk": a["producer"].pk},
-    "ocop-assistants": lambda a: {}, "ocop-figures": lambda a: {}, "ocop-figures-csv": lambda a: {},
-    "ocop-settlements": lambda a: {}, "ocop-settlement": lambda a: {"pk": a["settlement"].pk},
-    "ocop-shipping": lambda a: {}, "ocop-shipping-zone": lambda a: {"zone": "province"},
-    "ocop-payments": lambda a: {}, "ocop-payment-statement": lambda a: {},
-    "ocop-uncertified": lambda a: {}, "ocop-revocations": lambda a: {},
+    "ocop-assistants": lambda a: {},
+    "ocop-figures": lambda a: {},
+    "ocop-figures-csv": lambda a: {},
+    "ocop-settlements": lambda a: {},
+    "ocop-settlement": lambda a: {"pk": a["settlement"].pk},
+    "ocop-shipping": lambda a: {},
+    "ocop-shipping-zone": lambda a: {"zone": "province"},
+    "ocop-payments": lambda a: {},
+    "ocop-payment-statement": lambda a: {},
+    "ocop-uncertified": lambda a: {},
+    "ocop-revocations": lambda a: {},
     "ocop-certificate-checks": lambda a: {},
     # Oscar's own commerce pages, staff-only in our forks
-    "catalogue-product-list": lambda a: {}, "catalogue-product": lambda a: {"pk": a["product"].pk},
-    "order-list": lambda a: {}, "order-detail": lambda a: {"number": a["order"].number},
+    "catalogue-product-list": lambda a: {},
+    "catalogue-product": lambda a: {"pk": a["product"].pk},
+    "order-list": lambda a: {},
+    "order-detail": lambda a: {"number": a["order"].number},
 }
-ACTIONS = ["confirm", "ship", "cancel", "remove", "revoke", "invite", "delete", "up", "down", "submit",
-           "mark_paid", "prepare", "verify", "suspend", "reject", "grant", "received", "reviewed",
-           "keep_on_sale", "extend_decision", "end_decision"]
+ACTIONS = [
+    "confirm",
+    "ship",
+    "cancel",
+    "remove",
+    "revoke",
+    "invite",
+    "delete",
+    "up",
+    "down",
+    "submit",
+    "mark_paid",
+    "prepare",
+    "verify",
+    "suspend",
+    "reject",
+    "grant",
+    "received",
+    "reviewed",
+    "keep_on_sale",
+    "extend_decision",
+    "end_decision",
+]
 
 
 def _our_dashboard_url_names():
@@ -61,8 +102,12 @@ def _our_dashboard_url_names():
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
                 walk(pattern.url_patterns, pattern.namespace or namespace)
-            elif isinstance(pattern, URLPattern) and namespace == "dashboard" and pattern.name \
-                    and pattern.name.startswith(("portal-", "ocop-")):
+            elif (
+                isinstance(pattern, URLPattern)
+                and namespace == "dashboard"
+                and pattern.name
+                and pattern.name.startswith(("portal-", "ocop-"))
+            ):
                 names.add(pattern.name)
 
     walk(get_resolver().url_patterns, None)
@@ -73,13 +118,16 @@ def _our_dashboard_url_names():
 def producer_a(producer_user):
     producer = producer_user.partners.get()
     product = Product.objects.get(upc="LC-001")
-    order = (Order.objects.filter(lines__partner=producer).exclude(lines__partner__in=Partner.objects.exclude(
-        pk=producer.pk)).distinct().first())
-    last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1))
+    order = (
+        Order.objects.filter(lines__partner=producer)
+        .exclude(lines__partner__in=Partner.objects.exclude(pk=producer.pk))
+        .distinct()
+        .first()
+    )
+    last_month = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
     settlement = settlements.statement_for(producer, last_month.year, last_month.month)
     assert order is not None and settlement is not None
-    return {"producer": producer, "product": product, "order": order, "settlement": settlement,
-            "user": producer_user}
+    return {"producer": producer, "product": product, "order": order, "settlement": settlement, "user": producer_user}
 
 
 def _fingerprint(a):
@@ -93,15 +141,23 @@ def _fingerprint(a):
         "assistants": sorted(producer.assistants.values_list("pk", flat=True)),
         "invitations": list(producer.invitations.values_list("pk", "revoked_at", "accepted_at")),
         "products": list(products.values_list("pk", "title", "description", "review_status", "is_public")),
-        "stock": list(producer.stockrecords.order_by("pk").values_list("pk", "price", "num_in_stock",
-                                                                         "num_allocated")),
-        "images": list(get_model("catalogue", "ProductImage").objects.filter(product__in=products)
-                       .order_by("pk").values_list("pk", "display_order")),
-        "certificates": list(get_model("catalogue", "OcopCertificate").objects.filter(product__in=products)
-                             .order_by("pk").values_list("pk", "review")),
+        "stock": list(producer.stockrecords.order_by("pk").values_list("pk", "price", "num_in_stock", "num_allocated")),
+        "images": list(
+            get_model("catalogue", "ProductImage")
+            .objects.filter(product__in=products)
+            .order_by("pk")
+            .values_list("pk", "display_order")
+        ),
+        "certificates": list(
+            get_model("catalogue", "OcopCertificate")
+            .objects.filter(product__in=products)
+            .order_by("pk")
+            .values_list("pk", "review")
+        ),
         "lines": list(lines.values_list("pk", "status")),
-        "orders": list(Order.objects.filter(lines__partner=producer).distinct().order_by("pk")
-                       .values_list("pk", "status")),
+        "orders": list(
+            Order.objects.filter(lines__partner=producer).distinct().order_by("pk").values_list("pk", "status")
+        ),
         "shipping_events": get_model("order", "ShippingEvent").objects.filter(order__lines__partner=producer).count(),
         "settlements": list(producer.settlements.order_by("pk").values_list("pk", "status", "net_amount")),
     }
@@ -114,13 +170,29 @@ def _hostile_posts(a):
     stockrecord = product.stockrecords.get()
     image = product.images.first()
     common = {
-        "lines": line_ids, "line": line_ids[0], "carrier": "Giao Hàng Nhanh", "tracking_number": "GHN123",
-        "reason": "Thử truy cập trái phép", "pk": product.pk, "id": product.pk, "product": product.pk,
-        "image": image.pk if image else "", "user": a["user"].pk, "producer": a["producer"].pk,
-        "invitation": "1", "settlement": a["settlement"].pk, "payment_reference": "CK-HACK",
-        "email": "ke-gian@example.vn", "title": "Đổi tên trái phép", "grant": "1",
-        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0",
-        "form-MAX_NUM_FORMS": "1000", "form-0-id": stockrecord.pk, "form-0-price": "1",
+        "lines": line_ids,
+        "line": line_ids[0],
+        "carrier": "Giao Hàng Nhanh",
+        "tracking_number": "GHN123",
+        "reason": "Thử truy cập trái phép",
+        "pk": product.pk,
+        "id": product.pk,
+        "product": product.pk,
+        "image": image.pk if image else "",
+        "user": a["user"].pk,
+        "producer": a["producer"].pk,
+        "invitation": "1",
+        "settlement": a["settlement"].pk,
+        "payment_reference": "CK-HACK",
+        "email": "ke-gian@example.vn",
+        "title": "Đổi tên trái phép",
+        "grant": "1",
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": stockrecord.pk,
+        "form-0-price": "1",
         "form-0-num_in_stock": "0",
     }
     return [{**common, "action": action} for action in ACTIONS]
@@ -163,7 +235,8 @@ def test_b_pages_show_nothing_of_a_and_posts_naming_a_change_nothing(client, pro
 def _refused(response):
     """403, or a redirect to the login page (Oscar's answer to a user without the permission)."""
     return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"].startswith(reverse("customer:login")))
+        response.status_code == 302 and response["Location"].startswith(reverse("customer:login"))
+    )
 
 
 @pytest.mark.parametrize("url_name", sorted(ADMIN_URLS))

@@ -1,4 +1,5 @@
 """The public application to sell, and the reviewer's decision on it: verify (portal opens) or reject."""
+
 import io
 import re
 from pathlib import Path
@@ -34,15 +35,30 @@ def png_scan(name="dang-ky-kinh-doanh.png"):
 
 def application_data(**overrides):
     data = {
-        "name": "Hợp tác xã Mật ong Bắc Hà", "kind": "cooperative", "legal_name": "",
-        "registration_number": "5300 123 456", "representative": "Vàng Seo Páo", "phone": "0912345678",
-        "email": "", "province_code": LAO_CAI, "ward_code": CAM_DUONG, "street": "Thôn Na Hối",
-        "story": "Mật ong bạc hà thu hoạch mùa đông.", "has_epayment_account": "on",
-        "bank_name": "Agribank Lào Cai", "bank_account_number": "8800123456",
+        "name": "Hợp tác xã Mật ong Bắc Hà",
+        "kind": "cooperative",
+        "legal_name": "",
+        "registration_number": "5300 123 456",
+        "representative": "Vàng Seo Páo",
+        "phone": "0912345678",
+        "email": "",
+        "province_code": LAO_CAI,
+        "ward_code": CAM_DUONG,
+        "street": "Thôn Na Hối",
+        "story": "Mật ong bạc hà thu hoạch mùa đông.",
+        "has_epayment_account": "on",
+        "bank_name": "Agribank Lào Cai",
+        "bank_account_number": "8800123456",
         "bank_account_holder": "HTX MAT ONG BAC HA",
-        "last_name": "Vàng Seo", "first_name": "Páo", "account_email": "pao.mathong@example.vn",
-        "account_phone": "0987654321", "password1": "Ong-bac-ha-2026", "password2": "Ong-bac-ha-2026",
-        "terms": "on", "personal_data": "on", "business_registration_scan": png_scan(),
+        "last_name": "Vàng Seo",
+        "first_name": "Páo",
+        "account_email": "pao.mathong@example.vn",
+        "account_phone": "0987654321",
+        "password1": "Ong-bac-ha-2026",
+        "password2": "Ong-bac-ha-2026",
+        "terms": "on",
+        "personal_data": "on",
+        "business_registration_scan": png_scan(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -80,14 +96,21 @@ def test_the_form_is_public_and_linked_from_the_footer(client):
     response = client.get(APPLY_URL)
     assert response.status_code == 200
     content = response.content.decode()
-    for label in ("Mã số đăng ký kinh doanh hoặc mã số thuế", "Tỉnh/thành phố", "Xã/phường", "Mật khẩu",
-                  "Điều khoản sử dụng nền tảng OCOP Market (phiên bản 2026-01)", "Xử lý dữ liệu cá nhân"):
+    for label in (
+        "Mã số đăng ký kinh doanh hoặc mã số thuế",
+        "Tỉnh/thành phố",
+        "Xã/phường",
+        "Mật khẩu",
+        "Điều khoản sử dụng nền tảng OCOP Market (phiên bản 2026-01)",
+        "Xử lý dữ liệu cá nhân",
+    ):
         assert label.lower() in content.lower()
 
 
 @override_settings(OCOP_TERMS_VERSION="2026-03", OCOP_PERSONAL_DATA_NOTICE_VERSION="2026-02")
 def test_an_application_creates_a_pending_producer_with_consents_and_no_portal_access(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     response = apply(client, django_capture_on_commit_callbacks)
     assert response.status_code == 302 and response["Location"].endswith("/ban-hang/dang-ky/da-gui/")
 
@@ -107,8 +130,9 @@ def test_an_application_creates_a_pending_producer_with_consents_and_no_portal_a
     consents = {c.document: c for c in Consent.objects.filter(user=user)}
     assert consents.keys() == {"terms", "personal_data"}
     assert consents["terms"].version == "2026-03" and consents["personal_data"].version == "2026-02"
-    assert all(c.given and c.ip_address == "203.0.113.7" and c.context == "producer_application"
-               for c in consents.values())
+    assert all(
+        c.given and c.ip_address == "203.0.113.7" and c.context == "producer_application" for c in consents.values()
+    )
 
     # One email, to the applicant only: the application arrived, confirm the address by the link.
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
@@ -129,12 +153,17 @@ def test_an_application_creates_a_pending_producer_with_consents_and_no_portal_a
     assert client.get(reverse("dashboard:portal-team")).status_code == 403
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("0214 3812 345", "0214 3812 345"),  # a cooperative's landline in Lào Cai, as printed on its papers
-    ("+84 912.345.678", "0912 345 678"), ("0912345678", "0912 345 678"),
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("0214 3812 345", "0214 3812 345"),  # a cooperative's landline in Lào Cai, as printed on its papers
+        ("+84 912.345.678", "0912 345 678"),
+        ("0912345678", "0912 345 678"),
+    ],
+)
 def test_the_contact_phone_follows_the_address_rule_and_is_stored_as_written_in_vietnam(
-        client, django_capture_on_commit_callbacks, typed, stored):
+    client, django_capture_on_commit_callbacks, typed, stored
+):
     response = apply(client, django_capture_on_commit_callbacks, phone=typed, account_phone=typed)
     assert response.status_code == 302, response.context["form"].errors
     producer = Partner.objects.get(registration_number="5300123456")
@@ -155,16 +184,20 @@ def test_a_logged_in_visitor_applies_with_their_account(client, customer, django
     client.force_login(customer)
     page = client.get(APPLY_URL).content.decode()
     assert "khach@example.vn" in page and 'name="password1"' not in page
-    data = {key: value for key, value in application_data().items()
-            if key not in ("last_name", "first_name", "account_email", "account_phone", "password1", "password2")}
+    data = {
+        key: value
+        for key, value in application_data().items()
+        if key not in ("last_name", "first_name", "account_email", "account_phone", "password1", "password2")
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(APPLY_URL, data)
     assert response.status_code == 302
     producer = Partner.objects.get(director=customer)
     assert producer.is_verified is False and Consent.objects.filter(user=customer).count() == 2
     # A second application by the same account is refused.
-    response = client.post(APPLY_URL, {**application_data(), "registration_number": "5300999999",
-                                       "business_registration_scan": png_scan()})
+    response = client.post(
+        APPLY_URL, {**application_data(), "registration_number": "5300999999", "business_registration_scan": png_scan()}
+    )
     assert response.status_code == 200
     assert "mỗi tài khoản chỉ gửi một hồ sơ" in response.content.decode()
     assert Partner.objects.filter(director=customer).count() == 1
@@ -172,13 +205,30 @@ def test_a_logged_in_visitor_applies_with_their_account(client, customer, django
 
 def test_invalid_applications_show_vietnamese_errors_and_create_nothing(client):
     producers, users = Partner.objects.count(), User.objects.count()
-    response = client.post(APPLY_URL, application_data(
-        name="", phone="12345", ward_code=HANOI_BA_DINH, password2="khac-han", terms=None, personal_data=None,
-        business_registration_scan=None, account_email=loader.PRODUCER_EMAIL))
+    response = client.post(
+        APPLY_URL,
+        application_data(
+            name="",
+            phone="12345",
+            ward_code=HANOI_BA_DINH,
+            password2="khac-han",
+            terms=None,
+            personal_data=None,
+            business_registration_scan=None,
+            account_email=loader.PRODUCER_EMAIL,
+        ),
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert set(errors) >= {"name", "phone", "ward_code", "password2", "terms", "personal_data",
-                           "business_registration_scan"}
+    assert set(errors) >= {
+        "name",
+        "phone",
+        "ward_code",
+        "password2",
+        "terms",
+        "personal_data",
+        "business_registration_scan",
+    }
     assert "account_email" not in errors  # whether an email has an account is never shown (finding 11)
     content = response.content.decode()
     assert "Hãy điền mục này." in content
@@ -193,8 +243,9 @@ def test_invalid_applications_show_vietnamese_errors_and_create_nothing(client):
 
 def test_weak_passwords_and_taken_registration_numbers_are_refused(client):
     taken = Partner.objects.get(code="htx-que-bao-yen").registration_number
-    response = client.post(APPLY_URL, application_data(
-        password1="12345678", password2="12345678", registration_number=taken))
+    response = client.post(
+        APPLY_URL, application_data(password1="12345678", password2="12345678", registration_number=taken)
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "password1" in errors and "registration_number" in errors
@@ -203,8 +254,9 @@ def test_weak_passwords_and_taken_registration_numbers_are_refused(client):
 
 
 def test_a_scan_is_checked_by_content(client):
-    fake = SimpleUploadedFile("giay-phep.pdf", b"<html><script>alert(1)</script></html>",
-                              content_type="application/pdf")
+    fake = SimpleUploadedFile(
+        "giay-phep.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf"
+    )
     response = client.post(APPLY_URL, application_data(business_registration_scan=fake))
     assert response.status_code == 200
     assert "business_registration_scan" in response.context["form"].errors
@@ -215,8 +267,7 @@ def test_a_scan_is_checked_by_content(client):
 
 
 def test_the_commune_list_follows_the_province(client):
-    response = client.post(APPLY_URL, {**application_data(business_registration_scan=None),
-                                       "pick_province": "1"})
+    response = client.post(APPLY_URL, {**application_data(business_registration_scan=None), "pick_province": "1"})
     assert response.status_code == 200
     assert "Phường Cam Đường" in response.content.decode() and not response.context["form"].is_bound
     # With JavaScript the form fetches the same list as the address forms do.
@@ -225,7 +276,8 @@ def test_the_commune_list_follows_the_province(client):
 
 
 def test_reviewers_see_the_application_and_verifying_opens_the_portal(
-        client, reviewer, django_capture_on_commit_callbacks):
+    client, reviewer, django_capture_on_commit_callbacks
+):
     apply(client, django_capture_on_commit_callbacks)
     producer = Partner.objects.get(registration_number="5300123456")
     detail_url = reverse("dashboard:ocop-application", kwargs={"pk": producer.pk})
@@ -250,8 +302,10 @@ def test_reviewers_see_the_application_and_verifying_opens_the_portal(
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}),
-                               {"action": "verify", "reason": "Hồ sơ đầy đủ."})
+        response = client.post(
+            reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}),
+            {"action": "verify", "reason": "Hồ sơ đầy đủ."},
+        )
     assert response.status_code == 302
     producer.refresh_from_db()
     assert producer.is_verified and producer.verification_reason == "Hồ sơ đầy đủ."
@@ -264,8 +318,7 @@ def test_reviewers_see_the_application_and_verifying_opens_the_portal(
     assert page.status_code == 200 and "Hợp tác xã Mật ong Bắc Hà" in page.content.decode()
 
 
-def test_rejecting_an_application_needs_a_reason_and_emails_it(
-        client, reviewer, django_capture_on_commit_callbacks):
+def test_rejecting_an_application_needs_a_reason_and_emails_it(client, reviewer, django_capture_on_commit_callbacks):
     apply_and_confirm(client, django_capture_on_commit_callbacks)
     producer = Partner.objects.get(registration_number="5300123456")
     url = reverse("dashboard:ocop-application", kwargs={"pk": producer.pk})
@@ -298,8 +351,10 @@ def test_the_producers_page_rejects_pending_applications_too(client, reviewer, d
     producer = Partner.objects.get(code="hkd-nguyen-thi-hoa")
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("dashboard:ocop-producers"), {
-            "producer": producer.pk, "action": "reject", "reason": "Thiếu giấy đăng ký."})
+        response = client.post(
+            reverse("dashboard:ocop-producers"),
+            {"producer": producer.pk, "action": "reject", "reason": "Thiếu giấy đăng ký."},
+        )
     assert response.status_code == 302
     assert Partner.objects.get(pk=producer.pk).verification_status == Partner.Verification.REJECTED
     assert producer.email in mail.outbox[-1].to
@@ -326,10 +381,14 @@ def test_from_application_to_the_first_approved_product(client, reviewer, django
 
     Product = get_model("catalogue", "Product")
     product = Product.objects.create(
-        title="Mật ong bạc hà Bắc Hà 500 ml", product_class=get_model("catalogue", "ProductClass").objects.get(
-            name=loader.GOODS_CLASS), ocop_group="food", ocop_subgroup="processed-food")
+        title="Mật ong bạc hà Bắc Hà 500 ml",
+        product_class=get_model("catalogue", "ProductClass").objects.get(name=loader.GOODS_CLASS),
+        ocop_group="food",
+        ocop_subgroup="processed-food",
+    )
     get_model("partner", "StockRecord").objects.create(
-        product=product, partner=producer, partner_sku="MO-500", price=250000, num_in_stock=30)
+        product=product, partner=producer, partner_sku="MO-500", price=250000, num_in_stock=30
+    )
     assert not product.is_public
 
     client.force_login(applicant)
@@ -349,7 +408,8 @@ def test_from_application_to_the_first_approved_product(client, reviewer, django
 
 
 def test_registration_scan_is_private_and_streamed_to_reviewers_only(
-        client, reviewer, producer_user, django_capture_on_commit_callbacks):
+    client, reviewer, producer_user, django_capture_on_commit_callbacks
+):
     from django.conf import settings
 
     apply(client, django_capture_on_commit_callbacks)

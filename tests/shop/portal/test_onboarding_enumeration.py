@@ -4,6 +4,7 @@ The public form at /ban-hang/dang-ky/ answers an email that has an account exact
 the mailbox learns which it was. A new applicant's account opens by its emailed link (the customer
 registration's, shop/customer/accounts.py); applications are limited per client address.
 """
+
 import re
 
 import pytest
@@ -36,17 +37,24 @@ def _page(client, response, email):
 
 
 def _login(client, email, password):
-    return client.post(reverse("customer:login"), {
-        "login-username": email, "login-password": password, "login_submit": "1"})
+    return client.post(
+        reverse("customer:login"), {"login-username": email, "login-password": password, "login_submit": "1"}
+    )
 
 
 def test_the_application_answers_the_same_for_an_email_that_has_an_account(
-        customer, django_capture_on_commit_callbacks):
+    customer, django_capture_on_commit_callbacks
+):
     new_client, existing_client = Client(), Client()
     producers, users, consents = Partner.objects.count(), User.objects.count(), Consent.objects.count()
     new = _apply(new_client, django_capture_on_commit_callbacks, NEW)
-    existing = _apply(existing_client, django_capture_on_commit_callbacks, customer.email.upper(),
-                      registration_number="5300 654 321", business_registration_scan=png_scan())
+    existing = _apply(
+        existing_client,
+        django_capture_on_commit_callbacks,
+        customer.email.upper(),
+        registration_number="5300 654 321",
+        business_registration_scan=png_scan(),
+    )
     assert new.status_code == existing.status_code == 302
     assert new["Location"] == existing["Location"] == reverse("selling:applied")
     assert _page(new_client, new, NEW) == _page(existing_client, existing, "KHACH@example.vn")
@@ -64,8 +72,7 @@ def test_the_application_answers_the_same_for_an_email_that_has_an_account(
     assert "/password-reset/" in to_owner.body and "Hợp tác xã Mật ong Bắc Hà" in to_owner.body
 
 
-def test_a_new_applicant_signs_in_only_after_the_link_and_then_sees_the_application(
-        django_capture_on_commit_callbacks):
+def test_a_new_applicant_signs_in_only_after_the_link_and_then_sees_the_application(django_capture_on_commit_callbacks):
     client = Client()
     _apply(client, django_capture_on_commit_callbacks, NEW)
     producer = Partner.objects.get(registration_number="5300123456")
@@ -83,20 +90,32 @@ def test_a_new_applicant_signs_in_only_after_the_link_and_then_sees_the_applicat
     assert client.post(link).status_code == 400  # used once
     login_page = client.get(confirmed["Location"]).content.decode()
     assert f'name="login-redirect_url" value="{APPLY_URL}"' in login_page
-    signed_in = client.post(confirmed["Location"], {
-        "login-username": NEW, "login-password": PASSWORD, "login-redirect_url": APPLY_URL, "login_submit": "1"})
+    signed_in = client.post(
+        confirmed["Location"],
+        {"login-username": NEW, "login-password": PASSWORD, "login-redirect_url": APPLY_URL, "login_submit": "1"},
+    )
     assert signed_in.status_code == 302 and signed_in["Location"] == APPLY_URL
     page = client.get(APPLY_URL).content.decode()
     assert 'id="existing_application"' in page and "Hợp tác xã Mật ong Bắc Hà" in page and "Chờ xác minh" in page
 
 
 def test_applying_again_before_confirming_takes_the_new_password_and_creates_nothing_more(
-        django_capture_on_commit_callbacks):
-    _apply(Client(), django_capture_on_commit_callbacks, NEW, **{"password1": "Ke-gian-2026-x",
-                                                                   "password2": "Ke-gian-2026-x"})
+    django_capture_on_commit_callbacks,
+):
+    _apply(
+        Client(),
+        django_capture_on_commit_callbacks,
+        NEW,
+        **{"password1": "Ke-gian-2026-x", "password2": "Ke-gian-2026-x"},
+    )
     client = Client()
-    again = _apply(client, django_capture_on_commit_callbacks, NEW, registration_number="5300 654 321",
-                   business_registration_scan=png_scan())
+    again = _apply(
+        client,
+        django_capture_on_commit_callbacks,
+        NEW,
+        registration_number="5300 654 321",
+        business_registration_scan=png_scan(),
+    )
     assert again["Location"] == reverse("selling:applied")
     assert Partner.objects.filter(director__email=NEW).count() == 1
     first, second = (CONFIRM_LINK.search(m.body).group(0) for m in mail.outbox)
@@ -108,18 +127,35 @@ def test_applying_again_before_confirming_takes_the_new_password_and_creates_not
 
 def test_applications_by_email_are_limited_per_address(settings, django_capture_on_commit_callbacks):
     settings.OCOP_THROTTLES = {**settings.OCOP_THROTTLES, "registration-ip": (2, 3600)}
-    answers = [_apply(Client(), django_capture_on_commit_callbacks, f"spam{n}@example.vn",
-                      address="198.51.100.60", registration_number=f"5300 000 00{n}",
-                      business_registration_scan=png_scan()) for n in range(3)]
+    answers = [
+        _apply(
+            Client(),
+            django_capture_on_commit_callbacks,
+            f"spam{n}@example.vn",
+            address="198.51.100.60",
+            registration_number=f"5300 000 00{n}",
+            business_registration_scan=png_scan(),
+        )
+        for n in range(3)
+    ]
     assert [a.status_code for a in answers] == [302, 302, 429]
     assert "quá nhiều yêu cầu" in answers[2].content.decode()
     assert Partner.objects.filter(director__email__startswith="spam").count() == 2 and len(mail.outbox) == 2
-    assert _apply(Client(), django_capture_on_commit_callbacks, "khac@example.vn", address="198.51.100.61",
-                  registration_number="5300 000 009").status_code == 302
+    assert (
+        _apply(
+            Client(),
+            django_capture_on_commit_callbacks,
+            "khac@example.vn",
+            address="198.51.100.61",
+            registration_number="5300 000 009",
+        ).status_code
+        == 302
+    )
 
 
 def test_a_signed_in_applicant_is_not_limited_and_is_told_as_before(
-        client, customer, settings, django_capture_on_commit_callbacks):
+    client, customer, settings, django_capture_on_commit_callbacks
+):
     settings.OCOP_THROTTLES = {**settings.OCOP_THROTTLES, "registration-ip": (0, 3600)}
     client.force_login(customer)
     response = _apply(client, django_capture_on_commit_callbacks, "")

@@ -1,5 +1,6 @@
 """The producer's products in the portal: list, create, edit (and the review rule), images, quick edit,
 isolation between producers, assistants acting for a producer."""
+
 import io
 
 import pytest
@@ -54,8 +55,9 @@ def producer(producer_user):
 @pytest.fixture
 def assistant(producer, staff_user):
     """A commune official named to act for the first demo producer only."""
-    user = get_user_model().objects.create_user(email="canbo-xa@example.vn", password="mat-khau-2026",
-                                                last_name="Vàng Văn", first_name="Sử")
+    user = get_user_model().objects.create_user(
+        email="canbo-xa@example.vn", password="mat-khau-2026", last_name="Vàng Văn", first_name="Sử"
+    )
     user.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
     AssistedEntryGrant.objects.create(partner=producer, user=user, granted_by=staff_user, note="Cán bộ xã")
     return user
@@ -78,18 +80,29 @@ def _images_url(product):
 def _edit_data(product, **changes):
     """What the edit form posts when nothing is changed, with ``changes`` applied."""
     record = product.stockrecords.get()
-    data = {"title": product.title, "description": editing.html_to_text(product.description),
-            "ocop_group": product.ocop_group, "ocop_subgroup": product.ocop_subgroup,
-            "weight_grams": product.weight_grams or "", "price": int(record.price),
-            "num_in_stock": record.num_in_stock}
+    data = {
+        "title": product.title,
+        "description": editing.html_to_text(product.description),
+        "ocop_group": product.ocop_group,
+        "ocop_subgroup": product.ocop_subgroup,
+        "weight_grams": product.weight_grams or "",
+        "price": int(record.price),
+        "num_in_stock": record.num_in_stock,
+    }
     data.update(changes)
     return data
 
 
 def _new_product_data(**changes):
-    data = {"title": "Mật ong bạc hà Đồng Văn", "description": "Mật ong nguyên chất.\n\nChai 500 ml.",
-            "ocop_group": "food", "ocop_subgroup": "honey", "weight_grams": "700", "price": "250000",
-            "num_in_stock": "12"}
+    data = {
+        "title": "Mật ong bạc hà Đồng Văn",
+        "description": "Mật ong nguyên chất.\n\nChai 500 ml.",
+        "ocop_group": "food",
+        "ocop_subgroup": "honey",
+        "weight_grams": "700",
+        "price": "250000",
+        "num_in_stock": "12",
+    }
     data.update(changes)
     return data
 
@@ -101,6 +114,7 @@ def jpeg(name="anh.jpg", size=(120, 90)):
 
 
 # --- List ----------------------------------------------------------------------------------
+
 
 def test_list_shows_only_the_producers_own_products(client, producer_user, django_assert_max_num_queries):
     client.force_login(producer_user)
@@ -119,12 +133,14 @@ def test_list_shows_only_the_producers_own_products(client, producer_user, djang
     assert "Đã duyệt, đang bán" in html and "₫" in html and "★" in html
 
 
-def test_list_query_count_does_not_grow_with_products(client, producer_user, producer,
-                                                      django_assert_max_num_queries):
+def test_list_query_count_does_not_grow_with_products(client, producer_user, producer, django_assert_max_num_queries):
     for number in range(6):
-        product = Product.objects.create(title=f"Chè thử {number}", product_class=editing.product_class_for_group("drinks"))
-        StockRecord.objects.create(product=product, partner=producer, partner_sku=f"T-{number}", price=1000,
-                                   num_in_stock=1)
+        product = Product.objects.create(
+            title=f"Chè thử {number}", product_class=editing.product_class_for_group("drinks")
+        )
+        StockRecord.objects.create(
+            product=product, partner=producer, partner_sku=f"T-{number}", price=1000, num_in_stock=1
+        )
         ProductImage.objects.create(product=product, original=jpeg(f"t{number}.jpg"), display_order=0)
     client.force_login(producer_user)
     client.get(LIST_URL)
@@ -146,6 +162,7 @@ def test_list_searches_by_title_and_filters_by_status(client, producer_user):
 
 
 # --- Create ----------------------------------------------------------------------------------
+
 
 def test_create_makes_a_hidden_draft_with_the_producers_stock_record(client, producer_user, producer, reindexed):
     client.force_login(producer_user)
@@ -169,8 +186,9 @@ def test_create_makes_a_hidden_draft_with_the_producers_stock_record(client, pro
 
 def test_create_refuses_bad_values_with_vietnamese_messages(client, producer_user):
     client.force_login(producer_user)
-    response = client.post(CREATE_URL, _new_product_data(price="0", num_in_stock="-1", weight_grams="",
-                                                         ocop_subgroup="tea"))
+    response = client.post(
+        CREATE_URL, _new_product_data(price="0", num_in_stock="-1", weight_grams="", ocop_subgroup="tea")
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "Giá bán phải lớn hơn 0 đồng." in html
@@ -186,8 +204,12 @@ def test_create_refuses_bad_values_with_vietnamese_messages(client, producer_use
 
 def test_tourism_service_needs_no_weight(client, producer_user):
     client.force_login(producer_user)
-    response = client.post(CREATE_URL, _new_product_data(
-        title="Homestay Tả Phìn một đêm", ocop_group="tourism", ocop_subgroup="community-tourism", weight_grams=""))
+    response = client.post(
+        CREATE_URL,
+        _new_product_data(
+            title="Homestay Tả Phìn một đêm", ocop_group="tourism", ocop_subgroup="community-tourism", weight_grams=""
+        ),
+    )
     assert response.status_code == 302
     product = Product.objects.get(title="Homestay Tả Phìn một đêm")
     assert not product.get_product_class().requires_shipping and product.weight_grams is None
@@ -196,8 +218,13 @@ def test_tourism_service_needs_no_weight(client, producer_user):
 def test_form_shows_and_saves_the_product_class_attributes(client, producer_user):
     """Oscar's attribute machinery: the class's attributes appear in the form and are stored."""
     product_class = editing.product_class_for_group("food")
-    ProductAttribute.objects.create(product_class=product_class, name="Hạn sử dụng (tháng)", code="han_su_dung",
-                                    type=ProductAttribute.INTEGER, required=True)
+    ProductAttribute.objects.create(
+        product_class=product_class,
+        name="Hạn sử dụng (tháng)",
+        code="han_su_dung",
+        type=ProductAttribute.INTEGER,
+        required=True,
+    )
     client.force_login(producer_user)
     assert 'name="attr_han_su_dung"' in client.get(CREATE_URL).content.decode()
     response = client.post(CREATE_URL, _new_product_data())
@@ -211,6 +238,7 @@ def test_form_shows_and_saves_the_product_class_attributes(client, producer_user
 
 # --- Edit and the review rule -------------------------------------------------------------------
 
+
 def test_edit_page_warns_that_content_changes_take_an_approved_product_off_sale(client, producer_user):
     client.force_login(producer_user)
     html = client.get(_edit_url(_approved())).content.decode()
@@ -221,7 +249,8 @@ def test_edit_page_warns_that_content_changes_take_an_approved_product_off_sale(
 
 
 def test_editing_an_approved_products_title_sends_it_back_to_review(
-        client, producer_user, producer, reindexed, django_capture_on_commit_callbacks):
+    client, producer_user, producer, reindexed, django_capture_on_commit_callbacks
+):
     product = _approved()
     client.force_login(producer_user)
     with django_capture_on_commit_callbacks(execute=True):
@@ -285,9 +314,16 @@ def test_a_new_certificate_for_a_product_on_sale_is_reviewed(client, producer_us
 
     product = _approved()
     client.force_login(producer_user)
-    response = client.post(reverse("dashboard:ocop-product", kwargs={"pk": product.pk}),
-                           _certificate_post(decision_number="77/QĐ-UBND", star_rating="5", score="92",
-                                             issuer="Bộ Nông nghiệp và Môi trường", issuer_level="central"))
+    response = client.post(
+        reverse("dashboard:ocop-product", kwargs={"pk": product.pk}),
+        _certificate_post(
+            decision_number="77/QĐ-UBND",
+            star_rating="5",
+            score="92",
+            issuer="Bộ Nông nghiệp và Môi trường",
+            issuer_level="central",
+        ),
+    )
     assert response.status_code == 302
     certificate = product.ocop_certificates.get(decision_number="77/QĐ-UBND")
     product.refresh_from_db()
@@ -310,6 +346,7 @@ def test_a_new_certificate_for_a_product_on_sale_is_reviewed(client, producer_us
 
 # --- Images ------------------------------------------------------------------------------------
 
+
 def test_uploading_several_images_adds_them_with_thumbnails_and_sends_the_product_back(client, producer_user):
     product = _approved()
     before = product.images.count()
@@ -330,12 +367,19 @@ def test_uploading_several_images_adds_them_with_thumbnails_and_sends_the_produc
     assert "ảnh sản phẩm" in product.review_log.first().reason
 
 
-@pytest.mark.parametrize("upload, message", [
-    (SimpleUploadedFile("anh.jpg", b"<html>not an image</html>", content_type="image/jpeg"),
-     "Tệp này không phải là ảnh hợp lệ."),
-    (SimpleUploadedFile("to.jpg", b"\xff\xd8" + b"0" * (10 * 1024 * 1024), content_type="image/jpeg"),
-     "Ảnh quá lớn"),
-])
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (
+            SimpleUploadedFile("anh.jpg", b"<html>not an image</html>", content_type="image/jpeg"),
+            "Tệp này không phải là ảnh hợp lệ.",
+        ),
+        (
+            SimpleUploadedFile("to.jpg", b"\xff\xd8" + b"0" * (10 * 1024 * 1024), content_type="image/jpeg"),
+            "Ảnh quá lớn",
+        ),
+    ],
+)
 def test_bad_images_are_refused_with_vietnamese_messages(client, producer_user, upload, message):
     product = _approved()
     before = product.images.count()
@@ -381,14 +425,24 @@ def test_reordering_keeps_an_approved_product_on_sale_but_deleting_does_not(clie
 
 # --- Quick edit of prices and stock ------------------------------------------------------------------
 
+
 def _stock_data(records, changes=None):
     changes = changes or {}
-    data = {"form-TOTAL_FORMS": str(len(records)), "form-INITIAL_FORMS": str(len(records)),
-            "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000"}
+    data = {
+        "form-TOTAL_FORMS": str(len(records)),
+        "form-INITIAL_FORMS": str(len(records)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+    }
     for index, record in enumerate(records):
         price, stock = changes.get(record.pk, (int(record.price), record.num_in_stock))
-        data.update({f"form-{index}-id": str(record.pk), f"form-{index}-price": str(price),
-                     f"form-{index}-num_in_stock": str(stock)})
+        data.update(
+            {
+                f"form-{index}-id": str(record.pk),
+                f"form-{index}-price": str(price),
+                f"form-{index}-num_in_stock": str(stock),
+            }
+        )
     return data
 
 
@@ -429,6 +483,7 @@ def test_quick_edit_with_an_invalid_row_saves_nothing(client, producer_user, pro
 
 
 # --- Isolation ------------------------------------------------------------------------------------
+
 
 def test_another_producer_gets_404_for_a_producers_products_and_changes_nothing(client, user_b, producer):
     product = _approved()
@@ -497,8 +552,9 @@ def test_an_assistant_acts_for_the_producer_and_is_recorded(client, assistant, p
     assert "Chè Shan tuyết nhập hộ" in producer.activities.get(action="product_created").summary
 
 
-def test_quick_edit_reaches_the_search_index(client, producer_user, producer, monkeypatch,
-                                             django_capture_on_commit_callbacks):
+def test_quick_edit_reaches_the_search_index(
+    client, producer_user, producer, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.undo()  # the real product_changed: the update task runs after commit
     records = _own_records(producer)
     record = next(r for r in records if Product.objects.get(pk=r.product_id).is_public)

@@ -1,4 +1,5 @@
 """The producer's sales report (with CSV) and settlement statements in the portal, on known numbers."""
+
 import csv
 import io
 from decimal import Decimal
@@ -65,11 +66,14 @@ def test_sales_csv_opens_in_excel_with_vietnamese_header_and_plain_numbers(clien
     assert rows[-1] == ["", "Tổng cộng", "2", "6", "980000"]
 
 
-@pytest.mark.parametrize("query, error", [
-    ({"date_from": "2024-03-31", "date_to": "2024-03-01"}, "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."),
-    ({"date_from": "2023-01-01", "date_to": "2024-03-01"}, "Chỉ xem được tối đa 366 ngày một lần."),
-    ({"date_from": "ngày mai", "date_to": "2024-03-01"}, "Ngày không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ({"date_from": "2024-03-31", "date_to": "2024-03-01"}, "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."),
+        ({"date_from": "2023-01-01", "date_to": "2024-03-01"}, "Chỉ xem được tối đa 366 ngày một lần."),
+        ({"date_from": "ngày mai", "date_to": "2024-03-01"}, "Ngày không hợp lệ"),
+    ],
+)
 def test_bad_ranges_are_explained_in_vietnamese(client, producer_user, query, error):
     client.force_login(producer_user)
     response = client.get(SALES_URL, query)
@@ -80,9 +84,14 @@ def test_bad_ranges_are_explained_in_vietnamese(client, producer_user, query, er
 def test_statement_in_the_portal_shows_every_figure_of_a_household(client, producer_user, march):
     statement = settlements.statement_for(march["producer"], 2024, 3)
     # gross 450.000 + 150.000 + 380.000 + 190.000 = 1.170.000; refunds 190.000; base 980.000
-    assert (statement.gross_sales, statement.refunds, statement.commission,
-            statement.vat_withheld, statement.pit_withheld, statement.net_amount) == (
-        1170000, 190000, 49000, 9800, 4900, 916300)
+    assert (
+        statement.gross_sales,
+        statement.refunds,
+        statement.commission,
+        statement.vat_withheld,
+        statement.pit_withheld,
+        statement.net_amount,
+    ) == (1170000, 190000, 49000, 9800, 4900, 916300)
     client.force_login(producer_user)
     listing = client.get(reverse("dashboard:portal-settlements")).content.decode()
     assert reverse("dashboard:portal-settlement", kwargs={"pk": statement.pk}) in listing

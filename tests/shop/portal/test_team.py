@@ -1,4 +1,5 @@
 """A producer's team: the director invites and removes users; invitations are one-time, 7-day links."""
+
 import datetime
 import re
 
@@ -45,7 +46,8 @@ def accept_link(message):
 
 
 def test_everyone_sees_the_team_only_the_director_gets_the_buttons(
-        client, producer_user, producer, clerk, django_assert_max_num_queries):
+    client, producer_user, producer, clerk, django_assert_max_num_queries
+):
     client.force_login(producer_user)
     with django_assert_max_num_queries(25):
         page = client.get(TEAM_URL)
@@ -60,10 +62,12 @@ def test_everyone_sees_the_team_only_the_director_gets_the_buttons(
     assert 'id="read_only_note"' in content
 
 
-def test_invite_and_accept_with_the_invited_account(client, producer_user, producer,
-                                                    django_capture_on_commit_callbacks):
-    invitee = User.objects.create_user(email="Hang.Nguyen@example.vn", password="Mat-khau-2026",
-                                       last_name="Nguyễn Thu", first_name="Hằng")
+def test_invite_and_accept_with_the_invited_account(
+    client, producer_user, producer, django_capture_on_commit_callbacks
+):
+    invitee = User.objects.create_user(
+        email="Hang.Nguyen@example.vn", password="Mat-khau-2026", last_name="Nguyễn Thu", first_name="Hằng"
+    )
     client.force_login(producer_user)
     response = invite(client, "hang.nguyen@example.vn", django_capture_on_commit_callbacks)
     assert response.status_code == 302
@@ -102,12 +106,14 @@ def test_a_new_person_signs_up_from_the_invitation(client, producer_user, produc
     client.logout()
     page = client.get(link).content.decode()
     assert 'id="invitation_signup"' in page
-    response = client.post(link, {"last_name": "Giàng Thị", "first_name": "Dở", "password1": "ngan",
-                                  "password2": "ngan"})
+    response = client.post(
+        link, {"last_name": "Giàng Thị", "first_name": "Dở", "password1": "ngan", "password2": "ngan"}
+    )
     assert response.status_code == 200 and "password1" in response.context["signup_form"].errors
     assert not User.objects.filter(email="moi.den@example.vn").exists()
-    response = client.post(link, {"last_name": "Giàng Thị", "first_name": "Dở", "password1": "Tho-cam-2026",
-                                  "password2": "Tho-cam-2026"})
+    response = client.post(
+        link, {"last_name": "Giàng Thị", "first_name": "Dở", "password1": "Tho-cam-2026", "password2": "Tho-cam-2026"}
+    )
     assert response.status_code == 200
     newcomer = User.objects.get(email="moi.den@example.vn")
     assert newcomer.get_full_name() == "Giàng Thị Dở" and producer.users.filter(pk=newcomer.pk).exists()
@@ -127,13 +133,15 @@ def test_the_wrong_account_cannot_accept(client, producer_user, producer, custom
     assert ProducerInvitation.objects.get(email="dung.nguoi@example.vn").accepted_at is None
 
 
-def test_expired_revoked_and_unknown_links_are_refused(client, producer_user, producer, customer,
-                                                       django_capture_on_commit_callbacks):
+def test_expired_revoked_and_unknown_links_are_refused(
+    client, producer_user, producer, customer, django_capture_on_commit_callbacks
+):
     client.force_login(producer_user)
     invite(client, customer.email, django_capture_on_commit_callbacks)
     invitation = ProducerInvitation.objects.get(email=customer.email)
     ProducerInvitation.objects.filter(pk=invitation.pk).update(
-        expires_at=timezone.now() - datetime.timedelta(minutes=1))
+        expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     client.force_login(customer)
     link = reverse("selling:invitation", kwargs={"token": invitation.token})
     for method in (client.get, client.post):
@@ -142,7 +150,8 @@ def test_expired_revoked_and_unknown_links_are_refused(client, producer_user, pr
     assert not producer.users.filter(pk=customer.pk).exists()
 
     ProducerInvitation.objects.filter(pk=invitation.pk).update(
-        expires_at=timezone.now() + datetime.timedelta(days=1), revoked_at=timezone.now())
+        expires_at=timezone.now() + datetime.timedelta(days=1), revoked_at=timezone.now()
+    )
     response = client.post(link)
     assert response.status_code == 410 and "đã bị người đại diện huỷ" in response.content.decode()
     assert not producer.users.filter(pk=customer.pk).exists()
@@ -165,8 +174,9 @@ def test_the_director_revokes_an_invitation(client, producer_user, producer, dja
     assert not page.context["invitations"] and 'id="team_invitations"' not in page.content.decode()
 
 
-def test_a_clerk_cannot_invite_revoke_or_remove(client, producer_user, producer, clerk,
-                                               django_capture_on_commit_callbacks):
+def test_a_clerk_cannot_invite_revoke_or_remove(
+    client, producer_user, producer, clerk, django_capture_on_commit_callbacks
+):
     client.force_login(producer_user)
     invite(client, "cho.duyet@example.vn", django_capture_on_commit_callbacks)
     invitation = ProducerInvitation.objects.get(email="cho.duyet@example.vn")

@@ -1,5 +1,6 @@
 """Editorial pages (Wagtail) are found by search beside products, with the same Vietnamese folding,
 on both backends, and leave the index when unpublished."""
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -45,8 +46,7 @@ def test_the_home_page_itself_is_not_a_search_result():
     assert not home_titles & set(_titles(pages.search("OCOP")))
 
 
-def test_unpublishing_removes_the_page_and_publishing_brings_it_back(
-        return_policy, django_capture_on_commit_callbacks):
+def test_unpublishing_removes_the_page_and_publishing_brings_it_back(return_policy, django_capture_on_commit_callbacks):
     try:
         with django_capture_on_commit_callbacks(execute=True):
             return_policy.unpublish()

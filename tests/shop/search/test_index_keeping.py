@@ -2,6 +2,7 @@
 popularity (best-selling), attributes and reserved stock — against the real Elasticsearch.
 
 Documents these tests reindex are put back afterwards by the autouse fixture in tests/conftest.py."""
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -26,8 +27,7 @@ def _document(product):
     return indexing.client().get(index=indexing.index_name(), id=product.pk)["_source"]
 
 
-def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(
-        django_capture_on_commit_callbacks):
+def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(django_capture_on_commit_callbacks):
     product = Product.objects.get(upc="LC-020")
     stockrecord = product.stockrecords.get()
     stockrecord.price = 777000
@@ -79,7 +79,7 @@ def test_best_selling_sort_puts_the_most_sold_product_first(backend):
     public = list(Product.objects.filter(is_public=True).order_by("pk")[:2])
     best, second = public
     for product in public:
-            product.stockrecords.update(num_in_stock=1000)
+        product.stockrecords.update(num_in_stock=1000)
     already_sold = _units_sold(best)  # the demo orders sold some
     _sell(best, 400)
     _sell(second, 300)
@@ -94,7 +94,8 @@ def test_best_selling_sort_puts_the_most_sold_product_first(backend):
 def test_attribute_values_are_searchable_without_diacritics(backend):
     product = Product.objects.get(upc="LC-005")
     ProductAttribute.objects.create(
-        product_class=product.get_product_class(), name="Vùng nguyên liệu", code="vung_nguyen_lieu", type="text")
+        product_class=product.get_product_class(), name="Vùng nguyên liệu", code="vung_nguyen_lieu", type="text"
+    )
     product.attr.vung_nguyen_lieu = "Rừng chè Tả Xùa cổ thụ"
     product.save()  # as the product forms save attribute values
     indexing.update_products([product.pk])

@@ -1,4 +1,5 @@
 """Product search against the real Elasticsearch started by `make test`, and its fallbacks."""
+
 import logging
 
 import pytest
@@ -39,12 +40,15 @@ def test_folding_and_normalisation():
     assert normalize(decomposed) == "mật ong"
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("mat ong", {"LC-013", "LC-014"}),          # no diacritics finds "mật ong"
-    ("ca hoi sa pa", {"LC-036", "LC-038"}),     # "cá hồi Sa Pa"
-    ("dua go que", {"LC-023"}),                 # "d" matches "đ": "đũa gỗ quế"
-    ("Cá hồi Sa Pa", {"LC-036", "LC-038"}),     # exact Vietnamese
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("mat ong", {"LC-013", "LC-014"}),  # no diacritics finds "mật ong"
+        ("ca hoi sa pa", {"LC-036", "LC-038"}),  # "cá hồi Sa Pa"
+        ("dua go que", {"LC-023"}),  # "d" matches "đ": "đũa gỗ quế"
+        ("Cá hồi Sa Pa", {"LC-036", "LC-038"}),  # exact Vietnamese
+    ],
+)
 def test_vietnamese_queries_with_or_without_diacritics(query, expected):
     found = set(_upcs(query))
     public_expected = {upc for upc in expected if listing.is_for_sale(Product.objects.get(upc=upc))}
@@ -72,8 +76,9 @@ def test_only_public_products_of_verified_producers_are_found():
 
 def test_category_filter_and_price_sort():
     drinks = Category.get_root_nodes().get(name="Đồ uống")
-    results = list(get_product_search().search("", categories=drinks.get_descendants_and_self(),
-                                               sort="price-asc")[0:50])
+    results = list(
+        get_product_search().search("", categories=drinks.get_descendants_and_self(), sort="price-asc")[0:50]
+    )
     assert results and {p.ocop_group for p in results} == {"drinks"}
     prices = [p.min_price for p in results]
     assert prices == sorted(prices)
@@ -132,8 +137,9 @@ def test_both_backends_find_sort_and_filter_alike(backend):
 
 
 @pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
-@pytest.mark.parametrize("query, expected", [("mat ong", {"LC-013"}), ("dua go que", {"LC-023"}),
-                                             ("Cá hồi Sa Pa", {"LC-036"})])
+@pytest.mark.parametrize(
+    "query, expected", [("mat ong", {"LC-013"}), ("dua go que", {"LC-023"}), ("Cá hồi Sa Pa", {"LC-036"})]
+)
 def test_both_backends_fold_vietnamese(backend, query, expected):
     assert expected <= {p.upc for p in backend().search(query)[0:50]}
 
@@ -241,7 +247,7 @@ def test_check_reports_drift_and_fix_repairs_it(capsys):
 def test_phrase_matches_come_first_on_both_backends(backend):
     upcs = [p.upc for p in backend().search("mat ong")[0:5]]
     public_honey = [upc for upc in ("LC-013", "LC-014") if listing.is_for_sale(Product.objects.get(upc=upc))]
-    assert upcs[:len(public_honey)] and set(upcs[:len(public_honey)]) == set(public_honey)
+    assert upcs[: len(public_honey)] and set(upcs[: len(public_honey)]) == set(public_honey)
 
 
 def test_database_words_match_at_word_starts_only():

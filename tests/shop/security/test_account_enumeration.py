@@ -4,6 +4,7 @@ Registration answers an email that has an account exactly as a new one (same red
 only the mailbox learns which it was; a new account opens by its email link; password reset answers the
 same for an existing and a missing email.
 """
+
 import re
 
 import pytest
@@ -23,8 +24,12 @@ LINK = re.compile(r"https?://[^\s\"<]+/accounts/register/confirm/[^\s\"<]+/")
 
 def _register(client, email, capture, door="login", address="203.0.113.20"):
     if door == "login":
-        data = {"registration-email": email, "registration-password1": PASSWORD,
-                "registration-password2": PASSWORD, "registration_submit": "1"}
+        data = {
+            "registration-email": email,
+            "registration-password1": PASSWORD,
+            "registration-password2": PASSWORD,
+            "registration_submit": "1",
+        }
         url = reverse("customer:login")
     else:
         data = {"email": email, "password1": PASSWORD, "password2": PASSWORD}
@@ -34,8 +39,9 @@ def _register(client, email, capture, door="login", address="203.0.113.20"):
 
 
 def _login(client, email, password):
-    return client.post(reverse("customer:login"), {
-        "login-username": email, "login-password": password, "login_submit": "1"})
+    return client.post(
+        reverse("customer:login"), {"login-username": email, "login-password": password, "login_submit": "1"}
+    )
 
 
 def _page(client, response):
@@ -107,22 +113,28 @@ def test_an_altered_link_opens_nothing(django_capture_on_commit_callbacks):
 
 def test_registration_is_limited_per_address(settings, django_capture_on_commit_callbacks):
     settings.OCOP_THROTTLES = {**settings.OCOP_THROTTLES, "registration-ip": (2, 3600)}
-    answers = [_register(Client(), f"spam{n}@example.vn", django_capture_on_commit_callbacks,
-                         address="198.51.100.30") for n in range(3)]
+    answers = [
+        _register(Client(), f"spam{n}@example.vn", django_capture_on_commit_callbacks, address="198.51.100.30")
+        for n in range(3)
+    ]
     assert [a.status_code for a in answers] == [302, 302, 429]
     assert len(mail.outbox) == 2
-    assert _register(Client(), "khac@example.vn", django_capture_on_commit_callbacks,
-                     address="198.51.100.31").status_code == 302
+    assert (
+        _register(Client(), "khac@example.vn", django_capture_on_commit_callbacks, address="198.51.100.31").status_code
+        == 302
+    )
 
 
 @pytest.mark.parametrize("url_name", ["password-reset"])
-def test_password_reset_answers_the_same_for_an_existing_and_a_missing_email(url_name,
-                                                                           django_capture_on_commit_callbacks):
+def test_password_reset_answers_the_same_for_an_existing_and_a_missing_email(
+    url_name, django_capture_on_commit_callbacks
+):
     existing_client, missing_client = Client(), Client()
     with django_capture_on_commit_callbacks(execute=True):  # the email goes out from the outbox after commit
         existing = existing_client.post(reverse(url_name), {"email": CUSTOMER[0]}, REMOTE_ADDR="198.51.100.40")
-        missing = missing_client.post(reverse(url_name), {"email": "khong.co.ai@example.vn"},
-                                      REMOTE_ADDR="198.51.100.41")
+        missing = missing_client.post(
+            reverse(url_name), {"email": "khong.co.ai@example.vn"}, REMOTE_ADDR="198.51.100.41"
+        )
     assert existing.status_code == missing.status_code == 302
     assert existing["Location"] == missing["Location"]
     assert _page(existing_client, existing) == _page(missing_client, missing)
@@ -132,11 +144,13 @@ def test_password_reset_answers_the_same_for_an_existing_and_a_missing_email(url
 def test_registering_an_unconfirmed_email_again_takes_the_new_password(django_capture_on_commit_callbacks):
     """Someone registered the email first: the mailbox owner registers, and only their link and password work."""
     with django_capture_on_commit_callbacks(execute=True):
-        Client().post(reverse("customer:register"), {"email": NEW, "password1": "Ke-gian-2026-x",
-                                                      "password2": "Ke-gian-2026-x"})
+        Client().post(
+            reverse("customer:register"), {"email": NEW, "password1": "Ke-gian-2026-x", "password2": "Ke-gian-2026-x"}
+        )
     client = Client()
-    assert _register(client, NEW, django_capture_on_commit_callbacks)["Location"] == \
-        reverse("customer:registration-sent")
+    assert _register(client, NEW, django_capture_on_commit_callbacks)["Location"] == reverse(
+        "customer:registration-sent"
+    )
     first, second = (LINK.search(m.body).group(0) for m in mail.outbox)
     assert client.post(first).status_code == 400
     assert client.post(second).status_code == 302

@@ -6,6 +6,7 @@ fails the test, and so does a pattern the walk cannot build a path for.
 The POSTs come from the logged-in administrator, so every view would let them through to its own
 checks: the 403 must be the CSRF middleware's (a probe failure view marks it) or, for Wagtail's admin
 API, Django REST framework's CSRF check of session logins."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
@@ -65,12 +66,15 @@ def test_every_post_without_the_token_is_refused(logged_in):
     assert walked > 300  # Oscar, its dashboard, Wagtail's admin and ours
     assert unbuildable == [], "build a path for these patterns (tests/shop/security/urlwalk.py)"
     assert accepted == [], "CSRF-exempt views: protect them or list them in EXEMPT with the reason:\n" + "\n".join(
-        f"{name} {path} {status}" for name, path, status in accepted)
+        f"{name} {path} {status}" for name, path, status in accepted
+    )
     assert seen_exempt == set(EXEMPT), "EXEMPT lists a URL that no longer exists"
 
 
-@override_settings(CSRF_FAILURE_VIEW="tests.shop.security.csrf_probe.failure",
-                   ROOT_URLCONF="tests.shop.security.urls_with_an_exempt_view")
+@override_settings(
+    CSRF_FAILURE_VIEW="tests.shop.security.csrf_probe.failure",
+    ROOT_URLCONF="tests.shop.security.urls_with_an_exempt_view",
+)
 def test_the_sweep_catches_a_new_exempt_view(logged_in):
     accepted, _seen, _unbuildable, _walked = _sweep(logged_in)
     assert accepted == [("forgotten-exempt", "/quen-bao-ve/", 200)]
@@ -81,6 +85,7 @@ def test_with_the_token_the_same_post_gets_past_the_csrf_check(logged_in):
     page = logged_in.get(reverse("order-lookup"))
     assert page.status_code == 200
     token = logged_in.cookies["csrftoken"].value
-    response = logged_in.post(reverse("order-lookup"), {"number": "1", "email": "a@example.vn",
-                                                        "csrfmiddlewaretoken": token})
+    response = logged_in.post(
+        reverse("order-lookup"), {"number": "1", "email": "a@example.vn", "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 200 and "Không tìm thấy đơn hàng" in response.content.decode()

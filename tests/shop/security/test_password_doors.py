@@ -9,6 +9,7 @@
   wrong passwords the right one no longer opens the door. A new door that is not limited fails it,
   unless ``NOT_DOORS`` lists it with the reason.
 """
+
 import time
 from urllib.parse import urljoin, urlsplit
 
@@ -47,6 +48,7 @@ def _frontend_login(language="vi"):
 
 # --- Wagtail's front-end login, the door the attacker found ---------------------------------------
 
+
 @pytest.mark.parametrize("listed", [True, False], ids=["listed", "unlisted"])
 @pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize("user", [CUSTOMER, ADMIN], ids=["customer", "administrator"])
@@ -66,8 +68,11 @@ def test_thirty_wrong_passwords_at_the_frontend_login_lock_the_account(monkeypat
     # the same account is locked at the storefront's door too
     with translation.override("vi"):
         storefront_url = reverse("customer:login")
-    storefront = Client().post(storefront_url, {
-        "login-username": user[0], "login-password": user[1], "login_submit": "1"}, REMOTE_ADDR="203.0.113.98")
+    storefront = Client().post(
+        storefront_url,
+        {"login-username": user[0], "login-password": user[1], "login_submit": "1"},
+        REMOTE_ADDR="203.0.113.98",
+    )
     assert storefront.status_code == 429 and LOCKED in storefront.content.decode()
 
 
@@ -80,8 +85,9 @@ def test_the_frontend_login_works_before_the_limit():
 def test_failures_at_the_storefront_lock_the_frontend_login(monkeypatch):
     monkeypatch.delitem(throttling.DOORS, "wagtailcore_login")
     for _ in range(5):
-        Client().post(reverse("customer:login"), {
-            "login-username": ADMIN[0], "login-password": "doan-sai", "login_submit": "1"})
+        Client().post(
+            reverse("customer:login"), {"login-username": ADMIN[0], "login-password": "doan-sai", "login_submit": "1"}
+        )
     client = Client()
     client.post(_frontend_login(), {"username": ADMIN[0], "password": ADMIN[1]}, REMOTE_ADDR="192.0.2.5")
     assert not _logged_in(client)
@@ -90,8 +96,7 @@ def test_failures_at_the_storefront_lock_the_frontend_login(monkeypatch):
 def test_an_address_guessing_many_accounts_is_locked_at_an_unlisted_door(monkeypatch):
     monkeypatch.delitem(throttling.DOORS, "wagtailcore_login")
     for n in range(20):
-        Client().post(_frontend_login(), {"username": f"doan{n}@example.vn", "password": "x"},
-                      REMOTE_ADDR="192.0.2.66")
+        Client().post(_frontend_login(), {"username": f"doan{n}@example.vn", "password": "x"}, REMOTE_ADDR="192.0.2.66")
     locked, other = Client(), Client()
     locked.post(_frontend_login(), {"username": ADMIN[0], "password": ADMIN[1]}, REMOTE_ADDR="192.0.2.66")
     other.post(_frontend_login(), {"username": ADMIN[0], "password": ADMIN[1]}, REMOTE_ADDR="192.0.2.67")
@@ -110,6 +115,7 @@ def test_the_backend_refuses_a_locked_account_without_a_request():
 
 # --- Wagtail's page and document privacy passwords ---------------------------------------------
 
+
 @pytest.fixture
 def private_page():
     page = Page.objects.live().filter(depth=3).exclude(url_path__contains="ban-hang").order_by("path").first()
@@ -121,8 +127,9 @@ def private_page():
 @pytest.fixture
 def private_document():
     collection = Collection.get_first_root_node().add_child(name="Tài liệu nội bộ")
-    CollectionViewRestriction.objects.create(collection=collection, restriction_type="password",
-                                             password=DOCUMENT_PASSWORD)
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type="password", password=DOCUMENT_PASSWORD
+    )
     document = get_document_model()(title="Bảng giá nội bộ", collection=collection)
     document.file.save("bang-gia.txt", ContentFile(b"gia si"), save=False)
     document.save()
@@ -144,8 +151,9 @@ def _password_form(html):
 def _privacy_door(client, url):
     form = _password_form(_html(client.get(url)))
     assert form is not None, f"{url} shows no password form"
-    return urljoin(url, form["action"]), {i["name"]: i.get("value", "") for i in form.find_all("input")
-                                          if i.get("name") and i.get("type") != "password"}
+    return urljoin(url, form["action"]), {
+        i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name") and i.get("type") != "password"
+    }
 
 
 @pytest.mark.parametrize("kind", ["page", "document"])
@@ -169,11 +177,15 @@ def test_privacy_passwords_are_limited_per_address(request, kind):
 
 # Forms with a password field that are not doors, by (URL name of the form's action, password fields).
 NOT_DOORS = {
-    ("customer:login", ("registration-password1", "registration-password2")):
-        "registration on the login page: the passwords are new, none is checked",
+    (
+        "customer:login",
+        ("registration-password1", "registration-password2"),
+    ): "registration on the login page: the passwords are new, none is checked",
     ("customer:register", ("password1", "password2")): "registration: the passwords are new, none is checked",
-    ("selling:apply", ("password1", "password2")):
-        "a producer's application opens an account: the passwords are new, none is checked",
+    (
+        "selling:apply",
+        ("password1", "password2"),
+    ): "a producer's application opens an account: the passwords are new, none is checked",
 }
 # What a door needs besides its form: the checkout asks for a basket and "I have an account".
 SETUP = {"checkout:index": lambda client: add_to_basket(client, buyable_products(1)[0])}
@@ -218,8 +230,7 @@ def _crawl(paths):
         for key, action, form in _forms(_html(response), page):
             # prefer the page that asks for the password (a private page) to the door's own URL, which
             # shows its form again after success
-            if key not in found or (found[key][0] == urlsplit(found[key][1]).path
-                                    and page != urlsplit(action).path):
+            if key not in found or (found[key][0] == urlsplit(found[key][1]).path and page != urlsplit(action).path):
                 found[key] = (page, action, form)
     return found
 
@@ -242,8 +253,14 @@ def _fill(form, name, account, password):
             data[key] = account
         else:
             data[key] = field.get("value", field.text if field.name == "textarea" else "")
-    button = next((b for b in form.find_all(["button", "input"]) if b.get("name")
-                   and (b.get("type") or "submit").lower() == "submit"), None)
+    button = next(
+        (
+            b
+            for b in form.find_all(["button", "input"])
+            if b.get("name") and (b.get("type") or "submit").lower() == "submit"
+        ),
+        None,
+    )
     if button is not None:
         data[button["name"]] = button.get("value", "")
     data.update(CHOICES.get(name, {}))
@@ -305,11 +322,19 @@ def test_every_password_door_is_limited(settings, private_page, private_document
     walked = [e.path for e in endpoints() if e.path]
     assert len(walked) > 300
     found, tried, unlimited = _sweep(walked, [private_page.url, private_document.url])
-    assert unlimited == [], "password doors without a limit: enforce one or list them in NOT_DOORS:\n" + \
-        "\n".join(unlimited)
+    assert unlimited == [], "password doors without a limit: enforce one or list them in NOT_DOORS:\n" + "\n".join(
+        unlimited
+    )
     # the sweep saw the doors it must see, so a broken crawl cannot pass unnoticed
-    assert {"customer:login", "checkout:index", "dashboard:login", "wagtailadmin_login", "wagtailcore_login",
-            "wagtailcore_authenticate_with_password", "wagtaildocs_authenticate_with_password"} <= set(tried)
+    assert {
+        "customer:login",
+        "checkout:index",
+        "dashboard:login",
+        "wagtailadmin_login",
+        "wagtailcore_login",
+        "wagtailcore_authenticate_with_password",
+        "wagtaildocs_authenticate_with_password",
+    } <= set(tried)
     assert set(NOT_DOORS) <= set(found), "NOT_DOORS lists a form that no longer exists"
     assert time.monotonic() - started < 60
     print("password doors limited:", sorted(tried), "not doors:", sorted(NOT_DOORS))

@@ -2,6 +2,7 @@
 5 failures lock an account, 20 an address, for 15 minutes; a locked attempt is answered 429 without the
 password being checked; a success forgets the account's failures; reset emails are limited per email and
 per address the same way for existing and unknown emails."""
+
 from dataclasses import dataclass
 
 import pytest
@@ -38,10 +39,15 @@ class LoginDoor:
 
 
 DOORS = {
-    "storefront": LoginDoor("customer:login", CUSTOMER, lambda e, p: {
-        "login-username": e, "login-password": p, "login_submit": "1"}),
-    "checkout": LoginDoor("checkout:index", CUSTOMER, lambda e, p: {
-        "username": e, "password": p, "options": "existing"}, needs_basket=True),
+    "storefront": LoginDoor(
+        "customer:login", CUSTOMER, lambda e, p: {"login-username": e, "login-password": p, "login_submit": "1"}
+    ),
+    "checkout": LoginDoor(
+        "checkout:index",
+        CUSTOMER,
+        lambda e, p: {"username": e, "password": p, "options": "existing"},
+        needs_basket=True,
+    ),
     "dashboard": LoginDoor("dashboard:login", ADMIN, lambda e, p: {"username": e, "password": p}),
     "wagtail": LoginDoor("wagtailadmin_login", ADMIN, lambda e, p: {"username": e, "password": p}),
 }
@@ -125,12 +131,22 @@ def test_registration_and_guest_checkout_are_not_login_attempts():
         _fail(DOORS["storefront"], 1, email=f"doan{number}@example.vn")
     client = Client()
     add_to_basket(client, buyable_products(1)[0])
-    response = client.post(reverse("checkout:index"), {"username": "khach.moi@example.vn", "options": "anonymous"},
-                           REMOTE_ADDR="203.0.113.7")
+    response = client.post(
+        reverse("checkout:index"),
+        {"username": "khach.moi@example.vn", "options": "anonymous"},
+        REMOTE_ADDR="203.0.113.7",
+    )
     assert response.status_code == 302  # on to the delivery address
-    registration = Client().post(reverse("customer:login"), {
-        "registration-email": "khach.moi@example.vn", "registration-password1": "mat-khau-moi-2026",
-        "registration-password2": "mat-khau-moi-2026", "registration_submit": "1"}, REMOTE_ADDR="203.0.113.7")
+    registration = Client().post(
+        reverse("customer:login"),
+        {
+            "registration-email": "khach.moi@example.vn",
+            "registration-password1": "mat-khau-moi-2026",
+            "registration-password2": "mat-khau-moi-2026",
+            "registration_submit": "1",
+        },
+        REMOTE_ADDR="203.0.113.7",
+    )
     assert registration.status_code == 302
 
 
@@ -139,13 +155,13 @@ RESET_DOORS = {"storefront": "password-reset", "wagtail": "wagtailadmin_password
 
 @pytest.mark.parametrize("url_name", list(RESET_DOORS.values()), ids=list(RESET_DOORS))
 @pytest.mark.parametrize("email", [CUSTOMER[0], "chua.co.tai.khoan@example.vn"], ids=["existing", "unknown"])
-def test_password_reset_is_limited_per_email_the_same_way_for_unknown_emails(url_name, email,
-                                                                            django_capture_on_commit_callbacks):
+def test_password_reset_is_limited_per_email_the_same_way_for_unknown_emails(
+    url_name, email, django_capture_on_commit_callbacks
+):
     if url_name == "wagtailadmin_password_reset" and email == CUSTOMER[0]:
         email = ADMIN[0]  # Wagtail sends resets to staff only
     with django_capture_on_commit_callbacks(execute=True):  # the storefront's emails leave the outbox after commit
-        answers = [Client().post(reverse(url_name), {"email": email}, REMOTE_ADDR=f"198.51.100.{n}")
-                   for n in range(4)]
+        answers = [Client().post(reverse(url_name), {"email": email}, REMOTE_ADDR=f"198.51.100.{n}") for n in range(4)]
     assert [a.status_code for a in answers] == [302, 302, 302, 429]
     assert RESET_LOCKED in answers[-1].content.decode()
     if "chua.co" not in email:
@@ -155,12 +171,12 @@ def test_password_reset_is_limited_per_email_the_same_way_for_unknown_emails(url
 @pytest.mark.parametrize("url_name", list(RESET_DOORS.values()), ids=list(RESET_DOORS))
 def test_password_reset_is_limited_per_address_and_another_address_is_not(url_name):
     for n in range(10):
-        assert Client().post(reverse(url_name), {"email": f"ai{n}@example.vn"},
-                             REMOTE_ADDR="192.0.2.80").status_code == 302
-    assert Client().post(reverse(url_name), {"email": "ai-nua@example.vn"},
-                         REMOTE_ADDR="192.0.2.80").status_code == 429
-    assert Client().post(reverse(url_name), {"email": "ai-nua@example.vn"},
-                         REMOTE_ADDR="192.0.2.81").status_code == 302
+        assert (
+            Client().post(reverse(url_name), {"email": f"ai{n}@example.vn"}, REMOTE_ADDR="192.0.2.80").status_code
+            == 302
+        )
+    assert Client().post(reverse(url_name), {"email": "ai-nua@example.vn"}, REMOTE_ADDR="192.0.2.80").status_code == 429
+    assert Client().post(reverse(url_name), {"email": "ai-nua@example.vn"}, REMOTE_ADDR="192.0.2.81").status_code == 302
 
 
 def test_limits_come_from_settings(settings):
@@ -174,20 +190,26 @@ def test_the_english_site_explains_in_english():
     _fail(DOORS["storefront"], 5)
     with translation.override("en"):
         url = reverse("customer:login")
-    response = Client().post(url, {"login-username": CUSTOMER[0], "login-password": CUSTOMER[1],
-                                   "login_submit": "1"}, REMOTE_ADDR="203.0.113.7")
+    response = Client().post(
+        url,
+        {"login-username": CUSTOMER[0], "login-password": CUSTOMER[1], "login_submit": "1"},
+        REMOTE_ADDR="203.0.113.7",
+    )
     assert response.status_code == 429 and "Too many failed sign-in attempts" in response.content.decode()
 
 
-@pytest.mark.parametrize("proxies, forwarded, remote, expected", [
-    ([], "1.2.3.4", "10.0.0.1", "10.0.0.1"),  # no proxy trusted: a forged header changes nothing
-    (["10.0.0.1"], "1.2.3.4, 5.6.7.8", "10.0.0.1", "5.6.7.8"),  # the load balancer appended the client's address
-    (["10.0.0.0/8"], "1.2.3.4, 5.6.7.8, 10.0.0.7", "10.0.0.1", "5.6.7.8"),  # two trusted proxies in a row
-    (["10.0.0.1"], "1.2.3.4", "203.0.113.9", "203.0.113.9"),  # a client reaching the site directly: ignored
-    (["10.0.0.1"], "", "10.0.0.1", "10.0.0.1"),
-    ([], "", "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),  # one IPv6 subscriber, one counter
-    ([], "", "::ffff:192.0.2.1", "192.0.2.1"),
-])
+@pytest.mark.parametrize(
+    "proxies, forwarded, remote, expected",
+    [
+        ([], "1.2.3.4", "10.0.0.1", "10.0.0.1"),  # no proxy trusted: a forged header changes nothing
+        (["10.0.0.1"], "1.2.3.4, 5.6.7.8", "10.0.0.1", "5.6.7.8"),  # the load balancer appended the client's address
+        (["10.0.0.0/8"], "1.2.3.4, 5.6.7.8, 10.0.0.7", "10.0.0.1", "5.6.7.8"),  # two trusted proxies in a row
+        (["10.0.0.1"], "1.2.3.4", "203.0.113.9", "203.0.113.9"),  # a client reaching the site directly: ignored
+        (["10.0.0.1"], "", "10.0.0.1", "10.0.0.1"),
+        ([], "", "2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),  # one IPv6 subscriber, one counter
+        ([], "", "::ffff:192.0.2.1", "192.0.2.1"),
+    ],
+)
 def test_client_address(settings, proxies, forwarded, remote, expected):
     settings.OCOP_TRUSTED_PROXIES = proxies
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)

@@ -1,4 +1,5 @@
 """The project's URLs plus one view that empties the basket on GET: the GET sweep must catch it."""
+
 from django.http import HttpResponse
 from django.urls import path
 

@@ -1,4 +1,5 @@
 """The project's URLs plus one CSRF-exempt view: the sweep must catch it."""
+
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt

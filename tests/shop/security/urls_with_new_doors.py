@@ -1,6 +1,7 @@
 """The project's URLs plus two new password doors for the sweep (test_password_doors.py): a library's
 login view, which the authentication backend limits unlisted, and a naive view that checks a password
 itself (``check_password``, not ``authenticate()``), which nothing limits: the sweep must catch it."""
+
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.views import LoginView
 from django.http import HttpResponse
@@ -10,10 +11,11 @@ from django.urls import path
 
 from shop.urls import urlpatterns as project_urlpatterns
 
-LIBRARY_FORM = ('<form method="post">{{ form.username }}{{ form.password }}<button type="submit">Vào</button>'
-                '</form>')
-FORM = ('<form method="post"><input type="email" name="email"><input type="password" name="mat_khau">'
-        '<button type="submit">Vào</button></form>')
+LIBRARY_FORM = '<form method="post">{{ form.username }}{{ form.password }}<button type="submit">Vào</button></form>'
+FORM = (
+    '<form method="post"><input type="email" name="email"><input type="password" name="mat_khau">'
+    '<button type="submit">Vào</button></form>'
+)
 
 
 class LibraryLogin(LoginView):

@@ -1,4 +1,5 @@
 """Every URL pattern of the project as a concrete path (a resolver walk), for the sweeps."""
+
 import re
 from dataclasses import dataclass
 

@@ -1,4 +1,5 @@
 """A known tariff, producers in known provinces and products of known weights, for the shipping tests."""
+
 import datetime
 from decimal import Decimal
 
@@ -48,22 +49,36 @@ def shop_items(tariff):
     """Two producers (Lào Cai, Hồ Chí Minh City); goods of known weights and a homestay service."""
     verified = Partner.Verification.VERIFIED
     lao_cai = Partner.objects.create(name="HTX Thử nghiệm Bắc Hà", province_code=LAO_CAI, verification_status=verified)
-    saigon = Partner.objects.create(name="Cơ sở Thử nghiệm Sài Gòn", province_code=HO_CHI_MINH,
-                                    verification_status=verified)
+    saigon = Partner.objects.create(
+        name="Cơ sở Thử nghiệm Sài Gòn", province_code=HO_CHI_MINH, verification_status=verified
+    )
 
     def item(title, partner, price, weight, product_class="Sản phẩm OCOP"):
         """A product for sale (catalogue.listing): approved, of a verified producer, with a valid certificate."""
-        product = create_product(title=title, product_class=product_class, price=Decimal(price),
-                                 num_in_stock=50, partner_name=partner.name, weight_grams=weight,
-                                 review_status=ReviewStatus.APPROVED, is_public=True)
+        product = create_product(
+            title=title,
+            product_class=product_class,
+            price=Decimal(price),
+            num_in_stock=50,
+            partner_name=partner.name,
+            weight_grams=weight,
+            review_status=ReviewStatus.APPROVED,
+            is_public=True,
+        )
         OcopCertificate.objects.create(
-            product=product, star_rating=4, decision_number=f"{product.pk}/QĐ-UBND",
-            decision_date=timezone.localdate() - datetime.timedelta(days=30), issuer="UBND tỉnh Lào Cai",
-            issuer_level="province", review=OcopCertificate.Review.APPROVED)
+            product=product,
+            star_rating=4,
+            decision_number=f"{product.pk}/QĐ-UBND",
+            decision_date=timezone.localdate() - datetime.timedelta(days=30),
+            issuer="UBND tỉnh Lào Cai",
+            issuer_level="province",
+            review=OcopCertificate.Review.APPROVED,
+        )
         return product
 
     return {
-        "lao_cai": lao_cai, "saigon": saigon,
+        "lao_cai": lao_cai,
+        "saigon": saigon,
         "tea": item("Chè Shan tuyết thử", lao_cai, 120000, 300),
         "honey": item("Mật ong bạc hà thử", lao_cai, 150000, None),  # no weight: counts 500 g
         "coffee": item("Cà phê rang thử", saigon, 80000, 250),

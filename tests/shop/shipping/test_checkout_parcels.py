@@ -1,5 +1,6 @@
 """Through the real checkout pages: the order's shipping charge is the sum of its parcels, recorded per
 producer; the service in the basket is not shipped."""
+
 import datetime
 
 import pytest

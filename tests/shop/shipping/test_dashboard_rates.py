@@ -1,4 +1,5 @@
 """Administrators edit the shipping rates on the OCOP dashboard; others cannot."""
+
 from types import SimpleNamespace
 
 import pytest
@@ -24,8 +25,11 @@ def _zone_url(zone="province"):
 
 
 def _bands(zone="province"):
-    return list(RateBand.objects.filter(zone_rate__zone=zone).order_by("max_weight_grams")
-                .values_list("max_weight_grams", "charge"))
+    return list(
+        RateBand.objects.filter(zone_rate__zone=zone)
+        .order_by("max_weight_grams")
+        .values_list("max_weight_grams", "charge")
+    )
 
 
 def _zone_post(client, rows, extra_kg_charge, zone="province"):
@@ -83,23 +87,31 @@ def test_administrator_edits_a_zone_and_baskets_are_priced_with_it(client, staff
 
     ShippingSettings.objects.filter(pk=1).update(free_shipping_threshold=None)  # nothing ships free here
     address = SimpleNamespace(province_code=LAO_CAI)
-    for items, charge in [([(shop_items["tea"], 1)], 21000), ([(shop_items["tea"], 2)], 30000),
-                          ([(shop_items["honey"], 2), (shop_items["tea"], 1)], 30000),  # 1.300 g
-                          ([(shop_items["honey"], 4)], 30000),  # 2.000 g
-                          ([(shop_items["tea"], 20)], 50000 + 7000),  # 6.000 g: 1 kg above
-                          ([(shop_items["tea"], 21)], 50000 + 2 * 7000)]:  # 6.300 g: 2 started kg
+    for items, charge in [
+        ([(shop_items["tea"], 1)], 21000),
+        ([(shop_items["tea"], 2)], 30000),
+        ([(shop_items["honey"], 2), (shop_items["tea"], 1)], 30000),  # 1.300 g
+        ([(shop_items["honey"], 4)], 30000),  # 2.000 g
+        ([(shop_items["tea"], 20)], 50000 + 7000),  # 6.000 g: 1 kg above
+        ([(shop_items["tea"], 21)], 50000 + 2 * 7000),
+    ]:  # 6.300 g: 2 started kg
         basket = make_basket(*items)
         (method,) = Repository().get_shipping_methods(basket, shipping_addr=address)
         assert method.calculate(basket).incl_tax == charge, items
 
 
-@pytest.mark.parametrize("rows, message", [
-    ({0: (500, 20000, True), 1: (1000, 25000, True), 2: (2000, 30000, True)},
-     "Vùng giao hàng cần ít nhất một mốc khối lượng."),
-    ({1: (1000, 15000, False)}, "Mốc nặng hơn không được có phí thấp hơn mốc nhẹ hơn."),
-    ({3: (500, 22000, False)}, "Hai mốc khối lượng trùng nhau."),
-    ({0: (500, -1, False)}, "Số tiền không được âm."),
-])
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        (
+            {0: (500, 20000, True), 1: (1000, 25000, True), 2: (2000, 30000, True)},
+            "Vùng giao hàng cần ít nhất một mốc khối lượng.",
+        ),
+        ({1: (1000, 15000, False)}, "Mốc nặng hơn không được có phí thấp hơn mốc nhẹ hơn."),
+        ({3: (500, 22000, False)}, "Hai mốc khối lượng trùng nhau."),
+        ({0: (500, -1, False)}, "Số tiền không được âm."),
+    ],
+)
 def test_invalid_zone_tariffs_are_refused_with_a_reason(client, staff_user, tariff, rows, message):
     client.force_login(staff_user)
     response = _zone_post(client, rows, 4000)
@@ -114,7 +126,8 @@ def test_unknown_zone_is_not_found(client, staff_user):
 
 def _refused(response):
     return response.status_code == 403 or (
-        response.status_code == 302 and response["Location"].startswith(reverse("customer:login")))
+        response.status_code == 302 and response["Location"].startswith(reverse("customer:login"))
+    )
 
 
 def test_staff_without_the_permission_cannot_see_or_change_rates(client, tariff):
@@ -130,7 +143,8 @@ def test_staff_without_the_permission_cannot_see_or_change_rates(client, tariff)
 def test_staff_given_the_permission_can(client, tariff):
     reviewer = get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
     reviewer.user_permissions.add(
-        Permission.objects.get(codename="change_zonerate", content_type__app_label="shipping"))
+        Permission.objects.get(codename="change_zonerate", content_type__app_label="shipping")
+    )
     client.force_login(get_user_model().objects.get(pk=reviewer.pk))
     assert client.get(reverse(RATES_URL)).status_code == 200
     assert client.get(_zone_url("national")).status_code == 200

@@ -1,5 +1,6 @@
 """What each producer's parcel was charged is recorded when the order is placed, and adds up to the
 order's shipping charge."""
+
 from decimal import Decimal
 
 import pytest
@@ -20,14 +21,24 @@ OrderParcel = get_model("shipping", "OrderParcel")
 
 
 def _place(basket, method, province_code=HA_NOI, number="TEST-PARCELS-1"):
-    address = ShippingAddress(first_name="Trần Thị Lan", line1="Số 12 phố Hàng Bạc",
-                              country=Country.objects.get(iso_3166_1_a2="VN"), phone_number="+84912345678")
+    address = ShippingAddress(
+        first_name="Trần Thị Lan",
+        line1="Số 12 phố Hàng Bạc",
+        country=Country.objects.get(iso_3166_1_a2="VN"),
+        phone_number="+84912345678",
+    )
     address.province_code = province_code  # a field of ShippingAddress (address form); set either way
     address.save()
     charge = method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, charge)
-    return OrderCreator().place_order(basket=basket, total=total, shipping_method=method, shipping_charge=charge,
-                                      shipping_address=address, order_number=number)
+    return OrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=charge,
+        shipping_address=address,
+        order_number=number,
+    )
 
 
 def test_placing_an_order_records_each_producers_parcel(shop_items):
@@ -35,10 +46,15 @@ def test_placing_an_order_records_each_producers_parcel(shop_items):
     order = _place(basket, ParcelShipping(HA_NOI))
 
     assert order.shipping_incl_tax == Decimal(75000)
-    rows = list(OrderParcel.objects.filter(order=order).order_by("pk").values_list(
-        "partner__name", "weight_grams", "zone", "goods_subtotal", "rate_charge", "charge"))
-    assert rows == [("HTX Thử nghiệm Bắc Hà", 600, "region", 240000, 35000, 35000),
-                    ("Cơ sở Thử nghiệm Sài Gòn", 250, "national", 80000, 40000, 40000)]
+    rows = list(
+        OrderParcel.objects.filter(order=order)
+        .order_by("pk")
+        .values_list("partner__name", "weight_grams", "zone", "goods_subtotal", "rate_charge", "charge")
+    )
+    assert rows == [
+        ("HTX Thử nghiệm Bắc Hà", 600, "region", 240000, 35000, 35000),
+        ("Cơ sở Thử nghiệm Sài Gòn", 250, "national", 80000, 40000, 40000),
+    ]
     parcels = parcels_for_order(order)
     assert sum(p.charge for p in parcels) == order.shipping_incl_tax
     tea_parcel = parcel_for_partner(order, shop_items["lao_cai"])

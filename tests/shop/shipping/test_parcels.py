@@ -1,10 +1,11 @@
 """Shipping charges on known baskets (the tariff and items are in conftest.py):
 
-    province: ≤500 g 20.000, ≤1 kg 25.000, ≤2 kg 30.000, +4.000 per extra kg
-    region:   ≤500 g 30.000, ≤1 kg 35.000, ≤2 kg 45.000, +6.000 per extra kg
-    national: ≤500 g 40.000, ≤1 kg 50.000, ≤2 kg 65.000, +10.000 per extra kg
-    free from 400.000 ₫ of goods per parcel
+province: ≤500 g 20.000, ≤1 kg 25.000, ≤2 kg 30.000, +4.000 per extra kg
+region:   ≤500 g 30.000, ≤1 kg 35.000, ≤2 kg 45.000, +6.000 per extra kg
+national: ≤500 g 40.000, ≤1 kg 50.000, ≤2 kg 65.000, +10.000 per extra kg
+free from 400.000 ₫ of goods per parcel
 """
+
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -35,8 +36,10 @@ def test_two_producers_ship_two_parcels_in_their_own_zones(shop_items):
     basket = make_basket((shop_items["tea"], 2), (shop_items["coffee"], 1))
     parcels = parcels_for_basket(basket, HA_NOI)
     # Lào Cai → Hà Nội is within the North; Hồ Chí Minh City → Hà Nội crosses regions.
-    assert _summary(parcels) == [("HTX Thử nghiệm Bắc Hà", 600, "region", 240000, 35000),
-                                 ("Cơ sở Thử nghiệm Sài Gòn", 250, "national", 80000, 40000)]
+    assert _summary(parcels) == [
+        ("HTX Thử nghiệm Bắc Hà", 600, "region", 240000, 35000),
+        ("Cơ sở Thử nghiệm Sài Gòn", 250, "national", 80000, 40000),
+    ]
     assert total_charge(parcels) == 75000
 
 
@@ -99,7 +102,11 @@ def test_repository_offers_one_method_priced_for_the_address(shop_items):
     assert isinstance(method, ParcelShipping) and method.province_code == HA_NOI
     charge = method.calculate(basket)
     assert (charge.currency, charge.excl_tax, charge.incl_tax, charge.is_tax_known) == (
-        basket.currency, Decimal(75000), Decimal(75000), True)
+        basket.currency,
+        Decimal(75000),
+        Decimal(75000),
+        True,
+    )
     # The same basket to Lào Cai: the tea (600 g) ships within the province.
     (method,) = Repository().get_shipping_methods(basket, shipping_addr=SimpleNamespace(province_code=LAO_CAI))
     assert method.calculate(basket).incl_tax == Decimal(25000 + 40000)

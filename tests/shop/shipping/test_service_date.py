@@ -1,5 +1,6 @@
 """Community-tourism services are not shipped: the buyer picks the day of the service, which must be
 today or later, and it stays on the basket line and the order line."""
+
 import datetime
 
 import pytest
@@ -77,8 +78,13 @@ def test_the_chosen_date_shows_on_the_basket_line_and_is_copied_to_the_order_lin
     (method,) = Repository().get_shipping_methods(basket)  # a service only: nothing to ship
     assert method.code == "no-shipping-required"
     charge = method.calculate(basket)
-    order = OrderCreator().place_order(basket=basket, total=OrderTotalCalculator().calculate(basket, charge),
-                                       shipping_method=method, shipping_charge=charge, order_number="TEST-SERVICE-1")
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=OrderTotalCalculator().calculate(basket, charge),
+        shipping_method=method,
+        shipping_charge=charge,
+        order_number="TEST-SERVICE-1",
+    )
     (order_line,) = order.lines.all()
     assert service_date_of(order_line) == day
     assert order_line.attributes.get().value == day.isoformat()

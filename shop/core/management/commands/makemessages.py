@@ -5,6 +5,7 @@ new Vietnamese string must arrive empty, not with the English of a similar strin
 marked fuzzy (Django ignores fuzzy entries, so the guess would silently show Vietnamese).
 ``tests/shop/test_i18n.py`` fails on an empty or fuzzy English entry for a Vietnamese msgid.
 """
+
 from django.core.management.commands import makemessages
 
 

@@ -4,6 +4,7 @@ a transfer as received, clearing a flag, and importing the bank statement.
 Access: staff with ``payments.change_payment`` (``FinanceDashboardConfig.permissions_map``). Thin views
 over ``payments.states`` (the only code that changes a payment) and ``payments.providers.vietqr.statements``.
 """
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -31,15 +32,19 @@ class PaymentDeskView(TemplateView):
             payments = payments.filter(status=status)
         if method in PROVIDER_CLASSES:
             payments = payments.filter(method=method)
-        ctx.update(payments=payments.order_by("-needs_attention", "-created_at")[:200],
-                   statuses=Payment.Status.choices, methods=[(c, get_provider(c).label) for c in PROVIDER_CLASSES],
-                   status=status, method=method, statement_form=kwargs.get("statement_form") or StatementForm(),
-                   confirmable=CONFIRMABLE_BY_HAND)
+        ctx.update(
+            payments=payments.order_by("-needs_attention", "-created_at")[:200],
+            statuses=Payment.Status.choices,
+            methods=[(c, get_provider(c).label) for c in PROVIDER_CLASSES],
+            status=status,
+            method=method,
+            statement_form=kwargs.get("statement_form") or StatementForm(),
+            confirmable=CONFIRMABLE_BY_HAND,
+        )
         return ctx
 
     # POST "action" → method; each may refuse the payment it is given.
-    actions = {"received": "action_received", "cancel_refund": "action_cancel_refund",
-               "reviewed": "action_reviewed"}
+    actions = {"received": "action_received", "cancel_refund": "action_cancel_refund", "reviewed": "action_reviewed"}
 
     def post(self, request, *args, **kwargs):
         payment = get_object_or_404(Payment, pk=request.POST.get("payment") or 0)
@@ -58,13 +63,15 @@ class PaymentDeskView(TemplateView):
         if not form.is_valid():
             messages.error(request, _("Số tiền đã nhận không hợp lệ."))
             return True
-        outcome = states.record_payment(payment, form.cleaned_data["amount"], form.cleaned_data["reference"],
-                                        confirmed_by=request.user)
+        outcome = states.record_payment(
+            payment, form.cleaned_data["amount"], form.cleaned_data["reference"], confirmed_by=request.user
+        )
         text = {
             states.PAID: _("Đã ghi nhận thanh toán %(amount)s cho đơn hàng %(number)s."),
             states.ALREADY_PAID: _("Đơn hàng %(number)s đã được ghi nhận thanh toán trước đó."),
-            states.AMOUNT_MISMATCH: _("Số tiền %(amount)s khác số tiền của đơn hàng %(number)s: chưa ghi nhận, "
-                                      "đã đánh dấu để kiểm tra."),
+            states.AMOUNT_MISMATCH: _(
+                "Số tiền %(amount)s khác số tiền của đơn hàng %(number)s: chưa ghi nhận, đã đánh dấu để kiểm tra."
+            ),
             states.REFUNDED_UNKEPT: _("Đơn hàng %(number)s không còn hiệu lực: cần hoàn lại %(amount)s cho khách."),
         }.get(outcome, _("Không ghi nhận được thanh toán cho đơn hàng %(number)s."))
         level = messages.success if outcome == states.PAID else messages.warning
@@ -81,18 +88,24 @@ class PaymentDeskView(TemplateView):
             return True
         cancelled = fulfilment.cancel_open_lines(payment.order, reason)
         if cancelled:
-            messages.success(request, _("Đã huỷ %(n)s sản phẩm chưa gửi của đơn hàng %(number)s và hoàn tiền đã "
-                                        "thu cho các sản phẩm đó.") % {"n": cancelled, "number": payment.order_number})
+            messages.success(
+                request,
+                _("Đã huỷ %(n)s sản phẩm chưa gửi của đơn hàng %(number)s và hoàn tiền đã thu cho các sản phẩm đó.")
+                % {"n": cancelled, "number": payment.order_number},
+            )
         else:
-            messages.warning(request, _("Đơn hàng %(number)s không còn sản phẩm nào chưa gửi để huỷ.") % {
-                "number": payment.order_number})
+            messages.warning(
+                request,
+                _("Đơn hàng %(number)s không còn sản phẩm nào chưa gửi để huỷ.") % {"number": payment.order_number},
+            )
         return True
 
     def action_reviewed(self, request, payment):
         """Clear the payment's flag."""
         Payment.objects.filter(pk=payment.pk).update(needs_attention=False)
-        messages.success(request, _("Đã đánh dấu đã xem thanh toán của đơn hàng %(number)s.") % {
-            "number": payment.order_number})
+        messages.success(
+            request, _("Đã đánh dấu đã xem thanh toán của đơn hàng %(number)s.") % {"number": payment.order_number}
+        )
         return True
 
 

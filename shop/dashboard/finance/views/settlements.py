@@ -4,6 +4,7 @@ with the form that records its payment.
 Access: staff with ``payments.change_settlement`` (``FinanceDashboardConfig.permissions_map``);
 ``payments.settlements.mark_paid`` checks it again. Thin views over ``payments.settlements``.
 """
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -42,8 +43,11 @@ class SettlementMonthView(TemplateView):
         if month is None:
             return self.render_to_response(self.get_context_data(form=form, month=None), status=400)
         prepared = settlements.prepare_period(*month)
-        messages.success(request, _("Đã lập/tính lại %(n)s bảng đối soát của tháng %(month)s.") % {
-            "n": len(prepared), "month": "%02d/%04d" % (month[1], month[0])})
+        messages.success(
+            request,
+            _("Đã lập/tính lại %(n)s bảng đối soát của tháng %(month)s.")
+            % {"n": len(prepared), "month": "%02d/%04d" % (month[1], month[0])},
+        )
         return redirect(reverse("dashboard:ocop-settlements") + "?month=%04d-%02d" % month)
 
     def get_context_data(self, **kwargs):
@@ -53,7 +57,8 @@ class SettlementMonthView(TemplateView):
             period_start, period_end = settlements.period_bounds(*month)
             statements = Settlement.objects.filter(period_start=period_start)
             context.update(
-                period_start=period_start, period_end=period_end,
+                period_start=period_start,
+                period_end=period_end,
                 month_value="%04d-%02d" % month,
                 settlements=statements.select_related("partner").order_by("partner__name", "pk"),
                 totals=settlements.month_totals(statements),
@@ -77,8 +82,9 @@ class SettlementDetailView(TemplateView):
     def get(self, request, *args, **kwargs):
         settlement = self.settlement
         if not settlement.is_paid:  # show today's figures
-            settlement = settlements.statement_for(settlement.partner, settlement.period_start.year,
-                                                   settlement.period_start.month)
+            settlement = settlements.statement_for(
+                settlement.partner, settlement.period_start.year, settlement.period_start.month
+            )
         return self.render_to_response(self.get_context_data(settlement=settlement, form=MarkPaidForm()))
 
     def post(self, request, *args, **kwargs):
@@ -91,9 +97,11 @@ class SettlementDetailView(TemplateView):
                 form.add_error(None, refusal.message)
                 messages.error(request, refusal.message)  # also when the form is not shown (paid)
             else:
-                messages.success(request, _("Đã ghi nhận thanh toán %(amount)s cho %(name)s.") % {
-                    "amount": format_vnd(settlement.net_amount),
-                    "name": settlement.partner.name})
+                messages.success(
+                    request,
+                    _("Đã ghi nhận thanh toán %(amount)s cho %(name)s.")
+                    % {"amount": format_vnd(settlement.net_amount), "name": settlement.partner.name},
+                )
                 return redirect("dashboard:ocop-settlement", pk=settlement.pk)
         return self.render_to_response(self.get_context_data(settlement=settlement, form=form), status=400)
 

@@ -5,6 +5,7 @@ Access: staff with ``shipping.change_zonerate`` (``OperationsDashboardConfig.per
 rule that reads these rates is ``shop.shipping.parcels``; new rates apply to baskets priced from now on, orders
 already placed keep what their parcels were charged.
 """
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
@@ -26,8 +27,10 @@ ShippingSettings = get_model("shipping", "ShippingSettings")
 
 def _regions():
     """Region → provinces in it, for the page that explains the zones."""
-    return [(region.label, sorted(province_name(code) for code, r in PROVINCE_REGIONS.items() if r == region))
-            for region in Region]
+    return [
+        (region.label, sorted(province_name(code) for code, r in PROVINCE_REGIONS.items() if r == region))
+        for region in Region
+    ]
 
 
 class ShippingRatesView(TemplateView):
@@ -74,8 +77,11 @@ class ShippingZoneView(TemplateView):
         return zone_rate
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(
-            form=ZoneRateForm(instance=self.zone_rate), formset=BandFormSet(instance=self.zone_rate)))
+        return self.render_to_response(
+            self.get_context_data(
+                form=ZoneRateForm(instance=self.zone_rate), formset=BandFormSet(instance=self.zone_rate)
+            )
+        )
 
     def post(self, request, *args, **kwargs):
         form = ZoneRateForm(request.POST, instance=self.zone_rate)
@@ -86,8 +92,12 @@ class ShippingZoneView(TemplateView):
             form.save()
             # Rewritten as a whole, so weights can be swapped between bands without a clash.
             self.zone_rate.bands.all().delete()
-            RateBand.objects.bulk_create([RateBand(zone_rate=self.zone_rate, max_weight_grams=weight, charge=charge)
-                                          for weight, charge in formset.bands()])
+            RateBand.objects.bulk_create(
+                [
+                    RateBand(zone_rate=self.zone_rate, max_weight_grams=weight, charge=charge)
+                    for weight, charge in formset.bands()
+                ]
+            )
         messages.success(request, _("Đã lưu biểu phí vùng %(zone)s.") % {"zone": self.zone.label})
         return redirect("dashboard:ocop-shipping")
 

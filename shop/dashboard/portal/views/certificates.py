@@ -6,6 +6,7 @@ review and the decisions so far; and a certificate's scan, streamed to those who
 These pages keep their ``/dashboard/ocop/…`` paths and ``dashboard:ocop-…`` names
 (``PortalDashboardConfig.get_urls``).
 """
+
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -25,8 +26,11 @@ OcopCertificate = get_model("catalogue", "OcopCertificate")
 def products_managed_by(user):
     """Products of the producers the user works for, as member or named assistant (never all of them
     just for being staff), and may view (``access.manageable_producers``: not pending or rejected ones)."""
-    return (Product.objects.browsable_dashboard()
-            .filter(stockrecords__partner__in=access.manageable_producers(user)).distinct())
+    return (
+        Product.objects.browsable_dashboard()
+        .filter(stockrecords__partner__in=access.manageable_producers(user))
+        .distinct()
+    )
 
 
 class ProducerProductListView(ListView):
@@ -37,9 +41,11 @@ class ProducerProductListView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return (products_managed_by(self.request.user)
-                .prefetch_related("ocop_certificates", "stockrecords__partner")
-                .order_by("review_status", "title"))
+        return (
+            products_managed_by(self.request.user)
+            .prefetch_related("ocop_certificates", "stockrecords__partner")
+            .order_by("review_status", "title")
+        )
 
 
 class ProducerProductOcopView(DetailView):
@@ -57,13 +63,15 @@ class ProducerProductOcopView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         product = self.object
-        context.update({
-            "certificates": product.ocop_certificates.all(),
-            "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
-            "certificate_form": kwargs.get("certificate_form") or CertificateForm(product=product),
-            "can_submit": any(t.action == "submit" for t in workflow.available_actions(product, self.request.user)),
-            "today": timezone.localdate(),
-        })
+        context.update(
+            {
+                "certificates": product.ocop_certificates.all(),
+                "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
+                "certificate_form": kwargs.get("certificate_form") or CertificateForm(product=product),
+                "can_submit": any(t.action == "submit" for t in workflow.available_actions(product, self.request.user)),
+                "today": timezone.localdate(),
+            }
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -93,8 +101,13 @@ class ProducerProductOcopView(DetailView):
             return self.render_to_response(self.get_context_data(certificate_form=form), status=400)
         _certificate, outcome = editing.add_certificate(product, product.producer, self.request.user, form)
         if outcome == editing.WITHDRAWN:
-            messages.warning(self.request, _("Đã lưu giấy chứng nhận. Sản phẩm đã được rút khỏi hàng chờ duyệt vì "
-                                             "bạn thêm giấy chứng nhận; hãy gửi duyệt lại."))
+            messages.warning(
+                self.request,
+                _(
+                    "Đã lưu giấy chứng nhận. Sản phẩm đã được rút khỏi hàng chờ duyệt vì "
+                    "bạn thêm giấy chứng nhận; hãy gửi duyệt lại."
+                ),
+            )
         else:
             messages.success(self.request, _("Đã lưu giấy chứng nhận; giấy mới sẽ được cán bộ duyệt."))
         return redirect("dashboard:ocop-product", pk=product.pk)
@@ -113,10 +126,10 @@ class CertificateScanView(View):
         except FileNotFoundError:
             raise Http404(_("Không tìm thấy bản chụp giấy chứng nhận."))
         extension = scans.sniff_extension(stored)
-        response = FileResponse(stored, content_type=scans.CONTENT_TYPES.get(extension,
-                                                                          scans.UNKNOWN_CONTENT_TYPE))
+        response = FileResponse(stored, content_type=scans.CONTENT_TYPES.get(extension, scans.UNKNOWN_CONTENT_TYPE))
         response["Content-Disposition"] = 'inline; filename="%s"' % scans.download_name(
-            certificate, extension or ".bin")
+            certificate, extension or ".bin"
+        )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -5,6 +5,7 @@ the customer's name, delivery address and phone — never other producers' lines
 order's total. Views are thin: every change goes through ``shop.order.fulfilment``, which checks
 the actor and the lines again; an order without this producer's lines is a 404.
 """
+
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
@@ -27,15 +28,23 @@ class PortalHomeView(PortalMixin, TemplateView):
 
     # (URL name, label, description); pages another part of the portal has not added yet are skipped.
     LINKS = [
-        ("dashboard:portal-orders", gettext_lazy("Đơn hàng"),
-         gettext_lazy("Xác nhận, gửi hàng hoặc huỷ sản phẩm trong đơn")),
-        ("dashboard:portal-products", gettext_lazy("Sản phẩm của tôi"),
-         gettext_lazy("Thêm, sửa sản phẩm, giá và số lượng trong kho")),
+        (
+            "dashboard:portal-orders",
+            gettext_lazy("Đơn hàng"),
+            gettext_lazy("Xác nhận, gửi hàng hoặc huỷ sản phẩm trong đơn"),
+        ),
+        (
+            "dashboard:portal-products",
+            gettext_lazy("Sản phẩm của tôi"),
+            gettext_lazy("Thêm, sửa sản phẩm, giá và số lượng trong kho"),
+        ),
         ("dashboard:portal-sales", gettext_lazy("Doanh số"), gettext_lazy("Đã bán được bao nhiêu, theo kỳ")),
-        ("dashboard:portal-settlements", gettext_lazy("Đối soát, thanh toán"),
-         gettext_lazy("Số tiền nền tảng thanh toán cho chủ thể")),
-        ("dashboard:portal-team", gettext_lazy("Người dùng của chủ thể"),
-         gettext_lazy("Mời, gỡ người cùng quản lý")),
+        (
+            "dashboard:portal-settlements",
+            gettext_lazy("Đối soát, thanh toán"),
+            gettext_lazy("Số tiền nền tảng thanh toán cho chủ thể"),
+        ),
+        ("dashboard:portal-team", gettext_lazy("Người dùng của chủ thể"), gettext_lazy("Mời, gỡ người cùng quản lý")),
     ]
 
     def get_links(self):
@@ -51,16 +60,21 @@ class PortalHomeView(PortalMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(fulfilment.pending_counts(self.producer))
         context["portal_links"] = self.get_links()
-        context["waiting_orders"] = (fulfilment.orders_for_producer(self.producer)
-                                     .filter(my_pending__gt=0).select_related("shipping_address")
-                                     .order_by("-date_placed", "-pk")[:5])
+        context["waiting_orders"] = (
+            fulfilment.orders_for_producer(self.producer)
+            .filter(my_pending__gt=0)
+            .select_related("shipping_address")
+            .order_by("-date_placed", "-pk")[:5]
+        )
         return context
 
 
 class OrderFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=gettext_lazy("Trạng thái phần hàng của tôi"), required=False,
-        choices=[("", gettext_lazy("Tất cả"))] + list(statuses.ORDER_LABELS.items()))
+        label=gettext_lazy("Trạng thái phần hàng của tôi"),
+        required=False,
+        choices=[("", gettext_lazy("Tất cả"))] + list(statuses.ORDER_LABELS.items()),
+    )
 
 
 class OrderListView(PortalMixin, ListView):
@@ -72,8 +86,11 @@ class OrderListView(PortalMixin, ListView):
 
     def get_queryset(self):
         self.form = OrderFilterForm(self.request.GET)
-        orders = (fulfilment.orders_for_producer(self.producer).select_related("shipping_address")
-                  .order_by("-date_placed", "-pk"))
+        orders = (
+            fulfilment.orders_for_producer(self.producer)
+            .select_related("shipping_address")
+            .order_by("-date_placed", "-pk")
+        )
         if self.form.is_valid() and self.form.cleaned_data["status"]:
             orders = orders.filter(my_status=self.form.cleaned_data["status"])
         return orders
@@ -92,16 +109,19 @@ class LinesForm(forms.Form):
     target = None
 
     lines = forms.TypedMultipleChoiceField(
-        label=gettext_lazy("Sản phẩm"), coerce=int, widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": gettext_lazy("Hãy chọn ít nhất một sản phẩm."),
-                        "invalid_choice": gettext_lazy("Sản phẩm đã chọn không còn thực hiện được việc này.")})
+        label=gettext_lazy("Sản phẩm"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": gettext_lazy("Hãy chọn ít nhất một sản phẩm."),
+            "invalid_choice": gettext_lazy("Sản phẩm đã chọn không còn thực hiện được việc này."),
+        },
+    )
 
     def __init__(self, *args, order_lines=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.eligible = [line for line in order_lines
-                         if self.target in statuses.LINE_PIPELINE.get(line.status, ())]
-        self.fields["lines"].choices = [
-            (line.pk, f"{line.title} × {line.quantity}") for line in self.eligible]
+        self.eligible = [line for line in order_lines if self.target in statuses.LINE_PIPELINE.get(line.status, ())]
+        self.fields["lines"].choices = [(line.pk, f"{line.title} × {line.quantity}") for line in self.eligible]
 
 
 class ConfirmForm(LinesForm):
@@ -114,23 +134,31 @@ class ConfirmForm(LinesForm):
 
 class ShipForm(LinesForm):
     target = statuses.LINE_SHIPPED
-    carrier = forms.CharField(label=gettext_lazy("Đơn vị vận chuyển"), max_length=120,
-                              error_messages={"required": gettext_lazy("Hãy nhập đơn vị vận chuyển.")},
-                              widget=forms.TextInput(attrs={"placeholder": gettext_lazy("Ví dụ: Bưu điện (VNPost)")}))
-    tracking_number = forms.CharField(label=gettext_lazy("Mã vận đơn"), max_length=64,
-                                      error_messages={"required": gettext_lazy("Hãy nhập mã vận đơn.")})
+    carrier = forms.CharField(
+        label=gettext_lazy("Đơn vị vận chuyển"),
+        max_length=120,
+        error_messages={"required": gettext_lazy("Hãy nhập đơn vị vận chuyển.")},
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("Ví dụ: Bưu điện (VNPost)")}),
+    )
+    tracking_number = forms.CharField(
+        label=gettext_lazy("Mã vận đơn"),
+        max_length=64,
+        error_messages={"required": gettext_lazy("Hãy nhập mã vận đơn.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("lines", [line.pk for line in self.eligible
-                                          if line.status == statuses.LINE_CONFIRMED])
+        self.initial.setdefault("lines", [line.pk for line in self.eligible if line.status == statuses.LINE_CONFIRMED])
 
 
 class CancelForm(LinesForm):
     target = statuses.LINE_CANCELLED
-    reason = forms.CharField(label=gettext_lazy("Lý do huỷ (gửi cho khách hàng)"), max_length=1000,
-                             widget=forms.Textarea(attrs={"rows": 3}),
-                             error_messages={"required": gettext_lazy("Hãy ghi lý do huỷ để báo cho khách hàng.")})
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do huỷ (gửi cho khách hàng)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": gettext_lazy("Hãy ghi lý do huỷ để báo cho khách hàng.")},
+    )
 
 
 class OrderDetailView(PortalMixin, TemplateView):
@@ -151,8 +179,10 @@ class OrderDetailView(PortalMixin, TemplateView):
         return list(fulfilment.producer_lines(self.order, self.producer).select_related("product"))
 
     def get_forms(self, lines, bound_action=None, data=None):
-        return {action: form_class(data if action == bound_action else None, prefix=action, order_lines=lines)
-                for action, form_class in self.form_classes.items()}
+        return {
+            action: form_class(data if action == bound_action else None, prefix=action, order_lines=lines)
+            for action, form_class in self.form_classes.items()
+        }
 
     def get(self, request, *args, **kwargs):
         lines = self.get_lines()
@@ -174,8 +204,7 @@ class OrderDetailView(PortalMixin, TemplateView):
                 form.add_error(None, refusal.message)
             else:
                 return redirect("dashboard:portal-order", number=self.order.number)
-        return self.render_to_response(self.get_context_data(lines=lines, forms=forms_by_action),
-                                       status=200)
+        return self.render_to_response(self.get_context_data(lines=lines, forms=forms_by_action), status=200)
 
     # --- Actions (one per entry of ``form_classes``): each returns the message to show ------------
 
@@ -184,8 +213,9 @@ class OrderDetailView(PortalMixin, TemplateView):
         return _("Đã xác nhận. Hãy chuẩn bị hàng và gửi đi.")
 
     def action_ship(self, chosen, data):
-        fulfilment.ship_lines(self.order, self.producer, self.request.user, chosen,
-                              data["carrier"], data["tracking_number"])
+        fulfilment.ship_lines(
+            self.order, self.producer, self.request.user, chosen, data["carrier"], data["tracking_number"]
+        )
         return _("Đã ghi nhận gửi hàng. Khách hàng được báo mã vận đơn.")
 
     def action_cancel(self, chosen, data):
@@ -197,14 +227,19 @@ class OrderDetailView(PortalMixin, TemplateView):
         lines = kwargs["lines"]
         order = self.order
         live = [line for line in lines if line.status != statuses.LINE_CANCELLED]
-        context.update({
-            "order": order,
-            "part_status": statuses.ORDER_LABELS[fulfilment.part_status(lines)],
-            "my_total": sum((line.line_price_incl_tax for line in live), 0),
-            "address": order.shipping_address,
-            "delivery_address": fulfilment.delivery_address(order.shipping_address),
-            "events": (order.shipping_events.filter(partner=self.producer)
-                       .select_related("event_type", "actor", "on_behalf_of")
-                       .prefetch_related("line_quantities__line").order_by("date_created", "pk")),
-        })
+        context.update(
+            {
+                "order": order,
+                "part_status": statuses.ORDER_LABELS[fulfilment.part_status(lines)],
+                "my_total": sum((line.line_price_incl_tax for line in live), 0),
+                "address": order.shipping_address,
+                "delivery_address": fulfilment.delivery_address(order.shipping_address),
+                "events": (
+                    order.shipping_events.filter(partner=self.producer)
+                    .select_related("event_type", "actor", "on_behalf_of")
+                    .prefetch_related("line_quantities__line")
+                    .order_by("date_created", "pk")
+                ),
+            }
+        )
         return context

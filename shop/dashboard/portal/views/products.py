@@ -4,6 +4,7 @@ Views are thin: every change goes through ``catalogue.ocop.editing`` (which appl
 content changes of a product on sale send it back to review). Every queryset is narrowed to
 ``self.producer``; another producer's product is a 404.
 """
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -30,8 +31,11 @@ OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 class ProductFilterForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Tìm theo tên"), required=False, max_length=100)
-    status = forms.ChoiceField(label=gettext_lazy("Trạng thái duyệt"), required=False,
-                               choices=[("", gettext_lazy("Tất cả"))] + list(ReviewStatus.choices))
+    status = forms.ChoiceField(
+        label=gettext_lazy("Trạng thái duyệt"),
+        required=False,
+        choices=[("", gettext_lazy("Tất cả"))] + list(ReviewStatus.choices),
+    )
 
 
 class ProductRow:
@@ -47,7 +51,7 @@ class ProductRow:
         latest = max(certificates, key=lambda c: c.expires_on, default=None)
         self.expires_on = latest.expires_on if latest else None
         self.expired = latest is not None and (latest.revoked_at is not None or today > latest.expires_on)
-        self.expiring = (not self.expired and latest is not None and rules.is_expiring(latest.expires_on, today))
+        self.expiring = not self.expired and latest is not None and rules.is_expiring(latest.expires_on, today)
 
 
 class ProductListView(PortalMixin, ListView):
@@ -59,12 +63,15 @@ class ProductListView(PortalMixin, ListView):
 
     def get_queryset(self):
         self.form = ProductFilterForm(self.request.GET)
-        products = (editing.producer_products(self.producer)
-                    .prefetch_related(
-                        Prefetch("stockrecords", queryset=StockRecord.objects.filter(partner=self.producer)
-                                 .order_by("pk")),
-                        "images", "ocop_certificates")
-                    .order_by("title", "pk"))
+        products = (
+            editing.producer_products(self.producer)
+            .prefetch_related(
+                Prefetch("stockrecords", queryset=StockRecord.objects.filter(partner=self.producer).order_by("pk")),
+                "images",
+                "ocop_certificates",
+            )
+            .order_by("title", "pk")
+        )
         if self.form.is_valid():
             if self.form.cleaned_data["q"]:
                 products = products.filter(title__icontains=self.form.cleaned_data["q"])
@@ -132,18 +139,27 @@ class ProductFormView(PortalMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         creating = self.product is None
         product, outcome = editing.save_product(
-            form, self.producer, request.user,
-            price=form.cleaned_data["price"], num_in_stock=form.cleaned_data["num_in_stock"])
+            form,
+            self.producer,
+            request.user,
+            price=form.cleaned_data["price"],
+            num_in_stock=form.cleaned_data["num_in_stock"],
+        )
         if creating:
-            messages.success(request, _("Đã tạo bản nháp “%(title)s”. Bước tiếp: thêm ảnh, rồi thêm giấy chứng nhận "
-                                        "OCOP và gửi duyệt.") % {"title": product.title})
+            messages.success(
+                request,
+                _("Đã tạo bản nháp “%(title)s”. Bước tiếp: thêm ảnh, rồi thêm giấy chứng nhận OCOP và gửi duyệt.")
+                % {"title": product.title},
+            )
             return redirect("dashboard:portal-product-images", pk=product.pk)
         if outcome == editing.SENT_BACK:
-            messages.warning(request, _("Đã lưu. Vì nội dung thay đổi, sản phẩm tạm ngừng bán và đã được gửi "
-                                        "cán bộ duyệt lại."))
+            messages.warning(
+                request, _("Đã lưu. Vì nội dung thay đổi, sản phẩm tạm ngừng bán và đã được gửi cán bộ duyệt lại.")
+            )
         elif outcome == editing.WITHDRAWN:
-            messages.warning(request, _("Đã lưu. Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa nội dung; "
-                                        "hãy gửi duyệt lại."))
+            messages.warning(
+                request, _("Đã lưu. Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa nội dung; hãy gửi duyệt lại.")
+            )
         else:
             messages.success(request, _("Đã lưu thay đổi."))
         return redirect("dashboard:portal-products")
@@ -158,13 +174,15 @@ class ProductImagesView(ProducerProductMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({
-            "product": self.product,
-            "images": list(self.product.images.order_by("display_order", "pk")),
-            "form": kwargs.get("form") or ImageUploadForm(),
-            "takes_off_sale": editing.content_change_takes_off_sale(self.product),
-            "max_images": editing.MAX_IMAGES,
-        })
+        context.update(
+            {
+                "product": self.product,
+                "images": list(self.product.images.order_by("display_order", "pk")),
+                "form": kwargs.get("form") or ImageUploadForm(),
+                "takes_off_sale": editing.content_change_takes_off_sale(self.product),
+                "max_images": editing.MAX_IMAGES,
+            }
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -181,8 +199,7 @@ class ProductImagesView(ProducerProductMixin, TemplateView):
         form = ImageUploadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                images, outcome = editing.add_images(product, self.producer, request.user,
-                                                     form.cleaned_data["images"])
+                images, outcome = editing.add_images(product, self.producer, request.user, form.cleaned_data["images"])
             except ValidationError as error:
                 form.add_error("images", error)
             else:
@@ -208,8 +225,9 @@ class ProductImagesView(ProducerProductMixin, TemplateView):
         if outcome == editing.SENT_BACK:
             messages.warning(request, done + " " + _("Sản phẩm tạm ngừng bán và đã được gửi cán bộ duyệt lại."))
         elif outcome == editing.WITHDRAWN:
-            messages.warning(request, done + " " + _("Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa ảnh; "
-                                                     "hãy gửi duyệt lại."))
+            messages.warning(
+                request, done + " " + _("Sản phẩm đã được rút khỏi hàng chờ duyệt vì bạn sửa ảnh; hãy gửi duyệt lại.")
+            )
         else:
             messages.success(request, done)
 
@@ -220,8 +238,9 @@ class StockPricesView(PortalMixin, TemplateView):
     template_name = "oscar/dashboard/portal/stock_prices.html"
 
     def records(self):
-        return (StockRecord.objects.filter(partner=self.producer).select_related("product")
-                .order_by("product__title", "pk"))
+        return (
+            StockRecord.objects.filter(partner=self.producer).select_related("product").order_by("product__title", "pk")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -240,8 +259,10 @@ class StockPricesView(PortalMixin, TemplateView):
             return self.render_to_response(self.get_context_data(formset=formset), status=400)
         if formset.total_form_count() > formset.initial_form_count():
             return HttpResponseBadRequest(_("Chỉ sửa được các sản phẩm đã có."))
-        rows = {form.instance.pk: (form.cleaned_data["price"], form.cleaned_data["num_in_stock"])
-                for form in formset.initial_forms}
+        rows = {
+            form.instance.pk: (form.cleaned_data["price"], form.cleaned_data["num_in_stock"])
+            for form in formset.initial_forms
+        }
         changed = editing.update_stock_prices(self.producer, request.user, rows)
         messages.success(request, _("Đã lưu giá và số lượng của %(count)s sản phẩm.") % {"count": len(changed)})
         return redirect(reverse("dashboard:portal-stock-prices"))

@@ -3,6 +3,7 @@
 Thin views over ``payments.sales`` and ``payments.settlements``: every query is narrowed to
 ``self.producer`` (PortalMixin); a statement of another producer is a 404.
 """
+
 from django import forms
 from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
@@ -29,15 +30,23 @@ class SalesRangeForm(forms.Form):
     """The report's dates (GET ?date_from=…&date_to=…)."""
 
     date_from = forms.DateField(
-        label=gettext_lazy("Từ ngày"), input_formats=DATE_INPUT_FORMATS,
+        label=gettext_lazy("Từ ngày"),
+        input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": gettext_lazy("Hãy chọn ngày bắt đầu."),
-                        "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")})
+        error_messages={
+            "required": gettext_lazy("Hãy chọn ngày bắt đầu."),
+            "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
+        },
+    )
     date_to = forms.DateField(
-        label=gettext_lazy("Đến ngày"), input_formats=DATE_INPUT_FORMATS,
+        label=gettext_lazy("Đến ngày"),
+        input_formats=DATE_INPUT_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": gettext_lazy("Hãy chọn ngày kết thúc."),
-                        "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")})
+        error_messages={
+            "required": gettext_lazy("Hãy chọn ngày kết thúc."),
+            "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
+        },
+    )
 
     @classmethod
     def from_query(cls, query, today=None):
@@ -54,13 +63,13 @@ class SalesRangeForm(forms.Form):
             if date_from > date_to:
                 self.add_error("date_to", _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."))
             elif (date_to - date_from).days + 1 > MAX_RANGE_DAYS:
-                self.add_error("date_to", _("Chỉ xem được tối đa %(days)s ngày một lần.") % {
-                    "days": MAX_RANGE_DAYS})
+                self.add_error("date_to", _("Chỉ xem được tối đa %(days)s ngày một lần.") % {"days": MAX_RANGE_DAYS})
         return cleaned
 
     def query_string(self):
-        return (f"date_from={self.cleaned_data['date_from'].isoformat()}"
-                f"&date_to={self.cleaned_data['date_to'].isoformat()}")
+        return (
+            f"date_from={self.cleaned_data['date_from'].isoformat()}&date_to={self.cleaned_data['date_to'].isoformat()}"
+        )
 
 
 class SalesView(PortalMixin, TemplateView):
@@ -72,8 +81,9 @@ class SalesView(PortalMixin, TemplateView):
         self.form = SalesRangeForm.from_query(request.GET)
         self.report = None
         if self.form.is_valid():
-            self.report = sales.sales_report(self.producer, self.form.cleaned_data["date_from"],
-                                             self.form.cleaned_data["date_to"])
+            self.report = sales.sales_report(
+                self.producer, self.form.cleaned_data["date_from"], self.form.cleaned_data["date_to"]
+            )
         return self.respond()
 
     def respond(self):
@@ -81,8 +91,7 @@ class SalesView(PortalMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(form=self.form, report=self.report,
-                       range_query=self.form.query_string() if self.report else "")
+        context.update(form=self.form, report=self.report, range_query=self.form.query_string() if self.report else "")
         return context
 
 
@@ -131,16 +140,19 @@ class SettlementDetailView(PortalMixin, TemplateView):
         if settlement is None:
             raise Http404(_("Không tìm thấy bảng đối soát."))
         if not settlement.is_paid:
-            settlement = settlements.statement_for(self.producer, settlement.period_start.year,
-                                                   settlement.period_start.month)
+            settlement = settlements.statement_for(
+                self.producer, settlement.period_start.year, settlement.period_start.month
+            )
         return settlement
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(settlement=self.settlement,
-                       period_ended=settlements.period_has_ended(self.settlement),
-                       sales_query=(f"date_from={self.settlement.period_start.isoformat()}"
-                                    f"&date_to={self.settlement.period_end.isoformat()}"),
-                       today=settlements.local_today())
+        context.update(
+            settlement=self.settlement,
+            period_ended=settlements.period_has_ended(self.settlement),
+            sales_query=(
+                f"date_from={self.settlement.period_start.isoformat()}&date_to={self.settlement.period_end.isoformat()}"
+            ),
+            today=settlements.local_today(),
+        )
         return context
-

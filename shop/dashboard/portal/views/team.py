@@ -3,6 +3,7 @@
 Everyone who works for the producer sees the team; only the director invites, revokes invitations and
 removes users (``shop.partner.team`` checks it again). POSTs by anyone else are 403 and change nothing.
 """
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -30,13 +31,16 @@ class TeamView(PortalMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         producer = self.producer
-        context.update({
-            "members": producer.users.order_by("last_name", "first_name", "email"),
-            "invitations": team.pending_invitations(producer).select_related("invited_by"),
-            "grants": AssistedEntryGrant.objects.filter(partner=producer).select_related("user", "granted_by")
-            .order_by("user__last_name", "user__first_name"),
-            "invitation_form": kwargs.get("invitation_form") or InvitationForm(),
-        })
+        context.update(
+            {
+                "members": producer.users.order_by("last_name", "first_name", "email"),
+                "invitations": team.pending_invitations(producer).select_related("invited_by"),
+                "grants": AssistedEntryGrant.objects.filter(partner=producer)
+                .select_related("user", "granted_by")
+                .order_by("user__last_name", "user__first_name"),
+                "invitation_form": kwargs.get("invitation_form") or InvitationForm(),
+            }
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -61,13 +65,15 @@ class TeamView(PortalMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
         try:
-            invitation = team.invite(producer, request.user, form.cleaned_data["email"],
-                                     site_url=request.build_absolute_uri("/"))
+            invitation = team.invite(
+                producer, request.user, form.cleaned_data["email"], site_url=request.build_absolute_uri("/")
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
-        messages.success(request, _("Đã gửi lời mời tới %(email)s. Lời mời dùng được trong 7 ngày.")
-                         % {"email": invitation.email})
+        messages.success(
+            request, _("Đã gửi lời mời tới %(email)s. Lời mời dùng được trong 7 ngày.") % {"email": invitation.email}
+        )
         return None
 
     def action_revoke(self, request, producer):
@@ -97,7 +103,8 @@ class SwitchProducerView(View):
         request.session["portal_producer_id"] = producer.pk
         messages.info(request, _("Bạn đang làm việc cho %(name)s.") % {"name": producer.name})
         target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                               require_https=request.is_secure()):
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             target = "dashboard:portal-team"
         return redirect(target)

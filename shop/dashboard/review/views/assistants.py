@@ -1,5 +1,6 @@
 """Assisted entry (administrators with ``partner.change_partner``): let an account act on behalf of a
 named producer, list the grants, revoke them. The work is done by ``shop.partner.team``."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -19,8 +20,9 @@ class AssistedEntryView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return (AssistedEntryGrant.objects.select_related("user", "partner", "granted_by")
-                .order_by("user__email", "partner__name"))
+        return AssistedEntryGrant.objects.select_related("user", "partner", "granted_by").order_by(
+            "user__email", "partner__name"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -37,8 +39,11 @@ class AssistedEntryView(ListView):
         grant = get_object_or_404(AssistedEntryGrant, pk=request.POST.get("grant"))
         producer_name = grant.partner.name
         assistant = team.revoke_assisted_entry(grant, request.user)
-        messages.success(request, _("Đã thu hồi quyền nhập liệu của %(email)s cho %(name)s.")
-                         % {"email": assistant.email, "name": producer_name})
+        messages.success(
+            request,
+            _("Đã thu hồi quyền nhập liệu của %(email)s cho %(name)s.")
+            % {"email": assistant.email, "name": producer_name},
+        )
         return redirect("dashboard:ocop-assistants")
 
     def action_grant(self, request):
@@ -50,8 +55,11 @@ class AssistedEntryView(ListView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("%(email)s được nhập liệu thay %(name)s.")
-                                 % {"email": grant.user.email, "name": grant.partner.name})
+                messages.success(
+                    request,
+                    _("%(email)s được nhập liệu thay %(name)s.")
+                    % {"email": grant.user.email, "name": grant.partner.name},
+                )
                 return redirect("dashboard:ocop-assistants")
         self.grant_form = form
         self.object_list = self.get_queryset()

@@ -4,6 +4,7 @@ Thin view: the list comes from catalogue/ocop/checks.py, the same as ``manage.py
 ocop_check_certificates``; nothing is changed here, each row links to the product's review page.
 Access (staff with the review permission) is checked by ReviewDashboardConfig's default permissions.
 """
+
 from django.views.generic import ListView
 
 from catalogue.ocop.checks import certificates_breaking_rules

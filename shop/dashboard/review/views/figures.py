@@ -4,6 +4,7 @@ Thin views: the period comes from PeriodForm, every number from
 shop/dashboard/review/figures.py. Access (reviewers and superusers) is checked by
 ReviewDashboardConfig's default permissions.
 """
+
 import csv
 
 from django.http import HttpResponse
@@ -28,7 +29,8 @@ class FiguresView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            form=self.form, figures=self.figures,
+            form=self.form,
+            figures=self.figures,
             period_query=self.form.query_string() if self.period else "",
             expiry_horizons=service.EXPIRY_HORIZONS,
             province_totals_setting=service.PROVINCE_TOTALS_SETTING,
@@ -42,8 +44,7 @@ class FiguresCsvView(FiguresView):
     def respond(self):
         if self.period is None:  # the page shows the period's errors
             return self.render_to_response(self.get_context_data(), status=400)
-        filename = (f"so-lieu-ocop_{self.period.date_from.isoformat()}"
-                    f"_{self.period.date_to.isoformat()}.csv")
+        filename = f"so-lieu-ocop_{self.period.date_from.isoformat()}_{self.period.date_to.isoformat()}.csv"
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response.write("\ufeff")

@@ -2,6 +2,7 @@
 an application), and one producer's application — the data, the registration scan, the applicant's
 consents, and the decision (verify, or reject with a reason). The decisions are
 ``shop.partner.verification``'s, dispatched by name from ``DECISIONS``."""
+
 import os
 
 from django.contrib import messages
@@ -37,14 +38,20 @@ class ApplicationDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         producer = self.object
         users = list(producer.users.order_by("last_name", "first_name"))
-        context.update({
-            "members": users,
-            "consents": (Consent.objects.filter(user__in=[u.pk for u in users] + [producer.director_id],
-                                                context=onboarding.CONSENT_CONTEXT)
-                         .select_related("user").order_by("-recorded_at")),
-            "decision_form": kwargs.get("decision_form") or DecisionForm(),
-            "director_unconfirmed": onboarding.director_unconfirmed(producer),
-        })
+        context.update(
+            {
+                "members": users,
+                "consents": (
+                    Consent.objects.filter(
+                        user__in=[u.pk for u in users] + [producer.director_id], context=onboarding.CONSENT_CONTEXT
+                    )
+                    .select_related("user")
+                    .order_by("-recorded_at")
+                ),
+                "decision_form": kwargs.get("decision_form") or DecisionForm(),
+                "director_unconfirmed": onboarding.director_unconfirmed(producer),
+            }
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -68,8 +75,13 @@ class ApplicationDetailView(DetailView):
 class ApplicationScanView(View):
     """The applicant's business registration scan, streamed to reviewers only (it has no public URL)."""
 
-    CONTENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-                     ".png": "image/png", ".webp": "image/webp"}
+    CONTENT_TYPES = {
+        ".pdf": "application/pdf",
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+        ".png": "image/png",
+        ".webp": "image/webp",
+    }
 
     def get(self, request, pk):
         producer = get_object_or_404(Partner, pk=pk)
@@ -77,8 +89,9 @@ class ApplicationScanView(View):
         if not scan:
             raise Http404(_("Chủ thể chưa nộp bản chụp giấy đăng ký kinh doanh."))
         extension = os.path.splitext(scan.name)[1].lower()
-        response = FileResponse(scan.open("rb"), content_type=self.CONTENT_TYPES.get(extension,
-                                                                                      "application/octet-stream"))
+        response = FileResponse(
+            scan.open("rb"), content_type=self.CONTENT_TYPES.get(extension, "application/octet-stream")
+        )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         return response

@@ -1,6 +1,7 @@
 """The review queue (products waiting for review, new certificates of products on sale) and one
 product's review page with its decisions. The decisions are the workflow's (``catalogue.ocop.workflow``);
 access: OCOP reviewers (ReviewDashboardConfig's default permissions)."""
+
 import datetime
 
 from django.contrib import messages
@@ -29,18 +30,23 @@ class ReviewQueueView(ListView):
     def get_queryset(self):
         self.form = ReviewQueueFilterForm(self.request.GET or {"status": QUEUE})
         pending_certificate = OcopCertificate.objects.filter(
-            product=OuterRef("pk"), review=OcopCertificate.Review.PENDING)
-        products = (Product.objects.browsable_dashboard()
-                    .annotate(has_pending_certificate=Exists(pending_certificate))
-                    .prefetch_related("stockrecords__partner", "ocop_certificates")
-                    .order_by("submitted_at", "id"))
+            product=OuterRef("pk"), review=OcopCertificate.Review.PENDING
+        )
+        products = (
+            Product.objects.browsable_dashboard()
+            .annotate(has_pending_certificate=Exists(pending_certificate))
+            .prefetch_related("stockrecords__partner", "ocop_certificates")
+            .order_by("submitted_at", "id")
+        )
         if not self.form.is_valid():
             return products.none()
         data = self.form.cleaned_data
         if data["status"] == QUEUE:
             # New submissions, and new certificates of products already on sale (re-certification).
-            products = products.filter(Q(review_status=ReviewStatus.SUBMITTED)
-                                       | Q(review_status=ReviewStatus.APPROVED, has_pending_certificate=True))
+            products = products.filter(
+                Q(review_status=ReviewStatus.SUBMITTED)
+                | Q(review_status=ReviewStatus.APPROVED, has_pending_certificate=True)
+            )
         elif data["status"]:
             products = products.filter(review_status=data["status"])
         if data["group"]:
@@ -76,7 +82,8 @@ class ReviewDetailView(DetailView):
 
     def get_queryset(self):
         return Product.objects.browsable_dashboard().prefetch_related(
-            "stockrecords__partner", "images", "categories", "attribute_values__attribute")
+            "stockrecords__partner", "images", "categories", "attribute_values__attribute"
+        )
 
     def get_object(self, queryset=None):
         product = super().get_object(queryset)
@@ -99,25 +106,34 @@ class ReviewDetailView(DetailView):
         actions = workflow.available_actions(product, user)
         decisions = []
         for transition in actions:
-            problems = (workflow.approval_problems(product, transition.action, today, certificates)
-                        if transition.action in workflow.BOUND_TO_VERSION else [])
-            decisions.append({"transition": transition,
-                              "blocked": workflow.refusal_message(transition.action, problems) if problems else ""})
-        context.update({
-            "producer": product.producer,
-            "certificates": certificates,
-            "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
-            "actions": actions,
-            "decisions": decisions,
-            "may_review": workflow.is_reviewer(user) and not workflow.belongs_to(user, product.producer),
-            "action_form": kwargs.get("action_form") or ReviewActionForm(),
-            "seen_token": self.seen_token,
-            "changes": changes,
-            "changed": changed,
-            "changed_labels": ", ".join(change.label for change in changes),
-            "today": today,
-            "keep_on_sale_default": rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS),
-        })
+            problems = (
+                workflow.approval_problems(product, transition.action, today, certificates)
+                if transition.action in workflow.BOUND_TO_VERSION
+                else []
+            )
+            decisions.append(
+                {
+                    "transition": transition,
+                    "blocked": workflow.refusal_message(transition.action, problems) if problems else "",
+                }
+            )
+        context.update(
+            {
+                "producer": product.producer,
+                "certificates": certificates,
+                "history": product.review_log.select_related("actor", "on_behalf_of", "certificate"),
+                "actions": actions,
+                "decisions": decisions,
+                "may_review": workflow.is_reviewer(user) and not workflow.belongs_to(user, product.producer),
+                "action_form": kwargs.get("action_form") or ReviewActionForm(),
+                "seen_token": self.seen_token,
+                "changes": changes,
+                "changed": changed,
+                "changed_labels": ", ".join(change.label for change in changes),
+                "today": today,
+                "keep_on_sale_default": rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS),
+            }
+        )
         return context
 
     def post(self, request, *args, **kwargs):
@@ -156,5 +172,6 @@ class ReviewDetailView(DetailView):
 
     def action_revoke_certificate(self, certificate, form):
         # Revoking takes the mark off whatever the producer changed: not bound to the version.
-        workflow.revoke_certificate(certificate, self.request.user, form.cleaned_data["reason"],
-                                    form.keep_on_sale_end())
+        workflow.revoke_certificate(
+            certificate, self.request.user, form.cleaned_data["reason"], form.keep_on_sale_end()
+        )

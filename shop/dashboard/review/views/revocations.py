@@ -7,6 +7,7 @@ confirmation step lists exactly what will be revoked; confirming revokes all of 
 
 Access: OCOP reviewers (the app's default permissions).
 """
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -53,19 +54,33 @@ class RevocationView(TemplateView):
 
     def check(self, form):
         """The confirmation step: exactly what will be revoked, and what becomes of the products."""
-        return self.render_to_response(self.get_context_data(
-            form=form, confirm=form.lookup.certificates, keep_on_sale_until=form.keep_on_sale_until()))
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, confirm=form.lookup.certificates, keep_on_sale_until=form.keep_on_sale_until()
+            )
+        )
 
     def revoke(self, form):
         data = form.cleaned_data
         try:
-            revoked = revocations.revoke(form.lookup.certificates, self.request.user, data["decision_number"],
-                                         data["decision_date"], data["reason"], form.keep_on_sale_until())
+            revoked = revocations.revoke(
+                form.lookup.certificates,
+                self.request.user,
+                data["decision_number"],
+                data["decision_date"],
+                data["reason"],
+                form.keep_on_sale_until(),
+            )
         except workflow.TransitionRefused as refusal:
             messages.error(self.request, _("Chưa thu hồi giấy chứng nhận nào: %(reason)s") % {"reason": refusal})
             return self.render_to_response(self.get_context_data(form=form), status=403)
-        messages.success(self.request, ngettext(
-            "Đã thu hồi %(count)s giấy chứng nhận theo quyết định %(number)s và báo cho các chủ thể.",
-            "Đã thu hồi %(count)s giấy chứng nhận theo quyết định %(number)s và báo cho các chủ thể.",
-            len(revoked)) % {"count": len(revoked), "number": data["decision_number"]})
+        messages.success(
+            self.request,
+            ngettext(
+                "Đã thu hồi %(count)s giấy chứng nhận theo quyết định %(number)s và báo cho các chủ thể.",
+                "Đã thu hồi %(count)s giấy chứng nhận theo quyết định %(number)s và báo cho các chủ thể.",
+                len(revoked),
+            )
+            % {"count": len(revoked), "number": data["decision_number"]},
+        )
         return redirect("dashboard:ocop-uncertified")

@@ -7,6 +7,7 @@ Access: OCOP reviewers (the app's default permissions). Thin view: the actions a
 reviewer who belongs to the producer; they are dispatched by name from a whitelist, as Oscar's order
 dashboard does.
 """
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -47,8 +48,10 @@ class UncertifiedProductsView(TemplateView):
         form = self.actions[action](request.POST)
         if not form.is_valid():
             errors = "; ".join(str(error) for field_errors in form.errors.values() for error in field_errors)
-            messages.error(request, _("Chưa lưu quyết định về “%(product)s”: %(errors)s")
-                           % {"product": product.title, "errors": errors})
+            messages.error(
+                request,
+                _("Chưa lưu quyết định về “%(product)s”: %(errors)s") % {"product": product.title, "errors": errors},
+            )
             return self.render_to_response(self.get_context_data(), status=400)
         try:
             text = getattr(self, action)(product, form.cleaned_data)
@@ -63,17 +66,22 @@ class UncertifiedProductsView(TemplateView):
     def end_decision(self, product, data):
         workflow.end_keep_on_sale(product, self.request.user, data["reason"])
         return _("Đã kết thúc quyết định vẫn bán “%(product)s”: sản phẩm ngừng bán từ hôm nay; đã báo cho chủ thể.") % {
-            "product": product.title}
+            "product": product.title
+        }
 
     def extend_decision(self, product, data):
         workflow.keep_on_sale(product, self.request.user, data["reason"], data["until"])
         return _("Đã gia hạn quyết định vẫn bán “%(product)s” đến hết ngày %(day)s; đã báo cho chủ thể.") % {
-            "product": product.title, "day": data["until"].strftime("%d/%m/%Y")}
+            "product": product.title,
+            "day": data["until"].strftime("%d/%m/%Y"),
+        }
 
     def keep_on_sale(self, product, data):
         workflow.keep_on_sale(product, self.request.user, data["reason"], data["until"])
-        return _("“%(product)s” được bán lại như sản phẩm địa phương, không dấu OCOP, đến hết ngày %(day)s; "
-                 "đã báo cho chủ thể.") % {"product": product.title, "day": data["until"].strftime("%d/%m/%Y")}
+        return _(
+            "“%(product)s” được bán lại như sản phẩm địa phương, không dấu OCOP, đến hết ngày %(day)s; "
+            "đã báo cho chủ thể."
+        ) % {"product": product.title, "day": data["until"].strftime("%d/%m/%Y")}
 
     def suspend(self, product, data):
         workflow.suspend(product, self.request.user, data["reason"])

@@ -6,10 +6,12 @@ from shop.search import indexing, pages
 
 
 class Command(BaseCommand):
-    help = ("Elasticsearch product index: `rebuild` builds a new index and swaps the alias (no downtime); "
-            "`check` reports documents missing, orphaned or stale against the database; "
-            "`fix` reindexes exactly those; `sweep` reindexes products whose update was missed "
-            "(marked but not yet indexed) — schedule it every few minutes.")
+    help = (
+        "Elasticsearch product index: `rebuild` builds a new index and swaps the alias (no downtime); "
+        "`check` reports documents missing, orphaned or stale against the database; "
+        "`fix` reindexes exactly those; `sweep` reindexes products whose update was missed "
+        "(marked but not yet indexed) — schedule it every few minutes."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "check", "fix", "sweep"])
