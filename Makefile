@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make run   — set up (virtualenv, requirements, SQLite, demo data) and serve http://127.0.0.1:8000
+#   make run   — set up (virtualenv, requirements, SQLite, demo data) and serve http://127.0.0.1:8000 with the
+#                task worker and the scheduler beside it (scripts/run.sh)
 #   make test  — set up, start PostgreSQL, run the whole test suite against it, clean up
 # and for maintainers:
 #   make lock  — recompile the locks with hashes (requirements.txt, requirements-test.txt) from requirements*.in
@@ -9,7 +10,7 @@ PYTHON_VENV := .venv/bin/python
 MIGRATIONS := $(wildcard */migrations/*.py shop/*/migrations/*.py)
 
 run: bootstrap var/.demo-loaded
-	$(PYTHON_VENV) manage.py runserver 127.0.0.1:8000
+	scripts/run.sh
 
 test:
 	scripts/test.sh

@@ -66,10 +66,14 @@ def cpu_ticks(pids):
 class Gunicorn:
     """``gunicorn shop.wsgi`` with ``workers`` sync workers (default 2 × cores + 1, gunicorn's advice)."""
 
-    def __init__(self, workers=None, env=None, log_dir=None, timeout=60):
+    def __init__(
+        self, workers=None, env=None, log_dir=None, timeout=60, probe="/bench/bare/", port=None, app_log=False
+    ):
         self.workers = workers or 2 * os.cpu_count() + 1
         self.env = {**os.environ, **(env or {})}
-        self.port = free_port()
+        self.port = port or free_port()
+        self.probe = probe  # the path that answers 200 once the node serves (bench.urls' bare view, /healthz)
+        self.app_log = app_log  # the site's own log lines to app-<port>.log rather than the terminal
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_dir = Path(log_dir or os.environ.get("OCOP_VAR_DIR", "/tmp"))
         self.timeout = timeout
@@ -100,13 +104,22 @@ class Gunicorn:
             "--log-level",
             "warning",
         ]
+        output = open(self.log_dir / f"app-{self.port}.log", "ab") if self.app_log else None
         self.process = subprocess.Popen(
-            command, env=self.env, cwd=ROOT, stdin=subprocess.DEVNULL, start_new_session=True
+            command,
+            env=self.env,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=output,
+            start_new_session=True,
         )
+        if output:
+            output.close()
         deadline = time.monotonic() + 90
         while True:
             try:
-                with urllib.request.urlopen(f"{self.url}/bench/bare/", timeout=5) as response:
+                with urllib.request.urlopen(f"{self.url}{self.probe}", timeout=5) as response:
                     if response.status == 200 and len(self.worker_pids()) == self.workers:
                         break
             except OSError:
@@ -130,6 +143,13 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+
+    def kill(self):
+        """SIGKILL the master and its workers at once (a node lost), then reap them."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
     def __enter__(self):
         return self.start()

@@ -15,6 +15,15 @@ It then times "place order" (the POST that checks and reserves stock and writes 
 It prints orders/s and p50/p95 for both in the same run, and their ratio, then drops the database
 (also on error or Ctrl-C). Requests go through Django's full request handling in this process (test
 client: no network server), so the figures are the application's and the database's cost.
+
+``--cluster`` (issue 19, item 6; run by ``bash bench/cluster_soak.sh`` after the soak, on its prepared
+database, Elasticsearch and Redis): two gunicorn nodes and, with the database queue, the worker; W buyers
+(8) press "place order" at the same moment, R rounds (``--rounds``, 10), first each buying a *different*
+product (of different producers), then all the *same* product, each buyer prepared up to the preview page
+over HTTP (not timed). The same twice: tasks on the database queue run by the worker
+(``OCOP_TASKS_BACKEND=database``: placing an order only queues its reindexing and mails) and tasks in the
+request (``immediate``: the figures before issue 19), same data, same run, printed side by side with
+whether the p95 target (≤ 300 ms, different products, database queue) is met.
 """
 
 import argparse
@@ -55,7 +64,11 @@ def main():
     parser.add_argument("--orders", type=int, default=200)
     parser.add_argument("--workers", type=int, default=8)
     parser.add_argument("--lines", type=int, default=3)
+    parser.add_argument("--cluster", action="store_true", help="two gunicorn nodes and the worker (see above)")
+    parser.add_argument("--rounds", type=int, default=10, help="--cluster: rounds of W buyers at once")
     args = parser.parse_args()
+    if args.cluster:
+        return cluster_run(args)
     server_url = os.environ.get("DATABASE_URL", "")
     if not server_url.startswith(("postgres://", "postgresql://")):
         sys.exit("Set DATABASE_URL to a PostgreSQL server (scripts/postgres.sh: pg_start).")
@@ -163,6 +176,155 @@ def run(args):
     )
     print(f"p95 ratio (concurrent / baseline): {_percentile(concurrent, 0.95) / _percentile(serial, 0.95):.2f}")
     print(f"orders in the database: {placed} of {len(serial) + len(concurrent)} placed; lines per order: {args.lines}")
+
+
+# --- --cluster ------------------------------------------------------------------------------------------
+
+TARGET_P95_MS = 300
+
+
+def SCENARIOS(different, same, workers):  # noqa: N802 (a table)
+    """(label, products, buyers at once): W buyers of W different products, of the same one, one buyer alone."""
+    return [
+        (f"{workers} × different products", different, workers),
+        (f"{workers} × the same product", same, workers),
+        ("1 at a time", different, 1),
+    ]
+
+
+def reach_preview(visitor, product, email):
+    """One guest buyer over HTTP: the product into the basket, every checkout step up to the preview page
+    (cash on delivery); returns the preview page."""
+    pk, path = product
+    page = visitor.request("product", "GET", path)
+    fields = form_fields_of(page.text, f"/basket/add/{pk}/")
+    fields["quantity"] = 1
+    visitor.request("add to basket", "POST", f"/basket/add/{pk}/", expect=(302,), data=fields)
+    urls = visitor.urls
+    page = visitor.request("checkout", "GET", urls["checkout"])
+    visitor.post_form("checkout", urls["checkout"], page, {"username": email, "options": "anonymous"})
+    page = visitor.request("checkout", "GET", urls["address"])
+    from tests.shop.checkout.journey import lao_cai_address
+
+    visitor.post_form("checkout", urls["address"], page, lao_cai_address())
+    visitor.request("checkout", "GET", urls["shipping"], expect=(302, 200))
+    page = visitor.request("checkout", "GET", urls["payment"])
+    visitor.post_form("checkout", urls["payment"], page, {"method": "cod"})
+    return visitor.request("checkout", "GET", urls["preview"])
+
+
+def form_fields_of(page_html, action):
+    from bench.soak import form_fields
+
+    return form_fields(page_html, action)
+
+
+def in_parallel(jobs, workers):
+    """Run the callables with ``workers`` threads; returns their results in order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda job: job(), jobs))
+
+
+def cluster_scenario(cluster, goal, products, label, args, run_id, width):
+    """``args.rounds`` rounds of ``width`` buyers pressing "place order" together; the times of the POSTs."""
+    import random
+
+    from bench import cluster_soak, soak
+
+    stats = soak.Stats()
+    stats.node_errors, stats.server_error_times = [], []
+    buyers = []
+    for number in range(args.rounds * width):
+        visitor = cluster_soak.ClusterVisitor(cluster, stats, goal, random.Random(number), run_id, number)
+        buyers.append((visitor, products[number % len(products)], f"po.{run_id}.{label}.{number}@example.vn"))
+    previews = in_parallel([lambda b=b: reach_preview(*b) for b in buyers], width)
+    times, refused = [], 0
+    started = time.perf_counter()
+    for round_start in range(0, len(buyers), width):
+        barrier = threading.Barrier(width)
+
+        def press(index):
+            visitor = buyers[index][0]
+            barrier.wait()
+            before = time.perf_counter()
+            answer = visitor.post_form(
+                "place order", visitor.urls["preview"], previews[index], {"action": "place_order"}, expect=(302, 200)
+            )
+            return time.perf_counter() - before, answer
+
+        for seconds, answer in in_parallel(
+            [lambda i=i: press(i) for i in range(round_start, round_start + width)], width
+        ):
+            if answer.status_code == 302 and "thank-you" in answer.headers.get("Location", ""):
+                times.append(seconds)
+            else:
+                refused += 1
+    wall = time.perf_counter() - started
+    assert not stats.failures and not stats.server_errors, (stats.failures[:5], stats.server_errors[:5])
+    return times, refused, wall
+
+
+def cluster_run(args):
+    """Place order on two gunicorn nodes, tasks on the database queue (the worker) and in the request."""
+    from django.db.models import F
+    from oscar.core.loading import get_model
+
+    from bench import cluster_soak, soak
+    from bench.harness import loadavg, percentile
+
+    StockRecord = get_model("partner", "StockRecord")
+    run_id = f"{int(time.time())}"
+    goal = soak.targets()
+    # W products of different producers (none of the soak's hot ones), and one product for all.
+    different, producers = [], set()
+    for pk, path in goal["products"][len(goal["hot"]) :]:
+        producer = StockRecord.objects.filter(product_id=pk).values_list("partner_id", flat=True).first()
+        if producer not in producers:
+            producers.add(producer)
+            different.append((pk, path))
+        if len(different) == args.workers:
+            break
+    same = [goal["products"][len(goal["hot"]) + args.workers * 3]]
+    StockRecord.objects.filter(product_id__in=[pk for pk, _p in different + same]).update(
+        num_in_stock=F("num_allocated") + 100_000
+    )
+    log_dir = os.environ.get("OCOP_VAR_DIR", "/tmp")
+    workers = int(os.environ.get("BENCH_WORKERS", 0)) or os.cpu_count() + 1
+    results = {}
+    for backend in ("database", "immediate"):
+        cluster = cluster_soak.Cluster(workers, log_dir, env={"OCOP_TASKS_BACKEND": backend})
+        try:
+            cluster.start(background=backend == "database")
+            for index, (label, products, width) in enumerate(SCENARIOS(different, same, args.workers)):
+                print(f"  {backend}: {label}, {args.rounds} rounds of {width} buyers…", flush=True)
+                results[backend, label] = cluster_scenario(
+                    cluster, goal, products, f"{backend}.{index}", args, run_id, width
+                )
+            if backend == "database":
+                drain_started = time.perf_counter()
+                cluster_soak.drain()
+                results["drain"] = time.perf_counter() - drain_started
+        finally:
+            cluster.stop()
+    print()
+    print(
+        f"place order, {args.workers} buyers at once × {args.rounds} rounds, 2 gunicorn nodes × {workers} workers, "
+        f"PostgreSQL, Redis; load {loadavg()}"
+    )
+    print(f"{'buyers':<24} {'tasks':<26} {'orders':>6} {'refused':>7} {'orders/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, _products, _width in SCENARIOS(different, same, args.workers):
+        for backend, text in (("database", "database queue + worker"), ("immediate", "in the request")):
+            times, refused, wall = results[backend, label]
+            print(
+                f"{label:<24} {text:<26} {len(times):>6} {refused:>7} {len(times) / wall:>8.1f} "
+                f"{percentile(times, 0.5) * 1000:>8.0f} {percentile(times, 0.95) * 1000:>8.0f}"
+            )
+    print(f"the worker finished the queued tasks {results['drain']:.1f} s after the last database-queue order")
+    p95 = percentile(results["database", f"{args.workers} × different products"][0], 0.95) * 1000
+    verdict = "met" if p95 <= TARGET_P95_MS else "NOT met"
+    print(f"target p95 ≤ {TARGET_P95_MS} ms for different products with the worker: {verdict} ({p95:.0f} ms)")
 
 
 if __name__ == "__main__":

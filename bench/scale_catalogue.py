@@ -36,8 +36,8 @@ from django.utils import timezone  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
 
 from catalogue.listing import for_sale  # noqa: E402
-from catalogue.models import ReviewStatus  # noqa: E402
-from catalogue.ocop import rules, taxonomy  # noqa: E402
+from catalogue.programme import rules, taxonomy  # noqa: E402
+from catalogue.programme.review import ReviewStatus  # noqa: E402
 from cms.demo import data as demo  # noqa: E402
 from cms.demo.loader import REVIEWER_EMAIL, _product_class, ensure_categories  # noqa: E402
 from shop.core.addresses import ward_name  # noqa: E402

@@ -39,7 +39,7 @@ from elasticsearch import helpers  # noqa: E402
 from elasticsearch.dsl import Search  # noqa: E402
 from vietnam_provinces import Province, Ward  # noqa: E402
 
-from catalogue.ocop.taxonomy import GROUPS_148  # noqa: E402
+from catalogue.programme.taxonomy import GROUPS_148  # noqa: E402
 from cms.demo import data as demo  # noqa: E402
 from shop.core.addresses import province_name, ward_name  # noqa: E402
 from shop.core.text import fold, normalize  # noqa: E402

@@ -8,6 +8,8 @@ SECRET_KEY and ALLOWED_HOSTS), except what plain HTTP on 127.0.0.1 needs:
 Run with SECURE_SSL_REDIRECT=0, a generated SECRET_KEY and ALLOWED_HOSTS=127.0.0.1 (bench/common.sh).
 """
 
+import os
+
 from shop.settings.production import *  # noqa: F401,F403
 
 ROOT_URLCONF = "bench.urls"
@@ -18,3 +20,6 @@ LANGUAGE_COOKIE_SECURE = False
 OSCAR_BASKET_COOKIE_SECURE = False
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+
+# Where Django's file-based email backend writes, when the delivery backend is it (bench/cluster_soak.sh).
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or None

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")

@@ -6,20 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 
-from catalogue.ocop import rules, scans, taxonomy
+from catalogue.programme import rules, scans, taxonomy
+from catalogue.programme.review import ReviewStatus
 from shop.core.storage import private_storage
 from shop.core.uploads import validate_document_scan
-
-
-class ReviewStatus(models.TextChoices):
-    """Where a product stands in the administrators' review (catalogue/ocop/workflow.py)."""
-
-    DRAFT = "draft", _("Bản nháp")
-    SUBMITTED = "submitted", _("Chờ duyệt")
-    APPROVED = "approved", _("Đã duyệt, đang bán")
-    CHANGES_REQUESTED = "changes_requested", _("Cần chỉnh sửa")
-    REJECTED = "rejected", _("Bị từ chối")
-    SUSPENDED = "suspended", _("Tạm ngừng bán")
 
 
 class Product(AbstractProduct):
@@ -98,7 +88,7 @@ class Product(AbstractProduct):
 
     def has_been_bought_by(self, user):
         """The user has an order holding this product that was not cancelled."""
-        from shop.order import statuses
+        from shop.core import order_statuses as statuses
 
         return (
             user.is_authenticated
@@ -230,7 +220,7 @@ class OcopCertificate(models.Model):
         help_text=_("Địa chỉ cũ (có cấp huyện) như ghi trên văn bản, nếu có."),
     )
     # Private: no URL, streamed by ocop-certificate-scan to reviewers and the producer's team only;
-    # stored under a generated name (catalogue/ocop/scans.py).
+    # stored under a generated name (catalogue/programme/scans.py).
     scan = models.FileField(
         _("Bản chụp giấy chứng nhận (PDF hoặc ảnh)"),
         upload_to=scans.certificate_scan_upload_to,
@@ -260,7 +250,7 @@ class OcopCertificate(models.Model):
         return f"{self.star_rating}★ {self.decision_number}"
 
     def rule_violations(self, today=None):
-        """The OCOP rules (catalogue/ocop/rules.py) this stored certificate breaks, as messages saying
+        """The OCOP rules (catalogue/programme/rules.py) this stored certificate breaks, as messages saying
         which rule; empty when it passes. Reviewers cannot approve a product on a certificate that
         breaks one; the data check lists existing rows that do."""
         today = today or timezone.localdate()
@@ -316,15 +306,6 @@ class OcopCertificate(models.Model):
 
         Same rule as OcopCertificateQuerySet.backing_mark_on (for queries)."""
         return self.review == self.Review.APPROVED and self.is_valid_on(day)
-
-    def status_on(self, day):
-        if self.revoked_at is not None:
-            return self.Status.REVOKED
-        if day > self.expires_on:
-            return self.Status.EXPIRED
-        if rules.is_expiring(self.expires_on, day):
-            return self.Status.EXPIRING
-        return self.Status.VALID
 
 
 class ReviewLogEntry(models.Model):

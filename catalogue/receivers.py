@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
 from oscar.core.thumbnails import get_thumbnailer
 
-from shop.core import page_cache
+from shop.core import changes
 
 
 def delete_image_files_after_commit(sender, instance, **kwargs):
@@ -33,7 +33,7 @@ def delete_image_files_after_commit(sender, instance, **kwargs):
 def review_changed(sender, instance, **kwargs):
     """A review approved, rejected or deleted in Oscar's dashboard changes the product's rating, which
     product pages and cards show: cached pages go."""
-    page_cache.content_changed()
+    changes.content_changed()
 
 
 def register():

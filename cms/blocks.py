@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from catalogue.listing import product_cards, public_producers
-from catalogue.ocop import rules, taxonomy
+from catalogue.programme import rules, taxonomy
 from cms.choosers import ProducerChooserBlock, ProductChooserBlock, with_stars
 from shop.core.addresses import province_choices
 
@@ -232,7 +233,7 @@ class CampaignBannerBlock(blocks.StructBlock):
         description = _("Chỉ hiện khi chương trình đang diễn ra.")
 
     def get_preview_value(self):
-        from cms.models import CampaignPage
+        CampaignPage = apps.get_model("cms", "CampaignPage")  # by name: cms.models builds on these blocks
 
         return self.normalize({"campaign": CampaignPage.objects.live().order_by("-ends_at").first()})
 

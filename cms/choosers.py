@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from catalogue.listing import for_sale, public_producers
-from catalogue.ocop import rules, taxonomy
+from catalogue.programme import rules, taxonomy
 from shop.core.text import fold
 
 Product = get_model("catalogue", "Product")

@@ -22,7 +22,7 @@ from catalogue.listing import public_producers
 from cms.blocks import HomePageBody, live_products
 from cms.choosers import ProductChooserBlock, producer_chooser_viewset
 from cms.forms import OcopPageForm
-from shop.core import page_cache
+from shop.core import changes
 from shop.core.text import ascii_slugify
 
 
@@ -81,7 +81,7 @@ class StorefrontSetting(BaseSiteSetting):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        page_cache.content_changed()
+        changes.content_changed()
 
 
 @register_setting(icon="doc-full")

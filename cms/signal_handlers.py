@@ -1,20 +1,19 @@
 """Wagtail publishes, unpublishes, moves and deletes pages from several places (the editor, scheduled
-publishing, workflows, bulk actions); its signals are the one point all of them pass, so the search
-index of content pages follows from here (``shop.search.pages``; ``search_index rebuild`` is the net)."""
+publishing, workflows, bulk actions); its signals are the one point all of them pass, so the
+change is announced from here (``shop.core.changes``: the content search and the page cache follow;
+``search_index rebuild`` is the net)."""
 
 from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from shop.core import page_cache
-from shop.search import pages
+from shop.core import changes
 
 
 def _page_changed(sender, instance, **kwargs):
     from cms.models import main_menu_changed
 
-    pages.page_changed(instance.pk)
-    page_cache.content_changed()  # the page, and the lists, menus and blocks that show it
+    changes.page_changed(instance.pk)  # its search document, and the cached lists, menus and blocks that show it
     main_menu_changed()  # a title, URL or live state the menu shows may have changed
 
 

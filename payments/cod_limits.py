@@ -36,17 +36,16 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments.models import Payment
+from shop.core import order_statuses as statuses
 from shop.core.money import format_vnd
 from shop.core.phones import normalise_phone
 from shop.core.throttle import Throttle, normalise_account
-from shop.order import statuses
 
 Order = get_model("order", "Order")
 
 COD = "cod"
 CLIENT_MEMORY = 30 * 24 * 60 * 60
 OPEN_LINE_STATUSES = (statuses.LINE_PENDING, statuses.LINE_CONFIRMED)
-GUEST_THROTTLES = ("guest-orders-ip", "guest-orders-email")
 
 
 def limits():

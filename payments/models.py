@@ -156,7 +156,7 @@ class Payment(models.Model):
 
     @property
     def provider(self):
-        from payments.providers import get_provider
+        from payments.registry import get_provider
 
         return get_provider(self.method)
 

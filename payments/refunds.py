@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from oscar.core.loading import get_model
 
+from shop.core import order_statuses as statuses
 from shop.core.money import to_dong
-from shop.order import statuses
 
 if TYPE_CHECKING:
     from oscar.apps.payment.models import Source as SourceModel

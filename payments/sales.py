@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments.settlements import date_range_bounds
+from shop.core import order_statuses as statuses
 from shop.core.money import to_dong
 from shop.core.spreadsheets import spreadsheet_safe
-from shop.order import statuses
 
 Line = get_model("order", "Line")
 

@@ -12,7 +12,7 @@ known numbers):
   (``order.date_placed``), whatever their status now.
 - **Refunds/cancellations** of a period = value of the producer's lines *cancelled* in the period,
   dated by the line's cancellation ``ShippingEvent`` (event type code
-  ``shop.order.statuses.EVENT_CANCELLED``, its ``date_created``; the first such event if there were
+  ``shop.core.order_statuses.EVENT_CANCELLED``, its ``date_created``; the first such event if there were
   several), whichever period the order was placed in. Only lines whose status is "cancelled" count.
   So a sale cancelled later reduces the later statement; paid statements never change.
 - **Taxable base** = gross − refunds (may be negative).
@@ -59,8 +59,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments.models import Settlement
+from shop.core import order_statuses as statuses
 from shop.core.money import to_dong
-from shop.order import statuses
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser

@@ -106,7 +106,7 @@ def flag(payment: Payment, note: str) -> None:
 
 def _order_is_kept(order: Order | None) -> bool:
     """An order that still wants the money: placed and not entirely cancelled."""
-    from shop.order import statuses
+    from shop.core import order_statuses as statuses
 
     return order is not None and order.status != statuses.ORDER_CANCELLED
 

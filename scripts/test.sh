@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make test`: installs what the tests need, starts PostgreSQL and Elasticsearch, runs the whole
+# `make test`: installs what the tests need, starts PostgreSQL, Elasticsearch and Redis, runs the whole
 # pytest suite against it, and stops what it started. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +9,10 @@ scripts/lint.sh  # ruff (pyproject.toml [tool.ruff]): a lint error fails the run
 source scripts/postgres.sh
 source scripts/elasticsearch.sh
 source scripts/stripe-mock.sh
-trap 'stripe_mock_stop; es_stop; pg_stop' EXIT
+source scripts/redis.sh
+trap 'stripe_mock_stop; es_stop; redis_stop; pg_stop' EXIT
 pg_start
+redis_start  # REDIS_URL: the shared cache (settings/test.py), as in production
 es_start
 stripe_mock_start
 scripts/chromium.sh  # Debian's Chromium for the browser journeys (tests/e2e)

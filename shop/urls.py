@@ -12,7 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from shop.core import seo
+from shop.core import health_views, seo
 
 # Wagtail's admin logout answers a GET with 405 but deletes the session cookie all the same, so a link on
 # another site logs staff out: refuse the GET before its view runs. Logging out is a POST everywhere.
@@ -22,6 +22,9 @@ decorate_urlpatterns(
 )
 
 urlpatterns = [
+    # The load balancer's probes (shop.core.health_views; its middleware answers them before these routes).
+    path("healthz", health_views.liveness, name="healthz"),
+    path("readyz", health_views.readiness, name="readyz"),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("cms-admin/", include(wagtailadmin_urls)),
@@ -35,7 +38,7 @@ urlpatterns = [
 # "next" URL when it runs in the language that URL is written in.
 urlpatterns += i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
-    path("ban-hang/", include("shop.partner.urls")),
+    path("ban-hang/", include("shop.producers.urls")),
     path(
         "", include("shop.order.urls")
     ),  # guest order lookup and invoices  # selling on OCOP Market: application, invitations

@@ -27,6 +27,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     yield
     _drop_session_indexes()
     _DemoSnapshot.drop()
+    from django.core.cache import cache
+
+    cache.clear()  # this process's keys only (its own KEY_PREFIX in a shared Redis: settings/test.py)
 
 
 def _drop_session_indexes():
@@ -136,11 +139,18 @@ def search_index_restored(monkeypatch):
 @pytest.fixture(autouse=True)
 def throttle_counters_cleared():
     """Throttle counters (guest orders per client address among them) live in the cache: each test starts with
-    none, as if its orders were the first of the hour."""
+    none, as if its orders were the first of the hour. With Redis, only this worker's keys go (shop.core.cache)."""
     from django.core.cache import cache
 
     cache.clear()
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def email_through_the_outbox(django_test_environment):
+    """Every email goes through the outbox, as on the site: pytest-django set ``EMAIL_BACKEND`` to locmem; the
+    outbox delivers into ``mail.outbox`` (``OCOP_EMAIL_DELIVERY_BACKEND``, settings/test.py) after commit."""
+    settings.EMAIL_BACKEND = "shop.notifications.backends.OutboxBackend"
 
 
 @pytest.fixture(autouse=True)
@@ -161,6 +171,12 @@ def reviewer_client(client):
     """The test client signed in as the demo OCOP reviewer (review permission, no order permission)."""
     client.force_login(get_user_model().objects.get(email=loader.REVIEWER_EMAIL))
     return client
+
+
+@pytest.fixture
+def reviewer(db):
+    """The demo OCOP reviewer (staff with the review permission, no order permission)."""
+    return get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
 
 
 @pytest.fixture

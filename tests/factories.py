@@ -8,22 +8,27 @@ and an order is placed through the checkout pages (tests/shop/checkout/journey.p
 what the site would have built."""
 
 import datetime
+import io
 import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from oscar.core.loading import get_model
+from PIL import Image
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop import review_version, workflow
 from catalogue.ocop.editing import GOODS_CLASS, SERVICE_CLASS
+from catalogue.programme.review import ReviewStatus
 from cms.demo import loader
 from shop.core.addresses import ward_choices
 
 Partner = get_model("partner", "Partner")
+AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
 Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -60,6 +65,20 @@ def portal_user(producer, email=None, *, director=False):
     return get_user_model().objects.get(pk=member.pk)  # fresh permission cache
 
 
+def assistant(producer, user=None, *, note="Nhân viên bưu điện xã"):
+    """An account granted assisted entry for ``producer`` (default: a new one with portal access)."""
+    user = user or portal_user_without_producer()
+    AssistedEntryGrant.objects.create(partner=producer, user=user, note=note)
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def portal_user_without_producer(email=None):
+    """A new account with the portal permission that is not a member of any producer."""
+    made = user(email or f"ho-tro-{_next()}@example.vn", last_name="Lò Văn", first_name="Minh")
+    made.user_permissions.add(Permission.objects.get(codename="dashboard_access", content_type__app_label="partner"))
+    return get_user_model().objects.get(pk=made.pk)
+
+
 def producer(name=None, *, verified=True, **fields):
     """A new producer in Lào Cai (verified unless ``verified=False``), with a director who can use the portal."""
     number = _next()
@@ -73,6 +92,10 @@ def producer(name=None, *, verified=True, **fields):
         "province_code": LAO_CAI,
         "ward_code": ward_choices(LAO_CAI)[0][0],
         "street": "Thôn Sín Chải",
+        "phone": f"0912{number:06d}",
+        "email": f"htx-thu-nghiem-{number}@example.vn",
+        "registration_number": f"5300{number:06d}",
+        "story": "Hợp tác xã của các hộ trồng chè và nuôi ong ở Sín Chải. Sản phẩm làm thủ công theo mùa.",
         "verification_status": Partner.Verification.VERIFIED if verified else Partner.Verification.PENDING,
         **fields,
     }
@@ -105,12 +128,24 @@ def certificate(product, *, number=None, stars=4, decided=None, review=OcopCerti
 
 
 def product(
-    of=None, *, title=None, price=150_000, stock=20, stars=4, certified=True, on_sale=True, service=False, **fields
+    of=None,
+    *,
+    title=None,
+    price=150_000,
+    stock=20,
+    stars=4,
+    certified=True,
+    certificate_fields=None,
+    on_sale=True,
+    service=False,
+    pictures=0,
+    **fields,
 ):
     """A standalone honey product of producer ``of`` (default: a new verified producer) in the demo's category,
     with a stock record and —
-    ``certified`` — a certificate; ``on_sale`` puts it on sale through the OCOP workflow (submitted by a member
-    of its producer, approved by the demo reviewer). Returns the product fresh from the database."""
+    ``certified`` — a certificate (``certificate_fields``: keyword overrides for ``certificate()``); ``on_sale``
+    puts it on sale through the OCOP workflow (submitted by a member of its producer, approved by the demo
+    reviewer); ``pictures``: how many pictures it has. Returns the product fresh from the database."""
     of = of or producer()
     number = _next()
     name = SERVICE_CLASS if service else GOODS_CLASS
@@ -131,11 +166,23 @@ def product(
     made = Product.objects.create(**fields)
     made.categories.add(loader.ensure_categories()[made.ocop_subgroup])  # the demo's browsing categories
     StockRecord.objects.create(product=made, partner=of, partner_sku=made.upc, price=price, num_in_stock=stock)
+    for order in range(pictures):
+        picture(made, display_order=order)
     if certified:
-        certificate(made, stars=stars)
+        certificate(made, **{"stars": stars, **(certificate_fields or {})})
     if on_sale:
         put_on_sale(made)
     return Product.objects.get(pk=made.pk)
+
+
+def picture(product, *, display_order=0, size=(120, 90)):
+    """A small JPEG picture of ``product``."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(buffer, "JPEG")
+    name = f"anh-thu-nghiem-{_next()}.jpg"
+    return ProductImage.objects.create(
+        product=product, original=SimpleUploadedFile(name, buffer.getvalue(), "image/jpeg"), display_order=display_order
+    )
 
 
 def put_on_sale(product):
@@ -143,8 +190,36 @@ def put_on_sale(product):
     member = product.producer.users.first() or portal_user(product.producer)
     if product.review_status != ReviewStatus.SUBMITTED:
         workflow.submit(product, member)
-    reviewer = get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
-    return workflow.approve(product, reviewer, seen=review_version.token(product))
+    return workflow.approve(product, reviewer(), seen=review_version.token(product))
+
+
+def submitted_product(of=None, **fields):
+    """A product (see ``product()``) its producer's director submitted for review: waiting in the queue."""
+    made = product(of, on_sale=False, **fields)
+    return workflow.submit(made, made.producer.director)
+
+
+def reviewer():
+    """The demo OCOP reviewer (staff with the review permission): the office's decisions are taken by it."""
+    return get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
+
+
+def expired_product(*, ended=None, **fields):
+    """A product approved for sale whose only certificate ended on ``ended`` (default: 30 days ago) and that
+    nobody kept on sale: off sale, listed on the administrators' "uncertified" page."""
+    ended = ended or timezone.localdate() - datetime.timedelta(days=30)
+    made = product(certificate_fields={"decided": ended - datetime.timedelta(days=300)}, **fields)
+    OcopCertificate.objects.filter(product=made).update(expires_on=ended)  # no job ran: still "valid" on record
+    return Product.objects.get(pk=made.pk)
+
+
+def kept_on_sale_product(*, until=None, reason="Không tham gia đánh giá lại theo kế hoạch của tỉnh.", **fields):
+    """A product whose certificate the office revoked, deciding to keep it on sale as a plain local product
+    until ``until`` (default: 90 days ahead)."""
+    made = product(**fields)
+    until = until or timezone.localdate() + datetime.timedelta(days=90)
+    workflow.revoke_certificate(made.ocop_certificates.get(), reviewer(), reason, keep_on_sale_until=until)
+    return Product.objects.get(pk=made.pk)
 
 
 def order(buyer, *items, method="cod"):

@@ -5,7 +5,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from catalogue import listing
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +42,29 @@ def test_an_order_is_placed_through_the_checkout():
         [(honey.pk, 2), (tea.pk, 1)]
     )
     assert honey.stockrecords.get().num_allocated == 2
+
+
+def test_a_submitted_product_waits_for_review():
+    product = factories.submitted_product()
+    assert product.review_status == ReviewStatus.SUBMITTED and not listing.is_for_sale(product)
+
+
+def test_an_expired_product_is_approved_but_off_sale_without_a_job():
+    product = factories.expired_product()
+    assert product.review_status == ReviewStatus.APPROVED and product.is_public
+    assert listing.sale_blockers(product) == ["không có giấy chứng nhận OCOP còn hiệu lực"]
+
+
+def test_a_kept_on_sale_product_sells_without_a_certificate():
+    product = factories.kept_on_sale_product()
+    assert product.current_certificate() is None and product.kept_on_sale_until is not None
+    assert listing.is_for_sale(product)
+
+
+def test_an_assistant_acts_for_the_producer_only():
+    from shop.partner import access
+
+    producer, other = factories.producer(), factories.producer()
+    helper = factories.assistant(producer)
+    assert access.capacity(helper, producer) == access.ASSISTANT
+    assert access.capacity(helper, other) is None

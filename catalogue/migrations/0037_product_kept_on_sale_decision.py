@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from catalogue.ocop import rules
+from catalogue.programme import rules
 
 
 def decisions_from_review_log(apps, schema_editor):

@@ -1,4 +1,4 @@
-"""The data check of stored certificates: which ones break an OCOP rule (catalogue/ocop/rules.py).
+"""The data check of stored certificates: which ones break an OCOP rule (catalogue/programme/rules.py).
 
 Rows stored before a rule existed (or written around the forms) are listed for administrators — by
 ``manage.py ocop_check_certificates`` and the dashboard page ``ocop-certificate-checks`` — and never

@@ -39,8 +39,9 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 from oscar.core.thumbnails import get_thumbnailer
 
-from catalogue.models import ReviewStatus
-from catalogue.ocop import review_version, taxonomy, workflow
+from catalogue.ocop import review_version, workflow
+from catalogue.programme import taxonomy
+from catalogue.programme.review import ReviewStatus
 from shop.core import changes
 from shop.core.money import format_vnd
 from shop.partner import access, activity
@@ -203,11 +204,6 @@ def changed_labels(names: Iterable[str]) -> str:
 def content_change_takes_off_sale(product: ProductModel) -> bool:
     """Whether changing the title, description or images now takes the product off sale."""
     return product.review_status == ReviewStatus.APPROVED
-
-
-def content_change_withdraws(product: ProductModel) -> bool:
-    """Whether a content change now takes the product out of the reviewers' queue."""
-    return product.review_status == ReviewStatus.SUBMITTED
 
 
 # --- Create and edit ------------------------------------------------------------------------
@@ -386,6 +382,14 @@ def delete_image(product: ProductModel, producer: Partner, user: AbstractBaseUse
 
 
 # --- Certificates ---------------------------------------------------------------------------
+
+
+def may_view_scan(user: AbstractBaseUser | None, certificate: OcopCertificate) -> bool:
+    """Who may open a certificate's scan (it has no public URL): reviewers, and whoever may act for the
+    product's producer (members, named assistants)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return workflow.is_reviewer(user) or access.capacity(user, certificate.product.producer, access.VIEW) is not None
 
 
 def add_certificate(

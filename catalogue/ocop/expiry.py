@@ -1,4 +1,4 @@
-"""The daily certificate expiry pass (catalogue/tasks.py, `manage.py ocop_certificate_expiry`).
+"""The daily certificate expiry pass (catalogue/ocop/tasks.py, `manage.py ocop_certificate_expiry`).
 
 One pass does two things, each at most once per certificate:
 
@@ -30,7 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalogue.ocop import notifications, rules
+from catalogue.ocop import notifications
+from catalogue.programme import rules
 from shop.core import changes
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")

@@ -1,6 +1,6 @@
 """The OCOP approval workflow: the only code that makes a product public.
 
-States (catalogue.models.ReviewStatus):
+States (catalogue.programme.review.ReviewStatus):
 
     draft ──submit──▶ submitted ──approve──▶ approved (public) ──suspend──▶ suspended
       ▲                  │  │                                     ◀─reinstate─┘
@@ -37,8 +37,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
-from catalogue.ocop import notifications, review_version, rules
+from catalogue.ocop import notifications, review_version
+from catalogue.programme import rules
+from catalogue.programme.review import ReviewStatus
 from shop.core import changes
 from shop.partner import access
 

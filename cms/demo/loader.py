@@ -28,13 +28,24 @@ from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from catalogue.ocop import notifications, review_version, rules, taxonomy, workflow
+from catalogue.ocop import notifications, review_version, workflow
 from catalogue.ocop.editing import GOODS_CLASS, SERVICE_CLASS
 from catalogue.ocop.expiry import run_certificate_expiry
+from catalogue.programme import rules, taxonomy
 from cms.demo import data, images
 from cms.demo import orders as demo_orders
 from cms.demo.addresses import ensure_demo_addresses
 from cms.demo.content import ensure_demo_content
+from cms.demo.logins import (
+    ASSISTANT_EMAIL,
+    ASSISTANT_PASSWORD,
+    PRODUCER_EMAIL,
+    PRODUCER_PASSWORD,
+    REVIEWER_EMAIL,
+    REVIEWER_PASSWORD,
+    STAFF_EMAIL,
+    STAFF_PASSWORD,
+)
 from cms.demo.orders import ensure_demo_orders
 from cms.demo.pages import ensure_policy_pages
 from cms.demo.shipping import ensure_demo_shipping
@@ -53,12 +64,6 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
 Country = get_model("address", "Country")
-
-# Demo logins; the README lists them. Development data only.
-STAFF_EMAIL, STAFF_PASSWORD = "admin@ocop.example.vn", "ocop-admin-2026"
-REVIEWER_EMAIL, REVIEWER_PASSWORD = "canbo@ocop.example.vn", "ocop-reviewer-2026"
-PRODUCER_EMAIL, PRODUCER_PASSWORD = "nhasanxuat@ocop.example.vn", "ocop-producer-2026"
-ASSISTANT_EMAIL, ASSISTANT_PASSWORD = "buudien@ocop.example.vn", "ocop-assistant-2026"
 
 # Producers still waiting for verification: their products stay in the queue.
 UNVERIFIED_PRODUCERS = {"hkd-nguyen-thi-hoa"}
@@ -333,7 +338,7 @@ def ensure_users(producer):
 def ensure_pending_applicant(producers):
     """The unverified demo producer applied through the public form: its representative's account (no
     portal access until an administrator verifies it) with the consents the form records."""
-    from shop.partner import onboarding
+    from shop.producers import onboarding
 
     for code in sorted(UNVERIFIED_PRODUCERS):
         producer = producers[code]

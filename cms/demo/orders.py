@@ -17,6 +17,7 @@ from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
 from catalogue.ocop import notifications
+from cms.demo.logins import ASSISTANT_EMAIL, PRODUCER_EMAIL
 from shop.order import fulfilment
 
 CUSTOMER_EMAIL, CUSTOMER_PASSWORD = "khachhang@ocop.example.vn", "ocop-customer-2026"
@@ -155,8 +156,6 @@ def _place(number, customer, items):
 
 def ensure_demo_orders():
     """Create the missing demo orders; returns how many were created."""
-    from cms.demo.loader import ASSISTANT_EMAIL, PRODUCER_EMAIL
-
     User = get_user_model()
     producer_user = User.objects.get(email=PRODUCER_EMAIL)
     assistant = User.objects.get(email=ASSISTANT_EMAIL)

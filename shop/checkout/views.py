@@ -1,6 +1,6 @@
 """Checkout: Oscar's flow with our payment methods and an order placement that cannot oversell.
 
-- ``PaymentMethodView`` lets the buyer choose among ``payments.providers.available_providers()`` and
+- ``PaymentMethodView`` lets the buyer choose among ``payments.registry.available_providers()`` and
   keeps the choice in the checkout session.
 - ``PaymentDetailsView.handle_payment`` — Oscar's seam into checkout — starts a ``payments.Payment``
   with the chosen provider before the order is written.
@@ -22,7 +22,7 @@ from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
 from payments import cod_limits, states
-from payments.providers import available_providers, get_provider, is_available
+from payments.registry import available_providers, get_provider, is_available
 from shop.address.forms import REFRESH_WARDS
 from shop.checkout import confirmation
 from shop.checkout.payment_forms import PaymentMethodForm

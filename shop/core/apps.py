@@ -10,6 +10,18 @@ class CoreConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
+        from shop.core import changes, page_cache
+
+        # Cached pages are dropped on announced changes.
+        changes.subscribe(
+            changes.Listener(
+                name="page-cache",
+                products=page_cache.products_changed,
+                pages=page_cache.page_changed,
+                content=page_cache.content_changed,
+            )
+        )
+
         from shop.core.uploads import MAX_IMAGE_PIXELS
 
         # Pillow refuses to open an image of more than twice this many pixels (DecompressionBombError)

@@ -11,7 +11,7 @@ Styles allow inline ``style`` attributes, which Oscar's templates use; a style c
 against ``form-action`` too. A view that needs more — the Stripe card page loads Stripe.js and its
 frames — says so with ``@csp_allow(...)``.
 
-Back offices — the Oscar dashboard and the Wagtail admin (``BACK_OFFICE_URL_NAMES``) — get
+Back offices — the Oscar dashboard and the Wagtail admin (``url_prefixes.back_office()``, from the URLconf) — get
 ``BACK_OFFICE_POLICY``: every host is our own origin (no CDN, no Gravatar: jQuery comes from Oscar's static
 files via ``oscar/dashboard/base.html`` in the theme, and the Wagtail settings turn off Gravatar and the
 release check), plus ``data:``/``blob:`` for images and fonts (Wagtail's image previews before upload, icons,
@@ -29,8 +29,8 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+
+from shop.core import url_prefixes
 
 POLICY = {
     "default-src": ["'self'"],
@@ -59,7 +59,6 @@ BACK_OFFICE_POLICY = {
     "frame-ancestors": ["'self'"],
     "form-action": ["'self'"],
 }
-BACK_OFFICE_URL_NAMES = ["dashboard:index", "wagtailadmin_home"]
 HEADER = "Content-Security-Policy"
 
 
@@ -98,22 +97,9 @@ def csp_allow(**sources):
     return decorator
 
 
-def _back_office_prefixes():
-    prefixes = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            for name in BACK_OFFICE_URL_NAMES:
-                try:
-                    prefixes.add(reverse(name))
-                except NoReverseMatch:
-                    pass
-    return tuple(prefixes)
-
-
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.back_office = None
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -121,9 +107,7 @@ class ContentSecurityPolicyMiddleware:
             # A Wagtail preview renders the page through the middleware with a dummy request for the
             # page's own (storefront) URL; the admin's request around it gets the back-office policy.
             return response
-        if self.back_office is None:
-            self.back_office = _back_office_prefixes()
-        if request.path.startswith(self.back_office):
+        if request.path.startswith(url_prefixes.back_office()):
             response[HEADER] = render_policy(BACK_OFFICE_POLICY)
             return response
         policy = storefront_policy()

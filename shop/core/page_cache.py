@@ -41,6 +41,8 @@ from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
+from shop.core import url_prefixes
+
 VERSION_KEY = "ocop-page-cache-version"
 CSRF_PLACEHOLDER = "__OCOP_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -54,22 +56,6 @@ KEPT_HEADERS = (
     "Cross-Origin-Opener-Policy",
     "X-Content-Type-Options",
 )
-# Back offices, the visitor's own pages and endpoints that are never cached whatever the cookies say.
-EXCLUDED_PREFIXES = (
-    "/dashboard/",
-    "/cms-admin/",
-    "/django-admin/",
-    "/accounts/",
-    "/basket/",
-    "/checkout/",
-    "/thanh-toan/",
-    "/don-hang/",
-    "/ban-hang/",
-    "/i18n/",
-    "/documents/",
-    "/media/",
-    "/static/",
-)
 
 
 def seconds():
@@ -81,6 +67,16 @@ def content_changed():
     transaction commits (before the commit, a page rendered meanwhile would still show the old data)."""
     if seconds() > 0:
         transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+
+def products_changed(product_ids, shown_on_pages):
+    """Listens to ``shop.core.changes`` (subscribed in ``shop.core.apps``), like ``page_changed``."""
+    if shown_on_pages:
+        content_changed()
+
+
+def page_changed(page_id):
+    content_changed()  # the page, and the lists, menus and blocks that show it
 
 
 def sold_out(product_ids):
@@ -99,17 +95,12 @@ def _allowed_cookies():
     return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME, settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME}
 
 
-def _path_without_language(path):
-    prefix = "/en/"
-    return path[len(prefix) - 1 :] if path.startswith(prefix) else path
-
-
 def is_cacheable_request(request):
     if seconds() <= 0 or request.method not in ("GET", "HEAD"):
         return False
     if not set(request.COOKIES) <= _allowed_cookies():
         return False
-    return not _path_without_language(request.path).startswith(EXCLUDED_PREFIXES)
+    return not request.path.startswith(url_prefixes.never_cached())
 
 
 def is_cacheable_response(response):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from catalogue.listing import for_sale
 from cms.models import hidden_story_pages
+from shop.core import url_prefixes
 
 Product = get_model("catalogue", "Product")
 
@@ -60,24 +61,10 @@ def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": PageSitemap, "products": ProductSitemap(request)})
 
 
-PRIVATE_PATHS = [
-    "/dashboard/",
-    "/cms-admin/",
-    "/accounts/",
-    "/basket/",
-    "/checkout/",
-    "/don-hang/",
-    "/thanh-toan/",
-    "/ban-hang/",
-    "/dia-chi/",
-]
-
-
 @require_GET
 @cache_control(public=True, max_age=86400)
 def robots_txt(request):
     lines = ["User-agent: *"]
-    for path in PRIVATE_PATHS:
-        lines += [f"Disallow: {path}", f"Disallow: /en{path}"]
+    lines += [f"Disallow: {prefix}" for prefix in url_prefixes.private()]  # in every language
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

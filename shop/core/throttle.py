@@ -9,13 +9,37 @@ is a valid key. The counters live in ``django.core.cache.cache``, which every wo
 
 Users: the guest order lookup (shop/order/views.py) and the login and password-reset doors
 (shop/users/throttling.py).
+
+When the shared cache cannot be reached (Redis down or restarting; shop/core/cache.py) a throttle cannot
+count, and each decides by what it guards (``FAILS_CLOSED``), logging every such decision:
+- throttles against guessing a secret — ``login-account``, ``login-ip`` (passwords), ``view-password-ip``
+  (page and document passwords), ``order-lookup`` (order number + email) — fail **closed**: the attempt is
+  refused as if over the limit, because failing open would let a brute force run unbounded for as long as
+  Redis is down (an attacker able to disturb Redis would get exactly that). Signed-in visitors stay signed
+  in (sessions are in the database); only new logins wait.
+- throttles of volume — ``password-reset-*`` (emails to an address its owner asked for), ``registration-ip``,
+  ``guest-orders-*`` (checkout: cash on delivery keeps its per-order limits, read from the database) — fail
+  **open**: refusing would stop sales and sign-ups for the outage, and one attempt gains an attacker
+  nothing secret.
 """
 
 import hashlib
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+
+from shop.core.cache import ERRORS as CACHE_ERRORS
+
+logger = logging.getLogger(__name__)
+
+FAILS_CLOSED = frozenset({"login-account", "login-ip", "view-password-ip", "order-lookup"})
+
+
+def _store():
+    """The cache, raising on an outage rather than answering "no attempts" (shop.core.cache)."""
+    return getattr(cache, "strict", cache)
 
 
 class Throttle:
@@ -35,26 +59,63 @@ class Throttle:
         digest = hashlib.sha256(str(value).encode()).hexdigest()[:32]
         return f"ocop-throttle:{self.name}:{digest}"
 
+    @property
+    def fails_closed(self):
+        return self.name in FAILS_CLOSED
+
     def count(self, value):
-        return cache.get(self._key(value)) or 0
+        """Raises the cache's connection error when the count cannot be read."""
+        return _store().get(self._key(value)) or 0
 
     def exceeded(self, value):
-        """The value has used up its events in the current window."""
-        return self.count(value) >= self.limit
+        """The value has used up its events in the current window — or, for a throttle that fails closed,
+        the count cannot be read (see the module's docstring)."""
+        try:
+            return self.count(value) >= self.limit
+        except CACHE_ERRORS as error:
+            self._outage("check", error)
+            return self.fails_closed
+
+    def unavailable(self):
+        """Whether the shared cache cannot be reached now: tells a refusal for an outage from one for
+        too many attempts."""
+        try:
+            _store().get("ocop-throttle:reachable")
+        except CACHE_ERRORS:
+            return True
+        return False
 
     def hit(self, value):
-        """Counts one event for the value; returns the count in the window."""
+        """Counts one event for the value; returns the count in the window (0: not counted, the cache is
+        unreachable)."""
         key = self._key(value)
-        if cache.add(key, 1, self.window):
-            return 1
+        store = _store()
         try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, self.window)
-            return 1
+            if store.add(key, 1, self.window):
+                return 1
+            try:
+                return store.incr(key)
+            except ValueError:  # expired between add and incr
+                store.set(key, 1, self.window)
+                return 1
+        except CACHE_ERRORS as error:
+            self._outage("count", error)
+            return 0
 
     def clear(self, value):
-        cache.delete(self._key(value))
+        try:
+            _store().delete(self._key(value))
+        except CACHE_ERRORS as error:
+            self._outage("clear", error)
+
+    def _outage(self, action, error):
+        if action != "check":
+            outcome = "the attempt is not recorded"
+        elif self.fails_closed:
+            outcome = "refusing the attempt"
+        else:
+            outcome = "letting the attempt through uncounted"
+        logger.error("Throttle %s cannot %s (shared cache unreachable: %s): %s.", self.name, action, error, outcome)
 
 
 def client_ip(request):

@@ -3,7 +3,6 @@ outbox (``shop.notifications``) instead of sent inside the request. Oscar's clas
 for "customer.utils"; what is not defined here is Oscar's."""
 
 from oscar.apps.customer import utils as oscar_utils
-from oscar.apps.customer.utils import get_password_reset_url  # noqa: F401 — Oscar's, found here
 
 from shop.notifications.outbox import OutboxDispatcher
 

@@ -6,6 +6,9 @@ with ``outbox.queue(..., channel="zalo")`` and the recipient in that channel's t
 Zalo user id). Rendering, the outbox row, retries and the admin page stay the same.
 """
 
+import base64
+
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 
 
@@ -18,21 +21,28 @@ class Channel:
 
 
 class EmailChannel(Channel):
+    """Sends through ``OCOP_EMAIL_DELIVERY_BACKEND`` (the mail server), never ``EMAIL_BACKEND`` (which is the
+    outbox itself, ``backends.OutboxBackend``)."""
+
     code = "email"
 
     def send(self, message):
-        from django.conf import settings
-
         email = EmailMultiAlternatives(
             message.subject,
             message.body_text,
             message.from_address or settings.OSCAR_FROM_EMAIL,
             [message.recipient],
             headers=message.headers or None,
-            connection=get_connection(),
+            connection=get_connection(settings.OCOP_EMAIL_DELIVERY_BACKEND),
         )
         if message.body_html:
             email.attach_alternative(message.body_html, "text/html")
+        for part in message.attachments or []:
+            content = base64.b64decode(part["content"])
+            if part.get("alternative"):
+                email.attach_alternative(content.decode(), part["mimetype"])
+            else:
+                email.attach(part["filename"], content, part["mimetype"])
         email.send()
 
 

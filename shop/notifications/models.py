@@ -1,6 +1,7 @@
 """The outbox: one row per message to one recipient on one channel, written in the transaction of the change
 it tells about and delivered after commit (``shop.notifications``)."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -20,6 +21,13 @@ class OutboxMessage(models.Model):
     body_text = models.TextField(_("Nội dung"), blank=True)
     body_html = models.TextField(_("Nội dung HTML"), blank=True)
     headers = models.JSONField(_("Tiêu đề kỹ thuật"), default=dict, blank=True)
+    # Files and non-HTML alternative parts, kept for every retry: [{"filename", "mimetype", "content"
+    # (base64), "alternative"}] (``outbox.pack_parts`` / ``channels.EmailChannel``).
+    attachments = models.JSONField(_("Tệp đính kèm"), default=list, blank=True)
+    # The customer's account when Oscar tells about it: its "emails" history row is written once sent.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(_("Trạng thái"), max_length=10, choices=STATUSES, default=PENDING)
     attempts = models.PositiveSmallIntegerField(_("Số lần gửi"), default=0)
     last_error = models.TextField(_("Lỗi gần nhất"), blank=True)

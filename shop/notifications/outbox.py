@@ -1,24 +1,28 @@
 """One door for every message the site sends (issue 18): producers, applicants, customers, team members,
-administrators.
+administrators — and every email Django, Oscar or Wagtail send themselves.
 
 - ``send(recipient, event_code, context, language=…)`` renders Oscar's ``CommunicationEventType`` templates
   (oscar/communication/emails/commtype_<code>_*) NOW, in the recipient's language, and ``queue``\\s the result.
 - ``queue`` writes an ``OutboxMessage`` row in the caller's transaction (a rolled-back change sends nothing)
-  and, after commit, hands it to the ``deliver_messages`` task (the worker; the immediate backend runs it at
-  once). That callback is robust: the person who acted never gets an error from the mail server.
-- ``deliver`` sends one pending row through its channel (``channels``): sent, or the error is kept and a retry
-  planned (``BACKOFF``); after ``MAX_ATTEMPTS`` the row is failed, listed for administrators (Wagtail admin,
-  "Hộp thư đi") who can send it again. ``deliver_due`` is the sweep (``manage.py deliver_notifications``,
-  every minute) that picks up retries and anything a lost worker left behind.
-- Oscar's dispatchers (orders, customer accounts, stock alerts) and Django/Wagtail mail code queue through
-  ``OutboxConnection`` / ``OutboxDispatcher``: an email "connection" whose ``send_messages`` writes rows.
+  and, after commit, enqueues the ``tasks.deliver_messages`` task (the worker; the immediate backend runs it at
+  once), which calls ``delivery``: outbox → tasks → delivery, no cycle. That callback is robust: the person who
+  acted never gets an error from the mail server; ``delivery`` retries with backoff, then marks the row failed
+  for administrators (Wagtail admin, "Hộp thư đi") who can ``retry`` it.
+- ``OutboxConnection``: an email "connection" whose ``send_messages`` writes rows, keeping the HTML part, the
+  attachments and other alternatives (``pack_parts``), so they survive every retry. It is behind
+  ``EMAIL_BACKEND`` (``backends.OutboxBackend``): ``django.core.mail.send_mail``, Wagtail's moderation and
+  workflow notifications and its admin password reset all queue here. Delivery uses
+  ``OCOP_EMAIL_DELIVERY_BACKEND`` (the mail server). Only ``AdminEmailHandler``'s error mails go direct: they
+  report failures, the database's among them (settings ``LOGGING``).
+- ``OutboxDispatcher``: Oscar's dispatchers (orders, customer accounts, stock alerts) queue with the event code
+  they render; the customer's "emails" history row (``communication.Email``) is written when it is sent.
 - ``paused()``: bulk imports send nothing.
 """
 
+import base64
 import contextlib
-import datetime
-import logging
 import threading
+from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -26,21 +30,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from oscar.core.loading import get_class, get_model
 
-from shop.notifications.channels import CHANNELS
+from shop.notifications import tasks
 from shop.notifications.models import OutboxMessage
 
-logger = logging.getLogger(__name__)
-
 EMAIL = "email"
-# Wait before the 2nd, 3rd… attempt; after the last one fails the message is failed.
-BACKOFF = [
-    datetime.timedelta(minutes=1),
-    datetime.timedelta(minutes=5),
-    datetime.timedelta(minutes=30),
-    datetime.timedelta(hours=2),
-    datetime.timedelta(hours=12),
-]
-MAX_ATTEMPTS = len(BACKOFF) + 1
 
 _state = threading.local()
 
@@ -78,9 +71,21 @@ def send(recipient, event_code, context, language=None, about=None, channel=EMAI
     return queue(recipient, event_code, messages, language=language, about=about, channel=channel)
 
 
-def queue(recipient, event_code, messages, language=None, about=None, channel=EMAIL, from_address="", headers=None):
+def queue(
+    recipient,
+    event_code,
+    messages,
+    language=None,
+    about=None,
+    channel=EMAIL,
+    from_address="",
+    headers=None,
+    attachments=None,
+    user=None,
+):
     """Write one outbox row for already rendered ``messages`` ({"subject", "body", "html"}) and deliver it
-    after commit."""
+    after commit. ``attachments``: as ``pack_parts`` returns them; ``user``: the account whose Oscar "emails"
+    history gets the message once it is sent."""
     if (
         is_paused()
         or not recipient
@@ -98,6 +103,8 @@ def queue(recipient, event_code, messages, language=None, about=None, channel=EM
         body_text=messages.get("body") or "",
         body_html=messages.get("html") or "",
         headers=headers or {},
+        attachments=attachments or [],
+        user=user,
         content_type=ContentType.objects.get_for_model(about) if about is not None else None,
         object_id=str(about.pk) if about is not None else "",
         next_attempt_at=timezone.now(),
@@ -108,56 +115,7 @@ def queue(recipient, event_code, messages, language=None, about=None, channel=EM
 
 def deliver_soon(ids):
     """After commit, the worker delivers these rows; nothing here can fail the caller's request."""
-
-    def enqueue():
-        from shop.notifications.tasks import deliver_messages
-
-        deliver_messages.enqueue(list(ids))
-
-    transaction.on_commit(enqueue, robust=True)
-
-
-def deliver(message_id):
-    """Send one pending message now; returns it (None if it is not pending or another process holds it)."""
-    with transaction.atomic():
-        message = (
-            OutboxMessage.objects.select_for_update(skip_locked=True)
-            .filter(pk=message_id, status=OutboxMessage.PENDING)
-            .first()
-        )
-        if message is None:
-            return None
-        message.attempts += 1
-        try:
-            CHANNELS[message.channel].send(message)
-        except Exception as error:  # any failure of the channel: keep it, retry later
-            logger.warning(
-                "Notification %s to %s failed (attempt %s): %s", message.pk, message.recipient, message.attempts, error
-            )
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if message.attempts >= MAX_ATTEMPTS:
-                message.status, message.next_attempt_at = OutboxMessage.FAILED, None
-            else:
-                message.next_attempt_at = timezone.now() + BACKOFF[message.attempts - 1]
-        else:
-            message.status, message.sent_at, message.next_attempt_at = OutboxMessage.SENT, timezone.now(), None
-        message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "sent_at"])
-        return message
-
-
-def deliver_due(now=None, limit=500):
-    """Deliver the pending messages whose time has come; returns how many were sent."""
-    now = now or timezone.now()
-    ids = list(
-        OutboxMessage.objects.filter(status=OutboxMessage.PENDING, next_attempt_at__lte=now)
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:limit]
-    )
-    sent = 0
-    for message_id in ids:
-        message = deliver(message_id)
-        sent += message is not None and message.status == OutboxMessage.SENT
-    return sent
+    transaction.on_commit(lambda: tasks.deliver_messages.enqueue(list(ids)), robust=True)
 
 
 def retry(message):
@@ -173,18 +131,15 @@ class OutboxConnection:
     """An email connection whose ``send_messages`` queues each message (one row per recipient) instead of
     sending: give it to Django's mail functions or Oscar's dispatchers (``mail_connection``)."""
 
-    def __init__(self, event_code="", about=None):
+    def __init__(self, event_code="", about=None, user=None):
         self.event_code = event_code
         self.about = about
+        self.user = user
 
     def send_messages(self, email_messages):
         count = 0
         for email in email_messages:
-            html = next(
-                (content for content, mimetype in getattr(email, "alternatives", []) if mimetype == "text/html"), ""
-            )
-            if email.attachments:
-                logger.warning("Attachments of %s are not kept in the outbox", self.event_code)
+            html, attachments = pack_parts(email)
             headers = dict(email.extra_headers)
             if email.reply_to:
                 headers["Reply-To"] = ", ".join(email.reply_to)
@@ -197,6 +152,8 @@ class OutboxConnection:
                         about=self.about,
                         from_address=email.from_email,
                         headers=headers,
+                        attachments=attachments,
+                        user=self.user,
                     )
                     is not None
                 )
@@ -212,3 +169,46 @@ class OutboxDispatcher(get_class("communication.utils", "Dispatcher")):
     def get_messages(self, event_code, extra_context=None):
         self.mail_connection.event_code = event_code
         return super().get_messages(event_code, extra_context)
+
+    def send_user_email_messages(self, user, messages, attachments=None):
+        """The customer's "emails" history row is written when the message is sent (``delivery``), not now."""
+        if not isinstance(self.mail_connection, OutboxConnection):
+            return super().send_user_email_messages(user, messages, attachments)
+        if not user.email:
+            return super().send_user_email_messages(user, messages, attachments)  # logs, sends nothing
+        keep = user.is_authenticated and settings.OSCAR_SAVE_SENT_EMAILS_TO_DB
+        self.mail_connection.user = user if keep else None
+        try:
+            return self.send_email_messages(user.email, messages, attachments=attachments)
+        finally:
+            self.mail_connection.user = None
+
+
+def pack_parts(email):
+    """The HTML alternative of ``email`` and its other parts (attachments, non-HTML alternatives) as JSON for
+    the outbox row: ``[{"filename", "mimetype", "content" (base64), "alternative"}]``."""
+    html, parts = "", []
+    for content, mimetype in getattr(email, "alternatives", []):
+        if mimetype == "text/html" and not html:
+            html = content
+        else:
+            parts.append(_part("", content, mimetype, alternative=True))
+    for attachment in email.attachments:
+        if isinstance(attachment, MIMEBase):
+            payload = attachment.get_payload(decode=True) or b""
+            parts.append(_part(attachment.get_filename() or "", payload, attachment.get_content_type()))
+        else:
+            filename, content, mimetype = attachment
+            parts.append(_part(filename or "", content, mimetype or "application/octet-stream"))
+    return html, parts
+
+
+def _part(filename, content, mimetype, alternative=False):
+    if isinstance(content, str):
+        content = content.encode()
+    return {
+        "filename": filename,
+        "mimetype": mimetype,
+        "content": base64.b64encode(content).decode("ascii"),
+        "alternative": alternative,
+    }

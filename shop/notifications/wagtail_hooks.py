@@ -3,34 +3,20 @@ and last error, filtered by status; a message not sent can be sent again. Read-o
 superusers and to users with ``notifications.view_outboxmessage``."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from shop.core.wagtail_admin import ReadOnlyPolicy, RowActionView
 from shop.notifications import outbox
 from shop.notifications.models import OutboxMessage
 
 VIEW_PERMISSION = "notifications.view_outboxmessage"
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Rows are written by the outbox only: nobody adds, edits or deletes them here."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class OutboxIndexView(IndexView):
@@ -45,35 +31,25 @@ class OutboxIndexView(IndexView):
         return buttons
 
 
-class SendAgainView(WagtailAdminTemplateMixin, TemplateView):
-    """GET asks, POST puts the message back in the queue with fresh attempts and delivers it after commit."""
+class SendAgainView(RowActionView):
+    """Puts the message back in the queue with fresh attempts and delivers it after commit."""
 
     template_name = "notifications/send_again.html"
     page_title = gettext_lazy("Gửi lại thông báo")
     header_icon = "mail"
+    model = OutboxMessage
+    permission = VIEW_PERMISSION
+    index_url_name = "notifications_outbox:index"
+    context_object_name = "message"
 
-    def dispatch(self, request, pk):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            raise PermissionDenied
-        self.message = get_object_or_404(OutboxMessage, pk=pk)
-        return super().dispatch(request, pk)
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "message": self.message,
-            "index_url": reverse("notifications_outbox:index"),
-        }
-
-    def post(self, request, pk):
-        if self.message.status == OutboxMessage.SENT:
+    def act(self, request):
+        if self.row.status == OutboxMessage.SENT:
             messages.error(request, _("Thư này đã được gửi; không gửi lại."))
         else:
-            outbox.retry(self.message)
+            outbox.retry(self.row)
             messages.success(
-                request, _("Đã đưa thư tới %(recipient)s vào hàng chờ gửi lại.") % {"recipient": self.message.recipient}
+                request, _("Đã đưa thư tới %(recipient)s vào hàng chờ gửi lại.") % {"recipient": self.row.recipient}
             )
-        return redirect("notifications_outbox:index")
 
 
 class OutboxViewSet(ModelViewSet):

@@ -1,7 +1,7 @@
 """Who may see an order, and each producer's part of it — the one rule for the buyer's pages (account,
 guest lookup, thank-you, payment pages) and the invoice PDFs.
 
-- **The buyer** (``is_buyer``): the account that placed it, the browser session that placed it, or a
+- **The buyer** (``shop.core.buyer_session.is_buyer``): the account that placed it, the browser session that placed it, or a
   session that looked it up by number *and* email (``remember_order``, the only anonymous door).
 - **Staff with the order permission**: whoever may open the order in Oscar's dashboard (the
   ``order-detail`` permissions of ``shop.dashboard.orders``, e.g. the administrator). Being staff alone
@@ -15,25 +15,8 @@ Everyone else gets a 404 from the views, never a hint that the number exists.
 from django.apps import apps
 from oscar.views.decorators import check_permissions
 
+from shop.core.buyer_session import is_buyer
 from shop.partner import access
-
-LOOKED_UP_SESSION_KEY = "ocop_looked_up_orders"
-
-
-def remember_order(request, order):
-    """This session proved it knows the order's number and email: it may see the order from now on."""
-    numbers = request.session.get(LOOKED_UP_SESSION_KEY, [])
-    if order.number not in numbers:
-        request.session[LOOKED_UP_SESSION_KEY] = [*numbers[-19:], order.number]
-
-
-def is_buyer(request, order):
-    """The account that placed the order, the session that placed it, or one that looked it up."""
-    if request.user.is_authenticated and order.user_id is not None and order.user_id == request.user.pk:
-        return True
-    if request.session.get("checkout_order_id") == order.pk:
-        return True
-    return order.number in request.session.get(LOOKED_UP_SESSION_KEY, [])
 
 
 def may_manage_orders(user):

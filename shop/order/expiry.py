@@ -23,7 +23,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from payments import expiry, states
-from shop.order import fulfilment, statuses
+from shop.core import order_statuses as statuses
+from shop.order import fulfilment
 
 logger = logging.getLogger("payments")
 Line = get_model("order", "Line")

@@ -33,8 +33,9 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from catalogue.ocop import notifications
+from shop.core import order_statuses as statuses
 from shop.notifications import outbox
-from shop.order import statuses
+from shop.order.dispatch import OrderDispatcher
 from shop.partner import access
 
 if TYPE_CHECKING:
@@ -389,7 +390,6 @@ def notify_customer(order: OrderModel, event_code: str, context: dict[str, Any],
     as an order communication event (also used by ``payments.states`` for "payment received")."""
     if notifications.is_paused():  # bulk loads (the demo) tell no one
         return
-    OrderDispatcher = get_class("order.utils", "OrderDispatcher")
     context = {"order": order, "site_name": settings.OSCAR_SHOP_NAME, **context}
     CommunicationEventType.objects.get_or_create(
         code=event_code,

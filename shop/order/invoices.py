@@ -23,10 +23,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
+from shop.core import order_statuses as statuses
 from shop.core.addresses import format_address
 from shop.core.money import format_vnd
 from shop.core.pdftext import paragraph
-from shop.order import statuses
 from shop.order.parts import part_for
 
 FONTS = Path(__file__).resolve().parent / "fonts"

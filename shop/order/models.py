@@ -5,7 +5,7 @@ from oscar.apps.address.abstract_models import AbstractShippingAddress
 from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder, AbstractShippingEvent
 
 from shop.address.models import VietnameseAddressFields
-from shop.order import statuses
+from shop.core import order_statuses as statuses
 
 
 class Order(AbstractOrder):

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from oscar.core.loading import get_model
 
-from shop.order import statuses
+from shop.core import order_statuses as statuses
 
 ShippingEvent = get_model("order", "ShippingEvent")
 

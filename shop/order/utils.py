@@ -19,9 +19,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.apps.order.utils import OrderCreator as CoreOrderCreator
-from oscar.apps.order.utils import OrderDispatcher as CoreOrderDispatcher
-from oscar.apps.order.utils import OrderNumberGenerator  # noqa: F401 — get_class finds it here
 from oscar.core.loading import get_model
+
+from shop.order.dispatch import OrderDispatcher  # noqa: F401 — get_class("order.utils", …) finds it here
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -29,21 +29,6 @@ StockAlert = get_model("partner", "StockAlert")
 Line = get_model("order", "Line")
 LinePrice = get_model("order", "LinePrice")
 LineAttribute = get_model("order", "LineAttribute")
-
-
-class OrderDispatcher(CoreOrderDispatcher):
-    """Oscar's order emails, queued in the outbox (``shop.notifications``) with the order they are about."""
-
-    def __init__(self, logger=None, mail_connection=None):
-        from shop.notifications.outbox import OutboxDispatcher
-
-        self.dispatcher = OutboxDispatcher(logger=logger, mail_connection=mail_connection)
-
-    def dispatch_order_messages(self, order, messages, event_code, attachments=None, **kwargs):
-        connection = self.dispatcher.mail_connection
-        if getattr(connection, "about", False) is None:
-            connection.event_code, connection.about = event_code, order
-        return super().dispatch_order_messages(order, messages, event_code, attachments=attachments, **kwargs)
 
 
 class OutOfStock(UnableToPlaceOrder):

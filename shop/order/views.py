@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from oscar.core.loading import get_model
 
+from shop.core.buyer_session import remember_order
 from shop.core.throttle import Throttle, client_ip
-from shop.order.access import may_view_order, may_view_part, remember_order
+from shop.order.access import may_view_order, may_view_part
 from shop.order.invoices import invoice_pdf
 from shop.order.parts import producer_parts
 

@@ -18,7 +18,7 @@ for another producer the same account belongs to.
                 cancelled (its products are off sale, ``verification.suspend_producer``), the team kept;
                 no catalogue change (``SELL``) until an administrator verifies it again
   pending,      nothing in the portal: the applicant follows the application on the "sell with us"
-  rejected      page (``shop.partner.views``, ``onboarding.open_application_of``)
+  rejected      page (``shop.producers.views``, ``onboarding.open_application_of``)
   ============  ======================================================================================
 
 - Oscar's ``partner.dashboard_access`` permission (granted on verification or assisted entry) is only the

@@ -21,7 +21,3 @@ def record(user, producer, action, summary, obj=None):
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
     )
-
-
-def recent(producer, limit=50):
-    return ProducerActivity.objects.filter(partner=producer).select_related("actor", "on_behalf_of")[:limit]

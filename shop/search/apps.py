@@ -17,6 +17,13 @@ class SearchConfig(OscarConfig):
     namespace = "search"
 
     def ready(self):
+        from shop.core import changes
+        from shop.search import listeners, pages
+
+        # The indexes follow announced changes (the one place search imports shop.core.changes).
+        changes.subscribe(
+            changes.Listener(name="search", products=listeners.products_changed, pages=pages.page_changed)
+        )
         self.search_view = get_class("search.views", "SearchView")
         self.suggest_view = get_class("search.views", "SuggestView")
 

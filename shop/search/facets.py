@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalogue.ocop import rules, taxonomy
+from catalogue.programme import rules, taxonomy
 from shop.core import addresses
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")

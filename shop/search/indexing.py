@@ -2,7 +2,7 @@
 of single products scheduled after the transaction that changed them commits.
 
 Domain services announce changes through ``shop.core.changes`` (explicit calls,
-ARCHITECTURE.md), which calls ``mark_changed`` here. Each call leaves a
+ARCHITECTURE.md); ``shop.search.listeners`` calls ``mark`` here. Each call leaves a
 ``ReindexMark`` in the same transaction; the update task clears it once
 Elasticsearch has the document, and ``sweep`` (run periodically) reindexes whatever
 is still marked — so a change made while Elasticsearch was down, or a lost task,
@@ -19,14 +19,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from oscar.core.loading import get_model
 
-from shop.order.statuses import LINE_CANCELLED
+from shop.core.order_statuses import LINE_CANCELLED
 from shop.search.documents import ProductDocument, index_name, to_document
 
 if TYPE_CHECKING:
@@ -158,14 +157,9 @@ def update_products(product_ids: Collection[int]) -> None:
         raise RuntimeError(f"Elasticsearch refused {len(real_errors)} documents: {real_errors[:3]}")
 
 
-def mark_changed(product_ids: Collection[int], stories: bool = True) -> None:
-    """Mark these products for reindexing (in the caller's transaction) and schedule the reindex once it
-    commits; with ``stories``, their producers' story pages too (whether the producers are published may have
-    changed). Services announce changes through ``shop.core.changes``, which calls this."""
-    if not enabled() or not product_ids:
-        return
-    from shop.search.tasks import reindex_products
-
+def mark(product_ids: Collection[int]) -> list[int]:
+    """Mark these products for reindexing, in the caller's transaction (``shop.search.listeners`` schedules the
+    reindex once it commits; ``sweep`` picks up marks a lost task left). Returns the ids, sorted, once each."""
     ids = sorted(set(product_ids))
     now = timezone.now()
     ReindexMark.objects.bulk_create(
@@ -174,11 +168,7 @@ def mark_changed(product_ids: Collection[int], stories: bool = True) -> None:
         unique_fields=["product_id"],
         update_fields=["marked_at"],
     )
-    transaction.on_commit(lambda: reindex_products.enqueue(ids))
-    if stories:
-        from shop.search import pages as content
-
-        content.stories_changed(ids)
+    return ids
 
 
 def reindex_marked(product_ids: Collection[int]) -> None:

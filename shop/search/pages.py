@@ -11,7 +11,7 @@ workflows), so the publish/unpublish/delete signals it sends from all of them tr
 Only live, public pages (no privacy restriction) below the home pages are searchable, in the
 language being browsed — and a producer's story only while its producer is published
 (``catalogue.listing.public_producers``): products going on or off sale, or a verification decision,
-reindex the stories of their producers (``stories_changed``, called by ``indexing.mark_changed``).
+reindex the stories of their producers (``stories_changed``, called by ``shop.search.listeners``).
 """
 
 import logging

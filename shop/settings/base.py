@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar import INSTALLED_APPS as OSCAR_INSTALLED_APPS
 from oscar.defaults import *  # noqa: F401,F403 — Oscar's settings are the base we override
 
+from shop.core.storage import media_storages
 from shop.core.themes import DEFAULT_THEME, theme_dirs
 from shop.navigation import portal_access, wagtail_admin_access
 
@@ -66,6 +67,9 @@ INSTALLED_APPS = [
     "shop.users",
     "shop.core",
     "shop.notifications",
+    "shop.jobs",
+    "django_tasks",
+    "django_tasks_db",  # the task queue: a table in the database, run by `manage.py db_worker` (shop/jobs)
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS if app not in OSCAR_APPS_DROPPED],
     # Our dashboard apps, one per audience (shop/dashboard/apps.py includes them).
     "shop.dashboard.review.apps.ReviewDashboardConfig",
@@ -101,6 +105,8 @@ SITE_ID = 1
 AUTH_USER_MODEL = "users.User"
 
 MIDDLEWARE = [
+    "shop.core.request_id.RequestIdMiddleware",  # first: every log line of the request carries its id
+    "shop.core.health_views.HealthProbeMiddleware",  # /healthz and /readyz, before host checks and sessions
     "django.middleware.security.SecurityMiddleware",
     # HTML and JSON gzipped for phones on slow connections (a list page: 79 KB → about 9 KB). Outside the
     # page cache, so cached pages are stored once and compressed per response; production puts WhiteNoise
@@ -169,10 +175,17 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Cache: shared by every worker process ---------------------------------
 # The page cache's invalidation and the login/lookup throttles must be seen by every worker: Redis when
-# REDIS_URL is set (production), else a file cache on this machine (`make run`, the benchmarks).
+# REDIS_URL is set (production), else a file cache on this machine (`make run`, the benchmarks). When Redis is
+# unreachable the site answers without it (shop/core/cache.py): short timeouts, so an outage costs milliseconds.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        "default": {
+            "BACKEND": "shop.core.cache.ResilientRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("OCOP_CACHE_KEY_PREFIX", "ocop"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        }
     }
 else:
     CACHES = {
@@ -182,6 +195,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# Sessions stay in PostgreSQL (Django's default, said here on purpose): a Redis restart or a cache flush signs
+# nobody out and empties no checkout in progress.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole pages for anonymous visitors (shop/core/page_cache.py), at most this many seconds old; 0 = off.
 OCOP_PAGE_CACHE_SECONDS = int(os.environ.get("OCOP_PAGE_CACHE_SECONDS", 300))
 
@@ -216,6 +232,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no row locks: take the write lock when a transaction starts (placing an order
     # checks and reserves stock in one), and wait for it instead of failing "database is locked".
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}
+    # The file's folder (var/ by default) is made here, so `manage.py migrate` works in a fresh clone.
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # --- Internationalisation: Vietnamese first --------------------------------
@@ -281,8 +300,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
             _portal_entry(_("Người dùng của cơ sở"), "dashboard:portal-team"),
         ],
     },
+    # The OCOP back office, one menu per audience like its apps (shop/dashboard/review|finance|operations). No
+    # access_fn: Oscar's default shows an entry only to those its app's permissions_map lets in, and a menu
+    # only if one of its entries is shown.
     {
-        "label": _("OCOP"),
+        "label": _("Duyệt OCOP"),
         "icon": "fas fa-star",
         "children": [
             {"label": _("Duyệt sản phẩm"), "url_name": "dashboard:ocop-review-queue"},
@@ -291,10 +313,23 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Giấy chứng nhận vi phạm quy định"), "url_name": "dashboard:ocop-certificate-checks"},
             {"label": _("Xác minh chủ thể"), "url_name": "dashboard:ocop-producers"},
             {"label": _("Nhập liệu hỗ trợ"), "url_name": "dashboard:ocop-assistants"},
-            {"label": _("Đối soát với chủ thể"), "url_name": "dashboard:ocop-settlements"},
-            {"label": _("Phí vận chuyển"), "url_name": "dashboard:ocop-shipping"},
-            {"label": _("Thanh toán của khách"), "url_name": "dashboard:ocop-payments"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
+        ],
+    },
+    {
+        "label": _("Tài chính"),
+        "icon": "fas fa-money-bill",
+        "children": [
+            {"label": _("Thanh toán của khách"), "url_name": "dashboard:ocop-payments"},
+            {"label": _("Nhập sao kê ngân hàng"), "url_name": "dashboard:ocop-payment-statement"},
+            {"label": _("Đối soát với chủ thể"), "url_name": "dashboard:ocop-settlements"},
+        ],
+    },
+    {
+        "label": _("Vận hành"),
+        "icon": "fas fa-truck",
+        "children": [
+            {"label": _("Phí vận chuyển"), "url_name": "dashboard:ocop-shipping"},
         ],
     },
     {
@@ -308,8 +343,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
 # Image files are deleted after the deletion commits (catalogue/receivers.py), not inside it.
 OSCAR_DELETE_IMAGE_FILES = False
 
-# --- Orders: each producer moves its own lines; the order's status follows (shop/order/statuses.py)
-from shop.order import statuses as _order_statuses  # noqa: E402 — a plain module, no models
+# --- Orders: each producer moves its own lines; the order's status follows (shop/core/order_statuses.py)
+from shop.core import order_statuses as _order_statuses  # noqa: E402 — a plain module, no models
 
 OSCAR_INITIAL_ORDER_STATUS = _order_statuses.ORDER_PENDING
 OSCAR_INITIAL_LINE_STATUS = _order_statuses.LINE_PENDING
@@ -359,7 +394,7 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ocop"
 
 # --- Payments ----------------------------------------------------------------
 # The methods this deployment offers, in the order shown at checkout. A method whose settings are
-# missing (keys, bank account) is left out instead of failing: see payments.providers.
+# missing (keys, bank account) is left out instead of failing: see payments.registry.
 OCOP_PAYMENT_METHODS = [
     m.strip() for m in os.environ.get("OCOP_PAYMENT_METHODS", "cod,vietqr,stripe,vnpay").split(",") if m.strip()
 ]
@@ -400,7 +435,12 @@ STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # stripe-mock in tests
 
 # --- Email -----------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every email goes through the outbox (shop.notifications): EMAIL_BACKEND writes rows; the outbox delivers them
+# after commit through OCOP_EMAIL_DELIVERY_BACKEND (the mail server). Only error mails to ADMINS go direct.
+EMAIL_BACKEND = "shop.notifications.backends.OutboxBackend"
+OCOP_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "OCOP_EMAIL_DELIVERY_BACKEND", os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -416,22 +456,63 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Personal papers (business registration scans): never published; see shop/core/storage.py.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Media ("default") and private files ("private"): these directories, or S3-compatible buckets when
+# OCOP_MEDIA_S3_BUCKET is set (shop.core.storage.media_storages lists the variables).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # --- Tasks (django-tasks backport, a Wagtail dependency) -------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work goes to the database queue and runs in `manage.py db_worker` (shop/jobs: retries, the scheduler).
+# OCOP_TASKS_BACKEND=immediate runs each task inline where it is enqueued (the tests' default, the benchmarks' peer).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("OCOP_TASKS_BACKEND", "database")]}}
+# A task RUNNING longer than this is presumed lost with its worker and requeued (shop/jobs/retries.py).
+OCOP_TASK_LOST_AFTER_SECONDS = int(os.environ.get("OCOP_TASK_LOST_AFTER_SECONDS", 30 * 60))
+
+# --- Operations: health probes and logs (docs/DEPLOY.md) ---------------------
+# /readyz (shop.core.health): each check's time limit, and how long a task may wait in the queue before the
+# queue is reported behind. The checks' names and states are shown only to a request carrying this token in
+# X-Health-Token; empty: never shown.
+OCOP_HEALTH_TIMEOUT = float(os.environ.get("OCOP_HEALTH_TIMEOUT", 2))
+OCOP_HEALTH_QUEUE_MINUTES = int(os.environ.get("OCOP_HEALTH_QUEUE_MINUTES", 10))
+OCOP_HEALTH_TOKEN = os.environ.get("OCOP_HEALTH_TOKEN", "")
+# Log lines: "text" (readable; the default here) or "json" (one object a line, shop.core.logs; production's
+# default). Either way each line carries the request id (shop.core.request_id).
+OCOP_LOG_FORMAT = os.environ.get("OCOP_LOG_FORMAT", "text")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "request_context": {"()": "shop.core.request_id.RequestContextFilter"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "shop.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_context"], "formatter": OCOP_LOG_FORMAT},
+        # Django's error mails to ADMINS, sent direct, not through the outbox (shop/notifications/admin_errors.py).
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "shop.notifications.admin_errors.DirectAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Per-object chatter (stock alerts, page revisions, task runs) only when asked for.
+    # Per-object chatter (stock alerts, page revisions, task runs, each Elasticsearch request) only when asked for.
     "loggers": {
-        name: {"level": os.environ.get("LIBRARY_LOG_LEVEL", "WARNING")} for name in ("oscar", "wagtail", "django_tasks")
+        **{
+            name: {"level": os.environ.get("LIBRARY_LOG_LEVEL", "WARNING")}
+            for name in ("oscar", "wagtail", "django_tasks", "elastic_transport")
+        },
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
     },
 }
 

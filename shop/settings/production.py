@@ -40,12 +40,22 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Static files served by the application itself, compressed and cache-busted.
-MIDDLEWARE = [*MIDDLEWARE[:1], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+# Static files served by the application itself, compressed and cache-busted: WhiteNoise right after
+# SecurityMiddleware, as its documentation asks (the request id and health probes stay before them).
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE[:_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_security:]]  # noqa: F405
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Log lines as JSON, one object a line (shop.core.logs), unless OCOP_LOG_FORMAT=text.
+OCOP_LOG_FORMAT = os.environ.get("OCOP_LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = OCOP_LOG_FORMAT  # noqa: F405
+
+# The mail server the outbox delivers through (EMAIL_BACKEND is the outbox, settings/base.py).
+OCOP_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "OCOP_EMAIL_DELIVERY_BACKEND", os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+)
+# Media and private files as settings/base.py configured them (local directories, or S3 buckets).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -16,7 +16,8 @@ DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Messages go through the outbox (EMAIL_BACKEND from base) and are delivered into mail.outbox.
+OCOP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-private-"))
 STORAGES = {
@@ -24,9 +25,26 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
-# One process: an in-memory cache, empty at each run. The page cache is off (tests change rows
-# directly and roll them back, which no invalidation sees); its own tests turn it on.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The shared cache as in production: the Redis that `make test` starts (scripts/redis.sh sets REDIS_URL). Each
+# process (each xdist worker) has its own key prefix, like its test database and indexes, and cache.clear()
+# deletes only that prefix's keys (shop.core.cache), so parallel workers never see or drop each other's keys.
+# Without REDIS_URL (pytest run by hand, no Redis started) an in-memory cache per process stands in; the tests
+# that need Redis itself (tests/shop/test_shared_state.py) are then skipped. The page cache is off (tests
+# change rows directly and roll them back, which no invalidation sees); its own tests turn it on.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "shop.core.cache.ResilientRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"ocop-test-{os.getpid()}",
+            "OPTIONS": REDIS_CACHE_OPTIONS,  # noqa: F405
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks run inline where they are enqueued, so a test sees their effect; the queue itself — the database backend, the
+# worker, retries and the scheduler — is tested against the real worker in tests/shop/test_jobs.py.
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("OCOP_TASKS_BACKEND", "immediate")]}}
 OCOP_PAGE_CACHE_SECONDS = 0
 
 # Tests run against the Elasticsearch that `make test` starts (scripts/elasticsearch.sh);

@@ -239,8 +239,3 @@ def parcels_for_order(order):
         )
         for row in rows
     ]
-
-
-def parcel_for_partner(order, partner):
-    """The producer's parcel of the order (its shipping charge for an invoice), or None (services only)."""
-    return next((p for p in parcels_for_order(order) if p.partner_id == getattr(partner, "pk", partner)), None)

@@ -25,14 +25,6 @@ class User(AbstractUser):
         verbose_name = _("Người dùng")
         verbose_name_plural = _("Người dùng")
 
-    @property
-    def family_name(self):
-        return self.last_name
-
-    @property
-    def given_name(self):
-        return self.first_name
-
     def get_full_name(self):
         """Family name first, as Vietnamese names are written."""
         return " ".join(part for part in (self.last_name, self.first_name) if part).strip()

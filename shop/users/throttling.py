@@ -118,6 +118,16 @@ class LoginThrottleMiddleware:
             return None
         if door.kind == "login":
             if LOGIN_PER_IP.exceeded(address) or (account and LOGIN_PER_ACCOUNT.exceeded(account)):
+                if LOGIN_PER_IP.unavailable():  # fails closed while the shared cache is down (shop/core/throttle.py)
+                    return _refuse(
+                        request,
+                        door,
+                        _(
+                            "Tạm thời chưa đăng nhập được: bộ đếm chống dò mật khẩu đang gặp sự cố nên mọi lần "
+                            "đăng nhập mới đều tạm dừng. Vui lòng thử lại sau vài phút."
+                        ),
+                        LOGIN_PER_IP,
+                    )
                 return _refuse(
                     request,
                     door,

@@ -12,16 +12,15 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop import editing, review_version, workflow
-from cms.demo import loader
+from catalogue.programme.review import ReviewStatus
+from tests import factories
 from tests.shop.portal.test_portal_products import _edit_data, _edit_url, _images_url, jpeg
 from tests.shop.review_page import decide, review_url, seen_token
 from tests.shop.test_producer_ocop_pages import _certificate_post
@@ -41,11 +40,6 @@ FIVE_STARS = {
 
 
 @pytest.fixture
-def reviewer():
-    return get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
-
-
-@pytest.fixture
 def reviewer_client(reviewer):
     client = Client()
     client.force_login(reviewer)
@@ -61,20 +55,11 @@ def producer_client(producer_user):
 
 @pytest.fixture
 def waiting(producer_user):
-    """The demo producer's LC-001, waiting for review with one valid ★3 certificate, pending."""
-    product = Product.objects.get(upc="LC-001")
-    product.ocop_certificates.all().delete()
-    OcopCertificate.objects.create(
-        product=product,
-        star_rating=3,
-        score=60,
-        decision_number="55/QĐ-UBND",
-        decision_date=timezone.localdate() - datetime.timedelta(days=100),
-        issuer="UBND tỉnh Lào Cai",
-        issuer_level="province",
+    """A product of ``producer_user``'s producer, submitted for review with one valid ★3 certificate, pending."""
+    product = factories.product(
+        producer_user.partners.get(), stars=3, on_sale=False, certificate_fields={"number": "55/QĐ-UBND"}
     )
-    Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.SUBMITTED, is_public=False)
-    return Product.objects.get(pk=product.pk)
+    return workflow.submit(product, producer_user)
 
 
 def _only_certificate(product, number, decided, expires_on=None, **fields):

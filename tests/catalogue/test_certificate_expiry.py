@@ -13,9 +13,11 @@ from django.utils import timezone, translation
 from django_tasks import TaskResultStatus
 from oscar.core.loading import get_model
 
-from catalogue.ocop import expiry, notifications, rules
+from catalogue.ocop import expiry, notifications
 from catalogue.ocop.expiry import run_certificate_expiry
-from catalogue.tasks import CertificateExpiryFailed, certificate_expiry_task
+from catalogue.ocop.tasks import CertificateExpiryFailed, certificate_expiry_task
+from catalogue.programme import rules
+from tests import factories
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -36,20 +38,22 @@ def frozen(day, hour=8):
     return time_machine.travel(datetime.datetime.combine(day, datetime.time(hour), tzinfo=VIETNAM), tick=False)
 
 
-@pytest.fixture
-def product():
-    product = Product.objects.get(upc="LC-003")
+def uncertified_product(of=None):
+    """A product on sale whose certificate the test gives it: the one it was approved on is taken away."""
+    product = factories.product(of)
     product.ocop_certificates.all().delete()
     assert product.is_public
     return product
+
+
+@pytest.fixture
+def product(producer_user):
+    return uncertified_product(producer_user.partners.get())
 
 
 @pytest.fixture
 def other_product():
-    product = Product.objects.get(upc="LC-004")
-    product.ocop_certificates.all().delete()
-    assert product.is_public
-    return product
+    return uncertified_product()
 
 
 @pytest.fixture
@@ -286,9 +290,11 @@ def test_command_prints_a_vietnamese_report_listing_the_products(
 
     assert "Kiểm tra hạn giấy chứng nhận OCOP ngày 13/02/2027" in output
     warned, rest = output.split("Đã hết hạn:")
-    assert f"LC-003 {product.title} — giấy chứng nhận 2468/QĐ-UBND hết hạn ngày 15/03/2027 (còn 30 ngày)" in warned
     assert (
-        f"LC-004 {expired.product.title} — giấy chứng nhận 1357/QĐ-UBND hết hạn ngày 10/02/2027; "
+        f"{product.upc} {product.title} — giấy chứng nhận 2468/QĐ-UBND hết hạn ngày 15/03/2027 (còn 30 ngày)" in warned
+    )
+    assert (
+        f"{other_product.upc} {expired.product.title} — giấy chứng nhận 1357/QĐ-UBND hết hạn ngày 10/02/2027; "
         "sản phẩm không còn dấu OCOP và đã ngừng bán"
     ) in rest
     assert "Tổng cộng: nhắc " in output
@@ -296,7 +302,7 @@ def test_command_prints_a_vietnamese_report_listing_the_products(
     second = io.StringIO()
     call_command("ocop_certificate_expiry", "--date", WARN_DAY.isoformat(), stdout=second)
     assert "Tổng cộng: nhắc 0, hết hạn 0, không gửi thông báo 0, lỗi 0." in second.getvalue()
-    assert "LC-003" not in second.getvalue()
+    assert product.upc not in second.getvalue()
 
 
 def test_command_refuses_a_bad_date():
@@ -327,8 +333,7 @@ def test_task_returns_the_counts(certificate, product, other_product, django_cap
 
 def test_corrected_dates_make_the_job_judge_the_certificate_again():
     """An expired certificate whose expiry date was entered wrongly is re-evaluated once corrected."""
-    product = Product.objects.get(upc="LC-003")
-    product.ocop_certificates.all().delete()
+    product = uncertified_product()
     certificate = OcopCertificate.objects.create(
         product=product,
         star_rating=3,

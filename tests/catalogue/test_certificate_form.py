@@ -15,8 +15,8 @@ from PIL import Image
 
 from catalogue.ocop.forms import CertificateForm
 from shop.core import uploads
+from tests import factories
 
-Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 pytestmark = pytest.mark.django_db
@@ -92,8 +92,9 @@ def stored_scans():
 
 
 @pytest.fixture
-def product():
-    return Product.objects.get(upc="LC-003")
+def product(db):
+    """A product on sale of a new producer: the certificates the tests enter are added to it."""
+    return factories.product()
 
 
 def form_for(product, scan=None, **changes):

@@ -1,4 +1,4 @@
-"""Certificate scans are private (catalogue/ocop/scans.py): stored outside the public media folder under a
+"""Certificate scans are private (catalogue/programme/scans.py): stored outside the public media folder under a
 generated name, streamed by ``ocop-certificate-scan`` to reviewers and the producer's own team only, and the
 scans stored publicly before are moved by migration 0038."""
 
@@ -20,10 +20,10 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.ocop import scans
 from catalogue.ocop.forms import CertificateForm
-from cms.demo import loader
+from catalogue.programme import scans
 from shop.core.storage import PrivateStorage
+from tests import factories
 
 from .test_certificate_form import VALID, image_bytes, pdf_bytes
 
@@ -51,10 +51,8 @@ def portal_user(email, producer=None, *, assistant_of=None):
 
 @pytest.fixture
 def product(producer_user):
-    """LC-001, of the demo producer user's household."""
-    product = Product.objects.get(upc="LC-001")
-    assert product.producer in producer_user.partners.all()
-    return product
+    """A product on sale of ``producer_user``'s producer."""
+    return factories.product(producer_user.partners.get())
 
 
 @pytest.fixture
@@ -72,11 +70,6 @@ def certificate(product):
 @pytest.fixture
 def scan_url(certificate):
     return reverse("dashboard:ocop-certificate-scan", kwargs={"pk": certificate.pk})
-
-
-@pytest.fixture
-def reviewer(db):
-    return get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
 
 
 def body(response):
@@ -161,7 +154,7 @@ def test_a_customer_is_refused(client, customer, scan_url):
 
 
 def test_another_producers_member_or_assistant_gets_404(client, scan_url):
-    other = Product.objects.get(upc="LC-005").producer
+    other = factories.producer()
     for user in (portal_user("htx-che@example.vn", other), portal_user("buudien-b@example.vn", assistant_of=other)):
         client.force_login(user)
         response = client.get(scan_url)
@@ -256,7 +249,7 @@ def test_a_scan_missing_on_disk_is_logged_and_skipped(product, caplog):
         issuer_level="province",
     )
     OcopCertificate.objects.filter(pk=certificate.pk).update(scan="ocop/certificates/2023/da-mat.pdf")
-    with caplog.at_level(logging.WARNING, logger="catalogue.ocop.scans"):
+    with caplog.at_level(logging.WARNING, logger="catalogue.programme.scans"):
         moved, missing = scans.move_public_scans(
             OcopCertificate.objects.filter(pk=certificate.pk), default_storage, PrivateStorage()
         )

@@ -1,4 +1,4 @@
-"""Who may recognise which star, in which era (catalogue/ocop/rules.py), the taxonomy version of the era,
+"""Who may recognise which star, in which era (catalogue/programme/rules.py), the taxonomy version of the era,
 the 36-month ceiling on expiry, and the data check of stored rows (catalogue/ocop/checks.py, the
 ``ocop_check_certificates`` command and the reviewers' dashboard page).
 
@@ -14,14 +14,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalogue.ocop import rules
 from catalogue.ocop.checks import certificates_breaking_rules
 from catalogue.ocop.forms import CertificateForm
+from catalogue.programme import rules
 from cms.demo import loader
+from tests import factories
 
 from .test_certificate_form import VALID, pdf_bytes, upload
 
-Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 D = datetime.date
@@ -193,7 +193,8 @@ def test_an_expiry_on_the_decision_day_is_still_refused():
 
 @pytest.fixture
 def product(db):
-    return Product.objects.get(upc="LC-003")
+    """A product on sale of a new producer: the forms enter certificates for it."""
+    return factories.product()
 
 
 def form_for(product, **changes):
@@ -269,9 +270,9 @@ def test_the_form_accepts_a_certificate_within_the_rules(product):
 
 @pytest.fixture
 def broken(db):
-    """A demo certificate turned into the attacker's: ★5 "issued by a district" in 2024, valid ten years,
-    written around the forms."""
-    certificate = Product.objects.get(upc="LC-001").ocop_certificates.get()
+    """A new product's certificate turned into the attacker's: ★5 "issued by a district" in 2024, valid ten
+    years, written around the forms."""
+    certificate = factories.product().ocop_certificates.get()
     OcopCertificate.objects.filter(pk=certificate.pk).update(
         star_rating=5,
         score=None,

@@ -2,26 +2,21 @@
 
 import pytest
 from django.urls import reverse
-from oscar.core.loading import get_model
 from wagtail.models import Page, Site
 
 from cms.demo.pages import RETURN_POLICY_SLUG, ensure_policy_pages
 from cms.models import PolicyPage, ShopPolicies
+from tests import factories
 
 pytestmark = pytest.mark.django_db
-Product = get_model("catalogue", "Product")
 
 DELIVERY_NOTE = "Phí vận chuyển được tính theo địa chỉ nhận hàng và hiển thị ở bước thanh toán"
 NO_DELIVERY_NOTE = "Dịch vụ sử dụng tại chỗ, không giao hàng"
 
 
-def _published(upc=None, **filters):
-    if upc:
-        filters["upc"] = upc
-    product = Product.objects.filter(**filters).order_by("pk").first()
-    Product.objects.filter(pk=product.pk).update(is_public=True, review_status="approved")
-    product.refresh_from_db()
-    return product
+def _published(**fields):
+    """A new product on sale, of a new producer (see tests/factories.py)."""
+    return factories.product(**fields)
 
 
 @pytest.fixture
@@ -39,7 +34,7 @@ def _settings():
 
 
 def test_product_page_discloses_seller_origin_delivery_and_returns(client, policy):
-    product = _published("LC-001")
+    product = _published()
     producer = product.stockrecords.get().partner
     response = client.get(product.get_absolute_url())
     assert response.status_code == 200
@@ -61,7 +56,7 @@ def test_return_policy_link_is_hidden_when_no_page_is_set(client, policy):
     settings = _settings()
     settings.return_policy_page = None
     settings.save()
-    product = _published("LC-001")
+    product = _published()
     html = client.get(product.get_absolute_url()).content.decode()
     assert "ocop-disclosure__returns" not in html
     assert DELIVERY_NOTE in html  # the other disclosures stay
@@ -69,13 +64,13 @@ def test_return_policy_link_is_hidden_when_no_page_is_set(client, policy):
 
 def test_return_policy_link_is_hidden_while_the_page_is_unpublished(client, policy):
     policy.unpublish()
-    product = _published("LC-001")
+    product = _published()
     html = client.get(product.get_absolute_url()).content.decode()
     assert "ocop-disclosure__returns" not in html
 
 
 def test_tourism_services_say_there_is_no_delivery(client, policy):
-    service = _published(ocop_group="tourism")
+    service = _published(service=True, ocop_group="tourism", ocop_subgroup="community-tourism", weight_grams=None)
     assert not service.get_product_class().requires_shipping
     html = client.get(service.get_absolute_url()).content.decode()
     assert NO_DELIVERY_NOTE in html
@@ -86,7 +81,7 @@ def test_tourism_services_say_there_is_no_delivery(client, policy):
 def test_english_product_page_links_the_english_policy(client, policy):
     english = policy.get_translations().get(locale__language_code="en")
     assert english.live and english.url == f"/en/{RETURN_POLICY_SLUG}/"
-    product = _published("LC-001")
+    product = _published()
     with_prefix = "/en" + product.get_absolute_url()
     html = client.get(with_prefix).content.decode()
     assert f'href="{english.url}">Returns and exchanges</a>' in html
@@ -161,7 +156,7 @@ def test_product_page_query_count_with_disclosures_is_bounded(
         settings = _settings()
         settings.return_policy_page = None
         settings.save()
-    url = prefix + _published("LC-001").get_absolute_url()
+    url = prefix + _published().get_absolute_url()
     client.get(url)  # per-process caches (site root paths, thumbnails)
     with django_assert_max_num_queries(max_queries):
         assert client.get(url).status_code == 200

@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from oscar.core.loading import get_model
 
-from catalogue.ocop import rules
+from catalogue.programme import rules
+from tests import factories
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -28,8 +29,7 @@ def test_stars_follow_the_points(score, stars):
 
 @pytest.mark.django_db
 def test_expired_certificate_takes_the_ocop_mark_off():
-    product = Product.objects.get(upc="LC-001")
-    product.ocop_certificates.all().delete()
+    product = factories.product(certified=False, on_sale=False)
     certificate = OcopCertificate.objects.create(
         product=product,
         star_rating=4,
@@ -48,7 +48,7 @@ def test_expired_certificate_takes_the_ocop_mark_off():
 @pytest.mark.django_db
 def test_score_must_match_the_stars():
     certificate = OcopCertificate(
-        product=Product.objects.get(upc="LC-001"),
+        product=factories.product(certified=False, on_sale=False),
         star_rating=5,
         score=72,
         decision_number="1/QĐ",
@@ -64,7 +64,7 @@ def test_score_must_match_the_stars():
 @pytest.mark.django_db
 def test_legacy_1048_group_only_for_1048_certificates():
     certificate = OcopCertificate(
-        product=Product.objects.get(upc="LC-001"),
+        product=factories.product(certified=False, on_sale=False),
         star_rating=3,
         decision_number="2/QĐ",
         decision_date=datetime.date(2022, 5, 1),

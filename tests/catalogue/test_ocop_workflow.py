@@ -9,8 +9,9 @@ from django.core import mail
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop import review_version, workflow
+from catalogue.programme.review import ReviewStatus
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -34,20 +35,9 @@ def reviewer(db):
 
 @pytest.fixture
 def product(producer_user):
-    """A product of the demo producer user's household, put back to draft with a valid certificate."""
-    product = Product.objects.get(upc="LC-001")
-    Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.DRAFT, is_public=False)
-    product.ocop_certificates.all().delete()
-    OcopCertificate.objects.create(
-        product=product,
-        star_rating=3,
-        score=60,
-        decision_number="55/QĐ-UBND",
-        decision_date=timezone.localdate() - datetime.timedelta(days=100),
-        issuer="UBND tỉnh Lào Cai",
-        issuer_level="province",
-    )
-    return Product.objects.get(pk=product.pk)
+    """A draft product of ``producer_user``'s producer with a valid certificate (3★), not yet reviewed."""
+    producer = producer_user.partners.get()
+    return factories.product(producer, stars=3, on_sale=False, certificate_fields={"number": "55/QĐ-UBND"})
 
 
 def _set_state(product, state):

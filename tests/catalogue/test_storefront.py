@@ -7,12 +7,12 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue import listing
+from tests import factories
 from tests.conftest import VND_AMOUNT
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
-OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 
 def test_catalogue_lists_products_with_vnd_prices(client):
@@ -67,19 +67,11 @@ def test_product_with_an_expired_certificate_is_not_shown_to_the_public(client, 
 
 
 def test_product_detail_shows_price_ocop_mark_certificate_and_producer(client):
-    product = Product.objects.get(upc="LC-001")
-    # A certificate valid today, whatever day the suite runs on (demo dates are fixed).
-    product.ocop_certificates.all().delete()
-    certificate = OcopCertificate.objects.create(
-        product=product,
-        star_rating=4,
-        score=75,
-        decision_number="123/QĐ-UBND",
-        decision_date=timezone.localdate() - datetime.timedelta(days=30),
-        issuer="UBND tỉnh Lào Cai",
-        issuer_level="province",
-        review=OcopCertificate.Review.APPROVED,
+    # A certificate valid today, whatever day the suite runs on.
+    product = factories.product(
+        certificate_fields={"number": "123/QĐ-UBND", "decided": timezone.localdate() - datetime.timedelta(days=30)}
     )
+    certificate = product.ocop_certificates.get()
     stockrecord = product.stockrecords.get()
     response = client.get(product.get_absolute_url())
     assert response.status_code == 200

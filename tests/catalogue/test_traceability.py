@@ -12,6 +12,7 @@ from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
 
 from catalogue import traceability
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -19,33 +20,21 @@ OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 STORY = "Chè hái một tôm hai lá trên cây cổ thụ ở độ cao 1.400 m, sao bằng chảo gang."
-PROVINCE_RECORD = "https://truyxuat.laocai.gov.vn/san-pham/LC-001"
-
-
-def _publish(product):
-    Product.objects.filter(pk=product.pk).update(is_public=True, review_status="approved")
-    product.refresh_from_db()
-    return product
+PROVINCE_RECORD = "https://truyxuat.laocai.gov.vn/san-pham/TEST-001"
 
 
 @pytest.fixture
 def product():
-    """LC-001, published, with a certificate valid today whatever day the suite runs on."""
-    product = Product.objects.get(upc="LC-001")
-    Product.objects.filter(pk=product.pk).update(production_story=STORY, traceability_url=PROVINCE_RECORD)
-    product.ocop_certificates.all().delete()
-    certificate = OcopCertificate.objects.create(
-        product=product,
-        star_rating=4,
-        score=78,
-        decision_number="456/QĐ-UBND",
-        decision_date=timezone.localdate() - datetime.timedelta(days=60),
-        issuer="UBND tỉnh Lào Cai",
-        issuer_level="province",
-        address_on_document="Thôn Sả Séng, xã Tả Phìn, thị xã Sa Pa",
+    """A product for sale with its own producer and a certificate valid today whatever day the suite runs on."""
+    return factories.product(
+        production_story=STORY,
+        traceability_url=PROVINCE_RECORD,
+        certificate_fields={
+            "number": "456/QĐ-UBND",
+            "decided": timezone.localdate() - datetime.timedelta(days=60),
+            "address_on_document": "Thôn Sả Séng, xã Tả Phìn, thị xã Sa Pa",
+        },
     )
-    OcopCertificate.objects.filter(pk=certificate.pk).update(review="approved")
-    return _publish(product)
 
 
 def _url(name, product, language="vi"):

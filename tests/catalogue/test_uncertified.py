@@ -11,7 +11,6 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -19,10 +18,12 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue import listing
-from catalogue.models import ReviewStatus
-from catalogue.ocop import display, revocations, rules, uncertified, workflow
+from catalogue.ocop import display, revocations, uncertified, workflow
+from catalogue.programme import rules
+from catalogue.programme.review import ReviewStatus
 from cms.demo import data, images, loader
 from shop.search import indexing
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -46,34 +47,24 @@ def _fmt(day):
     return day.strftime("%d/%m/%Y")
 
 
-@pytest.fixture
-def reviewer(db):
-    return get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
+TITLE = "Mật ong hoa ban Mường Khương"
 
 
 @pytest.fixture
 def expiring():
-    """A demo product for sale whose only certificate (4★) expires in ten days, its title claiming OCOP
-    stars, indexed as it is now. Returns (product, last day of the certificate)."""
-    product = Product.objects.get(upc="LC-020")
-    assert listing.is_for_sale(product)
+    """A product for sale whose only certificate (4★) expires in ten days, its title claiming OCOP stars,
+    indexed as it is now. Returns (product, last day of the certificate)."""
     last_day = timezone.localdate() + datetime.timedelta(days=10)
-    product.ocop_certificates.all().delete()
-    OcopCertificate.objects.create(
-        product=product,
-        star_rating=4,
-        score=75,
-        decision_number="777/QĐ-UBND",
-        decision_date=rules.add_months(last_day, -rules.CERTIFICATE_VALIDITY_MONTHS),
-        expires_on=last_day,
-        issuer="UBND tỉnh Lào Cai",
-        issuer_level="province",
-        review=OcopCertificate.Review.APPROVED,
+    product = factories.product(
+        title=TITLE + OCOP_TITLE_SUFFIX,
+        certificate_fields={
+            "decided": rules.add_months(last_day, -rules.CERTIFICATE_VALIDITY_MONTHS),
+            "expires_on": last_day,
+        },
     )
-    product.title = product.title + OCOP_TITLE_SUFFIX
-    product.save()
+    assert listing.is_for_sale(product)
     indexing.update_products([product.pk])
-    return Product.objects.get(pk=product.pk), last_day
+    return product, last_day
 
 
 def _facet_counts(response):
@@ -108,7 +99,7 @@ def _refused(response):
 
 def test_a_product_whose_only_certificate_expired_yesterday_is_off_sale_everywhere_without_any_job(client, expiring):
     product, last_day = expiring
-    words = "Quế ống Bảo Yên loại 1"  # LC-020's title
+    words = TITLE
     with frozen(last_day, hour=23):
         listed = _listing(client)
         before = listed.context["paginator"].count
@@ -323,9 +314,7 @@ def _post(client, action, product, **data):
 
 def test_the_actions_of_the_page(client, reviewer):
     today = timezone.localdate()
-    kept = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE)
-    expired = Product.objects.get(upc="LC-014")
-    other = Product.objects.get(upc="LC-025")
+    kept, expired, other = factories.kept_on_sale_product(), factories.expired_product(), factories.expired_product()
     client.force_login(reviewer)
 
     new_end = today + datetime.timedelta(days=200)
@@ -352,7 +341,7 @@ def test_the_actions_of_the_page(client, reviewer):
 
 def test_the_page_refuses_what_the_rules_forbid_and_changes_nothing(client, reviewer):
     today = timezone.localdate()
-    expired = Product.objects.get(upc="LC-014")
+    expired = factories.expired_product()
     client.force_login(reviewer)
     too_late = rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS) + datetime.timedelta(days=1)
     response = _post(client, "keep_on_sale", expired, until=too_late.isoformat(), reason="Lý do")
@@ -367,7 +356,7 @@ def test_the_page_refuses_what_the_rules_forbid_and_changes_nothing(client, revi
     assert response.status_code == 403 and "không có quyết định vẫn bán" in response.content.decode()
     # Not a whitelisted action; a product with a valid certificate is not on the page.
     assert _post(client, "delete", expired, reason="x").status_code == 302
-    backed = Product.objects.get(upc="LC-001")
+    backed = factories.product()
     assert _post(client, "suspend", backed, reason="x").status_code == 404
     expired.refresh_from_db()
     backed.refresh_from_db()
@@ -378,13 +367,12 @@ def test_the_page_refuses_what_the_rules_forbid_and_changes_nothing(client, revi
 @pytest.mark.parametrize("who", ["producer", "customer"])
 def test_producers_and_customers_cannot_reach_the_pages_or_act(client, producer_user, customer, who):
     client.force_login(producer_user if who == "producer" else customer)
-    expired = Product.objects.get(upc="LC-014")
-    kept = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE)
+    expired, kept = factories.expired_product(), factories.kept_on_sale_product()
     for url in (UNCERTIFIED_URL, REVOCATIONS_URL):
         assert _refused(client.get(url))
     assert _refused(_post(client, "keep_on_sale", expired, until=timezone.localdate().isoformat(), reason="x"))
     assert _refused(_post(client, "end_decision", kept, reason="x"))
-    certificate = Product.objects.get(upc="LC-001").ocop_certificates.get()
+    certificate = factories.product().ocop_certificates.get()
     assert _refused(
         client.post(
             REVOCATIONS_URL,
@@ -410,25 +398,11 @@ def test_producers_and_customers_cannot_reach_the_pages_or_act(client, producer_
 
 @pytest.fixture
 def three():
-    """Three products for sale, each with one certificate of its own decision number."""
-    products = [Product.objects.get(upc=code) for code in ("LC-001", "LC-002", "LC-003")]
-    certificates = []
-    for index, product in enumerate(products):
-        product.ocop_certificates.all().delete()
-        certificates.append(
-            OcopCertificate.objects.create(
-                product=product,
-                star_rating=3,
-                score=60,
-                decision_number=f"90{index}/QĐ-UBND",
-                decision_date=timezone.localdate() - datetime.timedelta(days=100),
-                issuer="UBND tỉnh Lào Cai",
-                issuer_level="province",
-                review=OcopCertificate.Review.APPROVED,
-            )
-        )
+    """Three products for sale, each with one certificate (3★) of its own decision number."""
+    products = [factories.product(stars=3, certificate_fields={"number": f"90{index}/QĐ-UBND"}) for index in range(3)]
+    for product in products:
         assert listing.is_for_sale(product)
-    return certificates
+    return [product.ocop_certificates.get() for product in products]
 
 
 def _decision(**extra):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 
-from catalogue.ocop import taxonomy
+from catalogue.programme import taxonomy
 from cms.demo import loader
 from cms.models import HomePage
 from shop.core import addresses
@@ -86,8 +86,8 @@ def test_demo_has_products_in_every_review_state_and_certificate_situation():
 
     from django.utils import timezone
 
-    from catalogue.models import ReviewStatus
-    from catalogue.ocop import rules
+    from catalogue.programme import rules
+    from catalogue.programme.review import ReviewStatus
 
     states = set(Product.objects.values_list("review_status", flat=True))
     assert states == {value for value, _label in ReviewStatus.choices}

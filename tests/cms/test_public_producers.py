@@ -7,7 +7,6 @@ product leaves the shop disappears, and comes back with a product for sale."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +14,8 @@ from oscar.core.loading import get_model
 
 from catalogue import traceability
 from catalogue.listing import for_sale, public_producers
-from catalogue.models import ReviewStatus
 from catalogue.ocop import review_version, workflow
+from catalogue.programme.review import ReviewStatus
 from cms.blocks import ProducerShelfBlock, ProducerSpotlightBlock
 from cms.demo import loader
 from cms.models import HomePage, ProducerStoryPage
@@ -76,11 +75,6 @@ def applicant_story(applicant, django_capture_on_commit_callbacks):
         home.add_child(instance=story)
         story.save_revision().publish()
     return story
-
-
-@pytest.fixture
-def reviewer():
-    return get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
 
 
 @pytest.fixture
@@ -239,7 +233,7 @@ def test_a_producer_with_nothing_for_sale_disappears_and_comes_back(
 def test_a_suspended_producer_disappears_with_its_story(
     client, reviewer, storyteller, django_capture_on_commit_callbacks
 ):
-    from shop.partner import verification
+    from shop.producers import verification
 
     producer, story = storyteller
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue.listing import for_sale
-from shop.order import statuses
+from shop.core import order_statuses as statuses
 
 pytestmark = pytest.mark.django_db
 Line = get_model("order", "Line")

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from oscar.core.loading import get_model
 
-from shop.order import statuses
+from shop.core import order_statuses as statuses
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")

@@ -14,7 +14,8 @@ from oscar.core.loading import get_model
 
 from payments.models import Payment
 from payments.providers.vietqr import statements
-from shop.order import expiry, statuses
+from shop.core import order_statuses as statuses
+from shop.order import expiry
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from oscar.core.loading import get_model
 
 from payments import states
 from payments.models import Payment
-from shop.order import fulfilment, statuses
+from shop.core import order_statuses as statuses
+from shop.order import fulfilment
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, producer_actor, reach_preview
 
 pytestmark = pytest.mark.django_db

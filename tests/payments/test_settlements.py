@@ -19,8 +19,8 @@ from oscar.core.loading import get_model
 
 from payments import settlements
 from payments.models import Settlement
+from shop.core import order_statuses as statuses
 from shop.core.money import to_dong
-from shop.order import statuses
 from tests.payments.settlement_orders import cancel, place_order, record_event, vn
 
 pytestmark = pytest.mark.django_db

@@ -17,8 +17,8 @@ from oscar.core.loading import get_model
 
 from payments import states
 from payments.models import Payment, ProviderEvent
-from payments.providers import get_provider
 from payments.providers.vnpay import signing as vnpay
+from payments.registry import get_provider
 from shop.order import expiry
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 

@@ -3,25 +3,29 @@ recipient's language, delivered after commit; a mail server that is down never a
 who acted, the message waits, is retried with backoff, and administrators see and resend what failed."""
 
 import datetime
+import logging
 import smtplib
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
+from wagtail.models import Page
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications
+from catalogue.programme.review import ReviewStatus
 from cms.demo import loader
 from cms.models import ContactPage
-from shop.notifications import outbox
+from shop.notifications import delivery, outbox
 from shop.notifications.models import OutboxMessage
-from shop.partner import team
+from shop.producers import team
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 from tests.shop.review_page import decide
 
@@ -43,7 +47,7 @@ class SmtpDownBackend(BaseEmailBackend):
 
 @pytest.fixture
 def smtp_down(settings):
-    settings.EMAIL_BACKEND = DOWN
+    settings.OCOP_EMAIL_DELIVERY_BACKEND = DOWN
     return settings
 
 
@@ -65,8 +69,8 @@ def test_smtp_down_during_an_approval_the_message_waits_and_goes_out_later(
         assert "mail server down" in message.last_error
         assert message.next_attempt_at > timezone.now() and message.about == product.producer
 
-    smtp_down.EMAIL_BACKEND = LOCMEM
-    assert outbox.deliver_due() == 0  # not yet due (1 minute backoff)
+    smtp_down.OCOP_EMAIL_DELIVERY_BACKEND = LOCMEM
+    assert delivery.deliver_due() == 0  # not yet due (1 minute backoff)
     waiting.update(next_attempt_at=timezone.now())
     call_command("deliver_notifications", stdout=open("/dev/null", "w"))
     assert sorted(m.to[0] for m in mail.outbox) == sorted(recipients)
@@ -100,14 +104,14 @@ def test_retries_back_off_then_the_message_is_failed(smtp_down, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         message = outbox.queue("nhan@example.vn", "TEST", {"subject": "Chào", "body": "Nội dung"})
     waits = []
-    for _attempt in range(outbox.MAX_ATTEMPTS - 1):
+    for _attempt in range(delivery.MAX_ATTEMPTS - 1):
         message.refresh_from_db()
         assert message.status == OutboxMessage.PENDING
         waits.append(message.next_attempt_at - timezone.now())
-        assert outbox.deliver_due() == 0  # not due yet
-        outbox.deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1))
+        assert delivery.deliver_due() == 0  # not due yet
+        delivery.deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1))
     message.refresh_from_db()
-    assert message.status == OutboxMessage.FAILED and message.attempts == outbox.MAX_ATTEMPTS
+    assert message.status == OutboxMessage.FAILED and message.attempts == delivery.MAX_ATTEMPTS
     assert message.next_attempt_at is None and "mail server down" in message.last_error
     expected = [
         datetime.timedelta(minutes=1),
@@ -117,7 +121,7 @@ def test_retries_back_off_then_the_message_is_failed(smtp_down, django_capture_o
         datetime.timedelta(hours=12),
     ]
     assert [round(w.total_seconds() / 60) for w in waits] == [round(e.total_seconds() / 60) for e in expected]
-    assert outbox.deliver_due(now=timezone.now() + datetime.timedelta(days=2)) == 0  # failed stays failed
+    assert delivery.deliver_due(now=timezone.now() + datetime.timedelta(days=2)) == 0  # failed stays failed
 
 
 def test_administrators_see_failed_messages_and_send_them_again(client, settings, django_capture_on_commit_callbacks):
@@ -224,3 +228,113 @@ def test_password_reset_is_queued_in_the_language_of_the_page(client, customer, 
     message = OutboxMessage.objects.get(recipient=customer.email, event_code="PASSWORD_RESET")
     assert message.language == "en" and message.status == OutboxMessage.SENT
     assert mail.outbox[-1].to == [customer.email]
+
+
+# --- Django's and Wagtail's own mail (EMAIL_BACKEND is the outbox) ---------------------------------------
+
+
+def new_rows(before, **filters):
+    return OutboxMessage.objects.filter(pk__gt=before, **filters)
+
+
+def last_pk():
+    return OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def test_wagtail_admin_password_reset_is_queued_with_the_request_and_delivered_after_commit(
+    client, staff_user, django_capture_on_commit_callbacks
+):
+    before = last_pk()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(reverse("wagtailadmin_password_reset"), {"email": staff_user.email})
+        (message,) = new_rows(before, recipient=staff_user.email)
+        assert message.status == OutboxMessage.PENDING and not mail.outbox  # written, not sent, before commit
+    assert response.status_code == 302
+    for callback in callbacks:
+        callback()
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.SENT
+    assert [m.to for m in mail.outbox] == [[staff_user.email]]
+    assert reverse("wagtailadmin_password_reset") in mail.outbox[0].body  # Wagtail's own reset link
+
+
+def test_wagtail_admin_password_reset_with_smtp_down_succeeds_and_the_message_waits(
+    client, staff_user, smtp_down, django_capture_on_commit_callbacks
+):
+    before = last_pk()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_password_reset"), {"email": staff_user.email})
+    assert response.status_code == 302
+    (message,) = new_rows(before, recipient=staff_user.email)
+    assert message.status == OutboxMessage.PENDING and message.attempts == 1
+    assert "mail server down" in message.last_error and not mail.outbox
+
+
+def test_a_page_submitted_for_moderation_emails_the_moderators_through_the_outbox(
+    staff_user, django_capture_on_commit_callbacks
+):
+    page = Page.objects.live().filter(depth__gt=2).specific().first()
+    workflow = page.get_workflow()
+    assert workflow is not None, "the demo site keeps Wagtail's default moderation workflow"
+    before = last_pk()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks() as callbacks:
+        workflow.start(page, staff_user)
+        rows = list(new_rows(before))
+        assert rows and not mail.outbox
+    for callback in callbacks:
+        callback()
+    assert {row.status for row in new_rows(before)} == {OutboxMessage.SENT}
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(row.recipient for row in rows)
+    assert page.title in mail.outbox[0].subject
+
+
+def test_attachments_and_alternatives_survive_a_retry(smtp_down, django_capture_on_commit_callbacks):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    email = EmailMultiAlternatives("Sao kê tháng 12", "Xem tệp đính kèm.", to=["ke.toan@example.vn"])
+    email.attach_alternative("<p>Xem tệp đính kèm.</p>", "text/html")
+    email.attach("sao-ke.csv", "ngày,số tiền\n2026-12-01,150000\n", "text/csv")
+    email.attach("logo.png", png, "image/png")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert email.send() == 1  # Django's own send: EMAIL_BACKEND queues it
+    message = OutboxMessage.objects.get(recipient="ke.toan@example.vn")
+    assert message.status == OutboxMessage.PENDING and not mail.outbox
+
+    smtp_down.OCOP_EMAIL_DELIVERY_BACKEND = LOCMEM
+    assert delivery.deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1)) == 1
+    (sent,) = mail.outbox
+    assert [tuple(a) for a in sent.alternatives] == [("<p>Xem tệp đính kèm.</p>", "text/html")]
+    assert [tuple(a) for a in sent.attachments] == [
+        ("sao-ke.csv", "ngày,số tiền\n2026-12-01,150000\n", "text/csv"),
+        ("logo.png", png, "image/png"),
+    ]
+
+
+def test_the_customers_email_history_lists_a_message_once_it_is_sent(
+    client, customer, smtp_down, django_capture_on_commit_callbacks
+):
+    Email = get_model("communication", "Email")
+    dispatcher = get_class("customer.utils", "CustomerDispatcher")()
+    context = {"user": customer, "site": Site.objects.get_current(), "reset_url": "https://ocop.example.vn/dat-lai/"}
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatcher.send_password_changed_email_for_user(customer, context)
+    message = OutboxMessage.objects.get(recipient=customer.email)
+    assert message.status == OutboxMessage.PENDING and not Email.objects.filter(user=customer).exists()
+
+    smtp_down.OCOP_EMAIL_DELIVERY_BACKEND = LOCMEM
+    delivery.deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1))
+    (email,) = Email.objects.filter(user=customer)
+    assert email.subject == message.subject and email.email == customer.email
+    client.force_login(customer)
+    assert message.subject in client.get(reverse("customer:email-list")).content.decode()
+
+
+def test_error_mails_to_admins_go_direct_not_through_the_outbox(settings):
+    """They report failures, the database's among them: they must not need it."""
+    settings.ADMINS = [("Quản trị", "qt@ocop.example.vn")]
+    before = last_pk()
+    mail.outbox.clear()
+    logging.getLogger("django.request").error("Internal Server Error: /thu/")
+    assert [m.to for m in mail.outbox] == [["qt@ocop.example.vn"]] and not new_rows(before).exists()

@@ -1,9 +1,9 @@
-"""An order's status follows from its lines (``shop.order.statuses.order_status_for``)."""
+"""An order's status follows from its lines (``shop.core.order_statuses.order_status_for``)."""
 
 import pytest
 
-from shop.order import statuses
-from shop.order.statuses import (
+from shop.core import order_statuses as statuses
+from shop.core.order_statuses import (
     LINE_CANCELLED,
     LINE_CONFIRMED,
     LINE_PENDING,

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
+from tests import factories
 from tests.catalogue.test_certificate_form import pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -16,10 +17,17 @@ Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 
-def _own_product(producer_user, upc="LC-002"):
-    product = Product.objects.get(upc=upc)
-    assert product.stockrecords.filter(partner__users=producer_user).exists()
-    return product
+@pytest.fixture
+def producer_user(db):
+    """The director of a new verified producer selling two products."""
+    producer = factories.producer()
+    factories.product(producer), factories.product(producer)
+    return producer.director
+
+
+def _own_product(producer_user):
+    """The first of ``producer_user``'s producer's products."""
+    return Product.objects.filter(stockrecords__partner__users=producer_user).order_by("pk").first()
 
 
 def _certificate_post(**overrides):
@@ -44,12 +52,13 @@ def test_producer_lists_only_its_own_products(client, producer_user):
     response = client.get(reverse("dashboard:ocop-my-products"))
     assert response.status_code == 200
     upcs = {p.upc for p in response.context["products"]}
-    assert upcs == {"LC-001", "LC-002", "LC-003", "LC-004"}
+    own = Product.objects.filter(stockrecords__partner__users=producer_user)
+    assert len(upcs) == 2 and upcs == set(own.values_list("upc", flat=True))
 
 
 def test_producer_cannot_open_another_producers_product(client, producer_user):
     client.force_login(producer_user)
-    other = Product.objects.get(upc="LC-005")
+    other = factories.product()
     assert client.get(reverse("dashboard:ocop-product", kwargs={"pk": other.pk})).status_code == 404
     response = client.post(reverse("dashboard:ocop-product", kwargs={"pk": other.pk}), _certificate_post())
     assert response.status_code == 404
@@ -94,14 +103,10 @@ def test_producer_submits_a_draft_for_review(client, producer_user):
     assert product.review_status == ReviewStatus.SUBMITTED and not product.is_public
 
 
-def test_assistant_adding_a_certificate_is_recorded_with_both_names(client, producer_user, staff_user):
-    from django.contrib.auth import get_user_model
-
-    from cms.demo import loader
-
-    assistant = get_user_model().objects.get(email=loader.ASSISTANT_EMAIL)
+def test_assistant_adding_a_certificate_is_recorded_with_both_names(client, producer_user):
     product = _own_product(producer_user)
     producer = product.producer
+    assistant = factories.assistant(producer)
     client.force_login(assistant)
     response = client.post(
         reverse("dashboard:ocop-product", kwargs={"pk": product.pk}), _certificate_post(decision_number="999/QĐ-UBND")

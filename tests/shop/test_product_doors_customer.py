@@ -14,7 +14,7 @@ from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
 from catalogue import listing
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")

@@ -1,10 +1,14 @@
 """The administrators' OCOP review queue in the Oscar dashboard."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
+from tests import factories
 from tests.shop.review_page import decide
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +67,7 @@ def test_detail_shows_certificate_beside_product_and_history(reviewer_client):
 
 
 def test_reviewer_approves_from_the_detail_page(reviewer_client):
-    product = Product.objects.get(upc="LC-012")
+    product = factories.submitted_product()
     response = decide(reviewer_client, product, {"action": "approve", "reason": ""})
     assert response.status_code == 302
     product.refresh_from_db()
@@ -71,7 +75,7 @@ def test_reviewer_approves_from_the_detail_page(reviewer_client):
 
 
 def test_rejecting_without_a_reason_is_refused_with_a_vietnamese_error(reviewer_client):
-    product = Product.objects.get(upc="LC-033")
+    product = factories.submitted_product()
     response = reviewer_client.post(
         reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk}), {"action": "reject", "reason": " "}
     )
@@ -82,7 +86,7 @@ def test_rejecting_without_a_reason_is_refused_with_a_vietnamese_error(reviewer_
 
 
 def test_approving_an_unverified_producers_product_is_refused(reviewer_client):
-    product = Product.objects.get(upc="LC-012")  # submitted in the demo; its producer suspended since
+    product = factories.submitted_product()  # its producer suspended since
     get_model("partner", "Partner").objects.filter(pk=product.producer.pk).update(verification_status="suspended")
     response = decide(reviewer_client, product, {"action": "approve"})
     assert response.status_code == 403
@@ -91,7 +95,7 @@ def test_approving_an_unverified_producers_product_is_refused(reviewer_client):
 
 
 def test_revoking_from_the_detail_page_needs_the_sale_decision(reviewer_client):
-    product = Product.objects.get(upc="LC-005")
+    product = factories.product()
     certificate = product.ocop_certificates.get()
     response = decide(
         reviewer_client,
@@ -123,21 +127,9 @@ def test_queue_query_count_is_bounded(reviewer_client, django_assert_max_num_que
 
 
 def test_new_certificate_of_a_product_on_sale_joins_the_queue(reviewer_client):
-    import datetime
-
-    from django.utils import timezone
-
-    product = Product.objects.get(upc="LC-006")
+    product = factories.product()
     assert product.review_status == ReviewStatus.APPROVED
-    OcopCertificate.objects.create(
-        product=product,
-        star_rating=4,
-        score=80,
-        decision_number="901/QĐ-UBND",
-        decision_date=timezone.localdate() - datetime.timedelta(days=2),
-        issuer="UBND tỉnh Lào Cai",
-        issuer_level="province",
-    )
+    factories.certificate(product, number="901/QĐ-UBND", decided=timezone.localdate() - datetime.timedelta(days=2))
     response = reviewer_client.get(reverse("dashboard:ocop-review-queue"))
-    assert "LC-006" in _queue_upcs(response)
+    assert product.upc in _queue_upcs(response)
     assert "Chứng nhận mới chờ duyệt" in response.content.decode()

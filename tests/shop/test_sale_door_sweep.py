@@ -13,7 +13,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue import listing
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 from shop.search import indexing
 from tests.shop.security.urlwalk import endpoints
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
 from catalogue import listing
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 from shop.search import indexing
 from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch
 from tests import factories

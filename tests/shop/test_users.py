@@ -10,7 +10,6 @@ def test_full_name_is_family_name_first():
     )
     assert user.get_full_name() == "Nguyễn Thị Hoa"
     assert user.get_short_name() == "Hoa"
-    assert user.family_name == "Nguyễn Thị"
     assert str(user) == "Nguyễn Thị Hoa"
 
 

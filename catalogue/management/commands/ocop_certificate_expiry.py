@@ -1,6 +1,6 @@
 """`manage.py ocop_certificate_expiry [--date YYYY-MM-DD]`: the daily certificate expiry pass.
 
-Production runs it once a day (see catalogue/tasks.py). Re-running it, also
+Production runs it once a day (see catalogue/ocop/tasks.py). Re-running it, also
 for a past day with ``--date``, sends nothing twice.
 """
 

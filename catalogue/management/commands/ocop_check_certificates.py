@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from catalogue.ocop.checks import certificates_breaking_rules
-from catalogue.ocop.rules import dmy
+from catalogue.programme.rules import dmy
 
 
 class Command(BaseCommand):

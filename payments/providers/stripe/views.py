@@ -16,8 +16,8 @@ from oscar.core.loading import get_model
 from payments import states
 from payments.events import act_once
 from payments.models import Payment
+from shop.core.buyer_session import is_buyer
 from shop.core.csp import csp_allow
-from shop.order.access import is_buyer
 
 logger = logging.getLogger("payments")
 Order = get_model("order", "Order")

@@ -16,7 +16,7 @@ The purpose text is folded to ASCII (banks show and match it as typed) and cut t
 from shop.core.text import fold_vietnamese
 
 NAPAS_GUID = "A000000727"
-TO_ACCOUNT, TO_CARD = "QRIBFTTA", "QRIBFTTC"
+TO_ACCOUNT = "QRIBFTTA"
 PURPOSE_MAX = 25
 
 

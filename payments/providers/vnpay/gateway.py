@@ -55,7 +55,7 @@ def can_pay_again(order):
     """Whether the buyer may start a new VNPay attempt: the order is still kept and its latest
     payment is a VNPay attempt that is waiting or failed."""
     from payments import states
-    from shop.order import statuses
+    from shop.core import order_statuses as statuses
 
     current = states.payment_for_order(order)
     return (

@@ -14,11 +14,11 @@ from oscar.core.loading import get_model
 from payments import states
 from payments.events import act_once
 from payments.models import Payment
-from payments.providers import get_provider, is_available
 from payments.providers.vnpay import signing
 from payments.providers.vnpay.gateway import can_pay_again, paid_during_attempt, payment_for_txn_ref
+from payments.registry import get_provider, is_available
+from shop.core.buyer_session import is_buyer
 from shop.core.money import format_vnd
-from shop.order.access import is_buyer
 
 logger = logging.getLogger("payments")
 Order = get_model("order", "Order")

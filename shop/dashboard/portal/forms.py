@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_class, get_model
 
-from catalogue.ocop import editing, taxonomy
+from catalogue.ocop import editing
+from catalogue.programme import taxonomy
 from shop.core.uploads import validate_product_image
 
 StockRecord = get_model("partner", "StockRecord")

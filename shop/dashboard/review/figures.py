@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalogue import listing
-from catalogue.models import ReviewStatus
-from catalogue.ocop import rules, taxonomy
+from catalogue.programme import rules, taxonomy
+from catalogue.programme.review import ReviewStatus
 from shop.core import addresses
 from shop.core.spreadsheets import spreadsheet_safe
 
@@ -163,7 +163,6 @@ class ProvinceListing:
     province_code: object
     province_name: str
     listed: int
-    certified_here: int
     programme_total: int | None  # from the setting; None = no figure
 
     @property
@@ -251,15 +250,6 @@ class Figures:
     sales: Sales | None = None
 
     @property
-    def expiring_soon(self):
-        return self.expiring[EXPIRY_HORIZONS[0]]
-
-    @property
-    def expiring_later(self):
-        """Expiring after the warning period but within the longer horizon."""
-        return [p for p in self.expiring[EXPIRY_HORIZONS[-1]] if p.days_left > EXPIRY_HORIZONS[0]]
-
-    @property
     def expiry_sections(self):
         """For the page: each horizon's total, and only the products not listed under a shorter one."""
         sections, earlier = [], []
@@ -314,7 +304,7 @@ def listing_by_province(today):
     counts = (
         certified_products(today)
         .values("stockrecords__partner__province_code")
-        .annotate(certified=Count("pk", distinct=True), listed=Count("pk", distinct=True, filter=listed(today)))
+        .annotate(listed=Count("pk", distinct=True, filter=listed(today)))
         .order_by()
     )
     found = {row["stockrecords__partner__province_code"]: row for row in counts}
@@ -324,7 +314,6 @@ def listing_by_province(today):
             province_code=code,
             province_name=province_label(code),
             listed=found.get(code, {}).get("listed", 0),
-            certified_here=found.get(code, {}).get("certified", 0),
             programme_total=totals.get(code),
         )
         for code in set(totals) | set(found)

@@ -8,8 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import ReviewStatus
-from catalogue.ocop import revocations, rules, taxonomy, workflow
+from catalogue.ocop import revocations, workflow
+from catalogue.programme import rules, taxonomy
+from catalogue.programme.review import ReviewStatus
 from shop.core import addresses
 from shop.dashboard.review.figures import Period
 

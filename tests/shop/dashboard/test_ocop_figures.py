@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_order
 
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 from shop.dashboard.review import figures as service
 from shop.dashboard.review.forms import PeriodForm
 
@@ -180,12 +180,7 @@ def test_listed_share_uses_the_programmes_province_total(known_market):
     assert [row.province_code for row in rows] == [LAO_CAI, HANOI]  # provinces with a total first
     listing = {row.province_code: row for row in rows}
     lao_cai = listing[LAO_CAI]
-    assert (lao_cai.province_name, lao_cai.listed, lao_cai.certified_here, lao_cai.programme_total) == (
-        "Lào Cai",
-        2,
-        4,
-        600,
-    )
+    assert (lao_cai.province_name, lao_cai.listed, lao_cai.programme_total) == ("Lào Cai", 2, 600)
     assert lao_cai.share == Decimal("0.3")
     hanoi = listing[HANOI]
     assert (hanoi.listed, hanoi.programme_total, hanoi.share) == (1, None, None)
@@ -225,7 +220,8 @@ def test_expiring_certificates_within_30_and_90_days(known_market):
         4,
         ReviewStatus.APPROVED,
     )
-    assert [p.upc for p in figures.expiring_later] == ["LC-013"]
+    # The page lists each product once, under the shortest horizon it falls in.
+    assert [[p.upc for p in section["products"]] for section in figures.expiry_sections] == [["LC-006"], ["LC-013"]]
 
 
 def test_sales_by_group_and_province_exclude_cancelled_orders(known_sales):

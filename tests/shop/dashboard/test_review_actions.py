@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
+from catalogue.programme.review import ReviewStatus
 from tests.shop.review_page import decide
 
 pytestmark = pytest.mark.django_db

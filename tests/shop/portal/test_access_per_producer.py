@@ -19,7 +19,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue.ocop import editing, workflow
-from shop.order import fulfilment, statuses
+from shop.core import order_statuses as statuses
+from shop.order import fulfilment
 from shop.partner import access
 
 from .conftest import portal_user

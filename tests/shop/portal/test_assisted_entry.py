@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop import workflow
+from catalogue.programme.review import ReviewStatus
 from cms.demo import loader
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from oscar.test.factories import create_order
 
 from cms.demo import loader
 from shop.core import changes
-from shop.order import fulfilment, statuses
+from shop.core import order_statuses as statuses
+from shop.order import fulfilment
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from PIL import Image
 
 from catalogue.ocop import workflow
 from cms.demo import loader
-from shop.partner import onboarding, verification
+from shop.producers import onboarding, verification
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
@@ -62,11 +62,6 @@ def application_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
-
-
-@pytest.fixture
-def reviewer(db):
-    return User.objects.get(email=loader.REVIEWER_EMAIL)
 
 
 def apply(client, django_capture_on_commit_callbacks, **overrides):

@@ -14,11 +14,12 @@ from PIL import Image
 from sorl.thumbnail import default
 from sorl.thumbnail.images import ImageFile
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop import editing
+from catalogue.programme.review import ReviewStatus
 from cms.demo import loader
 from shop.core import changes
 from shop.search import indexing
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,7 @@ AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
 LIST_URL = reverse("dashboard:portal-products")
 CREATE_URL = reverse("dashboard:portal-product-create")
 STOCK_URL = reverse("dashboard:portal-stock-prices")
+REAL_PRODUCT_CHANGED = changes.product_changed  # before the ``reindexed`` fixture replaces it
 # Measured: 17 queries with 4 products and with 10; the count must not grow with the products.
 LIST_QUERIES = 17
 
@@ -45,6 +47,20 @@ def reindexed(monkeypatch):
     calls = []
     monkeypatch.setattr(changes, "product_changed", lambda *ids, **options: calls.extend(ids))
     return calls
+
+
+OWN_TITLES = ("Chè Shan tuyết Tả Phìn", "Mật ong bạc hà Sín Chải", "Táo mèo ngâm Bắc Hà", "Túi thổ cẩm Tả Phìn")
+
+
+@pytest.fixture
+def producer_user(db, reindexed):
+    """The director of a new verified producer selling four products, each with a picture (the reindexing
+    their building asked for is not counted)."""
+    producer = factories.producer()
+    for title in OWN_TITLES:
+        factories.product(producer, title=title, pictures=1)
+    reindexed.clear()
+    return producer.director
 
 
 @pytest.fixture
@@ -63,8 +79,13 @@ def assistant(producer, staff_user):
     return user
 
 
-def _approved(upc="LC-001"):
-    product = Product.objects.get(upc=upc)
+def _own(producer, title):
+    return Product.objects.get(stockrecords__partner=producer, title=title)
+
+
+def _approved(producer, title=OWN_TITLES[0]):
+    """One of ``producer``'s products, approved and on sale."""
+    product = _own(producer, title)
     assert product.review_status == ReviewStatus.APPROVED and product.is_public
     return product
 
@@ -117,19 +138,20 @@ def jpeg(name="anh.jpg", size=(120, 90)):
 
 
 def test_list_shows_only_the_producers_own_products(client, producer_user, django_assert_max_num_queries):
+    other = factories.product(title="Miến dong Bắc Hà")
     client.force_login(producer_user)
     client.get(LIST_URL)  # warm caches (site, content types, thumbnails)
     with django_assert_max_num_queries(LIST_QUERIES):
         response = client.get(LIST_URL)
     assert response.status_code == 200
     html = response.content.decode()
-    own = Product.objects.filter(upc__in=["LC-001", "LC-002", "LC-003", "LC-004"])
-    assert {row.product.upc for row in response.context["rows"]} == {"LC-001", "LC-002", "LC-003", "LC-004"}
+    own = Product.objects.filter(title__in=OWN_TITLES)
+    assert {row.product.title for row in response.context["rows"]} == set(OWN_TITLES)
     for product in own:
         assert product.title in html
         assert _edit_url(product) in html and _images_url(product) in html
         assert reverse("dashboard:ocop-product", kwargs={"pk": product.pk}) in html
-    assert Product.objects.get(upc="LC-005").title not in html
+    assert other.title not in html
     assert "Đã duyệt, đang bán" in html and "₫" in html and "★" in html
 
 
@@ -149,15 +171,15 @@ def test_list_query_count_does_not_grow_with_products(client, producer_user, pro
     assert len(response.context["rows"]) == 10
 
 
-def test_list_searches_by_title_and_filters_by_status(client, producer_user):
-    Product.objects.filter(upc="LC-003").update(review_status=ReviewStatus.DRAFT, is_public=False)
+def test_list_searches_by_title_and_filters_by_status(client, producer_user, producer):
+    draft = _own(producer, "Táo mèo ngâm Bắc Hà")
+    Product.objects.filter(pk=draft.pk).update(review_status=ReviewStatus.DRAFT, is_public=False)
     client.force_login(producer_user)
-    draft = Product.objects.get(upc="LC-003")
     response = client.get(LIST_URL, {"status": "draft"})
-    assert [row.product.upc for row in response.context["rows"]] == ["LC-003"]
-    word = draft.title.split()[-1]
+    assert [row.product.upc for row in response.context["rows"]] == [draft.upc]
+    word = draft.title.split()[-2]
     response = client.get(LIST_URL, {"q": word.lower()})
-    assert "LC-003" in {row.product.upc for row in response.context["rows"]}
+    assert {row.product.upc for row in response.context["rows"]} == {draft.upc}
     assert client.get(LIST_URL, {"q": "không có sản phẩm này"}).context["rows"] == []
 
 
@@ -239,19 +261,20 @@ def test_form_shows_and_saves_the_product_class_attributes(client, producer_user
 # --- Edit and the review rule -------------------------------------------------------------------
 
 
-def test_edit_page_warns_that_content_changes_take_an_approved_product_off_sale(client, producer_user):
+def test_edit_page_warns_that_content_changes_take_an_approved_product_off_sale(client, producer_user, producer):
     client.force_login(producer_user)
-    html = client.get(_edit_url(_approved())).content.decode()
+    html = client.get(_edit_url(_approved(producer))).content.decode()
     assert 'id="off_sale_warning"' in html and "tạm ngừng bán" in html
-    Product.objects.filter(upc="LC-002").update(review_status=ReviewStatus.DRAFT, is_public=False)
-    html = client.get(_edit_url(Product.objects.get(upc="LC-002"))).content.decode()
+    draft = _own(producer, OWN_TITLES[1])
+    Product.objects.filter(pk=draft.pk).update(review_status=ReviewStatus.DRAFT, is_public=False)
+    html = client.get(_edit_url(draft)).content.decode()
     assert 'id="off_sale_warning"' not in html
 
 
 def test_editing_an_approved_products_title_sends_it_back_to_review(
     client, producer_user, producer, reindexed, django_capture_on_commit_callbacks
 ):
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     client.force_login(producer_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_edit_url(product), _edit_data(product, title=product.title + " hộp quà"))
@@ -270,7 +293,7 @@ def test_editing_an_approved_products_title_sends_it_back_to_review(
 
 
 def test_editing_the_description_is_a_content_change_too(client, producer_user):
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     client.force_login(producer_user)
     text = editing.html_to_text(product.description) + "\n\nĐóng gói hút chân không."
     assert client.post(_edit_url(product), _edit_data(product, description=text)).status_code == 302
@@ -281,7 +304,7 @@ def test_editing_the_description_is_a_content_change_too(client, producer_user):
 
 
 def test_price_and_stock_changes_keep_an_approved_product_on_sale(client, producer_user, reindexed):
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     log_before = product.review_log.count()
     client.force_login(producer_user)
     response = client.post(_edit_url(product), _edit_data(product, price="99000", num_in_stock="40"))
@@ -296,7 +319,7 @@ def test_price_and_stock_changes_keep_an_approved_product_on_sale(client, produc
 
 @pytest.mark.parametrize("status", [ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED])
 def test_content_edits_of_products_not_on_sale_keep_their_state(client, producer_user, status):
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     Product.objects.filter(pk=product.pk).update(review_status=status, is_public=False)
     product.refresh_from_db()
     client.force_login(producer_user)
@@ -312,7 +335,7 @@ def test_a_new_certificate_for_a_product_on_sale_is_reviewed(client, producer_us
     approved one), and only the reviewer's approval lets it back the OCOP mark."""
     from tests.shop.test_producer_ocop_pages import _certificate_post
 
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     client.force_login(producer_user)
     response = client.post(
         reverse("dashboard:ocop-product", kwargs={"pk": product.pk}),
@@ -348,7 +371,7 @@ def test_a_new_certificate_for_a_product_on_sale_is_reviewed(client, producer_us
 
 
 def test_uploading_several_images_adds_them_with_thumbnails_and_sends_the_product_back(client, producer_user):
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     before = product.images.count()
     client.force_login(producer_user)
     page = client.get(_images_url(product)).content.decode()
@@ -381,7 +404,7 @@ def test_uploading_several_images_adds_them_with_thumbnails_and_sends_the_produc
     ],
 )
 def test_bad_images_are_refused_with_vietnamese_messages(client, producer_user, upload, message):
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     before = product.images.count()
     client.force_login(producer_user)
     response = client.post(_images_url(product), {"action": "upload", "images": [jpeg("tot.jpg"), upload]})
@@ -392,8 +415,8 @@ def test_bad_images_are_refused_with_vietnamese_messages(client, producer_user, 
     assert product.review_status == ReviewStatus.APPROVED and product.is_public
 
 
-def test_images_are_reordered_and_deleted(client, producer_user):
-    product = Product.objects.get(upc="LC-002")
+def test_images_are_reordered_and_deleted(client, producer_user, producer):
+    product = _own(producer, OWN_TITLES[1])
     Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.DRAFT, is_public=False)
     client.force_login(producer_user)
     client.post(_images_url(product), {"action": "upload", "images": [jpeg("hai.jpg"), jpeg("ba.jpg")]})
@@ -411,7 +434,7 @@ def test_images_are_reordered_and_deleted(client, producer_user):
 
 
 def test_reordering_keeps_an_approved_product_on_sale_but_deleting_does_not(client, producer_user):
-    product = _approved()
+    product = _approved(producer_user.partners.get())
     ProductImage.objects.create(product=product, original=jpeg("them.jpg"), display_order=1)
     client.force_login(producer_user)
     last = product.images.order_by("display_order").last()
@@ -486,7 +509,7 @@ def test_quick_edit_with_an_invalid_row_saves_nothing(client, producer_user, pro
 
 
 def test_another_producer_gets_404_for_a_producers_products_and_changes_nothing(client, user_b, producer):
-    product = _approved()
+    product = _approved(producer)
     image = product.images.first()
     record = product.stockrecords.get()
     client.force_login(user_b)
@@ -529,7 +552,7 @@ def test_customer_and_staff_not_named_cannot_use_the_portal_products(client, cus
 
 
 def test_an_assistant_acts_for_the_producer_and_is_recorded(client, assistant, producer):
-    product = _approved()
+    product = _approved(producer)
     client.force_login(assistant)
     listing = client.get(LIST_URL)
     assert listing.status_code == 200
@@ -555,17 +578,14 @@ def test_an_assistant_acts_for_the_producer_and_is_recorded(client, assistant, p
 def test_quick_edit_reaches_the_search_index(
     client, producer_user, producer, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.undo()  # the real product_changed: the update task runs after commit
+    # The real product_changed (the update task runs after commit); the documents it writes go with the
+    # test (tests/conftest.py: search_index_restored).
+    monkeypatch.setattr(changes, "product_changed", REAL_PRODUCT_CHANGED)
     records = _own_records(producer)
     record = next(r for r in records if Product.objects.get(pk=r.product_id).is_public)
-    original = (record.price, record.num_in_stock)
     client.force_login(producer_user)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(STOCK_URL, _stock_data(records, {record.pk: (4321000, original[1])}))
-        assert response.status_code == 302
-        document = indexing.client().get(index=indexing.index_name(), id=record.product_id)["_source"]
-        assert document["price"] == 4321000
-    finally:  # put the document back as the session index had it
-        StockRecord.objects.filter(pk=record.pk).update(price=original[0], num_in_stock=original[1])
-        indexing.update_products([record.product_id])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(STOCK_URL, _stock_data(records, {record.pk: (4321000, record.num_in_stock)}))
+    assert response.status_code == 302
+    document = indexing.client().get(index=indexing.index_name(), id=record.product_id)["_source"]
+    assert document["price"] == 4321000

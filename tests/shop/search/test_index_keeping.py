@@ -7,11 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from oscar.core.loading import get_class, get_model
-from oscar.test import factories
+from oscar.test import factories as oscar_factories
 
 from shop.core import changes
 from shop.search import indexing
 from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -27,8 +28,14 @@ def _document(product):
     return indexing.client().get(index=indexing.index_name(), id=product.pk)["_source"]
 
 
+def _indexed(product):
+    """``product`` with its document in the index, as the workflow's on-commit reindex would leave it."""
+    indexing.update_products([product.pk])
+    return product
+
+
 def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(django_capture_on_commit_callbacks):
-    product = Product.objects.get(upc="LC-020")
+    product = _indexed(factories.product())
     stockrecord = product.stockrecords.get()
     stockrecord.price = 777000
     stockrecord.save()
@@ -43,21 +50,21 @@ def test_a_change_made_while_elasticsearch_is_down_is_swept_in_when_it_returns(d
 
 
 def test_a_successful_update_clears_its_mark(django_capture_on_commit_callbacks):
-    product = Product.objects.get(upc="LC-021")
+    product = factories.product()
     with django_capture_on_commit_callbacks(execute=True):
         changes.product_changed(product.pk)
     assert not ReindexMark.objects.filter(product_id=product.pk).exists()
 
 
 def test_renaming_a_producer_reaches_its_products_documents(django_capture_on_commit_callbacks):
-    product = Product.objects.get(upc="LC-005")
+    product = _indexed(factories.product())
     producer = product.producer
     producer.name = "Hợp tác xã Chè Cổ Thụ Đổi Tên"
     producer.save()
     with django_capture_on_commit_callbacks(execute=True):
         changes.producer_changed(producer)
     assert _document(product)["producer"] == "hợp tác xã chè cổ thụ đổi tên"
-    assert "LC-005" in [p.upc for p in ElasticsearchProductSearch().search("co thu doi ten")[0:10]]
+    assert product.upc in [p.upc for p in ElasticsearchProductSearch().search("co thu doi ten")[0:10]]
 
 
 def _units_sold(product):
@@ -68,19 +75,16 @@ def _units_sold(product):
 
 
 def _sell(product, quantity):
-    basket = factories.create_basket(empty=True)
+    basket = oscar_factories.create_basket(empty=True)
     basket.strategy = Default()
     basket.add_product(product, quantity)
-    return factories.create_order(basket=basket)
+    return oscar_factories.create_order(basket=basket)
 
 
 @pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
 def test_best_selling_sort_puts_the_most_sold_product_first(backend):
-    public = list(Product.objects.filter(is_public=True).order_by("pk")[:2])
-    best, second = public
-    for product in public:
-        product.stockrecords.update(num_in_stock=1000)
-    already_sold = _units_sold(best)  # the demo orders sold some
+    best, second = factories.product(stock=1000), factories.product(stock=1000)
+    already_sold = _units_sold(best)  # none yet: more than any demo product once these orders are placed
     _sell(best, 400)
     _sell(second, 300)
     indexing.update_products([best.pk, second.pk])
@@ -92,7 +96,7 @@ def test_best_selling_sort_puts_the_most_sold_product_first(backend):
 
 @pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
 def test_attribute_values_are_searchable_without_diacritics(backend):
-    product = Product.objects.get(upc="LC-005")
+    product = _indexed(factories.product())
     ProductAttribute.objects.create(
         product_class=product.get_product_class(), name="Vùng nguyên liệu", code="vung_nguyen_lieu", type="text"
     )
@@ -101,11 +105,11 @@ def test_attribute_values_are_searchable_without_diacritics(backend):
     indexing.update_products([product.pk])
     if backend is ElasticsearchProductSearch:
         assert "vùng nguyên liệu: rừng chè tả xùa cổ thụ" in _document(product)["attributes"]  # normalised
-    assert "LC-005" in [p.upc for p in backend().search("ta xua")[0:10]]
+    assert product.upc in [p.upc for p in backend().search("ta xua")[0:10]]
 
 
 def test_stock_reserved_by_open_orders_is_not_in_stock():
-    product = Product.objects.get(upc="LC-020")
+    product = _indexed(factories.product())
     stockrecord = product.stockrecords.get()
     stockrecord.num_allocated = stockrecord.num_in_stock
     stockrecord.save()
@@ -119,7 +123,7 @@ def test_a_product_whose_certificate_expired_is_not_listed_without_a_decision(ba
 
     from django.utils import timezone
 
-    product = Product.objects.get(upc="LC-020")
+    product = _indexed(factories.product(title="Măng ớt Bắc Hà thử nghiệm"))
     assert product.is_public and product.upc in [p.upc for p in backend().search(product.title)[0:10]]
     product.ocop_certificates.update(expires_on=timezone.localdate() - datetime.timedelta(days=1))
     indexing.update_products([product.pk])  # what the expiry job's product_changed does

@@ -8,12 +8,12 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue import listing
-from catalogue.models import ReviewStatus
 from catalogue.ocop import review_version, workflow
-from cms.demo import loader
+from catalogue.programme.review import ReviewStatus
 from shop.core.text import fold, normalize
 from shop.search import indexing
 from shop.search.backends import DatabaseProductSearch, ElasticsearchProductSearch, get_product_search
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -85,19 +85,16 @@ def test_category_filter_and_price_sort():
 
 
 def test_approval_reaches_the_index_after_commit(django_capture_on_commit_callbacks):
-    product = Product.objects.get(upc="LC-012")  # submitted in the demo
-    reviewer = get_model("users", "User").objects.get(email=loader.REVIEWER_EMAIL)
-    assert "LC-012" not in _upcs(product.title)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            workflow.approve(product, reviewer, seen=review_version.token(product))
-        assert "LC-012" in _upcs(product.title)
-        with django_capture_on_commit_callbacks(execute=True):
-            workflow.suspend(product, reviewer, "Kiểm thử chỉ mục")
-        assert "LC-012" not in _upcs(product.title)
-    finally:  # the database rolls back; put the document back as it was
-        Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.SUBMITTED, is_public=False)
-        indexing.update_products([product.pk])
+    product = factories.submitted_product(title="Măng ớt Bắc Hà thử nghiệm")
+    reviewer = factories.reviewer()
+    assert product.upc not in _upcs(product.title)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.approve(product, reviewer, seen=review_version.token(product))
+    assert product.upc in _upcs(product.title)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.suspend(product, reviewer, "Kiểm thử chỉ mục")
+    assert product.upc not in _upcs(product.title)
+    # Its document goes with the test (tests/conftest.py: search_index_restored).
 
 
 def test_rebuild_swaps_the_alias_without_losing_documents():
@@ -145,7 +142,7 @@ def test_both_backends_fold_vietnamese(backend, query, expected):
 
 
 def test_folded_text_follows_product_edits():
-    product = Product.objects.get(upc="LC-023")
+    product = factories.product()
     product.title = "Đũa tre Đà Bắc"
     product.save()
     assert "dua tre da bac" in Product.objects.get(pk=product.pk).search_folded
@@ -228,19 +225,16 @@ def test_sort_by_stars(backend):
 def test_check_reports_drift_and_fix_repairs_it(capsys):
     from django.core.management import CommandError, call_command
 
-    call_command("search_index", "check")  # the session's fresh index matches
-    product = Product.objects.get(upc="LC-020")
+    product = factories.product(title="Măng ớt Bắc Hà thử nghiệm")
+    indexing.update_products([product.pk])
+    call_command("search_index", "check")  # the index matches
     Product.objects.filter(pk=product.pk).update(is_public=False)  # a queryset.update() path: no reindex
-    try:
-        with pytest.raises(CommandError):
-            call_command("search_index", "check")
-        assert f"stale:   1 [{product.pk}]" in capsys.readouterr().out
-        call_command("search_index", "fix")
-        assert "LC-020" not in _upcs(product.title)
+    with pytest.raises(CommandError):
         call_command("search_index", "check")
-    finally:
-        Product.objects.filter(pk=product.pk).update(is_public=True)
-        indexing.update_products([product.pk])
+    assert f"stale:   1 [{product.pk}]" in capsys.readouterr().out
+    call_command("search_index", "fix")
+    assert product.upc not in _upcs(product.title)
+    call_command("search_index", "check")
 
 
 @pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
@@ -257,17 +251,13 @@ def test_database_words_match_at_word_starts_only():
 def test_price_edit_in_the_dashboard_reaches_the_index(client, staff_user, django_capture_on_commit_callbacks):
     from tests.shop.test_publishing_doors import _form_data
 
-    product = Product.objects.get(upc="LC-002")
-    original_price = product.stockrecords.get().price
+    product = factories.product()
+    indexing.update_products([product.pk])
     client.force_login(staff_user)
     url = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
     data = _form_data(client.get(url).content.decode())
     data["stockrecords-0-price"] = "1234000"
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            assert client.post(url, data).status_code == 302
-        document = indexing.client().get(index=indexing.index_name(), id=product.pk)["_source"]
-        assert document["price"] == 1234000
-    finally:  # put the document back as the session index had it
-        product.stockrecords.update(price=original_price)
-        indexing.update_products([product.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    document = indexing.client().get(index=indexing.index_name(), id=product.pk)["_source"]
+    assert document["price"] == 1234000

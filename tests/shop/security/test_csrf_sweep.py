@@ -25,6 +25,10 @@ EXEMPT = {
     # VNPay's server calls it by GET (a POST is answered 405); the vnp_SecureHash signature (HMAC-SHA512
     # with VNPAY_HASH_SECRET) is checked before anything is read.
     "payments:vnpay-ipn": "signed by VNPay",
+    # The load balancer's probes (shop/core/health_views.py) are answered before the CSRF middleware; they read
+    # and change nothing, and a POST is answered 405.
+    "healthz": "a probe: GET only",
+    "readyz": "a probe: GET only",
 }
 
 

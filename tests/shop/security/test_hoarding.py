@@ -13,7 +13,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from payments.models import Payment
-from shop.order import expiry, fulfilment, statuses
+from shop.core import order_statuses as statuses
+from shop.order import expiry, fulfilment
 from tests.shop.checkout.journey import (
     add_to_basket,
     buyable_products,

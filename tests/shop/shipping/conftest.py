@@ -8,8 +8,8 @@ from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_product
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop.editing import SERVICE_CLASS
+from catalogue.programme.review import ReviewStatus
 from shop.shipping.tariff import install_tariff
 
 Basket = get_model("basket", "Basket")

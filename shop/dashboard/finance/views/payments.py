@@ -12,8 +12,8 @@ from django.views.generic import TemplateView
 
 from payments import states
 from payments.models import Payment
-from payments.providers import PROVIDER_CLASSES, get_provider
 from payments.providers.vietqr import statements
+from payments.registry import PROVIDER_CLASSES, get_provider
 from shop.core.money import format_vnd
 from shop.dashboard.finance.forms import ReceivedForm, StatementForm
 from shop.order import fulfilment

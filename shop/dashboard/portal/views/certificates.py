@@ -1,7 +1,7 @@
 """A producer's products on the OCOP side ("my OCOP products"): their review status, one product's
 certificates (adding one goes through ``catalogue.ocop.editing.add_certificate``), its submission for
 review and the decisions so far; and a certificate's scan, streamed to those who may see it
-(``catalogue/ocop/scans.may_view``): reviewers and the producer's own team. The scan has no public URL.
+(``catalogue.ocop.editing.may_view_scan``): reviewers and the producer's own team. The scan has no public URL.
 
 These pages keep their ``/dashboard/ocop/…`` paths and ``dashboard:ocop-…`` names
 (``PortalDashboardConfig.get_urls``).
@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 from oscar.core.loading import get_model
 
-from catalogue.ocop import editing, scans, workflow
+from catalogue.ocop import editing, workflow
 from catalogue.ocop.forms import CertificateForm
+from catalogue.programme import scans
 from shop.partner import access
 
 Product = get_model("catalogue", "Product")
@@ -119,7 +120,7 @@ class CertificateScanView(View):
     def get(self, request, pk):
         certificate = get_object_or_404(OcopCertificate.objects.select_related("product"), pk=pk)
         # 404, not 403, for anyone else: guessing ids must not tell which certificates exist.
-        if not scans.may_view(request.user, certificate) or not certificate.scan:
+        if not editing.may_view_scan(request.user, certificate) or not certificate.scan:
             raise Http404(_("Không tìm thấy bản chụp giấy chứng nhận."))
         try:
             stored = certificate.scan.open("rb")

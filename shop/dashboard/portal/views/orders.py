@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 
+from shop.core import order_statuses as statuses
 from shop.dashboard.portal.mixins import PortalMixin
-from shop.order import fulfilment, statuses
+from shop.order import fulfilment
 from shop.partner import access
 
 

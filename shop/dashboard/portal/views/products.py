@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
-from catalogue.ocop import editing, rules
+from catalogue.ocop import editing
+from catalogue.programme import rules
+from catalogue.programme.review import ReviewStatus
 from shop.dashboard.portal.forms import ImageUploadForm, PortalProductForm, StockPriceFormSet
 from shop.dashboard.portal.mixins import PortalMixin
 

@@ -1,7 +1,7 @@
 """The producer's team in the portal, and the switch between producers.
 
 Everyone who works for the producer sees the team; only the director invites, revokes invitations and
-removes users (``shop.partner.team`` checks it again). POSTs by anyone else are 403 and change nothing.
+removes users (``shop.producers.team`` checks it again). POSTs by anyone else are 403 and change nothing.
 """
 
 from django.contrib import messages
@@ -15,8 +15,9 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from shop.dashboard.portal.mixins import PortalMixin
-from shop.partner import access, team
-from shop.partner.forms import InvitationForm
+from shop.partner import access
+from shop.producers import team
+from shop.producers.forms import InvitationForm
 
 ProducerInvitation = get_model("partner", "ProducerInvitation")
 AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")

@@ -1,5 +1,5 @@
 """Assisted entry (administrators with ``partner.change_partner``): let an account act on behalf of a
-named producer, list the grants, revoke them. The work is done by ``shop.partner.team``."""
+named producer, list the grants, revoke them. The work is done by ``shop.producers.team``."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 from oscar.core.loading import get_model
 
-from shop.partner import team
-from shop.partner.forms import AssistedEntryGrantForm
+from shop.producers import team
+from shop.producers.forms import AssistedEntryGrantForm
 
 AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
 

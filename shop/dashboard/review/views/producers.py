@@ -1,7 +1,7 @@
 """Producers as reviewers see them: the list with their verification status (verify, suspend, reject
 an application), and one producer's application — the data, the registration scan, the applicant's
 consents, and the decision (verify, or reject with a reason). The decisions are
-``shop.partner.verification``'s, dispatched by name from ``DECISIONS``."""
+``shop.producers.verification``'s, dispatched by name from ``DECISIONS``."""
 
 import os
 
@@ -13,13 +13,13 @@ from django.views.generic import DetailView, ListView, View
 from oscar.core.loading import get_model
 
 from catalogue.ocop import workflow
-from shop.partner import onboarding, verification
-from shop.partner.forms import DecisionForm
+from shop.producers import onboarding, verification
+from shop.producers.forms import DecisionForm
 
 Partner = get_model("partner", "Partner")
 Consent = get_model("users", "Consent")
 
-# POST "action" → the decision of ``shop.partner.verification`` (producer, reviewer, reason).
+# POST "action" → the decision of ``shop.producers.verification`` (producer, reviewer, reason).
 DECISIONS = {
     "verify": "verify_producer",
     "suspend": "suspend_producer",

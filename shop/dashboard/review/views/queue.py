@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
-from catalogue.ocop import review_version, rules, workflow
+from catalogue.ocop import review_version, workflow
+from catalogue.programme import rules
+from catalogue.programme.review import ReviewStatus
 from shop.dashboard.review.forms import CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm
 
 Product = get_model("catalogue", "Product")

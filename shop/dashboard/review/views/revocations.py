@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
-from catalogue.ocop import revocations, rules, workflow
+from catalogue.ocop import revocations, workflow
+from catalogue.programme import rules
 from shop.dashboard.review.forms import RevocationFilterForm, RevocationForm
 
 LIST_LIMIT = 500  # certificates listed for ticking; the filter narrows a longer list

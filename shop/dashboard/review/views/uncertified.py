@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from catalogue.ocop import rules, uncertified, workflow
+from catalogue.ocop import uncertified, workflow
+from catalogue.programme import rules
 from shop.dashboard.review.forms import KeepOnSaleForm, ReasonForm
 
 

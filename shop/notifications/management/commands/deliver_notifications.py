@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from shop.notifications import outbox
+from shop.notifications import delivery
 
 
 class Command(BaseCommand):
     help = "Deliver outbox messages whose (re)try time has come. Schedule every minute."
 
     def handle(self, *args, **options):
-        sent = outbox.deliver_due()
+        sent = delivery.deliver_due()
         self.stdout.write(f"{sent} message(s) sent")

@@ -1,6 +1,6 @@
 """Public pages for sellers: the application to sell on OCOP Market and invitations to a producer's team.
 
-Thin views: the work is done by ``shop.partner.onboarding`` and ``shop.partner.team``.
+Thin views: the work is done by ``shop.producers.onboarding`` and ``shop.producers.team``.
 """
 
 from django.conf import settings
@@ -17,8 +17,8 @@ from oscar.core.loading import get_model
 
 from shop.customer import accounts
 from shop.customer.views import RegistrationAnswerMixin
-from shop.partner import onboarding, team
-from shop.partner.forms import ApplicationForm, InvitationSignupForm
+from shop.producers import onboarding, team
+from shop.producers.forms import ApplicationForm, InvitationSignupForm
 
 Partner = get_model("partner", "Partner")
 ProducerInvitation = get_model("partner", "ProducerInvitation")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from catalogue.ocop.taxonomy import TAXONOMY_148, TAXONOMY_1048
+from catalogue.programme.taxonomy import TAXONOMY_148, TAXONOMY_1048
 
 # Only ★3–★5 products are OCOP products and may carry the mark.
 OCOP_STARS = (3, 4, 5)
@@ -108,8 +108,6 @@ ERAS = (
         {3: (PROVINCE,), 4: (PROVINCE,), 5: (CENTRAL,)},
     ),
 )
-# Districts recognised ★3 products until the district level was abolished.
-DISTRICT_LEVEL_ENDED = ERAS[-1].first_day
 
 
 def dmy(day):

@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from shop.notifications import outbox
-from shop.partner import access, activity, onboarding
+from shop.partner import access, activity
+from shop.producers import onboarding
 
 Partner = get_model("partner", "Partner")
 ProducerInvitation = get_model("partner", "ProducerInvitation")
@@ -123,13 +124,6 @@ def revoke_invitation(invitation, user):
             _("Huỷ lời mời gửi tới %(email)s") % {"email": invitation.email},
             invitation,
         )
-    return invitation
-
-
-def usable_invitation(token):
-    """The invitation for a link, or raises ProducerInvitation.DoesNotExist / InvitationUnusable."""
-    invitation = ProducerInvitation.objects.select_related("partner").get(token=token)
-    check_usable(invitation)
     return invitation
 
 

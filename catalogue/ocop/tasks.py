@@ -16,16 +16,9 @@ def certificate_expiry_task(date=None):
     """The daily certificate expiry pass: warns producers 30 days before a
     certificate expires and records expired certificates (catalogue/ocop/expiry.py).
 
-    Production runs it once a day, shortly after midnight Vietnam time, in one
-    of two ways:
-
-    - cron calling the management command, which prints a report and exits
-      non-zero if a certificate failed::
-
-          15 0 * * *  cd /srv/ocop && .venv/bin/python manage.py ocop_certificate_expiry
-
-    - or a scheduler enqueuing this task for a django-tasks worker:
-      ``certificate_expiry_task.enqueue()``.
+    The scheduler (``shop.jobs.schedule``) enqueues it daily at 00:15 Vietnam time for the worker;
+    ``manage.py ocop_certificate_expiry`` runs the same code by hand and prints a report. A failure is
+    retried by ``shop.jobs.retries``.
 
     Running it twice the same day, or for a past day (``date="2026-11-23"``,
     ISO format, as tasks take JSON arguments), sends nothing twice.

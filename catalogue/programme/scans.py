@@ -4,7 +4,7 @@ moving the scans stored before that out of the public media folder.
 A scan lives in the private storage (``shop/core/storage.py``, no URL) as
 ``ocop/certificates/<year>/<uuid4 hex>.<ext>``: the extension comes from the content, never from the name
 the uploader's phone gave. ``ocop-certificate-scan`` (``shop/dashboard/portal/views/certificates.py``) streams
-it to the viewers ``may_view`` allows.
+it to the viewers ``catalogue.ocop.editing.may_view_scan`` allows.
 
 This module imports no model: the data migration (``catalogue/migrations/0038``) uses it with its
 historical model.
@@ -67,10 +67,6 @@ def extension_for(fileobj, name=""):
     )
 
 
-def content_type_for(fileobj):
-    return CONTENT_TYPES.get(sniff_extension(fileobj), UNKNOWN_CONTENT_TYPE)
-
-
 def generated_name(extension, year=None):
     """``ocop/certificates/<year>/<uuid4 hex><extension>``: unguessable, and nothing of the uploader's."""
     return posixpath.join(FOLDER, str(year or timezone.localdate().year), uuid.uuid4().hex + extension)
@@ -89,16 +85,6 @@ def download_name(certificate, extension):
     """The name a viewer's browser saves the scan under: ``chung-nhan-<decision number>.<ext>``."""
     slug = ascii_slugify(certificate.decision_number.replace("/", "-")) or str(certificate.pk)
     return f"chung-nhan-{slug}{extension}"
-
-
-def may_view(user, certificate):
-    """Reviewers, and whoever may act for the product's producer (members, named assistants)."""
-    from catalogue.ocop import workflow
-    from shop.partner import access
-
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return workflow.is_reviewer(user) or access.capacity(user, certificate.product.producer, access.VIEW) is not None
 
 
 def move_public_scans(certificates, public_storage, private_storage):

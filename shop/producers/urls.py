@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from shop.partner import views
+from shop.producers import views
 
 app_name = "selling"
 

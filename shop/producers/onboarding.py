@@ -5,8 +5,8 @@ Like registration (finding 11, ``shop.customer.accounts``), the public form neve
 has an account: a new applicant's account is unconfirmed until the emailed link is opened; for an email
 that has an account nothing is created and its owner is told by email. The caller answers the same.
 The portal permission (Oscar's ``partner.dashboard_access``) is granted only when an administrator
-verifies the producer (``shop.partner.verification``), when a verified producer's invitation is
-accepted, or when assisted entry is granted (``shop.partner.team``), and taken away again when the
+verifies the producer (``shop.producers.verification``), when a verified producer's invitation is
+accepted, or when assisted entry is granted (``shop.producers.team``), and taken away again when the
 account no longer works for any producer.
 """
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalogue.models import ReviewStatus
 from catalogue.ocop import notifications, workflow
+from catalogue.programme.review import ReviewStatus
 from shop.core import changes
-from shop.partner import onboarding
+from shop.producers import onboarding
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")

@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 from shop.core import addresses
 from shop.core.phones import national_phone
 from shop.customer import accounts
-from shop.partner import onboarding
+from shop.producers import onboarding
 
 Partner = get_model("partner", "Partner")
 

@@ -1,0 +1,149 @@
+"""The shared cache (Redis) when it goes away: the site keeps answering.
+
+Everything in the default cache can be computed again — whole pages (shop/core/page_cache.py), the main
+menu, Wagtail's site roots, thumbnails' lookups — so ``ResilientRedisCache`` treats an unreachable Redis
+as an empty cache: a read is a miss, a write is dropped, and a warning is logged when it goes away and
+when it is back. After a failure it does not try again for ``RETRY_SECONDS``, so a page that reads the
+cache twenty times waits for one refused connection, not twenty.
+
+Throttles (shop/core/throttle.py) must not mistake an outage for "no attempts yet": they use
+``strict``, the same cache whose operations raise ``CacheUnavailable`` instead, and decide themselves.
+
+``clear()`` deletes only the keys under this cache's ``KEY_PREFIX`` when it has one (a Redis shared by
+several sites, or by the parallel test workers), every key of the database otherwise.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+RETRY_SECONDS = 5
+
+
+class CacheUnavailable(RedisConnectionError):
+    """The shared cache cannot be reached (raised by ``ResilientRedisCache.strict``)."""
+
+
+ERRORS = (RedisConnectionError, RedisTimeoutError)
+# Until when each Redis (by location) is known to be down, for every thread of this process.
+_down_until = {}
+_lock = threading.Lock()
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._location = server if isinstance(server, str) else ",".join(server)
+        self.strict = _Strict(self)
+
+    def _call(self, name, *args, **kwargs):
+        """Runs Django's RedisCache operation; raises CacheUnavailable while Redis is down."""
+        if _down_until.get(self._location, 0) > time.monotonic():
+            raise CacheUnavailable(f"the cache at {self._location} is down")
+        try:
+            if name == "clear":
+                result = self._clear_own_keys()
+            else:
+                result = getattr(RedisCache, name)(self, *args, **kwargs)
+        except ERRORS as error:
+            with _lock:
+                was_up = self._location not in _down_until
+                _down_until[self._location] = time.monotonic() + RETRY_SECONDS
+            if was_up:
+                logger.warning(
+                    "Shared cache unreachable (%s): pages are rendered without it, throttles apply their "
+                    "outage rule; retrying every %s s.",
+                    error,
+                    RETRY_SECONDS,
+                )
+            raise CacheUnavailable(str(error)) from error
+        if self._location in _down_until and _down_until.pop(self._location, None) is not None:
+            logger.warning("Shared cache reachable again (%s).", self._location)
+        return result
+
+    def _tolerant(self, name, fallback, *args, **kwargs):
+        try:
+            return self._call(name, *args, **kwargs)
+        except CacheUnavailable:
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._tolerant("get", default, key, default=default, version=version)
+
+    def get_many(self, keys, version=None):
+        return self._tolerant("get_many", {}, keys, version=version)
+
+    def has_key(self, key, version=None):
+        return self._tolerant("has_key", False, key, version=version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._tolerant("add", False, key, value, timeout=timeout, version=version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._tolerant("set", None, key, value, timeout=timeout, version=version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._tolerant("set_many", list(data), data, timeout=timeout, version=version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._tolerant("touch", False, key, timeout=timeout, version=version)
+
+    def delete(self, key, version=None):
+        return self._tolerant("delete", False, key, version=version)
+
+    def delete_many(self, keys, version=None):
+        self._tolerant("delete_many", None, keys, version=version)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return self._call("incr", key, delta=delta, version=version)
+        except CacheUnavailable:
+            # As for a key that is not there: callers already handle ValueError by setting it again.
+            raise ValueError(f"Key '{key}' not found (the cache is unreachable)") from None
+
+    def clear(self):
+        self._tolerant("clear", None)
+
+    def _clear_own_keys(self):
+        """Django's clear() flushes the whole Redis database; with a KEY_PREFIX only our keys go."""
+        if not self.key_prefix:
+            return self._cache.clear()
+        client = self._cache.get_client(None, write=True)
+        for keys in _batches(client.scan_iter(match=f"{_glob_escape(self.key_prefix)}:*", count=1000), 500):
+            client.delete(*keys)
+        return True
+
+
+class _Strict:
+    """The cache's operations, raising ``CacheUnavailable`` instead of answering "missing"."""
+
+    def __init__(self, cache):
+        self._cache = cache
+
+    def __getattr__(self, name):
+        def call(*args, **kwargs):
+            return self._cache._call(name, *args, **kwargs)
+
+        return call
+
+
+def _batches(iterable, size):
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _glob_escape(text):
+    return "".join(f"\\{c}" if c in "*?[]\\" else c for c in text)

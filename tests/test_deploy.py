@@ -1,0 +1,135 @@
+"""The deployment files (deploy/, docs/DEPLOY.md) and what a fresh clone needs (issue 19, item 4)."""
+
+import configparser
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEPLOY = ROOT / "deploy"
+
+
+def _compose():
+    return yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+
+
+def test_compose_file_parses_with_every_process():
+    services = _compose()["services"]
+    assert {"web1", "web2", "worker", "scheduler", "postgres", "elasticsearch", "redis"} <= set(services)
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    assert services["scheduler"]["command"] == ["python", "manage.py", "run_scheduler"]
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--no-input"]
+
+
+def test_compose_web_nodes_are_healthy_by_readyz_after_migrate():
+    services = _compose()["services"]
+    for name in ("web1", "web2"):
+        web = services[name]
+        assert any("/readyz" in part for part in web["healthcheck"]["test"])
+        assert web["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
+        assert web["environment"]["DJANGO_SETTINGS_MODULE"] == "shop.settings.production"
+    assert services["proxy"]["depends_on"] == {
+        "web1": {"condition": "service_healthy"},
+        "web2": {"condition": "service_healthy"},
+    }
+    for service in ("postgres", "elasticsearch", "redis"):
+        assert services[service]["healthcheck"]["test"]
+
+
+@pytest.mark.parametrize("unit", ["ocop-web", "ocop-worker", "ocop-scheduler"])
+def test_systemd_units_name_a_command_and_the_environment_file(unit):
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.read_string((DEPLOY / "systemd" / f"{unit}.service").read_text())
+    service = parser["Service"]
+    assert service["ExecStart"].startswith("/srv/ocop/.venv/bin/")
+    assert service["EnvironmentFile"] == "/etc/ocop/ocop.env"
+    assert parser["Install"]["WantedBy"] == "multi-user.target"
+
+
+def test_gunicorn_configuration_loads(monkeypatch):
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    monkeypatch.delenv("OCOP_LOG_FORMAT", raising=False)
+    config = {"__file__": str(DEPLOY / "gunicorn.conf.py")}
+    exec(compile((DEPLOY / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), config)
+    assert config["workers"] == 3 and config["wsgi_app"] == "shop.wsgi:application"
+    assert config["logconfig_dict"]["handlers"]["access"]["formatter"] == "json"
+    assert config["control_socket_disable"] is True
+
+
+def test_readme_links_the_guide():
+    assert "docs/DEPLOY.md" in (ROOT / "README.md").read_text()
+    guide = (ROOT / "docs" / "DEPLOY.md").read_text()
+    for path in ("deploy/compose.yaml", "deploy/gunicorn.conf.py", "deploy/systemd/", "/readyz"):
+        assert path in guide
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_gunicorn_serves_with_json_access_lines_carrying_the_request_id(tmp_path):
+    """The real web process: gunicorn with deploy/gunicorn.conf.py (the test settings: its database and search)."""
+    port = _free_port()
+    env = {**os.environ, "WEB_CONCURRENCY": "1", "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    env.pop("OCOP_LOG_FORMAT", None)
+    out, err = (tmp_path / "out").open("w+"), (tmp_path / "err").open("w+")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [gunicorn, "-c", DEPLOY / "gunicorn.conf.py"], cwd=tmp_path, env=env, stdout=out, stderr=err
+    )
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/healthz", headers={"X-Request-ID": "deploy-test-0001"}
+        )
+        for _attempt in range(60):
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    assert json.loads(response.read()) == {"status": "ok"}
+                    assert response.headers["X-Request-ID"] == "deploy-test-0001"
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("gunicorn did not answer: " + (tmp_path / "err").read_text())
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    lines = [json.loads(line) for line in (tmp_path / "out").read_text().splitlines()]
+    (access,) = [line for line in lines if line["logger"] == "gunicorn.access"]
+    assert access["request_id"] == "deploy-test-0001"
+    assert access["path"] == "/healthz" and access["status"] == 200 and access["duration_ms"] >= 0
+
+
+def _manage_without_var(tmp_path, *args):
+    var = tmp_path / "fresh-clone" / "var"
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["OCOP_VAR_DIR"] = str(var)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return var
+
+
+def test_the_default_database_opens_without_var(tmp_path):
+    """What failed before: SQLite cannot create its file in a folder that does not exist."""
+    var = _manage_without_var(tmp_path, "showmigrations", "--plan")
+    assert (var / "db.sqlite3").is_file()
+
+
+@pytest.mark.slow
+def test_migrate_works_in_a_fresh_clone_without_var(tmp_path):
+    """The default settings (SQLite in var/), var/ missing as in a fresh clone, no Makefile: migrate creates it."""
+    var = _manage_without_var(tmp_path, "migrate", "--no-input")
+    assert (var / "db.sqlite3").is_file()
