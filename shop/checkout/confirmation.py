@@ -13,10 +13,14 @@ ones the basket was priced at (``PricesChanged``).
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from shop.core.money import format_vnd, to_dong
+
+Order = get_model("order", "Order")
 
 SALT = "ocop.checkout.confirmed-quote"
 FIELD = "confirmed_quote"
@@ -43,6 +47,7 @@ def quote(basket, shipping_charge, order_total):
         name = str(discount["name"])
         discounts[name] = _amount(Decimal(discounts.get(name, 0)) + discount["discount"])
     return {
+        "basket": basket.id,  # which basket was shown: a repeated "Đặt hàng" finds the order placed from it
         "lines": lines,
         "discounts": discounts,
         "shipping": _amount(shipping_charge.incl_tax if shipping_charge is not None else 0),
@@ -60,6 +65,28 @@ def confirmed(token):
         return signing.loads(token or "", salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:
         return None
+
+
+def order_placed_from(token, request):
+    """The order already placed from the basket this confirmed quote was shown for, when it is this buyer's;
+    else None. A "Đặt hàng" sent again — the browser retrying after the web node that placed the order died
+    before answering, or a second click — finds it here and is shown that order, never a second one. The buyer
+    is the account that placed it, or (a guest) the browser whose basket cookie still names that basket."""
+    shown = confirmed(token)
+    basket_id = shown.get("basket") if shown else None
+    if not basket_id:
+        return None
+    order = Order.objects.filter(basket_id=basket_id).first()
+    if order is None:
+        return None
+    if request.user.is_authenticated:
+        return order if order.user_id == request.user.pk else None
+    cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN, "")
+    try:
+        cookie_basket = signing.Signer().unsign(cookie)
+    except signing.BadSignature:
+        return None
+    return order if order.user_id is None and cookie_basket == str(basket_id) else None
 
 
 def changes(shown, current):

@@ -96,6 +96,16 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 
     _payment = None
 
+    def dispatch(self, request, *args, **kwargs):
+        # "Đặt hàng" again for a basket already placed (the node that placed it died before answering and the
+        # browser retried on another, or a double click): show that order instead of an empty basket.
+        if self.preview and request.method == "POST" and request.POST.get("action") == "place_order":
+            order = confirmation.order_placed_from(request.POST.get(confirmation.FIELD), request)
+            if order is not None:
+                request.session["checkout_order_id"] = order.pk
+                return redirect("checkout:thank-you")
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request, *args, **kwargs):
         if not self.preview:
             return redirect("checkout:payment-method")
