@@ -20,6 +20,14 @@ class Channel:
         raise NotImplementedError
 
 
+def message_id(message):
+    """One Message-ID per outbox row, the same at every attempt: a mail sent again because the worker died between
+    the mail server's acceptance and the row's commit is the same message, which mail servers and clients
+    drop as a duplicate."""
+    domain = settings.OSCAR_FROM_EMAIL.rpartition("@")[2].strip("> ") or "ocop.local"
+    return f"<outbox-{message.pk}@{domain}>"
+
+
 class EmailChannel(Channel):
     """Sends through ``OCOP_EMAIL_DELIVERY_BACKEND`` (the mail server), never ``EMAIL_BACKEND`` (which is the
     outbox itself, ``backends.OutboxBackend``)."""
@@ -32,7 +40,7 @@ class EmailChannel(Channel):
             message.body_text,
             message.from_address or settings.OSCAR_FROM_EMAIL,
             [message.recipient],
-            headers=message.headers or None,
+            headers={"Message-ID": message_id(message), **(message.headers or {})},
             connection=get_connection(settings.OCOP_EMAIL_DELIVERY_BACKEND),
         )
         if message.body_html:

@@ -7,6 +7,7 @@ import logging
 import smtplib
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core import mail
@@ -338,3 +339,22 @@ def test_error_mails_to_admins_go_direct_not_through_the_outbox(settings):
     mail.outbox.clear()
     logging.getLogger("django.request").error("Internal Server Error: /thu/")
     assert [m.to for m in mail.outbox] == [["qt@ocop.example.vn"]] and not new_rows(before).exists()
+
+
+def test_a_message_sent_again_carries_the_same_message_id(django_capture_on_commit_callbacks):
+    """At least once, seen once: a mail resent because the worker died after the mail server took it (before the
+    row was marked sent) is the same message to mail servers and clients."""
+    from shop.notifications.channels import EmailChannel
+
+    producer = Partner.objects.exclude(email="").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {"verified": True})
+        notifications.notify_producer(producer, notifications.PRODUCER_VERIFICATION, {"verified": True})
+    first, second = OutboxMessage.objects.filter(recipient=producer.email).order_by("-pk")[:2]
+    mail.outbox.clear()
+    EmailChannel().send(first)
+    EmailChannel().send(first)
+    EmailChannel().send(second)
+    ids = [sent.message()["Message-ID"] for sent in mail.outbox]
+    assert ids[0] == ids[1] != ids[2]
+    assert ids[0] == f"<outbox-{first.pk}@{settings.OSCAR_FROM_EMAIL.rpartition('@')[2]}>"
