@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.utils import timezone, translation
 from django_tasks import TaskResultStatus
 from oscar.core.loading import get_model
@@ -310,20 +311,36 @@ def test_command_refuses_a_bad_date():
         call_command("ocop_certificate_expiry", "--date", "13/02/2027")
 
 
+def _market_counts(without, days):
+    """What the task counts for the rest of the market on its first run on ``days[0]`` (frozen) and its re-runs
+    for ``days[1:]`` (by date): run with the certificates of ``without`` taken away, then all rolled back."""
+    with transaction.atomic():
+        OcopCertificate.objects.filter(product__in=without).delete()
+        with frozen(days[0]):
+            counts = [certificate_expiry_task.enqueue().return_value]
+        counts += [certificate_expiry_task.enqueue(date=day.isoformat()).return_value for day in days[1:]]
+        transaction.set_rollback(True)
+    return counts
+
+
+def _added(counts, before):
+    return {key: counts[key] - before[key] for key in counts}
+
+
 def test_task_returns_the_counts(certificate, product, other_product, django_capture_on_commit_callbacks):
-    # Only our two certificates, so the counts are exact.
-    OcopCertificate.objects.exclude(product=product).delete()
+    # The counts are of the whole market: what our two certificates add to the others' is exact.
+    before = _market_counts([product, other_product], [WARN_DAY, WARN_DAY, EXPIRED_DAY])
     make_certificate(other_product, number="1357/QĐ-UBND", decided=datetime.date(2024, 2, 10))
 
     with frozen(WARN_DAY), django_capture_on_commit_callbacks(execute=True):
         result = certificate_expiry_task.enqueue()
     assert result.status == TaskResultStatus.SUCCESSFUL
-    assert result.return_value == {"warned": 1, "expired": 1, "not_notified": 0, "failed": 0}
+    assert _added(result.return_value, before[0]) == {"warned": 1, "expired": 1, "not_notified": 0, "failed": 0}
     assert len(mails_about(product)) >= 1
 
     # A re-run for the same day, by its date.
-    assert certificate_expiry_task.enqueue(date=WARN_DAY.isoformat()).return_value == ZERO
-    assert certificate_expiry_task.enqueue(date=EXPIRED_DAY.isoformat()).return_value == {
+    assert certificate_expiry_task.enqueue(date=WARN_DAY.isoformat()).return_value == before[1] == ZERO
+    assert _added(certificate_expiry_task.enqueue(date=EXPIRED_DAY.isoformat()).return_value, before[2]) == {
         "warned": 0,
         "expired": 1,
         "not_notified": 0,

@@ -20,17 +20,20 @@ from cms.blocks import ProducerShelfBlock, ProducerSpotlightBlock
 from cms.demo import loader
 from cms.models import HomePage, ProducerStoryPage
 from shop.search import indexing, pages
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 APPLICANT = "hkd-nguyen-thi-hoa"
+BUILT_APPLICANT = "Hộ kinh doanh Sùng Thị Hoa"
 
 
 @pytest.fixture(autouse=True)
 def page_index_restored():
-    """Story pages this test takes out of (or puts into) the page index are put back as they were."""
+    """Story pages this test takes out of (or puts into) the page index are put back as they were; those it
+    built leave the index."""
     es, alias = indexing.client(), pages.index_name()
     ids = list(ProducerStoryPage.objects.values_list("pk", flat=True))
     saved = {pk: es.options(ignore_status=404).get(index=alias, id=pk) for pk in ids}
@@ -40,6 +43,8 @@ def page_index_restored():
             es.index(index=alias, id=pk, document=found["_source"], refresh="wait_for")
         else:
             es.options(ignore_status=404).delete(index=alias, id=pk, refresh="wait_for")
+    for pk in ProducerStoryPage.objects.exclude(pk__in=ids).values_list("pk", flat=True):
+        es.options(ignore_status=404).delete(index=alias, id=pk, refresh="wait_for")
 
 
 @pytest.fixture
@@ -50,14 +55,16 @@ def applicant():
 
 
 @pytest.fixture
-def applicant_product(applicant):
-    """One of the applicant's products made to look public: approved, certificate approved — only its
-    producer being unverified keeps it off sale. The search index is told, as the workflow would."""
-    product = Product.objects.filter(stockrecords__partner=applicant).order_by("pk").first()
+def applicant_product(db):
+    """The product of a new applicant (tests/factories.py, not verified, with a story) made to look public:
+    approved, certificate approved — only its producer being unverified keeps it off sale. The search index is
+    told, as the workflow would."""
+    producer = factories.producer(BUILT_APPLICANT, verified=False)
+    product = factories.product(producer, on_sale=False, certificate_fields={"review": OcopCertificate.Review.APPROVED})
     Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.APPROVED, is_public=True)
-    OcopCertificate.objects.filter(product=product).update(review=OcopCertificate.Review.APPROVED)
     indexing.update_products([product.pk])
-    return product
+    assert not producer.is_verified and producer.story
+    return Product.objects.get(pk=product.pk)
 
 
 @pytest.fixture
@@ -78,11 +85,24 @@ def applicant_story(applicant, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def storyteller():
-    """A published demo producer with a story page (the home page's spotlight features the first)."""
-    story = ProducerStoryPage.objects.filter(locale__language_code="vi").order_by("slug").first()
-    assert story.producer in public_producers()
-    return story.producer, story
+def storyteller(django_capture_on_commit_callbacks):
+    """A new verified producer (tests/factories.py) with two products for sale and a published story page; its
+    name comes first on the home page's shelf (ordered by name)."""
+    producer = factories.producer("An Phú — Hợp tác xã Thử Nghiệm")
+    factories.product(producer), factories.product(producer)
+    home = HomePage.objects.get(locale__language_code="vi")
+    story = ProducerStoryPage(
+        title="Câu chuyện ong bạc hà của An Phú",
+        slug="cau-chuyen-ong-bac-ha-an-phu",
+        producer=producer,
+        intro="Mật ong bạc hà cao nguyên đá",
+        body=f"<p>{producer.story}</p>",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        home.add_child(instance=story)
+        story.save_revision().publish()
+    assert producer in public_producers()
+    return producer, ProducerStoryPage.objects.get(pk=story.pk)
 
 
 def _shelf(count=24):
@@ -169,14 +189,13 @@ def test_editors_choose_only_published_producers(client, staff_user, applicant):
 
 
 @pytest.mark.parametrize("elasticsearch_url", ["from-settings", ""])
-def test_search_facets_and_suggestions_never_name_an_unverified_producer(
-    client, elasticsearch_url, applicant, applicant_product
-):
+def test_search_facets_and_suggestions_never_name_an_unverified_producer(client, elasticsearch_url, applicant_product):
+    applicant = applicant_product.producer
     settings = {"ELASTICSEARCH_URL": ""} if elasticsearch_url == "" else {}
     with override_settings(**settings):
         everything = _producer_facet(client.get(reverse("search:search")))
         theirs = _producer_facet(client.get(reverse("search:search"), {"q": applicant_product.title}))
-        suggested = client.get(reverse("search:suggest"), {"q": "Nguyen Thi Hoa"}).json()
+        suggested = client.get(reverse("search:suggest"), {"q": "Sung Thi Hoa"}).json()
         typed = client.get(reverse("search:suggest"), {"q": applicant_product.title[:12]}).json()
     assert everything and set(everything) <= set(public_producers().values_list("pk", flat=True))
     assert applicant.pk not in everything and applicant.pk not in theirs
@@ -203,6 +222,7 @@ def test_a_producer_with_nothing_for_sale_disappears_and_comes_back(
 ):
     producer, story = storyteller
     assert producer in _shelf() and _in_index(story)
+    assert producer.name in client.get("/").content.decode()
     on_sale = _take_off_sale(producer, reviewer, django_capture_on_commit_callbacks)
     producer.refresh_from_db()
     assert producer.is_verified and producer not in public_producers()

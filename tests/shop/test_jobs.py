@@ -298,3 +298,30 @@ def test_placing_an_order_sends_no_mail_and_indexes_nothing_until_the_worker_run
     run_worker()
     assert all(row.status == TaskResultStatus.SUCCESSFUL for row in queued.all())
     assert any("nguoi.mua@example.vn" in message.to for message in mail.outbox)
+
+
+@pytest.mark.django_db
+@DATABASE_QUEUE
+def test_old_task_results_and_scheduled_runs_are_pruned_failed_ones_kept_longer():
+    from shop.jobs.tasks import prune_task_results
+
+    def finished(status, days_ago):
+        return DBTaskResult.objects.create(
+            task_path="tests.shop.job_tasks.record",
+            args_kwargs={"args": ["/nonexistent"], "kwargs": {}},
+            backend_name="default",
+            run_after=timezone.now(),
+            status=status,
+            finished_at=timezone.now() - datetime.timedelta(days=days_ago),
+        )
+
+    old_success, recent_success = finished(TaskResultStatus.SUCCESSFUL, 20), finished(TaskResultStatus.SUCCESSFUL, 2)
+    failed_a_month_ago, failed_long_ago = finished(TaskResultStatus.FAILED, 30), finished(TaskResultStatus.FAILED, 100)
+    ScheduledRun.objects.create(job="old", slot=timezone.now() - datetime.timedelta(days=100))
+    ScheduledRun.objects.create(job="recent", slot=timezone.now() - datetime.timedelta(days=1))
+    prune_task_results.call()
+    kept = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert recent_success.pk in kept and failed_a_month_ago.pk in kept
+    assert old_success.pk not in kept and failed_long_ago.pk not in kept
+    assert set(ScheduledRun.objects.values_list("job", flat=True)) >= {"recent"}
+    assert not ScheduledRun.objects.filter(job="old").exists()

@@ -15,8 +15,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from catalogue.listing import for_sale
 from shop.order.utils import OrderCreator
+from tests import factories
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,8 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
 Range = get_model("offer", "Range")
+Condition = get_model("offer", "Condition")
+Benefit = get_model("offer", "Benefit")
 RateBand = get_model("shipping", "RateBand")
 ShippingSettings = get_model("shipping", "ShippingSettings")
 EMAIL = "khach.vang.lai@example.vn"
@@ -49,8 +51,11 @@ def _in_offers():
 
 
 def _without_offer():
-    """A product no offer discounts, so its price change is the only change."""
-    return buyable_products(1, exclude=_in_offers())
+    """A new product on sale (tests/factories.py) that no offer discounts, so its price change is the only
+    change, and the test changes its own stock record rather than a demo one."""
+    product = factories.product()
+    assert product.pk not in _in_offers()
+    return (product,)
 
 
 def test_a_price_raised_after_the_preview_is_not_charged_and_the_buyer_confirms_the_new_one(client):
@@ -116,10 +121,16 @@ def test_a_shipping_charge_changed_after_the_preview_is_shown_again(client):
 
 
 def _product_with_an_offer():
-    product = (
-        for_sale(Product.objects.filter(pk__in=_in_offers(), stockrecords__num_in_stock__gte=5)).order_by("upc").first()
+    """A new product on sale with an offer of its own: 10 % off, open (the demo campaign's stays as it is)."""
+    product = factories.product(stock=20)
+    product_range = Range.objects.create(name="Sản phẩm ưu đãi thử nghiệm")
+    product_range.included_products.add(product)
+    ConditionalOffer.objects.create(
+        name="Ưu đãi thử nghiệm giảm 10 %",
+        offer_type=ConditionalOffer.SITE,
+        condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=1),
+        benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(10)),
     )
-    assert product is not None, "the demo campaign's offer covers products in stock"
     return product
 
 
@@ -154,7 +165,7 @@ def test_placing_without_the_previews_quote_places_nothing(client):
 def test_a_price_changed_while_the_order_is_being_placed_rolls_it_back(client, monkeypatch):
     """The window between the checkout's comparison and the stock locks: the locked price must be the one
     the basket was priced at."""
-    (product,) = buyable_products(1)
+    (product,) = _without_offer()
     add_to_basket(client, product, 1)
     preview = reach_preview(client, method="cod")
     record = StockRecord.objects.get(product=product)

@@ -1,15 +1,15 @@
 """Programme figures for administrators: numbers on a known market, period form, CSV, access.
 
-Each test starts from the demo market reset to a known state (no valid
-certificate, nothing on sale, no producer verified or with an e-payment
-account, no orders), then sets up the few products, producers and orders
-whose figures it checks.
+The figures are of the whole market, so each test takes them before it builds its own producers, products
+and orders (tests/factories.py) and checks what these add: the demo rows are never changed, except where a
+figure is truly global (the e-payment basis when no producer at all is verified).
 """
 
 import csv
 import datetime
 import io
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -20,8 +20,10 @@ from oscar.core.loading import get_class, get_model
 from oscar.test.factories import create_order
 
 from catalogue.programme.review import ReviewStatus
+from shop.core.addresses import ward_choices
 from shop.dashboard.review import figures as service
 from shop.dashboard.review.forms import PeriodForm
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -41,9 +43,9 @@ def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
 
 
-def certify(upc, *, decision=-100, expires=500, stars=None, review=OcopCertificate.Review.APPROVED, **fields):
-    """Gives the product's demo certificate known dates and review state."""
-    certificate = Product.objects.get(upc=upc).ocop_certificates.get()
+def certify(product, *, decision=-100, expires=500, stars=None, review=OcopCertificate.Review.APPROVED, **fields):
+    """Gives the built product's certificate known dates and review state."""
+    certificate = product.ocop_certificates.get()
     changes = {"decision_date": days(decision), "expires_on": days(expires), "review": review, **fields}
     if stars:
         changes["star_rating"] = stars
@@ -51,60 +53,102 @@ def certify(upc, *, decision=-100, expires=500, stars=None, review=OcopCertifica
     return certificate
 
 
-def list_on_sale(upc):
-    Product.objects.filter(upc=upc).update(review_status=ReviewStatus.APPROVED, is_public=True)
+def list_on_sale(product):
+    Product.objects.filter(pk=product.pk).update(review_status=ReviewStatus.APPROVED, is_public=True)
+
+
+def build(of, group, subgroup, stars, price):
+    """A draft product of ``of`` with a certificate (pending review until ``certify``)."""
+    return factories.product(of, on_sale=False, stars=stars, price=price, ocop_group=group, ocop_subgroup=subgroup)
+
+
+def added(after, before):
+    """{key: (certified, listed)} that the built rows add to the rows ``before``."""
+    earlier = {row.key: (row.certified, row.listed) for row in before}
+    return {
+        row.key: (row.certified - earlier.get(row.key, (0, 0))[0], row.listed - earlier.get(row.key, (0, 0))[1])
+        for row in after
+    }
+
+
+def percent(value):
+    """A share as the page prints it (Vietnamese decimal comma)."""
+    return f"{value}".replace(".", ",") + " %"
+
+
+def vnd(amount):
+    return f"{int(amount):,}".replace(",", ".") + " ₫"
 
 
 @pytest.fixture
 def known_market(db, settings):
-    """Five products with a current valid certificate, three of them for sale; two provinces."""
-    Order.objects.all().delete()
-    OcopCertificate.objects.update(review=OcopCertificate.Review.PENDING, revoked_at=None)
-    Product.objects.update(review_status=ReviewStatus.DRAFT, is_public=False)
-    Partner.objects.update(has_epayment_account=False, verification_status=Partner.Verification.PENDING)
+    """The figures of the market as loaded (``before``), then what the test adds to them, built new
+    (tests/factories.py): five products with a current valid certificate, three of them for sale, in two
+    provinces; three listed ones whose certificates do not count; four producers, three of them verified."""
     settings.OCOP_PROVINCE_CERTIFIED_PRODUCTS = {LAO_CAI: 600}
+    before = service.programme_figures()
+    accounts_before = Partner.objects.filter(has_epayment_account=True).count()
 
+    tea = factories.producer("Hợp tác xã Chè Thử Nghiệm", has_epayment_account=True)
+    honey = factories.producer("Hợp tác xã Mật Ong Thử Nghiệm", has_epayment_account=False)
+    household = factories.producer("Hộ kinh doanh Thử Nghiệm", verified=False, has_epayment_account=True)
+    # A cinnamon cooperative in Hà Nội: a second province.
+    cinnamon = factories.producer(
+        "Hợp tác xã Quế Thử Nghiệm",
+        province_code=HANOI,
+        ward_code=ward_choices(HANOI)[0][0],
+        has_epayment_account=True,
+    )
+    products = {
+        "green_tea": build(tea, "drinks", "tea", 5, 450_000),
+        "black_tea": build(tea, "drinks", "tea", 4, 300_000),
+        "honey": build(honey, "food", "honey", 4, 350_000),
+        "herbs": build(household, "herbal", "herbs", 3, 95_000),
+        "cinnamon": build(cinnamon, "herbal", "essential-oils", 5, 220_000),
+        "revoked": build(honey, "food", "honey", 4, 120_000),
+        "expired": build(honey, "food", "honey", 4, 130_000),
+        "unreviewed": build(honey, "food", "honey", 4, 140_000),
+    }
+    p = products
     # Counted: valid, approved certificates.
-    certify("LC-005")  # drinks ★5, on sale
-    list_on_sale("LC-005")
-    certify("LC-006", expires=10)  # drinks ★4, on sale, expires in 10 days
-    list_on_sale("LC-006")
-    certify("LC-013", expires=60)  # food ★4, not on sale, expires in 60 days
-    certify("LC-001")  # herbal ★3, approved, its producer not verified:
-    list_on_sale("LC-001")  # not for sale (catalogue.listing), not listed
-    certify("LC-019", decision=-10)  # herbal ★5, re-certified (below), on sale
-    OcopCertificate.objects.create(
-        product=Product.objects.get(upc="LC-019"),
-        star_rating=3,
-        decision_number="OLD-019",
-        decision_date=days(-400),
+    certify(p["green_tea"])  # drinks ★5, on sale
+    list_on_sale(p["green_tea"])
+    certify(p["black_tea"], expires=10)  # drinks ★4, on sale, expires in 10 days
+    list_on_sale(p["black_tea"])
+    certify(p["honey"], expires=60)  # food ★4, not on sale, expires in 60 days
+    certify(p["herbs"])  # herbal ★3, approved, its producer not verified:
+    list_on_sale(p["herbs"])  # not for sale (catalogue.listing), not listed
+    certify(p["cinnamon"], decision=-10)  # herbal ★5, re-certified (below), on sale
+    factories.certificate(
+        p["cinnamon"],
+        number="OLD-QUE",
+        stars=3,
+        decided=days(-400),
         expires_on=days(20),
-        issuer="UBND tỉnh Lào Cai",
-        issuer_level="province",
         review=OcopCertificate.Review.APPROVED,
     )
-    list_on_sale("LC-019")
+    list_on_sale(p["cinnamon"])
     # Not counted: revoked, expired, still pending review — even when on sale.
-    certify("LC-002", revoked_at=timezone.now())
-    list_on_sale("LC-002")
-    certify("LC-003", decision=-1200, expires=-1)
-    list_on_sale("LC-003")
-    certify("LC-004", review=OcopCertificate.Review.PENDING)
-    list_on_sale("LC-004")
-
-    # The Bảo Yên cinnamon cooperative (LC-019) moves to Hà Nội: a second province.
-    Partner.objects.filter(code="htx-que-bao-yen").update(province_code=HANOI)
-    verified = ["htx-che-shan-tuyet-suoi-giang", "htx-cam-van-chan", "htx-nong-lam-san-mu-cang-chai", "htx-que-bao-yen"]
-    Partner.objects.filter(code__in=verified).update(verification_status=Partner.Verification.VERIFIED)
-    Partner.objects.filter(code__in=["htx-che-shan-tuyet-suoi-giang", "htx-que-bao-yen", "hkd-ly-thi-mai"]).update(
-        has_epayment_account=True
+    certify(p["revoked"], revoked_at=timezone.now())
+    list_on_sale(p["revoked"])
+    certify(p["expired"], decision=-1200, expires=-1)
+    list_on_sale(p["expired"])
+    certify(p["unreviewed"], review=OcopCertificate.Review.PENDING)
+    list_on_sale(p["unreviewed"])
+    products = {key: Product.objects.get(pk=product.pk) for key, product in products.items()}
+    return SimpleNamespace(
+        before=before,
+        accounts_before=accounts_before,
+        products=products,
+        upcs={product.upc for product in products.values()},
+        tea=Partner.objects.get(pk=tea.pk),
     )
 
 
 def place_order(customer, *items, placed=None, status=None):
     """An order placed while its products were for sale (their state and their producers' put back after:
-    the order stays, as an order of a product taken off sale since would)."""
-    products = [Product.objects.get(upc=upc) for upc, _quantity in items]
+    the order stays, as an order of a product taken off sale since would). ``items``: (product, quantity)."""
+    products = [Product.objects.get(pk=product.pk) for product, _quantity in items]
     saved = [
         (
             product.pk,
@@ -116,12 +160,12 @@ def place_order(customer, *items, placed=None, status=None):
         for product in products
     ]
     for product in products:
-        list_on_sale(product.upc)
+        list_on_sale(product)
         Partner.objects.filter(pk=product.producer.pk).update(verification_status=Partner.Verification.VERIFIED)
     basket = Basket.objects.create(owner=customer)
     basket.strategy = Selector().strategy()
-    for upc, quantity in items:
-        basket.add_product(Product.objects.get(upc=upc), quantity=quantity)
+    for product, quantity in items:
+        basket.add_product(Product.objects.get(pk=product.pk), quantity=quantity)
     order = create_order(basket=basket, user=customer)
     for pk, review_status, is_public, producer, verification in saved:
         Product.objects.filter(pk=pk).update(review_status=review_status, is_public=is_public)
@@ -136,12 +180,43 @@ def place_order(customer, *items, placed=None, status=None):
     return order
 
 
+LAST_30_DAYS = (-29, 0)
+LAST_45_DAYS = (-45, 0)
+
+
+def sales_of(span):
+    return service.programme_figures(period=service.Period(days(span[0]), days(span[1]))).sales
+
+
 @pytest.fixture
 def known_sales(known_market, customer):
-    """In the last 30 days: 1.120.000 ₫ (one order); a cancelled order; an older order."""
-    place_order(customer, ("LC-005", 2), ("LC-019", 1))  # 2 × 450.000 + 220.000, now
-    place_order(customer, ("LC-013", 3), status="Đã hủy")  # 3 × 350.000, cancelled
-    place_order(customer, ("LC-001", 1), placed=timezone.now() - datetime.timedelta(days=40))  # 95.000
+    """In the last 30 days: 1.120.000 ₫ (one order); a cancelled order; an older order (and the sales before
+    them: ``sales_before[span]``)."""
+    known_market.sales_before = {span: sales_of(span) for span in (LAST_30_DAYS, LAST_45_DAYS)}
+    p = known_market.products
+    place_order(customer, (p["green_tea"], 2), (p["cinnamon"], 1))  # 2 × 450.000 + 220.000, now
+    place_order(customer, (p["honey"], 3), status="Đã hủy")  # 3 × 350.000, cancelled
+    place_order(customer, (p["herbs"], 1), placed=timezone.now() - datetime.timedelta(days=40))  # 95.000
+    return known_market
+
+
+def sales_added(after, before):
+    """(revenue, quantity, orders), {group: (revenue, quantity)}, {province: (revenue, quantity)} that the
+    built orders add to the sales ``before``."""
+
+    def rows(sales, name):
+        return {row.key: (row.revenue, row.quantity) for row in getattr(sales, name)}
+
+    def difference(name):
+        earlier = rows(before, name)
+        return {
+            key: (revenue - earlier.get(key, (0, 0))[0], quantity - earlier.get(key, (0, 0))[1])
+            for key, (revenue, quantity) in rows(after, name).items()
+            if (revenue, quantity) != earlier.get(key, (0, 0))
+        }
+
+    totals = (after.revenue - before.revenue, after.quantity - before.quantity, after.orders - before.orders)
+    return totals, difference("by_group"), difference("by_province")
 
 
 def _by_key(rows):
@@ -152,12 +227,10 @@ def _by_key(rows):
 
 
 def test_products_are_counted_by_star_and_group_from_their_current_valid_certificate(known_market):
-    figures = service.programme_figures()
+    figures, before = service.programme_figures(), known_market.before
 
-    stars = {row.key: (row.certified, row.listed) for row in figures.by_stars}
-    assert stars == {3: (1, 0), 4: (2, 1), 5: (2, 2)}
-    groups = {row.key: (row.certified, row.listed) for row in figures.by_group}
-    assert groups == {
+    assert added(figures.by_stars, before.by_stars) == {3: (1, 0), 4: (2, 1), 5: (2, 2)}
+    assert added(figures.by_group, before.by_group) == {
         "food": (1, 0),
         "drinks": (2, 2),
         "herbal": (2, 1),
@@ -166,7 +239,7 @@ def test_products_are_counted_by_star_and_group_from_their_current_valid_certifi
         "tourism": (0, 0),
     }
     assert [row.label for row in figures.by_group][:2] == ["Thực phẩm", "Đồ uống"]
-    assert (figures.total_certified, figures.total_listed) == (5, 3)
+    assert (figures.total_certified - before.total_certified, figures.total_listed - before.total_listed) == (5, 3)
 
 
 def test_group_labels_follow_the_language(known_market):
@@ -177,13 +250,19 @@ def test_group_labels_follow_the_language(known_market):
 
 def test_listed_share_uses_the_programmes_province_total(known_market):
     rows = service.programme_figures().listing
-    assert [row.province_code for row in rows] == [LAO_CAI, HANOI]  # provinces with a total first
+    assert rows[0].province_code == LAO_CAI  # the province with a total first
     listing = {row.province_code: row for row in rows}
+    before = {row.province_code: row.listed for row in known_market.before.listing}
     lao_cai = listing[LAO_CAI]
-    assert (lao_cai.province_name, lao_cai.listed, lao_cai.programme_total) == ("Lào Cai", 2, 600)
-    assert lao_cai.share == Decimal("0.3")
+    assert (lao_cai.province_name, lao_cai.listed - before.get(LAO_CAI, 0), lao_cai.programme_total) == (
+        "Lào Cai",
+        2,
+        600,
+    )
+    assert lao_cai.share == (Decimal(lao_cai.listed) * 100 / 600).quantize(Decimal("0.1"))
     hanoi = listing[HANOI]
-    assert (hanoi.listed, hanoi.programme_total, hanoi.share) == (1, None, None)
+    assert (hanoi.listed - before.get(HANOI, 0), hanoi.programme_total, hanoi.share) == (1, None, None)
+    assert [row.province_code for row in rows].index(HANOI) > 0
 
 
 def test_listed_share_has_no_figure_without_the_setting(known_market, settings, staff_user, client):
@@ -195,64 +274,64 @@ def test_listed_share_has_no_figure_without_the_setting(known_market, settings, 
 
 
 def test_epayment_share_is_of_verified_producers(known_market):
-    epayment = service.programme_figures().epayment
-    assert (epayment.with_account, epayment.base, epayment.basis) == (2, 4, "verified")
-    assert epayment.share == Decimal("50.0")
-    assert (epayment.total_producers, epayment.verified_producers) == (16, 4)
+    epayment, before = service.programme_figures().epayment, known_market.before.epayment
+    assert before.basis == epayment.basis == "verified"
+    assert (epayment.with_account - before.with_account, epayment.base - before.base) == (2, 3)
+    assert epayment.share == (Decimal(epayment.with_account) * 100 / epayment.base).quantize(Decimal("0.1"))
+    assert (
+        epayment.total_producers - before.total_producers,
+        epayment.verified_producers - before.verified_producers,
+    ) == (4, 3)
 
 
 def test_epayment_share_is_of_all_producers_when_none_is_verified(known_market):
+    # Truly global: the basis changes only when no producer of the market is verified, so every one is
+    # set pending here (rolled back with the test).
     Partner.objects.update(verification_status=Partner.Verification.PENDING)
-    epayment = service.programme_figures().epayment
-    assert (epayment.with_account, epayment.base, epayment.basis) == (3, 16, "all")
-    assert epayment.share == Decimal("18.8")
+    epayment, before = service.programme_figures().epayment, known_market.before.epayment
+    assert epayment.basis == "all"
+    assert (epayment.with_account, epayment.base) == (known_market.accounts_before + 3, before.total_producers + 4)
+    assert epayment.share == (Decimal(epayment.with_account) * 100 / epayment.base).quantize(Decimal("0.1"))
     assert "chưa có chủ thể nào được xác minh" in epayment.basis_label
 
 
 def test_expiring_certificates_within_30_and_90_days(known_market):
-    figures = service.programme_figures()
-    # LC-019's old certificate expires in 20 days, but its current one does not: not listed.
-    assert [(p.upc, p.days_left) for p in figures.expiring[30]] == [("LC-006", 10)]
-    assert [(p.upc, p.days_left) for p in figures.expiring[90]] == [("LC-006", 10), ("LC-013", 60)]
-    soon = figures.expiring[30][0]
-    assert (soon.producer, soon.stars, soon.review_status) == (
-        "Hợp tác xã Chè Shan tuyết Suối Giàng",
-        4,
-        ReviewStatus.APPROVED,
-    )
+    figures, built, p = service.programme_figures(), known_market.upcs, known_market.products
+
+    def ours(products):
+        return [(product.upc, product.days_left) for product in products if product.upc in built]
+
+    # The cinnamon's old certificate expires in 20 days, but its current one does not: not listed.
+    assert ours(figures.expiring[30]) == [(p["black_tea"].upc, 10)]
+    assert ours(figures.expiring[90]) == [(p["black_tea"].upc, 10), (p["honey"].upc, 60)]
+    (soon,) = [product for product in figures.expiring[30] if product.upc in built]
+    assert (soon.producer, soon.stars, soon.review_status) == (known_market.tea.name, 4, ReviewStatus.APPROVED)
     # The page lists each product once, under the shortest horizon it falls in.
-    assert [[p.upc for p in section["products"]] for section in figures.expiry_sections] == [["LC-006"], ["LC-013"]]
-
-
-def test_sales_by_group_and_province_exclude_cancelled_orders(known_sales):
-    period = service.Period(days(-29), days(0))
-    sales = service.programme_figures(period=period).sales
-
-    assert (sales.revenue, sales.quantity, sales.orders) == (Decimal("1120000"), 3, 1)
-    by_group = {key: (row.revenue, row.quantity) for key, row in _by_key(sales.by_group).items()}
-    assert by_group == {
-        "food": (0, 0),
-        "drinks": (Decimal("900000"), 2),
-        "herbal": (Decimal("220000"), 1),
-        "handicraft": (0, 0),
-        "ornamental": (0, 0),
-        "tourism": (0, 0),
-    }
-    assert [(row.key, row.label, row.revenue, row.quantity) for row in sales.by_province] == [
-        (LAO_CAI, "Lào Cai", Decimal("900000"), 2),
-        (HANOI, "Thành phố Hà Nội", Decimal("220000"), 1),
+    assert [[p.upc for p in section["products"] if p.upc in built] for section in figures.expiry_sections] == [
+        [known_market.products["black_tea"].upc],
+        [known_market.products["honey"].upc],
     ]
 
 
+def test_sales_by_group_and_province_exclude_cancelled_orders(known_sales):
+    totals, by_group, by_province = sales_added(sales_of(LAST_30_DAYS), known_sales.sales_before[LAST_30_DAYS])
+
+    assert totals == (Decimal("1120000"), 3, 1)
+    assert by_group == {"drinks": (Decimal("900000"), 2), "herbal": (Decimal("220000"), 1)}
+    assert by_province == {LAO_CAI: (Decimal("900000"), 2), HANOI: (Decimal("220000"), 1)}
+    labels = {row.key: row.label for row in sales_of(LAST_30_DAYS).by_province}
+    assert (labels[LAO_CAI], labels[HANOI]) == ("Lào Cai", "Thành phố Hà Nội")
+
+
 def test_a_longer_period_includes_older_orders(known_sales):
-    sales = service.programme_figures(period=service.Period(days(-45), days(0))).sales
-    assert (sales.revenue, sales.quantity, sales.orders) == (Decimal("1215000"), 4, 2)
-    assert _by_key(sales.by_group)["herbal"].revenue == Decimal("315000")
+    totals, by_group, _by_province = sales_added(sales_of(LAST_45_DAYS), known_sales.sales_before[LAST_45_DAYS])
+    assert totals == (Decimal("1215000"), 4, 2)
+    assert by_group["herbal"] == (Decimal("315000"), 2)
 
 
 @pytest.mark.parametrize("status", ["Cancelled", "cancelled", "Đã hủy", "Đã huỷ"])
 def test_cancelled_statuses_are_not_sales(known_sales, customer, status):
-    order = place_order(customer, ("LC-005", 1))
+    order = place_order(customer, (known_sales.products["green_tea"], 1))
     assert service.counted_order_lines().filter(order=order).exists()
     Order.objects.filter(pk=order.pk).update(status=status)
     assert not service.counted_order_lines().filter(order=order).exists()
@@ -305,11 +384,16 @@ def test_page_shows_the_figures(known_sales, staff_user, client):
     assert response.status_code == 200
     html = response.content.decode()
 
-    assert response.context["figures"].sales.revenue == Decimal("1120000")
-    assert "1.120.000 ₫" in html and "900.000 ₫" in html
-    assert "0,3 %" in html  # 2 of Lào Cai's 600 OCOP products (LC-001's producer is not verified)
-    assert "50,0 %" in html  # e-payment: 2 of 4 verified producers
-    assert reverse("dashboard:catalogue-product", kwargs={"pk": Product.objects.get(upc="LC-006").pk}) in html
+    figures = response.context["figures"]
+    assert figures.sales.revenue == known_sales.sales_before[LAST_30_DAYS].revenue + 1120000
+    assert vnd(figures.sales.revenue) in html
+    drinks = next(row for row in figures.sales.by_group if row.key == "drinks")
+    assert vnd(drinks.revenue) in html
+    lao_cai = next(row for row in figures.listing if row.province_code == LAO_CAI)
+    assert percent(lao_cai.share) in html  # Lào Cai's listed products of its 600
+    assert percent(figures.epayment.share) in html  # e-payment: of the verified producers
+    black_tea = known_sales.products["black_tea"]  # its certificate expires in 10 days
+    assert reverse("dashboard:catalogue-product", kwargs={"pk": black_tea.pk}) in html
     assert f"{CSV_URL}?date_from={days(-29).isoformat()}&amp;date_to={days(0).isoformat()}" in html
     assert 'style="width: 100%"' in html and "," not in html.split('style="width: ')[1].split("%")[0]
 
@@ -321,7 +405,7 @@ def test_page_shows_period_errors_and_keeps_the_other_figures(known_market, staf
     html = response.content.decode()
     assert "Ngày bắt đầu phải trước hoặc trùng ngày kết thúc." in html
     assert response.context["figures"].sales is None
-    assert response.context["figures"].total_certified == 5
+    assert response.context["figures"].total_certified == known_market.before.total_certified + 5
 
 
 def test_page_query_count_is_bounded(known_sales, staff_user, client, django_assert_max_num_queries):
@@ -354,18 +438,50 @@ def test_csv_export_of_the_same_period(known_sales, staff_user, client):
     assert body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0] == ["Chỉ tiêu", "Phân loại", "Giá trị", "Đơn vị"]
+    before, sales_before = known_sales.before, known_sales.sales_before[LAST_45_DAYS]
+    figures = service.programme_figures()
+    lao_cai = next(row for row in figures.listing if row.province_code == LAO_CAI)
+
+    def before_of(rows, key, attribute):
+        return next((getattr(row, attribute) for row in rows if row.key == key), 0)
+
     for row in (
         ["Từ ngày", "", query["date_from"], ""],
-        ["Sản phẩm OCOP có chứng nhận còn hiệu lực, theo hạng sao", "4 sao", "2", "sản phẩm"],
-        ["Sản phẩm OCOP đã duyệt và đang bán, theo nhóm", "Đồ uống", "2", "sản phẩm"],
-        ["Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn", "Lào Cai", "0.3", "%"],
+        [
+            "Sản phẩm OCOP có chứng nhận còn hiệu lực, theo hạng sao",
+            "4 sao",
+            str(before_of(before.by_stars, 4, "certified") + 2),
+            "sản phẩm",
+        ],
+        [
+            "Sản phẩm OCOP đã duyệt và đang bán, theo nhóm",
+            "Đồ uống",
+            str(before_of(before.by_group, "drinks", "listed") + 2),
+            "sản phẩm",
+        ],
+        ["Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn", "Lào Cai", f"{lao_cai.share:.1f}", "%"],
         ["Tổng số sản phẩm OCOP của tỉnh (theo chương trình)", "Thành phố Hà Nội", "", "sản phẩm"],
-        ["Tỷ lệ chủ thể có tài khoản thanh toán điện tử", "chủ thể đã xác minh", "50.0", "%"],
-        ["Chứng nhận hết hạn trong 30 ngày tới", "Tổng", "1", "sản phẩm"],
-        ["Doanh số", "Tổng", "1215000", "VND"],
-        ["Doanh số theo nhóm", "Dược liệu và sản phẩm từ dược liệu", "315000", "VND"],
-        ["Số lượng bán theo tỉnh của chủ thể", "Lào Cai", "3", "đơn vị sản phẩm"],
-        ["Số đơn hàng", "Tổng", "2", "đơn hàng"],
+        [
+            "Tỷ lệ chủ thể có tài khoản thanh toán điện tử",
+            "chủ thể đã xác minh",
+            f"{figures.epayment.share:.1f}",
+            "%",
+        ],
+        ["Chứng nhận hết hạn trong 30 ngày tới", "Tổng", str(len(before.expiring[30]) + 1), "sản phẩm"],
+        ["Doanh số", "Tổng", f"{sales_before.revenue + 1215000:.0f}", "VND"],
+        [
+            "Doanh số theo nhóm",
+            "Dược liệu và sản phẩm từ dược liệu",
+            f"{before_of(sales_before.by_group, 'herbal', 'revenue') + 315000:.0f}",
+            "VND",
+        ],
+        [
+            "Số lượng bán theo tỉnh của chủ thể",
+            "Lào Cai",
+            str(before_of(sales_before.by_province, LAO_CAI, "quantity") + 3),
+            "đơn vị sản phẩm",
+        ],
+        ["Số đơn hàng", "Tổng", str(sales_before.orders + 2), "đơn hàng"],
     ):
         assert row in rows, row
 

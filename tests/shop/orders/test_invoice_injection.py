@@ -19,7 +19,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paraparser
 
 from shop.core import pdftext
-from tests.shop.checkout.journey import add_to_basket, buyable_products, lao_cai_address, place_order, reach_preview
+from tests import factories
+from tests.shop.checkout.journey import add_to_basket, lao_cai_address, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")
@@ -86,7 +87,8 @@ def no_loading(monkeypatch, local_png):
 
 
 def _order(client, capture, **address):
-    (product,) = buyable_products(1)
+    """A guest's order of a product of a new producer (tests/factories.py), whose fields the test may change."""
+    product = factories.product()
     add_to_basket(client, product, 1)
     reach_preview(client, method="cod", email=GUEST, address=lao_cai_address(**address))
     with capture(execute=True):

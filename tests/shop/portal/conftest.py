@@ -1,10 +1,12 @@
-"""Two producers for the portal tests: A (the demo household of ``producer_user``) and B (the
-producer selling LC-005), with a portal user of B's who directs it."""
+"""Two producers for the portal tests: A (the demo household of ``producer_user``) and B (a new verified
+producer built for the test, tests/factories.py, with one product on sale), directed by ``user_b``."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_model
+
+from tests import factories
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -24,9 +26,19 @@ def portal_user(producer, email, *, director=False):
 
 @pytest.fixture
 def producer_b(db):
-    return Product.objects.get(upc="LC-005").producer
+    """Producer B: a new verified tea cooperative selling one product (``product_b``)."""
+    made = factories.producer("Hợp tác xã Chè Thử Nghiệm B")
+    factories.product(made, title="Chè Shan tuyết thử nghiệm B hộp 200g", price=437_000, stock=40)
+    return made
+
+
+@pytest.fixture
+def product_b(producer_b):
+    """B's product, on sale."""
+    return Product.objects.get(stockrecords__partner=producer_b)
 
 
 @pytest.fixture
 def user_b(producer_b):
-    return portal_user(producer_b, "htx-che@example.vn", director=True)
+    """B's director, who can use the portal."""
+    return get_user_model().objects.get(pk=producer_b.director_id)

@@ -22,6 +22,7 @@ from catalogue.ocop import editing, workflow
 from shop.core import order_statuses as statuses
 from shop.order import fulfilment
 from shop.partner import access
+from tests import factories
 
 from .conftest import portal_user
 from .test_isolation_sweep import A_OBJECT_URLS, PRODUCER_PAGES, _fingerprint, _hostile_posts, producer_a  # noqa: F401 — producer_a is a fixture
@@ -92,7 +93,7 @@ def _open_line(producer, status):
 
 
 @pytest.mark.parametrize("status", [PENDING, REJECTED, SUSPENDED])
-def test_the_account_keeps_working_for_its_verified_producer(client, verified, unverified, attacker, status):
+def test_the_account_keeps_working_for_its_verified_producer(client, verified, product_b, unverified, attacker, status):
     _set_status(unverified, status)
     assert access.capacity(attacker, verified) == access.MEMBER
     client.force_login(attacker)
@@ -100,7 +101,7 @@ def test_the_account_keeps_working_for_its_verified_producer(client, verified, u
     assert response.status_code == 302
     response = client.get(reverse("dashboard:portal-products"))
     assert response.status_code == 200
-    assert Product.objects.get(upc="LC-005").title in _text(response)
+    assert product_b.title in _text(response)
 
 
 @pytest.mark.parametrize("status", [PENDING, REJECTED])
@@ -124,10 +125,7 @@ def test_a_suspended_producer_is_readable_and_fulfils_its_orders_but_sells_nothi
 
 def test_an_assistant_of_an_unverified_producer_cannot_act_for_it(unverified):
     producer = _set_status(unverified, PENDING)
-    assistant = portal_user(
-        Partner.objects.exclude(pk=producer.pk).filter(verification_status=Partner.Verification.VERIFIED).first(),
-        "buu-dien-2@example.vn",
-    )
+    assistant = portal_user(factories.producer(), "buu-dien-2@example.vn")  # works for a verified producer
     get_model("partner", "AssistedEntryGrant").objects.create(partner=producer, user=assistant)
     assert access.capacity(assistant, producer, access.VIEW) is None
     assert producer not in access.manageable_producers(assistant)

@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from catalogue.ocop import workflow
 from catalogue.programme.review import ReviewStatus
 from cms.demo import loader
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
@@ -21,8 +22,9 @@ TEAM_URL = reverse("dashboard:portal-team")
 
 
 @pytest.fixture
-def draft():
-    product = Product.objects.get(upc="LC-058")  # a draft in the demo, with its certificate
+def draft(db):
+    """A draft with its certificate, of a new verified producer (A); B is the portal tests' other producer."""
+    product = factories.product(on_sale=False)
     assert product.review_status == ReviewStatus.DRAFT
     return product
 
@@ -30,11 +32,6 @@ def draft():
 @pytest.fixture
 def producer_a(draft):
     return draft.producer
-
-
-@pytest.fixture
-def producer_b(producer_a):
-    return Partner.objects.exclude(pk=producer_a.pk).filter(verification_status="verified").order_by("pk").first()
 
 
 @pytest.fixture
@@ -88,9 +85,10 @@ def test_an_assistant_works_for_the_named_producer_only_and_is_recorded(
     assert submitted.review_status == ReviewStatus.SUBMITTED
     entry = submitted.review_log.first()
     assert (entry.actor, entry.on_behalf_of) == (agent, producer_a)
-    product_b = Product.objects.filter(stockrecords__partner=producer_b).first()
+    draft_b = factories.product(producer_b, on_sale=False)  # one its own members could submit
     with pytest.raises(workflow.TransitionRefused):
-        workflow.submit(product_b, agent)
+        workflow.submit(draft_b, agent)
+    assert Product.objects.get(pk=draft_b.pk).review_status == ReviewStatus.DRAFT
 
 
 def test_revoking_a_grant_closes_the_portal(client, staff_user, agent, producer_a):
@@ -103,9 +101,8 @@ def test_revoking_a_grant_closes_the_portal(client, staff_user, agent, producer_
     assert client.get(TEAM_URL).status_code == 403
 
 
-def test_the_switcher_moves_between_managed_producers_and_refuses_others(client, producer_user):
+def test_the_switcher_moves_between_managed_producers_and_refuses_others(client, producer_user, producer_b):
     mine = Partner.objects.get(director=producer_user)
-    producer_b = Partner.objects.get(code="htx-que-bao-yen")
     client.force_login(producer_user)
     page = client.get(TEAM_URL)
     assert 'id="portal_switcher"' not in page.content.decode()  # one producer: nothing to switch

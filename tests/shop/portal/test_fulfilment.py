@@ -76,9 +76,9 @@ def place(customer, items):
 
 
 @pytest.fixture
-def mixed_order(customer):
-    """LC-001 ×2 and LC-003 ×1 from producer A, LC-005 ×1 from producer B."""
-    return place(customer, [("LC-001", 2), ("LC-003", 1), ("LC-005", 1)])
+def mixed_order(customer, product_b):
+    """LC-001 ×2 and LC-003 ×1 from producer A, B's product ×1 from producer B."""
+    return place(customer, [("LC-001", 2), ("LC-003", 1), (product_b.upc, 1)])
 
 
 def lines_of(order, sku):
@@ -93,18 +93,18 @@ def stock(sku):
 
 
 def test_order_placed_emails_each_producer_only_its_lines(
-    customer, producer_a, producer_b, user_b, django_capture_on_commit_callbacks
+    customer, producer_a, product_b, user_b, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        order = place(customer, [("LC-001", 2), ("LC-005", 1)])
-    title_a, title_b = lines_of(order, "LC-001").title, lines_of(order, "LC-005").title
+        order = place(customer, [("LC-001", 2), (product_b.upc, 1)])
+    title_a, title_b = lines_of(order, "LC-001").title, lines_of(order, product_b.upc).title
     to_a = [m for m in mail.outbox if producer_a.email in m.to]
     to_b = [m for m in mail.outbox if user_b.email in m.to]
     assert len(to_a) == 1 and len(to_b) == 1
     body_a, body_b = to_a[0].body, to_b[0].body
     assert str(order.number) in to_a[0].subject and str(order.number) in body_a
     assert title_a in body_a and title_b not in body_a
-    assert vnd(lines_of(order, "LC-005").line_price_incl_tax) not in body_a
+    assert vnd(lines_of(order, product_b.upc).line_price_incl_tax) not in body_a
     assert vnd(order.total_incl_tax) not in body_a
     assert title_b in body_b and title_a not in body_b
     assert vnd(lines_of(order, "LC-001").line_price_incl_tax) not in body_b
@@ -116,8 +116,8 @@ def test_order_placed_emails_each_producer_only_its_lines(
 # --- what each producer sees ---------------------------------------------------------------------
 
 
-def test_each_producer_sees_only_its_own_lines(client, producer_user, user_b, mixed_order):
-    line_1, line_3, line_5 = (lines_of(mixed_order, sku) for sku in ("LC-001", "LC-003", "LC-005"))
+def test_each_producer_sees_only_its_own_lines(client, producer_user, user_b, product_b, mixed_order):
+    line_1, line_3, line_5 = (lines_of(mixed_order, sku) for sku in ("LC-001", "LC-003", product_b.upc))
     total_a = line_1.line_price_incl_tax + line_3.line_price_incl_tax
     detail_url = reverse("dashboard:portal-order", kwargs={"number": mixed_order.number})
 
@@ -169,8 +169,10 @@ def test_part_status_in_sql_matches_order_status_for(producer_a):
         assert order.my_status == expected, order.number
 
 
-def test_producer_cannot_reach_or_change_an_order_without_its_lines(client, producer_user, customer, producer_a):
-    order_b = place(customer, [("LC-005", 1)])
+def test_producer_cannot_reach_or_change_an_order_without_its_lines(
+    client, producer_user, customer, producer_a, product_b
+):
+    order_b = place(customer, [(product_b.upc, 1)])
     line_b = order_b.lines.get()
     url = reverse("dashboard:portal-order", kwargs={"number": order_b.number})
     client.force_login(producer_user)
@@ -192,9 +194,9 @@ def test_producer_cannot_reach_or_change_an_order_without_its_lines(client, prod
 
 
 def test_posting_another_producers_line_in_a_shared_order_changes_nothing(
-    client, producer_user, mixed_order, producer_a
+    client, producer_user, mixed_order, producer_a, product_b
 ):
-    line_b = lines_of(mixed_order, "LC-005")
+    line_b = lines_of(mixed_order, product_b.upc)
     url = reverse("dashboard:portal-order", kwargs={"number": mixed_order.number})
     client.force_login(producer_user)
     response = client.post(url, {"action": "cancel", "cancel-lines": [line_b.pk], "cancel-reason": "hết hàng"})

@@ -16,6 +16,7 @@ from PIL import Image
 from catalogue.ocop import workflow
 from cms.demo import loader
 from shop.producers import onboarding, verification
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
@@ -237,7 +238,7 @@ def test_invalid_applications_show_vietnamese_errors_and_create_nothing(client):
 
 
 def test_weak_passwords_and_taken_registration_numbers_are_refused(client):
-    taken = Partner.objects.get(code="htx-que-bao-yen").registration_number
+    taken = factories.producer().registration_number
     response = client.post(
         APPLY_URL, application_data(password1="12345678", password2="12345678", registration_number=taken)
     )
@@ -343,7 +344,7 @@ def test_rejecting_an_application_needs_a_reason_and_emails_it(client, reviewer,
 
 
 def test_the_producers_page_rejects_pending_applications_too(client, reviewer, django_capture_on_commit_callbacks):
-    producer = Partner.objects.get(code="hkd-nguyen-thi-hoa")
+    producer = factories.producer(verified=False)  # a pending applicant
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -352,11 +353,11 @@ def test_the_producers_page_rejects_pending_applications_too(client, reviewer, d
         )
     assert response.status_code == 302
     assert Partner.objects.get(pk=producer.pk).verification_status == Partner.Verification.REJECTED
-    assert producer.email in mail.outbox[-1].to
+    assert producer.director.email in mail.outbox[-1].to  # the applicant who filed it
 
 
 def test_producer_users_cannot_see_applications(client, producer_user):
-    producer = Partner.objects.get(code="hkd-nguyen-thi-hoa")
+    producer = factories.producer(verified=False)  # a pending applicant
     client.force_login(producer_user)
     assert client.get(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk})).status_code == 403
     response = client.post(reverse("dashboard:ocop-application", kwargs={"pk": producer.pk}), {"action": "verify"})
