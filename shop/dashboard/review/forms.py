@@ -12,6 +12,7 @@ from catalogue.ocop import revocations, workflow
 from catalogue.programme import rules, taxonomy
 from catalogue.programme.review import ReviewStatus
 from shop.core import addresses
+from shop.dashboard.date_range import DATE_INPUT_FORMATS, DateRangeForm
 from shop.dashboard.review.figures import Period
 
 # --- Programme figures ----------------------------------------------------------------
@@ -20,7 +21,6 @@ from shop.dashboard.review.figures import Period
 DEFAULT_PERIOD_DAYS = 30
 # …and a period may span at most three years.
 MAX_PERIOD_MONTHS = 36
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
 
 def default_period(today=None):
@@ -28,35 +28,13 @@ def default_period(today=None):
     return Period(today - datetime.timedelta(days=DEFAULT_PERIOD_DAYS - 1), today)
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(DateRangeForm):
     """The sales period of the programme figures (GET: ?date_from=…&date_to=…)."""
 
-    date_from = forms.DateField(
-        label=_("Từ ngày"),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": _("Nhập ngày bắt đầu."),
-            "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
-        },
-    )
-    date_to = forms.DateField(
-        label=_("Đến ngày"),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": _("Nhập ngày kết thúc."),
-            "invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
-        },
-    )
-
     @classmethod
-    def from_query(cls, query, today=None):
-        """Bound to the query string, or to the default period when it names no date."""
-        if not any(name in query for name in cls.base_fields):
-            period = default_period(today)
-            query = {"date_from": period.date_from.isoformat(), "date_to": period.date_to.isoformat()}
-        return cls(data=query)
+    def default_range(cls, today=None):
+        period = default_period(today)
+        return period.date_from, period.date_to
 
     def clean(self):
         cleaned = super().clean()
@@ -75,11 +53,6 @@ class PeriodForm(forms.Form):
     def period(self):
         """The chosen Period; call after is_valid()."""
         return Period(self.cleaned_data["date_from"], self.cleaned_data["date_to"])
-
-    def query_string(self):
-        """?date_from=…&date_to=… for links to the same period (CSV export)."""
-        period = self.period()
-        return f"date_from={period.date_from.isoformat()}&date_to={period.date_to.isoformat()}"
 
 
 # --- Review queue and decisions ----------------------------------------------------------

@@ -4,20 +4,18 @@ Thin views over ``payments.sales`` and ``payments.settlements``: every query is 
 ``self.producer`` (PortalMixin); a statement of another producer is a 404.
 """
 
-from django import forms
 from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 
 from payments import sales, settlements
 from payments.models import Settlement
+from shop.dashboard.date_range import DateRangeForm
 from shop.dashboard.portal.mixins import PortalMixin
 
 # A report covers at most this many days (a year, leap day included).
 MAX_RANGE_DAYS = 366
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
 
 def default_range(today=None):
@@ -26,35 +24,12 @@ def default_range(today=None):
     return today.replace(day=1), today
 
 
-class SalesRangeForm(forms.Form):
-    """The report's dates (GET ?date_from=…&date_to=…)."""
-
-    date_from = forms.DateField(
-        label=gettext_lazy("Từ ngày"),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": gettext_lazy("Hãy chọn ngày bắt đầu."),
-            "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
-        },
-    )
-    date_to = forms.DateField(
-        label=gettext_lazy("Đến ngày"),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": gettext_lazy("Hãy chọn ngày kết thúc."),
-            "invalid": gettext_lazy("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm)."),
-        },
-    )
+class SalesRangeForm(DateRangeForm):
+    """The report's dates (GET ?date_from=…&date_to=…); it opens on this month so far."""
 
     @classmethod
-    def from_query(cls, query, today=None):
-        """Bound to the query string, or to this month when it names no date."""
-        if not any(name in query for name in cls.base_fields):
-            date_from, date_to = default_range(today)
-            query = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
-        return cls(data=query)
+    def default_range(cls, today=None):
+        return default_range(today)
 
     def clean(self):
         cleaned = super().clean()
@@ -65,11 +40,6 @@ class SalesRangeForm(forms.Form):
             elif (date_to - date_from).days + 1 > MAX_RANGE_DAYS:
                 self.add_error("date_to", _("Chỉ xem được tối đa %(days)s ngày một lần.") % {"days": MAX_RANGE_DAYS})
         return cleaned
-
-    def query_string(self):
-        return (
-            f"date_from={self.cleaned_data['date_from'].isoformat()}&date_to={self.cleaned_data['date_to'].isoformat()}"
-        )
 
 
 class SalesView(PortalMixin, TemplateView):
