@@ -6,6 +6,7 @@ Everything that differs between machines comes from the environment
 
 import os
 from decimal import Decimal
+from email import utils as email
 from pathlib import Path
 
 import dj_database_url
@@ -438,6 +439,9 @@ STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # stripe-mock in tests
 # Every email goes through the outbox (shop.notifications): EMAIL_BACKEND writes rows; the outbox delivers them
 # after commit through OCOP_EMAIL_DELIVERY_BACKEND (the mail server). Only error mails to ADMINS go direct.
 EMAIL_BACKEND = "shop.notifications.backends.OutboxBackend"
+# Who gets the server-error mails: OCOP_ADMINS="Tên <email>, other@example.vn" (comma-separated).
+ADMINS = [email.parseaddr(entry) for entry in os.environ.get("OCOP_ADMINS", "").split(",") if email.parseaddr(entry)[1]]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@ocop.example.vn"))
 OCOP_EMAIL_DELIVERY_BACKEND = os.environ.get(
     "OCOP_EMAIL_DELIVERY_BACKEND", os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 )

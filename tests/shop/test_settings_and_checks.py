@@ -61,3 +61,10 @@ def test_production_requires_allowed_hosts():
     result = _manage("check", **{**PRODUCTION_ENV, "ALLOWED_HOSTS": ""})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_server_error_mails_go_to_the_administrators_named_in_the_environment():
+    env = {**PRODUCTION_ENV, "OCOP_ADMINS": "Quản trị <qt@example.vn>, b@example.vn, ,"}
+    result = _manage("shell", "-c", "from django.conf import settings; print(settings.ADMINS)", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[('Quản trị', 'qt@example.vn'), ('', 'b@example.vn')]"
