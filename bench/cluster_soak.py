@@ -27,7 +27,6 @@ no 5xx and no failed request, except requests refused by node B while it was dow
 counted); memory flat for node A's workers, the worker (since its restart) and the scheduler.
 """
 
-import argparse
 import email
 import email.policy
 import os
@@ -456,14 +455,7 @@ def in_window(moment, name, windows, grace=5):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--minutes", type=float, default=30)
-    parser.add_argument("--clients", type=int, default=6)
-    parser.add_argument("--warmup", type=float, default=2, help="minutes of warm-up before memory is judged")
-    parser.add_argument("--rss-tolerance", type=float, default=0.10)
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 0)) or None)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+    args = soak.parse_arguments(default_minutes=30)
     duration = args.minutes * 60
     warmup = min(args.warmup * 60, duration / 3)
     run_id = f"{int(time.time())}"

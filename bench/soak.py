@@ -513,15 +513,20 @@ def report_latency(stats, wall):
     )
 
 
-def main():
+def parse_arguments(default_minutes):
+    """The soaks' common options (this one and bench/cluster_soak.py)."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--minutes", type=float, default=default_minutes)
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--warmup", type=float, default=2, help="minutes of warm-up before memory is judged")
     parser.add_argument("--rss-tolerance", type=float, default=0.10)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 0)) or None)
     parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main():
+    args = parse_arguments(default_minutes=10)
     duration = args.minutes * 60
     warmup = min(args.warmup * 60, duration / 3)
     run_id = f"{int(time.time())}"
