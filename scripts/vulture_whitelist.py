@@ -253,3 +253,15 @@ _.sort_by  # search form field: listing template
 _.is_free  # parcel property: parcels template
 _.zone_label  # parcel property: parcels template
 _.weight_kg  # parcel property: parcels template
+_.import_statement  # the whole-file statement service (tests, a shell); the worker applies rows (apply_row)
+_.RequestMemoMiddleware  # settings MIDDLEWARE
+_.figures_csv  # file-job handlers, named by dotted path (shop/dashboard/files/kinds.py)
+_.sales_csv  # file-job handler
+_.statement_import  # file-job handler
+_.oscar_report_csv  # file-job handler
+_.FileJobListView  # portal URLs (as_view)
+_.FileJobView  # portal URLs (as_view)
+_.FileJobDownloadView  # portal URLs (as_view)
+_.finished_at  # FileJob field: templates
+_.add_to_reference_index  # Wagtail ModelViewSet option
+_.files_access  # settings OSCAR_DASHBOARD_NAVIGATION access_fn

@@ -18,3 +18,15 @@ def portal_access(user, url_name, url_args=None, url_kwargs=None):
     if not hasattr(user, "_ocop_works_for_a_producer"):  # one query per menu, not per entry
         user._ocop_works_for_a_producer = access.manageable_producers(user).exists()
     return user._ocop_works_for_a_producer
+
+
+def files_access(permission):
+    """The "Tệp xuất và nhập" entry in a back-office menu: shown to those who may reach the page and hold the
+    menu's ``permission`` (so a producer does not see the reviewers' menu appear just for this entry)."""
+
+    def access_fn(user, url_name, url_args=None, url_kwargs=None):
+        from oscar.apps.dashboard.nav import default_access_fn
+
+        return default_access_fn(user, url_name, url_args, url_kwargs) and user.has_perm(permission)
+
+    return access_fn

@@ -37,9 +37,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
-from oscar.core.thumbnails import get_thumbnailer
 
-from catalogue.ocop import review_version, workflow
+from catalogue.ocop import review_version, tasks, workflow
 from catalogue.programme import taxonomy
 from catalogue.programme.review import ReviewStatus
 from shop.core import changes
@@ -92,19 +91,6 @@ WITHDRAWN = "withdrawn"  # waiting → back to draft, to be submitted again
 
 MAX_IMAGES = 12  # per product
 MAX_IMAGES_PER_UPLOAD = 10
-
-# Thumbnails made at upload: the portal's lists, the storefront cards, the gallery and the origin page
-# (the same options as the templates' {% oscar_thumbnail %} tags, so they hit the same cache entries).
-THUMBNAILS = (
-    ("80x80", {"crop": "center"}),  # portal lists
-    ("200x200", {"crop": "center", "upscale": False}),  # storefront cards on phones (srcset)
-    ("400x400", {"crop": "center", "upscale": False}),  # storefront cards
-    ("360x330", {"upscale": False}),  # product page gallery (srcset: phones)
-    ("720x660", {"upscale": False}),  # product page gallery (srcset: wider screens)
-    ("65x55", {"crop": "center"}),  # gallery strip
-    ("240x240", {"crop": "center", "upscale": False}),  # origin page
-)
-
 
 # --- Reading -----------------------------------------------------------------------------
 
@@ -288,7 +274,8 @@ def save_product(
 def add_images(
     product: ProductModel, producer: Partner, user: AbstractBaseUser, uploads: Sequence[UploadedFile]
 ) -> tuple[list[ProductImageModel], str | None]:
-    """Add validated uploads after the product's images; thumbnails are made at once.
+    """Add validated uploads after the product's images; the worker makes their thumbnails after commit
+    (``tasks.make_thumbnails``), so the upload does not wait for them.
 
     Returns ``(images, outcome)`` (SENT_BACK, WITHDRAWN or None).
     """
@@ -316,19 +303,10 @@ def add_images(
         )
         outcome = _after_content_edit(product, user, ["images"])
         changes.product_changed(product.pk)
-    warm_thumbnails(images)
+        image_ids = [image.pk for image in images]
+        # robust: a queue that cannot take the task loses only the head start (a thumbnail is made on first view)
+        transaction.on_commit(lambda: tasks.make_thumbnails.enqueue(image_ids), robust=True)
     return images, outcome
-
-
-def warm_thumbnails(images: Iterable[ProductImageModel]) -> None:
-    """Make the thumbnails the portal and the storefront show, so the first visitor does not wait."""
-    thumbnailer = get_thumbnailer()
-    for image in images:
-        for size, options in THUMBNAILS:
-            try:
-                thumbnailer.generate_thumbnail(image.original, size=size, **options)
-            except Exception:  # a thumbnail is made again on first view; the upload stands
-                logger.exception("Thumbnail %s of product image %s failed", size, image.pk)
 
 
 def move_image(

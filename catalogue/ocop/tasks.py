@@ -5,6 +5,7 @@ import datetime
 from django_tasks import task
 
 from catalogue.ocop.expiry import run_certificate_expiry
+from catalogue.ocop.thumbnails import warm_thumbnails
 
 
 class CertificateExpiryFailed(RuntimeError):
@@ -36,3 +37,27 @@ def certificate_expiry_task(date=None):
             + f"; counts {report.counts}"
         )
     return report.counts
+
+
+class ThumbnailsFailed(RuntimeError):
+    """Some thumbnails could not be made (the log has each error); the task is retried."""
+
+
+@task()
+def make_thumbnails(image_ids):
+    """Make the portal's and the storefront's thumbnails of these product images (``thumbnails.THUMBNAILS``),
+    enqueued after an upload commits (``editing.add_images``).
+
+    Idempotent: an image deleted meanwhile is skipped, a thumbnail made already is only looked up. If one
+    fails the others are still made and the task fails with ThumbnailsFailed, so ``shop.jobs.retries`` runs it
+    again after its back-off. Returns how many images were handled.
+    """
+    from oscar.core.loading import get_model
+
+    images = list(get_model("catalogue", "ProductImage").objects.filter(pk__in=image_ids).order_by("pk"))
+    failed = warm_thumbnails(images)
+    if failed:
+        raise ThumbnailsFailed(
+            f"{len(failed)} thumbnail(s) failed: " + ", ".join(f"image #{pk} {size}" for pk, size in failed)
+        )
+    return len(images)

@@ -14,6 +14,8 @@ class DashboardConfig(dashboard_apps.DashboardConfig):
 
     def ready(self):
         super().ready()
+        from shop.dashboard.files import kinds  # noqa: F401 — registers the exports and imports (shop.jobs.files)
+
         self.audience_apps = [apps.get_app_config(label) for label in self.AUDIENCE_APPS]
         self.portal_app = apps.get_app_config("portal_dashboard")
 

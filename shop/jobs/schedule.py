@@ -55,6 +55,7 @@ SCHEDULE = [
     Job("release-unpaid-orders", "shop.order.tasks.release_unpaid_orders_task", every=datetime.timedelta(hours=1)),
     Job("certificate-expiry", "catalogue.ocop.tasks.certificate_expiry_task", at=datetime.time(0, 15)),
     Job("prune-task-results", "shop.jobs.tasks.prune_task_results", at=datetime.time(3, 0)),
+    Job("prune-file-jobs", "shop.jobs.files.prune_file_jobs", at=datetime.time(3, 10)),
     Job("prepare-settlements", "payments.tasks.prepare_settlements_task", at=datetime.time(1, 0), day=1),
 ]
 

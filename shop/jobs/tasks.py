@@ -1,4 +1,5 @@
-"""The queue's own housekeeping, scheduled like any job (``shop.jobs.schedule``)."""
+"""The queue's own housekeeping, scheduled like any job (``shop.jobs.schedule``), and the exports and imports
+(``shop.jobs.files``)."""
 
 import datetime
 

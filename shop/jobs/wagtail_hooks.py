@@ -51,6 +51,7 @@ class RunAgainView(RowActionView):
 class TaskViewSet(ModelViewSet):
     model = DBTaskResult
     icon = "cogs"
+    add_to_reference_index = False  # task rows are not referenced from content (see OutboxViewSet)
     menu_label = gettext_lazy("Tác vụ nền")
     add_to_settings_menu = True
     index_view_class = TaskIndexView

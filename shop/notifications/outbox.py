@@ -114,8 +114,38 @@ def queue(
 
 
 def deliver_soon(ids):
-    """After commit, the worker delivers these rows; nothing here can fail the caller's request."""
-    transaction.on_commit(lambda: tasks.deliver_messages.enqueue(list(ids)), robust=True)
+    """After commit, the worker delivers these rows; nothing here can fail the caller's request.
+
+    The rows one transaction writes go in one task (placing an order writes three): the first call registers
+    a ``_DeliveryBatch`` to run on commit, later calls at the same level of the same transaction add their ids
+    to it. Once it has run, or was dropped with a rolled-back savepoint, the next call starts a new one."""
+    connection = transaction.get_connection()
+    batch = getattr(_state, "delivery_batch", None)
+    if batch is not None and batch.waits_on(connection):
+        batch.ids.update(ids)
+        return
+    batch = _state.delivery_batch = _DeliveryBatch(connection, ids)
+    transaction.on_commit(batch, robust=True)
+
+
+class _DeliveryBatch:
+    """Outbox rows written at one level of one transaction, enqueued as one task when it commits."""
+
+    def __init__(self, connection, ids):
+        self.ids, self.done = set(ids), False
+        self.savepoints = list(connection.savepoint_ids)
+
+    def waits_on(self, connection):
+        return (
+            not self.done
+            and connection.in_atomic_block
+            and list(connection.savepoint_ids) == self.savepoints
+            and any(func is self for _sids, func, _robust in connection.run_on_commit)
+        )
+
+    def __call__(self):
+        self.done = True
+        tasks.deliver_messages.enqueue(sorted(self.ids))
 
 
 def retry(message):

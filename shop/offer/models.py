@@ -1,10 +1,13 @@
 from django.utils.functional import cached_property
 from oscar.apps.offer.abstract_models import AbstractRange
 
+from shop.core import request_memo
+
 
 class Range(AbstractRange):
     """Oscar's range, answering "is this product in it?" from one query per range and request instead of
-    one per basket line (offers ask it for every line, twice: condition and benefit)."""
+    one per basket line (offers ask it for every line, twice: condition and benefit, each time through a fresh
+    instance: hence the request memo)."""
 
     class Meta(AbstractRange.Meta):
         pass
@@ -16,11 +19,22 @@ class Range(AbstractRange):
 
     @cached_property
     def _product_ids(self):
-        return set(self.product_queryset.values_list("id", flat=True))
+        def read():
+            return set(self.product_queryset.values_list("id", flat=True))
+
+        return request_memo.remember(self._memo_key(), read) if self.pk else read()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.invalidate_cached_queryset()  # its classes or categories may have changed
+
+    def _memo_key(self):
+        return f"offer-range-products:{self.pk}"
 
     def invalidate_cached_queryset(self):
         super().invalidate_cached_queryset()
         self.__dict__.pop("_product_ids", None)
+        request_memo.forget(self._memo_key())
 
 
 from oscar.apps.offer.models import *  # noqa: E402,F401,F403 — Oscar's other offer models

@@ -2,7 +2,9 @@
 
 - ``ElasticsearchProductSearch`` when ELASTICSEARCH_URL is configured (production, CI);
   if Elasticsearch cannot be reached the results fall back to the database, with a
-  logged warning, so the storefront keeps working.
+  logged warning, so the storefront keeps working. Queries use the storefront client
+  (short connect timeout, no retries) behind ``shop.search.breaker``: during an outage
+  searches go straight to the database instead of waiting for Elasticsearch each time.
 - ``DatabaseProductSearch`` otherwise (the embedded default of `make run`).
 
 Both return something Django's paginator can page: a count and slices of products
@@ -19,7 +21,7 @@ from elasticsearch.dsl import Search
 
 from catalogue.listing import product_cards
 from shop.core.text import fold, normalize
-from shop.search import facets, indexing
+from shop.search import breaker, facets, indexing
 from shop.search.documents import for_sale_filter, index_name
 
 logger = logging.getLogger(__name__)
@@ -116,7 +118,7 @@ class ElasticsearchProductSearch:
     FUZZINESS = "AUTO:5,8"
 
     def build(self, query="", categories=None, sort="relevance", selections=None):
-        search = Search(using=indexing.client(), index=index_name()).filter(for_sale_filter())
+        search = Search(using=indexing.search_client(), index=index_name()).filter(for_sale_filter())
         if categories is not None:
             search = search.filter("terms", category_ids=[category.pk for category in categories])
         if query.strip():
@@ -155,17 +157,22 @@ class ElasticsearchProductSearch:
     def suggest(self, query):
         """Products whose title or producer starts like what is typed (last word as a prefix)."""
         search = (
-            Search(using=indexing.client(), index=index_name())
+            Search(using=indexing.search_client(), index=index_name())
             .filter(for_sale_filter())
             .query("multi_match", query=fold(query), type="bool_prefix", fields=["title_folded^3", "producer_folded"])
             .source(["producer"])
             .extra(size=SUGGESTIONS)
         )
+        seen = breaker.state()
+        if seen == breaker.OPEN:
+            return _database_suggestions(query)
         try:
             hits = search.execute()
         except (TransportError, ApiError) as error:
             logger.warning("Elasticsearch unavailable for suggestions: %s", error)
+            breaker.failed(error, seen)
             return _database_suggestions(query)
+        breaker.succeeded(seen)
         ids = [int(hit.meta.id) for hit in hits]
         products = {p.pk: p for p in _cards().filter(pk__in=ids)}
         ordered = [products[pk] for pk in ids if pk in products]
@@ -187,20 +194,38 @@ class ElasticsearchResults:
     def __init__(self, search, selections, fallback):
         self._search, self._selections = search, selections
         self._fallback_factory, self._fallback, self._summary = fallback, None, None
+        self._breaker = None  # what the breaker said before this search's first request
 
-    def _use_database(self, error):
-        logger.warning("Elasticsearch unavailable, searching the database instead: %s", error)
+    def _use_database(self, error=None):
+        if error is not None:
+            logger.warning("Elasticsearch unavailable, searching the database instead: %s", error)
+            breaker.failed(error, self._breaker)
         self._fallback = self._fallback_factory()
         return self._fallback
+
+    def _database_only(self):
+        """Whether the database answers: it already did, or the breaker is open (asked once per search, so its
+        count and its pages come from the same place)."""
+        if self._fallback is None and self._breaker is None:
+            self._breaker = breaker.state()
+            if self._breaker == breaker.OPEN:
+                self._use_database()
+        return self._fallback is not None
+
+    def _execute(self, search):
+        response = search.execute()
+        breaker.succeeded(self._breaker)
+        self._breaker = breaker.CLOSED  # one report per search is enough
+        return response
 
     def _summary_response(self):
         """Total and facet counts, in one request without hits."""
         if self._summary is None:
-            self._summary = facets.es_aggregations(self._search[:0], self._selections).execute()
+            self._summary = self._execute(facets.es_aggregations(self._search[:0], self._selections))
         return self._summary
 
     def count(self):
-        if self._fallback is not None:
+        if self._database_only():
             return self._fallback.count()
         try:
             return self._summary_response().hits.total.value
@@ -209,7 +234,7 @@ class ElasticsearchResults:
 
     @property
     def facets(self):
-        if self._fallback is not None:
+        if self._database_only():
             return self._fallback.facets
         try:
             return facets.present(facets.es_counts(self._summary_response()), self._selections)
@@ -220,12 +245,12 @@ class ElasticsearchResults:
         return self.count()
 
     def __getitem__(self, window):
-        if self._fallback is not None:
+        if self._database_only():
             return self._fallback[window]
         if not isinstance(window, slice):
             return self[window : window + 1][0]
         try:
-            hits = self._search[window].execute()
+            hits = self._execute(self._search[window])
         except (TransportError, ApiError) as error:
             return self._use_database(error)[window]
         ids = [int(hit.meta.id) for hit in hits]

@@ -18,10 +18,12 @@ from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import urllib3
 from django.conf import settings
 from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from elastic_transport import Urllib3HttpNode
 from elasticsearch import Elasticsearch, helpers
 from oscar.core.loading import get_model
 
@@ -50,7 +52,33 @@ def _client(url: str) -> Elasticsearch:
 
 
 def client() -> Elasticsearch:
+    """For indexing (the worker, management commands): patient, with retries."""
     return _client(settings.ELASTICSEARCH_URL)
+
+
+class QuickConnectNode(Urllib3HttpNode):
+    """Gives up connecting after ``connect_timeout`` seconds (a stopped or unreachable cluster), while an answer
+    may take up to the client's request timeout."""
+
+    connect_timeout = 0.5
+
+    def __init__(self, config: Any) -> None:
+        super().__init__(config)
+        self.pool.timeout = urllib3.Timeout(connect=self.connect_timeout, read=config.request_timeout)
+
+
+@lru_cache(maxsize=None)
+def _search_client(url: str, connect_timeout: float, timeout: float) -> Elasticsearch:
+    node_class = type("StorefrontNode", (QuickConnectNode,), {"connect_timeout": connect_timeout})
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, node_class=node_class)
+
+
+def search_client() -> Elasticsearch:
+    """For the storefront's queries: a short connect timeout and no retries — a visitor gets the database's
+    answer instead of waiting (``shop.search.breaker`` then skips Elasticsearch for a while)."""
+    return _search_client(
+        settings.ELASTICSEARCH_URL, settings.OCOP_SEARCH_CONNECT_TIMEOUT, settings.OCOP_SEARCH_TIMEOUT
+    )
 
 
 def units_sold() -> Coalesce:

@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from shop.core.text import fold, normalize
-from shop.search import indexing
+from shop.search import breaker, indexing
 
 logger = logging.getLogger(__name__)
 RESULTS = 6
@@ -181,10 +181,16 @@ def search(query):
     if not query:
         return []
     if indexing.enabled():
-        try:
-            return _search_elasticsearch(query)
-        except (TransportError, ApiError) as error:
-            logger.warning("Elasticsearch unavailable for content search, using the database: %s", error)
+        seen = breaker.state()  # during an outage: straight to the database (shop/search/breaker.py)
+        if seen != breaker.OPEN:
+            try:
+                found = _search_elasticsearch(query)
+            except (TransportError, ApiError) as error:
+                logger.warning("Elasticsearch unavailable for content search, using the database: %s", error)
+                breaker.failed(error, seen)
+            else:
+                breaker.succeeded(seen)
+                return found
     return _search_database(query)
 
 
@@ -199,7 +205,7 @@ def _search_elasticsearch(query):
         fields=["title_folded^3", "text_folded"],
     )
     search = (
-        Search(using=indexing.client(), index=index_name())
+        Search(using=indexing.search_client(), index=index_name())
         .filter("term", language=_language())
         .query(EsQ("bool", should=[exact, folded], minimum_should_match=1))
         .source(False)

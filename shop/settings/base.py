@@ -17,7 +17,7 @@ from oscar.defaults import *  # noqa: F401,F403 — Oscar's settings are the bas
 
 from shop.core.storage import media_storages
 from shop.core.themes import DEFAULT_THEME, theme_dirs
-from shop.navigation import portal_access, wagtail_admin_access
+from shop.navigation import files_access, portal_access, wagtail_admin_access
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("OCOP_VAR_DIR", BASE_DIR / "var"))
@@ -108,6 +108,7 @@ AUTH_USER_MODEL = "users.User"
 MIDDLEWARE = [
     "shop.core.request_id.RequestIdMiddleware",  # first: every log line of the request carries its id
     "shop.core.health_views.HealthProbeMiddleware",  # /healthz and /readyz, before host checks and sessions
+    "shop.core.request_memo.RequestMemoMiddleware",  # tariff and offer ranges read once per request
     "django.middleware.security.SecurityMiddleware",
     # HTML and JSON gzipped for phones on slow connections (a list page: 79 KB → about 9 KB). Outside the
     # page cache, so cached pages are stored once and compressed per response; production puts WhiteNoise
@@ -297,6 +298,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             _portal_entry(_("Giá và tồn kho"), "dashboard:portal-stock-prices"),
             _portal_entry(_("Giấy chứng nhận OCOP, gửi duyệt"), "dashboard:ocop-my-products"),
             _portal_entry(_("Doanh số"), "dashboard:portal-sales"),
+            _portal_entry(_("Tệp xuất và nhập"), "dashboard:ocop-files"),
             _portal_entry(_("Đối soát, thanh toán"), "dashboard:portal-settlements"),
             _portal_entry(_("Người dùng của cơ sở"), "dashboard:portal-team"),
         ],
@@ -315,6 +317,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Xác minh chủ thể"), "url_name": "dashboard:ocop-producers"},
             {"label": _("Nhập liệu hỗ trợ"), "url_name": "dashboard:ocop-assistants"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
+            {
+                "label": _("Tệp xuất và nhập"),
+                "url_name": "dashboard:ocop-files",
+                "access_fn": files_access("catalogue.review_ocop_product"),
+            },
         ],
     },
     {
@@ -323,6 +330,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": _("Thanh toán của khách"), "url_name": "dashboard:ocop-payments"},
             {"label": _("Nhập sao kê ngân hàng"), "url_name": "dashboard:ocop-payment-statement"},
+            {
+                "label": _("Tệp xuất và nhập"),
+                "url_name": "dashboard:ocop-files",
+                "access_fn": files_access("payments.change_payment"),
+            },
             {"label": _("Đối soát với chủ thể"), "url_name": "dashboard:ocop-settlements"},
         ],
     },
@@ -392,6 +404,11 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.DocumentForm"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Indexes are named "<prefix>-products" (an alias) so several sites or test runs can share a server.
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ocop")
+# Storefront queries (not indexing) give up connecting after this many seconds and answering after this many,
+# without retries; after a failure they use the database for this many seconds (shop/search/breaker.py).
+OCOP_SEARCH_CONNECT_TIMEOUT = float(os.environ.get("OCOP_SEARCH_CONNECT_TIMEOUT", 0.5))
+OCOP_SEARCH_TIMEOUT = float(os.environ.get("OCOP_SEARCH_TIMEOUT", 2))
+OCOP_SEARCH_BREAKER_SECONDS = float(os.environ.get("OCOP_SEARCH_BREAKER_SECONDS", 30))
 
 # --- Payments ----------------------------------------------------------------
 # The methods this deployment offers, in the order shown at checkout. A method whose settings are

@@ -53,6 +53,9 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if not ELASTICSEARCH_URL:
     raise RuntimeError("Tests need Elasticsearch: run `make test`, or set ELASTICSEARCH_URL yourself.")
 ELASTICSEARCH_INDEX_PREFIX = f"ocop-test-{os.getpid()}"
+# A test that makes a search fail must not send the tests after it to the database: no cool-down here
+# (the breaker's own tests, tests/shop/search/test_search_outage.py, set one).
+OCOP_SEARCH_BREAKER_SECONDS = 0
 
 # The collecting account the VietQR tests expect (Vietcombank's BIN).
 VIETQR_BANK_BIN = "970436"

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from oscar.core.loading import get_model
 
+from shop.core import request_memo
 from shop.core.money import to_dong
 from shop.shipping.zones import Zone, zone_for
 
@@ -70,6 +71,11 @@ class RateTable:
 
     @classmethod
     def load(cls):
+        """The tariff; read once per request (``shop.core.request_memo``)."""
+        return request_memo.remember("shipping-rate-table", cls._read)
+
+    @classmethod
+    def _read(cls):
         ZoneRate = get_model("shipping", "ZoneRate")
         ShippingSettings = get_model("shipping", "ShippingSettings")
         bands, extra_kg = {}, {}

@@ -15,7 +15,9 @@ from oscar.core.loading import get_model
 from payments.models import Payment
 from payments.providers.vietqr import statements
 from shop.core import order_statuses as statuses
+from shop.jobs.models import FileJob
 from shop.order import expiry
+from tests.shop import file_jobs
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +78,15 @@ def _csv(*rows, header="Ngày giao dịch,Số tiền ghi có,Nội dung,Số th
     return ("\ufeff" + "\n".join([header, *rows]) + "\n").encode("utf-8")
 
 
-def test_a_bank_statement_confirms_matching_transfers_once(client, cashier):
+def _import(desk, content, capture, name="saoke.csv"):
+    """Upload a statement; the worker applies it; returns the job and its page."""
+    asked, job = file_jobs.submit(desk, IMPORT, {"statement": SimpleUploadedFile(name, content, "text/csv")}, capture)
+    assert asked.status_code == 302 and asked["Location"] == reverse("dashboard:ocop-file", kwargs={"pk": job.pk})
+    job.refresh_from_db()
+    return job, desk.get(asked["Location"])
+
+
+def test_a_bank_statement_confirms_matching_transfers_once(client, cashier, django_capture_on_commit_callbacks):
     order, payment, _product = _order(client, "vietqr", "chuyen.khoan.1@example.vn")
     content = _csv(
         f'24/11/2026,"{payment.amount:,}",CT DEN:123 ocop{order.number} chuyen tien,FT26328001',
@@ -86,12 +96,15 @@ def test_a_bank_statement_confirms_matching_transfers_once(client, cashier):
     desk = type(client)()
     desk.force_login(cashier)
 
-    page = desk.post(IMPORT, {"statement": SimpleUploadedFile("saoke.csv", content, "text/csv")})
-    again = desk.post(IMPORT, {"statement": SimpleUploadedFile("saoke.csv", content, "text/csv")})
+    job, page = _import(desk, content, django_capture_on_commit_callbacks)
+    _again, again = _import(desk, content, django_capture_on_commit_callbacks)
 
-    outcomes = [row.outcome for row in page.context["results"]]
+    assert job.status == FileJob.Status.DONE and job.input_name == "saoke.csv"
+    outcomes = [row["outcome"] for row in page.context["results"]]
     assert outcomes == [statements.MATCHED, statements.NO_ORDER, statements.IGNORED]
-    assert [row.outcome for row in again.context["results"]][0] == statements.DUPLICATE_ROW
+    html = page.content.decode()
+    assert "Đã ghi nhận thanh toán" in html and "Đã ghi nhận: 1" in html and "Không khớp đơn: 1" in html
+    assert [row["outcome"] for row in again.context["results"]][0] == statements.DUPLICATE_ROW
     payment.refresh_from_db()
     assert payment.status == Payment.Status.PAID and payment.provider_reference == "FT26328001"
     assert order.sources.get().amount_debited == order.total_incl_tax
@@ -114,11 +127,24 @@ def test_a_statement_row_with_another_amount_is_held(client, cashier):
         (_csv("24/11/2026,abc,OCOP 1,FT1"), "không đọc được"),
     ],
 )
-def test_a_file_that_is_not_a_statement_is_refused_and_changes_nothing(client, cashier, content, message):
+def test_a_file_that_is_not_a_statement_is_refused_and_changes_nothing(
+    client, cashier, content, message, django_capture_on_commit_callbacks
+):
+    """What the request can check (the encoding) is refused at once; the rest fails the job with its reason."""
     client.force_login(cashier)
-    response = client.post(IMPORT, {"statement": SimpleUploadedFile("x.csv", content, "text/csv")}, follow=True)
-    assert message in response.content.decode()
-    assert not Payment.objects.filter(status=Payment.Status.PAID).exists()
+    paid_before = Payment.objects.filter(status=Payment.Status.PAID).count()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(IMPORT, {"statement": SimpleUploadedFile("x.csv", content, "text/csv")})
+    assert message in client.get(response["Location"], follow=True).content.decode()
+    assert Payment.objects.filter(status=Payment.Status.PAID).count() == paid_before
+
+
+def test_a_file_that_is_not_csv_is_refused_before_it_is_queued(client, cashier):
+    client.force_login(cashier)
+    upload = SimpleUploadedFile("saoke.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")
+    response = client.post(IMPORT, {"statement": upload}, follow=True)
+    assert "Tệp sao kê phải là tệp CSV (đuôi .csv)." in response.content.decode()
+    assert not FileJob.objects.filter(user=cashier).exists()
 
 
 def test_unpaid_transfers_give_their_stock_back_after_the_deadline(client, django_capture_on_commit_callbacks):

@@ -70,14 +70,20 @@ def _amount(text):
     return int(digits)
 
 
-def read_rows(data):
-    """The statement's rows as dicts with date, amount, description, reference (raises StatementError)."""
+def decode(data):
+    """The file's text, when it is small enough and UTF-8 (raises StatementError): what an upload is checked
+    against before it is queued."""
     if len(data) > MAX_BYTES:
         raise StatementError(_("Tệp sao kê lớn hơn 2 MB; hãy xuất từng khoảng thời gian ngắn hơn."))
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise StatementError(_("Tệp không phải CSV mã hoá UTF-8.")) from None
+
+
+def read_rows(data):
+    """The statement's rows as dicts with date, amount, description, reference (raises StatementError)."""
+    text = decode(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -119,47 +125,47 @@ def read_rows(data):
 def import_statement(data, user):
     """Apply a statement file; returns one RowResult per row (raises StatementError, changing nothing,
     when the file cannot be read)."""
-    results = []
-    for row in read_rows(data):
-        result = RowResult(
-            line=row["line"],
-            date=row["date"],
-            amount=row["amount"],
-            description=row["description"],
-            reference=row["reference"],
-            outcome=IGNORED,
+    return [apply_row(row, user) for row in read_rows(data)]
+
+
+def apply_row(row, user):
+    """Apply one row of ``read_rows``; returns its RowResult. A row already applied (this file or another
+    import) is ``DUPLICATE_ROW`` and changes nothing."""
+    result = RowResult(
+        line=row["line"],
+        date=row["date"],
+        amount=row["amount"],
+        description=row["description"],
+        reference=row["reference"],
+        outcome=IGNORED,
+    )
+    if row["amount"] <= 0:
+        return result  # a debit or an empty row
+    compact = fold_vietnamese(row["description"]).upper().replace(" ", "").replace("-", "").replace(".", "")
+    found = ORDER_REFERENCE.search(compact)
+    payment = None
+    if found:
+        result.order_number = found.group(1)
+        payment = (
+            Payment.objects.filter(method="vietqr", order_number=found.group(1))
+            .exclude(order=None)
+            .order_by("-attempt")
+            .first()
         )
-        results.append(result)
-        if row["amount"] <= 0:
-            continue  # a debit or an empty row
-        compact = fold_vietnamese(row["description"]).upper().replace(" ", "").replace("-", "").replace(".", "")
-        found = ORDER_REFERENCE.search(compact)
-        payment = None
-        if found:
-            result.order_number = found.group(1)
-            payment = (
-                Payment.objects.filter(method="vietqr", order_number=found.group(1))
-                .exclude(order=None)
-                .order_by("-attempt")
-                .first()
-            )
-        if payment is None:
-            result.outcome = NO_ORDER
-            continue
-        key = (
-            row["reference"]
-            or hashlib.sha256(f"{row['date']}|{row['amount']}|{row['description']}".encode()).hexdigest()
-        )
-        acted = act_once(
-            "bank", key, partial(_confirm, payment, row, user), payment=payment, event_type="statement", payload=row
-        )
-        if acted.duplicate:
-            result.outcome = DUPLICATE_ROW
-            continue
-        result.outcome = {states.PAID: MATCHED, states.ALREADY_PAID: ALREADY, states.AMOUNT_MISMATCH: MISMATCH}.get(
-            acted.outcome, acted.outcome
-        )
-    return results
+    if payment is None:
+        result.outcome = NO_ORDER
+        return result
+    key = row["reference"] or hashlib.sha256(f"{row['date']}|{row['amount']}|{row['description']}".encode()).hexdigest()
+    acted = act_once(
+        "bank", key, partial(_confirm, payment, row, user), payment=payment, event_type="statement", payload=row
+    )
+    if acted.duplicate:
+        result.outcome = DUPLICATE_ROW
+        return result
+    result.outcome = {states.PAID: MATCHED, states.ALREADY_PAID: ALREADY, states.AMOUNT_MISMATCH: MISMATCH}.get(
+        acted.outcome, acted.outcome
+    )
+    return result
 
 
 def _confirm(payment, row, user):

@@ -16,7 +16,15 @@ class ReceivedForm(forms.Form):
 
 
 class StatementForm(forms.Form):
-    statement = forms.FileField(label=gettext_lazy("Tệp sao kê (CSV)"))
+    statement = forms.FileField(
+        label=gettext_lazy("Tệp sao kê (CSV)"), error_messages={"required": gettext_lazy("Hãy chọn tệp sao kê CSV.")}
+    )
+
+    def clean_statement(self):
+        statement = self.cleaned_data["statement"]
+        if not statement.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Tệp sao kê phải là tệp CSV (đuôi .csv)."))
+        return statement
 
 
 # --- Settlements ------------------------------------------------------------------------

@@ -13,7 +13,8 @@ class PortalDashboardConfig(OscarDashboardConfig):
     Its pages live under ``/dashboard/portal/``, except the OCOP side of the producer's products (their
     certificates and submission for review, ``views/certificates.py``), which keeps its
     ``/dashboard/ocop/`` paths and ``dashboard:ocop-…`` names: the ``shop.dashboard`` fork includes this
-    app at the dashboard's root.
+    app at the dashboard's root. The user's exports and imports (``views/files.py``, ``/dashboard/ocop/files/``)
+    are here too, for producers and administrators alike: each view narrows to ``request.user``'s own jobs.
     """
 
     label = "portal_dashboard"
@@ -26,6 +27,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
         "ocop-product": (["is_staff"], ["partner.dashboard_access"]),
         # A certificate's scan: reviewers and the producer's team; the view checks which (404 otherwise).
         "ocop-certificate-scan": (["is_staff"], ["partner.dashboard_access"]),
+        # The user's own exports and imports (producers and administrators); a job of someone else is a 404.
+        "ocop-files": (["is_staff"], ["partner.dashboard_access"]),
+        "ocop-file": (["is_staff"], ["partner.dashboard_access"]),
+        "ocop-file-download": (["is_staff"], ["partner.dashboard_access"]),
     }
 
     def ready(self):
@@ -50,6 +55,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
         self.my_products_view = get_class("portal_dashboard.views.certificates", "ProducerProductListView")
         self.product_ocop_view = get_class("portal_dashboard.views.certificates", "ProducerProductOcopView")
         self.certificate_scan_view = get_class("portal_dashboard.views.certificates", "CertificateScanView")
+        # --- the user's exports and imports, run by the worker (views/files.py) ---
+        self.files_view = get_class("portal_dashboard.views.files", "FileJobListView")
+        self.file_view = get_class("portal_dashboard.views.files", "FileJobView")
+        self.file_download_view = get_class("portal_dashboard.views.files", "FileJobDownloadView")
 
     def get_urls(self):
         portal = [
@@ -77,6 +86,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
             path("products/", self.my_products_view.as_view(), name="ocop-my-products"),
             path("products/<int:pk>/", self.product_ocop_view.as_view(), name="ocop-product"),
             path("certificates/<int:pk>/scan/", self.certificate_scan_view.as_view(), name="ocop-certificate-scan"),
+            # --- the user's exports and imports ---
+            path("files/", self.files_view.as_view(), name="ocop-files"),
+            path("files/<int:pk>/", self.file_view.as_view(), name="ocop-file"),
+            path("files/<int:pk>/download/", self.file_download_view.as_view(), name="ocop-file-download"),
         ]
         # Named patterns (not include()s), so Oscar's menu finds this app's permissions for every name.
         urls = [

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from catalogue.listing import for_sale
-from tests.shop.checkout.journey import add_to_basket, place_order, reach_preview
+from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -58,6 +58,10 @@ def _place_order_queries(client, products, email):
         response = place_order(client, preview)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Order.objects.get(guest_email=email).lines.count() == len(products)
+    # Read once per request (shop.core.request_memo), though Oscar asks for them three or four times.
+    sqls = [query["sql"] for query in queries.captured_queries]
+    assert sum('FROM "shipping_zonerate"' in sql for sql in sqls) == 1, "the tariff"
+    assert sum('FROM "offer_range_classes"' in sql for sql in sqls) <= 1, "each offer range's products"
     return len(queries)
 
 
@@ -74,3 +78,40 @@ def test_place_order_queries_do_not_grow_with_the_number_of_lines():
     one_line = _place_order_queries(Client(), [product], "mot.dong@example.vn")
     ten_lines = _place_order_queries(Client(), ten, "muoi.dong@example.vn")
     assert ten_lines == one_line, f"1 line: {one_line} queries, 10 lines: {ten_lines}"
+
+
+def test_placing_an_order_queues_one_task_per_kind_of_work(django_capture_on_commit_callbacks):
+    """The request hands the worker one delivery task for the messages written in the order's transaction (the
+    producers' notices), one for the buyer's confirmation written after it, one reindex, and nothing else.
+    Before, each outbox row got its own delivery task and Wagtail's reference index queued one more per row."""
+    from django_tasks.signals import task_enqueued
+
+    OutboxMessage = get_model("notifications", "OutboxMessage")
+    product = buyable_products(1)[0]
+    client = Client()
+    add_to_basket(client, product, 1)
+    preview = reach_preview(client, method="cod", email="mot.lan.xep.hang@example.vn")
+    queued = []
+
+    def record(sender, task_result, **kwargs):
+        queued.append((task_result.task.module_path, task_result.args))
+
+    before = set(OutboxMessage.objects.values_list("pk", flat=True))
+    task_enqueued.connect(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = place_order(client, preview)
+    finally:
+        task_enqueued.disconnect(record)
+    assert response.status_code == 302
+    assert Order.objects.filter(guest_email="mot.lan.xep.hang@example.vn").exists()
+    written = sorted(set(OutboxMessage.objects.values_list("pk", flat=True)) - before)
+    assert len(written) >= 2, "the producer's notice and the buyer's confirmation"
+    assert sorted(path for path, _args in queued) == [
+        "shop.notifications.tasks.deliver_messages",
+        "shop.notifications.tasks.deliver_messages",
+        "shop.search.tasks.reindex_products",
+    ], queued
+    notices, confirmation = [args[0] for path, args in queued if path.endswith("deliver_messages")]
+    assert len(notices) >= 1 and len(confirmation) == 1
+    assert sorted(notices + confirmation) == written

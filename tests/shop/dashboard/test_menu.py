@@ -20,10 +20,12 @@ REVIEW = [
     ("Xác minh chủ thể", "ocop-producers"),
     ("Nhập liệu hỗ trợ", "ocop-assistants"),
     ("Số liệu chương trình", "ocop-figures"),
+    ("Tệp xuất và nhập", "ocop-files"),
 ]
 FINANCE = [
     ("Thanh toán của khách", "ocop-payments"),
     ("Nhập sao kê ngân hàng", "ocop-payment-statement"),
+    ("Tệp xuất và nhập", "ocop-files"),
     ("Đối soát với chủ thể", "ocop-settlements"),
 ]
 OPERATIONS = [("Phí vận chuyển", "ocop-shipping")]
@@ -73,7 +75,7 @@ def test_a_finance_user_sees_the_finance_menu_only(client):
 
 def test_a_user_who_may_only_pay_producers_sees_settlements_only(client):
     payer = staff_with("chi.tra@ocop.example.vn", "change_settlement")
-    assert ocop_menus(menus(client, payer)) == {"Tài chính": entries(FINANCE[2:])}
+    assert ocop_menus(menus(client, payer)) == {"Tài chính": entries(FINANCE[3:])}
 
 
 def test_a_producer_sees_the_portal_and_no_ocop_back_office_menu(client, producer_user):

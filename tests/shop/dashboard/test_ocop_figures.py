@@ -23,7 +23,9 @@ from catalogue.programme.review import ReviewStatus
 from shop.core.addresses import ward_choices
 from shop.dashboard.review import figures as service
 from shop.dashboard.review.forms import PeriodForm
+from shop.jobs.models import FileJob
 from tests import factories
+from tests.shop import file_jobs
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -394,7 +396,9 @@ def test_page_shows_the_figures(known_sales, staff_user, client):
     assert percent(figures.epayment.share) in html  # e-payment: of the verified producers
     black_tea = known_sales.products["black_tea"]  # its certificate expires in 10 days
     assert reverse("dashboard:catalogue-product", kwargs={"pk": black_tea.pk}) in html
-    assert f"{CSV_URL}?date_from={days(-29).isoformat()}&amp;date_to={days(0).isoformat()}" in html
+    assert f'action="{CSV_URL}"' in html  # the CSV of the same period, asked for by POST
+    assert f'name="date_from" value="{days(-29).isoformat()}"' in html
+    assert f'name="date_to" value="{days(0).isoformat()}"' in html
     assert 'style="width: 100%"' in html and "," not in html.split('style="width: ')[1].split("%")[0]
 
 
@@ -424,17 +428,20 @@ QUERIES_MEASURED = 11
 # --- CSV --------------------------------------------------------------------------
 
 
-def test_csv_export_of_the_same_period(known_sales, staff_user, client):
+def test_csv_export_of_the_same_period(known_sales, staff_user, client, django_capture_on_commit_callbacks):
     client.force_login(staff_user)
     query = {"date_from": days(-45).isoformat(), "date_to": days(0).isoformat()}
-    response = client.get(CSV_URL, query)
+    asked, job = file_jobs.submit(client, CSV_URL, query, django_capture_on_commit_callbacks)
+    assert asked.status_code == 302 and asked["Location"] == reverse("dashboard:ocop-files")
+    job.refresh_from_db()
+    assert job.status == FileJob.Status.DONE and job.user == staff_user and job.partner is None
+    response, body = file_jobs.download(client, job)
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
         f'attachment; filename="so-lieu-ocop_{query["date_from"]}_{query["date_to"]}.csv"'
     )
-    body = response.content
     assert body.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0] == ["Chỉ tiêu", "Phân loại", "Giá trị", "Đơn vị"]
@@ -495,9 +502,18 @@ def test_csv_cells_never_start_a_formula():
 
 def test_csv_refuses_an_invalid_period(known_market, staff_user, client):
     client.force_login(staff_user)
-    response = client.get(CSV_URL, {"date_from": "2020-01-01", "date_to": "2026-01-01"})
+    response = client.post(CSV_URL, {"date_from": "2020-01-01", "date_to": "2026-01-01"})
     assert response.status_code == 400
     assert "Khoảng thời gian dài nhất là 3 năm." in response.content.decode()
+    assert not FileJob.objects.filter(user=staff_user).exists()
+
+
+def test_the_page_asks_for_the_csv_by_post_with_its_period(known_market, staff_user, client):
+    client.force_login(staff_user)
+    query = {"date_from": days(-10).isoformat(), "date_to": days(0).isoformat()}
+    html = client.get(URL, query).content.decode()
+    assert f'action="{CSV_URL}"' in html and f'name="date_from" value="{query["date_from"]}"' in html
+    assert client.get(CSV_URL, query).status_code == 405  # a GET asks for nothing
 
 
 # --- Who may see it ---------------------------------------------------------------
@@ -530,8 +546,12 @@ def test_producers_and_customers_are_refused(client, request, url, who):
     assert client.get(url).status_code in (302, 403)
 
 
-@pytest.mark.parametrize("url", [URL, CSV_URL])
 @pytest.mark.parametrize("who", ["reviewer", "staff_user"])
-def test_reviewers_and_superusers_are_allowed(client, request, url, who):
-    client.force_login(request.getfixturevalue(who))
-    assert client.get(url).status_code == 200
+def test_reviewers_and_superusers_are_allowed(client, request, who, django_capture_on_commit_callbacks):
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    assert client.get(URL).status_code == 200
+    query = {"date_from": days(-10).isoformat(), "date_to": days(0).isoformat()}
+    asked, job = file_jobs.submit(client, CSV_URL, query, django_capture_on_commit_callbacks)
+    assert asked.status_code == 302 and job.user == user
+    assert file_jobs.download(client, job)[0].status_code == 200

@@ -30,6 +30,8 @@ A_OBJECT_URLS = {
     "portal-settlement": lambda a: {"pk": a["settlement"].pk},
     "ocop-product": lambda a: {"pk": a["product"].pk},
     "ocop-certificate-scan": lambda a: {"pk": a["product"].ocop_certificates.exclude(scan="").first().pk},
+    "ocop-file": lambda a: {"pk": _a_file_job(a).pk},
+    "ocop-file-download": lambda a: {"pk": _a_file_job(a).pk},
 }
 # Producer pages without an id: B gets its own data, nothing of A's.
 PRODUCER_PAGES = {
@@ -44,6 +46,7 @@ PRODUCER_PAGES = {
     "portal-team",
     "portal-switch",
     "ocop-my-products",
+    "ocop-files",
 }
 # Administrators' pages (reviewers, programme staff).
 ADMIN_URLS = {
@@ -93,6 +96,21 @@ ACTIONS = [
     "extend_decision",
     "end_decision",
 ]
+
+
+def _a_file_job(a):
+    """A's sales CSV, done, in A's user's files."""
+    from django.core.files.base import ContentFile
+
+    from shop.dashboard.files import kinds
+    from shop.jobs.models import FileJob
+
+    job = FileJob(user=a["user"], partner=a["producer"], kind=kinds.SALES_CSV, status=FileJob.Status.DONE)
+    job.params = {"date_from": "2026-01-01", "date_to": "2026-01-31"}
+    job.result.save("result.csv", ContentFile(f"\ufeff{a['producer'].name}".encode()), save=False)
+    job.result_name = "doanh-so_2026-01-01_2026-01-31.csv"
+    job.save()
+    return job
 
 
 def _our_dashboard_url_names():

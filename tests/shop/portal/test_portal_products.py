@@ -14,7 +14,7 @@ from PIL import Image
 from sorl.thumbnail import default
 from sorl.thumbnail.images import ImageFile
 
-from catalogue.ocop import editing
+from catalogue.ocop import editing, thumbnails
 from catalogue.programme.review import ReviewStatus
 from cms.demo import loader
 from shop.core import changes
@@ -370,21 +370,24 @@ def test_a_new_certificate_for_a_product_on_sale_is_reviewed(client, producer_us
 # --- Images ------------------------------------------------------------------------------------
 
 
-def test_uploading_several_images_adds_them_with_thumbnails_and_sends_the_product_back(client, producer_user):
+def test_uploading_several_images_adds_them_with_thumbnails_and_sends_the_product_back(
+    client, producer_user, django_capture_on_commit_callbacks
+):
     product = _approved(producer_user.partners.get())
     before = product.images.count()
     client.force_login(producer_user)
     page = client.get(_images_url(product)).content.decode()
     assert 'type="file"' in page and "multiple" in page and 'id="off_sale_warning"' in page
-    response = client.post(_images_url(product), {"action": "upload", "images": [jpeg("a.jpg"), jpeg("b.jpg")]})
+    with django_capture_on_commit_callbacks(execute=True):  # the thumbnail task (run inline in tests)
+        response = client.post(_images_url(product), {"action": "upload", "images": [jpeg("a.jpg"), jpeg("b.jpg")]})
     assert response.status_code == 302
     images = list(product.images.order_by("display_order"))
     assert len(images) == before + 2
     assert [image.display_order for image in images] == list(range(before + 2))
-    for image in images[-2:]:  # the portal's and the storefront's sizes are made at upload
+    for image in images[-2:]:  # the portal's and the storefront's sizes are made after the upload
         source = default.kvstore.get(ImageFile(image.original))
         assert source is not None
-        assert len(default.kvstore._get(source.key, identity="thumbnails")) == len(editing.THUMBNAILS)
+        assert len(default.kvstore._get(source.key, identity="thumbnails")) == len(thumbnails.THUMBNAILS)
     product.refresh_from_db()
     assert product.review_status == ReviewStatus.SUBMITTED and not product.is_public
     assert "ảnh sản phẩm" in product.review_log.first().reason

@@ -9,8 +9,10 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from payments import settlements
+from shop.jobs.models import FileJob
 from tests import factories
 from tests.payments.settlement_orders import cancel, place_order, vn
+from tests.shop import file_jobs
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
@@ -55,12 +57,18 @@ def test_sales_report_by_product_leaves_out_cancelled_lines_and_other_producers(
     assert "980.000 ₫" in html and march["other"].title not in html
 
 
-def test_sales_csv_opens_in_excel_with_vietnamese_header_and_plain_numbers(client, march):
+def test_sales_csv_opens_in_excel_with_vietnamese_header_and_plain_numbers(
+    client, march, django_capture_on_commit_callbacks
+):
     client.force_login(march["director"])
-    response = client.get(CSV_URL, MARCH)
+    asked, job = file_jobs.submit(client, CSV_URL, MARCH, django_capture_on_commit_callbacks)
+    assert asked.status_code == 302 and asked["Location"] == reverse("dashboard:ocop-files")
+    job.refresh_from_db()
+    assert (job.status, job.partner, job.user) == (FileJob.Status.DONE, march["producer"], march["director"])
+    response, body = file_jobs.download(client, job)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "doanh-so_2024-03-01_2024-03-31.csv" in response["Content-Disposition"]
-    body = response.content.decode("utf-8")
+    body = body.decode("utf-8")
     assert body.startswith("\ufeff")  # the BOM Excel needs to read UTF-8
     rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
     assert rows[0] == ["Mã sản phẩm", "Sản phẩm", "Số đơn hàng", "Số lượng", "Doanh thu (đồng)"]

@@ -10,6 +10,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from cms.demo import loader
+from shop.dashboard.files import kinds
+from shop.jobs.models import FileJob
 
 pytestmark = pytest.mark.django_db
 Order = get_model("order", "Order")
@@ -47,15 +49,19 @@ def test_the_order_list_csv_writes_formulas_as_text(client, order_with_formulas)
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
 
 
-def test_the_order_report_csv_writes_formulas_as_text(client, order_with_formulas):
+def test_the_order_report_csv_writes_formulas_as_text(client, order_with_formulas, django_capture_on_commit_callbacks):
+    """The report's CSV is prepared by the worker (shop/dashboard/files/kinds.py) and downloaded from the user's files."""
     _admin(client)
     day = order_with_formulas.date_placed.date().isoformat()
-    rows = _rows(
-        client.get(
-            reverse("dashboard:reports-index"),
-            {"report_type": "order_report", "date_from": day, "date_to": day, "download": "true"},
-        )
-    )
+    query = {"report_type": "order_report", "date_from": day, "date_to": day, "download": "true"}
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.get(reverse("dashboard:reports-index"), query)
+    assert asked.status_code == 302 and asked["Location"] == reverse("dashboard:ocop-files")
+    job = FileJob.objects.filter(kind=kinds.OSCAR_REPORT_CSV).latest("pk")
+    assert job.status == FileJob.Status.DONE, job.error
+    response = client.get(reverse("dashboard:ocop-file-download", kwargs={"pk": job.pk}))
+    assert response["Content-Disposition"] == f'attachment; filename="orders-{day}-to-{day}.csv"'
+    rows = _rows(response)
     cells = [cell for row in rows for cell in row]
     assert "'" + FORMULA in cells
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)

@@ -2,20 +2,23 @@
 a transfer as received, clearing a flag, and importing the bank statement.
 
 Access: staff with ``payments.change_payment`` (``FinanceDashboardConfig.permissions_map``). Thin views
-over ``payments.states`` (the only code that changes a payment) and ``payments.providers.vietqr.statements``.
+over ``payments.states`` (the only code that changes a payment) and ``payments.providers.vietqr.statements`` (the
+statement's rows are applied by the worker: ``shop.dashboard.files.kinds``).
 """
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from payments import states
 from payments.models import Payment
 from payments.providers.vietqr import statements
 from payments.registry import PROVIDER_CLASSES, get_provider
 from shop.core.money import format_vnd
+from shop.dashboard.files import kinds
 from shop.dashboard.finance.forms import ReceivedForm, StatementForm
+from shop.jobs import files
 from shop.order import fulfilment
 
 CONFIRMABLE_BY_HAND = ("cod", "vietqr")
@@ -109,8 +112,9 @@ class PaymentDeskView(TemplateView):
         return True
 
 
-class StatementImportView(TemplateView):
-    template_name = "oscar/dashboard/ocop/payment_statement.html"
+class StatementImportView(View):
+    """Upload a bank statement: what can be checked at once (a CSV file, UTF-8, at most 2 MB) is refused here with
+    its reason; the rows are applied by the worker (``shop.dashboard.files.kinds``), whose page shows each row's result."""
 
     def get(self, request, *args, **kwargs):
         return redirect("dashboard:ocop-payments")
@@ -118,14 +122,16 @@ class StatementImportView(TemplateView):
     def post(self, request, *args, **kwargs):
         form = StatementForm(request.POST, request.FILES)
         if not form.is_valid():
-            messages.error(request, _("Hãy chọn tệp sao kê CSV."))
+            for error in form.errors.get("statement", [_("Hãy chọn tệp sao kê CSV.")]):
+                messages.error(request, error)
             return redirect("dashboard:ocop-payments")
+        upload = form.cleaned_data["statement"]
+        data = upload.read(statements.MAX_BYTES + 1)
         try:
-            results = statements.import_statement(form.cleaned_data["statement"].read(), request.user)
+            statements.decode(data)
         except statements.StatementError as error:
             messages.error(request, str(error))
             return redirect("dashboard:ocop-payments")
-        counts = {}
-        for result in results:
-            counts[result.outcome] = counts.get(result.outcome, 0) + 1
-        return self.render_to_response(self.get_context_data(results=results, counts=counts))
+        job = files.start(kinds.STATEMENT_IMPORT, request.user, upload=data, upload_name=upload.name)
+        messages.success(request, _("Đã nhận tệp sao kê; kết quả từng dòng sẽ có ở trang này khi xử lý xong."))
+        return redirect("dashboard:ocop-file", pk=job.pk)

@@ -4,7 +4,9 @@ Thin views over ``payments.sales`` and ``payments.settlements``: every query is 
 ``self.producer`` (PortalMixin); a statement of another producer is a 404.
 """
 
-from django.http import Http404, HttpResponse
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
@@ -12,7 +14,10 @@ from django.views.generic import ListView, TemplateView
 from payments import sales, settlements
 from payments.models import Settlement
 from shop.dashboard.date_range import DateRangeForm
+from shop.dashboard.files import kinds
 from shop.dashboard.portal.mixins import PortalMixin
+from shop.jobs import files
+from shop.partner import access
 
 # A report covers at most this many days (a year, leap day included).
 MAX_RANGE_DAYS = 366
@@ -66,18 +71,28 @@ class SalesView(PortalMixin, TemplateView):
 
 
 class SalesCsvView(SalesView):
-    """The same report as a CSV file (UTF-8 with BOM for Excel, amounts as plain integers)."""
+    """POST: the same report as a CSV file (UTF-8 with BOM for Excel, amounts as plain integers), prepared by the
+    worker (``shop.dashboard.files.kinds``); the user is sent to their files. Viewing the producer is enough to ask for it."""
 
-    def respond(self):
-        if self.report is None:  # the page shows the form's errors
+    http_method_names = ["post"]
+    post_needs = access.VIEW
+
+    def post(self, request, *args, **kwargs):
+        self.form = SalesRangeForm(request.POST)
+        if not self.form.is_valid():  # the page shows the form's errors
+            self.report = None
             return self.render_to_response(self.get_context_data(), status=400)
-        report = self.report
-        filename = f"doanh-so_{report.date_from.isoformat()}_{report.date_to.isoformat()}.csv"
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")
-        sales.write_csv(report, response)
-        return response
+        files.start(
+            kinds.SALES_CSV,
+            request.user,
+            partner=self.producer,
+            params={
+                "date_from": self.form.cleaned_data["date_from"].isoformat(),
+                "date_to": self.form.cleaned_data["date_to"].isoformat(),
+            },
+        )
+        messages.success(request, _("Đang chuẩn bị tệp CSV doanh số; tệp sẽ có ở đây khi xong."))
+        return redirect("dashboard:ocop-files")
 
 
 class SettlementListView(PortalMixin, ListView):

@@ -1,17 +1,19 @@
 """Programme figures for administrators: the page and its CSV export.
 
 Thin views: the period comes from PeriodForm, every number from
-shop/dashboard/review/figures.py. Access (reviewers and superusers) is checked by
+shop/dashboard/review/figures.py; the CSV is written by the worker (shop/dashboard/files/kinds.py). Access (reviewers and superusers) is checked by
 ReviewDashboardConfig's default permissions.
 """
 
-import csv
-
-from django.http import HttpResponse
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from shop.dashboard.files import kinds
 from shop.dashboard.review import figures as service
 from shop.dashboard.review.forms import PeriodForm
+from shop.jobs import files
 
 
 class FiguresView(TemplateView):
@@ -31,6 +33,7 @@ class FiguresView(TemplateView):
         context.update(
             form=self.form,
             figures=self.figures,
+            period=self.period,
             period_query=self.form.query_string() if self.period else "",
             expiry_horizons=service.EXPIRY_HORIZONS,
             province_totals_setting=service.PROVINCE_TOTALS_SETTING,
@@ -39,16 +42,21 @@ class FiguresView(TemplateView):
 
 
 class FiguresCsvView(FiguresView):
-    """The same figures as a CSV file for the same period (UTF-8 with BOM, for Excel)."""
+    """POST: the same figures as a CSV file for the same period, prepared by the worker (``shop.dashboard.files.kinds``); the
+    user is sent to their files, where it appears when ready. An invalid period shows the page with its errors."""
 
-    def respond(self):
-        if self.period is None:  # the page shows the period's errors
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.form = PeriodForm(request.POST)
+        if not self.form.is_valid():
+            self.period, self.figures = None, service.programme_figures()
             return self.render_to_response(self.get_context_data(), status=400)
-        filename = f"so-lieu-ocop_{self.period.date_from.isoformat()}_{self.period.date_to.isoformat()}.csv"
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")
-        writer = csv.writer(response)
-        writer.writerow(service.csv_header())
-        writer.writerows(service.csv_rows(self.figures))
-        return response
+        period = self.form.period()
+        files.start(
+            kinds.FIGURES_CSV,
+            request.user,
+            params={"date_from": period.date_from.isoformat(), "date_to": period.date_to.isoformat()},
+        )
+        messages.success(request, _("Đang chuẩn bị tệp CSV số liệu; tệp sẽ có ở đây khi xong."))
+        return redirect("dashboard:ocop-files")

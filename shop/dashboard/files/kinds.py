@@ -1,0 +1,201 @@
+"""The file jobs there are (``shop.jobs.files.register``), and their handlers: the programme figures CSV
+(administrators), a producer's sales CSV (the portal), Oscar's dashboard reports as CSV (administrators) and the
+VietQR bank statement import (finance). Each handler
+rebuilds its input from the job's params and calls the service that owns the figures or the rows."""
+
+import datetime
+from dataclasses import asdict
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from shop.core.spreadsheets import spreadsheet_safe
+from shop.jobs import files
+
+FIGURES_CSV = "programme-figures-csv"
+SALES_CSV = "producer-sales-csv"
+STATEMENT_IMPORT = "vietqr-statement-import"
+OSCAR_REPORT_CSV = "oscar-report-csv"
+
+
+def _dates(job):
+    return datetime.date.fromisoformat(job.params["date_from"]), datetime.date.fromisoformat(job.params["date_to"])
+
+
+def _describe_range(job):
+    date_from, date_to = _dates(job)
+    return _("Từ %(date_from)s đến %(date_to)s") % {
+        "date_from": date_from.strftime("%d/%m/%Y"),
+        "date_to": date_to.strftime("%d/%m/%Y"),
+    }
+
+
+def _describe_upload(job):
+    return job.input_name
+
+
+# --- Programme figures (shop/dashboard/review/figures.py) ----------------------------------------------------------
+
+
+def figures_csv(job, run):
+    import csv
+
+    from shop.dashboard.review import figures as service
+
+    date_from, date_to = _dates(job)
+    figures = service.programme_figures(period=service.Period(date_from, date_to))
+
+    def write(out):
+        writer = csv.writer(out)
+        writer.writerow(service.csv_header())
+        writer.writerows(service.csv_rows(figures))
+
+    run.save_result(f"so-lieu-ocop_{date_from.isoformat()}_{date_to.isoformat()}.csv", files.csv_bytes(write))
+
+
+files.register(
+    files.Kind(
+        FIGURES_CSV,
+        gettext_lazy("Số liệu chương trình OCOP (CSV)"),
+        "shop.dashboard.files.kinds.figures_csv",
+        permissions=("catalogue.review_ocop_product",),
+        describe=_describe_range,
+    )
+)
+
+
+# --- A producer's sales (payments/sales.py) -------------------------------------------------------------------------
+
+
+def sales_csv(job, run):
+    from payments import sales
+
+    date_from, date_to = _dates(job)
+    report = sales.sales_report(job.partner, date_from, date_to)
+    run.save_result(
+        f"doanh-so_{date_from.isoformat()}_{date_to.isoformat()}.csv",
+        files.csv_bytes(lambda out: sales.write_csv(report, out)),
+        summary={"orders": report.orders, "units": report.units, "revenue": int(report.revenue or 0)},
+    )
+
+
+files.register(
+    files.Kind(
+        SALES_CSV,
+        gettext_lazy("Doanh số của cơ sở (CSV)"),
+        "shop.dashboard.files.kinds.sales_csv",
+        producer_scoped=True,
+        describe=_describe_range,
+    )
+)
+
+
+# --- The VietQR bank statement (payments/providers/vietqr/statements.py) -------------------------------------------
+
+STATEMENT_REPORT_HEADER = ("line", "date", "amount", "description", "reference", "order_number", "outcome")
+
+
+def statement_outcome_labels():
+    """What each row's outcome means, as the results page says it."""
+    from payments.providers.vietqr import statements
+
+    return {
+        statements.MATCHED: _("Đã ghi nhận thanh toán"),
+        statements.ALREADY: _("Đơn đã thanh toán trước đó"),
+        statements.MISMATCH: _("Sai số tiền — đã đánh dấu để kiểm tra"),
+        statements.NO_ORDER: _("Không khớp đơn hàng nào"),
+        statements.DUPLICATE_ROW: _("Dòng này đã được nhập trước đó"),
+        statements.IGNORED: _("Bỏ qua (không phải tiền vào)"),
+    }
+
+
+def statement_import(job, run):
+    import csv
+
+    from payments.providers.vietqr import statements
+
+    try:
+        rows = statements.read_rows(run.read_input())
+    except statements.StatementError as error:
+        raise files.JobFailed(str(error)) from None
+
+    def apply(row):
+        result = statements.apply_row(row, job.user)
+        return result.outcome, asdict(result)
+
+    counts = run.apply_rows(rows, apply)
+
+    def write(out):
+        writer = csv.writer(out)
+        writer.writerow(
+            [_("Dòng"), _("Ngày"), _("Số tiền"), _("Nội dung"), _("Số tham chiếu"), _("Đơn hàng"), _("Kết quả")]
+        )
+        labels = statement_outcome_labels()
+        for record in job.rows.all():
+            cells = [record.data.get(key, "") for key in STATEMENT_REPORT_HEADER[:-1]]
+            writer.writerow([spreadsheet_safe(cell) for cell in cells] + [labels.get(record.outcome, record.outcome)])
+
+    run.save_result(f"ket-qua-nhap-sao-ke_{job.pk}.csv", files.csv_bytes(write), summary={"counts": counts})
+
+
+files.register(
+    files.Kind(
+        STATEMENT_IMPORT,
+        gettext_lazy("Nhập sao kê ngân hàng"),
+        "shop.dashboard.files.kinds.statement_import",
+        permissions=("payments.change_payment",),
+        page_template="oscar/dashboard/ocop/payment_statement.html",
+        describe=_describe_upload,
+    )
+)
+
+
+# --- Oscar's dashboard reports (shop/dashboard/reports) -------------------------------------------------------------
+
+
+def oscar_report_csv(job, run):
+    import re
+
+    from oscar.core.loading import get_class
+
+    generator_class = get_class("dashboard.reports.utils", "GeneratorRepository")().get_generator(
+        job.params.get("report_type")
+    )
+    if generator_class is None:
+        raise files.JobFailed(_("Loại báo cáo này không còn."))
+    days = {
+        name: datetime.date.fromisoformat(job.params[name]) if job.params.get(name) else None
+        for name in ("date_from", "date_to")
+    }
+    generator = generator_class(start_date=days["date_from"], end_date=days["date_to"], formatter="CSV")
+    if not generator.is_available_to(job.user):
+        raise files.JobFailed(_("Bạn không có quyền xem báo cáo này."))
+    response = generator.generate()  # Oscar's CSV response, written through the spreadsheet-safe writer
+    named = re.search(r'filename="?([^";]+)"?', response.get("Content-Disposition", ""))
+    run.save_result(named.group(1) if named else f"{job.params['report_type']}.csv", response.content)
+
+
+def _describe_report(job):
+    from oscar.core.loading import get_class
+
+    generator = get_class("dashboard.reports.utils", "GeneratorRepository")().get_generator(
+        job.params.get("report_type")
+    )
+    label = str(generator.description) if generator else job.params.get("report_type", "")
+    if job.params.get("date_from") or job.params.get("date_to"):
+        return f"{label} — " + _("từ %(date_from)s đến %(date_to)s") % {
+            "date_from": job.params.get("date_from") or "…",
+            "date_to": job.params.get("date_to") or "…",
+        }
+    return label
+
+
+files.register(
+    files.Kind(
+        OSCAR_REPORT_CSV,
+        gettext_lazy("Báo cáo (CSV)"),
+        "shop.dashboard.files.kinds.oscar_report_csv",
+        permissions=("analytics.view_userrecord",),
+        describe=_describe_report,
+    )
+)
