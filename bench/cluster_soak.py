@@ -538,7 +538,11 @@ def main():
         failed.append(f"{len(errors_out)} 5xx answers outside node B's down window, e.g. {errors_out[:5]}")
     if stats.failures:
         kinds = Counter((f[0], f[2] if f[2].startswith("HTTP") else f[2][:60]) for f in stats.failures)
-        failed.append(f"{len(stats.failures)} failed requests or steps: {dict(kinds)}; e.g. {stats.failures[:5]}")
+        # One example of each kind of failure (status and where it led), not only the first few.
+        examples = {(f[0], f[2], f[3] if len(f) > 3 else ""): f for f in stats.failures}
+        failed.append(
+            f"{len(stats.failures)} failed requests or steps: {dict(kinds)}; one of each: {list(examples.values())}"
+        )
     in_flight = Counter(buyer for buyer, _node, _moment in stats.in_flight)
     print(f"place order answered other than by the thank-you page: {stats.refused}")
     print(f"place-order requests lost with a dying node (then sent to the other): {stats.in_flight}")

@@ -58,3 +58,18 @@ bench_prepare() {
     "$BENCH_PYTHON" manage.py collectstatic --noinput --verbosity 0 || return 1
     echo "Prepared in $((SECONDS - started)) s."
 }
+
+# The stock django-oscar peer of the load run (bench/peer, issue 20): its own database on the same throwaway
+# PostgreSQL, BENCH_PRODUCTS products made through Oscar's models. Exports PEER_DATABASE_URL, which is what
+# tells bench/load.py to measure the peer. Skipped with BENCH_PEER=0.
+bench_prepare_peer() {
+    [ "${BENCH_PEER:-1}" = 0 ] && return 0
+    local products=${BENCH_PRODUCTS:-10000} port
+    port=${DATABASE_URL##*:}
+    port=${port%%/*}
+    pg_as_owner "$(pg_bindir)/createdb" -h 127.0.0.1 -p "$port" -U ocop ocop_peer || return 1
+    export PEER_DATABASE_URL="${DATABASE_URL%/*}/ocop_peer"
+    export PEER_VAR_DIR="$OCOP_VAR_DIR/peer"
+    echo "Preparing the stock django-oscar peer: $products products…"
+    "$BENCH_PYTHON" "$BENCH_ROOT/bench/peer/populate.py" "$products" || return 1
+}

@@ -64,11 +64,23 @@ def cpu_ticks(pids):
 
 
 class Gunicorn:
-    """``gunicorn shop.wsgi`` with ``workers`` sync workers (default 2 × cores + 1, gunicorn's advice)."""
+    """``gunicorn shop.wsgi`` with ``workers`` sync workers (default 2 × cores + 1, gunicorn's advice).
+
+    ``app`` serves another WSGI application with the same options (the stock Oscar peer, ``bench/peer``);
+    its settings module then comes with ``env``."""
 
     def __init__(
-        self, workers=None, env=None, log_dir=None, timeout=60, probe="/bench/bare/", port=None, app_log=False
+        self,
+        workers=None,
+        env=None,
+        log_dir=None,
+        timeout=60,
+        probe="/bench/bare/",
+        port=None,
+        app_log=False,
+        app="shop.wsgi:application",
     ):
+        self.app = app
         self.workers = workers or 2 * os.cpu_count() + 1
         self.env = {**os.environ, **(env or {})}
         self.port = port or free_port()
@@ -86,7 +98,7 @@ class Gunicorn:
     def start(self):
         command = [
             str(VENV_BIN / "gunicorn"),
-            "shop.wsgi:application",
+            self.app,
             "--chdir",
             str(ROOT),
             "--bind",

@@ -14,8 +14,14 @@ connection sends its next request when the previous answer is in) for D seconds 
 - category: the category page with the most listed products (24 cards, facets from Elasticsearch);
 - product: a listed product's page;
 - search: ``/search/?q=chè shan tuyết`` (Elasticsearch, facets, 24 cards);
+- catalogue: ``/catalogue/``, the all-products list (the issue's comparison with stock Oscar's list);
 - add to basket: a POST of the product form by C prepared visitors (each with its CSRF cookie and token,
   its session and basket cookies, taken from a real GET of the product page and a first add), in turn.
+
+The stock django-oscar peer (``bench/peer``, when PEER_DATABASE_URL names its populated database and
+BENCH_PEER is not 0; bench/run.sh prepares it): its own gunicorn with the same workers and options, once, rows
+``peer`` bare, catalogue and product, measured with the same wrk; then the ratios of issue 20 (ours ÷ the peer's
+catalogue list for catalogue, category, search and home; ours ÷ the peer's product page for product).
 
 The GET pages are requested as first-time anonymous visitors (no cookies), which the page cache serves.
 It prints requests/s, p50/p95/p99 latency, non-2xx/3xx answers and socket errors per URL, the ratio to
@@ -63,6 +69,8 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", 0)) or None
 CACHE_ON_SECONDS = os.environ.get("BENCH_CACHE_SECONDS", "300")
 SEARCH_QUERY = "chè shan tuyết"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PEER = bool(os.environ.get("PEER_DATABASE_URL")) and os.environ.get("BENCH_PEER", "1") != "0"
+PEER_PRODUCT_LINK = re.compile(r'href="(/catalogue/[^"/?]+_\d+/)"')
 
 
 def pick_targets():
@@ -82,6 +90,7 @@ def pick_targets():
         {
             "bare": "/bench/bare/",
             "home": "/",
+            "catalogue": "/catalogue/",
             "category": category.get_absolute_url(),
             "product": product.get_absolute_url(),
             "search": "/search/?" + urlencode({"q": SEARCH_QUERY}),
@@ -183,6 +192,70 @@ def run_once(label, cache_seconds, targets, basket_products, visitors_file):
     return rows, errors
 
 
+def measure_get(server, label, name, path):
+    """Warm-up, then wrk on one GET path of ``server``; the row as ``run_once`` makes it (no page cache column)."""
+    url = server.url + quote(path, safe="/?=&%")
+    wrk(url, WARMUP, "wrk_report.lua")
+    ticks_before, started = cpu_ticks(server.worker_pids()), time.monotonic()
+    figures = wrk(url, DURATION, "wrk_report.lua")
+    figures.update(
+        name=name,
+        run=label,
+        server_cores=(cpu_ticks(server.worker_pids()) - ticks_before)
+        / os.sysconf("SC_CLK_TCK")
+        / (time.monotonic() - started),
+        load=loadavg(),
+        cache="—",
+    )
+    print(
+        f"  {label:<10} {name:<14} {figures['requests'] / (figures['duration_us'] / 1e6):>8.1f} req/s"
+        f"  p50 {figures['p50'] / 1000:.1f} ms  (load {figures['load']})",
+        flush=True,
+    )
+    return figures
+
+
+def run_peer():
+    """Stock django-oscar (bench/peer) under the same gunicorn: its bare view, its catalogue list, a product page."""
+    env = {"DJANGO_SETTINGS_MODULE": "bench.peer.settings"}
+    with Gunicorn(workers=WORKERS, env=env, app="bench.peer.wsgi:application") as server:
+        listing = requests.get(server.url + "/catalogue/", timeout=30)
+        listing.raise_for_status()
+        product = PEER_PRODUCT_LINK.search(listing.text)
+        if product is None:
+            raise RuntimeError("the peer's /catalogue/ lists no product: is its database populated?")
+        paths = {"bare": "/bench/bare/", "catalogue": "/catalogue/", "product": product.group(1)}
+        rows = [measure_get(server, "peer", name, path) for name, path in paths.items()]
+        errors = server.error_log.read_text() if server.error_log.exists() else ""
+    return rows, errors
+
+
+def print_peer_ratios(rows):
+    """Issue 20's ratios: ours ÷ stock Oscar's catalogue list (catalogue, category, search, home) and ours ÷ its
+    product page (product), in req/s of this run; the target (≥ 2×) judged for the runs without the page cache."""
+
+    def rps(row):
+        return row["requests"] / (row["duration_us"] / 1e6)
+
+    peer = {row["name"]: rps(row) for row in rows if row["run"] == "peer"}
+    if not {"catalogue", "product"} <= peer.keys():
+        return
+    print(
+        f"Against stock django-oscar 4.2.1 (same run): its catalogue list {peer['catalogue']:.1f} req/s, "
+        f"its product page {peer['product']:.1f} req/s"
+    )
+    for run in dict.fromkeys(row["run"] for row in rows if row["run"] != "peer"):
+        ours = {row["name"]: rps(row) for row in rows if row["run"] == run}
+        judged = "cache on" not in run
+        for name in ("catalogue", "category", "search", "home", "product"):
+            if name not in ours:
+                continue
+            against = "product" if name == "product" else "catalogue"
+            ratio = ours[name] / peer[against]
+            verdict = f"  target ≥ 2×: {'met' if ratio >= 2 else 'NOT met'}" if judged else ""
+            print(f"  {run:<10} {name:<10} ÷ peer {against:<9} {ratio:>6.2f}×{verdict}")
+
+
 def print_table(rows):
     header = (
         f"{'run':<10} {'page':<14} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
@@ -244,6 +317,12 @@ def main():
         rows.extend(run_rows)
         if "Traceback" in errors or "[ERROR]" in errors:
             failures.append(f"{label}: gunicorn's error log:\n{errors[-4000:]}")
+        if PEER and label == runs[0][0]:
+            print("Run: stock django-oscar peer (bench/peer)", flush=True)
+            peer_rows, peer_errors = run_peer()
+            rows.extend(peer_rows)
+            if "Traceback" in peer_errors or "[ERROR]" in peer_errors:
+                failures.append(f"peer: gunicorn's error log:\n{peer_errors[-4000:]}")
         fallbacks = errors.count("Elasticsearch unavailable")
         print(
             f"  {label}: {fallbacks} 'Elasticsearch unavailable' fallbacks to the database in gunicorn's log"
@@ -253,6 +332,8 @@ def main():
     markdown = print_table(rows)
     print()
     print("\n".join(markdown))
+    print()
+    print_peer_ratios(rows)
     bad = [row for row in rows if row["status"] or row["others"] > 0 or row["connect"] + row["read"] + row["timeout"]]
     print()
     print("Page weight of the product list (Chromium, 360 px, cold cache):", flush=True)

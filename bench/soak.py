@@ -275,6 +275,7 @@ class Visitor:
         if not added:
             with self.stats.lock:
                 self.stats.checkouts["abandoned: all sold out"] += 1
+            self.new_session()  # a signed-in buyer who gives up must not stay signed in for a guest checkout
             return
         self.request("basket", "GET", self.urls["basket"])
         try:
@@ -294,6 +295,7 @@ class Visitor:
         except UnexpectedAnswer as answer:
             if not self.sent_back_to_basket(answer):
                 raise
+            self.new_session()
             return
         # 200: the preview again. Correct only when the stock ran out since the basket was filled
         # (another buyer took the last units): Oscar keeps the basket and says so.

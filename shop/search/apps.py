@@ -18,11 +18,11 @@ class SearchConfig(OscarConfig):
 
     def ready(self):
         from shop.core import changes
-        from shop.search import listeners, pages
+        from shop.search import listeners
 
         # The indexes follow announced changes (the one place search imports shop.core.changes).
         changes.subscribe(
-            changes.Listener(name="search", products=listeners.products_changed, pages=pages.page_changed)
+            changes.Listener(name="search", products=listeners.products_changed, pages=listeners.page_changed)
         )
         self.search_view = get_class("search.views", "SearchView")
         self.suggest_view = get_class("search.views", "SuggestView")

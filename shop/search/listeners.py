@@ -1,15 +1,16 @@
 """How the search indexes follow announced changes (``shop.core.changes``; ``shop.search.apps`` subscribes
-``products_changed`` and ``pages.page_changed``).
+``products_changed`` and ``page_changed``); nothing here waits for Elasticsearch: the worker does.
 
 A changed product is marked in the caller's transaction and reindexed by the worker once it commits
 (``indexing.mark`` then ``tasks.reindex_products``; the sweep catches anything lost). A change that shows on
-pages may also publish or unpublish its producer's story, so those pages follow (``pages.stories_changed``).
+pages may also publish or unpublish its producer's story, so those pages follow (``stories_changed``); a changed
+content page is reindexed by ``tasks.update_page_document`` after commit.
 """
 
 from django.db import transaction
 
 from shop.search import indexing, pages
-from shop.search.tasks import reindex_products
+from shop.search.tasks import reindex_products, update_page_document
 
 
 def products_changed(product_ids, shown_on_pages):
@@ -18,4 +19,32 @@ def products_changed(product_ids, shown_on_pages):
     ids = indexing.mark(product_ids)
     transaction.on_commit(lambda: reindex_products.enqueue(ids))
     if shown_on_pages:
-        pages.stories_changed(ids)
+        stories_changed(ids)
+
+
+def page_changed(page_id):
+    """After commit the worker brings this page's document up to date (publish, unpublish, move, delete). Once per
+    transaction: suspending a producer takes each of its products off sale, and each asks for its stories."""
+    if not indexing.enabled():
+        return
+    if any(
+        getattr(callback, "page_id", None) == page_id and not getattr(callback, "done", True)
+        for _savepoints, callback, _robust in transaction.get_connection().run_on_commit
+    ):
+        return  # already waiting for this commit; it reads the page as it is then
+
+    def update():
+        update.done = True
+        update_page_document.enqueue(page_id)  # the worker: Elasticsearch is never waited for in a request
+
+    update.page_id, update.done = page_id, False
+    transaction.on_commit(update, robust=True)
+
+
+def stories_changed(product_ids):
+    """These products changed (on or off sale, their producer verified or suspended): their producers
+    may have become published or not, so their story pages are brought up to date after commit."""
+    if not indexing.enabled() or not product_ids:
+        return
+    for page_id in pages.story_page_ids(product_ids):
+        page_changed(page_id)

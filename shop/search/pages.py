@@ -11,12 +11,12 @@ workflows), so the publish/unpublish/delete signals it sends from all of them tr
 Only live, public pages (no privacy restriction) below the home pages are searchable, in the
 language being browsed — and a producer's story only while its producer is published
 (``catalogue.listing.public_producers``): products going on or off sale, or a verification decision,
-reindex the stories of their producers (``stories_changed``, called by ``shop.search.listeners``).
+reindex the stories of their producers (``shop.search.listeners.stories_changed``; the worker updates each
+page's document: ``tasks.update_page_document``).
 """
 
 import logging
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -131,44 +131,15 @@ def update_page(page_id):
         es.index(index=alias, id=page_id, document=page_to_document(page).to_dict(), refresh="wait_for")
 
 
-def page_changed(page_id):
-    """After commit: bring this page's document up to date (publish, unpublish, move, delete). Once per
-    transaction: suspending a producer takes each of its products off sale, and each asks for its stories."""
-    if not indexing.enabled():
-        return
-    if any(
-        getattr(callback, "page_id", None) == page_id and not getattr(callback, "done", True)
-        for _savepoints, callback, _robust in transaction.get_connection().run_on_commit
-    ):
-        return  # already waiting for this commit; it reads the page as it is then
-
-    def update():
-        update.done = True
-        try:
-            update_page(page_id)
-        except (TransportError, ApiError):
-            logger.warning(
-                "Search index update failed for page %s; `search_index rebuild` catches up.", page_id, exc_info=True
-            )
-
-    update.page_id, update.done = page_id, False
-    transaction.on_commit(update)
-
-
-def stories_changed(product_ids):
-    """These products changed (on or off sale, their producer verified or suspended): their producers
-    may have become published or not, so their story pages are brought up to date after commit."""
-    if not indexing.enabled() or not product_ids:
-        return
+def story_page_ids(product_ids):
+    """The producer story pages of these products' producers."""
     from cms.models import ProducerStoryPage
 
-    stories = (
+    return list(
         ProducerStoryPage.objects.filter(producer__stockrecords__product_id__in=product_ids)
         .values_list("pk", flat=True)
         .distinct()
     )
-    for page_id in stories:
-        page_changed(page_id)
 
 
 def _language():

@@ -24,3 +24,18 @@ def sweep_index():
     from shop.search import indexing
 
     return indexing.sweep()
+
+
+@task()
+def update_page_document(page_id):
+    """Bring one content page's search document up to date (``pages.update_page``; idempotent). If Elasticsearch
+    cannot take it, the task fails and is retried with back-off (``shop.jobs.retries``); `search_index rebuild`
+    also catches up."""
+    from shop.search import pages
+
+    try:
+        pages.update_page(page_id)
+    except Exception:
+        logger.warning("Search index update failed for page %s; retried later.", page_id, exc_info=True)
+        raise
+    return True

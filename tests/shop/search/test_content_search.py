@@ -78,3 +78,32 @@ def test_rebuild_indexes_every_searchable_page():
     _index, count = pages.rebuild()
     assert count == pages.searchable_pages().count() >= 2
     assert indexing.client().count(index=pages.index_name())["count"] == count
+
+
+def test_a_page_change_hands_its_document_to_the_worker_once_after_commit(
+    return_policy, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Publishing in the editor must not wait for Elasticsearch (during an outage each publish waited for the
+    client's retries): the request enqueues one task per page and transaction; the worker updates the index."""
+    from django_tasks.signals import task_enqueued
+
+    from shop.search import listeners
+
+    updated, queued = [], []
+    monkeypatch.setattr(pages, "update_page", updated.append)
+
+    def record(sender, task_result, **kwargs):
+        queued.append((task_result.task.module_path, task_result.args))
+
+    task_enqueued.connect(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            listeners.page_changed(return_policy.pk)
+            listeners.page_changed(return_policy.pk)  # a second change in the same transaction
+            assert updated == [] and queued == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
+    finally:
+        task_enqueued.disconnect(record)
+    assert queued == [("shop.search.tasks.update_page_document", [return_policy.pk])]
+    assert updated == [return_policy.pk]  # the immediate backend of the tests ran it
