@@ -213,6 +213,40 @@ def _finish(job, status, error):
     job.save(update_fields=["status", "error", "finished_at"])
 
 
+# --- Jobs whose task was lost --------------------------------------------------------------------------------------
+
+# A queued job with no task waiting for it this long after it was asked for lost its enqueue (the process died
+# between the commit and the enqueue, or the queue refused it): the lost-task job enqueues it again.
+STRANDED_AFTER = datetime.timedelta(minutes=10)
+
+
+def requeue_stranded(now=None):
+    """Enqueue again the queued jobs older than ``STRANDED_AFTER`` that no task is waiting for (the database
+    queue only: the immediate backend runs the job when it is asked for). Returns how many."""
+    if not _queue_retries():
+        return 0
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    waiting = {
+        args_kwargs["args"][0]
+        for args_kwargs in DBTaskResult.objects.filter(
+            task_path=run_file_job.module_path, status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
+        ).values_list("args_kwargs", flat=True)
+        if args_kwargs.get("args")
+    }
+    stranded = FileJob.objects.filter(status=FileJob.Status.QUEUED, created_at__lt=now - STRANDED_AFTER).exclude(
+        pk__in=waiting
+    )
+    requeued = 0
+    for job_id in stranded.values_list("pk", flat=True):
+        run_file_job.enqueue(job_id)
+        requeued += 1
+        logger.warning("File job %s was waiting without a task; enqueued again.", job_id)
+    return requeued
+
+
 # --- Pruning -------------------------------------------------------------------------------------------------------
 
 

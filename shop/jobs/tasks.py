@@ -8,14 +8,15 @@ from django.utils import timezone
 from django_tasks import task, task_backends
 from django_tasks_db import DatabaseBackend
 
-from shop.jobs import retries
+from shop.jobs import files, retries
 from shop.jobs.models import ScheduledRun
 
 
 @task()
 def requeue_lost_tasks():
-    """Put back the tasks a dead worker left running (``retries.requeue_lost``). Every few minutes."""
-    return retries.requeue_lost()
+    """Put back the tasks a dead worker left running (``retries.requeue_lost``), and enqueue again the exports and
+    imports whose task never reached the queue (``files.requeue_stranded``). Every few minutes."""
+    return retries.requeue_lost() + files.requeue_stranded()
 
 
 # How long finished tasks and scheduled-run records are kept: a failed task stays listed for administrators longer.

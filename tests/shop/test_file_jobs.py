@@ -21,6 +21,7 @@ from shop.dashboard.files import kinds
 from shop.jobs import files, retries, schedule
 from shop.jobs.files import prune_file_jobs, run_file_job
 from shop.jobs.models import FileJob, FileJobRow
+from shop.jobs.tasks import requeue_lost_tasks
 from tests import factories
 from tests.payments.test_payment_desk import _order
 from tests.shop import file_jobs
@@ -222,6 +223,37 @@ def test_on_the_database_queue_a_failed_attempt_is_retried_and_the_job_waits(tes
     job.refresh_from_db()
     assert (job.status, job.error, job.attempts, job.result_name) == (FileJob.Status.DONE, "", 2, "thu.csv")
     assert retries.MAX_ATTEMPTS > 2
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_a_job_whose_task_never_reached_the_queue_is_enqueued_again_by_the_lost_task_job(test_kind):
+    """The process can die between the commit that saves the job and the enqueue: the job would say "Đang chờ"
+    for ever. The scheduled lost-task job enqueues it again, once, and leaves alone jobs with a task waiting."""
+    kind = test_kind("test-stranded", "breaks_once")
+    owner = factories.user("bi-bo-quen@example.vn")
+    stranded = FileJob.objects.create(user=owner, kind=kind)  # saved, never enqueued
+    recent = FileJob.objects.create(user=owner, kind=kind)  # its enqueue may still be on its way
+    waiting = files.start(kind, owner)  # enqueued
+    FileJob.objects.filter(pk__in=[stranded.pk, waiting.pk]).update(
+        created_at=timezone.now() - files.STRANDED_AFTER - datetime.timedelta(minutes=1)
+    )
+
+    requeue_lost_tasks.enqueue()
+    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay")
+
+    enqueued = sorted(
+        args_kwargs["args"][0]
+        for args_kwargs in DBTaskResult.objects.filter(task_path=run_file_job.module_path).values_list(
+            "args_kwargs", flat=True
+        )
+    )
+    assert enqueued == sorted([stranded.pk, waiting.pk])  # one task each; none for the recent job
+    stranded.refresh_from_db()
+    recent.refresh_from_db()
+    assert stranded.attempts == 1  # the worker ran it (this handler fails once: its retry is waiting)
+    assert (recent.status, recent.attempts) == (FileJob.Status.QUEUED, 0)
+    assert files.requeue_stranded() == 0  # a job whose retry waits in the queue is not enqueued twice
 
 
 # --- An import applied once ----------------------------------------------------------------------------------------
