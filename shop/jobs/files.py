@@ -52,6 +52,7 @@ class Kind:
     # The job's own page (imports: the per-row results); empty: the generic one.
     page_template: str = ""
     describe: Callable[[FileJob], str] | None = None  # one line saying what the job covers
+    outcome_labels: Callable[[], dict] | None = None  # imports: what each row's outcome means, to show and export
 
     def description(self, job):
         return self.describe(job) if self.describe else ""

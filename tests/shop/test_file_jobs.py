@@ -388,4 +388,4 @@ def test_an_oscar_report_download_is_listed_with_its_name(client, staff_user, dj
     job = FileJob.objects.get(user=staff_user, kind=kinds.OSCAR_REPORT_CSV)
     assert job.status == FileJob.Status.DONE and job.result_name == "orders-2026-01-01-to-2026-01-31.csv"
     html = client.get(FILES).content.decode()
-    assert "Báo cáo (CSV)" in html and "từ 2026-01-01 đến 2026-01-31" in html
+    assert "Báo cáo (CSV)" in html and "Từ 01/01/2026 đến 31/01/2026" in html  # dates as the other jobs show them

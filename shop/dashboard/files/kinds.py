@@ -16,18 +16,24 @@ FIGURES_CSV = "programme-figures-csv"
 SALES_CSV = "producer-sales-csv"
 STATEMENT_IMPORT = "vietqr-statement-import"
 OSCAR_REPORT_CSV = "oscar-report-csv"
+_RANGE = ("date_from", "date_to")  # the params of a job over a period (ISO dates)
 
 
 def _dates(job):
-    return datetime.date.fromisoformat(job.params["date_from"]), datetime.date.fromisoformat(job.params["date_to"])
+    """The job's period (its ISO ``date_from``/``date_to`` params); a missing end is None (Oscar's reports)."""
+    return tuple(datetime.date.fromisoformat(job.params[name]) if job.params.get(name) else None for name in _RANGE)
+
+
+def _range_text(date_from, date_to):
+    """The period as the list shows it: "Từ 01/12/2026 đến 31/12/2026"; an open end is "…"."""
+    return _("Từ %(date_from)s đến %(date_to)s") % {
+        "date_from": date_from.strftime("%d/%m/%Y") if date_from else "…",
+        "date_to": date_to.strftime("%d/%m/%Y") if date_to else "…",
+    }
 
 
 def _describe_range(job):
-    date_from, date_to = _dates(job)
-    return _("Từ %(date_from)s đến %(date_to)s") % {
-        "date_from": date_from.strftime("%d/%m/%Y"),
-        "date_to": date_to.strftime("%d/%m/%Y"),
-    }
+    return _range_text(*_dates(job))
 
 
 def _describe_upload(job):
@@ -96,7 +102,7 @@ STATEMENT_REPORT_HEADER = ("line", "date", "amount", "description", "reference",
 
 
 def statement_outcome_labels():
-    """What each row's outcome means, as the results page says it."""
+    """What each row's outcome means, on the results page and in its CSV."""
     from payments.providers.vietqr import statements
 
     return {
@@ -146,6 +152,7 @@ files.register(
         permissions=("payments.change_payment",),
         page_template="oscar/dashboard/ocop/payment_statement.html",
         describe=_describe_upload,
+        outcome_labels=statement_outcome_labels,
     )
 )
 
@@ -163,11 +170,8 @@ def oscar_report_csv(job, run):
     )
     if generator_class is None:
         raise files.JobFailed(_("Loại báo cáo này không còn."))
-    days = {
-        name: datetime.date.fromisoformat(job.params[name]) if job.params.get(name) else None
-        for name in ("date_from", "date_to")
-    }
-    generator = generator_class(start_date=days["date_from"], end_date=days["date_to"], formatter="CSV")
+    date_from, date_to = _dates(job)
+    generator = generator_class(start_date=date_from, end_date=date_to, formatter="CSV")
     if not generator.is_available_to(job.user):
         raise files.JobFailed(_("Bạn không có quyền xem báo cáo này."))
     response = generator.generate()  # Oscar's CSV response, written through the spreadsheet-safe writer
@@ -182,12 +186,8 @@ def _describe_report(job):
         job.params.get("report_type")
     )
     label = str(generator.description) if generator else job.params.get("report_type", "")
-    if job.params.get("date_from") or job.params.get("date_to"):
-        return f"{label} — " + _("từ %(date_from)s đến %(date_to)s") % {
-            "date_from": job.params.get("date_from") or "…",
-            "date_to": job.params.get("date_to") or "…",
-        }
-    return label
+    days = _dates(job)
+    return f"{label} — {_range_text(*days)}" if any(days) else label
 
 
 files.register(

@@ -61,10 +61,12 @@ class FileJobView(OwnJobMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         job = self.job
         rows = job.rows.all() if job.status == FileJob.Status.DONE else job.rows.none()
+        kind = files.get_kind(job.kind)
+        labels = kind.outcome_labels() if kind.outcome_labels else {}
         context.update(
             entry=_entry(job),
             job=job,
-            results=[row.data for row in rows],
+            results=[{**row.data, "outcome_label": labels.get(row.outcome, row.outcome)} for row in rows],
             # Per outcome, keyed for templates ("amount-mismatch" → counts.amount_mismatch).
             counts={
                 outcome.replace("-", "_"): n
