@@ -9,9 +9,10 @@ from django.conf import settings
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
+from cms.demo import loader
 from payments.models import Payment
-from tests.e2e.checkout_steps import add_to_basket_here, check_out_as_guest, product_card, search
-from tests.e2e.conftest import PHONE, save_screenshot
+from tests.e2e.checkout_steps import CAM_DUONG, LAO_CAI, add_to_basket_here, check_out_as_guest, product_card, search
+from tests.e2e.conftest import PHONE, log_in, save_screenshot
 from tests.payments.stripe_helpers import event_payload, signature
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -176,3 +177,27 @@ def test_guest_pays_by_card_through_the_stripe_flow(new_page, site):
     assert payment.status == Payment.Status.PAID
     assert order.sources.get().amount_debited == order.total_incl_tax
     save_screenshot(page, "card-payment-stripe")
+
+
+def test_a_province_chosen_before_the_script_has_loaded_still_gets_its_communes(new_page):
+    """On a slow connection the buyer chooses the province while address-wards.js is still downloading:
+    the change event fires before the script listens. The script, once it runs, fetches the communes of
+    the province now chosen instead of leaving those the server rendered for no province."""
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    log_in(page, loader.PRODUCER_EMAIL, loader.PRODUCER_PASSWORD)
+    held = []
+    page.route(
+        "**/address-wards.js", lambda route: held.append(route)
+    )  # the script's download, held back until released
+
+    page.goto("/accounts/addresses/add/", wait_until="commit")
+    form = page.locator("form.vietnamese-address")
+    form.locator("select[name=province_code]").select_option(LAO_CAI)
+    expect(form.locator("select[name=ward_code] option", has_text=CAM_DUONG)).to_have_count(0)
+    assert len(held) == 1, "the page did not ask for address-wards.js"
+    held[0].fallback()  # the download completes
+
+    ward = form.locator("select[name=ward_code]")
+    expect(ward.locator("option", has_text=CAM_DUONG)).to_have_count(1)
+    expect(ward).to_be_enabled()
+    expect(form.locator("[data-ward-refresh]")).to_be_hidden()

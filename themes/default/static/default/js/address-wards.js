@@ -9,7 +9,7 @@
     var refresh = form.querySelector("[data-ward-refresh]");
     if (refresh) { refresh.hidden = true; }
     var placeholder = ward.options.length ? ward.options[0].text : "";
-    province.addEventListener("change", function () {
+    function loadWards() {
       ward.disabled = true;
       var url = ward.getAttribute("data-wards-url").replace("{code}", encodeURIComponent(province.value || "0"));
       fetch(url, {headers: {"Accept": "application/json"}})
@@ -26,7 +26,13 @@
         // Server or network trouble: fall back to the server-side refresh button.
         .catch(function () { if (refresh) { refresh.hidden = false; } })
         .then(function () { ward.disabled = false; });
-    });
+    }
+    province.addEventListener("change", loadWards);
+    // On a slow connection the buyer may choose a province before this deferred script runs: the
+    // communes on the page are then those of the province the server rendered, so fetch them now.
+    var rendered = Array.prototype.filter.call(province.options, function (o) { return o.defaultSelected; });
+    var renderedValue = rendered.length ? rendered[0].value : (province.options.length ? province.options[0].value : "");
+    if (province.value !== renderedValue) { loadWards(); }
   }
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form.vietnamese-address"), wire);
