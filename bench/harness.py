@@ -90,6 +90,10 @@ class Gunicorn:
         self.log_dir = Path(log_dir or os.environ.get("OCOP_VAR_DIR", "/tmp"))
         self.timeout = timeout
         self.process = None
+        self.first_ok_s = None  # seconds from spawning the master to the probe's first 200
+        self.ready_s = None  # … to the first 200 with every worker forked
+        self.rss_start = {}  # worker pid -> VmRSS KiB once ready
+        self.served = 0  # requests the load scripts counted against this server (bench/load.py adds them)
 
     @property
     def error_log(self):
@@ -117,6 +121,7 @@ class Gunicorn:
             "warning",
         ]
         output = open(self.log_dir / f"app-{self.port}.log", "ab") if self.app_log else None
+        spawned = time.monotonic()
         self.process = subprocess.Popen(
             command,
             env=self.env,
@@ -132,7 +137,10 @@ class Gunicorn:
         while True:
             try:
                 with urllib.request.urlopen(f"{self.url}{self.probe}", timeout=5) as response:
+                    if response.status == 200 and self.first_ok_s is None:
+                        self.first_ok_s = time.monotonic() - spawned
                     if response.status == 200 and len(self.worker_pids()) == self.workers:
+                        self.ready_s = time.monotonic() - spawned
                         break
             except OSError:
                 pass
@@ -140,11 +148,16 @@ class Gunicorn:
                 tail = self.error_log.read_text()[-3000:] if self.error_log.exists() else ""
                 self.stop()
                 raise RuntimeError(f"gunicorn did not start on {self.url}:\n{tail}")
-            time.sleep(0.3)
+            time.sleep(0.05 if self.first_ok_s is None else 0.3)
+        self.rss_start = self.worker_rss()
         return self
 
     def worker_pids(self):
         return children(self.process.pid) if self.process else []
+
+    def worker_rss(self):
+        """VmRSS of each worker now, in KiB, by pid."""
+        return {pid: kib for pid in self.worker_pids() if (kib := rss_kib(pid)) is not None}
 
     def stop(self):
         if self.process is None or self.process.poll() is not None:

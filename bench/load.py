@@ -23,12 +23,26 @@ BENCH_PEER is not 0; bench/run.sh prepares it): its own gunicorn with the same w
 ``peer`` bare, catalogue and product, measured with the same wrk; then the ratios of issue 20 (ours ÷ the peer's
 catalogue list for catalogue, category, search and home; ours ÷ the peer's product page for product).
 
-The GET pages are requested as first-time anonymous visitors (no cookies), which the page cache serves.
+The signed-in customer (issue 20): a third gunicorn with the page cache on (as in production; a signed-in
+visitor's pages are never served from it), rows ``signed-in``: a customer created in the bench database signs in
+over HTTP (the login page), adds a product to the basket and opens the basket; wrk then sends its session and CSRF
+cookies (``-H Cookie``) to bare, home, catalogue, category, product, search and ``/basket/``; add to basket is a
+POST by C signed-in customers, each with its own basket. Before wrk every page is checked: 200, rendered for that
+customer (the header's logout button, not a page-cache hit) and the basket page shows its line. Ratios: lists,
+home and search ÷ the peer's list, product ÷ its product page (targets ≥ 2×), basket and add to basket ÷ its
+list (≥ 1×).
+
+Memory and start-up: for every gunicorn (ours cache off, the peer, ours cache on, signed-in) the time from
+spawning the master to the first 200 of the bare view (and to every worker forked), each worker's VmRSS once
+started and after the run, with the requests that gunicorn served and the growth per worker.
+
+The anonymous GET pages are requested as first-time visitors (no cookies), which the page cache serves.
 It prints requests/s, p50/p95/p99 latency, non-2xx/3xx answers and socket errors per URL, the ratio to
 the bare view of the same run, the CPU the load generator used, the load average, and a Markdown table.
 Then it measures the page weight of the all-products and the category page (bench/page_weight.py).
 """
 
+import html
 import json
 import os
 import re
@@ -49,6 +63,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count, Q, Sum  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
@@ -61,6 +76,7 @@ Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 BasketLine = get_model("basket", "Line")
+Basket = get_model("basket", "Basket")
 
 DURATION = int(os.environ.get("BENCH_DURATION", 15))
 WARMUP = int(os.environ.get("BENCH_WARMUP", 3))
@@ -71,6 +87,19 @@ SEARCH_QUERY = "chè shan tuyết"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PEER = bool(os.environ.get("PEER_DATABASE_URL")) and os.environ.get("BENCH_PEER", "1") != "0"
 PEER_PRODUCT_LINK = re.compile(r'href="(/catalogue/[^"/?]+_\d+/)"')
+SIGNED_IN_MARK = 'id="logout_link"'  # the header's logout button: the page was rendered for a signed-in visitor
+CUSTOMER_PASSWORD = "bench-customer-Pa55word!"
+MEMORY_MIN_REQUESTS = 10_000
+# Issue 20's targets: row -> (the peer's row it is divided by, the least ratio).
+PEER_TARGETS = {
+    "catalogue": ("catalogue", 2),
+    "category": ("catalogue", 2),
+    "search": ("catalogue", 2),
+    "home": ("catalogue", 2),
+    "product": ("product", 2),
+    "basket": ("catalogue", 1),
+    "add to basket": ("catalogue", 1),
+}
 
 
 def pick_targets():
@@ -100,12 +129,48 @@ def pick_targets():
     )
 
 
-def prepare_visitors(base_url, products, path):
+def customer(number):
+    """A customer account of the bench database (created once; active, so it may sign in)."""
+    email = f"bench-customer-{number}@example.vn"
+    user = get_user_model().objects.filter(email=email).first()
+    if user is None:
+        user = get_user_model().objects.create_user(email=email, password=CUSTOMER_PASSWORD)
+    return user
+
+
+def sign_in(base_url, session, user):
+    """The login page as a browser uses it: its CSRF token, then the login form; Oscar answers 302."""
+    page = session.get(base_url + "/accounts/login/", timeout=30)
+    page.raise_for_status()
+    token = CSRF_INPUT.search(page.text).group(1)
+    answer = session.post(
+        base_url + "/accounts/login/",
+        data={
+            "csrfmiddlewaretoken": token,
+            "login-username": user.email,
+            "login-password": CUSTOMER_PASSWORD,
+            "login_submit": "1",
+        },
+        headers={"Referer": base_url + "/accounts/login/"},
+        allow_redirects=False,
+        timeout=30,
+    )
+    if answer.status_code != 302:
+        raise RuntimeError(f"signing {user.email} in answered {answer.status_code}, not 302")
+
+
+def prepare_visitors(base_url, products, path, signed_in=False):
     """One visitor per product: GET the product page (CSRF cookie and token), add it once (basket
-    cookie), open the basket (the message is shown, the session is written). Writes the wrk input."""
+    cookie), open the basket (the message is shown, the session is written). Writes the wrk input.
+    ``signed_in``: each visitor is a customer of its own who signs in first (its basket is the account's)."""
     lines, baskets = [], []
-    for product in products:
+    for number, product in enumerate(products, start=1):
         session = requests.Session()
+        user = None
+        if signed_in:
+            user = customer(number)
+            connection.close()
+            sign_in(base_url, session, user)
         page = session.get(base_url + product.get_absolute_url(), timeout=30)
         page.raise_for_status()
         token = CSRF_INPUT.search(page.text).group(1)
@@ -121,7 +186,11 @@ def prepare_visitors(base_url, products, path):
         assert added.status_code == 302 and added.headers["Location"].endswith("/basket/"), added.status_code
         session.get(base_url + "/basket/", timeout=30).raise_for_status()
         cookie = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
-        basket_id = int(session.cookies[settings.OSCAR_BASKET_COOKIE_OPEN].split(":")[0])
+        if user is None:
+            basket_id = int(session.cookies[settings.OSCAR_BASKET_COOKIE_OPEN].split(":")[0])
+        else:
+            basket_id = Basket.objects.get(owner=user, status=Basket.OPEN).pk
+            connection.close()
         baskets.append(basket_id)
         lines.append(f"{add_path}\t{cookie}\t{body}")
     Path(path).write_text("\n".join(lines) + "\n")
@@ -132,10 +201,13 @@ def basket_units(baskets):
     return BasketLine.objects.filter(basket_id__in=baskets).aggregate(units=Sum("quantity"))["units"] or 0
 
 
-def wrk(url, duration, script, env=None):
+def wrk(url, duration, script, env=None, headers=None, server=None):
+    """``headers``: extra request headers (the signed-in customer's Cookie); ``server``: the Gunicorn whose
+    ``served`` count the answers add to (the memory report)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     result = subprocess.run(
-        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "30s", "-s", str(HERE / script), url],
+        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "30s", "-s", str(HERE / script), *extra, url],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
@@ -145,7 +217,22 @@ def wrk(url, duration, script, env=None):
     line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH-JSON "))
     figures = json.loads(line.split(" ", 1)[1])
     figures["client_cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if server is not None:
+        server.served += figures["requests"]
     return figures
+
+
+def settle(server, window=0.5, most_ticks=2, longest=60):
+    """Wait until the workers are idle: wrk stops after the warm-up with its requests still queued in gunicorn,
+    which would otherwise be served inside the measured run (at ~1 s a page, 20 of them take seconds)."""
+    deadline = time.monotonic() + longest
+    before = cpu_ticks(server.worker_pids())
+    while time.monotonic() < deadline:
+        time.sleep(window)
+        now = cpu_ticks(server.worker_pids())
+        if now - before <= most_ticks:
+            return
+        before = now
 
 
 def cache_header(base_url, path):
@@ -163,10 +250,11 @@ def run_once(label, cache_seconds, targets, basket_products, visitors_file):
         for name, path in [*targets.items(), ("add to basket", None)]:
             script, extra = ("wrk_report.lua", None) if path else ("wrk_basket.lua", {"BENCH_VISITORS": visitors_file})
             url = server.url + (quote(path, safe="/?=&%") if path else "/")
-            wrk(url, WARMUP, script, extra)
+            wrk(url, WARMUP, script, extra, server=server)
+            settle(server)
             units_before = basket_units(baskets) if path is None else 0
             ticks_before, started = cpu_ticks(server.worker_pids()), time.monotonic()
-            figures = wrk(url, DURATION, script, extra)
+            figures = wrk(url, DURATION, script, extra, server=server)
             server_cores = (
                 (cpu_ticks(server.worker_pids()) - ticks_before)
                 / os.sysconf("SC_CLK_TCK")
@@ -189,15 +277,33 @@ def run_once(label, cache_seconds, targets, basket_products, visitors_file):
                 flush=True,
             )
         errors = server.error_log.read_text() if server.error_log.exists() else ""
+        MEMORY.append(memory_row(label, server))
     return rows, errors
 
 
-def measure_get(server, label, name, path):
+def memory_row(label, server):
+    """Start-up time and each worker's RSS once started and now (call it before the server stops)."""
+    return {
+        "label": label,
+        "workers": server.workers,
+        "first_ok_s": server.first_ok_s,
+        "ready_s": server.ready_s,
+        "served": server.served,
+        "start": dict(server.rss_start),
+        "end": server.worker_rss(),
+    }
+
+
+MEMORY = []
+
+
+def measure_get(server, label, name, path, headers=None):
     """Warm-up, then wrk on one GET path of ``server``; the row as ``run_once`` makes it (no page cache column)."""
     url = server.url + quote(path, safe="/?=&%")
-    wrk(url, WARMUP, "wrk_report.lua")
+    wrk(url, WARMUP, "wrk_report.lua", headers=headers, server=server)
+    settle(server)
     ticks_before, started = cpu_ticks(server.worker_pids()), time.monotonic()
-    figures = wrk(url, DURATION, "wrk_report.lua")
+    figures = wrk(url, DURATION, "wrk_report.lua", headers=headers, server=server)
     figures.update(
         name=name,
         run=label,
@@ -227,7 +333,118 @@ def run_peer():
         paths = {"bare": "/bench/bare/", "catalogue": "/catalogue/", "product": product.group(1)}
         rows = [measure_get(server, "peer", name, path) for name, path in paths.items()]
         errors = server.error_log.read_text() if server.error_log.exists() else ""
+        MEMORY.append(memory_row("peer", server))
     return rows, errors
+
+
+def check_signed_in(base_url, cookie, paths, basket_title):
+    """Every page answers 200 to the customer's cookies, rendered for that customer (the logout button, never the
+    anonymous page cache's copy); the basket page shows the customer's line. Raises otherwise."""
+    for name, path in paths.items():
+        answer = requests.get(
+            base_url + quote(path, safe="/?=&%"), headers={"Cookie": cookie}, allow_redirects=False, timeout=30
+        )
+        problems = []
+        if answer.status_code != 200:
+            problems.append(f"answered {answer.status_code}")
+        elif name != "bare":
+            if SIGNED_IN_MARK not in answer.text:
+                problems.append("has no logout button (not rendered for the signed-in customer)")
+            if answer.headers.get("X-Page-Cache") == "hit":
+                problems.append("came from the page cache")
+            if name == "basket" and html.escape(basket_title) not in answer.text:
+                problems.append(f"does not show the customer's line {basket_title!r}")
+        if problems:
+            raise RuntimeError(f"signed-in {name} {path}: " + "; ".join(problems))
+
+
+def run_signed_in(cache_seconds, targets, basket_products, visitors_file):
+    """A signed-in customer holding a basket (one line), on a gunicorn with the page cache as in production: the
+    GET pages with its cookies, then add to basket by C signed-in customers; rows ``signed-in``."""
+    env = {} if cache_seconds is None else {"OCOP_PAGE_CACHE_SECONDS": str(cache_seconds)}
+    label = "signed-in"
+    rows = []
+    with Gunicorn(workers=WORKERS, env=env) as server:
+        session = requests.Session()
+        user = customer(0)
+        line_product = basket_products[0]
+        title = line_product.get_title()
+        Basket.objects.filter(owner=user, status=Basket.OPEN).delete()  # one line, whatever an earlier run left
+        connection.close()
+        sign_in(server.url, session, user)
+        page = session.get(server.url + line_product.get_absolute_url(), timeout=30)
+        page.raise_for_status()
+        added = session.post(
+            server.url + f"/basket/add/{line_product.pk}/",
+            data={"csrfmiddlewaretoken": CSRF_INPUT.search(page.text).group(1), "quantity": 1},
+            allow_redirects=False,
+            timeout=30,
+        )
+        if added.status_code != 302:
+            raise RuntimeError(f"the signed-in customer's add to basket answered {added.status_code}")
+        session.get(server.url + "/basket/", timeout=30).raise_for_status()  # shows and clears the message
+        cookie = "; ".join(f"{name}={value}" for name, value in session.cookies.items())
+        paths = {**targets, "basket": "/basket/"}
+        check_signed_in(server.url, cookie, paths, title)
+        print(f"  {label}: {user.email} with 1 line ({title}); every page 200 and rendered for the customer")
+        rows = [measure_get(server, label, name, path, headers={"Cookie": cookie}) for name, path in paths.items()]
+        baskets = prepare_visitors(server.url, basket_products, visitors_file, signed_in=True)
+        connection.close()
+        url = server.url + "/"
+        extra = {"BENCH_VISITORS": visitors_file}
+        wrk(url, WARMUP, "wrk_basket.lua", extra, server=server)
+        settle(server)
+        units_before = basket_units(baskets)
+        ticks_before, started = cpu_ticks(server.worker_pids()), time.monotonic()
+        figures = wrk(url, DURATION, "wrk_basket.lua", extra, server=server)
+        server_cores = (cpu_ticks(server.worker_pids()) - ticks_before) / os.sysconf("SC_CLK_TCK")
+        figures.update(
+            name="add to basket",
+            run=label,
+            server_cores=server_cores / (time.monotonic() - started),
+            load=loadavg(),
+            cache="—",
+            units_added=basket_units(baskets) - units_before,
+        )
+        connection.close()
+        rows.append(figures)
+        print(
+            f"  {label:<10} {'add to basket':<14} {figures['requests'] / (figures['duration_us'] / 1e6):>8.1f} req/s"
+            f"  p50 {figures['p50'] / 1000:.1f} ms  (load {figures['load']})",
+            flush=True,
+        )
+        # Still the customer's own basket after the run: one line, its product (no other visitor's lines).
+        check_signed_in(server.url, cookie, {"basket": "/basket/"}, title)
+        lines = list(BasketLine.objects.filter(basket__owner=user, basket__status=Basket.OPEN))
+        connection.close()
+        if len(lines) != 1 or lines[0].product_id != line_product.pk:
+            raise RuntimeError(f"the signed-in customer's basket holds {len(lines)} line(s) after the run, not its 1")
+        errors = server.error_log.read_text() if server.error_log.exists() else ""
+        MEMORY.append(memory_row(label, server))
+    return rows, errors
+
+
+def print_memory():
+    """Issue 20's "memory and start-up": per gunicorn, spawn → first 200, and each worker's RSS and growth."""
+    print("Memory and start-up (gunicorn sync workers; RSS = VmRSS of /proc/<pid>/status):")
+    for entry in MEMORY:
+        judged = "" if entry["served"] >= MEMORY_MIN_REQUESTS else f" (fewer than {MEMORY_MIN_REQUESTS:,}: not judged)"
+        print(
+            f"  {entry['label']:<10} start-up {entry['first_ok_s']:.2f} s from spawning gunicorn to the first 200 of "
+            f"the bare view ({entry['workers']} workers forked {entry['ready_s']:.2f} s); "
+            f"{entry['served']:,} requests served{judged}"
+        )
+        for pid, start in sorted(entry["start"].items()):
+            end = entry["end"].get(pid)
+            if end is None:
+                print(f"    worker {pid}: {start / 1024:.1f} MiB at start, gone by the end (replaced)")
+                continue
+            print(
+                f"    worker {pid}: {start / 1024:.1f} MiB at start → {end / 1024:.1f} MiB after the run, "
+                f"growth {end - start:+,} KiB ({100 * (end - start) / start:+.1f} %)"
+            )
+        for pid in sorted(entry["end"].keys() - entry["start"].keys()):
+            print(f"    worker {pid}: new during the run (a worker was replaced), {entry['end'][pid] / 1024:.1f} MiB")
 
 
 def print_peer_ratios(rows):
@@ -240,6 +457,9 @@ def print_peer_ratios(rows):
     peer = {row["name"]: rps(row) for row in rows if row["run"] == "peer"}
     if not {"catalogue", "product"} <= peer.keys():
         return
+    if not peer["catalogue"] or not peer["product"]:
+        print("Against stock django-oscar: no ratio, its catalogue list or product page completed no request")
+        return
     print(
         f"Against stock django-oscar 4.2.1 (same run): its catalogue list {peer['catalogue']:.1f} req/s, "
         f"its product page {peer['product']:.1f} req/s"
@@ -247,13 +467,12 @@ def print_peer_ratios(rows):
     for run in dict.fromkeys(row["run"] for row in rows if row["run"] != "peer"):
         ours = {row["name"]: rps(row) for row in rows if row["run"] == run}
         judged = "cache on" not in run
-        for name in ("catalogue", "category", "search", "home", "product"):
+        for name, (against, target) in PEER_TARGETS.items():
             if name not in ours:
                 continue
-            against = "product" if name == "product" else "catalogue"
             ratio = ours[name] / peer[against]
-            verdict = f"  target ≥ 2×: {'met' if ratio >= 2 else 'NOT met'}" if judged else ""
-            print(f"  {run:<10} {name:<10} ÷ peer {against:<9} {ratio:>6.2f}×{verdict}")
+            verdict = f"  target ≥ {target}×: {'met' if ratio >= target else 'NOT met'}" if judged else ""
+            print(f"  {run:<10} {name:<14} ÷ peer {against:<9} {ratio:>6.2f}×{verdict}")
 
 
 def print_table(rows):
@@ -273,8 +492,8 @@ def print_table(rows):
         floor_rps = floor["requests"] / (floor["duration_us"] / 1e6)
         bad = row["status"] + (row["others"] if row["others"] > 0 else 0)
         errors = row["connect"] + row["read"] + row["write"] + row["timeout"]
-        times = row["p50"] / floor["p50"]
-        share = 100 * rps / floor_rps
+        times = row["p50"] / floor["p50"] if floor["p50"] else float("nan")
+        share = 100 * rps / floor_rps if floor_rps else float("nan")
         print(
             f"{row['run']:<10} {row['name']:<14} {rps:>8.1f} {row['p50'] / 1000:>8.1f} {row['p95'] / 1000:>8.1f} "
             f"{row['p99'] / 1000:>8.1f} {bad:>5} {errors:>4} {times:>10.1f} {share:>11.1f}% "
@@ -328,12 +547,24 @@ def main():
             f"  {label}: {fallbacks} 'Elasticsearch unavailable' fallbacks to the database in gunicorn's log"
             + (f", {errors.count('WORKER TIMEOUT')} worker timeouts" if "WORKER TIMEOUT" in errors else "")
         )
+    seconds = runs[-1][1]
+    print(
+        "Run: signed-in customer holding a basket"
+        + (f" (OCOP_PAGE_CACHE_SECONDS={seconds})" if seconds is not None else ""),
+        flush=True,
+    )
+    signed_rows, errors = run_signed_in(seconds, targets, basket_products, str(visitors_file))
+    rows.extend(signed_rows)
+    if "Traceback" in errors or "[ERROR]" in errors:
+        failures.append(f"signed-in: gunicorn's error log:\n{errors[-4000:]}")
     print()
     markdown = print_table(rows)
     print()
     print("\n".join(markdown))
     print()
     print_peer_ratios(rows)
+    print()
+    print_memory()
     bad = [row for row in rows if row["status"] or row["others"] > 0 or row["connect"] + row["read"] + row["timeout"]]
     print()
     print("Page weight of the product list (Chromium, 360 px, cold cache):", flush=True)

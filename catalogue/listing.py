@@ -20,7 +20,7 @@ the sitemap, choosers, home blocks, wish lists, alerts and recently viewed produ
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -103,8 +103,25 @@ def public_producers(today=None):
 
 
 def product_cards():
-    """Products for sale, prefetched for cards: price, stock, image, OCOP mark, producer.
+    """Products for sale, prefetched for cards: price, stock, image, OCOP mark, producer — four queries
+    however many products a page shows.
 
-    The number of queries stays fixed however many products a page shows.
+    Not Oscar's ``base_queryset()``: it also prefetches the children and both option lists, which a card never
+    reads (``has_options`` comes from its annotations, and ``Product.options`` queries anew whatever was
+    prefetched) — three queries more on every list, shelf and search page.
     """
-    return for_sale().base_queryset().prefetch_related("ocop_certificates", "stockrecords__partner")
+    StockRecord = get_model("partner", "StockRecord")
+    Option = get_model("catalogue", "Option")
+    return (
+        for_sale()
+        .select_related("product_class")
+        .annotate(
+            has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+            "images",
+            "ocop_certificates",
+        )
+    )

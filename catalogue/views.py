@@ -5,15 +5,24 @@ Oscar's class loader looks here first for "catalogue.views" and falls back to
 Oscar's module for every class not defined here (CatalogueView…).
 """
 
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, View
 from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
+from oscar.core.loading import get_class, get_model
 
 from catalogue import listing, traceability
+from shop.core import fragments
 from shop.partner import access
+
+Product = get_model("catalogue", "Product")
+Option = get_model("catalogue", "Option")
+StockRecord = get_model("partner", "StockRecord")
+ProductReview = get_model("reviews", "ProductReview")
+CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
 QR_CACHE_SECONDS = 60 * 60
 
@@ -29,7 +38,13 @@ class ProductDetailView(CoreProductDetailView):
     """Oscar's product page for products for sale (``catalogue.listing``). Any other product answers 404 —
     before Oscar's redirect to the canonical URL, which would give its slug away — except to staff and the
     producer's own people, who get a preview with a banner saying why it is not for sale (and, through the
-    partner strategy, no add-to-basket form)."""
+    partner strategy, no add-to-basket form).
+
+    Its cost is fixed: the product comes with what the page and the sale rule read (certificates, stock
+    records with their producer, pictures, whether it has options); what every visitor sees alike and is no
+    form (breadcrumbs, recommendations, the review count) is kept per content version
+    (``shop.core.fragments``); the visitor's own facts (may review it, stock alert) are read once, or only
+    when shown."""
 
     def get(self, request, *args, **kwargs):
         self.object = product = self.get_object()
@@ -42,12 +57,64 @@ class ProductDetailView(CoreProductDetailView):
         return not self.sale_blockers or may_preview(request.user, product)
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("ocop_certificates", "stockrecords__partner")
+        return (
+            super()
+            .get_queryset()
+            .select_related("product_class")
+            .annotate(
+                has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+            )
+            .prefetch_related(
+                "ocop_certificates",
+                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+                "images",
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        product, user = self.object, self.request.user
         context["preview_blockers"] = self.sale_blockers
+        context["breadcrumbs"] = fragments.remember("product-breadcrumbs", lambda: breadcrumbs(product), product.pk)
+        num_reviews = fragments.remember("product-reviews", lambda: product.num_approved_reviews, product.pk)
+        context["num_approved_reviews"] = num_reviews
+        context["reviews"] = (
+            list(product.reviews.approved().select_related("user").order_by("-date_created")[:3]) if num_reviews else []
+        )
+        context["review_permitted"] = product.is_review_permitted(user)
+        context["recommended_products"], context["recently_viewed"] = self.product_cards(product)
         return context
+
+    def get_alert_status(self):
+        """Read only when the page shows the stock alert form (a product out of stock): the template calls it."""
+        return super().get_alert_status
+
+    def product_cards(self, product):
+        """The recommended products for sale (kept per content version) and the visitor's recently viewed
+        ones (from Oscar's cookie, without this product), read in one query — none when there are neither."""
+        recommended = fragments.remember("product-recommendations", lambda: recommended_for_sale(product), product.pk)
+        recent = [pk for pk in CustomerHistoryManager.extract(self.request) if type(pk) is int and pk != product.pk]
+        recent.reverse()
+        found = listing.product_cards().in_bulk([*recommended, *recent]) if recommended or recent else {}
+        return [found[pk] for pk in recommended if pk in found], [found[pk] for pk in recent if pk in found][:6]
+
+
+def recommended_for_sale(product):
+    """Ids of the product's recommendations (Oscar's ranking) that are for sale, at most six."""
+    ranked = [r.recommendation_id for r in product.primary_recommendations.all()]
+    selling = (
+        set(listing.for_sale(Product.objects.filter(pk__in=ranked)).values_list("pk", flat=True)) if ranked else ()
+    )
+    return [pk for pk in ranked if pk in selling][:6]
+
+
+def breadcrumbs(product):
+    """(name, URL) of the product's first public category and its ancestors."""
+    category = product.get_categories().first()
+    if category is None:
+        return []
+    return [(c.name, c.get_absolute_url()) for c in category.get_ancestors_and_self()]
 
 
 class PublishedProductMixin:

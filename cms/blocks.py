@@ -16,9 +16,18 @@ Category = get_model("catalogue", "Category")
 
 def live_products(products):
     """The chosen products the storefront still lists, in the editor's order (unpublished ones skipped)."""
-    chosen = [product.pk for product in products if product is not None]
-    cards = {product.pk: product for product in product_cards().filter(pk__in=chosen)}
-    return [cards[pk] for pk in chosen if pk in cards]
+    return cards_of([product.pk for product in products if product is not None])
+
+
+def cards_of(product_ids):
+    """The products of these ids that are for sale, prefetched for cards, in the given order."""
+    cards = {product.pk: product for product in product_cards().filter(pk__in=product_ids)}
+    return [cards[pk] for pk in product_ids if pk in cards]
+
+
+# A block that shows product cards has ``shelf(value, request)``: what it shows apart from the cards (a context
+# without a form, kept in the shared cache by ``cms.home``) and the ids of the products to show as cards, in
+# order — products that are no longer for sale are dropped when the cards are fetched (``product_cards``).
 
 
 class HeroBlock(blocks.StructBlock):
@@ -57,12 +66,17 @@ class ProductShelfBlock(blocks.StructBlock):
         label = _("Dãy sản phẩm")
         preview_value = {"heading": "Sản phẩm mới", "group": "", "count": 4}
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def shelf(self, value, request=None):
         products = product_cards().order_by("-date_created", "id")
         if value.get("group"):
             products = products.filter(ocop_group=value["group"])
-        context["products"] = products[: value.get("count") or 8]
+        return {"value": {"heading": value.get("heading")}}, list(
+            products.values_list("pk", flat=True)[: value.get("count") or 8]
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["products"] = cards_of(self.shelf(value)[1])
         return context
 
 
@@ -125,6 +139,10 @@ class FeaturedProductsBlock(blocks.StructBlock):
     def get_preview_value(self):
         return self.normalize({"heading": _("Sản phẩm chọn lọc"), "products": list(product_cards()[:4])})
 
+    def shelf(self, value, request=None):
+        chosen = [product.pk for product in value.get("products") or [] if product is not None]
+        return {"value": {"heading": value.get("heading")}}, chosen
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["products"] = live_products(value.get("products") or [])
@@ -170,6 +188,9 @@ class ProductQueryBlock(blocks.StructBlock):
         return value
 
     def products(self, value):
+        return cards_of(self.product_ids(value))
+
+    def product_ids(self, value):
         products = product_cards()
         rule = value.get("rule")
         if rule == self.FIVE_STARS:
@@ -181,7 +202,12 @@ class ProductQueryBlock(blocks.StructBlock):
             products = products.filter(ocop_group=value.get("group") or "")
         elif rule == self.PROVINCE:
             products = products.filter(stockrecords__partner__province_code=value.get("province") or 0)
-        return list(products.order_by("-date_created", "id").distinct()[: value.get("count") or 8])
+        return list(
+            products.order_by("-date_created", "id").distinct().values_list("pk", flat=True)[: value.get("count") or 8]
+        )
+
+    def shelf(self, value, request=None):
+        return {"value": {"heading": value.get("heading")}}, self.product_ids(value)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -207,19 +233,26 @@ class ProducerSpotlightBlock(blocks.StructBlock):
         producer = public_producers().order_by("pk").first()
         return self.normalize({"producer": producer, "text": producer.story[:200] if producer else ""})
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
+    def shelf(self, value, request=None):
+        """Nothing (None) once the producer is no longer published; its story's link only while shown."""
         producer, story = value.get("producer"), value.get("story")
-        if producer is not None and not public_producers().filter(pk=producer.pk).exists():
-            producer = None
+        if producer is None or not public_producers().filter(pk=producer.pk).exists():
+            return None, []
         if story is not None:
             story = story.specific
             story = story if story.live and story.producer_is_public() else None
-        context.update(
-            producer=producer,
-            story=story,
-            products=list(product_cards().filter(stockrecords__partner=producer)[:4]) if producer else [],
-        )
+        context = {
+            "value": {"text": value.get("text")},
+            "producer": producer,
+            "story_url": story.get_url(request=request) if story is not None else None,
+        }
+        return context, list(product_cards().filter(stockrecords__partner=producer).values_list("pk", flat=True)[:4])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        shown, product_ids = self.shelf(value, (parent_context or {}).get("request"))
+        context.update(shown or {"producer": None}, products=cards_of(product_ids))
+        context["value"] = value
         return context
 
 

@@ -1,10 +1,8 @@
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -19,10 +17,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from catalogue.listing import public_producers
-from cms.blocks import HomePageBody, live_products
+from cms.blocks import HomePageBody, cards_of
 from cms.choosers import ProductChooserBlock, producer_chooser_viewset
 from cms.forms import OcopPageForm
-from shop.core import changes
+from cms.home import sections
+from shop.core import changes, fragments
 from shop.core.text import ascii_slugify
 
 
@@ -56,6 +55,11 @@ class HomePage(OcopPage):
 
     class Meta:
         verbose_name = _("Trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections(self, request)
+        return context
 
 
 class PolicyPage(OcopPage):
@@ -182,7 +186,9 @@ class CampaignPage(OcopPage):
         return bool(self.starts_at and self.ends_at and self.starts_at <= now < self.ends_at)
 
     def live_products(self):
-        return live_products([block.value for block in self.products])
+        # The chosen ids straight from the stream (``raw_data``): fetching the chooser blocks' products first
+        # would cost a query for products the cards query fetches again.
+        return cards_of([block["value"] for block in self.products.raw_data if block.get("value")])
 
     def serve(self, request, *args, **kwargs):
         if not self.is_running() and not getattr(request, "is_preview", False):
@@ -314,7 +320,9 @@ class ProducerStoryPage(OcopPage):
 
     def producer_is_public(self):
         """Whether the public may see this story: its producer is published (``public_producers``)."""
-        return public_producers().filter(pk=self.producer_id).exists()
+        return fragments.remember(
+            "producer-is-public", lambda: public_producers().filter(pk=self.producer_id).exists(), self.producer_id
+        )
 
     def serve(self, request, *args, **kwargs):
         # The story of an applicant, a suspended producer or one with nothing for sale is not published;
@@ -405,16 +413,6 @@ class MenuLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-MENU_VERSION_KEY = "ocop-main-menu-version"
-
-
-def main_menu_changed():
-    try:
-        cache.incr(MENU_VERSION_KEY)
-    except ValueError:
-        cache.set(MENU_VERSION_KEY, 2, None)
-
-
 @register_setting(icon="list-ul")
 class MainMenu(StorefrontSetting):
     """The storefront's main menu, in the order editors give it."""
@@ -422,22 +420,13 @@ class MainMenu(StorefrontSetting):
     items = StreamField([("link", MenuLinkBlock())], blank=True, verbose_name=_("Mục menu"))
     panels = [FieldPanel("items")]
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        main_menu_changed()
-
     class Meta:
         verbose_name = _("Menu chính")
 
     def links(self):
-        """(label, url) pairs in the current language; cached until a menu or page changes
-        (``cms.signal_handlers``), so every page's header costs one query for the menu."""
-        key = f"ocop-main-menu-{self.site_id}-{get_language()}-{cache.get_or_set(MENU_VERSION_KEY, 1, None)}"
-        links = cache.get(key)
-        if links is None:
-            links = self._links()
-            cache.set(key, links, 3600)
-        return links
+        """(label, url) pairs in the current language; cached until the storefront's content changes (a menu
+        or page saved: ``changes``), so every page's header costs one query for the menu."""
+        return fragments.remember("main-menu", self._links, self.site_id)
 
     def _links(self):
         links = []

@@ -11,10 +11,8 @@ from shop.core import changes
 
 
 def _page_changed(sender, instance, **kwargs):
-    from cms.models import main_menu_changed
-
-    changes.page_changed(instance.pk)  # its search document, and the cached lists, menus and blocks that show it
-    main_menu_changed()  # a title, URL or live state the menu shows may have changed
+    # Its search document, and the cached pages and fragments (lists, the menu, home blocks) that show it.
+    changes.page_changed(instance.pk)
 
 
 def _campaign_published(sender, instance, **kwargs):

@@ -265,3 +265,9 @@ _.FileJobDownloadView  # portal URLs (as_view)
 _.finished_at  # FileJob field: templates
 _.add_to_reference_index  # Wagtail ModelViewSet option
 _.files_access  # settings OSCAR_DASHBOARD_NAVIGATION access_fn
+_.contextual_alt_text  # Wagtail ImageBlock value attributes (the demo hero's alt text)
+_.decorative  # Wagtail ImageBlock value attribute
+_.basket_badge  # settings TEMPLATES context_processors
+_.num_lines  # Oscar's Basket API (its views, templates and ours)
+_.permission_denied  # handler403 (shop/urls.py)
+_.handler403  # Django's URLconf error handler

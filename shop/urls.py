@@ -47,5 +47,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# Our 403 page (layout, language, why and where to go) instead of Django's bare "403 Forbidden".
+handler403 = "shop.core.errors.permission_denied"
+
 if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

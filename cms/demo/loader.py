@@ -12,6 +12,7 @@ nothing and an administrator's later edits survive.
 """
 
 import contextlib
+import copy
 import datetime
 import html
 import io
@@ -384,6 +385,7 @@ HOME_SECTIONS_VI = {
         "Chè Shan tuyết Suối Giàng, quế Bảo Yên, cá hồi Sa Pa, thổ cẩm Hmong — mua trực tiếp từ người làm ra.",
         "Xem sản phẩm",
     ),
+    "hero_alt": "Ruộng bậc thang xanh trên đồi vùng cao Lào Cai dưới nắng",
     "shelves": [
         ("Sản phẩm mới", ""),
         ("Đồ uống và chè", "drinks"),
@@ -403,6 +405,7 @@ HOME_SECTIONS_EN = {
         "Suối Giàng Shan tuyết tea, Bảo Yên cinnamon, Sa Pa salmon, Hmong brocade — bought from the people who make them.",
         "Browse products",
     ),
+    "hero_alt": "Green terraced fields on the hills of the Lào Cai highlands in the sun",
     "shelves": [
         ("New products", ""),
         ("Drinks and tea", "drinks"),
@@ -424,7 +427,7 @@ def _home_body(sections, hero_image, catalogue_url):
             {
                 "heading": heading,
                 "text": text,
-                "image": hero_image,
+                "image": image_with_alt(hero_image, sections["hero_alt"]),
                 "button_text": button,
                 "button_link": catalogue_url,
             },
@@ -438,12 +441,24 @@ def _home_body(sections, hero_image, catalogue_url):
     return body
 
 
+def image_with_alt(image, alt_text):
+    """An ``ImageBlock`` value: the picture with its alt text, which Wagtail requires to publish the page. A
+    copy, because the block keeps the text on the image object and the two languages share the picture."""
+    if image is None:
+        return None
+    picture = copy.copy(image)
+    picture.contextual_alt_text, picture.decorative = alt_text, False
+    return picture
+
+
 def _hero_image():
     Image = get_image_model()
     image = Image.objects.filter(title="Ruộng bậc thang Lào Cai").first()
     if image is None:
         picture = ImageFile(io.BytesIO(images.hero_image()), name="ruong-bac-thang.jpg")
-        image = Image.objects.create(title="Ruộng bậc thang Lào Cai", file=picture)
+        image = Image.objects.create(
+            title="Ruộng bậc thang Lào Cai", file=picture, description=HOME_SECTIONS_VI["hero_alt"]
+        )
     return image
 
 

@@ -27,6 +27,7 @@ from shop.address.forms import REFRESH_WARDS
 from shop.checkout import confirmation
 from shop.checkout.payment_forms import PaymentMethodForm
 from shop.core.throttle import client_ip
+from shop.order.dispatch import confirmation_context
 from shop.order.parts import producer_parts
 
 UserAddress = get_model("address", "UserAddress")
@@ -203,6 +204,10 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             if self._payment is not None:
                 states.attach_order(self._payment, order)
         return order
+
+    def get_message_context(self, order):
+        # The confirmation email: links on this site (not Django's example.com Site), the payment to make.
+        return {**super().get_message_context(order), **confirmation_context(order, self.request)}
 
     def get_success_url(self):
         if self._payment is not None:

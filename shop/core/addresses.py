@@ -61,3 +61,12 @@ def validate_ward(province_code, ward_code):
 def format_address(street, ward_code, province_code):
     """ "Thôn Bản Mế, Xã Bắc Hà, Lào Cai" — the two-level address as printed."""
     return ", ".join(part for part in (street, ward_name(ward_code), province_name(province_code)) if part)
+
+
+def delivery_address(address) -> str:
+    """The delivery address without the name, for producers and the buyer's mails: street, commune/ward,
+    province."""
+    if address is None:
+        return ""
+    parts = [getattr(address, field, "") for field in ("line1", "line2", "line3", "line4", "state", "postcode")]
+    return ", ".join(str(part).strip() for part in parts if part and str(part).strip())

@@ -97,6 +97,30 @@ def csp_allow(**sources):
     return decorator
 
 
+# A private file (a certificate or registration scan, streamed by a view that checked who asks) that our own
+# back-office pages show inline: only our own pages may frame it, and the file itself may load nothing. A PDF
+# opens in the browser's viewer inside the frame; ``object-src 'self'`` lets that viewer load the file.
+EMBEDDED_FILE_POLICY = {
+    "default-src": ["'none'"],
+    "img-src": ["'self'"],
+    "style-src": ["'unsafe-inline'"],
+    "object-src": ["'self'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'self'"],
+}
+
+
+def embeddable_by_own_pages(response):
+    """Lets our own pages show this file response in an ``<iframe>`` (``X-Frame-Options: SAMEORIGIN`` instead
+    of the site-wide DENY, CSP ``frame-ancestors 'self'``), displayed inline. Everything else keeps DENY."""
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    response[HEADER] = render_policy(EMBEDDED_FILE_POLICY)
+    if not response.get("Content-Disposition", "").startswith("inline"):
+        response["Content-Disposition"] = "inline"
+    return response
+
+
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

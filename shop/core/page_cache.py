@@ -16,8 +16,9 @@ Two details keep a cached page correct for the next visitor:
   when the page is stored, and by this visitor's own token when it is served;
 - a product page served from the cache still adds the product to the visitor's recently-viewed list.
 
-Invalidation is generational: every key holds the current *content version*, and ``content_changed()``
-replaces it once the changing transaction commits, so every cached page is dropped at once. The domain
+Invalidation is generational: every key holds the current *content version* (``shop.core.fragments``, shared
+with the cached fragments of pages rendered per visitor), and ``content_changed()`` replaces it, so every cached
+page is dropped at once. The domain
 services announce their changes through ``shop.core.changes.product_changed`` (products, prices,
 stock, certificates, producers), which calls it — an order placed only when it sold a product out
 (``sold_out``); Wagtail's publish signals, the site settings and
@@ -30,20 +31,17 @@ worker would not reach the pages cached by another.
 import hashlib
 import json
 import re
-import uuid
 from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
-from shop.core import url_prefixes
+from shop.core import fragments, url_prefixes
 
-VERSION_KEY = "ocop-page-cache-version"
 CSRF_PLACEHOLDER = "__OCOP_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Headers worth keeping with a stored page; cookies never are.
@@ -63,10 +61,9 @@ def seconds():
 
 
 def content_changed():
-    """Something a storefront page may show has changed: drop every cached page once the current
-    transaction commits (before the commit, a page rendered meanwhile would still show the old data)."""
-    if seconds() > 0:
-        transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    """Something a storefront page may show has changed: drop every cached page and fragment (the content
+    version is ``shop.core.fragments``'), at once and again when the current transaction commits."""
+    fragments.content_changed()
 
 
 def products_changed(product_ids, shown_on_pages):
@@ -112,11 +109,7 @@ def is_cacheable_response(response):
 
 
 def _key(request):
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+    version = fragments.content_version()
     # Only the product page shows the recently-viewed list: elsewhere the list does not split the cache.
     history = request.COOKIES.get(settings.OSCAR_RECENTLY_VIEWED_COOKIE_NAME, "") if _is_product_page(request) else ""
     # The day is part of the key: what is for sale changes at midnight without anyone announcing it (a

@@ -1,13 +1,15 @@
 from django.utils.functional import cached_property
 from oscar.apps.offer.abstract_models import AbstractRange
 
-from shop.core import request_memo
+from shop.core import fragments, request_memo
 
 
 class Range(AbstractRange):
-    """Oscar's range, answering "is this product in it?" from one query per range and request instead of
-    one per basket line (offers ask it for every line, twice: condition and benefit, each time through a fresh
-    instance: hence the request memo)."""
+    """Oscar's range, answering "is this product in it?" from its product ids, read once per content version
+    (kept in the shared cache, ``shop.core.fragments``; every change to a range or the products' pages announces a
+    new version: ``shop.offer.signal_handlers``, ``shop.core.changes``) and once per request at most, instead of
+    one query per basket line (offers ask it for every line, twice: condition and benefit, each time through a
+    fresh instance: hence the request memo)."""
 
     class Meta(AbstractRange.Meta):
         pass
@@ -22,7 +24,11 @@ class Range(AbstractRange):
         def read():
             return set(self.product_queryset.values_list("id", flat=True))
 
-        return request_memo.remember(self._memo_key(), read) if self.pk else read()
+        if not self.pk:
+            return read()
+        return request_memo.remember(
+            self._memo_key(), lambda: fragments.remember("offer-range-products", read, self.pk)
+        )
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

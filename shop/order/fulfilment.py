@@ -34,6 +34,7 @@ from oscar.core.loading import get_class, get_model
 
 from catalogue.ocop import notifications
 from shop.core import order_statuses as statuses
+from shop.core.addresses import delivery_address
 from shop.notifications import outbox
 from shop.order.dispatch import OrderDispatcher
 from shop.partner import access
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
     from django.db.models import Aggregate
     from django.db.models.query import QuerySet
-    from oscar.apps.address.abstract_models import AbstractAddress
     from oscar.apps.order.models import ShippingEventType as ShippingEventTypeModel
 
     from shop.order.models import Line as LineModel
@@ -142,14 +142,6 @@ def pending_counts(producer: Partner) -> dict[str, int]:
         "orders_to_confirm": orders_to_confirm(producer),
         "lines_to_ship": Line.objects.filter(partner=producer, status=statuses.LINE_CONFIRMED).count(),
     }
-
-
-def delivery_address(address: AbstractAddress | None) -> str:
-    """The delivery address without the name, for producers: street, commune/ward, province."""
-    if address is None:
-        return ""
-    parts = [getattr(address, field, "") for field in ("line1", "line2", "line3", "line4", "state", "postcode")]
-    return ", ".join(str(part).strip() for part in parts if part and str(part).strip())
 
 
 def part_status(lines: Iterable[LineModel]) -> str:

@@ -53,7 +53,8 @@ def _count_failure(request):
 
 
 def order_lookup(request):
-    form = OrderLookupForm(request.POST or None)
+    # The confirmation email links here with the order number filled in (``dispatch.follow_path``).
+    form = OrderLookupForm(request.POST or None, initial={"number": request.GET.get("number", "")[:128]})
     error = ""
     if request.method == "POST":
         if not request.session.session_key:

@@ -14,24 +14,75 @@ prepared for product cards (``catalogue.listing.product_cards``) with ``min_pric
 import logging
 import re
 
-from django.db.models import Case, F, Min, When
+from django.db.models import Case, Exists, F, Min, OuterRef, Q, When
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q as EsQ
 from elasticsearch.dsl import Search
+from oscar.core.loading import get_model
 
+from catalogue import listing
 from catalogue.listing import product_cards
+from shop.core import addresses
 from shop.core.text import fold, normalize
-from shop.search import breaker, facets, indexing
+from shop.search import breaker, facets, indexing, spelling
 from shop.search.documents import for_sale_filter, index_name
 
 logger = logging.getLogger(__name__)
+StockRecord = get_model("partner", "StockRecord")
 
 
 def _cards():
     return product_cards().annotate(min_price=Min("stockrecords__price"))
 
 
+# Text around a word: where a word starts or ends in the folded text.
+EDGE, GAP, END = "(^|[^a-z0-9])", "[^a-z0-9]+", "([^a-z0-9]|$)"
+LETTER = "[a-z0-9]"
+
+
+def one_edit(word):
+    """A regular expression for ``word`` with at most one typo — a letter wrong, missing, added, or two letters
+    swapped — the first letter kept (Elasticsearch's fuzziness, one edit). Words under three letters, or not
+    plain letters and digits, stay as typed."""
+    word = re.escape(word)
+    if len(word) < 3 or not re.fullmatch("[a-z0-9]+", word):
+        return word
+    n, variants = len(word), {word}
+    for i in range(1, n + 1):
+        variants.add(word[:i] + LETTER + word[i:])  # a letter added
+        if i < n:
+            variants.add(word[:i] + LETTER + word[i + 1 :])  # a letter wrong
+            variants.add(word[:i] + word[i + 1 :])  # a letter missing
+        if i < n - 1:
+            variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # two letters swapped
+    return "(" + "|".join(sorted(variants)) + ")"
+
+
+def _spelling_pattern(spelling, fuzzy):
+    words = spelling.split()
+    return GAP.join(one_edit(word) if fuzzy else re.escape(word) for word in words)
+
+
+def slot_pattern(spellings, fuzzy):
+    """A slot (``spelling.slots``) as a regular expression: any of its spellings, starting a word; with
+    ``fuzzy`` each word whole, a typo allowed."""
+    options = "|".join(_spelling_pattern(spelling, fuzzy) for spelling in spellings)
+    return EDGE + "(" + options + ")" + (END if fuzzy else "")
+
+
+def phrase_pattern(query_slots, fuzzy):
+    """The slots one after another: the phrase in any of its spellings (whole words)."""
+    slots = (
+        "(" + "|".join(_spelling_pattern(spelling, fuzzy) for spelling in spellings) + ")" for spellings in query_slots
+    )
+    return GAP.join(slots) + END
+
+
 class DatabaseProductSearch:
+    """The same reading of a query as Elasticsearch's (``spelling.slots``, one typo a word of three letters or
+    more), with regular expressions on the folded text (``Product.search_folded``: title, description,
+    attributes) and on the producers' folded names and places."""
+
     def suggest(self, query):
         return _database_suggestions(query)
 
@@ -51,25 +102,60 @@ class DatabaseProductSearch:
         products = _cards()
         if categories is not None:
             products = products.filter(categories__in=categories)
-        # The same Vietnamese folding as the Elasticsearch documents: "mat ong" finds "Mật ong";
-        # each word must start a word ("ong" does not match "khong").
-        folded = fold(query)
-        for word in folded.split():
-            products = products.filter(search_folded__iregex=r"(^|[^a-z0-9])" + re.escape(word))
+        query_slots = spelling.slots(query)
+        if query.strip() and not query_slots:
+            products = products.none()  # only punctuation: nothing, rather than everything
+        producers = _producer_texts() if query_slots else []
+        for spellings in query_slots:
+            # Each slot from the product's own text, or from its producer's name and place; a word as typed
+            # (a word may be the start of a longer one) or with one typo.
+            exact, fuzzy = slot_pattern(spellings, fuzzy=False), slot_pattern(spellings, fuzzy=True)
+            by_producer = [pk for pk, text in producers if re.search(exact, text) or re.search(fuzzy, text)]
+            products = products.filter(
+                Q(search_folded__iregex=exact)
+                | Q(search_folded__iregex=fuzzy)
+                | Exists(StockRecord.objects.filter(product=OuterRef("pk"), partner_id__in=by_producer))
+            )
         if sort == "best-selling":
             products = products.annotate(units_sold=indexing.units_sold())
         order = self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"])
-        if folded.strip() and sort in ("relevance", ""):
-            # The phrase opening the text (the title comes first) ranks first, then the phrase
-            # anywhere: the database's rough version of Elasticsearch's title and phrase boosts.
-            phrase = Case(
-                When(search_folded__startswith=folded.strip(), then=0),
-                When(search_folded__contains=folded.strip(), then=1),
-                default=2,
-            )
-            order = (phrase, *order)
+        if query_slots and sort in ("relevance", ""):
+            order = (self.ranking(query_slots), *order)
         listed = facets.db_apply(products, selections).order_by(*order)
         return DatabaseResults(listed, lambda: facets.db_counts(products, selections), selections)
+
+    @staticmethod
+    def ranking(query_slots):
+        """The database's version of Elasticsearch's boosts: the phrase opening the text (the title comes
+        first), the phrase anywhere, the phrase with a typo, every word as typed, then the rest."""
+        exact, fuzzy = phrase_pattern(query_slots, fuzzy=False), phrase_pattern(query_slots, fuzzy=True)
+        every_word = Q()
+        for spellings in query_slots:
+            every_word &= Q(search_folded__iregex=slot_pattern(spellings, fuzzy=False))
+        return Case(
+            When(search_folded__iregex="^" + exact, then=0),
+            When(search_folded__iregex=EDGE + exact, then=1),
+            When(search_folded__iregex="^" + fuzzy, then=2),
+            When(every_word, then=3),
+            When(search_folded__iregex=EDGE + fuzzy, then=4),
+            default=5,
+        )
+
+
+def _producer_texts():
+    """(id, folded name and place) of the producers the public sees."""
+    rows = listing.public_producers().values_list("pk", "name", "ward_code", "province_code")
+    return [
+        (
+            pk,
+            fold(
+                " | ".join(
+                    part for part in (name, addresses.ward_name(ward), addresses.province_name(province)) if part
+                )
+            ),
+        )
+        for pk, name, ward, province in rows
+    ]
 
 
 class DatabaseResults:
@@ -86,6 +172,9 @@ class DatabaseResults:
 
     def __getitem__(self, window):
         return self.queryset[window]
+
+    def expect(self, window):
+        """The database reads each page when it is asked for (see ``ElasticsearchResults.expect``)."""
 
     @property
     def facets(self):
@@ -114,36 +203,61 @@ class ElasticsearchProductSearch:
         "best-selling": [{"popularity": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
         "relevance": ["_score", {"created": "desc"}],
     }
-    # Typo tolerance only for longer words: none under 5 letters, one edit to 7, two beyond.
-    FUZZINESS = "AUTO:5,8"
+    # Typo tolerance on every syllable of three letters or more (one edit: "ogn" finds "ong", "mamm" finds
+    # "mam"), two edits from eight letters; the first letter must be right.
+    FUZZINESS = "AUTO:3,8"
+    FOLDED_FIELDS = ["title_folded^4", "producer_folded^2", "place_folded^2", "attributes_folded", "description_folded"]
+    EXACT_FIELDS = ["title^4", "producer^2", "place^2", "attributes", "description"]
+
+    def _slot(self, spellings, fuzzy):
+        """One slot of the query (``spelling.slots``): any of its spellings, all of its words, in any field."""
+        options = {"operator": "and", **({"fuzziness": self.FUZZINESS, "prefix_length": 1} if fuzzy else {})}
+        clauses = [EsQ("match", text_folded={"query": spelling, **options}) for spelling in spellings]
+        return clauses[0] if len(clauses) == 1 else EsQ("bool", should=clauses, minimum_should_match=1)
+
+    def _fuzzy_phrase(self, query_slots, field, boost):
+        """The slots one after another in ``field``, a typo allowed in each word (the phrase of ``readings``
+        with typos: an intervals query, since a phrase query has no fuzziness)."""
+
+        def word(text):
+            return {"fuzzy": {"term": text, "fuzziness": self.FUZZINESS, "prefix_length": 1}}
+
+        def ordered(rules):
+            return rules[0] if len(rules) == 1 else {"all_of": {"intervals": rules, "ordered": True, "max_gaps": 0}}
+
+        slots = []
+        for spellings in query_slots:
+            options = [ordered([word(text) for text in spelling_.split()]) for spelling_ in spellings]
+            slots.append(options[0] if len(options) == 1 else {"any_of": {"intervals": options}})
+        return EsQ("intervals", **{field: {**ordered(slots), "boost": boost}})
+
+    def relevance_query(self, query):
+        """What matches: every slot of the query, its words from any field, typos allowed. What ranks first:
+        the phrase as typed (accents included), then the phrase in another spelling, then every word without
+        a typo, the title and producer weighing most."""
+        query_slots = spelling.slots(query)
+        if not query_slots:
+            return EsQ("match_none")
+        matches = EsQ("bool", must=[self._slot(spellings, fuzzy=True) for spellings in query_slots])
+        ranking = [
+            EsQ("bool", must=[self._slot(spellings, fuzzy=False) for spellings in query_slots], boost=2),
+            EsQ("multi_match", query=normalize(query), type="phrase", fields=self.EXACT_FIELDS, boost=4),
+            EsQ("multi_match", query=normalize(query), operator="and", fields=self.EXACT_FIELDS, boost=2),
+            *(
+                EsQ("multi_match", query=reading, type="phrase", fields=self.FOLDED_FIELDS, boost=3)
+                for reading in spelling.readings(query_slots)
+            ),
+            self._fuzzy_phrase(query_slots, "title_folded", boost=3),
+            self._fuzzy_phrase(query_slots, "text_folded", boost=1),
+        ]
+        return EsQ("bool", must=[matches], should=ranking)
 
     def build(self, query="", categories=None, sort="relevance", selections=None):
         search = Search(using=indexing.search_client(), index=index_name()).filter(for_sale_filter())
         if categories is not None:
             search = search.filter("terms", category_ids=[category.pk for category in categories])
         if query.strip():
-            exact = EsQ(
-                "multi_match",
-                query=normalize(query),
-                operator="and",
-                boost=3,
-                fields=["title^4", "producer^2", "place^2", "attributes", "description"],
-            )
-            folded = EsQ(
-                "multi_match",
-                query=fold(query),
-                operator="and",
-                fuzziness=self.FUZZINESS,
-                prefix_length=1,
-                fields=[
-                    "title_folded^4",
-                    "producer_folded^2",
-                    "place_folded^2",
-                    "attributes_folded",
-                    "description_folded",
-                ],
-            )
-            search = search.query(EsQ("bool", should=[exact, folded], minimum_should_match=1))
+            search = search.query(self.relevance_query(query))
         if query.strip() or sort != "relevance":
             search = search.sort(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
         else:
@@ -188,13 +302,28 @@ class ElasticsearchProductSearch:
         )
 
 
+# Elasticsearch refuses a request reaching past this many hits (its ``index.max_result_window``).
+MAX_RESULT_WINDOW = 10_000
+
+
 class ElasticsearchResults:
-    """Lazy, pageable results; products come from the database in Elasticsearch's order."""
+    """Lazy, pageable results; products come from the database in Elasticsearch's order.
+
+    A list page asks for its count, its facets and its page of hits: when the page is announced beforehand
+    (``expect``), one request answers all three (the hits, the total and the facet aggregations, the facets'
+    own selections applied as a post filter); otherwise the total and facets come in one request without hits
+    and each page in its own."""
 
     def __init__(self, search, selections, fallback):
         self._search, self._selections = search, selections
         self._fallback_factory, self._fallback, self._summary = fallback, None, None
         self._breaker = None  # what the breaker said before this search's first request
+        self._window = slice(0, 0)  # the hits the summary request brings along
+
+    def expect(self, window):
+        """The page of hits that will be asked for (a ``slice``): fetched with the total and the facets."""
+        if self._summary is None and 0 <= window.start < window.stop <= MAX_RESULT_WINDOW:
+            self._window = window
 
     def _use_database(self, error=None):
         if error is not None:
@@ -219,10 +348,21 @@ class ElasticsearchResults:
         return response
 
     def _summary_response(self):
-        """Total and facet counts, in one request without hits."""
+        """Total and facet counts, with the expected page of hits, in one request."""
         if self._summary is None:
-            self._summary = self._execute(facets.es_aggregations(self._search[:0], self._selections))
+            self._summary = self._execute(facets.es_aggregations(self._search[self._window], self._selections))
         return self._summary
+
+    def _expected_hits(self, window):
+        """The hits of ``window`` when it lies within the expected page (the summary request brings them)."""
+        expected = self._window
+        start = window.start or 0
+        stop = expected.stop if window.stop is None else window.stop
+        if window.step is not None or expected.start == expected.stop:
+            return None
+        if not expected.start <= start <= stop <= expected.stop:
+            return None
+        return self._summary_response().hits[start - expected.start : stop - expected.start]
 
     def count(self):
         if self._database_only():
@@ -250,7 +390,9 @@ class ElasticsearchResults:
         if not isinstance(window, slice):
             return self[window : window + 1][0]
         try:
-            hits = self._execute(self._search[window])
+            hits = self._expected_hits(window)
+            if hits is None:
+                hits = self._execute(self._search[window])
         except (TransportError, ApiError) as error:
             return self._use_database(error)[window]
         ids = [int(hit.meta.id) for hit in hits]

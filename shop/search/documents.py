@@ -22,6 +22,9 @@ class ProductDocument(Document):
     place_folded = Text(analyzer="standard")
     attributes = Text(analyzer="standard")  # "Khối lượng tịnh: 500 g; Hạn sử dụng: 12 tháng"
     attributes_folded = Text(analyzer="standard")
+    # Every folded field above in one: a query's words may come from the title, the description, the producer
+    # and the place at once ("chè shan tuyết Tà Xùa").
+    text_folded = Text(analyzer="standard")
     group = Keyword()
     subgroup = Keyword()
     category_ids = Integer()
@@ -80,6 +83,9 @@ def to_document(product, today=None):
         place_folded=fold(place),
         attributes=normalize(attributes),
         attributes_folded=fold(attributes),
+        text_folded=" | ".join(
+            fold(part) for part in (product.title, producer.name if producer else "", place, description, attributes)
+        ),
         group=product.ocop_group,
         subgroup=product.ocop_subgroup,
         category_ids=[category.pk for category in product.categories.all()],

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalogue.programme import rules, taxonomy
-from shop.core import addresses
+from shop.core import addresses, fragments
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Product = get_model("catalogue", "Product")
@@ -234,10 +234,22 @@ class FacetResult:
     buckets: list = field(default_factory=list)  # dicts: value, label, count, selected
 
 
+def producer_labels(producer_ids):
+    """{id: name} of these producers, read once per content version (a producer's edit announces a change:
+    ``shop.core.changes.producer_changed``)."""
+    producer_ids = sorted(set(producer_ids))
+    if not producer_ids:
+        return {}
+    return fragments.remember(
+        "facet-producer-names",
+        lambda: dict(Partner.objects.filter(pk__in=producer_ids).values_list("pk", "name")),
+        *producer_ids,
+    )
+
+
 def present(counts, selections):
     """Facet results with labels, in a stable order; empty buckets are left out unless selected."""
-    producer_ids = [int(v) for v in counts.get("producer", {})]
-    producer_names = dict(Partner.objects.filter(pk__in=producer_ids).values_list("pk", "name"))
+    producer_names = producer_labels(int(v) for v in counts.get("producer", {}))
     labels = {
         "group": {g.key: g.name for g in taxonomy.GROUPS_148},
         "stars": {str(s): f"{s}★" for s in rules.OCOP_STARS},

@@ -40,6 +40,17 @@ class ProductListView(ListView):
         )
         return self.results
 
+    def paginate_queryset(self, queryset, page_size):
+        """Announces the page to the results first, so one search request brings its hits, total and facets."""
+        page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        try:
+            number = int(page)
+        except (TypeError, ValueError):
+            number = 0  # "last" or garbage: the paginator decides
+        if number > 0:
+            queryset.expect(slice((number - 1) * page_size, number * page_size))
+        return super().paginate_queryset(queryset, page_size)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = self.form

@@ -159,10 +159,11 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "shop.search.context_processors.search_form",
-                "oscar.apps.communication.notifications.context_processors.notifications",
+                "shop.core.context_processors.notifications",  # Oscar's, counted only when shown
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.core.context_processors.metadata",
                 "shop.core.context_processors.site_chrome",
+                "shop.basket.context_processors.basket_badge",
             ],
         },
     },
@@ -197,9 +198,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
-# Sessions stay in PostgreSQL (Django's default, said here on purpose): a Redis restart or a cache flush signs
-# nobody out and empties no checkout in progress.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions are kept in PostgreSQL and read through the shared cache (``cached_db``): a signed-in page costs no
+# session query, and a Redis restart or a cache flush still signs nobody out nor empties a checkout in progress
+# (a miss reads the database row).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole pages for anonymous visitors (shop/core/page_cache.py), at most this many seconds old; 0 = off.
 OCOP_PAGE_CACHE_SECONDS = int(os.environ.get("OCOP_PAGE_CACHE_SECONDS", 300))
 

@@ -1,6 +1,7 @@
 from oscar.apps.shipping import repository
 from oscar.core.loading import get_class
 
+from shop.core import request_memo
 from shop.shipping.parcels import ShippingUnavailable
 
 ParcelShipping = get_class("shipping.methods", "ParcelShipping")
@@ -25,4 +26,7 @@ class Repository(repository.Repository):
         """The basket page has no address yet: estimate for the account's default shipping address."""
         if user is None or not user.is_authenticated:
             return None
-        return user.addresses.filter(is_default_for_shipping=True).first()
+        # Asked for by each shipping lookup of the page (the estimate, the total, the method list): read once.
+        return request_memo.remember(
+            f"default-shipping-address-{user.pk}", lambda: user.addresses.filter(is_default_for_shipping=True).first()
+        )

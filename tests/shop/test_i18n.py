@@ -74,3 +74,23 @@ def test_english_phone_and_address_errors(client):
             "Enter a Vietnamese phone number: a 10-digit mobile (e.g. 0912345678) or a landline starting with 02 "
             "(e.g. 024 3826 1234); +84 is fine."
         ]
+
+
+@pytest.mark.parametrize(
+    "msgid, wrong, right",
+    [
+        (
+            "\nYour basket now qualifies for the \n<strong>%(name)s</strong> offer.\n",
+            "không còn",  # Oscar's catalogue says "no longer qualifies" just as the discount applies
+            "đã đủ điều kiện",
+        ),
+        ("Your order contains:", "chưa", "gồm"),
+        ("The %(name)s team", "Nhóm", "%(name)s"),
+        ("a maximum of %(max)d can be bought", "tối đa của", "chỉ được mua tối đa"),
+    ],
+)
+def test_oscars_wrong_vietnamese_is_corrected(msgid, wrong, right):
+    """locale/vi corrects Oscar's Vietnamese catalogue where it says the wrong thing."""
+    with translation.override("vi"):
+        said = translation.gettext(msgid)
+    assert right in said and wrong not in said, said

@@ -130,15 +130,20 @@ def test_publishing_a_page_and_saving_site_settings_drop_the_cache(django_captur
     assert state == "miss" and "0214 3999 888" in page.content.decode()
 
 
-def test_a_change_not_yet_committed_drops_nothing(django_capture_on_commit_callbacks):
-    """Dropping before the commit would let a page rendered meanwhile keep the old data."""
+def test_a_page_rendered_before_the_change_commits_does_not_outlive_the_commit(django_capture_on_commit_callbacks):
+    """The version is replaced at once and again at commit: a page rendered in between — from the rows as they
+    were before the commit — is dropped with the second replacement."""
     _get(Client(), "/")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         from shop.core import page_cache
 
         page_cache.content_changed()
-        assert _get(Client(), "/")[1] == "hit"
+        assert _get(Client(), "/")[1] == "miss"
+        assert _get(Client(), "/")[1] == "hit"  # rendered (and stored) before the commit
     assert callbacks
+    for callback in callbacks:
+        callback()
+    assert _get(Client(), "/")[1] == "miss"
 
 
 def test_the_recently_viewed_list_splits_only_the_product_pages():

@@ -364,6 +364,7 @@ def test_offer_and_range_pages_list_only_products_for_sale(visitor, hidden, on_s
     for url in (
         reverse("catalogue:range", kwargs={"slug": "qua-tet-lao-cai"}),
         reverse("offer:detail", kwargs={"slug": "giam-10-qua-tet"}),
+        reverse("offer:list"),
     ):
         response = visitor.get(url)
         html = response.content.decode()

@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.sessions.models import Session
 from django.core.cache import cache, caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shop.core import cache as shared_cache
@@ -217,8 +220,14 @@ class _ScriptRedis:
 # --- Sessions ----------------------------------------------------------------------------------------------
 
 
-def test_sessions_live_in_the_database():
-    assert django_settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+def test_a_session_is_a_database_row_read_through_the_cache(client, customer):
+    client.force_login(customer)
+    key = client.session.session_key
+    assert Session.objects.filter(session_key=key).exists()  # what survives Redis
+    client.get(reverse("customer:profile-view"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("customer:profile-view")).status_code == 200
+    assert not [q for q in queries if "django_session" in q["sql"]], "the session was read from the database"
 
 
 def test_a_signed_in_visitor_stays_signed_in_after_a_cache_flush(client, customer):

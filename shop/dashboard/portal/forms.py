@@ -34,7 +34,7 @@ STOCK_ERRORS = {
 
 def price_field(**kwargs):
     return forms.IntegerField(
-        label=_("Giá bán (đồng)"),
+        label=gettext_lazy("Giá bán (đồng)"),  # at import: lazy, or the label stays Vietnamese
         min_value=1,
         max_value=MAX_PRICE,
         error_messages=PRICE_ERRORS,
@@ -45,7 +45,7 @@ def price_field(**kwargs):
 
 def stock_field(**kwargs):
     return forms.IntegerField(
-        label=_("Số lượng trong kho"),
+        label=gettext_lazy("Số lượng trong kho"),
         min_value=0,
         max_value=1_000_000,
         error_messages=STOCK_ERRORS,

@@ -18,6 +18,7 @@ from oscar.core.loading import get_model
 from catalogue.ocop import editing, workflow
 from catalogue.ocop.forms import CertificateForm
 from catalogue.programme import scans
+from shop.core.csp import embeddable_by_own_pages
 from shop.partner import access
 
 Product = get_model("catalogue", "Product")
@@ -133,4 +134,4 @@ class CertificateScanView(View):
         )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return embeddable_by_own_pages(response)  # the review page shows the scan inline

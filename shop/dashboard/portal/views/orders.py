@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView, TemplateView
 
+from shop.core import addresses
 from shop.core import order_statuses as statuses
 from shop.dashboard.portal.mixins import PortalMixin
 from shop.order import fulfilment
@@ -234,7 +235,7 @@ class OrderDetailView(PortalMixin, TemplateView):
                 "part_status": statuses.ORDER_LABELS[fulfilment.part_status(lines)],
                 "my_total": sum((line.line_price_incl_tax for line in live), 0),
                 "address": order.shipping_address,
-                "delivery_address": fulfilment.delivery_address(order.shipping_address),
+                "delivery_address": addresses.delivery_address(order.shipping_address),
                 "events": (
                     order.shipping_events.filter(partner=self.producer)
                     .select_related("event_type", "actor", "on_behalf_of")

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView, View
 from oscar.core.loading import get_model
 
 from catalogue.ocop import workflow
+from shop.core.csp import embeddable_by_own_pages
 from shop.producers import onboarding, verification
 from shop.producers.forms import DecisionForm
 
@@ -94,7 +95,7 @@ class ApplicationScanView(View):
         )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return embeddable_by_own_pages(response)  # the application page shows the scan inline
 
 
 class ProducerVerificationView(ListView):

@@ -1,0 +1,70 @@
+"""The product page's cost in SQL queries (issue 20): at most 15 for anyone, nothing more per visitor than the
+news page adds, and the same however many pictures and reviews the product has."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
+
+from catalogue import listing
+from tests import factories
+from tests.shop.checkout.journey import add_to_basket
+
+pytestmark = pytest.mark.django_db
+
+ProductReview = get_model("reviews", "ProductReview")
+
+NEWS = "/tin-tuc/"
+# What only a signed-in buyer has on a product page, read or written once whatever the product: their wish
+# lists (with which hold it), whether they bought it (may review it), and Oscar's two analytics rows of a
+# user's view (UserRecord, UserProductView).
+PER_BUYER = 4
+
+
+def _queries(client, url):
+    client.get(url)  # fills the shared fragments, as any earlier visitor would have
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    settings.OCOP_PAGE_CACHE_SECONDS = 0
+
+
+def test_the_product_page_costs_at_most_15_queries(client, page_cache_off):
+    assert _queries(client, listing.for_sale().first().get_absolute_url()) <= 15
+
+
+def test_a_signed_in_buyer_with_a_basket_costs_no_more_on_the_product_page_than_elsewhere(
+    client, page_cache_off, django_user_model
+):
+    url = listing.for_sale().first().get_absolute_url()
+    anonymous = _queries(client, url) - _queries(client, NEWS)
+    client.force_login(django_user_model.objects.create_user(email="nguoi.mua@example.vn", password="mk-2026-xyz"))
+    add_to_basket(client, listing.for_sale().filter(stockrecords__num_in_stock__gte=2).first())
+    signed_in = _queries(client, url) - _queries(client, NEWS)
+    assert signed_in <= anonymous + PER_BUYER
+
+
+def _review(product, number):
+    ProductReview.objects.create(
+        product=product,
+        score=5,
+        title=f"Ngon {number}",
+        body="Mật ong thơm, đóng gói cẩn thận.",
+        user=factories.customer(),
+        status=ProductReview.APPROVED,
+    )
+
+
+def test_pictures_and_reviews_do_not_add_queries(client, page_cache_off):
+    few, many = factories.product(pictures=1), factories.product(pictures=5)
+    _review(few, 1)
+    for number in range(5):
+        _review(many, number)
+    with_many = _queries(client, many.get_absolute_url())
+    client.cookies.clear()  # no "recently viewed" card of the other product
+    assert _queries(client, few.get_absolute_url()) == with_many
