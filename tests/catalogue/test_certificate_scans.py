@@ -184,7 +184,7 @@ def test_the_review_page_and_the_producers_page_link_the_view_not_media(
 ):
     client.force_login(reviewer)
     html = client.get(reverse("dashboard:ocop-review-detail", kwargs={"pk": product.pk})).content.decode()
-    assert f'data="{scan_url}"' in html and settings.MEDIA_URL + "ocop/" not in html
+    assert f'<iframe src="{scan_url}"' in html and settings.MEDIA_URL + "ocop/" not in html
     client.force_login(producer_user)
     html = client.get(reverse("dashboard:ocop-product", kwargs={"pk": product.pk})).content.decode()
     assert f'href="{scan_url}"' in html and settings.MEDIA_URL + "ocop/" not in html
