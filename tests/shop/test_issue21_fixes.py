@@ -153,6 +153,21 @@ def test_a_pending_applicant_opening_the_dashboard_is_told_why_and_where_to_go(c
         assert expected in content
 
 
+def test_djangos_own_403_handler_says_the_same(rf):
+    """Whichever handler renders 403.html (a test URLconf without ``handler403``, say), the page finds the
+    pending application itself."""
+    from django.core.exceptions import PermissionDenied
+    from django.views.defaults import permission_denied
+
+    applicant = factories.user()
+    producer = factories.producer("Hộ Lò Thị Mai", verified=False)
+    Partner.objects.filter(pk=producer.pk).update(director=applicant)
+    request = rf.get("/dashboard/")
+    request.user = applicant
+    content = permission_denied(request, PermissionDenied()).content.decode()
+    assert 'id="application_pending"' in content and "Hộ Lò Thị Mai" in content
+
+
 def test_a_customer_refused_the_dashboard_gets_our_page_without_the_application(client, customer):
     client.force_login(customer)
     response = client.get("/dashboard/")
