@@ -4,8 +4,9 @@ Every visitor sees the same blocks, so what they show is worked out once per con
 day (``shop.core.fragments``) and kept in the shared cache: the HTML of the blocks without a form (hero,
 text, category tiles, producers, campaign banner) and, for the blocks that show product cards, the products
 themselves — chosen by ``catalogue.listing`` (``product_cards``) for all shelves in one query with one set of
-prefetches. The cards are rendered per request from those products, because a card holds the add-to-basket
-form (the visitor's CSRF token) and the price under the visitor's offers. Announcing a change
+prefetches. The shelves themselves are not kept as HTML, because a card holds the add-to-basket form: the
+cards are drawn by ``{% product_card %}`` (``catalogue/templatetags/product_cards.py``), which keeps each card
+per content version and puts in this visitor's CSRF token. Announcing a change
 (``shop.core.changes``) replaces the content version, so a product taken off sale or a page published shows
 on the next request.
 """
