@@ -236,3 +236,16 @@ def order(buyer, *items, method="cod"):
     response = journey.place_order(client, preview)
     assert response.status_code == 302, response.content.decode()[:2000]
     return Order.objects.filter(user=buyer).latest("date_placed")
+
+
+def percentage_offer(product_range, name, *, percent=10, **fields):
+    """An open site offer: ``percent`` off every product of ``product_range`` from one unit in the basket."""
+    Condition, Benefit = get_model("offer", "Condition"), get_model("offer", "Benefit")
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    return ConditionalOffer.objects.create(
+        name=name,
+        offer_type=ConditionalOffer.SITE,
+        condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=1),
+        benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=percent),
+        **fields,
+    )

@@ -6,8 +6,8 @@ from shop.core import fragments
 
 
 def site_chrome(request):
-    user = getattr(request, "user", None)
     """What the one site layout needs on every page, Oscar's or Wagtail's."""
+    user = getattr(request, "user", None)
     return {
         "site_name": settings.OSCAR_SHOP_NAME,
         "theme_name": settings.OCOP_THEME,

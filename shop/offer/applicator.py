@@ -1,8 +1,8 @@
 """Oscar's offer applicator, reading the site's offers from the shared cache instead of the database on every
 request (a signed-in buyer's basket is priced on every page). The cached list is every open site offer with its
 condition, benefit and their ranges; the dates are checked here, per request, so an offer starts and ends on
-time. Any change to an offer, condition, benefit, range or voucher announces ``changes.content_changed()``
-(``shop.offer.signal_handlers``), which drops the cached list."""
+time. Any change to an offer, condition, benefit or range announces ``changes.content_changed()``
+(``shop.offer.signal_handlers``), which drops the cached list; vouchers are read per basket, not cached."""
 
 from django.urls import reverse
 from django.utils import timezone

@@ -4,7 +4,6 @@ page where the buyer follows the order, signed with the shop's name, with the ba
 
 import html
 import re
-from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -78,12 +77,7 @@ def discounted_product():
     product = factories.product(price=450_000, stock=20)
     product_range = Range.objects.create(name="Sản phẩm giảm giá thư đơn hàng")
     product_range.included_products.add(product)
-    ConditionalOffer.objects.create(
-        name="Giảm 10 % thử nghiệm thư đơn hàng",
-        offer_type=ConditionalOffer.SITE,
-        condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=1),
-        benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(10)),
-    )
+    factories.percentage_offer(product_range, "Giảm 10 % thử nghiệm thư đơn hàng")
     return product
 
 

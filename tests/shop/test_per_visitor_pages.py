@@ -11,6 +11,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue import listing
+from tests import factories
 from tests.shop.checkout.journey import add_to_basket, buyable_products
 
 pytestmark = pytest.mark.django_db
@@ -124,13 +125,7 @@ def test_an_offer_saved_as_the_dashboard_does_changes_the_basket_on_the_next_req
     _buyer(client, django_user_model, "nguoi.mua@example.vn", product)
     client.get(reverse("basket:summary"))  # the site's offers and ranges are now in the shared cache
     products = Range.objects.create(name="Sản phẩm thử", includes_all_products=True)
-    offer = ConditionalOffer.objects.create(
-        name="Giảm thử",
-        offer_type=ConditionalOffer.SITE,
-        priority=100,
-        condition=Condition.objects.create(range=products, type=Condition.COUNT, value=1),
-        benefit=Benefit.objects.create(range=products, type=Benefit.PERCENTAGE, value=10),
-    )
+    offer = factories.percentage_offer(products, "Giảm thử", priority=100)
     ten_percent = _our_discount(client, offer)
     assert ten_percent > 0
 
@@ -147,13 +142,7 @@ def test_a_product_added_to_an_offers_range_is_discounted_on_the_next_request(cl
     product = buyable_products()[0]
     _buyer(client, django_user_model, "nguoi.mua@example.vn", product)
     chosen = Range.objects.create(name="Sản phẩm chọn")
-    offer = ConditionalOffer.objects.create(
-        name="Giảm hàng chọn",
-        offer_type=ConditionalOffer.SITE,
-        priority=100,
-        condition=Condition.objects.create(range=chosen, type=Condition.COUNT, value=1),
-        benefit=Benefit.objects.create(range=chosen, type=Benefit.PERCENTAGE, value=10),
-    )
+    offer = factories.percentage_offer(chosen, "Giảm hàng chọn", priority=100)
     assert _our_discount(client, offer) == 0
     chosen.add_product(product)  # what the dashboard's range product form does
     assert _our_discount(client, offer) > 0

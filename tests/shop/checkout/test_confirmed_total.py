@@ -125,12 +125,7 @@ def _product_with_an_offer():
     product = factories.product(stock=20)
     product_range = Range.objects.create(name="Sản phẩm ưu đãi thử nghiệm")
     product_range.included_products.add(product)
-    ConditionalOffer.objects.create(
-        name="Ưu đãi thử nghiệm giảm 10 %",
-        offer_type=ConditionalOffer.SITE,
-        condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=1),
-        benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(10)),
-    )
+    factories.percentage_offer(product_range, "Ưu đãi thử nghiệm giảm 10 %")
     return product
 
 
