@@ -4,6 +4,7 @@ import datetime
 
 from django_tasks import task
 
+from catalogue import analytics
 from catalogue.ocop.expiry import run_certificate_expiry
 from catalogue.ocop.thumbnails import warm_thumbnails
 
@@ -61,3 +62,10 @@ def make_thumbnails(image_ids):
             f"{len(failed)} thumbnail(s) failed: " + ", ".join(f"image #{pk} {size}" for pk, size in failed)
         )
     return len(images)
+
+
+@task()
+def flush_product_counters():
+    """Folds the buffered product views and basket additions into Oscar's analytics tables
+    (catalogue/analytics.py); the scheduler runs it every minute. Returns how many events were folded in."""
+    return analytics.flush_events()

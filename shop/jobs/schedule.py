@@ -50,6 +50,7 @@ class Job:
 
 SCHEDULE = [
     Job("deliver-notifications", "shop.notifications.tasks.deliver_due_messages", every=datetime.timedelta(minutes=1)),
+    Job("flush-product-counters", "catalogue.ocop.tasks.flush_product_counters", every=datetime.timedelta(minutes=1)),
     Job("requeue-lost-tasks", "shop.jobs.tasks.requeue_lost_tasks", every=datetime.timedelta(minutes=5)),
     Job("search-index-sweep", "shop.search.tasks.sweep_index", every=datetime.timedelta(minutes=5)),
     Job("release-unpaid-orders", "shop.order.tasks.release_unpaid_orders_task", every=datetime.timedelta(hours=1)),

@@ -209,6 +209,7 @@ def test_every_scheduled_job_names_a_task_once():
         "search-index-sweep",
         "prepare-settlements",
         "deliver-notifications",
+        "flush-product-counters",
     }
 
 
