@@ -380,11 +380,32 @@ def test_an_oscar_report_shown_as_a_page_creates_no_job(client, staff_user):
     assert not FileJob.objects.filter(user=staff_user).exists()
 
 
-def test_an_oscar_report_download_is_listed_with_its_name(client, staff_user, django_capture_on_commit_callbacks):
+def test_a_report_asked_for_with_a_wrong_date_says_so_and_starts_no_job(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("dashboard:reports-index"), {"report_type": "order_report", "date_from": "31/31/2026"}
+    )
+    assert response.status_code == 400 and response.context["form"].errors["date_from"]
+    assert not FileJob.objects.filter(user=staff_user).exists()
+
+
+def test_an_oscar_report_link_with_download_shows_the_report_and_starts_no_job(client, staff_user):
+    """A GET never starts a file: an old bookmark with Oscar's ``download=on``, a prefetch or a reload."""
     client.force_login(staff_user)
     query = {"report_type": "order_report", "date_from": "2026-01-01", "date_to": "2026-01-31", "download": "on"}
+    response = client.get(reverse("dashboard:reports-index"), query)
+    assert response.status_code == 200 and "object_list" in response.context
+    assert not FileJob.objects.filter(user=staff_user).exists()
+    html = response.content.decode()
+    assert 'method="post"' in html and 'value="2026-01-31"' in html and "Tải tệp CSV" in html
+
+
+def test_an_oscar_report_download_is_listed_with_its_name(client, staff_user, django_capture_on_commit_callbacks):
+    client.force_login(staff_user)
+    form = {"report_type": "order_report", "date_from": "2026-01-01", "date_to": "2026-01-31"}
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(reverse("dashboard:reports-index"), query)
+        asked = client.post(reverse("dashboard:reports-index"), form)
+    assert asked.status_code == 302 and asked["Location"] == reverse("dashboard:ocop-files")
     job = FileJob.objects.get(user=staff_user, kind=kinds.OSCAR_REPORT_CSV)
     assert job.status == FileJob.Status.DONE and job.result_name == "orders-2026-01-01-to-2026-01-31.csv"
     html = client.get(FILES).content.decode()

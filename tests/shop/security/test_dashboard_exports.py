@@ -53,9 +53,9 @@ def test_the_order_report_csv_writes_formulas_as_text(client, order_with_formula
     """The report's CSV is prepared by the worker (shop/dashboard/files/kinds.py) and downloaded from the user's files."""
     _admin(client)
     day = order_with_formulas.date_placed.date().isoformat()
-    query = {"report_type": "order_report", "date_from": day, "date_to": day, "download": "true"}
+    form = {"report_type": "order_report", "date_from": day, "date_to": day}
     with django_capture_on_commit_callbacks(execute=True):
-        asked = client.get(reverse("dashboard:reports-index"), query)
+        asked = client.post(reverse("dashboard:reports-index"), form)
     assert asked.status_code == 302 and asked["Location"] == reverse("dashboard:ocop-files")
     job = FileJob.objects.filter(kind=kinds.OSCAR_REPORT_CSV).latest("pk")
     assert job.status == FileJob.Status.DONE, job.error
