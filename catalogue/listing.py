@@ -20,11 +20,13 @@ the sitemap, choosers, home blocks, wish lists, alerts and recently viewed produ
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from catalogue import sales
 from catalogue.programme.review import ReviewStatus
 
 Product = get_model("catalogue", "Product")
@@ -103,8 +105,9 @@ def public_producers(today=None):
 
 
 def product_cards():
-    """Products for sale, prefetched for cards: price, stock, image, OCOP mark, producer — four queries
-    however many products a page shows.
+    """Products for sale, prefetched for cards: price, stock, image, OCOP mark, producer, and annotated with the
+    units sold (``units_sold``, ``catalogue.sales``) and the approved reviews (``approved_reviews``; the average is
+    Oscar's ``rating``, kept over approved reviews) — four queries however many products a page shows.
 
     Not Oscar's ``base_queryset()``: it also prefetches the children and both option lists, which a card never
     reads (``has_options`` comes from its annotations, and ``Product.options`` queries anew whatever was
@@ -112,12 +115,22 @@ def product_cards():
     """
     StockRecord = get_model("partner", "StockRecord")
     Option = get_model("catalogue", "Option")
+    ProductReview = get_model("reviews", "ProductReview")
+    approved_reviews = (
+        ProductReview.objects.filter(product=OuterRef("pk"), status=ProductReview.APPROVED)
+        .order_by()
+        .values("product")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         for_sale()
         .select_related("product_class")
         .annotate(
             has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
             has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+            units_sold=sales.units_sold(),
+            approved_reviews=Coalesce(Subquery(approved_reviews), 0),
         )
         .prefetch_related(
             Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),

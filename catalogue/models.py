@@ -4,8 +4,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 
+from catalogue import translation
 from catalogue.programme import rules, scans, taxonomy
 from catalogue.programme.review import ReviewStatus
 from shop.core.storage import private_storage
@@ -46,8 +47,11 @@ class Product(AbstractProduct):
         blank=True,
     )
     production_story = models.TextField(_("Câu chuyện sản xuất"), blank=True)
-    # Title and description folded to ASCII (shop.core.text.fold), kept by save():
-    # the database search backend matches "mat ong" against "Mật ong" with it.
+    # The English twins (catalogue/translation.py): shown on English pages when filled, searched always.
+    title_en = models.CharField(_("Tên tiếng Anh"), max_length=255, blank=True)
+    description_en = models.TextField(_("Mô tả tiếng Anh"), blank=True)
+    # Title and description, Vietnamese and English, folded to ASCII (shop.core.text.fold), kept by save():
+    # the database search backend matches "mat ong" against "Mật ong", and "honey", with it.
     search_folded = models.TextField(editable=False, blank=True, default="")
     # Keeping an approved product on sale without a valid certificate (revoked or expired) is an
     # administrator's explicit decision, never silent: who, when, why, and until when. While it holds,
@@ -86,6 +90,27 @@ class Product(AbstractProduct):
         )
         return [product for product in recommended if product.pk in selling]
 
+    def get_title(self):
+        """The title in the page's language (``catalogue.translation``): Oscar's templates, cards and the
+        product page call this."""
+        title = translation.localized(self, "title")
+        if not title and self.parent_id:
+            title = self.parent.get_title()
+        return title
+
+    get_title.short_description = AbstractProduct.get_title.short_description  # type: ignore[attr-defined]
+
+    def get_description(self):
+        """The description in the page's language."""
+        return translation.localized(self, "description")
+
+    def searched_texts(self):
+        """(title, description) as the search reads them: both languages."""
+        return (
+            " ".join(part for part in (self.title, self.title_en) if part),
+            " ".join(part for part in (self.description, self.description_en) if part),
+        )
+
     def has_been_bought_by(self, user):
         """The user has an order holding this product that was not cancelled."""
         from shop.core import order_statuses as statuses
@@ -95,20 +120,35 @@ class Product(AbstractProduct):
             and self.line_set.filter(order__user=user).exclude(status=statuses.LINE_CANCELLED).exists()
         )
 
+    def has_received(self, user):
+        """The user has an order line of this product that was delivered (the buyer confirmed receipt, or the
+        producer or staff recorded the delivery: ``shop.order.fulfilment.deliver_lines``)."""
+        from shop.core import order_statuses as statuses
+
+        return user.is_authenticated and self.line_set.filter(order__user=user, status=statuses.LINE_DELIVERED).exists()
+
     def is_review_permitted(self, user):
-        """Only customers who bought the product may review it, once (reviews are then moderated:
-        ``OSCAR_MODERATE_REVIEWS``)."""
-        return self.has_been_bought_by(user) and not self.has_review_by(user)
+        """Only customers who received the product may review it, once (reviews are then moderated:
+        ``OSCAR_MODERATE_REVIEWS``). A buyer whose parcel is still on its way is told to wait
+        (``catalogue.reviews.views.CreateProductReview``)."""
+        return self.has_received(user) and not self.has_review_by(user)
 
     def save(self, *args, **kwargs):
         from shop.core.text import folded_product_text
 
-        self.search_folded = folded_product_text(self.title, self.description, self.attribute_text() if self.pk else "")
+        if getattr(self, "shown_in_language", False):
+            raise ValueError("A product shown in a page's language (catalogue.translation) is not saved.")
+        if not self.slug:  # from the Vietnamese title, whatever the language of the page that saves it
+            from oscar.core.utils import slugify
+
+            self.slug = slugify(self.title)
+        title, description = self.searched_texts()
+        self.search_folded = folded_product_text(title, description, self.attribute_text() if self.pk else "")
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_folded"}
         super().save(*args, **kwargs)  # Oscar saves the attribute values (self.attr) at its end
         saved_values = self.attribute_values.model.objects.filter(product=self).select_related("attribute")
-        with_attributes = folded_product_text(self.title, self.description, self.attribute_text(saved_values))
+        with_attributes = folded_product_text(title, description, self.attribute_text(saved_values))
         if with_attributes != self.search_folded:  # the attribute values changed with this save
             type(self).objects.filter(pk=self.pk).update(search_folded=with_attributes)
             self.search_folded = with_attributes
@@ -152,6 +192,21 @@ class Product(AbstractProduct):
     def ocop_stars(self):
         certificate = self.current_certificate()
         return certificate.star_rating if certificate else None
+
+
+class Category(AbstractCategory):
+    """Oscar's category with an English name and description (catalogue/translation.py)."""
+
+    name_en = models.CharField(_("Tên tiếng Anh"), max_length=255, blank=True)
+    description_en = models.TextField(_("Mô tả tiếng Anh"), blank=True)
+
+    def get_name(self):
+        """The name in the page's language."""
+        return translation.localized(self, "name")
+
+    def get_description(self):
+        """The description in the page's language."""
+        return translation.localized(self, "description")
 
 
 class OcopCertificateQuerySet(models.QuerySet):

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, View
 from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailView
 from oscar.core.loading import get_class, get_model
 
-from catalogue import listing, traceability
+from catalogue import listing, traceability, translation
 from shop.core import fragments
 from shop.partner import access
 
@@ -47,7 +47,7 @@ class ProductDetailView(CoreProductDetailView):
     when shown."""
 
     def get(self, request, *args, **kwargs):
-        self.object = product = self.get_object()
+        self.object = product = translation.show_in_language(self.get_object())  # its description, en or vi
         self.sale_blockers = listing.sale_blockers(product)
         if self.sale_blockers and not may_preview(request.user, product):
             raise Http404()
@@ -114,7 +114,7 @@ def breadcrumbs(product):
     category = product.get_categories().first()
     if category is None:
         return []
-    return [(c.name, c.get_absolute_url()) for c in category.get_ancestors_and_self()]
+    return [(c.get_name(), c.get_absolute_url()) for c in category.get_ancestors_and_self()]
 
 
 class PublishedProductMixin:

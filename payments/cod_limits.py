@@ -102,7 +102,7 @@ def open_cod_orders(email="", phone="", address=None, ip=""):
     unpaid = Payment.objects.filter(method=COD, status=Payment.Status.COLLECT_ON_DELIVERY).values("order_id")
     orders = (
         Order.objects.filter(who, pk__in=unpaid)
-        .exclude(status__in=[statuses.ORDER_CANCELLED, statuses.ORDER_SHIPPED])
+        .exclude(status__in=[statuses.ORDER_CANCELLED, statuses.ORDER_SHIPPED, statuses.ORDER_DELIVERED])
         .select_related("shipping_address", "user")
         .prefetch_related("lines")
         .distinct()

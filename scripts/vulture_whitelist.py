@@ -101,6 +101,7 @@ _.action_add_certificate  # portal certificates view
 _.action_confirm  # portal orders view
 _.action_ship  # portal orders view
 _.action_cancel  # portal orders view
+_.action_deliver  # portal orders view
 _.action_up  # portal product images view
 _.action_down  # portal product images view
 _.action_delete  # portal product images view
@@ -239,6 +240,12 @@ _.verification_decided_at  # Partner field: templates
 _.applied_at  # Partner field: templates
 _.recorded_at  # consent record field: template
 _.title_folded  # search document field (queried by name)
+_.title_en_folded  # product search document field (queried by name): English title, folded
+_.description_en_folded  # product search document field (queried by name)
+_.producer_en_folded  # product search document field (queried by name)
+_.story_en  # Partner field: the English story (producer pages, demo data)
+_.get_story  # Partner: its story in the page's language (producer pages' templates)
+_.get_description  # Category: category.html; Product: catalogue.translation.show_in_language
 _.text_folded  # search document field (queried by name)
 _.description_folded  # search document field (queried by name)
 _.producer_folded  # search document field (queried by name)
@@ -271,3 +278,6 @@ _.basket_badge  # settings TEMPLATES context_processors
 _.num_lines  # Oscar's Basket API (its views, templates and ours)
 _.permission_denied  # handler403 (shop/urls.py)
 _.handler403  # Django's URLconf error handler
+_.offer_name  # CampaignPrice: the badge's title (templates)
+_._info  # Oscar's Line.purchase_info cache, set by shop/offer/campaign.py
+_.awaiting_receipt  # ProducerPart: the "Đã nhận hàng" button of oscar/order/partials/parts.html

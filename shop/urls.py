@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from catalogue.producers import ProducerShopView
 from shop.core import health_views, seo
 
 # Wagtail's admin logout answers a GET with 405 but deletes the session cookie all the same, so a link on
@@ -39,6 +40,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("i18n/setlang/", set_language, name="set_language"),
     path("ban-hang/", include("shop.producers.urls")),
+    path("nha-san-xuat/<slug:code>/", ProducerShopView.as_view(), name="producer-shop"),  # a producer's shop page
     path(
         "", include("shop.order.urls")
     ),  # guest order lookup and invoices  # selling on OCOP Market: application, invitations

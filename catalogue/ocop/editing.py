@@ -1,8 +1,8 @@
 """A producer's own products: creating, editing, images, prices and stock (the producers' portal).
 
-The rule, in one place: changing what the reviewers approved — the title, the description or the
-images — of a product on sale sends it back to review: ``workflow.resubmit_after_edit`` takes it off
-sale and puts it in the reviewers' queue, with the changed fields in the review log. A product waiting
+The rule, in one place: changing what the reviewers approved — the title, the description (Vietnamese or
+English) or the images — of a product on sale sends it back to review: ``workflow.resubmit_after_edit`` takes
+it off sale and puts it in the reviewers' queue, with the changed fields in the review log. A product waiting
 for review is withdrawn to draft by any content edit — title, description, OCOP group, images,
 attributes, a certificate added — (``workflow.withdraw_after_edit``), so a reviewer never approves what
 they did not see; the producer submits it again. Price and stock are the producer's own business and
@@ -74,7 +74,9 @@ SERVICE_CLASS = "Dịch vụ du lịch OCOP"
 # What the reviewers approved: changing any of these on a product on sale sends it back to review.
 CONTENT_LABELS = {
     "title": gettext_lazy("tên sản phẩm"),
+    "title_en": gettext_lazy("tên tiếng Anh"),
     "description": gettext_lazy("mô tả"),
+    "description_en": gettext_lazy("mô tả tiếng Anh"),
     "images": gettext_lazy("ảnh sản phẩm"),
 }
 # What a reviewer looks at (parts of review_version.snapshot): changing any of these on a product waiting

@@ -1,9 +1,9 @@
 """The version of a product a reviewer decides on.
 
 A reviewer approves what the review page showed, not whatever is stored when the button is pressed.
-``snapshot(product)`` is what the page shows — title, description, OCOP group, images, attribute values,
-certificates (every field, review state and scan included), prices and the stock record's producer — and
-``token(product)`` carries it, signed, in the page's decision forms. The workflow
+``snapshot(product)`` is what the page shows — title and description (Vietnamese and English), OCOP group,
+images, attribute values, certificates (every field, review state and scan included), prices and the stock
+record's producer — and ``token(product)`` carries it, signed, in the page's decision forms. The workflow
 (``catalogue/ocop/workflow.py``) compares the token with a fresh snapshot under the product's row lock
 and refuses the decision when anything differs; ``differences`` says what, before and after, for the
 page to highlight.
@@ -33,7 +33,9 @@ VERSION = 1
 # The parts of a snapshot, in the order the page lists them, with their names as told to the reviewer.
 LABELS = {
     "title": gettext_lazy("tên sản phẩm"),
+    "title_en": gettext_lazy("tên tiếng Anh"),
     "description": gettext_lazy("mô tả"),
+    "description_en": gettext_lazy("mô tả tiếng Anh"),
     "group": gettext_lazy("nhóm / phân nhóm OCOP"),
     "images": gettext_lazy("ảnh sản phẩm"),
     "attributes": gettext_lazy("thuộc tính"),
@@ -116,6 +118,8 @@ def snapshot(product):
         "status": product.review_status,
         "title": product.title,
         "description": product.description,
+        "title_en": product.title_en,
+        "description_en": product.description_en,
         "group": [product.ocop_group, product.ocop_subgroup],
         "images": images,
         "attributes": attributes,
@@ -209,7 +213,7 @@ def describe_certificate(row):
 def _describe(key, value):
     if key == "status":
         return _choice(Product._meta.get_field("review_status").choices, value)
-    if key == "description":
+    if key in ("description", "description_en"):
         return strip_tags(value or "").strip() or "—"
     if key == "group":
         return _group(value)

@@ -12,8 +12,8 @@ logger = logging.getLogger(__name__)
 # (the same options as the templates' {% oscar_thumbnail %} tags, so they hit the same cache entries).
 THUMBNAILS = (
     ("80x80", {"crop": "center"}),  # portal lists
-    ("200x200", {"crop": "center", "upscale": False}),  # storefront cards on phones (srcset)
-    ("400x400", {"crop": "center", "upscale": False}),  # storefront cards
+    ("200x200", {"upscale": False}),  # storefront cards on phones (srcset): fitted whole, the seal is not cut
+    ("400x400", {"upscale": False}),  # storefront cards
     ("360x330", {"upscale": False}),  # product page gallery (srcset: phones)
     ("720x660", {"upscale": False}),  # product page gallery (srcset: wider screens)
     ("65x55", {"crop": "center"}),  # gallery strip

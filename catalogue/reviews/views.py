@@ -8,7 +8,7 @@ Oscar's class loader looks here first for "catalogue.reviews.views" (the package
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from oscar.apps.catalogue.reviews import views
 from oscar.core.loading import get_model
@@ -44,7 +44,16 @@ class ProductForSale:
 
 
 class CreateProductReview(ProductForSale, views.CreateProductReview):
-    pass
+    """A buyer whose parcel has not arrived yet is told why they cannot review (Oscar's message says only "You
+    can't")."""
+
+    def dispatch(self, request, *args, **kwargs):
+        product = product_or_404(request, kwargs["product_pk"], self.previewable)
+        if not product.is_review_permitted(request.user) and not product.has_review_by(request.user):
+            if product.has_been_bought_by(request.user):
+                messages.warning(request, _("Bạn có thể đánh giá sau khi nhận hàng."))
+                return redirect(product.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ProductReviewDetail(ProductForSale, views.ProductReviewDetail):

@@ -5,15 +5,22 @@ availability, the add-to-basket button — except the CSRF token of that button'
 two thumbnail look-ups and a form rendered through templates, about half of a list page's time; so the card
 is rendered once with a placeholder for the token (``shop.core.fragments``), and each visitor's own token
 replaces the placeholder. A change to the product, its price, stock running out or its reviews announces a
-new content version (``shop.core.changes``), so the next page draws the card afresh.
+new content version (``shop.core.changes``), so the next page draws the card afresh; the key also names the site
+offers open now (``shop.offer.campaign``), so a campaign starting or ending at its time shows at once. The units
+sold move no content version (a sale changes no page): the card's "Đã bán" count may lag by
+``OCOP_FRAGMENT_CACHE_SECONDS`` at most.
+
+``{% campaign_price product session as campaign %}``: the campaign price of cards and the product page.
 """
 
 from django import template
+from django.conf import settings
 from django.template import Context
 from django.utils.safestring import mark_safe
 from oscar.templatetags.product_tags import render_product
 
 from shop.core import fragments
+from shop.offer import campaign
 
 register = template.Library()
 
@@ -30,6 +37,34 @@ def product_card(context, product):
         values["csrf_token"] = CSRF_PLACEHOLDER
         return str(render_product(Context(values), product))
 
-    html = fragments.remember("product-card", render, product.pk)
+    request = context.get("request")
+    html = fragments.remember("product-card", render, product.pk, campaign.offers_key(request))
     token = context.get("csrf_token")
     return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token) if token is not None else ""))
+
+
+@register.simple_tag(takes_context=True)
+def campaign_price(context, product, purchase_info):
+    """One unit's price under the site offers open now (``shop.offer.campaign``), or None."""
+    if not purchase_info:
+        return None
+    return campaign.campaign_price(product, purchase_info, context.get("request"))
+
+
+@register.simple_tag
+def quantity_max(product, purchase_info):
+    """The most units of ``product`` one add may ask for: the stock left, and the basket's limit
+    (``OSCAR_MAX_BASKET_QUANTITY_THRESHOLD``); None when neither bounds it. The basket form checks both again,
+    with what the basket already holds (not read here: loading the visitor's basket would cost the page 8 queries).
+    """
+    bounds = [settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD or None]
+    bounds.append(getattr(purchase_info.availability, "num_available", None))
+    bounds = [bound for bound in bounds if bound is not None]
+    return max(min(bounds), 1) if bounds else None
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """``path`` as an absolute URL on this site (what a share link carries)."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path

@@ -20,6 +20,7 @@ PRODUCERS = [
     {
         "code": "hkd-ly-thi-mai",
         "name": "Hộ kinh doanh Lý Thị Mai",
+        "name_en": "Lý Thị Mai household business",
         "kind": "household",
         "representative": "Lý Thị Mai",
         "phone": "0912458307",
@@ -45,6 +46,7 @@ PRODUCERS = [
     {
         "code": "htx-che-shan-tuyet-suoi-giang",
         "name": "Hợp tác xã Chè Shan tuyết Suối Giàng",
+        "name_en": "Suối Giàng Shan Tuyết Tea Cooperative",
         "kind": "cooperative",
         "representative": "Sùng A Lử",
         "phone": "0385172946",
@@ -71,6 +73,7 @@ PRODUCERS = [
     {
         "code": "htx-cam-van-chan",
         "name": "Hợp tác xã Cam Văn Chấn",
+        "name_en": "Văn Chấn Orange Cooperative",
         "kind": "cooperative",
         "representative": "Phạm Văn Hùng",
         "phone": "0976203518",
@@ -96,6 +99,7 @@ PRODUCERS = [
     {
         "code": "htx-nong-lam-san-mu-cang-chai",
         "name": "Hợp tác xã Nông lâm sản Mù Cang Chải",
+        "name_en": "Mù Cang Chải Farm and Forest Products Cooperative",
         "kind": "cooperative",
         "representative": "Giàng A Chu",
         "phone": "0868417259",
@@ -121,6 +125,7 @@ PRODUCERS = [
     {
         "code": "htx-que-bao-yen",
         "name": "Hợp tác xã Quế Bảo Yên",
+        "name_en": "Bảo Yên Cinnamon Cooperative",
         "kind": "cooperative",
         "representative": "Lục Văn Hải",
         "phone": "0914726380",
@@ -147,6 +152,7 @@ PRODUCERS = [
     {
         "code": "htx-nong-san-muong-khuong",
         "name": "Hợp tác xã Nông sản Mường Khương",
+        "name_en": "Mường Khương Farm Produce Cooperative",
         "kind": "cooperative",
         "representative": "Lù Thị Dung",
         "phone": "0399641275",
@@ -173,6 +179,7 @@ PRODUCERS = [
     {
         "code": "htx-cay-an-qua-bac-ha",
         "name": "Hợp tác xã Cây ăn quả Bắc Hà",
+        "name_en": "Bắc Hà Fruit Cooperative",
         "kind": "cooperative",
         "representative": "Hoàng Thị Ngân",
         "phone": "0825317496",
@@ -197,6 +204,7 @@ PRODUCERS = [
     {
         "code": "hkd-hoang-van-sinh",
         "name": "Hộ kinh doanh Hoàng Văn Sinh",
+        "name_en": "Hoàng Văn Sinh household business",
         "kind": "household",
         "representative": "Hoàng Văn Sinh",
         "phone": "0983560712",
@@ -222,6 +230,7 @@ PRODUCERS = [
     {
         "code": "cty-ca-nuoc-lanh-hoang-lien",
         "name": "Công ty TNHH Cá nước lạnh Hoàng Liên",
+        "name_en": "Hoàng Liên Cold-Water Fish Co., Ltd.",
         "kind": "enterprise",
         "representative": "Trần Quốc Bảo",
         "phone": "0912873054",
@@ -246,6 +255,7 @@ PRODUCERS = [
     {
         "code": "cty-nong-san-bao-thang",
         "name": "Công ty TNHH Nông sản Bảo Thắng",
+        "name_en": "Bảo Thắng Farm Produce Co., Ltd.",
         "kind": "enterprise",
         "representative": "Nguyễn Văn Đức",
         "phone": "0356892014",
@@ -269,6 +279,7 @@ PRODUCERS = [
     {
         "code": "cty-tinh-dau-van-ban",
         "name": "Công ty Cổ phần Tinh dầu Văn Bàn",
+        "name_en": "Văn Bàn Essential Oils JSC",
         "kind": "enterprise",
         "representative": "Lê Thị Thu Hà",
         "phone": "0904516238",
@@ -293,6 +304,7 @@ PRODUCERS = [
     {
         "code": "thtx-det-tho-cam-ta-van",
         "name": "Tổ hợp tác Dệt thổ cẩm Tả Van",
+        "name_en": "Tả Van Brocade Weaving Group",
         "kind": "cooperative_group",
         "representative": "Giàng Thị Sua",
         "phone": "0337486129",
@@ -317,6 +329,7 @@ PRODUCERS = [
     {
         "code": "thtx-du-lich-pung-luong",
         "name": "Tổ hợp tác Du lịch cộng đồng Púng Luông",
+        "name_en": "Púng Luông Community Tourism Group",
         "kind": "cooperative_group",
         "representative": "Lý A Sình",
         "phone": "0869235147",
@@ -341,6 +354,7 @@ PRODUCERS = [
     {
         "code": "hkd-ly-lao-may",
         "name": "Hộ kinh doanh Lý Láo Mẩy",
+        "name_en": "Lý Láo Mẩy household business",
         "kind": "household",
         "representative": "Lý Láo Mẩy",
         "phone": "0971638025",
@@ -365,6 +379,7 @@ PRODUCERS = [
     {
         "code": "hkd-vang-a-su",
         "name": "Hộ kinh doanh Vàng A Sử",
+        "name_en": "Vàng A Sử household business",
         "kind": "household",
         "representative": "Vàng A Sử",
         "phone": "0347920581",
@@ -388,6 +403,7 @@ PRODUCERS = [
     {
         "code": "hkd-nguyen-thi-hoa",
         "name": "Hộ kinh doanh Nguyễn Thị Hoa",
+        "name_en": "Nguyễn Thị Hoa household business",
         "kind": "household",
         "representative": "Nguyễn Thị Hoa",
         "phone": "0387154269",

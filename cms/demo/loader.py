@@ -134,13 +134,25 @@ def ensure_categories():
     for group in taxonomy.GROUPS_148:
         root = Category.get_root_nodes().filter(name=group.name).first()
         if root is None:
-            root = Category.add_root(name=group.name, is_public=True)
-        for key, name, _name_en in group.subgroups:
+            root = Category.add_root(name=group.name, name_en=group.name_en, is_public=True)
+        _fill_english(root, name_en=group.name_en)
+        for key, name, name_en in group.subgroups:
             child = root.get_children().filter(name=name).first()
             if child is None:
-                child = root.add_child(name=name, is_public=True)
+                child = root.add_child(name=name, name_en=name_en, is_public=True)
+            _fill_english(child, name_en=name_en)
             by_subgroup[key] = child
     return by_subgroup
+
+
+def _fill_english(obj, **english):
+    """Give a row made before the catalogue was bilingual its English text, where still blank (an
+    administrator's own English stays)."""
+    blank = {field: value for field, value in english.items() if value and not getattr(obj, field)}
+    if blank:
+        for field, value in blank.items():
+            setattr(obj, field, value)
+        obj.save(update_fields=list(blank))
 
 
 def ensure_producers():
@@ -171,8 +183,11 @@ def ensure_producers():
                 "ward_code": row["ward_code"],
                 "street": row["street"],
                 "story": row["story"],
+                "name_en": row["name_en"],
+                "story_en": row["story_en"],
             },
         )
+        _fill_english(producer, name_en=row["name_en"], story_en=row["story_en"])
         producers[row["code"]] = producer
     return producers
 
@@ -258,6 +273,8 @@ def ensure_products(categories, producers, assistant, reviewer):
             defaults={
                 "title": row["title"],
                 "description": _description_html(row["description"]),
+                "title_en": row["title_en"],
+                "description_en": _description_html(row["description_en"]),
                 "product_class": _product_class(is_service),
                 "ocop_group": row["group"],
                 "ocop_subgroup": row["subgroup"],
@@ -266,6 +283,7 @@ def ensure_products(categories, producers, assistant, reviewer):
             },
         )
         if not was_created:
+            _fill_english(product, title_en=row["title_en"], description_en=_description_html(row["description_en"]))
             continue
         created += 1
         product.categories.add(categories[row["subgroup"]])

@@ -14,19 +14,22 @@ LINE_PENDING = "pending"
 LINE_CONFIRMED = "confirmed"
 LINE_SHIPPED = "shipped"
 LINE_CANCELLED = "cancelled"
+LINE_DELIVERED = "delivered"  # the buyer confirmed receipt, or the producer / staff recorded the delivery
 
 LINE_LABELS = {
     LINE_PENDING: _("Chờ xác nhận"),
     LINE_CONFIRMED: _("Đã xác nhận"),
     LINE_SHIPPED: _("Đã gửi hàng"),
     LINE_CANCELLED: _("Đã huỷ"),
+    LINE_DELIVERED: _("Đã giao"),
 }
 
 LINE_PIPELINE = {
     LINE_PENDING: (LINE_CONFIRMED, LINE_SHIPPED, LINE_CANCELLED),
     LINE_CONFIRMED: (LINE_SHIPPED, LINE_CANCELLED),
-    LINE_SHIPPED: (),
+    LINE_SHIPPED: (LINE_DELIVERED,),
     LINE_CANCELLED: (),
+    LINE_DELIVERED: (),
 }
 
 # Order statuses (Oscar's Order.status), derived from the lines
@@ -35,6 +38,7 @@ ORDER_CONFIRMED = "confirmed"
 ORDER_PARTIALLY_SHIPPED = "partially_shipped"
 ORDER_SHIPPED = "shipped"
 ORDER_CANCELLED = "cancelled"
+ORDER_DELIVERED = "delivered"
 
 ORDER_LABELS = {
     ORDER_PENDING: _("Chờ xác nhận"),
@@ -42,30 +46,36 @@ ORDER_LABELS = {
     ORDER_PARTIALLY_SHIPPED: _("Đã gửi một phần"),
     ORDER_SHIPPED: _("Đã gửi hàng"),
     ORDER_CANCELLED: _("Đã huỷ"),
+    ORDER_DELIVERED: _("Đã giao"),
 }
 
 ORDER_PIPELINE = {
     ORDER_PENDING: (ORDER_CONFIRMED, ORDER_PARTIALLY_SHIPPED, ORDER_SHIPPED, ORDER_CANCELLED),
     ORDER_CONFIRMED: (ORDER_PARTIALLY_SHIPPED, ORDER_SHIPPED, ORDER_CANCELLED),
-    ORDER_PARTIALLY_SHIPPED: (ORDER_SHIPPED,),
-    ORDER_SHIPPED: (),
+    ORDER_PARTIALLY_SHIPPED: (ORDER_SHIPPED, ORDER_DELIVERED),
+    ORDER_SHIPPED: (ORDER_DELIVERED,),
     ORDER_CANCELLED: (),
+    ORDER_DELIVERED: (),
 }
 
 
 def order_status_for(line_statuses):
     """The order's status from its lines' statuses (an iterable of line codes).
 
-    All cancelled → cancelled. Otherwise ignoring cancelled lines: all shipped → shipped;
-    some shipped → partially shipped; all confirmed → confirmed; else pending.
+    All cancelled → cancelled. Otherwise ignoring cancelled lines: all delivered → delivered; all shipped
+    (delivered counts as shipped) → shipped; some shipped → partially shipped; all confirmed → confirmed;
+    else pending.
     """
     statuses = list(line_statuses)
     live = [s for s in statuses if s != LINE_CANCELLED]
     if not live:
         return ORDER_CANCELLED if statuses else ORDER_PENDING
-    if all(s == LINE_SHIPPED for s in live):
+    if all(s == LINE_DELIVERED for s in live):
+        return ORDER_DELIVERED
+    sent = (LINE_SHIPPED, LINE_DELIVERED)
+    if all(s in sent for s in live):
         return ORDER_SHIPPED
-    if any(s == LINE_SHIPPED for s in live):
+    if any(s in sent for s in live):
         return ORDER_PARTIALLY_SHIPPED
     if all(s == LINE_CONFIRMED for s in live):
         return ORDER_CONFIRMED
@@ -77,8 +87,10 @@ def order_status_for(line_statuses):
 EVENT_CONFIRMED = "confirmed"
 EVENT_SHIPPED = "shipped"
 EVENT_CANCELLED = "cancelled"
+EVENT_DELIVERED = "delivered"
 EVENT_NAMES = {
     EVENT_CONFIRMED: _("Xác nhận"),
     EVENT_SHIPPED: _("Gửi hàng"),
     EVENT_CANCELLED: _("Huỷ"),
+    EVENT_DELIVERED: _("Đã giao"),
 }

@@ -90,8 +90,8 @@ def producer_lines(order: OrderModel, producer: Partner) -> QuerySet[LineModel]:
 
 def orders_for_producer(producer: Partner) -> QuerySet[OrderModel]:
     """Orders holding at least one of this producer's lines, annotated with its part only:
-    ``my_lines`` / ``my_pending`` / ``my_confirmed`` / ``my_shipped`` / ``my_cancelled`` (line
-    counts), ``my_total`` (price of its lines not cancelled) and ``my_status`` (its part's status —
+    ``my_lines`` / ``my_pending`` / ``my_confirmed`` / ``my_shipped`` / ``my_delivered`` / ``my_cancelled``
+    (line counts), ``my_total`` (price of its lines not cancelled) and ``my_status`` (its part's status —
     the SQL twin of ``statuses.order_status_for``, kept in step by the tests). Other producers'
     lines never enter the aggregates: the line filter comes before the annotations, on one join."""
 
@@ -106,14 +106,16 @@ def orders_for_producer(producer: Partner) -> QuerySet[OrderModel]:
             my_pending=count(statuses.LINE_PENDING),
             my_confirmed=count(statuses.LINE_CONFIRMED),
             my_shipped=count(statuses.LINE_SHIPPED),
+            my_delivered=count(statuses.LINE_DELIVERED),
             my_cancelled=count(statuses.LINE_CANCELLED),
             my_total=Sum("lines__line_price_incl_tax", filter=~Q(lines__status=statuses.LINE_CANCELLED)),
         )
         .annotate(
             my_status=Case(
                 When(my_lines=F("my_cancelled"), then=Value(statuses.ORDER_CANCELLED)),
-                When(my_shipped=live, then=Value(statuses.ORDER_SHIPPED)),
-                When(my_shipped__gt=0, then=Value(statuses.ORDER_PARTIALLY_SHIPPED)),
+                When(my_delivered=live, then=Value(statuses.ORDER_DELIVERED)),
+                When(Q(my_shipped=live - F("my_delivered")), then=Value(statuses.ORDER_SHIPPED)),
+                When(Q(my_shipped__gt=0) | Q(my_delivered__gt=0), then=Value(statuses.ORDER_PARTIALLY_SHIPPED)),
                 When(my_confirmed=live, then=Value(statuses.ORDER_CONFIRMED)),
                 default=Value(statuses.ORDER_PENDING),
             )
@@ -149,7 +151,7 @@ def part_status(lines: Iterable[LineModel]) -> str:
     return statuses.order_status_for(line.status for line in lines)
 
 
-# --- the three actions ---------------------------------------------------------------------------
+# --- the actions ---------------------------------------------------------------------------
 
 
 def awaiting_prepayment(order: OrderModel) -> bool:
@@ -215,11 +217,23 @@ def cancel_lines(
     )
 
 
+def deliver_lines(
+    order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs, buyer: bool = False
+) -> ShippingEventModel:
+    """These shipped lines reached the buyer. The producer (or staff acting for it) records it, or the
+    buyer confirms receipt (``buyer=True``: the caller checked it is the buyer, ``shop.order.receipt``;
+    the event's actor is the buyer's account, None for a guest). Delivered lines unlock reviews
+    (``catalogue.models.Product.has_received``). No money moves: a COD payment stays as it is."""
+    return _act(order, producer, user, lines, statuses.LINE_DELIVERED, statuses.EVENT_DELIVERED, system=buyer)
+
+
 def cancel_open_lines(order: OrderModel, reason: str) -> int:
     """The platform cancels every line not shipped yet, producer by producer (stock returns, the buyer
     is emailed, money taken for them is refunded — with the delivery charge once nothing is left).
     Returns how many lines were cancelled."""
-    open_lines = order.lines.exclude(status__in=[statuses.LINE_CANCELLED, statuses.LINE_SHIPPED])
+    open_lines = order.lines.exclude(
+        status__in=[statuses.LINE_CANCELLED, statuses.LINE_SHIPPED, statuses.LINE_DELIVERED]
+    )
     count = 0
     for partner_id in sorted(set(open_lines.values_list("partner_id", flat=True))):
         lines = list(open_lines.filter(partner_id=partner_id))

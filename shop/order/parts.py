@@ -33,6 +33,11 @@ class ProducerPart:
         return statuses.ORDER_LABELS.get(self.status, self.status)
 
     @property
+    def awaiting_receipt(self):
+        """Some lines were shipped and the buyer has not confirmed receiving them ("Đã nhận hàng")."""
+        return any(line.status == statuses.LINE_SHIPPED for line in self.lines)
+
+    @property
     def goods_total(self):
         return sum(
             (line.line_price_incl_tax for line in self.lines if line.status != statuses.LINE_CANCELLED), Decimal(0)

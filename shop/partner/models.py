@@ -41,6 +41,9 @@ class Partner(AbstractPartner):
     ward_code = models.PositiveIntegerField(_("Xã/phường"), null=True, blank=True)
     street = models.CharField(_("Số nhà, thôn, đường"), max_length=255, blank=True)
     story = models.TextField(_("Giới thiệu"), blank=True)
+    # The English twins (catalogue/translation.py): shown on English pages when filled, searched always.
+    name_en = models.CharField(_("Tên tiếng Anh"), max_length=128, blank=True)
+    story_en = models.TextField(_("Giới thiệu bằng tiếng Anh"), blank=True)
     has_epayment_account = models.BooleanField(_("Có tài khoản thanh toán điện tử / ngân hàng"), default=False)
     bank_name = models.CharField(_("Ngân hàng"), max_length=120, blank=True)
     bank_account_number = models.CharField(_("Số tài khoản"), max_length=40, blank=True)
@@ -92,6 +95,18 @@ class Partner(AbstractPartner):
                 addresses.validate_ward(self.province_code, self.ward_code)
             except ValidationError as error:
                 raise ValidationError({"ward_code": error.messages})
+
+    def get_name(self):
+        """The name in the page's language."""
+        from catalogue import translation
+
+        return translation.localized(self, "name")
+
+    def get_story(self):
+        """The story in the page's language."""
+        from catalogue import translation
+
+        return translation.localized(self, "story")
 
     @property
     def is_verified(self):

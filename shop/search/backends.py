@@ -81,7 +81,7 @@ def phrase_pattern(query_slots, fuzzy):
 class DatabaseProductSearch:
     """The same reading of a query as Elasticsearch's (``spelling.slots``, one typo a word of three letters or
     more), with regular expressions on the folded text (``Product.search_folded``: title, description,
-    attributes) and on the producers' folded names and places."""
+    both languages, attributes) and on the producers' folded names and places."""
 
     def suggest(self, query):
         return _database_suggestions(query)
@@ -116,8 +116,6 @@ class DatabaseProductSearch:
                 | Q(search_folded__iregex=fuzzy)
                 | Exists(StockRecord.objects.filter(product=OuterRef("pk"), partner_id__in=by_producer))
             )
-        if sort == "best-selling":
-            products = products.annotate(units_sold=indexing.units_sold())
         order = self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"])
         if query_slots and sort in ("relevance", ""):
             order = (self.ranking(query_slots), *order)
@@ -143,18 +141,20 @@ class DatabaseProductSearch:
 
 
 def _producer_texts():
-    """(id, folded name and place) of the producers the public sees."""
-    rows = listing.public_producers().values_list("pk", "name", "ward_code", "province_code")
+    """(id, folded names — Vietnamese and English — and place) of the producers the public sees."""
+    rows = listing.public_producers().values_list("pk", "name", "name_en", "ward_code", "province_code")
     return [
         (
             pk,
             fold(
                 " | ".join(
-                    part for part in (name, addresses.ward_name(ward), addresses.province_name(province)) if part
+                    part
+                    for part in (name, name_en, addresses.ward_name(ward), addresses.province_name(province))
+                    if part
                 )
             ),
         )
-        for pk, name, ward, province in rows
+        for pk, name, name_en, ward, province in rows
     ]
 
 
@@ -189,7 +189,7 @@ def _database_suggestions(query):
     # Titles that begin with what was typed come first.
     products = products.annotate(begins=Case(When(search_folded__startswith=fold(query), then=0), default=1))
     products = list(products.order_by("begins", "title")[:SUGGESTIONS])
-    producers = list(dict.fromkeys(p.producer.name for p in products if p.producer))
+    producers = list(dict.fromkeys(p.producer.get_name() for p in products if p.producer))
     return {"products": products, "producers": producers[:4]}
 
 
@@ -206,8 +206,18 @@ class ElasticsearchProductSearch:
     # Typo tolerance on every syllable of three letters or more (one edit: "ogn" finds "ong", "mamm" finds
     # "mam"), two edits from eight letters; the first letter must be right.
     FUZZINESS = "AUTO:3,8"
-    FOLDED_FIELDS = ["title_folded^4", "producer_folded^2", "place_folded^2", "attributes_folded", "description_folded"]
-    EXACT_FIELDS = ["title^4", "producer^2", "place^2", "attributes", "description"]
+    # Both languages whatever the page's (catalogue/translation.py): "mật ong" on /en/, "honey" on a Vietnamese page.
+    FOLDED_FIELDS = [
+        "title_folded^4",
+        "title_en_folded^4",
+        "producer_folded^2",
+        "producer_en_folded^2",
+        "place_folded^2",
+        "attributes_folded",
+        "description_folded",
+        "description_en_folded",
+    ]
+    EXACT_FIELDS = ["title^4", "title_en^4", "producer^2", "place^2", "attributes", "description", "description_en"]
 
     def _slot(self, spellings, fuzzy):
         """One slot of the query (``spelling.slots``): any of its spellings, all of its words, in any field."""
@@ -248,6 +258,7 @@ class ElasticsearchProductSearch:
                 for reading in spelling.readings(query_slots)
             ),
             self._fuzzy_phrase(query_slots, "title_folded", boost=3),
+            self._fuzzy_phrase(query_slots, "title_en_folded", boost=3),
             self._fuzzy_phrase(query_slots, "text_folded", boost=1),
         ]
         return EsQ("bool", must=[matches], should=ranking)
@@ -273,7 +284,12 @@ class ElasticsearchProductSearch:
         search = (
             Search(using=indexing.search_client(), index=index_name())
             .filter(for_sale_filter())
-            .query("multi_match", query=fold(query), type="bool_prefix", fields=["title_folded^3", "producer_folded"])
+            .query(
+                "multi_match",
+                query=fold(query),
+                type="bool_prefix",
+                fields=["title_folded^3", "title_en_folded^3", "producer_folded", "producer_en_folded"],
+            )
             .source(["producer"])
             .extra(size=SUGGESTIONS)
         )
@@ -290,7 +306,7 @@ class ElasticsearchProductSearch:
         ids = [int(hit.meta.id) for hit in hits]
         products = {p.pk: p for p in _cards().filter(pk__in=ids)}
         ordered = [products[pk] for pk in ids if pk in products]
-        producers = list(dict.fromkeys(p.producer.name for p in ordered if p.producer))
+        producers = list(dict.fromkeys(p.producer.get_name() for p in ordered if p.producer))
         return {"products": ordered, "producers": producers[:4]}
 
     def search(self, query="", categories=None, sort="relevance", selections=None):

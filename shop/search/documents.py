@@ -16,14 +16,20 @@ class ProductDocument(Document):
     title_folded = Text(analyzer="standard")
     description = Text(analyzer="standard")
     description_folded = Text(analyzer="standard")
+    # The English twins (catalogue/translation.py), searched from pages in either language.
+    title_en = Text(analyzer="standard")
+    title_en_folded = Text(analyzer="standard")  # English names keep Vietnamese places: "Suối Giàng … tea"
+    description_en = Text(analyzer="standard")
+    description_en_folded = Text(analyzer="standard")
+    producer_en_folded = Text(analyzer="standard")
     producer = Text(analyzer="standard", fields={"raw": Keyword()})
     producer_folded = Text(analyzer="standard")
     place = Text(analyzer="standard")  # commune and province
     place_folded = Text(analyzer="standard")
     attributes = Text(analyzer="standard")  # "Khối lượng tịnh: 500 g; Hạn sử dụng: 12 tháng"
     attributes_folded = Text(analyzer="standard")
-    # Every folded field above in one: a query's words may come from the title, the description, the producer
-    # and the place at once ("chè shan tuyết Tà Xùa").
+    # Every folded field above in one, both languages: a query's words may come from the title, the
+    # description, the producer and the place at once ("chè shan tuyết Tà Xùa", "Suối Giàng tea").
     text_folded = Text(analyzer="standard")
     group = Keyword()
     subgroup = Keyword()
@@ -70,6 +76,8 @@ def to_document(product, today=None):
     certificate = product.current_certificate(today=today)
     place = ", ".join(part for part in (producer.ward_name, producer.province_name) if part) if producer else ""
     description = strip_tags(product.description or "")
+    description_en = strip_tags(product.description_en or "")
+    producer_en = producer.name_en if producer else ""
     attributes = product.attribute_text()
     return ProductDocument(
         meta={"id": product.pk},
@@ -77,6 +85,11 @@ def to_document(product, today=None):
         title_folded=fold(product.title),
         description=normalize(description),
         description_folded=fold(description),
+        title_en=normalize(product.title_en),
+        title_en_folded=fold(product.title_en),
+        description_en=normalize(description_en),
+        description_en_folded=fold(description_en),
+        producer_en_folded=fold(producer_en),
         producer=normalize(producer.name) if producer else "",
         producer_folded=fold(producer.name) if producer else "",
         place=normalize(place),
@@ -84,7 +97,18 @@ def to_document(product, today=None):
         attributes=normalize(attributes),
         attributes_folded=fold(attributes),
         text_folded=" | ".join(
-            fold(part) for part in (product.title, producer.name if producer else "", place, description, attributes)
+            fold(part)
+            for part in (
+                product.title,
+                product.title_en,
+                producer.name if producer else "",
+                producer_en,
+                place,
+                description,
+                description_en,
+                attributes,
+            )
+            if part
         ),
         group=product.ocop_group,
         subgroup=product.ocop_subgroup,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from catalogue import translation
 from catalogue.programme import rules, taxonomy
 from shop.core import addresses, fragments
 
@@ -235,14 +236,17 @@ class FacetResult:
 
 
 def producer_labels(producer_ids):
-    """{id: name} of these producers, read once per content version (a producer's edit announces a change:
+    """{id: name in the page's language} of these producers, read once per content version and language (a producer's edit announces a change:
     ``shop.core.changes.producer_changed``)."""
     producer_ids = sorted(set(producer_ids))
     if not producer_ids:
         return {}
     return fragments.remember(
         "facet-producer-names",
-        lambda: dict(Partner.objects.filter(pk__in=producer_ids).values_list("pk", "name")),
+        lambda: {
+            producer.pk: producer.get_name()
+            for producer in Partner.objects.filter(pk__in=producer_ids).only("pk", "name", "name_en")
+        },
         *producer_ids,
     )
 
@@ -251,7 +255,7 @@ def present(counts, selections):
     """Facet results with labels, in a stable order; empty buckets are left out unless selected."""
     producer_names = producer_labels(int(v) for v in counts.get("producer", {}))
     labels = {
-        "group": {g.key: g.name for g in taxonomy.GROUPS_148},
+        "group": {g.key: translation.group_name(g) for g in taxonomy.GROUPS_148},
         "stars": {str(s): f"{s}★" for s in rules.OCOP_STARS},
         "price": {value: label for value, _low, _high, label in PRICE_RANGES},
         "in_stock": {"1": _("Còn hàng")},

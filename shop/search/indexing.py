@@ -20,14 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 import urllib3
 from django.conf import settings
-from django.db.models import OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from elastic_transport import Urllib3HttpNode
 from elasticsearch import Elasticsearch, helpers
 from oscar.core.loading import get_model
 
-from shop.core.order_statuses import LINE_CANCELLED
+from catalogue.sales import units_sold  # popularity: units sold, cancelled lines excluded
 from shop.search.documents import ProductDocument, index_name, to_document
 
 if TYPE_CHECKING:
@@ -37,7 +35,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 Product = get_model("catalogue", "Product")
-Line = get_model("order", "Line")
 ReindexMark = get_model("search", "ReindexMark")
 BULK_CHUNK = 500
 
@@ -79,19 +76,6 @@ def search_client() -> Elasticsearch:
     return _search_client(
         settings.ELASTICSEARCH_URL, settings.OCOP_SEARCH_CONNECT_TIMEOUT, settings.OCOP_SEARCH_TIMEOUT
     )
-
-
-def units_sold() -> Coalesce:
-    """Units of the product sold in lines not cancelled: its popularity (the "best-selling" sort)."""
-    sold = (
-        Line.objects.filter(product=OuterRef("pk"))
-        .exclude(status=LINE_CANCELLED)
-        .order_by()
-        .values("product")
-        .annotate(units=Sum("quantity"))
-        .values("units")
-    )
-    return Coalesce(Subquery(sold), 0)
 
 
 def products_to_index() -> QuerySet[ProductModel]:

@@ -100,7 +100,7 @@ class ProductCategoryView(ProductListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
-        context["summary"] = self.category.name
+        context["summary"] = self.category.get_name()  # in the page's language (catalogue/translation.py)
         return context
 
 

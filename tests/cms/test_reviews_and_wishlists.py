@@ -1,4 +1,4 @@
-"""Customer reviews (buyers only, moderated) and wishlists for account holders."""
+"""Customer reviews (buyers who received the product only, moderated) and wishlists for account holders."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -22,6 +22,8 @@ def _bought():
         .select_related("product")
         .first()
     )
+    # Reviews open once the parcel arrived (tests/shop/test_order_conventions.py: not before).
+    Line.objects.filter(pk=line.pk).update(status=statuses.LINE_DELIVERED)
     return buyer, line.product
 
 

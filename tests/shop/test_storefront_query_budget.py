@@ -47,6 +47,7 @@ def storefront_pages():
         "search, filtered": reverse("search:search") + "?q=che&stars=5",
         "basket": reverse("basket:summary"),
         "offers": reverse("offer:list"),
+        "producer shop": reverse("producer-shop", kwargs={"code": product.producer.code}),
     }
     return pages
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from payments.providers.base import PaymentProvider
-from payments.providers.vietqr import payload
+from payments.providers.vietqr import deeplink, payload
 
 
 def transfer_reference(order_number):
@@ -40,4 +40,6 @@ class VietQRTransferProvider(PaymentProvider):
             "account_number": settings.VIETQR_ACCOUNT_NUMBER,
             "account_name": settings.VIETQR_ACCOUNT_NAME,
             "reference": transfer_reference(payment.order_number),
+            # Buttons for the phone that shows the QR and cannot scan it (payments.providers.vietqr.deeplink).
+            "bank_apps": deeplink.app_links(payment.amount, transfer_reference(payment.order_number)),
         }

@@ -7,8 +7,10 @@ from shop.core.uploads import validate_product_image
 # deliberately absent (the OCOP workflow decides it).
 PRODUCT_FORM_FIELDS = [
     "title",
+    "title_en",
     "upc",
     "description",
+    "description_en",
     "ocop_group",
     "ocop_subgroup",
     "weight_grams",
@@ -29,10 +31,33 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
+def _marked_english(form, names):
+    """The English fields marked as English content (``lang="en"``): screen readers, spell checkers."""
+    for name in names:
+        if name in form.fields:
+            form.fields[name].widget.attrs["lang"] = "en"
+
+
 class ProductForm(oscar_forms.ProductForm):
     class Meta(oscar_forms.ProductForm.Meta):
         fields = PRODUCT_FORM_FIELDS
         formfield_callback = _formfield
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _marked_english(self, ["title_en", "description_en"])
+
+
+class CategoryForm(oscar_forms.CategoryForm):
+    """Oscar's category form with the English name and description (optional: English pages show the
+    Vietnamese ones when blank, catalogue/translation.py)."""
+
+    class Meta(oscar_forms.CategoryForm.Meta):
+        fields = [*oscar_forms.BaseCategoryForm._meta.fields, "name_en", "description_en"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _marked_english(self, ["name_en", "description_en"])
 
 
 class ProductImageForm(oscar_forms.ProductImageForm):

@@ -71,11 +71,13 @@ class PortalProductForm(DashboardProductForm):
     num_in_stock = stock_field()
 
     class Meta(DashboardProductForm.Meta):
-        fields = ["title", "description", "ocop_group", "ocop_subgroup", "weight_grams"]
+        fields = ["title", "title_en", "description", "description_en", "ocop_group", "ocop_subgroup", "weight_grams"]
         widgets = {}
         labels = {
             "title": gettext_lazy("Tên sản phẩm"),
+            "title_en": gettext_lazy("Tên tiếng Anh"),
             "description": gettext_lazy("Mô tả sản phẩm"),
+            "description_en": gettext_lazy("Mô tả tiếng Anh"),
             "ocop_group": gettext_lazy("Nhóm sản phẩm OCOP"),
             "ocop_subgroup": gettext_lazy("Phân nhóm"),
             "weight_grams": gettext_lazy("Khối lượng khi gửi hàng (gam)"),
@@ -86,6 +88,10 @@ class PortalProductForm(DashboardProductForm):
                 "hạn sử dụng. Để một dòng trống giữa các đoạn."
             ),
             "weight_grams": gettext_lazy("Cả bao bì, để tính phí gửi hàng. Ví dụ 500 cho nửa cân."),
+            "title_en": gettext_lazy(
+                "Không bắt buộc. Khách xem trang tiếng Anh thấy tên này; để trống thì thấy tên tiếng Việt."
+            ),
+            "description_en": gettext_lazy("Không bắt buộc. Để trống thì trang tiếng Anh hiện mô tả tiếng Việt."),
         }
         error_messages = {
             "title": {"required": gettext_lazy("Hãy nhập tên sản phẩm.")},
@@ -102,6 +108,7 @@ class PortalProductForm(DashboardProductForm):
             initial.setdefault("num_in_stock", stockrecord.num_in_stock)
         if instance is not None and instance.pk:
             initial.setdefault("description", editing.html_to_text(instance.description))
+            initial.setdefault("description_en", editing.html_to_text(instance.description_en))
         super().__init__(product_class, *args, **kwargs)
         self.product_class = product_class
         self.stockrecord = stockrecord
@@ -112,6 +119,7 @@ class PortalProductForm(DashboardProductForm):
         description.widget = forms.Textarea(attrs={"rows": 6})
         description.required = True
         description.error_messages["required"] = _("Hãy viết vài dòng giới thiệu sản phẩm.")
+        self.fields["description_en"].widget = forms.Textarea(attrs={"rows": 4, "lang": "en"})  # English content
         for name in ("ocop_group", "ocop_subgroup"):
             self.fields[name].required = True
         self.fields["ocop_subgroup"].choices = subgroup_choices()
@@ -124,7 +132,7 @@ class PortalProductForm(DashboardProductForm):
         if not product_class.requires_shipping:
             del self.fields["weight_grams"]
         # Field order: what a producer fills first, then the class's attributes, then price and stock.
-        order = ["title", "description", "ocop_group", "ocop_subgroup"]
+        order = ["title", "title_en", "description", "description_en", "ocop_group", "ocop_subgroup"]
         attributes = [name for name in self.fields if name.startswith("attr_")]
         self.order_fields(order + attributes + ["weight_grams", "price", "num_in_stock"])
 
@@ -140,6 +148,14 @@ class PortalProductForm(DashboardProductForm):
         if self.instance.pk and editing.html_to_text(stored) == editing.html_to_text(editing.text_to_html(text)):
             return stored
         return editing.text_to_html(text)
+
+    def clean_description_en(self):
+        """Plain text in, safe paragraphs stored, like the Vietnamese description."""
+        text = self.cleaned_data["description_en"]
+        stored = self.instance.description_en if self.instance.pk else ""
+        if self.instance.pk and editing.html_to_text(stored) == editing.html_to_text(editing.text_to_html(text)):
+            return stored
+        return editing.text_to_html(text) if text.strip() else ""
 
     def clean_ocop_group(self):
         group = self.cleaned_data["ocop_group"]

@@ -163,11 +163,15 @@ class CancelForm(LinesForm):
     )
 
 
+class DeliverForm(LinesForm):
+    target = statuses.LINE_DELIVERED
+
+
 class OrderDetailView(PortalMixin, TemplateView):
     """One order as this producer sees it, with the confirm / ship / cancel forms."""
 
     template_name = "oscar/dashboard/portal/order.html"
-    form_classes = {"confirm": ConfirmForm, "ship": ShipForm, "cancel": CancelForm}
+    form_classes = {"confirm": ConfirmForm, "ship": ShipForm, "cancel": CancelForm, "deliver": DeliverForm}
     post_needs = access.FULFIL  # a suspended producer still fulfils orders already placed
 
     @cached_property
@@ -219,6 +223,10 @@ class OrderDetailView(PortalMixin, TemplateView):
             self.order, self.producer, self.request.user, chosen, data["carrier"], data["tracking_number"]
         )
         return _("Đã ghi nhận gửi hàng. Khách hàng được báo mã vận đơn.")
+
+    def action_deliver(self, chosen, data):
+        fulfilment.deliver_lines(self.order, self.producer, self.request.user, chosen)
+        return _("Đã ghi nhận khách đã nhận hàng.")
 
     def action_cancel(self, chosen, data):
         fulfilment.cancel_lines(self.order, self.producer, self.request.user, chosen, data["reason"])

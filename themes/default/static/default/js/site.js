@@ -30,3 +30,86 @@
     $(document.body).on("click", "[data-action=back]", function (event) { event.preventDefault(); window.history.back(); });
   });
 })(window.jQuery);
+
+/* Shop conventions: the quantity stepper (oscar/catalogue/partials/quantity_stepper.html) and "copy link"
+   (oscar/catalogue/partials/share.html). Without this script both still work: a plain number input bounded by
+   min and max, and the link in a field to copy by hand. */
+(function () {
+  "use strict";
+  function bounded(input, value) {
+    var min = parseInt(input.min, 10) || 1;
+    var max = parseInt(input.max, 10);
+    if (isNaN(value)) { value = min; }
+    if (value < min) { value = min; }
+    if (!isNaN(max) && value > max) { value = max; }
+    return value;
+  }
+  function setUpStepper(stepper) {
+    var input = stepper.querySelector(".quantity-stepper__input");
+    if (!input) { return; }
+    var buttons = stepper.querySelectorAll(".quantity-stepper__button");
+    function refresh() {
+      var value = parseInt(input.value, 10);
+      buttons.forEach(function (button) {
+        var step = parseInt(button.getAttribute("data-step"), 10);
+        button.disabled = bounded(input, value + step) === bounded(input, value);
+      });
+    }
+    buttons.forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var step = parseInt(button.getAttribute("data-step"), 10);
+        input.value = bounded(input, parseInt(input.value, 10) + step);
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        refresh();
+      });
+    });
+    input.addEventListener("change", function () { input.value = bounded(input, parseInt(input.value, 10)); refresh(); });
+    refresh();
+  }
+  function setUpShare(share) {
+    var button = share.querySelector(".share__copy");
+    var field = share.querySelector(".share__url");
+    var status = share.querySelector(".share__status");
+    if (!button || !navigator.clipboard || !window.isSecureContext) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(function () {
+        status.textContent = button.getAttribute("data-copied");
+      }, function () {
+        status.textContent = button.getAttribute("data-copy-failed");
+        button.hidden = true; // shows the field again (site.css), to copy by hand
+        if (field) { field.focus(); field.select(); }
+      });
+    });
+  }
+  function start() {
+    document.querySelectorAll("[data-quantity-stepper]").forEach(setUpStepper);
+    document.querySelectorAll("[data-share]").forEach(setUpShare);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();
+
+/* Phone layout: the product page's buy bar (oscar/catalogue/detail.html). It is shown, fixed at the bottom of the
+   screen, while the page's own add-to-basket form is out of sight; without this script it stays hidden and the
+   form is the way to buy. */
+(function () {
+  "use strict";
+  function setUpBuyBar(bar) {
+    var form = document.getElementById("add_to_basket_form");
+    if (!form || !("IntersectionObserver" in window)) { return; }
+    bar.hidden = false;
+    new IntersectionObserver(function (entries) {
+      var formInSight = entries[0].isIntersecting;
+      // Only once the form has scrolled away above: a shopper reading from the top sees the form itself first.
+      var passed = entries[0].boundingClientRect.bottom < 0;
+      bar.classList.toggle("is-shown", !formInSight && passed);
+      document.body.classList.toggle("has-buy-bar", !formInSight && passed);
+    }).observe(form);
+  }
+  function start() {
+    var bar = document.querySelector("[data-buy-bar]");
+    if (bar) { setUpBuyBar(bar); }
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

@@ -1,0 +1,26 @@
+"""Units of a product sold: the lines of orders that were not cancelled (a cancelled line's stock went back).
+
+One definition for the "Đã bán N" count of product cards (``listing.product_cards``) and the search index's
+popularity (the "best-selling" sort, ``shop.search.indexing``): an annotation, so a page of cards reads it in the
+query that loads them.
+"""
+
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from oscar.core.loading import get_model
+
+from shop.core.order_statuses import LINE_CANCELLED
+
+
+def units_sold() -> Coalesce:
+    """Units of the product (``OuterRef("pk")``) in order lines not cancelled, 0 when none."""
+    Line = get_model("order", "Line")
+    sold = (
+        Line.objects.filter(product=OuterRef("pk"))
+        .exclude(status=LINE_CANCELLED)
+        .order_by()
+        .values("product")
+        .annotate(units=Sum("quantity"))
+        .values("units")
+    )
+    return Coalesce(Subquery(sold), 0)
