@@ -311,9 +311,7 @@ def ensure_products(categories, producers, assistant, reviewer):
             address_on_document=row.get("old_address", ""),
             legacy_group=LEGACY_GROUPS.get(row["group"], "") if row["taxonomy"] == taxonomy.TAXONOMY_1048 else "",
         )
-        # A product kept on sale without its certificate shows no OCOP mark, in its picture too.
-        stars_drawn = 0 if row["sku"] == REVOKED_KEPT_ON_SALE else row["stars"]
-        picture = images.product_image(row["title"], producer.name, row["group"], stars_drawn)
+        picture = images.product_image(row["title"], row["subgroup"])
         ProductImage.objects.create(
             product=product,
             display_order=0,

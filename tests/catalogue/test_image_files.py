@@ -13,7 +13,7 @@ ProductImage = get_model("catalogue", "ProductImage")
 
 def test_image_file_stays_if_the_deletion_rolls_back_and_goes_when_it_commits(django_capture_on_commit_callbacks):
     product = Product.objects.get(upc="LC-030")
-    picture = images.product_image(product.title, "Thử nghiệm", "food", 4)
+    picture = images.product_image(product.title, "honey")
     image = ProductImage.objects.create(
         product=product, display_order=9, original=ContentFile(picture, name="anh-thu-nghiem.jpg")
     )
