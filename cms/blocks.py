@@ -66,8 +66,9 @@ class ProductShelfBlock(blocks.StructBlock):
         label = _("Dãy sản phẩm")
         preview_value = {"heading": "Sản phẩm mới", "group": "", "count": 4}
 
-    def shelf(self, value, request=None):
-        products = product_cards().order_by("-date_created", "id")
+    def shelf(self, value, request=None, shown=()):
+        """The newest products of the group, without those a shelf above already shows (``shown``)."""
+        products = product_cards().exclude(pk__in=shown).order_by("-date_created", "id")
         if value.get("group"):
             products = products.filter(ocop_group=value["group"])
         return {"value": {"heading": value.get("heading")}}, list(
@@ -139,7 +140,8 @@ class FeaturedProductsBlock(blocks.StructBlock):
     def get_preview_value(self):
         return self.normalize({"heading": _("Sản phẩm chọn lọc"), "products": list(product_cards()[:4])})
 
-    def shelf(self, value, request=None):
+    def shelf(self, value, request=None, shown=()):
+        """The editor's choice, as chosen (even a product a shelf above shows too)."""
         chosen = [product.pk for product in value.get("products") or [] if product is not None]
         return {"value": {"heading": value.get("heading")}}, chosen
 
@@ -190,8 +192,8 @@ class ProductQueryBlock(blocks.StructBlock):
     def products(self, value):
         return cards_of(self.product_ids(value))
 
-    def product_ids(self, value):
-        products = product_cards()
+    def product_ids(self, value, shown=()):
+        products = product_cards().exclude(pk__in=shown)
         rule = value.get("rule")
         if rule == self.FIVE_STARS:
             products = with_stars(products, max(rules.OCOP_STARS))
@@ -206,8 +208,9 @@ class ProductQueryBlock(blocks.StructBlock):
             products.order_by("-date_created", "id").distinct().values_list("pk", flat=True)[: value.get("count") or 8]
         )
 
-    def shelf(self, value, request=None):
-        return {"value": {"heading": value.get("heading")}}, self.product_ids(value)
+    def shelf(self, value, request=None, shown=()):
+        """The rule's products, without those a shelf above already shows (``shown``)."""
+        return {"value": {"heading": value.get("heading")}}, self.product_ids(value, shown)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -233,8 +236,9 @@ class ProducerSpotlightBlock(blocks.StructBlock):
         producer = public_producers().order_by("pk").first()
         return self.normalize({"producer": producer, "text": producer.story[:200] if producer else ""})
 
-    def shelf(self, value, request=None):
-        """Nothing (None) once the producer is no longer published; its story's link only while shown."""
+    def shelf(self, value, request=None, shown=()):
+        """Nothing (None) once the producer is no longer published; its story's link only while shown. Its
+        products are the producer's, whatever shelves above show."""
         producer, story = value.get("producer"), value.get("story")
         if producer is None or not public_producers().filter(pk=producer.pk).exists():
             return None, []

@@ -34,7 +34,8 @@ def _sections(page, request):
             context = {"request": request, "page": page, "forloop": {"first": index == 0, "counter": index + 1}}
             item["html"] = mark_safe(block.render(context=context))
         else:
-            context, product_ids = shelf(block.value, request)
+            # A shelf filled by a rule skips what an earlier shelf shows (an editor's own choice is kept as chosen).
+            context, product_ids = shelf(block.value, request, shown=set(wanted))
             if context is None:  # nothing to show (a producer no longer published)
                 item["html"] = ""
                 gathered.append(item)

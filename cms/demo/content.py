@@ -299,6 +299,9 @@ def _ensure_every_block(home, products, producers, campaign, stories, english=Fa
     def text(vi, en):
         return en if english else vi
 
+    # The editors' picks are not the spotlighted producer's products, which its block shows anyway.
+    picks = [product for product in products if not producers or product.producer != producers[0]][:4]
+
     wanted = [
         (
             "hero_carousel",
@@ -322,7 +325,7 @@ def _ensure_every_block(home, products, producers, campaign, stories, english=Fa
             },
         ),
         ("campaign_banner", {"campaign": campaign}),
-        ("featured_products", {"heading": text("Sản phẩm chọn lọc", "Editors' picks"), "products": products[:4]}),
+        ("featured_products", {"heading": text("Sản phẩm chọn lọc", "Editors' picks"), "products": picks}),
         (
             "product_query",
             {

@@ -17,6 +17,7 @@ page's document: ``tasks.update_page_document``).
 
 import logging
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -60,7 +61,7 @@ def searchable_pages():
         Page.objects.live()
         .public()
         .filter(depth__gt=HOME_DEPTH)
-        .exclude(pk__in=hidden_story_pages().values("pk"))
+        .exclude(Exists(hidden_story_pages().filter(pk=OuterRef("pk"))))
         .select_related("locale")
     )
 

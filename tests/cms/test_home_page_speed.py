@@ -141,3 +141,41 @@ def test_an_editor_previews_the_draft_not_the_cached_page(client):
     page.body.append(("text", RichText("<p>Bản nháp chưa đăng</p>")))
     assert "Bản nháp chưa đăng" in page.make_preview_request().content.decode()
     assert "Bản nháp chưa đăng" not in client.get("/").content.decode()
+
+
+def test_shelves_filled_by_a_rule_skip_the_products_a_shelf_above_shows(client):
+    """The demo home showed the same new products again in the group shelves below (issue 21's long page)."""
+    page = _home()
+    picked = list(for_sale().order_by("pk")[:2])
+    _set_body(
+        page,
+        [
+            ("featured_products", {"heading": "Chọn lọc", "products": picked}),
+            ("products", {"heading": "Sản phẩm mới", "group": "", "count": 6}),
+            ("products", {"heading": "Thực phẩm", "group": "food", "count": 4}),
+            ("product_query", {"heading": "5 sao", "rule": "five_stars", "group": "", "province": "", "count": 4}),
+        ],
+    )
+    shelves = [
+        [p.pk for p in section["context"]["products"]]
+        for section in client.get("/").context["sections"]
+        if "context" in section
+    ]
+    assert shelves[0] == [p.pk for p in picked] and len(shelves[1]) == 6
+    shown = [pk for shelf in shelves for pk in shelf]
+    assert len(shown) == len(set(shown)), shelves
+    assert all(len(shelf) for shelf in shelves), shelves
+
+
+def test_an_editors_own_choice_is_shown_as_chosen_even_below_a_rule_shelf(client):
+    page = _home()
+    newest = list(for_sale().order_by("-date_created", "id")[:2])
+    _set_body(
+        page,
+        [
+            ("products", {"heading": "Sản phẩm mới", "group": "", "count": 2}),
+            ("featured_products", {"heading": "Chọn lọc", "products": newest}),
+        ],
+    )
+    shelves = [[p.pk for p in s["context"]["products"]] for s in client.get("/").context["sections"] if "context" in s]
+    assert shelves == [[p.pk for p in newest]] * 2
