@@ -12,6 +12,9 @@ from catalogue.programme.review import ReviewStatus
 from shop.core.storage import private_storage
 from shop.core.uploads import validate_document_scan
 
+# What a signed-in visitor may do about reviewing a product (``Product.review_state``).
+REVIEW_PERMITTED, REVIEW_AFTER_DELIVERY = "permitted", "after-delivery"
+
 
 class Product(AbstractProduct):
     """An Oscar product with the OCOP data a listing needs."""
@@ -131,7 +134,23 @@ class Product(AbstractProduct):
         """Only customers who received the product may review it, once (reviews are then moderated:
         ``OSCAR_MODERATE_REVIEWS``). A buyer whose parcel is still on its way is told to wait
         (``catalogue.reviews.views.CreateProductReview``)."""
-        return self.has_received(user) and not self.has_review_by(user)
+        return self.review_state(user) == REVIEW_PERMITTED
+
+    def review_state(self, user):
+        """``REVIEW_PERMITTED``, ``REVIEW_AFTER_DELIVERY`` (bought, not received yet) or None, in one query
+        (two for a buyer who received it: have they reviewed it already)."""
+        from shop.core import order_statuses as statuses
+
+        if not user.is_authenticated:
+            return None
+        bought = set(
+            self.line_set.filter(order__user=user)
+            .exclude(status=statuses.LINE_CANCELLED)
+            .values_list("status", flat=True)
+        )
+        if statuses.LINE_DELIVERED in bought:
+            return None if self.has_review_by(user) else REVIEW_PERMITTED
+        return REVIEW_AFTER_DELIVERY if bought else None
 
     def save(self, *args, **kwargs):
         from shop.core.text import folded_product_text

@@ -15,6 +15,7 @@ from oscar.apps.catalogue.views import ProductDetailView as CoreProductDetailVie
 from oscar.core.loading import get_class, get_model
 
 from catalogue import listing, traceability, translation
+from catalogue.models import REVIEW_AFTER_DELIVERY, REVIEW_PERMITTED
 from shop.core import fragments
 from shop.partner import access
 
@@ -82,7 +83,9 @@ class ProductDetailView(CoreProductDetailView):
         context["reviews"] = (
             list(product.reviews.approved().select_related("user").order_by("-date_created")[:3]) if num_reviews else []
         )
-        context["review_permitted"] = product.is_review_permitted(user)
+        review_state = product.review_state(user)
+        context["review_permitted"] = review_state == REVIEW_PERMITTED
+        context["review_after_delivery"] = review_state == REVIEW_AFTER_DELIVERY
         context["recommended_products"], context["recently_viewed"] = self.product_cards(product)
         return context
 

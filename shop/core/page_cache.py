@@ -39,6 +39,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 
 from shop.core import fragments, url_prefixes
 
@@ -116,9 +117,15 @@ def _key(request):
     # certificate expiring, a decision to keep a product on sale ending — catalogue.listing).
     place = (
         f"{timezone.localdate().isoformat()}|{request.get_host()}|{translation.get_language()}|"
-        f"{request.get_full_path()}|{history}"
+        f"{request.get_full_path()}|{history}|{_key_parts(request)}"
     )
     return f"ocop-page:{version}:{hashlib.sha256(place.encode()).hexdigest()}"
+
+
+def _key_parts(request):
+    """What else changes a page at its own time, announced by nobody (``OCOP_PAGE_CACHE_KEY_PARTS``: the site
+    offers open now, whose campaign prices cards show — an offer starts and ends on the clock)."""
+    return "|".join(str(import_string(path)(request)) for path in settings.OCOP_PAGE_CACHE_KEY_PARTS)
 
 
 def _is_product_page(request):

@@ -143,7 +143,9 @@ class OrderCreator(CoreOrderCreator):
             partner_sku=stockrecord.partner_sku,
             stockrecord=stockrecord,
             product=product,
-            title=product.get_title(),
+            # The product's registered (Vietnamese) name, whatever language the buyer browsed in: the producer
+            # packs, invoices and declares by it.
+            title=product.title or product.get_title(),
             upc=product.upc,
             quantity=basket_line.quantity,
             line_price_excl_tax=basket_line.line_price_excl_tax_incl_discounts,

@@ -204,6 +204,9 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole pages for anonymous visitors (shop/core/page_cache.py), at most this many seconds old; 0 = off.
 OCOP_PAGE_CACHE_SECONDS = int(os.environ.get("OCOP_PAGE_CACHE_SECONDS", 300))
+# Parts of a cached page's key for what changes on the clock without an announcement (shop/core/page_cache.py):
+# the site offers open now (a campaign starting or ending at its time changes the prices cards show).
+OCOP_PAGE_CACHE_KEY_PARTS = ["shop.offer.campaign.offers_key"]
 
 # --- Security --------------------------------------------------------------
 # Every response (SecurityMiddleware); production.py adds HSTS and secure cookies.

@@ -3,6 +3,7 @@ descriptions of products, categories and producers when filled, the Vietnamese o
 products by their names in either language from pages in either language, on both backends."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
@@ -280,3 +281,19 @@ def test_english_fields_are_marked_as_english_content():
     product = factories.product(on_sale=False)
     form = PortalProductForm(product.product_class, instance=product)
     assert 'lang="en"' in str(form["title_en"]) and 'lang="en"' in str(form["description_en"])
+
+
+def test_an_order_placed_on_english_pages_keeps_the_products_registered_vietnamese_name():
+    """The producer packs, invoices and declares by the registered name, whatever language the buyer used."""
+    from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
+
+    product = buyable_products(1)[0]
+    product.title_en = "Test honey in English"
+    product.save()
+    client = Client()
+    with translation.override("en"):
+        add_to_basket(client, product)
+        response = place_order(client, reach_preview(client))
+    assert response.status_code == 302, response
+    line = get_model("order", "Line").objects.filter(product=product).latest("pk")
+    assert line.title == product.title and line.title != product.title_en

@@ -174,6 +174,15 @@ def test_reviews_only_after_delivery_and_the_form_says_why(buyer, product, produ
     assert client.get(review_url(product)).status_code == 200
 
 
+def test_the_product_page_tells_a_buyer_waiting_for_the_parcel_when_they_may_review(buyer, product, producer, shipped):
+    client = signed_in(buyer)
+    waiting = client.get(product.get_absolute_url()).content.decode()
+    assert "Bạn có thể đánh giá sau khi nhận hàng." in waiting and review_url(product) not in waiting
+    client.post(receipt_url(shipped, producer))
+    received = client.get(product.get_absolute_url()).content.decode()
+    assert "Bạn có thể đánh giá sau khi nhận hàng." not in received and review_url(product) in received
+
+
 def test_the_producer_marking_delivered_unlocks_the_review(buyer, product, producer, shipped):
     portal = signed_in(producer.director)
     line = shipped.lines.get()

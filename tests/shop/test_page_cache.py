@@ -1,20 +1,24 @@
 """The page cache for anonymous visitors: served from the cache only to visitors for whom the page is
 the same, with their own CSRF token and recently-viewed list, and dropped when what it shows changes."""
 
+import datetime
 import json
 import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
 from catalogue.ocop import editing
 from cms.models import SiteContact
+from tests import factories
 from tests.shop.checkout.journey import buyable_products
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +176,19 @@ def test_an_order_drops_the_cached_pages_only_when_it_sells_a_product_out(django
         with django_capture_on_commit_callbacks(execute=True):
             assert place_order(buyer).status_code == 302
         assert _get(Client(), url)[1] == expected_after
+
+
+def test_a_cached_page_stops_showing_a_campaign_price_when_the_offer_ends_on_its_time():
+    """An offer ends on the clock, announced by nobody: the page's key names the offers open now."""
+    product = factories.product(price=100_000)
+    product_range = get_model("offer", "Range").objects.create(name="Tuần lễ thử nghiệm")
+    product_range.included_products.add(product)
+    ends = timezone.now() + datetime.timedelta(minutes=1)
+    factories.percentage_offer(product_range, "Giảm 10 % một phút", percent=10, end_datetime=ends)
+    url = product.get_absolute_url()
+    first, _ = _get(Client(), url)
+    again, state = _get(Client(), url)
+    assert "-10%" in first.content.decode() and "-10%" in again.content.decode() and state == "hit"
+    with time_machine.travel(ends + datetime.timedelta(minutes=1)):
+        after, _ = _get(Client(), url)
+        assert "-10%" not in after.content.decode()
