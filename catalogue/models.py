@@ -123,13 +123,6 @@ class Product(AbstractProduct):
             and self.line_set.filter(order__user=user).exclude(status=statuses.LINE_CANCELLED).exists()
         )
 
-    def has_received(self, user):
-        """The user has an order line of this product that was delivered (the buyer confirmed receipt, or the
-        producer or staff recorded the delivery: ``shop.order.fulfilment.deliver_lines``)."""
-        from shop.core import order_statuses as statuses
-
-        return user.is_authenticated and self.line_set.filter(order__user=user, status=statuses.LINE_DELIVERED).exists()
-
     def is_review_permitted(self, user):
         """Only customers who received the product may review it, once (reviews are then moderated:
         ``OSCAR_MODERATE_REVIEWS``). A buyer whose parcel is still on its way is told to wait

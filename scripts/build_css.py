@@ -15,7 +15,8 @@ widgets' ``attrs``, HTML built in Python) and availability codes, our scripts an
 string concatenation (``alert-{{ tags }}``, ``"col-" + n``) keeps every class with that prefix. Element and
 attribute selectors are always kept; ``@keyframes`` and ``@font-face`` only when a kept rule uses them.
 Bootstrap's blue and grey are darkened to pass WCAG AA contrast (``PALETTE``). Font Awesome's solid font is
-served as a subset holding the icons kept (``default/fonts/fa-solid-900-subset.woff2``); the other Font
+served as a subset holding the icons kept (``default/fonts/fa-solid-900-subset.woff2``, its glyphs listed in
+``scripts/fa-solid-900-subset.txt``); the other Font
 Awesome fonts are never downloaded (no storefront element uses them). After a template adds a Bootstrap class,
 run the script again (the test fails until then).
 The output is deterministic (tests/test_css_build.py compares it with the committed file).
@@ -34,6 +35,9 @@ THEME = ROOT / "themes" / "default"
 OUTPUT = THEME / "static" / "default" / "css" / "base.min.css"
 FONT_SOURCE = OSCAR / "static" / "oscar" / "webfonts" / "fa-solid-900.woff2"
 FONT_OUTPUT = THEME / "static" / "default" / "fonts" / "fa-solid-900-subset.woff2"
+# The glyphs (hexadecimal code points) the committed subset was cut to, written with it: tests/test_css_build.py
+# checks the stylesheet's icons against it without fonttools.
+FONT_GLYPHS = ROOT / "scripts" / "fa-solid-900-subset.txt"
 # The font's address as written in the output, relative to default/css/.
 FONT_URL = "../fonts/fa-solid-900-subset.woff2"
 PYTHON_PACKAGES = ("catalogue", "cms", "payments", "shop")
@@ -252,6 +256,7 @@ def build_font(css):
     subsetter.subset(font)
     FONT_OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     subset.save_font(font, str(FONT_OUTPUT), options)
+    FONT_GLYPHS.write_text(" ".join(f"{code:x}" for code in codepoints) + "\n", encoding="utf-8")
     return codepoints
 
 

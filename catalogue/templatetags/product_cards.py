@@ -10,6 +10,11 @@ offers open now (``shop.offer.campaign``), so a campaign starting or ending at i
 sold move no content version (a sale changes no page): the card's "Đã bán" count may lag by
 ``OCOP_FRAGMENT_CACHE_SECONDS`` at most.
 
+``{% product_card product position %}``: a card at ``position`` (0-based) of a list that opens the page's first
+screen. Its picture loads at once (``loading="eager"``) for the first ``EAGER_CARDS`` (a phone's first row),
+the very first also with ``fetchpriority="high"`` (the page's largest paint); without a position, or further
+down, the picture is lazy. The loading mode is part of the card's key: three versions of a card at most.
+
 ``{% campaign_price product session as campaign %}``: the campaign price of cards and the product page.
 """
 
@@ -25,20 +30,30 @@ from shop.offer import campaign
 register = template.Library()
 
 CSRF_PLACEHOLDER = "__OCOP_CARD_CSRF_TOKEN__"
+EAGER_CARDS = 2  # two cards a row on a phone: the first row is on the first screen
+
+
+def picture_loading(position):
+    """How a card's picture at ``position`` of a first-screen list loads: "high", "eager" or "lazy"."""
+    if position is None or position >= EAGER_CARDS:
+        return "lazy"
+    return "high" if position == 0 else "eager"
 
 
 @register.simple_tag(takes_context=True)
-def product_card(context, product):
+def product_card(context, product, position=None):
     if not product:
         return ""
+    loading = picture_loading(position)
 
     def render():
         values = context.flatten()
         values["csrf_token"] = CSRF_PLACEHOLDER
+        values["card_loading"] = loading
         return str(render_product(Context(values), product))
 
     request = context.get("request")
-    html = fragments.remember("product-card", render, product.pk, campaign.offers_key(request))
+    html = fragments.remember("product-card", render, product.pk, loading, campaign.offers_key(request))
     token = context.get("csrf_token")
     return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token) if token is not None else ""))
 

@@ -43,6 +43,11 @@ def to_dong(value: Decimal | int | str | None) -> int:
     return int(amount.quantize(WHOLE_DONG, rounding=ROUND_HALF_UP))
 
 
+def whole_percent(part: Decimal | int, whole: Decimal | int) -> int:
+    """``part`` as a whole per cent of ``whole`` (a discount's "-10%"), halves up like money."""
+    return int((Decimal(part) * 100 / Decimal(whole)).quantize(WHOLE_DONG, rounding=ROUND_HALF_UP))
+
+
 def format_vnd(value: Decimal | int | str | None) -> str:
     """``value`` rounded to whole đồng (``to_dong``) and shown as the site shows money: "1.234.567 ₫"."""
     return currency(Decimal(to_dong(value)), "VND")

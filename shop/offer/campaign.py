@@ -15,11 +15,12 @@ cached card (an offer starting or ending at its time changes no content version)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from oscar.core.loading import get_model
 
 from shop.core import request_memo
+from shop.core.money import whole_percent
 from shop.offer.applicator import Applicator
 
 
@@ -39,7 +40,7 @@ class CampaignPrice:
     @property
     def percent(self) -> int:
         """The discount in whole per cent, as the badge shows it ("-10%")."""
-        return int((self.saving * 100 / self.list_price).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+        return whole_percent(self.saving, self.list_price)
 
 
 def _offers(request):

@@ -223,7 +223,7 @@ def deliver_lines(
     """These shipped lines reached the buyer. The producer (or staff acting for it) records it, or the
     buyer confirms receipt (``buyer=True``: the caller checked it is the buyer, ``shop.order.receipt``;
     the event's actor is the buyer's account, None for a guest). Delivered lines unlock reviews
-    (``catalogue.models.Product.has_received``). No money moves: a COD payment stays as it is."""
+    (``catalogue.models.Product.review_state``). No money moves: a COD payment stays as it is."""
     return _act(order, producer, user, lines, statuses.LINE_DELIVERED, statuses.EVENT_DELIVERED, system=buyer)
 
 

@@ -3,7 +3,7 @@
 Only the buyer (``shop.core.buyer_session.is_buyer``: the account or session that placed or looked up the
 order) may confirm, and only lines that producer has shipped. The lines become delivered through the
 fulfilment service (``fulfilment.deliver_lines``: locked, pipeline-checked, a "delivered" shipping event),
-which also unlocks reviews of those products (``catalogue.models.Product.has_received``). No money moves
+which also unlocks reviews of those products (``catalogue.models.Product.review_state``). No money moves
 here: a cash-on-delivery payment stays as the payment desk records it.
 """
 

@@ -116,11 +116,19 @@ def test_unknown_product_is_404(client):
     assert client.get("/catalogue/khong-ton-tai_999999/").status_code == 404
 
 
-def test_product_cards_load_small_lazy_images_on_phones(client):
-    """Cards offer a 200 px and a 400 px thumbnail (srcset) and load them lazily: a phone on a slow
-    connection fetches only what it shows."""
+def test_product_cards_load_small_webp_images_lazily_after_the_first_row(client):
+    """Cards offer a 200 px and a 400 px WebP thumbnail (srcset): a phone on a slow connection fetches only what
+    it shows. A list opening the page loads its first row (two cards on a phone) at once, the first picture
+    first (the page's largest paint); the rest, and the home page's shelves, load lazily."""
     html = client.get(reverse("catalogue:index")).content.decode()
     images = re.findall(r'<img [^>]*class="product-card__image"[^>]*>', html)
-    assert images
+    assert len(images) > 2
     for image in images:
-        assert 'loading="lazy"' in image and " 200w, " in image and " 400w" in image and 'sizes="' in image
+        assert " 200w, " in image and " 400w" in image and 'sizes="' in image
+        assert re.search(r'src="[^"]+\.webp"', image), image
+    assert 'loading="eager"' in images[0] and 'fetchpriority="high"' in images[0]
+    assert 'loading="eager"' in images[1] and "fetchpriority" not in images[1]
+    assert all('loading="lazy"' in image and "fetchpriority" not in image for image in images[2:])
+    home = client.get("/").content.decode()
+    shelves = re.findall(r'<img [^>]*class="product-card__image"[^>]*>', home)
+    assert shelves and all('loading="lazy"' in image for image in shelves)

@@ -73,8 +73,8 @@ def test_place_order_queries_do_not_grow_with_the_number_of_lines():
     )
     assert product is not None, "the demo campaign's offer covers products in stock"
     ten = [product, *_copies_of(product, 9)]
-    # A first order creates the one-off rows (ledger source type, counters…) that later orders reuse.
-    _place_order_queries(Client(), [product], "don.dau.tien@example.vn")
+    # A first order creates the one-off rows (ledger source type, each product's counters…) that later orders reuse.
+    _place_order_queries(Client(), ten, "don.dau.tien@example.vn")
     one_line = _place_order_queries(Client(), [product], "mot.dong@example.vn")
     ten_lines = _place_order_queries(Client(), ten, "muoi.dong@example.vn")
     assert ten_lines == one_line, f"1 line: {one_line} queries, 10 lines: {ten_lines}"

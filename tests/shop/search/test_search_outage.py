@@ -93,9 +93,15 @@ def test_a_search_with_elasticsearch_stopped_answers_from_the_database_at_once_a
     elapsed = time.monotonic() - started
 
     assert "LC-005" in found  # the database's answer
-    assert elapsed < 0.8, f"the search took {elapsed:.2f} s"
     assert len(requests_to_elasticsearch) == 1  # one attempt, no retry
     assert breaker.state() == breaker.OPEN
+
+    # "At once": measured against its peer in the same run, the same search answered by the database alone (the
+    # breaker now open, no attempt). A refused connection costs milliseconds; a retry or a timeout costs seconds.
+    started = time.monotonic()
+    search(client)
+    database_alone = time.monotonic() - started
+    assert elapsed < database_alone + 0.5, f"the search took {elapsed:.2f} s, the database alone {database_alone:.2f} s"
 
 
 def test_while_the_breaker_is_open_searches_do_not_touch_elasticsearch(
