@@ -29,19 +29,34 @@ def add_to_basket_here(page):
 
 
 def check_out_as_guest(
-    page, email, method, *, name="Nguyễn Thị Thu", phone="0912 345 678", street="Số 12 đường Hoàng Liên"
+    page,
+    email,
+    method,
+    *,
+    name="Nguyễn Thị Thu",
+    phone="0912 345 678",
+    street="Số 12 đường Hoàng Liên",
+    prefix="",
+    at_step=lambda step: None,
 ):
     """From the basket to the placed order: guest email, Vietnamese address (province → commune), the
-    shipping method, the payment method and "place order". Returns the page after placing."""
-    page.goto("/basket/")
-    page.locator("a[href='/checkout/']").last.click()
-    expect(page).to_have_url(re.compile(r"/checkout/"))
+    shipping method, the payment method and "place order". Returns the page after placing.
+
+    ``prefix`` is the language's ("" or "/en"); ``at_step(name)`` is called on each page as it opens — "basket",
+    "gateway", "shipping-address", "shipping-method", "payment-method", "preview" — for journeys
+    that look at every step (width, screenshots)."""
+    page.goto(prefix + "/basket/")
+    at_step("basket")
+    page.locator("a[href$='/checkout/']").last.click()
+    expect(page).to_have_url(re.compile(r"/checkout/$"))
+    at_step("gateway")
     gateway = page.locator("form:has([name=username])")
     gateway.locator("[name=username]").fill(email)
     gateway.locator("input[name=options][value=anonymous]").check()
     gateway.locator("button[type=submit]").first.click()
 
     expect(page).to_have_url(re.compile(r"/checkout/shipping-address/"))
+    at_step("shipping-address")
     form = page.locator("form#new_shipping_address")
     form.locator("[name=first_name]").fill(name)
     form.locator("[name=phone_number]").fill(phone)
@@ -53,15 +68,19 @@ def check_out_as_guest(
     ward.select_option(label=CAM_DUONG)
     expect(form.locator("[data-ward-refresh]")).to_be_hidden()  # the script replaced the no-JS button
     form.locator("[name=line1]").fill(street)
-    form.get_by_role("button", name="Tiếp tục", exact=True).click()  # the hidden Enter-key twin is aria-hidden
+    # The hidden Enter-key twin is aria-hidden: only the visible button has this name.
+    form.get_by_role("button", name=re.compile(r"^(Tiếp tục|Continue)$")).click()
 
     expect(page).to_have_url(re.compile(r"/checkout/(shipping-method|payment-method)/"))
     if "/shipping-method/" in page.url:
-        page.locator("form[action='/checkout/shipping-method/'] button[type=submit]").first.click()
+        at_step("shipping-method")
+        page.locator("form[action$='/checkout/shipping-method/'] button[type=submit]").first.click()
     expect(page).to_have_url(re.compile(r"/checkout/payment-method/"))
+    at_step("payment-method")
     page.locator(f"input[name=method][value={method}]").check()
     page.locator("#choose-payment-method").click()
 
     expect(page).to_have_url(re.compile(r"/checkout/preview/"))
+    at_step("preview")
     page.locator("#place-order").click()
     return page

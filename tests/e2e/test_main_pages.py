@@ -17,7 +17,7 @@ from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from catalogue.producers import story_page_url
-from tests.e2e.checkout_steps import CAM_DUONG, LAO_CAI, add_to_basket_here
+from tests.e2e.checkout_steps import add_to_basket_here, check_out_as_guest
 from tests.e2e.conftest import DESKTOP, PHONE, log_in
 from tests.e2e.test_phone_layout import WIDE_ELEMENTS
 
@@ -105,35 +105,13 @@ def _person(new_page, site, language, width):
 def _buy_as_guest(camera, email):
     """Basket, checkout's shipping address step (captured before it is filled), then on through VietQR to the
     thank-you page (captured)."""
-    page = camera.page
-    camera.open("basket", "/basket/")
-    page.locator("a[href$='/checkout/']").last.click()
-    expect(page).to_have_url(re.compile(r"/checkout/$"))
-    gateway = page.locator("form:has([name=username])")
-    gateway.locator("[name=username]").fill(email)
-    gateway.locator("input[name=options][value=anonymous]").check()
-    gateway.locator("button[type=submit]").first.click()
-    expect(page).to_have_url(re.compile(r"/checkout/shipping-address/"))
-    camera.capture("checkout-shipping")
+    captured = {"basket": "basket", "shipping-address": "checkout-shipping"}
 
-    form = page.locator("form#new_shipping_address")
-    form.locator("[name=first_name]").fill("Nguyễn Thị Thu")
-    form.locator("[name=phone_number]").fill("0912 345 678")
-    form.locator("select[name=province_code]").select_option(LAO_CAI)
-    ward = form.locator("select[name=ward_code]")
-    expect(ward.locator("option", has_text=CAM_DUONG)).to_have_count(1)
-    expect(ward).to_be_enabled()
-    ward.select_option(label=CAM_DUONG)
-    form.locator("[name=line1]").fill("Số 12 đường Hoàng Liên")
-    form.get_by_role("button", name=re.compile(r"^(Tiếp tục|Continue)$")).click()
-    expect(page).to_have_url(re.compile(r"/checkout/(shipping-method|payment-method)/"))
-    if "/shipping-method/" in page.url:
-        page.locator("form[action$='/checkout/shipping-method/'] button[type=submit]").first.click()
-    expect(page).to_have_url(re.compile(r"/checkout/payment-method/"))
-    page.locator("input[name=method][value=vietqr]").check()
-    page.locator("#choose-payment-method").click()
-    expect(page).to_have_url(re.compile(r"/checkout/preview/"))
-    page.locator("#place-order").click()
+    def at_step(step):
+        if step in captured:
+            camera.capture(captured[step])
+
+    page = check_out_as_guest(camera.page, email, "vietqr", prefix=camera.prefix, at_step=at_step)
     expect(page).to_have_url(re.compile(r"/checkout/thank-you/"))
     expect(page.locator(".vietqr-code svg")).to_be_visible()
     camera.capture("thank-you")

@@ -13,7 +13,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from tests.e2e.checkout_steps import CAM_DUONG, LAO_CAI, add_to_basket_here
+from tests.e2e.checkout_steps import CAM_DUONG, LAO_CAI, add_to_basket_here, check_out_as_guest
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -62,40 +62,7 @@ class Widths:
 
 def _check_out_as_guest_measuring(widths, email):
     """The guest checkout as check_out_as_guest walks it, measuring every step; returns the thank-you page's order."""
-    page = widths.page
-    widths.open("/basket/")
-    page.locator("a[href$='/checkout/']").last.click()
-    expect(page).to_have_url(re.compile(r"/checkout/$"))
-    widths.measure()
-    gateway = page.locator("form:has([name=username])")
-    gateway.locator("[name=username]").fill(email)
-    gateway.locator("input[name=options][value=anonymous]").check()
-    gateway.locator("button[type=submit]").first.click()
-
-    expect(page).to_have_url(re.compile(r"/checkout/shipping-address/"))
-    widths.measure()
-    form = page.locator("form#new_shipping_address")
-    form.locator("[name=first_name]").fill("Nguyễn Thị Thu")
-    form.locator("[name=phone_number]").fill("0912 345 678")
-    form.locator("select[name=province_code]").select_option(LAO_CAI)
-    ward = form.locator("select[name=ward_code]")
-    expect(ward.locator("option", has_text=CAM_DUONG)).to_have_count(1)
-    expect(ward).to_be_enabled()
-    ward.select_option(label=CAM_DUONG)
-    form.locator("[name=line1]").fill("Số 12 đường Hoàng Liên")
-    form.get_by_role("button", name=re.compile(r"^(Tiếp tục|Continue)$")).click()
-
-    expect(page).to_have_url(re.compile(r"/checkout/(shipping-method|payment-method)/"))
-    if "/shipping-method/" in page.url:
-        widths.measure()
-        page.locator("form[action$='/checkout/shipping-method/'] button[type=submit]").first.click()
-    expect(page).to_have_url(re.compile(r"/checkout/payment-method/"))
-    widths.measure()
-    page.locator("input[name=method][value=cod]").check()
-    page.locator("#choose-payment-method").click()
-    expect(page).to_have_url(re.compile(r"/checkout/preview/"))
-    widths.measure()
-    page.locator("#place-order").click()
+    page = check_out_as_guest(widths.page, email, "cod", prefix=widths.prefix, at_step=lambda step: widths.measure())
     expect(page).to_have_url(re.compile(r"/checkout/thank-you/"))
     widths.measure()
     return Order.objects.get(guest_email=email)
