@@ -15,12 +15,19 @@ class ParcelShipping(Base):
     (``province_code``, None when unknown: charged as the farthest zone)."""
 
     code = "ocop-parcels"
-    name = _("Giao hàng tận nơi (mỗi chủ thể gửi một kiện)")
     description = _("Phí vận chuyển tính cho từng kiện hàng theo khối lượng và khoảng cách tới địa chỉ nhận.")
 
     def __init__(self, province_code=None, rates=None):
         self.province_code = province_code
         self._rates = rates
+
+    @property
+    def name(self):
+        """What the basket and checkout show beside the charge. Without an address (a guest's basket) the charge is
+        the farthest zone's: it says so, rather than show a figure the checkout will lower."""
+        if self.province_code is None:
+            return _("Giao hàng tận nơi — phí tạm tính tối đa; phí đúng tính theo địa chỉ nhận khi đặt hàng")
+        return _("Giao hàng tận nơi (mỗi chủ thể gửi một kiện)")
 
     @property
     def rates(self):

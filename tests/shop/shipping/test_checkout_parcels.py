@@ -35,3 +35,13 @@ def test_checkout_charges_each_producers_parcel_and_records_it(client):
     assert order.shipping_code == "ocop-parcels"
     assert order.parcels.count() == 2
     assert LAO_CAI == order.shipping_address.province_code
+
+
+def test_a_guest_basket_says_its_shipping_is_an_upper_estimate_and_checkout_names_the_real_charge(client):
+    """The guest basket showed the farthest zone's charge (83.000 ₫) as if final, checkout then charged 47.000 ₫."""
+    for product in buyable_products(1):
+        add_to_basket(client, product)
+    basket = client.get(reverse("basket:summary")).content.decode()
+    assert "phí tạm tính tối đa" in basket
+    preview = reach_preview(client).content.decode()
+    assert "phí tạm tính tối đa" not in preview and "mỗi chủ thể gửi một kiện" in preview
