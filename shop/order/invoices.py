@@ -41,6 +41,26 @@ def _fonts():
         _registered = True
 
 
+def producer_document(buffer, partner, *, pagesize, margin_mm, title, font_size):
+    """A PDF document of one producer's (the author) with our fonts registered, and its text styles: ``body`` and
+    ``bold`` at ``font_size``. Shared by the sales record and the packing slip."""
+    _fonts()
+    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=font_size, leading=round(font_size * 1.3))
+    bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSans-Bold")
+    margin = margin_mm * mm
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=title,
+        author=partner.legal_name or partner.name,
+    )
+    return document, body, bold
+
+
 def vat_percent(line):
     excl, incl = Decimal(line.line_price_excl_tax), Decimal(line.line_price_incl_tax)
     if not excl:
@@ -53,21 +73,16 @@ def invoice_pdf(order, partner):
     part = part_for(order, partner)
     if part is None:
         return None
-    _fonts()
-    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=9, leading=12)
-    bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSans-Bold")
-    title = ParagraphStyle("title", parent=bold, fontSize=14, leading=18, spaceAfter=6)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc, body, bold = producer_document(
         buffer,
+        partner,
         pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
+        margin_mm=15,
         title=_("Hoá đơn bán hàng %(number)s") % {"number": order.number},
-        author=partner.legal_name or partner.name,
+        font_size=9,
     )
+    title = ParagraphStyle("title", parent=bold, fontSize=14, leading=18, spaceAfter=6)
     seller_address = format_address(partner.street, partner.ward_code, partner.province_code)
     address = order.shipping_address
     buyer = (address.first_name if address else "") or (order.user.get_full_name() if order.user else "")

@@ -16,13 +16,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A6
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from shop.core import order_statuses as statuses
 from shop.core.addresses import delivery_address, format_address
 from shop.core.money import format_vnd
 from shop.core.pdftext import paragraph
-from shop.order.invoices import _fonts
+from shop.order.invoices import producer_document
 from shop.order.parts import part_for
 
 
@@ -42,22 +42,17 @@ def packing_slip_pdf(order, partner):
     part = part_for(order, partner)
     if part is None:
         return None
-    _fonts()
-    body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=8, leading=10)
-    bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSans-Bold")
+    buffer = io.BytesIO()
+    doc, body, bold = producer_document(
+        buffer,
+        partner,
+        pagesize=A6,
+        margin_mm=6,
+        title=_("Phiếu giao hàng %(number)s") % {"number": order.number},
+        font_size=8,
+    )
     big = ParagraphStyle("big", parent=bold, fontSize=11, leading=14)
     title = ParagraphStyle("title", parent=bold, fontSize=9, leading=12, textColor=colors.grey)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A6,
-        leftMargin=6 * mm,
-        rightMargin=6 * mm,
-        topMargin=6 * mm,
-        bottomMargin=6 * mm,
-        title=_("Phiếu giao hàng %(number)s") % {"number": order.number},
-        author=partner.legal_name or partner.name,
-    )
     address = order.shipping_address
     recipient = " ".join(p for p in (address.last_name, address.first_name) if p) if address else ""
     recipient = recipient or (order.user.get_full_name() if order.user else "")
