@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
 
 # Our 403 page (layout, language, why and where to go) instead of Django's bare "403 Forbidden".
 handler403 = "shop.core.errors.permission_denied"
+handler404 = "shop.core.errors.page_not_found"
 
 if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -23,6 +23,9 @@ def test_an_unknown_address_gets_our_404_page_in_its_language_with_a_way_on(clie
     assert response.status_code == 404
     assert says in html and not_said not in html
     assert 'id="not_found"' in html and 'name="q"' in html  # a search box, the catalogue and the home page
+    # The address asked for is not echoed (a product not for sale keeps its slug unknown): no canonical or
+    # alternate links, and the language switch leads home.
+    assert url.strip("/").split("/")[-1] not in html and 'rel="canonical"' not in html
 
 
 @pytest.mark.parametrize(("language", "says"), [("vi", "Sàn đang gặp sự cố"), ("en", "Something went wrong")])
