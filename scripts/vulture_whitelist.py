@@ -278,6 +278,8 @@ _.basket_badge  # settings TEMPLATES context_processors
 _.num_lines  # Oscar's Basket API (its views, templates and ours)
 _.permission_denied  # handler403 (shop/urls.py)
 _.handler403  # Django's URLconf error handler
+_.page_not_found  # handler404 (shop/urls.py)
+_.handler404  # Django's URLconf error handler
 _.offer_name  # CampaignPrice: the badge's title (templates)
 _._info  # Oscar's Line.purchase_info cache, set by shop/offer/campaign.py
 _.awaiting_receipt  # ProducerPart: the "Đã nhận hàng" button of oscar/order/partials/parts.html
