@@ -17,5 +17,6 @@ def permission_denied(request, exception=None):
 def page_not_found(request, exception=None):
     """Our 404 page. It must not echo the address asked for: a product that is not for sale answers 404 and its slug
     stays unknown (tests/shop/test_product_doors_customer.py) — so ``error_page`` tells the layout to leave out the
-    canonical and alternate links, Open Graph's URL and the language switch's way back."""
+    canonical and alternate links, Open Graph's URL and the language switch's way back (the layout also knows
+    Django's own 404 handler by its ``request_path``, in case a URLconf without ours renders this template)."""
     return render(request, "404.html", {"error_page": True}, status=404)
