@@ -4,20 +4,42 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct, AbstractProductClass
 
 from catalogue import translation
 from catalogue.programme import rules, scans, taxonomy
 from catalogue.programme.review import ReviewStatus
 from shop.core.storage import private_storage
+from shop.core.tax_categories import TaxCategory
 from shop.core.uploads import validate_document_scan
 
 # What a signed-in visitor may do about reviewing a product (``Product.review_state``).
 REVIEW_PERMITTED, REVIEW_AFTER_DELIVERY = "permitted", "after-delivery"
 
 
+class ProductClass(AbstractProductClass):
+    """Oscar's product class with the tax business category its products have unless they say otherwise."""
+
+    # Decree 117/2025/NĐ-CP withholding rates depend on it (payments.tax_rates).
+    tax_category = models.CharField(
+        _("Nhóm ngành nghề tính thuế"), max_length=16, choices=TaxCategory.choices, default=TaxCategory.GOODS
+    )
+
+    class Meta(AbstractProductClass.Meta):
+        pass
+
+
 class Product(AbstractProduct):
     """An Oscar product with the OCOP data a listing needs."""
+
+    # Blank: its product class's category (payments.tax_rates.tax_category_of decides).
+    tax_category = models.CharField(
+        _("Nhóm ngành nghề tính thuế"),
+        max_length=16,
+        choices=TaxCategory.choices,
+        blank=True,
+        help_text=_("Để trống: theo loại sản phẩm."),
+    )
 
     # Hidden until approved: only catalogue/ocop/workflow.py makes a product public.
     # (Still "editable" because Oscar's own ProductForm names it at import time;

@@ -1,4 +1,5 @@
-"""Units of a product sold: the lines of orders that were not cancelled (a cancelled line's stock went back).
+"""Units of a product sold: the lines that count as sales (``shop.core.order_statuses.sold_lines``: not cancelled
+— a cancelled line's stock went back — and not refunded).
 
 One definition for the "Đã bán N" count of product cards (``listing.product_cards``) and the search index's
 popularity (the "best-selling" sort, ``shop.search.indexing``): an annotation, so a page of cards reads it in the
@@ -9,15 +10,14 @@ from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
 
-from shop.core.order_statuses import LINE_CANCELLED
+from shop.core.order_statuses import sold_lines
 
 
 def units_sold() -> Coalesce:
-    """Units of the product (``OuterRef("pk")``) in order lines not cancelled, 0 when none."""
+    """Units of the product (``OuterRef("pk")``) in order lines that count as sales, 0 when none."""
     Line = get_model("order", "Line")
     sold = (
-        Line.objects.filter(product=OuterRef("pk"))
-        .exclude(status=LINE_CANCELLED)
+        sold_lines(Line.objects.filter(product=OuterRef("pk")))
         .order_by()
         .values("product")
         .annotate(units=Sum("quantity"))

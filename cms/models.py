@@ -67,8 +67,20 @@ class PolicyPage(OcopPage):
     """A platform policy (returns and exchanges, delivery, privacy…) that product pages link to."""
 
     body = RichTextField(_("Nội dung"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    # The privacy notice's version is what a consent records (shop.customer.privacy.notice_version): an editor
+    # sets a new one when the notice changes what it says about the data, its purposes or the rights, and
+    # customers are asked again; correcting a typo keeps the version, so nobody is asked for nothing.
+    version = models.CharField(
+        _("Phiên bản"),
+        max_length=32,
+        blank=True,
+        help_text=_(
+            "Chỉ dùng cho trang thông báo xử lý dữ liệu cá nhân: đổi phiên bản (ví dụ 2026-03) khi nội dung "
+            "về dữ liệu, mục đích hoặc quyền thay đổi; người dùng sẽ được hỏi đồng ý lại."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("version")]
     search_fields = Page.search_fields + [index.SearchField("body")]
     subpage_types = []
     template = "cms/policy_page.html"
@@ -103,7 +115,20 @@ class ShopPolicies(StorefrontSetting):
         help_text=_("Trang sản phẩm dẫn tới trang này. Để trống thì không hiện liên kết."),
     )
 
-    panels = [FieldPanel("return_policy_page")]
+    privacy_notice_page = models.ForeignKey(
+        "cms.PolicyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Trang thông báo xử lý dữ liệu cá nhân"),
+        help_text=_(
+            "Đăng ký tài khoản và mua hàng không cần tài khoản dẫn tới trang này; phiên bản của trang là phiên "
+            "bản người dùng đồng ý."
+        ),
+    )
+
+    panels = [FieldPanel("return_policy_page"), FieldPanel("privacy_notice_page")]
     # One query for the setting, its page and the page's language (product pages show the link).
     select_related = ["return_policy_page", "return_policy_page__locale"]
 

@@ -178,3 +178,45 @@ class ProviderEvent(models.Model):
         verbose_name_plural = _("Sự kiện từ cổng thanh toán")
         ordering = ["-received_at"]
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="unique_provider_event")]
+
+
+class SettlementTaxLine(models.Model):
+    """One business category's part of a statement (``payments.settlements``): amounts received and
+    refunded for lines of that category, the rates in force (copied from ``payments.tax_rates``) and the
+    tax withheld. Frozen with its statement once paid."""
+
+    settlement = models.ForeignKey(
+        Settlement, on_delete=models.CASCADE, related_name="tax_lines", verbose_name=_("Bảng đối soát")
+    )
+    category = models.CharField(_("Nhóm ngành nghề tính thuế"), max_length=16)
+    gross_sales = models.BigIntegerField(_("Doanh số"), default=0)
+    refunds = models.BigIntegerField(_("Hoàn tiền, huỷ hàng"), default=0)
+    vat_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế GTGT"), max_digits=6, decimal_places=4)
+    vat_withheld = models.BigIntegerField(_("Thuế GTGT khấu trừ"), default=0)
+    pit_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế TNCN"), max_digits=6, decimal_places=4)
+    pit_withheld = models.BigIntegerField(_("Thuế TNCN khấu trừ"), default=0)
+    rate_source = models.CharField(_("Căn cứ tỷ lệ"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("Khấu trừ thuế theo nhóm ngành nghề")
+        verbose_name_plural = _("Khấu trừ thuế theo nhóm ngành nghề")
+        ordering = ["settlement", "category"]
+        constraints = [models.UniqueConstraint(fields=["settlement", "category"], name="unique_settlement_category")]
+
+    @property
+    def taxable_base(self):
+        return self.gross_sales - self.refunds
+
+    @property
+    def category_label(self):
+        from payments.tax_rates import category_label
+
+        return category_label(self.category)
+
+    @property
+    def vat_percent(self):
+        return self.vat_rate * 100
+
+    @property
+    def pit_percent(self):
+        return self.pit_rate * 100

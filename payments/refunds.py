@@ -29,7 +29,7 @@ PaymentEventType = get_model("order", "PaymentEventType")
 PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
 
-REFUND_EVENT_CODE = "refund"
+REFUND_EVENT_CODE = statuses.PAYMENT_EVENT_REFUND  # what shop.core.order_statuses.sold_lines reads
 REFUND_EVENT_NAME = "Hoàn tiền"
 
 

@@ -5,7 +5,8 @@ Definitions (a product decision, tested in ``tests/shop/portal/test_sales.py``):
 - The range is ``date_from``..``date_to``, whole calendar days in Asia/Ho_Chi_Minh, both inclusive
   (``payments.settlements.date_range_bounds``).
 - A line is in the report when it is the producer's (``Line.partner = producer``), its order was
-  placed in the range (``order.date_placed``) and it is NOT cancelled (line status "cancelled").
+  placed in the range (``order.date_placed``) and it counts as a sale (``shop.core.order_statuses.sold_lines``:
+  not cancelled, not refunded).
   Unlike the settlement statement, which books a later cancellation as a refund of the later month,
   this report shows what was sold and not cancelled, as of now.
 - Per product: number of distinct orders, units (sum of quantities), revenue (sum of
@@ -52,10 +53,10 @@ class SalesReport:
 
 
 def counted_lines(producer, date_from, date_to):
-    """The producer's lines, not cancelled, in orders placed from date_from to date_to."""
+    """The producer's lines that count as sales, in orders placed from date_from to date_to."""
     start, end = date_range_bounds(date_from, date_to)
-    return Line.objects.filter(partner=producer, order__date_placed__gte=start, order__date_placed__lt=end).exclude(
-        status=statuses.LINE_CANCELLED
+    return statuses.sold_lines(
+        Line.objects.filter(partner=producer, order__date_placed__gte=start, order__date_placed__lt=end)
     )
 
 

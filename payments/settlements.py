@@ -8,24 +8,35 @@ known numbers):
   (Vietnam time) falls between them.
 - **A producer's lines** = Oscar order ``Line`` rows with ``partner = producer``; a line's value is
   ``line_price_incl_tax`` (whole đồng).
-- **Gross sales** of a period = value of the producer's lines in orders *placed* in the period
-  (``order.date_placed``), whatever their status now.
-- **Refunds/cancellations** of a period = value of the producer's lines *cancelled* in the period,
-  dated by the line's cancellation ``ShippingEvent`` (event type code
-  ``shop.core.order_statuses.EVENT_CANCELLED``, its ``date_created``; the first such event if there were
-  several), whichever period the order was placed in. Only lines whose status is "cancelled" count.
-  So a sale cancelled later reduces the later statement; paid statements never change.
-- **Taxable base** = gross − refunds (may be negative).
+- **Amounts received** (Decree 117/2025/NĐ-CP, Article 5 clause 1: tax is withheld when the
+  transaction succeeds and the payment is accepted): a line counts in the period its money was
+  received — the first order ``PaymentEvent`` "paid" naming it (written by ``payments.states`` when a
+  gateway confirms, a transfer is matched, or an administrator records the cash of a COD order on
+  delivery), by its ``date_created``. A line cancelled *before* its order was paid was never received
+  (the paid event names every line of the order) and does not count. Orders never paid count nothing.
+- **Refunds** of a period = value of the producer's lines named by a "refund" ``PaymentEvent``
+  (``payments.refunds``) dated in the period, whichever period the money came in; a line cancelled
+  before any money was taken has no refund and was never received. A refund of a sale received in an
+  earlier month reduces the later statement (Decree 117 lets cancelled/returned transactions be set off
+  in the period); paid statements never change.
+- **Gross sales** (on the statement) = amounts received; **taxable base** = received − refunds (may be
+  negative). Both per tax business category (``payments.tax_rates.line_category_expression``: the
+  product's own, its parent's, its class's; a deleted product's line at the highest rates).
 - **Commission** = base × ``settings.OCOP_PLATFORM_COMMISSION_RATE``.
-- **Withholding** (Decree 117/2025) only for producers with ``partner.tax_withheld_by_platform``
-  (households, individuals): VAT = base × ``OCOP_WITHHOLDING_VAT_RATE`` (1%), PIT = base ×
-  ``OCOP_WITHHOLDING_PIT_RATE`` (0.5%); 0 (rates stored as 0) for cooperatives, cooperative groups
-  and enterprises, which declare their own taxes.
-- **Rounding rule**: commission, VAT and PIT are each computed in ``Decimal`` and rounded to a whole
-  đồng separately with ``shop.core.money.to_dong`` (half up, away from zero: 61.728,5 → 61.729; −0,5 → −1);
-  **net** = base − commission − VAT − PIT, so the statement adds up exactly.
-- **Rates are copied** onto the statement when computed, with whether withholding applied and the
-  producer's kind: changing settings (or the producer's kind) later never changes a paid statement.
+- **Withholding** only for producers with ``partner.tax_withheld_by_platform`` (households,
+  individuals): per category, VAT = category base × its VAT rate, PIT = category base × its PIT rate,
+  rates from ``payments.tax_rates.rates_on(category, period_start)`` (rates in force on the period's
+  first day: the table's changes fall on month starts). 0 for cooperatives, cooperative groups and
+  enterprises, which invoice and declare their own taxes. Each category's part is stored as a
+  ``SettlementTaxLine``; the statement's VAT and PIT are their sums, its ``vat_rate``/``pit_rate`` the
+  rates when the base is of one category only (else 0: see the lines).
+- A household or individual needs a tax code or a citizen ID before its statement is paid.
+- **Rounding rule**: commission and each category's VAT and PIT are computed in ``Decimal`` and rounded
+  to a whole đồng separately with ``shop.core.money.to_dong`` (half up, away from zero: 61.728,5 →
+  61.729; −0,5 → −1); **net** = base − commission − VAT − PIT, so the statement adds up exactly.
+- **Rates are copied** onto the statement and its lines when computed, with whether withholding
+  applied and the producer's kind: changing the table (or the producer's kind) later never changes a
+  paid statement.
 
 Services:
 
@@ -38,7 +49,7 @@ Services:
   freezes the statement (status paid, ``paid_at``, ``paid_by``). A paid statement cannot be paid
   again.
 
-Every sum is one aggregate query (grouped by producer), never a Python loop over lines.
+Every sum is one aggregate query (grouped by producer and category), never a Python loop over lines.
 """
 
 from __future__ import annotations
@@ -53,12 +64,14 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from payments.models import Settlement
+from payments import tax_rates
+from payments.models import Settlement, SettlementTaxLine
+from payments.states import PAID_EVENT_CODE
 from shop.core import order_statuses as statuses
 from shop.core.money import to_dong
 
@@ -71,6 +84,7 @@ if TYPE_CHECKING:
 Line = get_model("order", "Line")
 Partner = get_model("partner", "Partner")
 ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
+PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
 
 # Periods are months of Vietnam's calendar, whatever the server's time zone.
 PERIOD_TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -124,35 +138,69 @@ def period_has_ended(settlement: Settlement, today: datetime.date | None = None)
 
 # --- arithmetic ------------------------------------------------------------------------------------
 
+# {category: (received, refunded)} in whole đồng.
+Amounts = dict[str, tuple[int, int]]
+
 
 # A statement's rates and figures mix Decimal rates, whole-đồng ints, a bool and the partner kind: Any values.
 def current_rates(producer: PartnerModel) -> dict[str, Any]:
-    """The rates that apply to this producer now, from settings (copied onto the statement)."""
-    withheld = producer.tax_withheld_by_platform
-    zero = Decimal("0")
+    """What applies to this producer now (copied onto the statement): commission rate, whether tax is
+    withheld, the producer's kind."""
     return {
         "commission_rate": Decimal(settings.OCOP_PLATFORM_COMMISSION_RATE),
-        "vat_rate": Decimal(settings.OCOP_WITHHOLDING_VAT_RATE) if withheld else zero,
-        "pit_rate": Decimal(settings.OCOP_WITHHOLDING_PIT_RATE) if withheld else zero,
-        "withholding_applies": withheld,
+        "withholding_applies": producer.tax_withheld_by_platform,
         "partner_kind": producer.kind,
     }
 
 
-def figures(gross: int, refunds: int, rates: dict[str, Any]) -> dict[str, Any]:
-    """Every amount of a statement from gross sales, refunds (whole đồng) and the rates."""
+def tax_lines(amounts: Amounts, withheld: bool, day: datetime.date) -> list[dict[str, Any]]:
+    """One dict per category with received, refunds, the rates on ``day`` and the tax withheld."""
+    lines = []
+    for category in sorted(amounts):
+        gross, refunds = amounts[category]
+        base = gross - refunds
+        if withheld:
+            row = tax_rates.rates_on(category, day)
+            vat_rate, pit_rate, source = row.vat_rate, row.pit_rate, row.source
+        else:
+            vat_rate, pit_rate, source = Decimal(0), Decimal(0), ""
+        lines.append(
+            {
+                "category": category,
+                "gross_sales": gross,
+                "refunds": refunds,
+                "vat_rate": vat_rate,
+                "pit_rate": pit_rate,
+                "vat_withheld": to_dong(Decimal(base) * vat_rate),
+                "pit_withheld": to_dong(Decimal(base) * pit_rate),
+                "rate_source": source,
+            }
+        )
+    return lines
+
+
+def figures(amounts: Amounts, rates: dict[str, Any], day: datetime.date) -> dict[str, Any]:
+    """Every amount of a statement from the received/refunded amounts per category (whole đồng), the
+    producer's rates and the day whose withholding rates apply. ``tax_lines`` holds the categories."""
+    lines = tax_lines(amounts, rates["withholding_applies"], day)
+    gross = sum(line["gross_sales"] for line in lines)
+    refunds = sum(line["refunds"] for line in lines)
     base = gross - refunds
     commission = to_dong(Decimal(base) * rates["commission_rate"])
-    vat = to_dong(Decimal(base) * rates["vat_rate"])
-    pit = to_dong(Decimal(base) * rates["pit_rate"])
+    vat = sum(line["vat_withheld"] for line in lines)
+    pit = sum(line["pit_withheld"] for line in lines)
+    single = lines[0] if len(lines) == 1 else None
     return {
         **rates,
+        "vat_rate": single["vat_rate"] if single else Decimal(0),
+        "pit_rate": single["pit_rate"] if single else Decimal(0),
         "gross_sales": gross,
         "refunds": refunds,
         "commission": commission,
         "vat_withheld": vat,
         "pit_withheld": pit,
         "net_amount": base - commission - vat - pit,
+        "tax_lines": lines,
     }
 
 
@@ -172,93 +220,131 @@ def cancellation_moment() -> Subquery:
     )
 
 
-def gross_by_producer(
-    period_start: datetime.date, period_end: datetime.date, producers: Iterable[int] | None = None
-) -> dict[int, int]:
-    """{partner id: value of its lines in orders placed from period_start to period_end}."""
-    start, end = date_range_bounds(period_start, period_end)
-    lines = Line.objects.filter(order__date_placed__gte=start, order__date_placed__lt=end, partner__isnull=False)
-    if producers is not None:
-        lines = lines.filter(partner__in=producers)
-    rows = lines.values("partner_id").annotate(total=Sum("line_price_incl_tax")).order_by()
-    return {row["partner_id"]: _whole(row["total"]) for row in rows}
-
-
-def refunds_by_producer(
-    period_start: datetime.date, period_end: datetime.date, producers: Iterable[int] | None = None
-) -> dict[int, int]:
-    """{partner id: value of its lines cancelled from period_start to period_end}."""
-    start, end = date_range_bounds(period_start, period_end)
-    lines = (
-        Line.objects.filter(status=statuses.LINE_CANCELLED, partner__isnull=False)
-        .annotate(cancelled_at=cancellation_moment())
-        .filter(cancelled_at__gte=start, cancelled_at__lt=end)
+def payment_moment(code: str) -> Subquery:
+    """Subquery: the first order payment event of type ``code`` naming the line."""
+    return Subquery(
+        PaymentEventQuantity.objects.filter(line=OuterRef("pk"), event__event_type__code=code)
+        .order_by("event__date_created", "event__pk")
+        .values("event__date_created")[:1]
     )
+
+
+def received_lines(period_start: datetime.date, period_end: datetime.date) -> QuerySet:
+    """Producers' lines whose money was received in the period (and not cancelled before that)."""
+    start, end = date_range_bounds(period_start, period_end)
+    return (
+        Line.objects.filter(partner__isnull=False)
+        .annotate(received_at=payment_moment(PAID_EVENT_CODE), cancelled_at=cancellation_moment())
+        .filter(received_at__gte=start, received_at__lt=end)
+        .filter(Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=F("received_at")))
+    )
+
+
+def refunded_lines(period_start: datetime.date, period_end: datetime.date) -> QuerySet:
+    """Producers' lines whose money went back to the buyer in the period."""
+    start, end = date_range_bounds(period_start, period_end)
+    return (
+        Line.objects.filter(partner__isnull=False)
+        .annotate(refunded_at=payment_moment(statuses.PAYMENT_EVENT_REFUND))
+        .filter(refunded_at__gte=start, refunded_at__lt=end)
+    )
+
+
+def _by_producer_category(lines: QuerySet, producers: Iterable[int] | None) -> dict[int, dict[str, int]]:
     if producers is not None:
         lines = lines.filter(partner__in=producers)
-    rows = lines.values("partner_id").annotate(total=Sum("line_price_incl_tax")).order_by()
-    return {row["partner_id"]: _whole(row["total"]) for row in rows}
+    rows = (
+        lines.annotate(tax_category=tax_rates.line_category_expression())
+        .values("partner_id", "tax_category")
+        .annotate(total=Sum("line_price_incl_tax"))
+        .order_by()
+    )
+    result: dict[int, dict[str, int]] = {}
+    for row in rows:
+        result.setdefault(row["partner_id"], {})[row["tax_category"]] = _whole(row["total"])
+    return result
+
+
+def amounts_by_producer(
+    period_start: datetime.date, period_end: datetime.date, producers: Iterable[int] | None = None
+) -> dict[int, Amounts]:
+    """{partner id: {category: (received, refunded)}} for the period (two grouped queries)."""
+    producers = list(producers) if producers is not None else None
+    received = _by_producer_category(received_lines(period_start, period_end), producers)
+    refunded = _by_producer_category(refunded_lines(period_start, period_end), producers)
+    result: dict[int, Amounts] = {}
+    for partner_id in set(received) | set(refunded):
+        got, back = received.get(partner_id, {}), refunded.get(partner_id, {})
+        result[partner_id] = {category: (got.get(category, 0), back.get(category, 0)) for category in {*got, *back}}
+    return result
 
 
 # --- statements ------------------------------------------------------------------------------------
 
 
+def _apply(settlement: Settlement, amounts: Amounts) -> Settlement:
+    """Write the figures onto the (locked, open) statement and replace its category lines."""
+    values = figures(amounts, current_rates(settlement.partner), settlement.period_start)
+    lines = values.pop("tax_lines")
+    for name, value in values.items():
+        setattr(settlement, name, value)
+    settlement.save()
+    settlement.tax_lines.all().delete()
+    SettlementTaxLine.objects.bulk_create([SettlementTaxLine(settlement=settlement, **line) for line in lines])
+    return settlement
+
+
 def _store(
-    producer: PartnerModel, period_start: datetime.date, period_end: datetime.date, gross: int, refunds: int
+    producer: PartnerModel, period_start: datetime.date, period_end: datetime.date, amounts: Amounts
 ) -> Settlement:
     """Update or create the open statement (caller holds the transaction). Paid → unchanged."""
     existing = Settlement.objects.select_for_update().filter(partner=producer, period_start=period_start).first()
     if existing is not None and existing.is_paid:
         return existing
-    values = figures(gross, refunds, current_rates(producer))
-    values["period_end"] = period_end
     if existing is None:
-        settlement, _created = Settlement.objects.update_or_create(
-            partner=producer, period_start=period_start, defaults=values
+        rates = current_rates(producer)
+        existing, _created = Settlement.objects.get_or_create(
+            partner=producer,
+            period_start=period_start,
+            defaults={
+                "period_end": period_end,
+                "commission_rate": rates["commission_rate"],
+                "vat_rate": Decimal(0),
+                "pit_rate": Decimal(0),
+            },
         )
-        return settlement
-    for name, value in values.items():
-        setattr(existing, name, value)
-    existing.save()
-    return existing
+    existing.partner = producer
+    existing.period_end = period_end
+    return _apply(existing, amounts)
 
 
 def statement_for(producer: PartnerModel, year: int, month: int, *, only_if_active: bool = False) -> Settlement | None:
     """The producer's statement for the month, computed now and stored — unless it is paid, in
-    which case it is returned unchanged. With ``only_if_active``, a month without sales, refunds
-    or a stored statement returns None and stores nothing."""
+    which case it is returned unchanged. With ``only_if_active``, a month without money received,
+    refunds or a stored statement returns None and stores nothing."""
     period_start, period_end = period_bounds(year, month)
-    producers = [producer.pk]
-    gross = gross_by_producer(period_start, period_end, producers).get(producer.pk, 0)
-    refunds = refunds_by_producer(period_start, period_end, producers).get(producer.pk, 0)
+    amounts = amounts_by_producer(period_start, period_end, [producer.pk]).get(producer.pk, {})
     with transaction.atomic():
         if (
             only_if_active
-            and not (gross or refunds)
+            and not amounts
             and not Settlement.objects.filter(partner=producer, period_start=period_start).exists()
         ):
             return None
-        return _store(producer, period_start, period_end, gross, refunds)
+        return _store(producer, period_start, period_end, amounts)
 
 
 def prepare_period(year: int, month: int) -> list[Settlement]:
-    """Compute and store every producer's statement for the month: producers with gross sales or
-    refunds in it, and those with an open statement for it. Paid statements stay as they are.
+    """Compute and store every producer's statement for the month: producers with money received or
+    refunded in it, and those with an open statement for it. Paid statements stay as they are.
     Returns the statements, by producer name."""
     period_start, period_end = period_bounds(year, month)
-    gross = gross_by_producer(period_start, period_end)
-    refunds = refunds_by_producer(period_start, period_end)
-    ids = (
-        set(gross)
-        | set(refunds)
-        | set(Settlement.objects.filter(period_start=period_start).values_list("partner_id", flat=True))
-    )
+    amounts = amounts_by_producer(period_start, period_end)
+    ids = set(amounts) | set(Settlement.objects.filter(period_start=period_start).values_list("partner_id", flat=True))
     settlements = []
     with transaction.atomic():
         for producer in Partner.objects.filter(pk__in=ids).order_by("name", "pk"):
-            settlements.append(
-                _store(producer, period_start, period_end, gross.get(producer.pk, 0), refunds.get(producer.pk, 0))
-            )
+            settlements.append(_store(producer, period_start, period_end, amounts.get(producer.pk, {})))
     return settlements
 
 
@@ -268,6 +354,11 @@ def refresh_recent(producer: PartnerModel, today: datetime.date | None = None) -
     year, month = month_of(today or local_today())
     for y, m in (previous_month(year, month), (year, month)):
         statement_for(producer, y, m, only_if_active=True)
+
+
+def missing_tax_identity(producer: PartnerModel) -> bool:
+    """A household or individual without a tax code or citizen ID (needed to declare what was withheld)."""
+    return producer.tax_withheld_by_platform and not (producer.tax_code or producer.citizen_id)
 
 
 def can_mark_paid(user: AbstractBaseUser | None) -> bool:
@@ -284,7 +375,7 @@ def mark_paid(
 
     Refused (``PermissionDenied``) for anyone but staff with ``payments.change_settlement``;
     refused (``SettlementRefused``) for a period that has not ended, without a payment reference,
-    or when the statement is already paid."""
+    when the statement is already paid, or for a household/individual without tax code or citizen ID."""
     if not can_mark_paid(user):
         raise PermissionDenied(_("Chỉ cán bộ quản lý có quyền thanh toán đối soát mới được xác nhận."))
     reference = (payment_reference or "").strip()
@@ -302,11 +393,17 @@ def mark_paid(
                 _("Kỳ đối soát chưa kết thúc: chỉ thanh toán sau ngày %(day)s.")
                 % {"day": locked.period_end.strftime("%d/%m/%Y")}
             )
-        producers = [locked.partner_id]
-        gross = gross_by_producer(locked.period_start, locked.period_end, producers).get(locked.partner_id, 0)
-        refunds = refunds_by_producer(locked.period_start, locked.period_end, producers).get(locked.partner_id, 0)
-        for name, value in figures(gross, refunds, current_rates(locked.partner)).items():
-            setattr(locked, name, value)
+        if missing_tax_identity(locked.partner):
+            raise SettlementRefused(
+                _(
+                    "Chưa thể thanh toán: %(name)s là hộ kinh doanh, cá nhân kinh doanh nên phải có mã số thuế "
+                    "hoặc số căn cước công dân để nền tảng kê khai số thuế đã khấu trừ (Nghị định 117/2025/NĐ-CP). "
+                    "Hãy bổ sung trong hồ sơ chủ thể."
+                )
+                % {"name": locked.partner.name}
+            )
+        amounts = amounts_by_producer(locked.period_start, locked.period_end, [locked.partner_id])
+        _apply(locked, amounts.get(locked.partner_id, {}))
         locked.status = Settlement.Status.PAID
         locked.paid_at = timezone.now()
         locked.paid_by = user

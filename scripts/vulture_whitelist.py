@@ -283,3 +283,25 @@ _.handler404  # Django's URLconf error handler
 _.offer_name  # CampaignPrice: the badge's title (templates)
 _._info  # Oscar's Line.purchase_info cache, set by shop/offer/campaign.py
 _.awaiting_receipt  # ProducerPart: the "Đã nhận hàng" button of oscar/order/partials/parts.html
+_.personal_data_consent  # registration and checkout gateway consent fields (templates, POST)
+_.confirm  # DataErasureForm field (template, POST)
+_.export_handler  # customer data export job handler (shop.jobs.files Kind, dotted path)
+_.DataRightsView  # customer URLs (get_class)
+_.DataExportDownloadView  # customer URLs (get_class)
+_.has_add_permission  # Django admin hook (PrivacyRequestAdmin)
+_.has_change_permission  # Django admin hook
+_.has_delete_permission  # Django admin hook
+_.PRODUCER_APPLICATION  # Consent.Context choice (onboarding records it by value)
+_.requested_at  # PrivacyRequest fields: admin list and queries by keyword
+_.handled_by  # PrivacyRequest field
+_.RegistryConfig  # Django: INSTALLED_APPS "shop.registry"
+_.RegistryCountView  # review dashboard URLs (get_class)
+_.imported_at  # ProvinceRegistry field: ordering, template
+_.imported_by  # ProvinceRegistry field: template
+_.EInvoiceConfig  # INSTALLED_APPS (shop.einvoice)
+_.rate_source  # SettlementTaxLine field: filled by keyword (payments.settlements.tax_lines), voucher/admin
+_.tax_category_of  # payments.tax_rates: the Python twin of line_category_expression (tests, shell)
+_.SettlementVoucherView  # finance and portal dashboard URLs (get_class)
+_.DeclarationView  # finance dashboard URLs (get_class)
+_.completed_at  # written by shop.customer.privacy through create()/update() keywords
+_.customer_data_zip  # a file-job handler named by its dotted path (shop.dashboard.files.kinds)

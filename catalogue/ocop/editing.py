@@ -43,6 +43,7 @@ from catalogue.programme import taxonomy
 from catalogue.programme.review import ReviewStatus
 from shop.core import changes
 from shop.core.money import format_vnd
+from shop.core.tax_categories import TaxCategory
 from shop.partner import access, activity
 
 if TYPE_CHECKING:
@@ -51,12 +52,12 @@ if TYPE_CHECKING:
     from django.db.models.query import QuerySet
     from django.forms import ModelForm
     from oscar.apps.catalogue.models import Category as CategoryModel
-    from oscar.apps.catalogue.models import ProductClass as ProductClassModel
     from oscar.apps.catalogue.models import ProductImage as ProductImageModel
     from oscar.apps.partner.models import StockRecord as StockRecordModel
 
     from catalogue.models import OcopCertificate
     from catalogue.models import Product as ProductModel
+    from catalogue.models import ProductClass as ProductClassModel
     from shop.partner.models import Partner
 
 logger = logging.getLogger(__name__)
@@ -111,7 +112,12 @@ def product_class_for_group(group_key: str) -> ProductClassModel:
     is_service = group_key in taxonomy.SERVICE_GROUPS
     product_class, _created = ProductClass.objects.get_or_create(
         name=SERVICE_CLASS if is_service else GOODS_CLASS,
-        defaults={"requires_shipping": not is_service, "track_stock": True},
+        defaults={
+            "requires_shipping": not is_service,
+            "track_stock": True,
+            # Withholding category (payments/tax_rates.py): tourism is a service.
+            "tax_category": TaxCategory.SERVICES if is_service else TaxCategory.GOODS,
+        },
     )
     return product_class
 

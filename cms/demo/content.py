@@ -102,19 +102,7 @@ STANDARD = [
         {"title": "Điều khoản sử dụng", "body": "<p>Khi mua hàng trên sàn, bạn đồng ý với các điều khoản sau…</p>"},
         {"title": "Terms of use", "body": "<p>By buying on the market you agree to the following terms…</p>"},
     ),
-    (
-        PolicyPage,
-        "chinh-sach-bao-mat",
-        {
-            "title": "Chính sách bảo mật",
-            "body": "<p>Chúng tôi chỉ thu thập dữ liệu cá nhân cần cho đơn hàng, theo Luật Bảo vệ dữ liệu cá nhân.</p>",
-        },
-        {
-            "title": "Privacy policy",
-            "body": "<p>We collect only the personal data an order needs, as the personal "
-            "data protection law requires.</p>",
-        },
-    ),
+    # The privacy notice ("chinh-sach-bao-mat") is made with the other policy pages (cms/demo/pages.py).
     (
         PolicyPage,
         "chinh-sach-van-chuyen",

@@ -26,6 +26,7 @@ PRODUCERS = [
         "phone": "0912458307",
         "email": "lythimai.taphin@example.vn",
         "registration_number": "5301048726",
+        "citizen_id": "010185004321",
         "province_code": PROVINCE_LAO_CAI,
         "ward_code": 3013,  # Xã Tả Phìn (former Tả Phìn commune, Sa Pa town)
         "street": "Thôn Sả Séng",

@@ -37,6 +37,7 @@ from cms.demo import data, images
 from cms.demo import orders as demo_orders
 from cms.demo.addresses import ensure_demo_addresses
 from cms.demo.content import ensure_demo_content
+from cms.demo.einvoice import ensure_demo_invoice_request
 from cms.demo.logins import (
     ASSISTANT_EMAIL,
     ASSISTANT_PASSWORD,
@@ -49,9 +50,11 @@ from cms.demo.logins import (
 )
 from cms.demo.orders import ensure_demo_orders
 from cms.demo.pages import ensure_policy_pages
+from cms.demo.registry import ensure_demo_registry
 from cms.demo.shipping import ensure_demo_shipping
 from cms.models import HomePage
 from shop.core.phones import national_phone
+from shop.core.tax_categories import TaxCategory
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +110,9 @@ def load_demo_data():
         run_certificate_expiry()  # record expired / expiring demo certificates
     ensure_demo_shipping()  # rates, free threshold, service date option (cms/demo/shipping.py)
     ensure_demo_orders()  # orders in every state for the first producer (cms/demo/orders.py)
+    ensure_demo_invoice_request()  # a business buyer's VAT invoice request (cms/demo/einvoice.py)
     ensure_demo_addresses(demo_orders.CUSTOMER_EMAIL)  # the customer's saved address (cms/demo/addresses.py)
+    ensure_demo_registry()  # Lào Cai's count of certified OCOP products (cms/demo/registry.py)
     home = ensure_home_page()
     ensure_policy_pages(home)
     ensure_demo_content(home)  # campaign, news, producer stories, standard pages, contact (cms/demo/content.py)
@@ -179,6 +184,10 @@ def ensure_producers():
                 "phone": national_phone(row["phone"]),
                 "email": row["email"],
                 "registration_number": row["registration_number"],
+                # The tax identity withholding needs (Decree 117/2025): the household business's tax code
+                # is its registration number here; some households also give the owner's citizen ID.
+                "tax_code": row.get("tax_code", row["registration_number"]),
+                "citizen_id": row.get("citizen_id", ""),
                 "province_code": row["province_code"],
                 "ward_code": row["ward_code"],
                 "street": row["street"],
@@ -196,7 +205,12 @@ def _product_class(is_service):
     name = SERVICE_CLASS if is_service else GOODS_CLASS
     product_class, _created = ProductClass.objects.get_or_create(
         name=name,
-        defaults={"requires_shipping": not is_service, "track_stock": True},
+        defaults={
+            "requires_shipping": not is_service,
+            "track_stock": True,
+            # Homestays and tours are services for withholding (payments/tax_rates.py).
+            "tax_category": TaxCategory.SERVICES if is_service else TaxCategory.GOODS,
+        },
     )
     return product_class
 

@@ -18,6 +18,7 @@ from oscar.core.loading import get_class, get_model
 
 from catalogue.ocop import notifications
 from cms.demo.logins import ASSISTANT_EMAIL, PRODUCER_EMAIL
+from payments.states import PAID_EVENT_CODE
 from shop.order import fulfilment
 
 CUSTOMER_EMAIL, CUSTOMER_PASSWORD = "khachhang@ocop.example.vn", "ocop-customer-2026"
@@ -28,6 +29,8 @@ Order = get_model("order", "Order")
 ShippingAddress = get_model("order", "ShippingAddress")
 ShippingEvent = get_model("order", "ShippingEvent")
 PaymentEvent = get_model("order", "PaymentEvent")
+PaymentEventType = get_model("order", "PaymentEventType")
+PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
 OrderStatusChange = get_model("order", "OrderStatusChange")
 Country = get_model("address", "Country")
 Source = get_model("payment", "Source")
@@ -93,6 +96,18 @@ DEMO_ORDERS = [
         [
             ("confirm", ["LC-001", "LC-004"], {}),
             ("ship", ["LC-001"], {"carrier": "Giao hàng tiết kiệm", "tracking": "GHTK5566778"}),
+        ],
+    ),
+    # The settlement demo month: a household's homestay night (a service), its goods, an enterprise's goods,
+    # paid by card; one of the household's lines is then cancelled and refunded (a partial refund).
+    (
+        "OCOP-DEMO-0009",
+        (_PREVIOUS_MONTH, 18),
+        [("LC-004", 1), ("LC-001", 2), ("LC-036", 1)],
+        True,
+        [
+            ("confirm", ["LC-004", "LC-001"], {}),
+            ("cancel", ["LC-001"], {"reason": "Mật ong đã hết vụ, xin lỗi quý khách."}),
         ],
     ),
     ("OCOP-DEMO-0006", 5, [("LC-001", 1), ("LC-005", 1)], False, [("confirm", ["LC-001"], {})]),
@@ -180,6 +195,7 @@ def ensure_demo_orders():
                     amount_debited=order.total_incl_tax,
                     reference=f"demo-{number}",
                 )
+                _record_received(order)
             by_sku = {line.partner_sku: line for line in order.lines.all()}
             for action, skus, extra in actions:
                 lines = [by_sku[sku] for sku in skus]
@@ -192,6 +208,19 @@ def ensure_demo_orders():
                     fulfilment.cancel_lines(order, producer, actor, lines, extra["reason"])
             _backdate(order, _placed_at(when))
     return created
+
+
+def _record_received(order):
+    """The "paid" payment event naming every line, as ``payments.states`` writes it when money arrives (the
+    settlements count a line from it: Decree 117/2025 withholds on amounts received)."""
+    event_type, _created = PaymentEventType.objects.get_or_create(
+        code=PAID_EVENT_CODE, defaults={"name": "Đã thanh toán"}
+    )
+    event = PaymentEvent.objects.create(
+        order=order, amount=order.total_incl_tax, event_type=event_type, reference=f"demo-{order.number}"
+    )
+    for line in order.lines.all():
+        PaymentEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
 
 
 def _backdate(order, placed):

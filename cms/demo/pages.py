@@ -1,4 +1,5 @@
-"""Demo policy pages: the return and exchange policy every product page links to.
+"""Demo policy pages: the return and exchange policy every product page links to, and the privacy notice
+(its version is what customers' and producers' consents record: shop.customer.privacy).
 
 Idempotent like the rest of the demo loader: the page is found by its slug under
 the home page and created only when missing; the site setting is filled only when
@@ -116,6 +117,91 @@ RETURN_POLICY_EN = {
     ),
 }
 
+PRIVACY_NOTICE_SLUG = "chinh-sach-bao-mat"
+PRIVACY_NOTICE_VERSION = "2026-01"
+
+PRIVACY_NOTICE_VI = {
+    "slug": PRIVACY_NOTICE_SLUG,
+    "version": PRIVACY_NOTICE_VERSION,
+    "title": "Thông báo xử lý dữ liệu cá nhân",
+    "search_description": "Dữ liệu cá nhân Chợ OCOP Lào Cai thu thập, mục đích, thời gian lưu trữ và quyền của bạn.",
+    "body": (
+        "<p>Thông báo này cho biết Chợ OCOP Lào Cai (bên kiểm soát dữ liệu) xử lý dữ liệu cá nhân của bạn như thế "
+        "nào, theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 13/2023/NĐ-CP. Bạn đồng ý khi mở "
+        "tài khoản, khi mua hàng không cần tài khoản, hoặc khi gửi hồ sơ bán hàng; sàn ghi lại phiên bản thông "
+        "báo, thời điểm và địa chỉ IP.</p>"
+        "<h2>1. Dữ liệu chúng tôi thu thập</h2>"
+        "<ul>"
+        "<li>Họ tên, email, số điện thoại, mật khẩu (đã mã hoá).</li>"
+        "<li>Địa chỉ giao hàng, đơn hàng, thanh toán (không lưu số thẻ), đánh giá sản phẩm, danh sách yêu thích.</li>"
+        "<li>Địa chỉ IP và thời điểm khi bạn đăng nhập, đồng ý hoặc đặt hàng.</li>"
+        "</ul>"
+        "<h2>2. Mục đích</h2>"
+        "<ul>"
+        "<li>Giao đơn hàng: chủ thể OCOP bán hàng và đơn vị vận chuyển nhận tên, số điện thoại, địa chỉ của "
+        "bạn chỉ cho đơn hàng đó.</li>"
+        "<li>Thanh toán, hoàn tiền, xuất hoá đơn, khấu trừ thuế thay người bán theo quy định.</li>"
+        "<li>Chăm sóc khách hàng và bảo vệ tài khoản. Sàn không bán dữ liệu và không gửi quảng cáo khi bạn "
+        "chưa đồng ý riêng.</li>"
+        "</ul>"
+        "<h2>3. Thời gian lưu trữ</h2>"
+        "<ul>"
+        "<li>Tài khoản, sổ địa chỉ, danh sách yêu thích: tới khi bạn yêu cầu xoá.</li>"
+        "<li>Đơn hàng, số tiền, hoá đơn và chứng từ: 10 năm theo Luật Kế toán số 88/2015/QH13 (Điều 41), kể "
+        "cả khi bạn đã xoá tài khoản.</li>"
+        "<li>Tệp dữ liệu bạn yêu cầu xuất: 14 ngày.</li>"
+        "</ul>"
+        "<h2>4. Quyền của bạn</h2>"
+        "<p>Tại trang <b>Tài khoản → Quyền dữ liệu cá nhân</b> bạn có thể: xem các lần đã đồng ý; rút lại sự "
+        "đồng ý (tài khoản sẽ không đặt hàng được cho tới khi đồng ý lại); tải bản sao dữ liệu của mình (JSON "
+        "và CSV); yêu cầu xoá dữ liệu (tài khoản đóng lại, đơn hàng được giữ như mục 3). Bạn cũng có quyền "
+        "chỉnh sửa dữ liệu, phản đối, khiếu nại và yêu cầu bồi thường theo pháp luật.</p>"
+        "<h2>5. Liên hệ</h2>"
+        "<p>Ban quản lý Chợ OCOP Lào Cai, email admin@ocop.example.vn, hoặc trang Liên hệ. Chúng tôi trả lời "
+        "yêu cầu về dữ liệu cá nhân trong vòng 72 giờ.</p>"
+    ),
+}
+
+PRIVACY_NOTICE_EN = {
+    "title": "Personal data processing notice",
+    "search_description": "The personal data the Lào Cai OCOP Market collects, why, for how long, and your rights.",
+    "body": (
+        "<p>This notice explains how the Lào Cai OCOP Market (the data controller) processes your personal data, "
+        "under the Law on Personal Data Protection No. 91/2025/QH15 and Decree 13/2023/NĐ-CP. You agree when you "
+        "open an account, check out as a guest or apply to sell; the market records the notice's version, the "
+        "time and your IP address.</p>"
+        "<h2>1. The data we collect</h2>"
+        "<ul>"
+        "<li>Your name, email, phone number and password (hashed).</li>"
+        "<li>Delivery addresses, orders, payments (no card numbers), product reviews and wish lists.</li>"
+        "<li>Your IP address and the time when you sign in, consent or order.</li>"
+        "</ul>"
+        "<h2>2. Why</h2>"
+        "<ul>"
+        "<li>To deliver your orders: the OCOP producer and the carrier receive your name, phone and address for "
+        "that order only.</li>"
+        "<li>Payments, refunds, invoices and the tax the market withholds for sellers as the law requires.</li>"
+        "<li>Customer care and account security. The market does not sell your data and sends no advertising "
+        "without your separate consent.</li>"
+        "</ul>"
+        "<h2>3. How long</h2>"
+        "<ul>"
+        "<li>Account, address book, wish lists: until you ask us to erase them.</li>"
+        "<li>Orders, amounts, invoices and accounting documents: 10 years under the Law on Accounting "
+        "88/2015/QH13 (article 41), even after your account is erased.</li>"
+        "<li>Data exports you ask for: 14 days.</li>"
+        "</ul>"
+        "<h2>4. Your rights</h2>"
+        "<p>Under <b>Account → Personal data rights</b> you can: see the consents you gave; withdraw your "
+        "consent (the account can no longer order until you agree again); download a copy of your data (JSON and "
+        "CSV); ask for your data to be erased (the account is closed, orders are kept as in section 3). You may "
+        "also correct your data, object, complain and claim damages as the law provides.</p>"
+        "<h2>5. Contact</h2>"
+        "<p>The Lào Cai OCOP Market management board, admin@ocop.example.vn, or the Contact page. We answer "
+        "personal data requests within 72 hours.</p>"
+    ),
+}
+
 
 @transaction.atomic
 def ensure_policy_pages(home_page):
@@ -128,20 +214,31 @@ def ensure_policy_pages(home_page):
         _fill(translation, RETURN_POLICY_EN)
         translation.save_revision().publish()
 
+    notice = _ensure_page(home_page, PRIVACY_NOTICE_VI)
+    if english_home is not None and not notice.get_translations().filter(locale__language_code="en").exists():
+        translation = notice.copy_for_translation(Locale.objects.get(language_code="en"))
+        _fill(translation, PRIVACY_NOTICE_EN)
+        translation.save_revision().publish()
+
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         settings = ShopPolicies.for_site(site)
-        if settings.return_policy_page_id is None:
-            settings.return_policy_page = policy
+        if settings.return_policy_page_id is None or settings.privacy_notice_page_id is None:
+            settings.return_policy_page = settings.return_policy_page or policy
+            settings.privacy_notice_page = settings.privacy_notice_page or notice
             settings.save()
     return policy
 
 
 def _ensure_page(parent, content):
-    existing = PolicyPage.objects.child_of(parent).filter(slug=RETURN_POLICY_SLUG).first()
+    slug = content.get("slug", RETURN_POLICY_SLUG)
+    existing = PolicyPage.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
+        if content.get("version") and not existing.version:  # a page made before notices had versions
+            _fill(existing, content)
+            existing.save_revision().publish()
         return existing
-    page = PolicyPage(slug=RETURN_POLICY_SLUG, locale=parent.locale)
+    page = PolicyPage(slug=slug, locale=parent.locale)
     _fill(page, content)
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -152,3 +249,4 @@ def _fill(page, content):
     page.title = content["title"]
     page.search_description = content["search_description"]
     page.body = content["body"]
+    page.version = content.get("version", page.version)

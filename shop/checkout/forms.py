@@ -1,3 +1,4 @@
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address.forms import AbstractAddressForm
 from oscar.apps.checkout import forms as oscar_checkout_forms
@@ -26,7 +27,25 @@ class GatewayForm(oscar_checkout_forms.GatewayForm):
     may check out with any email (the order is a guest order, found again by number *and* email), and "create
     an account" goes on to the registration page, which answers every email the same way."""
 
+    # A guest agrees to the privacy notice here (Law 91/2025/QH15 art. 9); a new account agrees on the
+    # registration page; an account holder agreed when registering (shop.customer.privacy).
+    personal_data_consent = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        from shop.customer.forms import consent_label
+
+        super().__init__(*args, **kwargs)
+        self.fields["personal_data_consent"].label = consent_label(self.request)
+
     def clean(self):
+        if self.is_guest_checkout() and not self.cleaned_data.get("personal_data_consent"):
+            self.add_error(
+                "personal_data_consent",
+                _(
+                    "Để mua hàng không cần tài khoản, hãy đồng ý với Thông báo xử lý dữ liệu cá nhân: sàn cần email, "
+                    "tên, số điện thoại và địa chỉ của quý vị để giao đơn hàng."
+                ),
+            )
         if self.is_guest_checkout() or self.is_new_account_checkout():
             self.errors.pop("password", None)
             return self.cleaned_data

@@ -25,14 +25,16 @@ from payments import cod_limits, states
 from payments.registry import available_providers, get_provider, is_available
 from shop.address.forms import REFRESH_WARDS
 from shop.checkout import confirmation
+from shop.checkout.gateway import IndexView  # noqa: F401 — Oscar's, and the guest step records consent
 from shop.checkout.payment_forms import PaymentMethodForm
 from shop.core.throttle import client_ip
+from shop.einvoice import checkout as einvoice_checkout
+from shop.einvoice.forms import InvoiceRequestForm
 from shop.order.dispatch import confirmation_context
 from shop.order.parts import producer_parts
 
 UserAddress = get_model("address", "UserAddress")
 
-IndexView = oscar_views.IndexView
 UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
 ShippingMethodView = oscar_views.ShippingMethodView
@@ -72,18 +74,24 @@ class PaymentMethodView(oscar_views.PaymentMethodView):
     success_url = reverse_lazy("checkout:preview")
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self._form()))
+        return self.render_to_response(self.get_context_data(form=self._form(), invoice_form=self._invoice_form()))
 
     def post(self, request, *args, **kwargs):
         form = self._form(data=request.POST)
+        invoice_form = self._invoice_form(data=request.POST)  # a VAT invoice for a business buyer (shop.einvoice)
         if form.is_valid() and form.cleaned_data["method"] == cod_limits.COD:
             refusal = cod_limits.order_refusal(*cod_limits.basket_units_and_value(request.basket))
             if refusal:  # the basket alone is too much to hold unpaid: pay online or buy less
                 form.add_error("method", refusal)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+        if not all([form.is_valid(), invoice_form.is_valid()]):  # both, so both show their errors
+            return self.render_to_response(self.get_context_data(form=form, invoice_form=invoice_form))
         self.checkout_session.pay_by(form.cleaned_data["method"])
+        einvoice_checkout.keep(self.checkout_session, invoice_form.request_fields())
         return self.get_success_response()
+
+    def _invoice_form(self, data=None):
+        kept = einvoice_checkout.requested(self.checkout_session)
+        return InvoiceRequestForm(data=data, initial={"wanted": True, **kept} if kept else None)
 
     def _form(self, data=None):
         return PaymentMethodForm(
@@ -129,6 +137,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         ctx = super().get_context_data(**kwargs)
         method = self.checkout_session.payment_method()
         ctx["payment_provider"] = get_provider(method) if method and is_available(method) else None
+        ctx["invoice_request"] = einvoice_checkout.requested(self.checkout_session)
         if self.preview and ctx.get("order_total") is not None:
             ctx["confirmed_quote"] = confirmation.sign(
                 confirmation.quote(self.request.basket, ctx.get("shipping_charge"), ctx["order_total"])
@@ -201,6 +210,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         # The address, the order, its stock reservations and its payment link stand or fall together.
         with transaction.atomic():
             order = super().place_order(*args, **kwargs)
+            einvoice_checkout.record(order, self.checkout_session)
             if self._payment is not None:
                 states.attach_order(self._payment, order)
         return order

@@ -51,3 +51,49 @@ def whole_percent(part: Decimal | int, whole: Decimal | int) -> int:
 def format_vnd(value: Decimal | int | str | None) -> str:
     """``value`` rounded to whole đồng (``to_dong``) and shown as the site shows money: "1.234.567 ₫"."""
     return currency(Decimal(to_dong(value)), "VND")
+
+
+# --- The amount in words (an invoice's "số tiền bằng chữ": the e-invoice's TgTTTBChu) -------------------------
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+_SCALES = ["", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ"]
+
+
+def dong_in_words(amount: int) -> str:
+    """The amount in Vietnamese words, as an invoice writes it (TgTTTBChu): 1234567 → "Một triệu hai trăm
+    ba mươi bốn nghìn năm trăm sáu mươi bảy đồng"."""
+    if amount == 0:
+        return "Không đồng"
+    sign, amount = ("Âm " if amount < 0 else ""), abs(amount)
+    groups = []
+    while amount:
+        groups.append(amount % 1000)
+        amount //= 1000
+    words = []
+    for index in range(len(groups) - 1, -1, -1):
+        if groups[index]:
+            words += [_group_words(groups[index], full=index < len(groups) - 1), _SCALES[index]]
+    text = " ".join(word for word in words if word)
+    return sign + text[0].upper() + text[1:] + " đồng"
+
+
+def _group_words(number: int, full: bool) -> str:
+    hundreds, tens, units = number // 100, number // 10 % 10, number % 10
+    words = []
+    if hundreds or full:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0 and units:
+        if hundreds or full:
+            words.append("linh")
+    elif tens == 1:
+        words.append("mười")
+    elif tens > 1:
+        words += [_DIGITS[tens], "mươi"]
+    if units:
+        if units == 1 and tens > 1:
+            words.append("mốt")
+        elif units == 5 and tens > 0:
+            words.append("lăm")
+        else:
+            words.append(_DIGITS[units])
+    return " ".join(words)

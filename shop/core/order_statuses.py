@@ -94,3 +94,25 @@ EVENT_NAMES = {
     EVENT_CANCELLED: _("Huỷ"),
     EVENT_DELIVERED: _("Đã giao"),
 }
+
+
+# Payment event type code (Oscar's PaymentEventType.code) of money given back for lines (``payments.refunds``).
+PAYMENT_EVENT_REFUND = "refund"
+
+
+def sold_lines(lines):
+    """The lines of ``lines`` (an order ``Line`` queryset) that count as sales: the one rule.
+
+    A line counts unless it is cancelled or its money went back (a "refund" payment event naming it). Today a
+    refund only follows a cancellation (``payments.refunds.refund_lines`` is called by
+    ``shop.order.fulfilment.cancel_lines``, and a payment arriving for a cancelled order is returned whole), so
+    the second condition only guards against a refund recorded some other way. An order's status is derived from
+    its lines (``order_status_for``): a cancelled order's lines are all cancelled, so no order status is read.
+    """
+    from django.db.models import Exists, OuterRef
+    from oscar.core.loading import get_model
+
+    refunded = get_model("order", "PaymentEventQuantity").objects.filter(
+        line=OuterRef("pk"), event__event_type__code=PAYMENT_EVENT_REFUND
+    )
+    return lines.exclude(status=LINE_CANCELLED).exclude(Exists(refunded))

@@ -14,12 +14,13 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.apps.customer import forms as oscar_forms
 
 from shop.core.throttle import client_ip, normalise_account
-from shop.customer import accounts
+from shop.customer import accounts, privacy
 from shop.users import throttling
 
 PasswordResetForm = oscar_forms.PasswordResetForm
@@ -61,7 +62,43 @@ class EmailAuthenticationForm(oscar_forms.EmailAuthenticationForm):
         return None
 
 
+def consent_label(request=None):
+    """The consent checkbox's label, linking to the privacy notice in force and naming its version."""
+    text = _(
+        "Tôi đã đọc Thông báo xử lý dữ liệu cá nhân (phiên bản %(version)s) và đồng ý cho sàn xử lý dữ liệu "
+        "của tôi theo thông báo đó."
+    ) % {"version": privacy.notice_version()}
+    url = privacy.notice_url(request)
+    if not url:
+        return text
+    return format_html('{} <a href="{}" target="_blank" rel="noopener">{}</a>', text, url, _("Đọc thông báo"))
+
+
+class PersonalDataConsentField(forms.BooleanField):
+    """Required consent to the privacy notice (Law 91/2025/QH15 art. 9): not ticked, the form says why."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=kwargs.pop("required", True),
+            error_messages={
+                "required": gettext_lazy(
+                    "Cần đồng ý với Thông báo xử lý dữ liệu cá nhân để mở tài khoản: không có sự đồng ý này, sàn "
+                    "không được phép lưu email, tên và địa chỉ giao hàng của quý vị."
+                )
+            },
+            **kwargs,
+        )
+
+
 class EmailUserCreationForm(oscar_forms.EmailUserCreationForm):
+    """Oscar's registration with the required consent to the privacy notice (recorded by the view)."""
+
+    personal_data_consent = PersonalDataConsentField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["personal_data_consent"].label = consent_label()
+
     def clean_email(self):
         return accounts.clean(self.cleaned_data["email"])
 
@@ -119,3 +156,31 @@ class ProfileForm(oscar_forms.ProfileForm):
     def _post_clean(self):
         super()._post_clean()
         self.instance.email = self.current_email  # the email changes only by the link
+
+
+class DataErasureForm(forms.Form):
+    """Erasing the account's personal data is confirmed with the password (checked through ``authenticate()``,
+    so the login throttle counts wrong ones)."""
+
+    password = forms.CharField(
+        label=gettext_lazy("Mật khẩu hiện tại"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "Tôi hiểu rằng tài khoản sẽ bị khoá vĩnh viễn và dữ liệu cá nhân bị xoá; đơn hàng được giữ theo quy "
+            "định kế toán."
+        ),
+        error_messages={"required": gettext_lazy("Hãy đánh dấu ô xác nhận để xoá dữ liệu.")},
+    )
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.user, self.request = user, request
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if authenticate(self.request, username=self.user.email, password=password) != self.user:
+            raise ValidationError(_("Mật khẩu không đúng, nên dữ liệu chưa bị xoá."))
+        return password

@@ -3,6 +3,7 @@ log a customer out or change their default address. Logging out by GET shows a p
 (a POST form with its CSRF token); setting a default address answers a GET with 405.
 
 Registration, the email change and their confirmation links (finding 11): shop/customer/accounts.py.
+The customers' data rights page (consents, withdrawal, export, erasure): shop/customer/privacy.py.
 
 Oscar's class loader looks here first for "customer.views"; the views not defined here are Oscar's.
 """
@@ -10,8 +11,12 @@ Oscar's class loader looks here first for "customer.views"; the views not define
 import copy
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,8 +29,9 @@ from oscar.apps.customer.utils import get_password_reset_url
 from oscar.core.loading import get_class
 
 from shop.core.throttle import client_ip
-from shop.customer import accounts
-from shop.customer.forms import EmailAuthenticationForm, EmailUserCreationForm, ProfileForm
+from shop.customer import accounts, privacy
+from shop.customer.forms import DataErasureForm, EmailAuthenticationForm, EmailUserCreationForm, ProfileForm
+from shop.jobs import files
 
 CustomerDispatcher = get_class("customer.utils", "CustomerDispatcher")
 
@@ -85,7 +91,11 @@ class RegistrationAnswerMixin:
         refused = self.registration_refused()
         if refused is not None:
             return refused
-        accounts.register(form, self.request)
+        user = accounts.register(form, self.request)
+        if user is not None:  # an email that has an account gets nothing new here, consent included
+            privacy.record_consent(
+                context=privacy.Consent.Context.REGISTRATION, user=user, ip_address=client_ip(self.request)
+            )
         return redirect("customer:registration-sent")
 
 
@@ -221,3 +231,82 @@ class OrderHistoryView(views.OrderHistoryView):
         context["status_tabs"] = history_tabs.tabs(mine, self.status_tab)
         context["status_tab"] = self.status_tab
         return context
+
+
+# --- Personal data rights (shop/customer/privacy.py) ---------------------------------------------------------
+
+
+class DataRightsView(LoginRequiredMixin, generic.TemplateView):
+    """ "Quyền dữ liệu cá nhân": the consents given, withdrawing or giving consent again, asking for a copy of
+    one's data and downloading it, and erasing the account's personal data (with the password)."""
+
+    template_name = "oscar/customer/privacy/data_rights.html"
+    actions = ("withdraw", "consent", "export", "erase")
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        context = super().get_context_data(**kwargs)
+        context.update(
+            active_tab="privacy",
+            page_title=_("Quyền dữ liệu cá nhân"),
+            consents=privacy.Consent.objects.filter(user=user).order_by("-recorded_at", "-pk"),
+            consent_state=privacy.consent_state(user),
+            notice_version=privacy.notice_version(),
+            notice_url=privacy.notice_url(self.request),
+            exports=privacy.export_jobs(user)[:5],
+            erasure_refusal=privacy.erasure_refusal(user),
+            erasure_form=kwargs.get("erasure_form") or DataErasureForm(user, request=self.request),
+        )
+        return context
+
+    def post(self, request):
+        action = request.POST.get("action")
+        user, ip_address = request.user, client_ip(request)
+        if action == "withdraw":
+            privacy.withdraw(user, ip_address)
+            messages.warning(
+                request,
+                _(
+                    "Quý vị đã rút lại sự đồng ý xử lý dữ liệu cá nhân. Tài khoản không đặt hàng được nữa cho tới "
+                    "khi đồng ý lại; quý vị có thể yêu cầu xoá dữ liệu ở cuối trang này."
+                ),
+            )
+        elif action == "consent":
+            privacy.consent_again(user, ip_address)
+            messages.success(
+                request,
+                _("Đã ghi nhận sự đồng ý của quý vị (phiên bản %(version)s).") % {"version": privacy.notice_version()},
+            )
+        elif action == "export":
+            with transaction.atomic():
+                privacy.log_export(user, files.start(privacy.EXPORT_KIND, user))
+            messages.info(request, _("Đang chuẩn bị tệp dữ liệu của quý vị; tải lại trang sau ít phút để tải về."))
+        elif action == "erase":
+            form = DataErasureForm(user, request.POST, request=request)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(erasure_form=form), status=400)
+            try:
+                privacy.erase_customer(user, requested_by=user)
+            except privacy.RequestRefused as refusal:
+                messages.error(request, refusal.message)
+                return redirect("customer:data-rights")
+            logout(request)
+            messages.success(request, _("Dữ liệu cá nhân của quý vị đã được xoá và tài khoản đã đóng."))
+            return redirect(settings.OSCAR_HOMEPAGE)
+        return redirect("customer:data-rights")
+
+
+class DataExportDownloadView(LoginRequiredMixin, generic.View):
+    """The customer's own export (a zip); anyone else's is a 404, as is one not ready."""
+
+    def get(self, request, pk):
+        job = privacy.export_jobs(request.user).filter(pk=pk, status="done").first()
+        if job is None or not job.result:
+            raise Http404(_("Không tìm thấy tệp này."))
+        try:
+            stored = job.result.open("rb")
+        except FileNotFoundError:
+            raise Http404(_("Không tìm thấy tệp này.")) from None
+        response = FileResponse(stored, as_attachment=True, filename=job.result_name, content_type="application/zip")
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -90,3 +90,11 @@ def run_again(row):
         status=TaskResultStatus.READY, run_after=timezone.now(), finished_at=None, worker_ids=[]
     )
     return bool(updated)
+
+
+def waiting_in_queue(task) -> bool:
+    """Whether a run of ``task`` sits in the database queue, due and not yet taken by a worker. False for a backend
+    without a queue (the immediate one runs the task at once)."""
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    return DBTaskResult.objects.ready().filter(task_path=task.module_path, backend_name=task.backend).exists()

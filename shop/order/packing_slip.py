@@ -21,8 +21,7 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 from shop.core import order_statuses as statuses
 from shop.core.addresses import delivery_address, format_address
 from shop.core.money import format_vnd
-from shop.core.pdftext import paragraph
-from shop.order.invoices import producer_document
+from shop.core.pdftext import paragraph, producer_document
 from shop.order.parts import part_for
 
 

@@ -2,11 +2,13 @@
 
 One place for what the thank-you page, order history, guest lookup, emails and invoices show per
 producer: its lines, the part's status (``statuses.order_status_for`` over its lines), the latest
-carrier and tracking number, and the part's shipping charge as recorded at placement.
+carrier and tracking number, and the part's shipping charge as recorded at placement. Its figures
+(list price, discount, net, totals) are its ``statement`` (``shop.order.statement_lines``).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from oscar.core.loading import get_model
 
@@ -46,6 +48,14 @@ class ProducerPart:
     @property
     def total(self):
         return self.goods_total + self.shipping_charge
+
+    @cached_property
+    def statement(self):
+        """The part's figures as every document shows them (``shop.order.statement_lines``): list price,
+        discount and offers, net, VAT where charged, shipping and totals, in whole đồng that add up."""
+        from shop.order.statement_lines import statement_for
+
+        return statement_for(self)
 
 
 def producer_parts(order):

@@ -109,7 +109,7 @@ def order_invoice(request, number, partner_id):
     if pdf is None:
         raise Http404
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="hoa-don-{order.number}-{partner.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="xac-nhan-don-hang-{order.number}-{partner.pk}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

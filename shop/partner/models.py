@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
@@ -8,6 +9,13 @@ from shop.core import addresses
 from shop.core.phones import validate_vietnamese_phone
 from shop.core.storage import private_storage
 from shop.core.uploads import validate_document_scan
+
+# Mã số thuế: 10 digits, or 13 for a dependent unit (written 10 digits, "-", 3 digits on documents).
+validate_tax_code = RegexValidator(
+    r"^\d{10}(-?\d{3})?$", _("Mã số thuế gồm 10 chữ số, hoặc 13 chữ số (dạng 0123456789-001).")
+)
+# Căn cước công dân / căn cước: 12 digits.
+validate_citizen_id = RegexValidator(r"^\d{12}$", _("Số căn cước công dân gồm đúng 12 chữ số."))
 
 
 class Partner(AbstractPartner):
@@ -32,6 +40,12 @@ class Partner(AbstractPartner):
     kind = models.CharField(_("Loại hình"), max_length=32, choices=Kind.choices, default=Kind.COOPERATIVE)
     legal_name = models.CharField(_("Tên đầy đủ theo đăng ký kinh doanh"), max_length=255, blank=True)
     registration_number = models.CharField(_("Mã số đăng ký kinh doanh / mã số thuế"), max_length=20, blank=True)
+    # The seller's tax identity, printed on withholding vouchers and declared (Decree 117/2025/NĐ-CP):
+    # households and individuals need one of them before a settlement is paid (payments.settlements).
+    tax_code = models.CharField(_("Mã số thuế"), max_length=14, blank=True, validators=[validate_tax_code])
+    citizen_id = models.CharField(
+        _("Số căn cước công dân (CCCD)"), max_length=12, blank=True, validators=[validate_citizen_id]
+    )
     representative = models.CharField(_("Người đại diện"), max_length=255, blank=True)
     phone = models.CharField(_("Số điện thoại"), max_length=20, blank=True, validators=[validate_vietnamese_phone])
     email = models.EmailField(_("Email"), blank=True)

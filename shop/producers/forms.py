@@ -112,6 +112,8 @@ class ApplicationForm(NewAccountMixin, forms.ModelForm):
             "kind",
             "legal_name",
             "registration_number",
+            "tax_code",
+            "citizen_id",
             "representative",
             "phone",
             "email",

@@ -41,10 +41,13 @@ ACTIVE_STATUSES = (Partner.Verification.PENDING, Partner.Verification.VERIFIED, 
 
 
 def consent_versions():
-    """{document: version} of the documents an applicant agrees to now (settings)."""
+    """{document: version} of the documents an applicant agrees to now: the terms' version (settings) and the
+    privacy notice's, from the notice page as customers' consents (``shop.customer.privacy.notice_version``)."""
+    from shop.customer import privacy
+
     return {
         Consent.Document.TERMS: settings.OCOP_TERMS_VERSION,
-        Consent.Document.PERSONAL_DATA: settings.OCOP_PERSONAL_DATA_NOTICE_VERSION,
+        Consent.Document.PERSONAL_DATA: privacy.notice_version(),
     }
 
 

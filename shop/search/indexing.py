@@ -144,6 +144,11 @@ def rebuild(progress: Callable[[int, int], object] | None = None) -> tuple[str, 
     return new_index, done
 
 
+def refresh_mode() -> str | bool:
+    """What a single write asks of Elasticsearch: wait for the next refresh, or not (``OCOP_SEARCH_WAIT_FOR_REFRESH``)."""
+    return "wait_for" if settings.OCOP_SEARCH_WAIT_FOR_REFRESH else False
+
+
 def update_products(product_ids: Collection[int]) -> None:
     """(Re)index these products now; ids no longer in the database are removed."""
     es, alias = client(), index_name()
@@ -161,7 +166,7 @@ def update_products(product_ids: Collection[int]) -> None:
             actions.append(document)
         else:
             actions.append({"_op_type": "delete", "_index": alias, "_id": pk})
-    _ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh="wait_for")
+    _ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh=refresh_mode())
     # A delete of a document that was never indexed is fine; anything else is a failure.
     # errors is the list of failed items (a count only with stats_only=True, which is not asked here)
     real_errors = [e for e in errors if e.get("delete", {}).get("status") != 404]  # type: ignore[union-attr]
@@ -189,6 +194,17 @@ def reindex_marked(product_ids: Collection[int]) -> None:
     started = timezone.now()
     update_products(product_ids)
     ReindexMark.objects.filter(product_id__in=product_ids, marked_at__lte=started).delete()
+
+
+def with_other_marks(product_ids: Collection[int], limit: int = BULK_CHUNK) -> list[int]:
+    """These ids, then the products marked longest ago, up to ``limit`` in all (one bulk request). More marks than
+    that (after an outage) are left to the next task or the sweep."""
+    ids = list(dict.fromkeys(product_ids))
+    room = limit - len(ids)
+    if room > 0:
+        others = ReindexMark.objects.exclude(product_id__in=ids).order_by("marked_at", "product_id")
+        ids += others.values_list("product_id", flat=True)[:room]
+    return ids
 
 
 def sweep(limit: int = 5000) -> int:

@@ -127,9 +127,9 @@ def update_page(page_id):
         return
     page = searchable_pages().filter(pk=page_id).first()
     if page is None:
-        es.options(ignore_status=404).delete(index=alias, id=page_id, refresh="wait_for")
+        es.options(ignore_status=404).delete(index=alias, id=page_id, refresh=indexing.refresh_mode())
     else:
-        es.index(index=alias, id=page_id, document=page_to_document(page).to_dict(), refresh="wait_for")
+        es.index(index=alias, id=page_id, document=page_to_document(page).to_dict(), refresh=indexing.refresh_mode())
 
 
 def story_page_ids(product_ids):

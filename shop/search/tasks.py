@@ -7,11 +7,12 @@ logger = logging.getLogger(__name__)
 
 @task()
 def reindex_products(product_ids):
-    """Bring these products' documents up to date (safe to retry: indexing is idempotent)."""
+    """Bring these products' documents up to date, and other marked ones with them (``indexing.with_other_marks``:
+    changes whose own task was not queued because this one was waiting). Safe to retry: indexing is idempotent."""
     from shop.search import indexing
 
     try:
-        indexing.reindex_marked(product_ids)
+        indexing.reindex_marked(indexing.with_other_marks(product_ids))
     except Exception:  # the marks stay: the sweep catches up; the site keeps working meanwhile
         logger.warning("Search index update failed for products %s; the sweep will retry.", product_ids, exc_info=True)
         return False

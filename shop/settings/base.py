@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "shop.core",
     "shop.notifications",
     "shop.jobs",
+    "shop.registry",  # the provinces' counts of certified OCOP products (the figures' denominator)
+    "shop.einvoice",  # e-invoice data, XML export and the provider boundary (shop/einvoice)
     "django_tasks",
     "django_tasks_db",  # the task queue: a table in the database, run by `manage.py db_worker` (shop/jobs)
     *[OSCAR_FORKS.get(app, app) for app in OSCAR_INSTALLED_APPS if app not in OSCAR_APPS_DROPPED],
@@ -373,17 +375,16 @@ OSCAR_LINE_STATUS_PIPELINE = _order_statuses.LINE_PIPELINE
 # The versions of the documents an applicant agrees to; bump when the text changes.
 OCOP_TERMS_VERSION = os.environ.get("OCOP_TERMS_VERSION", "2026-01")
 OCOP_PERSONAL_DATA_NOTICE_VERSION = os.environ.get("OCOP_PERSONAL_DATA_NOTICE_VERSION", "2026-01")
-# Platform commission on each producer's sales (a fraction), and the tax the platform withholds for
-# household and individual sellers under Decree 117/2025 (goods: 1% VAT + 0.5% personal income tax).
+# Platform commission on each producer's sales (a fraction).
 OCOP_PLATFORM_COMMISSION_RATE = Decimal(os.environ.get("OCOP_PLATFORM_COMMISSION_RATE", "0.05"))
-OCOP_WITHHOLDING_VAT_RATE = Decimal(os.environ.get("OCOP_WITHHOLDING_VAT_RATE", "0.01"))
-OCOP_WITHHOLDING_PIT_RATE = Decimal(os.environ.get("OCOP_WITHHOLDING_PIT_RATE", "0.005"))
-
-# --- OCOP programme ---------------------------------------------------------
-# Certified OCOP products per province (province code → count), as the
-# programme reports them: the denominator of "share listed on the platform".
-# Lào Cai (15) after the merger with Yên Bái: about 600 (../shared/OCOP.md).
-OCOP_PROVINCE_CERTIFIED_PRODUCTS = {15: 600}
+# The platform operator that withholds and declares (printed on withholding vouchers and the declaration).
+OCOP_PLATFORM_OPERATOR = {
+    "name": os.environ.get("OCOP_OPERATOR_NAME", "Sàn thương mại điện tử OCOP Market"),
+    "tax_code": os.environ.get("OCOP_OPERATOR_TAX_CODE", ""),
+    "address": os.environ.get("OCOP_OPERATOR_ADDRESS", ""),
+}
+# Withholding rates (Decree 117/2025/NĐ-CP) depend on the line's business category and the date: they
+# live in one dated table, payments/tax_rates.py, not in settings.
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "OCOP Market"
@@ -414,6 +415,10 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "ocop"
 OCOP_SEARCH_CONNECT_TIMEOUT = float(os.environ.get("OCOP_SEARCH_CONNECT_TIMEOUT", 0.5))
 OCOP_SEARCH_TIMEOUT = float(os.environ.get("OCOP_SEARCH_TIMEOUT", 2))
 OCOP_SEARCH_BREAKER_SECONDS = float(os.environ.get("OCOP_SEARCH_BREAKER_SECONDS", 30))
+# Whether a write to the search index waits for Elasticsearch's next refresh (up to its 1 s interval) before the
+# worker's task returns. Off in production: a waiting task held the one worker ~0.5 s per order in the soak, and
+# the change is searchable within the refresh interval anyway. The tests turn it on to search right after a write.
+OCOP_SEARCH_WAIT_FOR_REFRESH = os.environ.get("OCOP_SEARCH_WAIT_FOR_REFRESH", "0") == "1"
 
 # --- Payments ----------------------------------------------------------------
 # The methods this deployment offers, in the order shown at checkout. A method whose settings are

@@ -56,6 +56,8 @@ ELASTICSEARCH_INDEX_PREFIX = f"ocop-test-{os.getpid()}"
 # A test that makes a search fail must not send the tests after it to the database: no cool-down here
 # (the breaker's own tests, tests/shop/search/test_search_outage.py, set one).
 OCOP_SEARCH_BREAKER_SECONDS = 0
+# A test searches right after the write it made (production does not wait: shop/settings/base.py).
+OCOP_SEARCH_WAIT_FOR_REFRESH = True
 
 # The collecting account the VietQR tests expect (Vietcombank's BIN).
 VIETQR_BANK_BIN = "970436"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from shop.users.models import User
+from shop.users.models import PrivacyRequest, User
 
 
 @admin.register(User)
@@ -9,3 +9,20 @@ class UserAdmin(admin.ModelAdmin):
     search_fields = ("email", "last_name", "first_name")
     ordering = ("email",)
     exclude = ("password",)
+
+
+@admin.register(PrivacyRequest)
+class PrivacyRequestAdmin(admin.ModelAdmin):
+    """The log of customers' data-rights requests (shop.customer.privacy): read only."""
+
+    list_display = ("kind", "user", "requested_at", "completed_at", "handled_by", "outcome")
+    list_filter = ("kind",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -39,15 +39,33 @@ class User(AbstractUser):
 class Consent(models.Model):
     """A person's recorded consent to a document (platform terms, personal-data processing) at a version.
 
-    Append-only: withdrawing consent is a new row, so the history of what was agreed stays provable
-    (Vietnam's personal data protection law, in force from 1 January 2026).
+    Append-only: withdrawing consent is a new row (``given`` False), so the history of what was agreed stays
+    provable (Law on Personal Data Protection 91/2025/QH15 art. 9: consent is given knowingly, in a form that can
+    be recorded and proven, and may be withdrawn; Decree 13/2023/NĐ-CP arts. 11–12). An account's consent has its
+    ``user``; a guest at checkout has only the ``email`` given there, and the ``order`` once it is placed.
+    Which notice version is in force: ``shop.customer.privacy.notice_version``.
     """
 
     class Document(models.TextChoices):
         TERMS = "terms", _("Điều khoản sử dụng nền tảng")
         PERSONAL_DATA = "personal_data", _("Xử lý dữ liệu cá nhân")
 
-    user = models.ForeignKey("users.User", on_delete=models.CASCADE, related_name="consents")
+    class Context(models.TextChoices):
+        REGISTRATION = "registration", _("Đăng ký tài khoản")
+        GUEST_CHECKOUT = "guest_checkout", _("Mua hàng không cần tài khoản")
+        PRODUCER_APPLICATION = "producer_application", _("Hồ sơ đăng ký bán hàng")
+        ACCOUNT = "account", _("Trang quyền dữ liệu cá nhân")
+
+    user = models.ForeignKey("users.User", on_delete=models.CASCADE, related_name="consents", null=True, blank=True)
+    email = models.EmailField(_("Email"), blank=True)
+    order = models.ForeignKey(
+        "order.Order",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consents",
+        verbose_name=_("Đơn hàng"),
+    )
     document = models.CharField(_("Văn bản"), max_length=32, choices=Document.choices)
     version = models.CharField(_("Phiên bản"), max_length=32)
     given = models.BooleanField(_("Đồng ý"), default=True)
@@ -58,4 +76,46 @@ class Consent(models.Model):
     class Meta:
         verbose_name = _("Đồng ý của người dùng")
         verbose_name_plural = _("Đồng ý của người dùng")
-        ordering = ["-recorded_at"]
+        ordering = ["-recorded_at", "-pk"]
+
+
+class PrivacyRequest(models.Model):
+    """One exercise of a customer's data rights (export, erasure, withdrawal of consent), logged: who asked,
+    when, who carried it out, when it was done and with what outcome (``shop.customer.privacy``)."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Xuất dữ liệu")
+        ERASURE = "erasure", _("Xoá dữ liệu")
+        WITHDRAWAL = "withdrawal", _("Rút lại sự đồng ý")
+
+    kind = models.CharField(_("Loại yêu cầu"), max_length=16, choices=Kind.choices)
+    # Kept after erasure (the account row stays, anonymised), so the log still says whose request it was.
+    user = models.ForeignKey(
+        "users.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="privacy_requests",
+        verbose_name=_("Người dùng"),
+    )
+    requested_at = models.DateTimeField(_("Yêu cầu lúc"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("Xong lúc"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        "users.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người thực hiện"),
+    )
+    outcome = models.TextField(_("Kết quả"), blank=True)
+    file_job = models.ForeignKey(
+        "jobs.FileJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("Tệp xuất")
+    )
+
+    class Meta:
+        verbose_name = _("Yêu cầu về dữ liệu cá nhân")
+        verbose_name_plural = _("Yêu cầu về dữ liệu cá nhân")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind} #{self.pk}"

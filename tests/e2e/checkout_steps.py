@@ -53,6 +53,7 @@ def check_out_as_guest(
     gateway = page.locator("form:has([name=username])")
     gateway.locator("[name=username]").fill(email)
     gateway.locator("input[name=options][value=anonymous]").check()
+    gateway.locator("[name=personal_data_consent]").check()
     gateway.locator("button[type=submit]").first.click()
 
     expect(page).to_have_url(re.compile(r"/checkout/shipping-address/"))

@@ -229,6 +229,7 @@ def test_checkout_keeps_the_site_header_and_shows_the_running_total_on_every_ste
             gateway = page.locator("form:has([name=username])")
             gateway.locator("[name=username]").fill("khach.tong@example.vn")
             gateway.locator("input[name=options][value=anonymous]").check()
+            gateway.locator("[name=personal_data_consent]").check()
             gateway.locator("button[type=submit]").first.click()
             expect(page).to_have_url(re.compile(step))
         expect(page.locator(".site-header .site-brand")).to_be_visible()

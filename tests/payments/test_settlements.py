@@ -2,7 +2,8 @@
 administrators' pages.
 
 Two fresh producers (no demo orders): a household (tax withheld by the platform, Decree 117/2025)
-and a cooperative (not withheld). Months are of 2024, in Vietnam time.
+and a cooperative (not withheld), selling goods. Months are of 2024, in Vietnam time. The rules by
+business category, refunds and month boundaries are in test_withholding.py.
 """
 
 import datetime
@@ -21,31 +22,30 @@ from payments import settlements
 from payments.models import Settlement
 from shop.core import order_statuses as statuses
 from shop.core.money import to_dong
+from tests import factories
 from tests.payments.settlement_orders import cancel, place_order, record_event, vn
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
 User = get_user_model()
 
-RATES_HOUSEHOLD = {
-    "commission_rate": Decimal("0.05"),
-    "vat_rate": Decimal("0.01"),
-    "pit_rate": Decimal("0.005"),
-    "withholding_applies": True,
-    "partner_kind": "household",
-}
+RATES_HOUSEHOLD = {"commission_rate": Decimal("0.05"), "withholding_applies": True, "partner_kind": "household"}
+MARCH_2024 = datetime.date(2024, 3, 1)  # goods: 1 % VAT, 0,5 % PIT (Circular 40/2021 rates)
+
+
+def goods(base):
+    """A statement's amounts of goods only: received ``base`` (or refunded, when negative)."""
+    return {"goods": (base, 0) if base >= 0 else (0, -base)}
 
 
 @pytest.fixture(autouse=True)
 def standard_rates(settings):
     settings.OCOP_PLATFORM_COMMISSION_RATE = Decimal("0.05")
-    settings.OCOP_WITHHOLDING_VAT_RATE = Decimal("0.01")
-    settings.OCOP_WITHHOLDING_PIT_RATE = Decimal("0.005")
 
 
 @pytest.fixture
 def household(db):
-    return Partner.objects.create(name="Hộ kinh doanh Thử Nghiệm", kind=Partner.Kind.HOUSEHOLD)
+    return Partner.objects.create(name="Hộ kinh doanh Thử Nghiệm", kind=Partner.Kind.HOUSEHOLD, tax_code="5300000001")
 
 
 @pytest.fixture
@@ -55,7 +55,8 @@ def cooperative(db):
 
 @pytest.fixture
 def market(household, cooperative):
-    """Orders around March 2024 with known values (comments: Vietnam time).
+    """Orders around March 2024 with known values (comments: Vietnam time), each paid when placed (the
+    statement counts money received) and each cancellation refunded then; all goods (1 % + 0,5 %).
 
     Household: March gross 1.734.567 (1.000.000 + 434.567 placed 1 March 00:30 — still 29 Feb in
     UTC — and 300.000 placed 31 March 23:59), March refunds 500.000 (a February sale cancelled on
@@ -63,22 +64,31 @@ def market(household, cooperative):
     order of 77.900 is placed on 1 April 06:00 (31 March in UTC): April base −222.100.
     Cooperative: March gross 2.100.000 (2.000.001 + 99.999), the 99.999 cancelled in March too.
     """
-    feb_order, (feb_line,) = place_order(vn(2024, 2, 28, 23, 30), [(household, None, 1, "500000")])
-    cancel(feb_line, vn(2024, 3, 2, 8))
+    h_goods = factories.product(household, on_sale=False, certified=False)
+    c_goods = factories.product(cooperative, on_sale=False, certified=False)
+    feb_order, (feb_line,) = place_order(
+        vn(2024, 2, 28, 23, 30), [(household, h_goods, 1, "500000")], paid_at=vn(2024, 2, 28, 23, 30)
+    )
+    cancel(feb_line, vn(2024, 3, 2, 8), refund_money=True)
     march_order, (big, small, coop_big) = place_order(
         vn(2024, 3, 1, 0, 30),
         [
-            (household, None, 2, "1000000", statuses.LINE_SHIPPED),
-            (household, None, 1, "434567"),
-            (cooperative, None, 3, "2000001"),
+            (household, h_goods, 2, "1000000", statuses.LINE_SHIPPED),
+            (household, h_goods, 1, "434567"),
+            (cooperative, c_goods, 3, "2000001"),
         ],
+        paid_at=vn(2024, 3, 1, 0, 30),
     )
     record_event(big, statuses.EVENT_SHIPPED, vn(2024, 3, 3))  # not a cancellation
-    late_order, (late_line,) = place_order(vn(2024, 3, 31, 23, 59), [(household, None, 1, "300000")])
-    cancel(late_line, vn(2024, 4, 1, 0, 0, 30))
-    place_order(vn(2024, 4, 1, 6), [(household, None, 1, "77900")])
-    coop_order, (coop_small,) = place_order(vn(2024, 3, 10), [(cooperative, None, 1, "99999")])
-    cancel(coop_small, vn(2024, 3, 11))
+    late_order, (late_line,) = place_order(
+        vn(2024, 3, 31, 23, 59), [(household, h_goods, 1, "300000")], paid_at=vn(2024, 3, 31, 23, 59)
+    )
+    cancel(late_line, vn(2024, 4, 1, 0, 0, 30), refund_money=True)
+    place_order(vn(2024, 4, 1, 6), [(household, h_goods, 1, "77900")], paid_at=vn(2024, 4, 1, 6))
+    coop_order, (coop_small,) = place_order(
+        vn(2024, 3, 10), [(cooperative, c_goods, 1, "99999")], paid_at=vn(2024, 3, 10)
+    )
+    cancel(coop_small, vn(2024, 3, 11), refund_money=True)
     return {"feb_line": feb_line, "late_line": late_line, "small": small}
 
 
@@ -93,7 +103,7 @@ def amounts(settlement):
 
 
 def test_rounding_rule_each_amount_half_up_then_net_adds_up():
-    result = settlements.figures(1_234_567, 0, RATES_HOUSEHOLD)
+    result = settlements.figures(goods(1_234_567), RATES_HOUSEHOLD, MARCH_2024)
     assert result["commission"] == 61_728  # 61.728,35
     assert result["vat_withheld"] == 12_346  # 12.345,67
     assert result["pit_withheld"] == 6_173  # 6.172,835 rounds up
@@ -101,10 +111,10 @@ def test_rounding_rule_each_amount_half_up_then_net_adds_up():
 
 
 def test_halves_round_away_from_zero_both_signs():
-    assert settlements.figures(10, 0, RATES_HOUSEHOLD)["commission"] == 1  # 0,5
-    assert settlements.figures(0, 10, RATES_HOUSEHOLD)["commission"] == -1  # −0,5
-    assert settlements.figures(100, 0, RATES_HOUSEHOLD)["pit_withheld"] == 1  # 0,5
-    assert settlements.figures(0, 100, RATES_HOUSEHOLD)["pit_withheld"] == -1
+    assert settlements.figures(goods(10), RATES_HOUSEHOLD, MARCH_2024)["commission"] == 1  # 0,5
+    assert settlements.figures(goods(-10), RATES_HOUSEHOLD, MARCH_2024)["commission"] == -1  # −0,5
+    assert settlements.figures(goods(100), RATES_HOUSEHOLD, MARCH_2024)["pit_withheld"] == 1  # 0,5
+    assert settlements.figures(goods(-100), RATES_HOUSEHOLD, MARCH_2024)["pit_withheld"] == -1
     assert to_dong(Decimal("2.4999")) == 2
     assert settlements.period_bounds(2024, 2) == (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
 
@@ -192,7 +202,7 @@ def test_prepare_period_covers_producers_with_sales_or_refunds_only(market, hous
 
 def test_open_statement_follows_new_cancellations(market, household):
     statement = settlements.statement_for(household, 2024, 3)
-    cancel(market["small"], vn(2024, 3, 20))
+    cancel(market["small"], vn(2024, 3, 20), refund_money=True)
     again = settlements.statement_for(household, 2024, 3)
     assert again.pk == statement.pk
     assert (again.gross_sales, again.refunds) == (1_734_567, 934_567)
@@ -208,9 +218,9 @@ def test_paid_statement_is_frozen(market, household, staff_user, settings):
     assert paid.payment_reference == "FT24092123456"
     assert paid.net_amount == 1_154_320
 
-    # the rate changes and a March sale is cancelled after payment (in April): March stays as paid…
+    # the commission rate changes and a March sale is cancelled after payment (in April): March stays as paid…
     settings.OCOP_PLATFORM_COMMISSION_RATE = Decimal("0.08")
-    cancel(market["small"], vn(2024, 4, 15))
+    cancel(market["small"], vn(2024, 4, 15), refund_money=True)
     for recomputed in (
         settlements.statement_for(household, 2024, 3),
         next(s for s in settlements.prepare_period(2024, 3) if s.partner_id == household.pk),
@@ -232,7 +242,7 @@ def test_paid_statement_is_frozen(market, household, staff_user, settings):
 
 def test_mark_paid_recomputes_one_last_time(market, household, staff_user):
     statement = settlements.statement_for(household, 2024, 3)
-    cancel(market["small"], vn(2024, 3, 25))
+    cancel(market["small"], vn(2024, 3, 25), refund_money=True)
     paid = settlements.mark_paid(statement, staff_user, "FT1")
     assert paid.refunds == 934_567 and paid.net_amount == 800_000 - 40_000 - 8_000 - 4_000 == 748_000
 
@@ -275,10 +285,8 @@ def test_prepare_settlements_command(market, household, cooperative):
 def test_prepare_settlements_command_defaults_to_previous_month(household):
     today = settlements.local_today()
     year, month = settlements.previous_month(today.year, today.month)
-    place_order(
-        datetime.datetime.combine(datetime.date(year, month, 15), datetime.time(10), tzinfo=settlements.PERIOD_TZ),
-        [(household, None, 1, "120000")],
-    )
+    moment = datetime.datetime.combine(datetime.date(year, month, 15), datetime.time(10), tzinfo=settlements.PERIOD_TZ)
+    place_order(moment, [(household, None, 1, "120000")], paid_at=moment)
     call_command("prepare_settlements", stdout=StringIO())
     statement = Settlement.objects.get(partner=household)
     assert statement.period_start == datetime.date(year, month, 1)

@@ -42,7 +42,8 @@ class Command(BaseCommand):
         for settlement in prepared:
             self.stdout.write(
                 f"  {settlement.partner.name}: gross {settlement.gross_sales}, "
-                f"refunds {settlement.refunds}, net {settlement.net_amount}"
+                f"refunds {settlement.refunds}, commission {settlement.commission}, "
+                f"VAT {settlement.vat_withheld}, PIT {settlement.pit_withheld}, net {settlement.net_amount}"
                 f"{' (paid)' if settlement.is_paid else ''}",
                 style_func=None,
             )

@@ -1,6 +1,6 @@
 """The file jobs there are (``shop.jobs.files.register``), and their handlers: the programme figures CSV
-(administrators), a producer's sales CSV (the portal), Oscar's dashboard reports as CSV (administrators) and the
-VietQR bank statement import (finance). Each handler
+(administrators), a producer's sales CSV (the portal), Oscar's dashboard reports as CSV (administrators), the
+VietQR bank statement import (finance) and a customer's own data (``shop.customer.privacy``). Each handler
 rebuilds its input from the job's params and calls the service that owns the figures or the rows."""
 
 import datetime
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from shop.core.spreadsheets import spreadsheet_safe
+from shop.customer import privacy
 from shop.jobs import files
 
 FIGURES_CSV = "programme-figures-csv"
@@ -197,5 +198,23 @@ files.register(
         "shop.dashboard.files.kinds.oscar_report_csv",
         permissions=("analytics.view_userrecord",),
         describe=_describe_report,
+    )
+)
+
+
+# --- A customer's own data (shop/customer/privacy.py: the right of access) ------------------------------------------
+
+
+def customer_data_zip(job, run):
+    data = privacy.customer_data(job.user)
+    run.save_result(
+        privacy.EXPORT_FILENAME, privacy.export_zip(data), summary={kind: len(rows) for kind, rows in data.items()}
+    )
+    privacy.export_finished(job)
+
+
+files.register(
+    files.Kind(
+        name=privacy.EXPORT_KIND, label=gettext_lazy("Dữ liệu cá nhân của tôi"), handler=f"{__name__}.customer_data_zip"
     )
 )

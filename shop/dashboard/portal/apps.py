@@ -48,6 +48,7 @@ class PortalDashboardConfig(OscarDashboardConfig):
         self.sales_csv_view = get_class("portal_dashboard.views.sales", "SalesCsvView")
         self.settlements_view = get_class("portal_dashboard.views.sales", "SettlementListView")
         self.settlement_view = get_class("portal_dashboard.views.sales", "SettlementDetailView")
+        self.settlement_voucher_view = get_class("portal_dashboard.views.sales", "SettlementVoucherView")
         # --- team and assisted entry (views/team.py) ---
         self.team_view = get_class("portal_dashboard.views.team", "TeamView")
         self.switch_view = get_class("portal_dashboard.views.team", "SwitchProducerView")
@@ -59,6 +60,10 @@ class PortalDashboardConfig(OscarDashboardConfig):
         self.files_view = get_class("portal_dashboard.views.files", "FileJobListView")
         self.file_view = get_class("portal_dashboard.views.files", "FileJobView")
         self.file_download_view = get_class("portal_dashboard.views.files", "FileJobDownloadView")
+        # --- the e-invoice XML of the producer's part of an order (shop/einvoice) ---
+        from shop.einvoice.views import PortalEInvoiceXmlView
+
+        self.einvoice_xml_view = PortalEInvoiceXmlView
 
     def get_urls(self):
         portal = [
@@ -72,11 +77,17 @@ class PortalDashboardConfig(OscarDashboardConfig):
             path("", self.home_view.as_view(), name="portal-home"),
             path("orders/", self.orders_view.as_view(), name="portal-orders"),
             path("orders/<str:number>/", self.order_view.as_view(), name="portal-order"),
+            path("orders/<str:number>/einvoice.xml", self.einvoice_xml_view.as_view(), name="portal-order-einvoice"),
             # --- sales and settlements ---
             path("sales/", self.sales_view.as_view(), name="portal-sales"),
             path("sales.csv", self.sales_csv_view.as_view(), name="portal-sales-csv"),
             path("settlements/", self.settlements_view.as_view(), name="portal-settlements"),
             path("settlements/<int:pk>/", self.settlement_view.as_view(), name="portal-settlement"),
+            path(
+                "settlements/<int:pk>/voucher.pdf",
+                self.settlement_voucher_view.as_view(),
+                name="portal-settlement-voucher",
+            ),
             # --- team and assisted entry ---
             path("team/", self.team_view.as_view(), name="portal-team"),
             path("switch/", self.switch_view.as_view(), name="portal-switch"),

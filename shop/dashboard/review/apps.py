@@ -18,6 +18,8 @@ class ReviewDashboardConfig(OscarDashboardConfig):
     permissions_map = {
         # Assisted entry grants: administrators who may change producers.
         "ocop-assistants": (["is_staff", "partner.change_partner"],),
+        # The provinces' counts of certified OCOP products (the figures' denominator).
+        "ocop-registry-count": (["is_staff", "registry.add_provinceregistry"],),
     }
 
     def ready(self):
@@ -33,6 +35,7 @@ class ReviewDashboardConfig(OscarDashboardConfig):
         # --- programme figures (views/figures.py) ---
         self.figures_view = get_class("review_dashboard.views.figures", "FiguresView")
         self.figures_csv_view = get_class("review_dashboard.views.figures", "FiguresCsvView")
+        self.registry_count_view = get_class("review_dashboard.views.figures", "RegistryCountView")
         # --- products without a valid certificate, revocations, rule breaches ---
         self.uncertified_view = get_class("review_dashboard.views.uncertified", "UncertifiedProductsView")
         self.revocations_view = get_class("review_dashboard.views.revocations", "RevocationView")
@@ -52,6 +55,7 @@ class ReviewDashboardConfig(OscarDashboardConfig):
             path("assistants/", self.assistants_view.as_view(), name="ocop-assistants"),
             path("figures/", self.figures_view.as_view(), name="ocop-figures"),
             path("figures.csv", self.figures_csv_view.as_view(), name="ocop-figures-csv"),
+            path("figures/registry/", self.registry_count_view.as_view(), name="ocop-registry-count"),
             # Approved products without a valid certificate, and revocation decisions.
             path("uncertified/", self.uncertified_view.as_view(), name="ocop-uncertified"),
             path("revocations/", self.revocations_view.as_view(), name="ocop-revocations"),

@@ -6,6 +6,12 @@ are on sale here, the share of producers with an e-payment account, the
 certificates about to expire, and sales through the platform by group and by
 province over a period.
 
+Sales are the lines that count as sales under the order code's one rule
+(``shop.core.order_statuses.sold_lines``: not cancelled, not refunded). The
+denominator of the listed share is the latest count the province's registry
+gave (``shop.registry``), shown with its date and source; a province without
+one has no share ("chưa có số liệu").
+
 Plain functions over ORM aggregates: each figure is one query whatever the
 number of products, producers or orders. The views (views/figures.py) only
 read the request and render what `programme_figures` returns.
@@ -15,7 +21,6 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -25,7 +30,9 @@ from catalogue import listing
 from catalogue.programme import rules, taxonomy
 from catalogue.programme.review import ReviewStatus
 from shop.core import addresses
+from shop.core import order_statuses as statuses
 from shop.core.spreadsheets import spreadsheet_safe
+from shop.registry import counts as registry
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -33,16 +40,9 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 Line = get_model("order", "Line")
 
-# Orders in one of these statuses (any letter case) are not sales. Vietnamese
-# writes the tone mark of "hủy" in two places, so both spellings are listed.
-CANCELLED_ORDER_STATUSES = ("Cancelled", "Canceled", "Đã hủy", "Đã huỷ")
 # Certificates expiring within these many days are listed; the first is the
 # programme's own warning period.
 EXPIRY_HORIZONS = (rules.EXPIRY_WARNING_DAYS, 90)
-# The setting with the province's number of certified OCOP products, which only
-# the programme knows: {province code: count}.
-PROVINCE_TOTALS_SETTING = "OCOP_PROVINCE_CERTIFIED_PRODUCTS"
-
 UNGROUPED = ""  # products (or order lines) with no Decision 148 group
 UNKNOWN_PROVINCE = None
 
@@ -77,16 +77,8 @@ def listed(today):
 
 
 def counted_order_lines():
-    """Order lines that count as sales: every order except the cancelled ones."""
-    cancelled = Q()
-    for status in CANCELLED_ORDER_STATUSES:
-        cancelled |= Q(order__status__iexact=status)
-    return Line.objects.exclude(cancelled)
-
-
-def province_totals():
-    """The programme's number of certified products per province (settings)."""
-    return getattr(settings, PROVINCE_TOTALS_SETTING, {}) or {}
+    """Order lines that count as sales: the order code's one rule (not cancelled, not refunded)."""
+    return statuses.sold_lines(Line.objects.all())
 
 
 # --- Labels and bars ----------------------------------------------------------
@@ -163,7 +155,11 @@ class ProvinceListing:
     province_code: object
     province_name: str
     listed: int
-    programme_total: int | None  # from the setting; None = no figure
+    registry: object = None  # the province's latest ProvinceRegistry row; None = no figure
+
+    @property
+    def programme_total(self):
+        return self.registry.certified_products if self.registry else None
 
     @property
     def share(self):
@@ -300,7 +296,7 @@ def certified_counts(today):
 
 
 def listing_by_province(today):
-    """Listed products against the programme's total, per province of the producer."""
+    """Listed products against the province registry's latest count, per province of the producer."""
     counts = (
         certified_products(today)
         .values("stockrecords__partner__province_code")
@@ -308,17 +304,17 @@ def listing_by_province(today):
         .order_by()
     )
     found = {row["stockrecords__partner__province_code"]: row for row in counts}
-    totals = {int(code): count for code, count in province_totals().items()}
+    totals = registry.latest_by_province()
     rows = [
         ProvinceListing(
             province_code=code,
             province_name=province_label(code),
             listed=found.get(code, {}).get("listed", 0),
-            programme_total=totals.get(code),
+            registry=totals.get(code),
         )
         for code in set(totals) | set(found)
     ]
-    # Provinces the programme gave a total for first, then by name; "unknown" last.
+    # Provinces with a registry count first, then by name; "unknown" last.
     return sorted(
         rows, key=lambda row: (row.province_code is UNKNOWN_PROVINCE, row.programme_total is None, row.province_name)
     )
@@ -473,11 +469,19 @@ def _csv_rows(figures):
     for row in figures.listing:
         yield [_("Sản phẩm OCOP đang bán trên sàn"), row.province_name, row.listed, products]
         yield [
-            _("Tổng số sản phẩm OCOP của tỉnh (theo chương trình)"),
+            _("Tổng số sản phẩm OCOP của tỉnh (theo danh sách của tỉnh)"),
             row.province_name,
             "" if row.programme_total is None else row.programme_total,
             products,
         ]
+        if row.registry:
+            yield [
+                _("Ngày của danh sách sản phẩm OCOP của tỉnh"),
+                row.province_name,
+                row.registry.as_of.isoformat(),
+                "",
+            ]
+            yield [_("Nguồn danh sách sản phẩm OCOP của tỉnh"), row.province_name, row.registry.source, ""]
         yield [_("Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn"), row.province_name, _percent(row.share), percent]
     epayment = figures.epayment
     yield [_("Chủ thể có tài khoản thanh toán điện tử"), epayment.basis_short, epayment.with_account, _("chủ thể")]

@@ -55,6 +55,24 @@ class PeriodForm(DateRangeForm):
         return Period(self.cleaned_data["date_from"], self.cleaned_data["date_to"])
 
 
+class RegistryCountForm(forms.Form):
+    """A province's count of certified OCOP products (``shop.registry.counts.record_count`` checks the rules)."""
+
+    province_code = forms.TypedChoiceField(label=_("Tỉnh/thành phố"), coerce=int, choices=addresses.province_choices)
+    certified_products = forms.IntegerField(label=_("Số sản phẩm OCOP đã được công nhận"), min_value=0)
+    as_of = forms.DateField(
+        label=_("Số liệu tính đến ngày"),
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Ngày không hợp lệ (nhập theo dạng ngày/tháng/năm).")},
+    )
+    source = forms.CharField(
+        label=_("Nguồn số liệu"),
+        max_length=255,
+        help_text=_("Quyết định hoặc danh sách sản phẩm OCOP của tỉnh, ví dụ số và ngày của văn bản."),
+    )
+
+
 # --- Review queue and decisions ----------------------------------------------------------
 
 QUEUE = "queue"

@@ -53,7 +53,9 @@ def add_to_basket(client, product, quantity=1):
 def reach_preview(client, method="cod", email="khach.vang.lai@example.vn", address=None, guest=True):
     """From a filled basket to the preview page (guest checkout unless the client is logged in)."""
     if guest:
-        response = client.post(reverse("checkout:index"), {"username": email, "options": "anonymous"})
+        response = client.post(
+            reverse("checkout:index"), {"username": email, "options": "anonymous", "personal_data_consent": "on"}
+        )
         assert response.status_code == 302, response.content.decode()[:2000]
     response = client.post(reverse("checkout:shipping-address"), address or lao_cai_address())
     assert response.status_code == 302, _errors(response)

@@ -69,7 +69,10 @@ def test_a_commune_of_another_province_is_refused_with_a_prompt_for_the_right_li
 def _guest_at_the_address_step(client):
     (product,) = buyable_products(1)
     add_to_basket(client, product, 1)
-    client.post(reverse("checkout:index"), {"username": "khach@example.vn", "options": "anonymous"})
+    client.post(
+        reverse("checkout:index"),
+        {"username": "khach@example.vn", "options": "anonymous", "personal_data_consent": "on"},
+    )
 
 
 def _options(html, name):

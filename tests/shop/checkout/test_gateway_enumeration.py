@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def _gateway(client, email, option):
     (product,) = buyable_products(1)
     add_to_basket(client, product, 1)
-    return client.post(reverse("checkout:index"), {"username": email, "options": option})
+    return client.post(reverse("checkout:index"), {"username": email, "options": option, "personal_data_consent": "on"})
 
 
 @pytest.mark.parametrize("option", ["anonymous", "new"])

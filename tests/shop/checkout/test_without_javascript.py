@@ -73,7 +73,12 @@ def test_search_add_to_basket_and_check_out_with_plain_forms(client):
     gateway = Forms(client.get(reverse("checkout:index")).content.decode()).having("username", "options")
     assert (
         submit(
-            client, gateway, reverse("checkout:index"), username="khong.js@example.vn", options="anonymous"
+            client,
+            gateway,
+            reverse("checkout:index"),
+            username="khong.js@example.vn",
+            options="anonymous",
+            personal_data_consent="on",
         ).status_code
         == 302
     )

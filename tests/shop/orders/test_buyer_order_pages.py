@@ -120,7 +120,7 @@ def test_invoice_pdf_holds_the_seller_lines_vat_and_totals(client, two_producer_
     assert (producer.legal_name or producer.name) in text
     assert producer.registration_number and producer.registration_number in text
     assert line.title[:20] in text
-    assert "Thuế GTGT" in text and "Tổng cộng" in text
+    assert "Mã số thuế" in text and "Tổng cộng" in text
     assert two_producer_order.number in text
     assert vnd(line.line_price_incl_tax) in text
     others = two_producer_order.lines.exclude(partner=producer)
@@ -150,4 +150,4 @@ def test_account_order_page_shows_parts_with_tracking(client):
     page = client.get(reverse("customer:order", kwargs={"order_number": order.number})).content.decode()
     tracking = order.shipping_events.exclude(tracking_number="").latest("date_created").tracking_number
     assert tracking in page
-    assert "Tải hoá đơn (PDF)" in page
+    assert "Tải xác nhận đơn hàng (PDF)" in page

@@ -24,9 +24,7 @@ MARCH = {"date_from": "2024-03-01", "date_to": "2024-03-31"}
 
 @pytest.fixture(autouse=True)
 def standard_rates(settings):
-    settings.OCOP_PLATFORM_COMMISSION_RATE = Decimal("0.05")
-    settings.OCOP_WITHHOLDING_VAT_RATE = Decimal("0.01")
-    settings.OCOP_WITHHOLDING_PIT_RATE = Decimal("0.005")
+    settings.OCOP_PLATFORM_COMMISSION_RATE = Decimal("0.05")  # withholding: payments/tax_rates.py (goods)
 
 
 @pytest.fixture
@@ -37,11 +35,16 @@ def march(product_b):
     tea = factories.product(producer, title="Chè Shan tuyết thử nghiệm hộp 100g", on_sale=False)
     honey = factories.product(producer, title="Mật ong bạc hà thử nghiệm chai 500ml", on_sale=False)
     other = product_b
-    place_order(vn(2024, 3, 5), [(producer, tea, 3, "450000"), (other.producer, other, 1, "999000")])
-    place_order(vn(2024, 3, 20), [(producer, tea, 1, "150000"), (producer, honey, 2, "380000")])
-    _order, (cancelled,) = place_order(vn(2024, 3, 21), [(producer, honey, 1, "190000")])
-    cancel(cancelled, vn(2024, 3, 22))
-    place_order(vn(2024, 4, 1, 8), [(producer, tea, 9, "1350000")])  # April: outside the range
+    # Paid when placed (the statement counts money received); the cancelled line's money went back.
+    place_order(
+        vn(2024, 3, 5), [(producer, tea, 3, "450000"), (other.producer, other, 1, "999000")], paid_at=vn(2024, 3, 5)
+    )
+    place_order(
+        vn(2024, 3, 20), [(producer, tea, 1, "150000"), (producer, honey, 2, "380000")], paid_at=vn(2024, 3, 20)
+    )
+    _order, (cancelled,) = place_order(vn(2024, 3, 21), [(producer, honey, 1, "190000")], paid_at=vn(2024, 3, 21))
+    cancel(cancelled, vn(2024, 3, 22), refund_money=True)
+    place_order(vn(2024, 4, 1, 8), [(producer, tea, 9, "1350000")], paid_at=vn(2024, 4, 1, 8))  # April
     return {"producer": producer, "director": producer.director, "tea": tea, "honey": honey, "other": other}
 
 

@@ -137,3 +137,72 @@ def test_a_product_kept_on_sale_by_an_administrator_after_revocation_is_listed(b
     kept = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE)
     assert kept.current_certificate() is None
     assert kept.upc in [p.upc for p in backend().search(kept.title)[0:10]]
+
+
+# --- one reindex task for many changes (issue 19: the worker fell behind a stream of orders) --------------------
+
+DATABASE_QUEUE = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+
+
+@DATABASE_QUEUE
+def test_changes_while_a_reindex_task_waits_queue_no_second_task_and_the_waiting_one_indexes_them_all(
+    django_capture_on_commit_callbacks,
+):
+    from django_tasks_db.models import DBTaskResult
+
+    first, second, third = (factories.product() for _ in range(3))
+    for product in (first, second, third):
+        stockrecord = product.stockrecords.get()
+        stockrecord.price = 654000
+        stockrecord.save()
+    for product in (first, second, third):  # three orders, one after the other, before the worker's turn
+        with django_capture_on_commit_callbacks(execute=True):
+            changes.product_changed(product.pk)
+    queued = DBTaskResult.objects.filter(task_path="shop.search.tasks.reindex_products")
+    assert queued.count() == 1, "one task waits for the three changes"
+    assert queued.get().args_kwargs["args"] == [[first.pk]]
+
+    from shop.search.tasks import reindex_products
+
+    reindex_products.call(*queued.get().args_kwargs["args"])  # what the worker runs on its turn
+    for product in (first, second, third):
+        assert _document(product)["price"] == 654000, "the waiting task took every marked product"
+    assert not ReindexMark.objects.filter(product_id__in=[first.pk, second.pk, third.pk]).exists()
+
+
+@DATABASE_QUEUE
+def test_a_change_after_the_waiting_task_was_taken_queues_a_new_one(django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    first, second = factories.product(), factories.product()
+    with django_capture_on_commit_callbacks(execute=True):
+        changes.product_changed(first.pk)
+    DBTaskResult.objects.filter(task_path="shop.search.tasks.reindex_products").update(status="RUNNING")
+    with django_capture_on_commit_callbacks(execute=True):
+        changes.product_changed(second.pk)  # the running task may have read the marks already
+    assert DBTaskResult.objects.filter(task_path="shop.search.tasks.reindex_products", status="READY").count() == 1
+
+
+def test_a_reindex_task_takes_its_own_products_first_then_the_oldest_marks():
+    products = [factories.product() for _ in range(4)]
+    indexing.mark([products[1].pk])
+    indexing.mark([products[2].pk])
+    indexing.mark([products[3].pk])
+    assert indexing.with_other_marks([products[0].pk], limit=3) == [products[0].pk, products[1].pk, products[2].pk]
+
+
+@override_settings(OCOP_SEARCH_WAIT_FOR_REFRESH=False)
+def test_in_production_a_write_does_not_wait_for_the_next_refresh(monkeypatch):
+    """The worker's task returns once Elasticsearch has the document, not after its next refresh (≤ 1 s per
+    task held the one worker in the soak); the tests' settings wait, to search right after."""
+    product = factories.product()
+    asked = []
+    real_bulk = indexing.helpers.bulk
+
+    def bulk(*args, **kwargs):
+        asked.append(kwargs.get("refresh"))
+        return real_bulk(*args, **kwargs)
+
+    monkeypatch.setattr(indexing.helpers, "bulk", bulk)
+    indexing.update_products([product.pk])
+    assert asked == [False]

@@ -28,11 +28,12 @@ def _register(client, email, capture, door="login", address="203.0.113.20"):
             "registration-email": email,
             "registration-password1": PASSWORD,
             "registration-password2": PASSWORD,
+            "registration-personal_data_consent": "on",
             "registration_submit": "1",
         }
         url = reverse("customer:login")
     else:
-        data = {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        data = {"email": email, "password1": PASSWORD, "password2": PASSWORD, "personal_data_consent": "on"}
         url = reverse("customer:register")
     with capture(execute=True):
         return client.post(url, data, REMOTE_ADDR=address)
@@ -145,7 +146,8 @@ def test_registering_an_unconfirmed_email_again_takes_the_new_password(django_ca
     """Someone registered the email first: the mailbox owner registers, and only their link and password work."""
     with django_capture_on_commit_callbacks(execute=True):
         Client().post(
-            reverse("customer:register"), {"email": NEW, "password1": "Ke-gian-2026-x", "password2": "Ke-gian-2026-x"}
+            reverse("customer:register"),
+            {"email": NEW, "password1": "Ke-gian-2026-x", "password2": "Ke-gian-2026-x", "personal_data_consent": "on"},
         )
     client = Client()
     assert _register(client, NEW, django_capture_on_commit_callbacks)["Location"] == reverse(

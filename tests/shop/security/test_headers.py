@@ -115,7 +115,10 @@ def test_the_buyers_journey_has_the_policy_and_no_inline_code():
     add_to_basket(client, second, 2)
     assert_strict_storefront_page(client.get(reverse("basket:summary")))
     assert_strict_storefront_page(client.get(reverse("checkout:index")))
-    client.post(reverse("checkout:index"), {"username": "khach.csp@example.vn", "options": "anonymous"})
+    client.post(
+        reverse("checkout:index"),
+        {"username": "khach.csp@example.vn", "options": "anonymous", "personal_data_consent": "on"},
+    )
     assert_strict_storefront_page(client.get(reverse("checkout:shipping-address")))
     # Without JavaScript: the commune list refreshed by the server.
     refreshed = client.post(reverse("checkout:shipping-address"), {**lao_cai_address(), "ward_code": ""})

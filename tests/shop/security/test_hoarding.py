@@ -73,7 +73,9 @@ def test_cod_is_refused_at_the_method_step_when_the_basket_alone_is_too_big_and_
     (product,) = buyable_products(1, min_stock=5)
     client = Client()
     add_to_basket(client, product, 3)
-    client.post(reverse("checkout:index"), {"username": "mua@example.vn", "options": "anonymous"})
+    client.post(
+        reverse("checkout:index"), {"username": "mua@example.vn", "options": "anonymous", "personal_data_consent": "on"}
+    )
     client.post(reverse("checkout:shipping-address"), lao_cai_address())
     client.get(reverse("checkout:shipping-method"))
     with limits(order_units=2):

@@ -133,7 +133,7 @@ def test_registration_and_guest_checkout_are_not_login_attempts():
     add_to_basket(client, buyable_products(1)[0])
     response = client.post(
         reverse("checkout:index"),
-        {"username": "khach.moi@example.vn", "options": "anonymous"},
+        {"username": "khach.moi@example.vn", "options": "anonymous", "personal_data_consent": "on"},
         REMOTE_ADDR="203.0.113.7",
     )
     assert response.status_code == 302  # on to the delivery address
@@ -143,6 +143,7 @@ def test_registration_and_guest_checkout_are_not_login_attempts():
             "registration-email": "khach.moi@example.vn",
             "registration-password1": "mat-khau-moi-2026",
             "registration-password2": "mat-khau-moi-2026",
+            "registration-personal_data_consent": "on",
             "registration_submit": "1",
         },
         REMOTE_ADDR="203.0.113.7",

@@ -1,19 +1,20 @@
 """Administrators' settlement pages: every producer's statements for a month, and one statement
-with the form that records its payment.
+with the form that records its payment; the withholding voucher PDF and the month's declaration export.
 
 Access: staff with ``payments.change_settlement`` (``FinanceDashboardConfig.permissions_map``);
 ``payments.settlements.mark_paid`` checks it again. Thin views over ``payments.settlements``.
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
-from payments import settlements
+from payments import declaration, settlements, vouchers
 from payments.models import Settlement
 from shop.core.money import format_vnd
 from shop.dashboard.finance.forms import MarkPaidForm, MonthForm
@@ -113,3 +114,33 @@ class SettlementDetailView(TemplateView):
             month_value="%04d-%02d" % (settlement.period_start.year, settlement.period_start.month),
         )
         return context
+
+
+class SettlementVoucherView(View):
+    """The withholding voucher PDF of one statement (``payments.vouchers``), for administrators."""
+
+    def get(self, request, *args, **kwargs):
+        settlement = Settlement.objects.select_related("partner").filter(pk=kwargs["pk"]).first()
+        if settlement is None:
+            raise Http404(_("Không tìm thấy bảng đối soát."))
+        return vouchers.voucher_response(settlement)
+
+
+class DeclarationView(View):
+    """The month's withholding declaration as CSV or XLSX (``payments.declaration``); the month's open
+    statements are recomputed first."""
+
+    def get(self, request, *args, **kwargs):
+        form = MonthForm(request.GET)
+        fmt = request.GET.get("format", "csv")
+        if not form.is_valid() or fmt not in ("csv", "xlsx"):
+            return HttpResponseBadRequest(_("Hãy chọn tháng (YYYY-MM) và định dạng csv hoặc xlsx."))
+        result = declaration.declaration_for(*form.cleaned_data["month"])
+        if fmt == "xlsx":
+            data = declaration.as_xlsx(result)
+            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            data, content_type = declaration.as_csv(result), "text/csv; charset=utf-8"
+        response = HttpResponse(data, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{declaration.filename(result, fmt)}"'
+        return response

@@ -9,9 +9,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from payments import sales, settlements
+from payments import sales, settlements, vouchers
 from payments.models import Settlement
 from shop.dashboard.date_range import DateRangeForm
 from shop.dashboard.files import kinds
@@ -141,3 +142,13 @@ class SettlementDetailView(PortalMixin, TemplateView):
             today=settlements.local_today(),
         )
         return context
+
+
+class SettlementVoucherView(PortalMixin, View):
+    """The withholding voucher PDF of one of the producer's own statements; another producer's is a 404."""
+
+    def get(self, request, *args, **kwargs):
+        settlement = Settlement.objects.select_related("partner").filter(partner=self.producer, pk=kwargs["pk"]).first()
+        if settlement is None:
+            raise Http404(_("Không tìm thấy bảng đối soát."))
+        return vouchers.voucher_response(settlement)

@@ -1,4 +1,5 @@
-"""Programme figures for administrators: the page and its CSV export.
+"""Programme figures for administrators: the page, its CSV export, and the form recording a province's count of
+certified OCOP products (the listed share's denominator, ``shop.registry``).
 
 Thin views: the period comes from PeriodForm, every number from
 shop/dashboard/review/figures.py; the CSV is written by the worker (shop/dashboard/files/kinds.py). Access (reviewers and superusers) is checked by
@@ -6,14 +7,18 @@ ReviewDashboardConfig's default permissions.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
+from shop.core import addresses
 from shop.dashboard.files import kinds
 from shop.dashboard.review import figures as service
-from shop.dashboard.review.forms import PeriodForm
+from shop.dashboard.review.forms import PeriodForm, RegistryCountForm
 from shop.jobs import files
+from shop.registry import counts as registry
+from shop.registry.models import ProvinceRegistry
 
 
 class FiguresView(TemplateView):
@@ -36,7 +41,7 @@ class FiguresView(TemplateView):
             period=self.period,
             period_query=self.form.query_string() if self.period else "",
             expiry_horizons=service.EXPIRY_HORIZONS,
-            province_totals_setting=service.PROVINCE_TOTALS_SETTING,
+            can_record_registry=self.request.user.has_perm("registry.add_provinceregistry"),
         )
         return context
 
@@ -60,3 +65,36 @@ class FiguresCsvView(FiguresView):
         )
         messages.success(request, _("Đang chuẩn bị tệp CSV số liệu; tệp sẽ có ở đây khi xong."))
         return redirect("dashboard:ocop-files")
+
+
+class RegistryCountView(FormView):
+    """Record a province's count of certified OCOP products (the denominator of the listed share), and list the
+    counts recorded. Access: staff who may add registry rows (``ReviewDashboardConfig.permissions_map``)."""
+
+    template_name = "oscar/dashboard/ocop/registry_count.html"
+    form_class = RegistryCountForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recorded"] = ProvinceRegistry.objects.select_related("imported_by")[:100]
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            row = registry.record_count(
+                data["province_code"], data["certified_products"], data["as_of"], data["source"], user=self.request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Đã ghi nhận %(count)s sản phẩm OCOP của %(province)s theo danh sách ngày %(day)s.")
+            % {
+                "count": row.certified_products,
+                "province": addresses.province_name(row.province_code),
+                "day": row.as_of.strftime("%d/%m/%Y"),
+            },
+        )
+        return redirect("dashboard:ocop-figures")
