@@ -151,3 +151,42 @@ def test_producer_cannot_approve_by_posting_to_the_review_page(client, producer_
     assert response.status_code in (302, 403)
     product.refresh_from_db()
     assert product.review_status == ReviewStatus.SUBMITTED and not product.is_public
+
+
+# --- the tax business category (issue 22: withholding by line type) ------------------------------------------------
+
+
+def test_staff_set_a_products_tax_category_on_its_edit_page(client, staff_user, producer_user):
+    product = _draft_product_of(producer_user)
+    client.force_login(staff_user)
+    url = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
+    page = client.get(url)
+    assert 'name="tax_category"' in page.content.decode()
+    data = _form_data(page.content.decode())
+    data["tax_category"] = "services"
+    response = client.post(url, data)
+    assert response.status_code == 302, _errors(response)
+    product.refresh_from_db()
+    assert product.tax_category == "services"
+
+
+def test_the_producers_portal_form_has_no_tax_category():
+    """The category sets the rates withheld from a household's money: the programme decides it, not the seller."""
+    from shop.dashboard.portal.forms import PortalProductForm
+
+    assert "tax_category" not in PortalProductForm.base_fields
+
+
+def test_staff_set_a_product_classs_tax_category(client, staff_user):
+    product_class = ProductClass.objects.create(name="Dịch vụ trải nghiệm thử")
+    client.force_login(staff_user)
+    url = reverse("dashboard:catalogue-class-update", kwargs={"pk": product_class.pk})
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="tax_category"' in page.content.decode()
+    data = _form_data(page.content.decode(), "form#create_update_product_class_form")
+    data.update({"name": product_class.name, "tax_category": "services"})
+    data.pop("options")  # a multiple select with nothing chosen sends nothing
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    product_class.refresh_from_db()
+    assert product_class.tax_category == "services"

@@ -13,6 +13,7 @@ PRODUCT_FORM_FIELDS = [
     "description_en",
     "ocop_group",
     "ocop_subgroup",
+    "tax_category",  # withholding (payments/tax_rates.py); administrators only: the portal's form has no such field
     "weight_grams",
     "production_story",
     "traceability_url",
@@ -58,6 +59,13 @@ class CategoryForm(oscar_forms.CategoryForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _marked_english(self, ["name_en", "description_en"])
+
+
+class ProductClassForm(oscar_forms.ProductClassForm):
+    """Oscar's product class form with the class's tax business category (the default of its products)."""
+
+    class Meta(oscar_forms.ProductClassForm.Meta):
+        fields = [*oscar_forms.ProductClassForm.Meta.fields, "tax_category"]
 
 
 class ProductImageForm(oscar_forms.ProductImageForm):
