@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from shop.einvoice.models import validate_tax_code
+from shop.core.tax_ids import validate_tax_code
 
 
 class InvoiceRequestForm(forms.Form):

@@ -2,24 +2,11 @@
 e-invoice of each producer's part of an order, with what its provider returned and the chain of
 cancellations and replacements (Decree 123/2020/NĐ-CP, Articles 19–20 as amended by Decree 70/2025/NĐ-CP)."""
 
-import re
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-# A Vietnamese tax code (mã số thuế): 10 digits, or 10 digits, a hyphen and 3 digits for a dependent unit
-# (Circular 105/2020/TT-BTC, Article 5).
-TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
-
-
-def validate_tax_code(value):
-    if not TAX_CODE.match(value or ""):
-        raise ValidationError(
-            _("Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001)."),
-            code="tax_code",
-        )
+from shop.core.tax_ids import validate_tax_code
 
 
 class InvoiceRequest(models.Model):

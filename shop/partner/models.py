@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
@@ -8,14 +7,8 @@ from oscar.apps.partner.abstract_models import AbstractPartner
 from shop.core import addresses
 from shop.core.phones import validate_vietnamese_phone
 from shop.core.storage import private_storage
+from shop.core.tax_ids import validate_citizen_id, validate_tax_code
 from shop.core.uploads import validate_document_scan
-
-# Mã số thuế: 10 digits, or 13 for a dependent unit (written 10 digits, "-", 3 digits on documents).
-validate_tax_code = RegexValidator(
-    r"^\d{10}(-?\d{3})?$", _("Mã số thuế gồm 10 chữ số, hoặc 13 chữ số (dạng 0123456789-001).")
-)
-# Căn cước công dân / căn cước: 12 digits.
-validate_citizen_id = RegexValidator(r"^\d{12}$", _("Số căn cước công dân gồm đúng 12 chữ số."))
 
 
 class Partner(AbstractPartner):
