@@ -168,8 +168,17 @@ def test_a_hanging_elasticsearch_is_given_up_after_the_storefront_timeout(client
         found = search(client)
         elapsed = time.monotonic() - started
 
+        # Its peer in the same run: the same search answered by the database alone (the breaker now open).
+        started = time.monotonic()
+        search(client)
+        database_alone = time.monotonic() - started
+
     assert "LC-005" in found
-    assert len(requests_to_elasticsearch) == 1 and elapsed < 1.5, f"the search took {elapsed:.2f} s"
+    assert len(requests_to_elasticsearch) == 1  # one attempt: no retry
+    # The storefront's 0.3 s, not the indexing client's 10 s: a loaded machine slows both searches alike.
+    assert elapsed < database_alone + 0.3 + 2, (
+        f"the search took {elapsed:.2f} s, the database alone {database_alone:.2f} s"
+    )
     assert breaker.state(url) == breaker.OPEN
     cache.delete_many(list(breaker._keys(url)))
 
