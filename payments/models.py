@@ -3,7 +3,39 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Settlement(models.Model):
+class WithholdingFigures(models.Model):
+    """What a statement and each of its business categories both hold: sales received, refunds, the withholding
+    rates copied when computed and the tax withheld (``payments.settlements``)."""
+
+    gross_sales = models.BigIntegerField(_("Doanh số"), default=0)
+    refunds = models.BigIntegerField(_("Hoàn tiền, huỷ hàng"), default=0)
+    vat_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế GTGT"), max_digits=6, decimal_places=4)
+    vat_withheld = models.BigIntegerField(_("Thuế GTGT khấu trừ"), default=0)
+    pit_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế TNCN"), max_digits=6, decimal_places=4)
+    pit_withheld = models.BigIntegerField(_("Thuế TNCN khấu trừ"), default=0)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def taxable_base(self):
+        return self.gross_sales - self.refunds
+
+    @property
+    def withheld(self):
+        return self.vat_withheld + self.pit_withheld
+
+    # Rates as percentages for display ("5", "0,5" with floatformat:"-2").
+    @property
+    def vat_percent(self):
+        return self.vat_rate * 100
+
+    @property
+    def pit_percent(self):
+        return self.pit_rate * 100
+
+
+class Settlement(WithholdingFigures):
     """What the platform owes one producer for one period (a calendar month), as computed by
     ``payments.settlements``. Amounts are whole đồng. A statement is recomputed until an
     administrator marks it paid; from then on it is frozen, and later cancellations of its
@@ -18,14 +50,8 @@ class Settlement(models.Model):
     )
     period_start = models.DateField(_("Từ ngày"))
     period_end = models.DateField(_("Đến ngày"))  # inclusive
-    gross_sales = models.BigIntegerField(_("Doanh số"), default=0)
-    refunds = models.BigIntegerField(_("Hoàn tiền, huỷ hàng"), default=0)
     commission_rate = models.DecimalField(_("Tỷ lệ phí nền tảng"), max_digits=6, decimal_places=4)
     commission = models.BigIntegerField(_("Phí nền tảng"), default=0)
-    vat_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế GTGT"), max_digits=6, decimal_places=4)
-    vat_withheld = models.BigIntegerField(_("Thuế GTGT khấu trừ"), default=0)
-    pit_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế TNCN"), max_digits=6, decimal_places=4)
-    pit_withheld = models.BigIntegerField(_("Thuế TNCN khấu trừ"), default=0)
     net_amount = models.BigIntegerField(_("Số tiền thanh toán cho chủ thể"), default=0)
     # Copied from the producer when computed (Decree 117/2025 withholding applies to households and
     # individuals only), so a paid statement keeps saying why tax was or was not withheld.
@@ -55,25 +81,8 @@ class Settlement(models.Model):
         return self.status == self.Status.PAID
 
     @property
-    def withheld(self):
-        return self.vat_withheld + self.pit_withheld
-
-    @property
-    def taxable_base(self):
-        return self.gross_sales - self.refunds
-
-    # Rates as percentages for display ("5", "0,5" with floatformat:"-2").
-    @property
     def commission_percent(self):
         return self.commission_rate * 100
-
-    @property
-    def vat_percent(self):
-        return self.vat_rate * 100
-
-    @property
-    def pit_percent(self):
-        return self.pit_rate * 100
 
     @property
     def partner_kind_label(self):
@@ -180,7 +189,7 @@ class ProviderEvent(models.Model):
         constraints = [models.UniqueConstraint(fields=["provider", "event_id"], name="unique_provider_event")]
 
 
-class SettlementTaxLine(models.Model):
+class SettlementTaxLine(WithholdingFigures):
     """One business category's part of a statement (``payments.settlements``): amounts received and
     refunded for lines of that category, the rates in force (copied from ``payments.tax_rates``) and the
     tax withheld. Frozen with its statement once paid."""
@@ -189,12 +198,6 @@ class SettlementTaxLine(models.Model):
         Settlement, on_delete=models.CASCADE, related_name="tax_lines", verbose_name=_("Bảng đối soát")
     )
     category = models.CharField(_("Nhóm ngành nghề tính thuế"), max_length=16)
-    gross_sales = models.BigIntegerField(_("Doanh số"), default=0)
-    refunds = models.BigIntegerField(_("Hoàn tiền, huỷ hàng"), default=0)
-    vat_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế GTGT"), max_digits=6, decimal_places=4)
-    vat_withheld = models.BigIntegerField(_("Thuế GTGT khấu trừ"), default=0)
-    pit_rate = models.DecimalField(_("Tỷ lệ khấu trừ thuế TNCN"), max_digits=6, decimal_places=4)
-    pit_withheld = models.BigIntegerField(_("Thuế TNCN khấu trừ"), default=0)
     rate_source = models.CharField(_("Căn cứ tỷ lệ"), max_length=120, blank=True)
 
     class Meta:
@@ -204,19 +207,7 @@ class SettlementTaxLine(models.Model):
         constraints = [models.UniqueConstraint(fields=["settlement", "category"], name="unique_settlement_category")]
 
     @property
-    def taxable_base(self):
-        return self.gross_sales - self.refunds
-
-    @property
     def category_label(self):
         from payments.tax_rates import category_label
 
         return category_label(self.category)
-
-    @property
-    def vat_percent(self):
-        return self.vat_rate * 100
-
-    @property
-    def pit_percent(self):
-        return self.pit_rate * 100
