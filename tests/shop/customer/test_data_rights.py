@@ -173,6 +173,8 @@ def test_erasure_anonymises_keeps_the_orders_and_the_account_cannot_log_in(clien
     WishList.objects.create(owner=customer, name="Quà Tết")
     ProductReview.objects.create(product=product, user=customer, score=4, title="Được", body="Ổn")
     client.force_login(customer)
+    on_the_phone = Client()  # the same account signed in elsewhere
+    on_the_phone.force_login(customer)
 
     wrong = client.post(reverse("customer:data-rights"), {"action": "erase", "password": "sai", "confirm": "on"})
     assert wrong.status_code == 400 and "Mật khẩu không đúng" in wrong.content.decode()
@@ -196,6 +198,7 @@ def test_erasure_anonymises_keeps_the_orders_and_the_account_cannot_log_in(clien
 
     assert not Client().login(username="xoa.toi@example.vn", password="mat-khau-2026")
     assert client.get(reverse("customer:data-rights")).status_code == 302  # the session ended
+    assert on_the_phone.get(reverse("customer:data-rights")).status_code == 302  # and every other one
 
 
 def test_erasure_waits_for_open_orders_and_says_why(client):
