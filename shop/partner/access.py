@@ -65,6 +65,7 @@ ALLOWED = {
     _STATUS.SUSPENDED: {VIEW, FULFIL},
     _STATUS.PENDING: set(),
     _STATUS.REJECTED: set(),
+    _STATUS.UNCLAIMED: set(),  # a registry stub: nobody acts for it until it is claimed (shop.registry)
 }
 
 

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
-from shop.core import addresses
+from shop.core import addresses, banks
 from shop.core.phones import validate_vietnamese_phone
 from shop.core.storage import private_storage
 from shop.core.tax_ids import validate_citizen_id, validate_tax_code
@@ -26,6 +26,9 @@ class Partner(AbstractPartner):
         VERIFIED = "verified", _("Đã xác minh")
         REJECTED = "rejected", _("Bị từ chối")
         SUSPENDED = "suspended", _("Tạm ngừng")
+        # A producer known from the province's OCOP registry (shop.registry) that nobody has claimed yet:
+        # no account, no portal, nothing for sale until its owner claims it and the office verifies it.
+        UNCLAIMED = "unclaimed", _("Chưa nhận quản lý")
 
     # Sellers whose sales the platform withholds tax for (Decree 117/2025): households and individuals.
     WITHHOLDING_KINDS = frozenset({Kind.HOUSEHOLD, Kind.INDIVIDUAL})
@@ -53,6 +56,8 @@ class Partner(AbstractPartner):
     story_en = models.TextField(_("Giới thiệu bằng tiếng Anh"), blank=True)
     has_epayment_account = models.BooleanField(_("Có tài khoản thanh toán điện tử / ngân hàng"), default=False)
     bank_name = models.CharField(_("Ngân hàng"), max_length=120, blank=True)
+    # The bank by its NAPAS BIN (shop.core.banks): what a payout's VietQR and the bank file need.
+    bank_bin = models.CharField(_("Mã ngân hàng (BIN)"), max_length=8, blank=True, choices=banks.choices())
     bank_account_number = models.CharField(_("Số tài khoản"), max_length=40, blank=True)
     bank_account_holder = models.CharField(_("Chủ tài khoản"), max_length=255, blank=True)
     verification_status = models.CharField(

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.abstract_models import AbstractUser
 
+from shop.core.addresses import validate_province_code
 from shop.core.phones import validate_vietnamese_phone
 
 
@@ -119,3 +120,36 @@ class PrivacyRequest(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk}"
+
+
+class OfficerProvince(models.Model):
+    """An administrator of a provincial OCOP office works for this province (``shop.users.offices``).
+
+    An officer sees and acts on the producers, products, certificates and figures of their provinces only;
+    the national role (permission ``users.see_all_provinces``, or a superuser) sees every province and
+    compares them. An administrator with neither sees no producer at all."""
+
+    user = models.ForeignKey(
+        "users.User", on_delete=models.CASCADE, related_name="officer_provinces", verbose_name=_("Cán bộ")
+    )
+    province_code = models.PositiveIntegerField(_("Tỉnh/thành phố"), validators=[validate_province_code])
+    assigned_by = models.ForeignKey(
+        "users.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người phân công"),
+    )
+    assigned_at = models.DateTimeField(_("Ngày phân công"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Tỉnh phụ trách của cán bộ")
+        verbose_name_plural = _("Tỉnh phụ trách của cán bộ")
+        constraints = [models.UniqueConstraint(fields=["user", "province_code"], name="unique_officer_province")]
+        permissions = [("see_all_provinces", _("Xem và so sánh mọi tỉnh (cấp trung ương)"))]
+
+    def __str__(self):
+        from shop.core.addresses import province_name
+
+        return f"{self.user} — {province_name(self.province_code) or self.province_code}"
