@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, Value, When
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
@@ -36,7 +37,7 @@ from catalogue.ocop import notifications
 from shop.core import order_statuses as statuses
 from shop.core.addresses import delivery_address
 from shop.notifications import outbox
-from shop.order.dispatch import OrderDispatcher
+from shop.order.dispatch import OrderDispatcher, absolute_url, follow_path
 from shop.partner import access
 
 if TYPE_CHECKING:
@@ -65,10 +66,12 @@ InvalidStockAdjustment = get_class("partner.exceptions", "InvalidStockAdjustment
 ORDER_PLACED = "OCOP_ORDER_PLACED"  # to each producer with lines in a new order: only its lines
 ORDER_LINES_CANCELLED = "OCOP_ORDER_LINES_CANCELLED"  # to the customer
 ORDER_LINES_SHIPPED = "OCOP_ORDER_LINES_SHIPPED"  # to the customer
+ORDER_LINES_DELIVERED = "OCOP_ORDER_LINES_DELIVERED"  # to the customer, when the producer records the delivery
 
 CUSTOMER_EVENT_NAMES = {
     ORDER_LINES_CANCELLED: "Đơn hàng: chủ thể huỷ sản phẩm",
     ORDER_LINES_SHIPPED: "Đơn hàng: chủ thể đã gửi hàng",
+    ORDER_LINES_DELIVERED: "Đơn hàng: đã giao hàng",
 }
 
 
@@ -164,10 +167,10 @@ def awaiting_prepayment(order: OrderModel) -> bool:
 
 
 def confirm_lines(
-    order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs
+    order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs, system: bool = False
 ) -> ShippingEventModel:
     """The producer accepts these lines and will prepare them."""
-    return _act(order, producer, user, lines, statuses.LINE_CONFIRMED, statuses.EVENT_CONFIRMED)
+    return _act(order, producer, user, lines, statuses.LINE_CONFIRMED, statuses.EVENT_CONFIRMED, system=system)
 
 
 def ship_lines(
@@ -177,6 +180,7 @@ def ship_lines(
     lines: LineRefs,
     carrier: str | None,
     tracking_number: str | None,
+    system: bool = False,
 ) -> ShippingEventModel:
     """The producer has handed these lines to ``carrier`` under ``tracking_number``: the stock they
     had reserved leaves the stock record (Oscar's allocation is consumed)."""
@@ -195,6 +199,7 @@ def ship_lines(
         statuses.EVENT_SHIPPED,
         carrier=carrier,
         tracking_number=tracking_number,
+        system=system,
     )
 
 
@@ -218,13 +223,54 @@ def cancel_lines(
 
 
 def deliver_lines(
-    order: OrderModel, producer: Partner, user: AbstractBaseUser | None, lines: LineRefs, buyer: bool = False
+    order: OrderModel,
+    producer: Partner,
+    user: AbstractBaseUser | None,
+    lines: LineRefs,
+    buyer: bool = False,
+    system: bool = False,
 ) -> ShippingEventModel:
     """These shipped lines reached the buyer. The producer (or staff acting for it) records it, or the
     buyer confirms receipt (``buyer=True``: the caller checked it is the buyer, ``shop.order.receipt``;
     the event's actor is the buyer's account, None for a guest). Delivered lines unlock reviews
     (``catalogue.models.Product.review_state``). No money moves: a COD payment stays as it is."""
-    return _act(order, producer, user, lines, statuses.LINE_DELIVERED, statuses.EVENT_DELIVERED, system=buyer)
+    return _act(
+        order,
+        producer,
+        user,
+        lines,
+        statuses.LINE_DELIVERED,
+        statuses.EVENT_DELIVERED,
+        system=buyer or system,
+        notify=not buyer,
+    )
+
+
+def act_as_platform(
+    order: OrderModel,
+    lines: list[LineModel],
+    user: AbstractBaseUser,
+    new_status: str,
+    *,
+    reason: str = "",
+    carrier: str = "",
+    tracking_number: str = "",
+) -> ShippingEventModel:
+    """Staff with the order permission move one producer's ``lines`` to ``new_status`` on its behalf (Oscar's
+    order page): the same services as the portal — stock, refunds, emails, the order's derived status — with
+    the staff account recorded as the actor."""
+    if not (user and user.is_active and user.is_staff and user.has_perm("order.change_order")):
+        raise FulfilmentRefused(_("Bạn không có quyền thay đổi đơn hàng."))
+    producer = lines[0].partner
+    if new_status == statuses.LINE_CONFIRMED:
+        return confirm_lines(order, producer, user, lines, system=True)
+    if new_status == statuses.LINE_SHIPPED:
+        return ship_lines(order, producer, user, lines, carrier, tracking_number, system=True)
+    if new_status == statuses.LINE_CANCELLED:
+        return cancel_lines(order, producer, user, lines, reason, system=True)
+    if new_status == statuses.LINE_DELIVERED:
+        return deliver_lines(order, producer, user, lines, system=True)
+    raise FulfilmentRefused(_("Hãy chọn trạng thái mới cho các dòng hàng."))
 
 
 def cancel_open_lines(order: OrderModel, reason: str) -> int:
@@ -271,6 +317,7 @@ def _act(
     tracking_number: str = "",
     reason: str = "",
     system: bool = False,
+    notify: bool = True,
 ) -> ShippingEventModel:
     try:
         behalf = None if system else access.on_behalf_of(user, producer, access.FULFIL)
@@ -366,6 +413,10 @@ def _act(
                 ORDER_LINES_SHIPPED,
                 {"producer": producer, "lines": locked, "carrier": carrier, "tracking_number": tracking_number},
             )
+        elif new_status == statuses.LINE_DELIVERED and notify:
+            # The producer (or staff for it) recorded the delivery: the buyer hears of it, can say at once if
+            # nothing arrived, and is asked for a review. A buyer who confirmed receipt themselves is not mailed.
+            notify_customer(order, ORDER_LINES_DELIVERED, {"producer": producer, "lines": locked})
     return event
 
 
@@ -396,7 +447,12 @@ def notify_customer(order: OrderModel, event_code: str, context: dict[str, Any],
     as an order communication event (also used by ``payments.states`` for "payment received")."""
     if notifications.is_paused():  # bulk loads (the demo) tell no one
         return
-    context = {"order": order, "site_name": settings.OSCAR_SHOP_NAME, **context}
+    context = {
+        "order": order,
+        "site_name": settings.OSCAR_SHOP_NAME,
+        "follow_url": absolute_url(follow_path(order)),
+        **context,
+    }
     CommunicationEventType.objects.get_or_create(
         code=event_code,
         defaults={
@@ -408,10 +464,28 @@ def notify_customer(order: OrderModel, event_code: str, context: dict[str, Any],
         return
     # In the language the buyer ordered in (Vietnamese for orders from before it was kept).
     with translation.override(order.language_code or settings.LANGUAGE_CODE):
+        if event_code == ORDER_LINES_DELIVERED:
+            context["review_links"] = review_links(order, context["lines"])
         messages = CommunicationEventType.objects.get_and_render(event_code, context)
         OrderDispatcher(mail_connection=outbox.OutboxConnection(event_code, about=order)).dispatch_order_messages(
             order, messages, event_code
         )
+
+
+def review_links(order: OrderModel, lines: Iterable[LineModel]) -> list[dict[str, str]]:
+    """Absolute links to review each delivered product, in the active language — for an account's order only
+    (reviews need the buyer's account: ``catalogue.models.Product.review_state``)."""
+    if not order.user_id:
+        return []
+    links, seen = [], set()
+    for line in lines:
+        product = line.product
+        if product is None or product.pk in seen:
+            continue
+        seen.add(product.pk)
+        path = reverse("catalogue:reviews-add", kwargs={"product_slug": product.slug, "product_pk": product.pk})
+        links.append({"title": line.title, "url": absolute_url(path) + "#addreview"})
+    return links
 
 
 def order_placed(order: OrderModel) -> None:
