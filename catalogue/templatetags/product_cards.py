@@ -24,6 +24,7 @@ from django.template import Context
 from django.utils.safestring import mark_safe
 from oscar.templatetags.product_tags import render_product
 
+from shop.basket.context_processors import quantities as basket_quantities
 from shop.core import fragments
 from shop.offer import campaign
 
@@ -66,16 +67,21 @@ def campaign_price(context, product, purchase_info):
     return campaign.campaign_price(product, purchase_info, context.get("request"))
 
 
-@register.simple_tag
-def quantity_max(product, purchase_info):
-    """The most units of ``product`` one add may ask for: the stock left, and the basket's limit
-    (``OSCAR_MAX_BASKET_QUANTITY_THRESHOLD``); None when neither bounds it. The basket form checks both again,
-    with what the basket already holds (not read here: loading the visitor's basket would cost the page 8 queries).
-    """
-    bounds = [settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD or None]
-    bounds.append(getattr(purchase_info.availability, "num_available", None))
-    bounds = [bound for bound in bounds if bound is not None]
-    return max(min(bounds), 1) if bounds else None
+@register.simple_tag(takes_context=True)
+def quantity_max(context, product, purchase_info):
+    """The most units of ``product`` one add may ask for: the stock left less what the visitor's basket already
+    holds of it, and the basket's limit (``OSCAR_MAX_BASKET_QUANTITY_THRESHOLD``) less the basket's items; None
+    when neither bounds it, 0 when the basket already holds all it may. The basket's quantities are the
+    badge's one query (``shop.basket.context_processors.quantities``); the basket form checks both again."""
+    request = context.get("request")
+    held = basket_quantities(request) if request is not None else {}
+    bounds = []
+    if settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD:
+        bounds.append(settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD - sum(held.values()))
+    stock_left = getattr(purchase_info.availability, "num_available", None)
+    if stock_left is not None:
+        bounds.append(stock_left - held.get(product.pk, 0))
+    return max(min(bounds), 0) if bounds else None
 
 
 @register.simple_tag(takes_context=True)

@@ -16,24 +16,46 @@ Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
 
 
-def item_count(request):
+def quantities(request):
+    """{product id: units} in the visitor's open basket, one query per request (kept on the request): what the
+    badge counts and what the product page's quantity stepper subtracts from the stock left."""
+    memo = getattr(request, "_ocop_basket_quantities", None)
+    if memo is None:
+        memo = request._ocop_basket_quantities = _quantities(request)
+    return memo
+
+
+def _quantities(request):
     basket = getattr(request, "basket", None)
     if basket is None:
-        return 0
+        return {}
     if not isinstance(basket, SimpleLazyObject) or basket._wrapped is not empty:
-        return basket.num_items
+        held: dict[int, int] = {}
+        for line in basket.all_lines():
+            held[line.product_id] = held.get(line.product_id, 0) + line.quantity
+        return held
     user = request.user
     if user.is_authenticated and settings.OSCAR_BASKET_COOKIE_OPEN not in request.COOKIES:
-        # A signed-in buyer without a guest basket to merge: the items of their open basket(s), one query
-        # (Oscar merges several open baskets into one when it loads the basket: the sum is the same).
+        # A signed-in buyer without a guest basket to merge: the lines of their open basket(s), one query
+        # (Oscar merges several open baskets into one when it loads the basket: the sums are the same).
         lines = Line.objects.filter(basket__owner=user, basket__status=Basket.OPEN)
-        return lines.aggregate(items=Sum("quantity"))["items"] or 0
-    # Oscar's own lookup of the visitor's open basket (owner, or the signed cookie), kept on the request: a
-    # later ``request.basket`` in the same request reuses it.
-    open_basket = BasketMiddleware(get_response=None).get_basket(request)
-    if open_basket.id is None:
-        return 0
-    return open_basket.lines.aggregate(items=Sum("quantity"))["items"] or 0
+    else:
+        # Oscar's own lookup of the visitor's open basket (owner, or the signed cookie), kept on the request: a
+        # later ``request.basket`` in the same request reuses it.
+        open_basket = BasketMiddleware(get_response=None).get_basket(request)
+        if open_basket.id is None:
+            return {}
+        lines = open_basket.lines.all()
+    return dict(
+        lines.order_by().values("product_id").annotate(units=Sum("quantity")).values_list("product_id", "units")
+    )
+
+
+def item_count(request):
+    basket = getattr(request, "basket", None)
+    if basket is not None and (not isinstance(basket, SimpleLazyObject) or basket._wrapped is not empty):
+        return basket.num_items
+    return sum(quantities(request).values())
 
 
 def basket_badge(request):

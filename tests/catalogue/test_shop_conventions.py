@@ -196,6 +196,29 @@ def test_the_quantity_is_a_number_bounded_by_the_stock_with_stepper_buttons():
     assert form.count("quantity-stepper__button") == 2 and "Tối đa 7 cho mỗi lần đặt" in form
 
 
+def quantity_field(client, product):
+    html = client.get(product.get_absolute_url()).content.decode()
+    form = re.search(r'<form id="add_to_basket_form".*?</form>', html, re.S).group(0)
+    field = re.search(r'<input type="number" name="quantity"[^>]*>', form)
+    return form, field.group(0) if field else None
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["guest", "account"])
+def test_the_stepper_bound_subtracts_what_the_basket_already_holds(signed_in):
+    """7 in stock and 5 in the basket: the page offers at most 2 more (it offered 7, and the basket then refused)."""
+    product = factories.product(stock=7)
+    client = Client()
+    if signed_in:
+        client.force_login(factories.customer())
+    client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 5})
+    form, field = quantity_field(client, product)
+    assert 'max="2"' in field and "Tối đa 2 cho mỗi lần đặt" in form
+    client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 2})
+    form, field = quantity_field(client, product)
+    assert field is None and "Giỏ hàng của bạn đã có toàn bộ số lượng còn lại của sản phẩm này." in form
+    assert re.search(r'<button type="submit"[^>]* disabled', form)
+
+
 def test_a_quantity_above_the_stock_is_refused_without_script():
     product = factories.product(stock=2)
     client = Client()
