@@ -6,7 +6,8 @@ Law: the Law on Personal Data Protection No. 91/2025/QH15 (in force 1 January 20
   (``users.Consent``, append-only) at registration, at guest checkout and in producers' applications, with the
   notice's version, the time, the IP address and where (``Consent.Context``).
 - Withdrawal (Law 91/2025 art. 9–12; Decree 13 art. 12) is a new row ``given=False``; an account whose latest
-  personal-data consent is withdrawn cannot order (checkout refuses it: ``may_order``) until it agrees again.
+  personal-data consent is withdrawn, or given to an earlier notice version, cannot order (checkout refuses it:
+  ``checkout_refusal``) until it agrees again.
 - Access and copy (Law 91/2025 art. 4: the right to ask for one's data): ``start_export`` → a worker job
   (``shop.jobs.files``) writing a zip of JSON and CSVs of the account, addresses, orders with lines, reviews,
   wish lists and consents; the customer downloads it from the account page. Files are pruned after 14 days.
@@ -118,10 +119,31 @@ def consent_state(user):
     return "given" if latest.version == notice_version() else "outdated"
 
 
-def may_order(user):
-    """An account may order unless its latest personal-data consent is a withdrawal."""
+def notice_version_in_force():
+    """``notice_version()`` kept per content version (publishing the notice page bumps it): every checkout step
+    reads it, and the page lookup costs three queries."""
+    from shop.core import fragments
+
+    return fragments.remember("privacy-notice-version", notice_version)
+
+
+def checkout_refusal(user):
+    """Why the account may not order now, or None. An account whose latest personal-data consent is withdrawn,
+    or was given to an earlier version of the notice, agrees again first (Law 91/2025: consent to the purposes
+    as they now are); an account with no consent on record (opened before consents were kept) may order."""
     latest = latest_consent(user)
-    return latest is None or latest.given
+    if latest is None:
+        return None
+    if not latest.given:
+        return _(
+            "Quý vị đã rút lại sự đồng ý xử lý dữ liệu cá nhân, nên tài khoản chưa đặt hàng được: sàn cần "
+            "dữ liệu đó để giao hàng. Hãy đồng ý lại tại trang Quyền dữ liệu cá nhân để tiếp tục."
+        )
+    if latest.version != notice_version_in_force():
+        return _(
+            "Thông báo xử lý dữ liệu cá nhân đã có phiên bản mới (%(version)s). Hãy đọc và đồng ý để tiếp tục đặt hàng."
+        ) % {"version": notice_version_in_force()}
+    return None
 
 
 def link_guest_consent(order):

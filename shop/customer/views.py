@@ -277,6 +277,9 @@ class DataRightsView(LoginRequiredMixin, generic.TemplateView):
                 request,
                 _("Đã ghi nhận sự đồng ý của quý vị (phiên bản %(version)s).") % {"version": privacy.notice_version()},
             )
+            back = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
+                return redirect(back)  # the checkout that sent the buyer here
         elif action == "export":
             with transaction.atomic():
                 privacy.log_export(user, files.start(privacy.EXPORT_KIND, user))

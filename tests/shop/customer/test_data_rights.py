@@ -34,9 +34,10 @@ def _register(client, email, capture, **extra):
 
 
 def _set_notice_version(version):
+    """An editor publishes the notice with a new version (Wagtail's publish announces the change)."""
     page = privacy.notice_page()
     page.version = version
-    page.save()
+    page.save_revision().publish()
     return page
 
 
@@ -117,10 +118,33 @@ def test_withdrawal_is_a_new_row_logged_and_checkout_refuses_until_consent_again
 
     for step in ("checkout:index", "checkout:shipping-address", "checkout:preview"):
         response = client.get(reverse(step), follow=True)
-        assert response.redirect_chain[-1][0] == reverse("customer:data-rights"), step
+        assert response.redirect_chain[-1][0].startswith(reverse("customer:data-rights") + "?next="), step
         assert "đã rút lại sự đồng ý xử lý dữ liệu cá nhân" in response.content.decode()
 
     client.post(reverse("customer:data-rights"), {"action": "consent"})
+    assert client.get(reverse("checkout:shipping-address")).status_code == 200
+
+
+def test_a_consent_to_an_earlier_notice_version_asks_again_before_checkout_and_comes_back(client):
+    customer = factories.customer()
+    privacy.record_consent(context="registration", user=customer)
+    client.force_login(customer)
+    journey.add_to_basket(client, journey.buyable_products(1)[0])
+    assert client.get(reverse("checkout:shipping-address")).status_code == 200
+
+    _set_notice_version("2026-09")
+    response = client.get(reverse("checkout:shipping-address"), follow=True)
+    rights = f"{reverse('customer:data-rights')}?next={reverse('checkout:index').replace('/', '%2F')}"
+    assert response.redirect_chain[-1][0] == rights
+    page = response.content.decode()
+    assert "đã có phiên bản mới (2026-09)" in page and f'name="next" value="{reverse("checkout:index")}"' in page
+
+    # An address elsewhere is not followed; the checkout's own is.
+    response = client.post(reverse("customer:data-rights"), {"action": "consent", "next": "https://evil.example/"})
+    assert response["Location"] == reverse("customer:data-rights")
+    response = client.post(reverse("customer:data-rights"), {"action": "consent", "next": reverse("checkout:index")})
+    assert response["Location"] == reverse("checkout:index")
+    assert privacy.latest_consent(customer).version == "2026-09"
     assert client.get(reverse("checkout:shipping-address")).status_code == 200
 
 
