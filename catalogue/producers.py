@@ -74,5 +74,6 @@ class ProducerShopView(ListView):
             rating=rating,
             num_reviews=reviews,
             story_url=fragments.remember("producer-story-url", lambda: story_page_url(producer), producer.pk),
+            pictures=producer.pictures.all(),  # its own pictures (the portal's profile page), in their order
         )
         return context

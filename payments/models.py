@@ -69,6 +69,11 @@ class Settlement(WithholdingFigures):
         verbose_name=_("Người xác nhận thanh toán"),
     )
     payment_reference = models.CharField(_("Mã giao dịch chuyển khoản"), max_length=64, blank=True)
+    # The producer's account the money went to, copied when paid (payments.payouts): the producer may
+    # change accounts later, and the statement keeps saying where this payment went.
+    paid_bank_bin = models.CharField(_("Mã ngân hàng nhận tiền (BIN)"), max_length=8, blank=True)
+    paid_account_number = models.CharField(_("Số tài khoản nhận tiền"), max_length=40, blank=True)
+    paid_account_holder = models.CharField(_("Chủ tài khoản nhận tiền"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("Bảng đối soát")

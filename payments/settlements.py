@@ -46,8 +46,9 @@ Services:
   period (and every open statement of the period).
 - ``mark_paid(settlement, user, payment_reference)`` — staff with ``payments.change_settlement``
   only, only for a period that has ended, reference required; recomputes one last time, then
-  freezes the statement (status paid, ``paid_at``, ``paid_by``). A paid statement cannot be paid
-  again.
+  freezes the statement (status paid, ``paid_at``, ``paid_by``, the producer's account it was paid
+  into). A paid statement cannot be paid again. ``payment_refusal`` is its one rule of what cannot be
+  paid; ``payments.payouts`` builds the QR, the bank batch file and batch marking on top of it.
 
 Every sum is one aggregate query (grouped by producer and category), never a Python loop over lines.
 """
@@ -386,30 +387,40 @@ def mark_paid(
         raise SettlementRefused(_("Mã giao dịch dài tối đa %(n)s ký tự.") % {"n": max_length})
     with transaction.atomic():
         locked = Settlement.objects.select_for_update().select_related("partner").get(pk=settlement.pk)
-        if locked.is_paid:
-            raise SettlementRefused(_("Bảng đối soát này đã được thanh toán."))
-        if not period_has_ended(locked, today):
-            raise SettlementRefused(
-                _("Kỳ đối soát chưa kết thúc: chỉ thanh toán sau ngày %(day)s.")
-                % {"day": locked.period_end.strftime("%d/%m/%Y")}
-            )
-        if missing_tax_identity(locked.partner):
-            raise SettlementRefused(
-                _(
-                    "Chưa thể thanh toán: %(name)s là hộ kinh doanh, cá nhân kinh doanh nên phải có mã số thuế "
-                    "hoặc số căn cước công dân để nền tảng kê khai số thuế đã khấu trừ (Nghị định 117/2025/NĐ-CP). "
-                    "Hãy bổ sung trong hồ sơ chủ thể."
-                )
-                % {"name": locked.partner.name}
-            )
+        refusal = payment_refusal(locked, today)
+        if refusal:
+            raise SettlementRefused(refusal)
         amounts = amounts_by_producer(locked.period_start, locked.period_end, [locked.partner_id])
         _apply(locked, amounts.get(locked.partner_id, {}))
         locked.status = Settlement.Status.PAID
         locked.paid_at = timezone.now()
         locked.paid_by = user
         locked.payment_reference = reference
+        # The account in use when paid (payments.payouts pays into it), kept: it may change later.
+        locked.paid_bank_bin = locked.partner.bank_bin
+        locked.paid_account_number = locked.partner.bank_account_number
+        locked.paid_account_holder = locked.partner.bank_account_holder
         locked.save()
     return locked
+
+
+def payment_refusal(settlement: Settlement, today: datetime.date | None = None) -> str:
+    """Why this statement cannot be paid now ("" when it can): already paid, period not ended, or a
+    household/individual without tax identity. ``mark_paid`` and the payout QR and bank file
+    (``payments.payouts``) all ask here."""
+    if settlement.is_paid:
+        return _("Bảng đối soát này đã được thanh toán.")
+    if not period_has_ended(settlement, today):
+        return _("Kỳ đối soát chưa kết thúc: chỉ thanh toán sau ngày %(day)s.") % {
+            "day": settlement.period_end.strftime("%d/%m/%Y")
+        }
+    if missing_tax_identity(settlement.partner):
+        return _(
+            "Chưa thể thanh toán: %(name)s là hộ kinh doanh, cá nhân kinh doanh nên phải có mã số thuế "
+            "hoặc số căn cước công dân để nền tảng kê khai số thuế đã khấu trừ (Nghị định 117/2025/NĐ-CP). "
+            "Hãy bổ sung trong hồ sơ chủ thể."
+        ) % {"name": settlement.partner.name}
+    return ""
 
 
 def month_totals(settlements_queryset: QuerySet[Settlement]) -> dict[str, int]:

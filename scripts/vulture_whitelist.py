@@ -72,6 +72,9 @@ _.SalesCsvView  # get_class in shop/dashboard/portal/apps.py
 _.SettlementListView  # get_class in shop/dashboard/portal/apps.py
 _.TeamView  # get_class in shop/dashboard/portal/apps.py
 _.SwitchProducerView  # get_class in shop/dashboard/portal/apps.py
+_.ProfileView  # get_class in shop/dashboard/portal/apps.py
+_.PayoutAccountView  # get_class in shop/dashboard/portal/apps.py
+_.PayoutAccountQueueView  # get_class in shop/dashboard/review/apps.py
 _.ReviewQueueView  # get_class in shop/dashboard/review/apps.py
 _.ReviewDetailView  # get_class in shop/dashboard/review/apps.py
 _.RevocationView  # get_class in shop/dashboard/review/apps.py
@@ -108,6 +111,11 @@ _.action_delete  # portal product images view
 _.action_invite  # portal team view
 _.action_revoke  # portal team view, review assistants view
 _.action_remove  # portal team view
+_.action_logo  # portal profile view
+_.action_pictures  # portal profile view
+_.action_remove_picture  # portal profile view
+_.action_approve  # review payout accounts view
+_.action_reject  # review payout accounts view
 _.action_grant  # review assistants view
 _.action_approve_certificate  # review detail view
 _.action_reject_certificate  # review detail view
@@ -238,6 +246,10 @@ _.bank_account_holder  # Partner field: templates
 _.verification_reason  # Partner field: templates
 _.verification_decided_at  # Partner field: templates
 _.applied_at  # Partner field: templates
+_.preparation_days  # Partner field: delivery preference, profile form and the shop page template
+_.has_verified_payout_account  # Partner property: review payout accounts template
+_.decided_by  # PayoutAccountChange field: who decided (set by shop.producers.payout, shown in tests/admin)
+_.decided_at  # PayoutAccountChange field: when it was decided or replaced
 _.recorded_at  # consent record field: template
 _.title_folded  # search document field (queried by name)
 _.title_en_folded  # product search document field (queried by name): English title, folded
@@ -305,3 +317,34 @@ _.SettlementVoucherView  # finance and portal dashboard URLs (get_class)
 _.DeclarationView  # finance dashboard URLs (get_class)
 _.completed_at  # written by shop.customer.privacy through create()/update() keywords
 _.customer_data_zip  # a file-job handler named by its dotted path (shop.dashboard.files.kinds)
+_.CommunesView  # review dashboard URLs (get_class): per-commune listing (issue 23)
+_.CommuneDetailView  # review dashboard URLs (get_class)
+_.assisted_by  # set on producers for the commune page's template
+_.RecordingSmsBackend  # settings OCOP_SMS_BACKEND (dotted path)
+_.registration_number_matched  # ProducerClaim field: claim pages and the office's evidence (templates)
+_.code_sent_at  # ProducerClaim field: evidence (admin, templates, tests)
+_.proven_at  # ProducerClaim field: evidence (templates, queries by keyword)
+_.SettlementBatchView  # finance dashboard URLs (get_class): the bank batch file and batch payment (issue 23)
+_.paid_account_holder  # Settlement field: written by payments.settlements.mark_paid, shown on the finance page
+_.number_format  # openpyxl cell attribute (payments.payouts.batch_xlsx keeps account numbers as text)
+
+# --- The provincial registry import (shop/registry) ---
+_.import_rows  # shop.registry.importer: the import service's contract (issue 23), called by tests and other parts
+_.registry_count  # RegistryImport field: set by the importer, shown by registry_import_detail.html
+_.dry_run_of  # RegistryImport field: read back through related_name "real_runs" (shop/registry/views.py)
+_.unchanged  # RegistryImport field: read with getattr(record, outcome) for each Outcome (RegistryImport.counts)
+_.registry_import  # RegistryImportLine field: the FK the lines are created and read through ("lines")
+
+# --- Provincial offices (shop/users/offices.py, review dashboard) ---
+_.OfficersView  # review dashboard URLs (get_class): "Cán bộ theo tỉnh" (issue 23)
+_.action_assign  # OfficersView: dispatched by name from its ``actions`` table
+_.action_unassign  # OfficersView: dispatched by name from its ``actions`` table
+_.national_by_share  # Figures: the national chart's order (partials/national_table.html)
+_.certified_here  # NationalRow: products with a valid certificate on the platform (CSV, tests against the page)
+_.assigned_by  # OfficerProvince field: set by keyword (shop.users.offices.assign), shown on officers.html
+_.assigned_at  # OfficerProvince field: shown on officers.html
+_.bin_for_name  # partner migration 0015 fills Partner.bank_bin from the bank name typed before banks were listed
+_.order_actions  # Oscar's OrderDetailView reads the allowed order-level actions (shop.dashboard.orders.views)
+_.line_actions  # Oscar's OrderDetailView reads the allowed line-level actions
+_.get_order_status_form  # Oscar's OrderDetailView hook: None, the order status is derived from its lines
+_.change_line_statuses  # Oscar's OrderDetailView dispatches the "change_line_statuses" line action to it

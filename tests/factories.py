@@ -33,6 +33,7 @@ ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Order = get_model("order", "Order")
+OfficerProvince = get_model("users", "OfficerProvince")
 
 LAO_CAI = 15
 _numbers = itertools.count(1)
@@ -190,7 +191,7 @@ def put_on_sale(product):
     member = product.producer.users.first() or portal_user(product.producer)
     if product.review_status != ReviewStatus.SUBMITTED:
         workflow.submit(product, member)
-    return workflow.approve(product, reviewer(), seen=review_version.token(product))
+    return workflow.approve(product, office_of(product.producer), seen=review_version.token(product))
 
 
 def submitted_product(of=None, **fields):
@@ -202,6 +203,32 @@ def submitted_product(of=None, **fields):
 def reviewer():
     """The demo OCOP reviewer (staff with the review permission): the office's decisions are taken by it."""
     return get_user_model().objects.get(email=loader.REVIEWER_EMAIL)
+
+
+def office_of(producer):
+    """The reviewer deciding for ``producer``: the demo reviewer (Lào Cai's office) for Lào Cai's producers, else
+    an officer of the producer's province (made once per province)."""
+    code = producer.province_code
+    if code == LAO_CAI:
+        return reviewer()
+    existing = get_user_model().objects.filter(email=f"van-phong-{code}@example.vn").first()
+    return existing or officer(code, f"van-phong-{code}@example.vn", national=code is None)
+
+
+def officer(province_code=LAO_CAI, email=None, *, national=False):
+    """A staff account of a provincial OCOP office (review permission) working for ``province_code``, or of
+    the national role (every province) when ``national``."""
+    made = user(email)
+    made.is_staff = True
+    made.save(update_fields=["is_staff"])
+    made.user_permissions.add(
+        Permission.objects.get(codename="review_ocop_product", content_type__app_label="catalogue")
+    )
+    if national:
+        made.user_permissions.add(Permission.objects.get(codename="see_all_provinces", content_type__app_label="users"))
+    elif province_code is not None:
+        OfficerProvince.objects.create(user=made, province_code=province_code)
+    return get_user_model().objects.get(pk=made.pk)  # permissions are cached per user object
 
 
 def expired_product(*, ended=None, **fields):
@@ -218,7 +245,9 @@ def kept_on_sale_product(*, until=None, reason="Không tham gia đánh giá lạ
     until ``until`` (default: 90 days ahead)."""
     made = product(**fields)
     until = until or timezone.localdate() + datetime.timedelta(days=90)
-    workflow.revoke_certificate(made.ocop_certificates.get(), reviewer(), reason, keep_on_sale_until=until)
+    workflow.revoke_certificate(
+        made.ocop_certificates.get(), office_of(made.producer), reason, keep_on_sale_until=until
+    )
     return Product.objects.get(pk=made.pk)
 
 

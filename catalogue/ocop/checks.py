@@ -27,13 +27,17 @@ class Breach:
         return self.certificate.product.producer
 
 
-def certificates_breaking_rules(today=None):
+def certificates_breaking_rules(today=None, scope=None):
     """Every stored certificate that breaks a rule (``OcopCertificate.rule_violations``), newest
-    decision first, with its product and the product's producer loaded."""
+    decision first, with its product and the product's producer loaded. ``scope``: narrows the
+    certificates (an office's provinces)."""
     OcopCertificate = get_model("catalogue", "OcopCertificate")
     today = today or timezone.localdate()
+    certificates = OcopCertificate.objects.all()
+    if scope is not None:
+        certificates = scope(certificates)
     certificates = (
-        OcopCertificate.objects.select_related("product")
+        certificates.select_related("product")
         .prefetch_related("product__stockrecords__partner")
         .order_by("-decision_date", "pk")
     )

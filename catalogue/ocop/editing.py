@@ -45,6 +45,7 @@ from shop.core import changes
 from shop.core.money import format_vnd
 from shop.core.tax_categories import TaxCategory
 from shop.partner import access, activity
+from shop.users import offices
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -371,11 +372,14 @@ def delete_image(product: ProductModel, producer: Partner, user: AbstractBaseUse
 
 
 def may_view_scan(user: AbstractBaseUser | None, certificate: OcopCertificate) -> bool:
-    """Who may open a certificate's scan (it has no public URL): reviewers, and whoever may act for the
-    product's producer (members, named assistants)."""
+    """Who may open a certificate's scan (it has no public URL): reviewers of the producer's province, and
+    whoever may act for the product's producer (members, named assistants)."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    return workflow.is_reviewer(user) or access.capacity(user, certificate.product.producer, access.VIEW) is not None
+    producer = certificate.product.producer
+    if workflow.is_reviewer(user) and offices.may_act_in(user, producer.province_code if producer else None):
+        return True
+    return access.capacity(user, producer, access.VIEW) is not None
 
 
 def add_certificate(

@@ -72,10 +72,12 @@ def refusal(certificate):
     return None
 
 
-def find(lines=(), ids=()):
+def find(lines=(), ids=(), among=None):
     """The certificates named by pasted ``lines`` (``parse_lines``) and picked ``ids``, with a message
-    for each line or id naming nothing revocable: unknown, already revoked, not approved, ambiguous."""
+    for each line or id naming nothing revocable: unknown, already revoked, not approved, ambiguous.
+    ``among``: the certificates that may be named (an office's provinces); others are unknown here."""
     lookup, seen = Lookup(), set()
+    among = OcopCertificate.objects.all() if among is None else among
 
     def add(certificate):
         error = refusal(certificate)
@@ -86,7 +88,7 @@ def find(lines=(), ids=()):
             lookup.certificates.append(certificate)
 
     for number, code in lines:
-        matches = OcopCertificate.objects.filter(decision_number__iexact=number).select_related("product")
+        matches = among.filter(decision_number__iexact=number).select_related("product")
         if code:
             matches = matches.filter(product__upc__iexact=code)
         matches = list(matches.order_by("product__upc", "pk"))
@@ -113,7 +115,7 @@ def find(lines=(), ids=()):
             )
         else:
             add(matches[0])
-    picked = {c.pk: c for c in OcopCertificate.objects.filter(pk__in=list(ids)).select_related("product")}
+    picked = {c.pk: c for c in among.filter(pk__in=list(ids)).select_related("product")}
     for pk in ids:
         if pk in picked:
             add(picked[pk])

@@ -42,6 +42,7 @@ from catalogue.programme import rules
 from catalogue.programme.review import ReviewStatus
 from shop.core import changes
 from shop.partner import access
+from shop.users import offices
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -167,6 +168,13 @@ def belongs_to(user: AbstractBaseUser, producer: Partner | None) -> bool:
     return producer is not None and producer.users.filter(pk=user.pk).exists()
 
 
+def check_in_province(user: AbstractBaseUser, producer: Partner | None) -> None:
+    """Refuses a reviewer's decision on a producer outside the provinces the reviewer works for
+    (``shop.users.offices``: a provincial office decides for its own producers only)."""
+    if not offices.may_act_in(user, producer.province_code if producer is not None else None):
+        raise TransitionRefused(_("Chủ thể này không thuộc tỉnh bạn phụ trách."))
+
+
 def _check_actor(
     transition: Transition, product: ProductModel, producer: Partner | None, user: AbstractBaseUser
 ) -> Partner | None:
@@ -174,6 +182,7 @@ def _check_actor(
     if transition.by_reviewer:
         if not is_reviewer(user):
             raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
+        check_in_province(user, producer)
         if belongs_to(user, producer):
             raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
         return None
@@ -472,6 +481,7 @@ def _lock_for_reviewer(
     certificate = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
     product = Product.objects.select_for_update().get(pk=certificate.product_id)
     producer = product.producer
+    check_in_province(user, producer)
     if belongs_to(user, producer):
         raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
     return certificate, product, producer
@@ -705,6 +715,7 @@ def _lock_product_for_reviewer(product: ProductModel, user: AbstractBaseUser) ->
         raise TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được thực hiện thao tác này."))
     product = Product.objects.select_for_update().get(pk=product.pk)
     producer = product.producer
+    check_in_province(user, producer)
     if belongs_to(user, producer):
         raise TransitionRefused(_("Cán bộ duyệt không được duyệt sản phẩm của chủ thể mà mình là thành viên."))
     return product, producer

@@ -11,13 +11,10 @@ number, page slug) and only created when missing, so a second run writes
 nothing and an administrator's later edits survive.
 """
 
-import contextlib
 import copy
 import datetime
-import html
 import io
 import logging
-from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -29,8 +26,7 @@ from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from catalogue.ocop import notifications, review_version, workflow
-from catalogue.ocop.editing import GOODS_CLASS, SERVICE_CLASS
+from catalogue.ocop import notifications
 from catalogue.ocop.expiry import run_certificate_expiry
 from catalogue.programme import rules, taxonomy
 from cms.demo import data, images
@@ -48,13 +44,15 @@ from cms.demo.logins import (
     STAFF_EMAIL,
     STAFF_PASSWORD,
 )
+from cms.demo.offices import ensure_offices
 from cms.demo.orders import ensure_demo_orders
 from cms.demo.pages import ensure_policy_pages
+from cms.demo.provinces import ensure_demo_provinces
 from cms.demo.registry import ensure_demo_registry
 from cms.demo.shipping import ensure_demo_shipping
+from cms.demo.workflow import description_html, product_class, run_demo_workflow
 from cms.models import HomePage
 from shop.core.phones import national_phone
-from shop.core.tax_categories import TaxCategory
 
 logger = logging.getLogger(__name__)
 
@@ -71,17 +69,6 @@ Country = get_model("address", "Country")
 
 # Producers still waiting for verification: their products stay in the queue.
 UNVERIFIED_PRODUCERS = {"hkd-nguyen-thi-hoa"}
-# Products left in a state other than "approved", to show every state.
-DEMO_STATES = {
-    "LC-012": "submitted",
-    "LC-033": "submitted",
-    "LC-047": "changes_requested",
-    "LC-052": "rejected",
-    "LC-058": "draft",
-    "LC-061": "suspended",
-}
-# A certificate revoked by the province, the product kept on sale as a plain local product.
-REVOKED_KEPT_ON_SALE = "LC-040"
 # One certificate that expires within the warning period whenever the demo is loaded.
 EXPIRING_SOON = ("LC-010", 20)  # (sku, days left)
 
@@ -102,17 +89,19 @@ def load_demo_data():
     categories = ensure_categories()
     producers = ensure_producers()
     staff, reviewer = ensure_users(producers[data.PRODUCERS[0]["code"]])
+    ensure_offices(reviewer)  # the reviewer works for Lào Cai; national and Hà Nội officers (cms/demo/offices.py)
     assistant = ensure_assistant(staff, producers.values())
     ensure_pending_applicant(producers)  # the pending producer's applicant: account and consents, no portal
     # Demo producers are told nothing: no review or expiry emails for the bulk load.
     with notifications.paused():
         created = ensure_products(categories, producers, assistant, reviewer)
+        created += ensure_demo_provinces(categories, assistant)  # four more provinces (cms/demo/provinces.py)
         run_certificate_expiry()  # record expired / expiring demo certificates
     ensure_demo_shipping()  # rates, free threshold, service date option (cms/demo/shipping.py)
     ensure_demo_orders()  # orders in every state for the first producer (cms/demo/orders.py)
     ensure_demo_invoice_request()  # a business buyer's VAT invoice request (cms/demo/einvoice.py)
     ensure_demo_addresses(demo_orders.CUSTOMER_EMAIL)  # the customer's saved address (cms/demo/addresses.py)
-    ensure_demo_registry()  # Lào Cai's count of certified OCOP products (cms/demo/registry.py)
+    ensure_demo_registry()  # Lào Cai's OCOP list imported: its dated count is the figures' denominator (cms/demo/registry.py)
     home = ensure_home_page()
     ensure_policy_pages(home)
     ensure_demo_content(home)  # campaign, news, producer stories, standard pages, contact (cms/demo/content.py)
@@ -179,6 +168,7 @@ def ensure_producers():
                 ),
                 "has_epayment_account": has_account,
                 "bank_name": "Agribank Lào Cai" if has_account else "",
+                "bank_bin": "970405" if has_account else "",  # Agribank's NAPAS BIN: payouts need it
                 "bank_account_number": f"8800{row['registration_number'][-8:]}" if has_account else "",
                 "bank_account_holder": row["name"].upper() if has_account else "",
                 "phone": national_phone(row["phone"]),
@@ -201,80 +191,12 @@ def ensure_producers():
     return producers
 
 
-def _product_class(is_service):
-    name = SERVICE_CLASS if is_service else GOODS_CLASS
-    product_class, _created = ProductClass.objects.get_or_create(
-        name=name,
-        defaults={
-            "requires_shipping": not is_service,
-            "track_stock": True,
-            # Homestays and tours are services for withholding (payments/tax_rates.py).
-            "tax_category": TaxCategory.SERVICES if is_service else TaxCategory.GOODS,
-        },
-    )
-    return product_class
-
-
-def _description_html(text):
-    return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in text.split("\n") if paragraph.strip())
-
-
 def _decision_date(row):
     sku, days_left = EXPIRING_SOON
     if row["sku"] == sku:
         expires_on = timezone.localdate() + datetime.timedelta(days=days_left)
         return rules.add_months(expires_on, -rules.CERTIFICATE_VALIDITY_MONTHS)
     return datetime.date.fromisoformat(row["decision_date"])
-
-
-def _run_demo_workflow(product, sku, assistant, reviewer):
-    """Take the product from draft to its demo state through the real workflow: the post-office
-    agent submits it on the producer's behalf, the reviewer decides on the version they saw."""
-    state = DEMO_STATES.get(sku, "approved")
-    if state == "draft" or not product.producer.is_verified:
-        return  # nobody acts for an unverified producer (shop.partner.access): its products stay drafts
-    with _while_certificate_valid(product):
-        workflow.submit(product, assistant)
-        reasons = {
-            "changes_requested": "Ảnh sản phẩm chưa rõ nhãn mác; bổ sung ảnh bao bì có tem OCOP.",
-            "rejected": "Giấy chứng nhận không khớp tên sản phẩm đăng bán.",
-            "suspended": "Tạm ngừng trong thời gian kiểm tra phản ánh của khách hàng.",
-        }
-        if state in ("approved", "suspended"):
-            workflow.approve(product, reviewer, seen=review_version.token(product))
-            if state == "suspended":
-                workflow.suspend(product, reviewer, reasons[state], seen=review_version.token(product))
-        elif state == "changes_requested":
-            workflow.request_changes(product, reviewer, reasons[state], seen=review_version.token(product))
-        elif state == "rejected":
-            workflow.reject(product, reviewer, reasons[state], seen=review_version.token(product))
-    if sku == REVOKED_KEPT_ON_SALE:
-        workflow.revoke_certificate(
-            product.ocop_certificates.get(),
-            reviewer,
-            "Không tham gia đánh giá lại theo kế hoạch của tỉnh.",
-            keep_on_sale_until=rules.add_months(timezone.localdate(), 6),
-        )
-
-
-@contextlib.contextmanager
-def _while_certificate_valid(product):
-    """Demo products whose certificate has expired since (LC-014, LC-025) were submitted and approved
-    while it was valid — approval refuses an expired certificate: their review happens two weeks after
-    the recognition decision. The workflow reads the day from ``django.utils.timezone.now``, so the
-    loader sets that clock back for the block (``unittest.mock``, standard library: ``make run`` has
-    no test packages), then dates the review log entries, whose default captured the real clock."""
-    certificate = product.ocop_certificates.get()
-    today = timezone.localdate()
-    if certificate.is_valid_on(today):
-        yield
-        return
-    reviewed = certificate.decision_date + datetime.timedelta(days=14)
-    moment = datetime.datetime.combine(reviewed, datetime.time(9), tzinfo=timezone.get_current_timezone())
-    logged_before = set(ReviewLogEntry.objects.filter(product=product).values_list("pk", flat=True))
-    with mock.patch.object(timezone, "now", lambda: moment):
-        yield
-    ReviewLogEntry.objects.filter(product=product).exclude(pk__in=logged_before).update(created_at=moment)
 
 
 def ensure_products(categories, producers, assistant, reviewer):
@@ -286,10 +208,10 @@ def ensure_products(categories, producers, assistant, reviewer):
             upc=row["sku"],
             defaults={
                 "title": row["title"],
-                "description": _description_html(row["description"]),
+                "description": description_html(row["description"]),
                 "title_en": row["title_en"],
-                "description_en": _description_html(row["description_en"]),
-                "product_class": _product_class(is_service),
+                "description_en": description_html(row["description_en"]),
+                "product_class": product_class(is_service),
                 "ocop_group": row["group"],
                 "ocop_subgroup": row["subgroup"],
                 "weight_grams": row.get("weight_grams"),
@@ -297,7 +219,7 @@ def ensure_products(categories, producers, assistant, reviewer):
             },
         )
         if not was_created:
-            _fill_english(product, title_en=row["title_en"], description_en=_description_html(row["description_en"]))
+            _fill_english(product, title_en=row["title_en"], description_en=description_html(row["description_en"]))
             continue
         created += 1
         product.categories.add(categories[row["subgroup"]])
@@ -332,7 +254,7 @@ def ensure_products(categories, producers, assistant, reviewer):
             caption=row["title"],
             original=ContentFile(picture, name=f"{product.slug}.jpg"),
         )
-        _run_demo_workflow(product, row["sku"], assistant, reviewer)
+        run_demo_workflow(product, row["sku"], assistant, reviewer)
     return created
 
 

@@ -1,21 +1,28 @@
-"""Demo registry count: Lào Cai's certified OCOP products, the denominator of the figures' listed share.
+"""Demo registry: Lào Cai's OCOP list (``cms/demo/registry/lao-cai-ocop.csv``) imported through the real importer.
 
-About 600 after the merger with Yên Bái (../shared/OCOP.md); the figure and the date are the demo's, not an
-official list — the real list is imported by the provincial registry (issue 23). Idempotent: recorded only when
-the province has no count yet.
+The list holds the demo's listed products (matched, so the list backs what is on sale) and more of the province's
+products whose producers are not on the market yet (unclaimed stubs, invited to claim them), plus one line the
+rules refuse. Its real run records Lào Cai's dated count, the denominator of the figures' listed share. The names,
+decisions and communes are the demo's, modelled on public Lào Cai / Yên Bái lists — not an official list.
+Idempotent: imported once (a province that has a real import keeps it).
 """
 
 import datetime
+from pathlib import Path
 
-from shop.registry.counts import record_count
-from shop.registry.models import ProvinceRegistry
+from shop.registry import importer
+from shop.registry.models import RegistryImport
 
 LAO_CAI = 15
-DEMO_COUNT = 600
-DEMO_AS_OF = datetime.date(2025, 7, 1)  # the merged province's first day
-DEMO_SOURCE = "Số liệu minh hoạ: khoảng 600 sản phẩm OCOP của tỉnh Lào Cai sau hợp nhất với Yên Bái"
+DEMO_FILE = Path(__file__).parent / "registry" / "lao-cai-ocop.csv"
+DEMO_AS_OF = datetime.date(2025, 10, 31)
+DEMO_SOURCE = "Danh sách sản phẩm OCOP tỉnh Lào Cai còn hiệu lực đến 31/10/2025 (số liệu minh hoạ)"
 
 
 def ensure_demo_registry():
-    if not ProvinceRegistry.objects.filter(province_code=LAO_CAI).exists():
-        record_count(LAO_CAI, DEMO_COUNT, DEMO_AS_OF, DEMO_SOURCE)
+    if RegistryImport.objects.filter(province_code=LAO_CAI, dry_run=False).exists():
+        return None
+    with DEMO_FILE.open("rb") as fileobj:
+        return importer.import_file(
+            fileobj, DEMO_FILE.name, LAO_CAI, as_of=DEMO_AS_OF, source=DEMO_SOURCE, dry_run=False
+        ).record

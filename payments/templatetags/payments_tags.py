@@ -5,7 +5,8 @@ import qrcode.image.svg
 from django import template
 from django.utils.safestring import mark_safe
 
-from payments import states
+from payments import payouts, states
+from shop.core import banks
 
 register = template.Library()
 
@@ -33,3 +34,16 @@ def qr_svg(data, label=""):
     title = f"<title>{template.defaultfilters.force_escape(label)}</title>" if label else ""
     svg = svg.replace(">", f' role="img" class="qr-code">{title}', 1)
     return mark_safe(svg)
+
+
+@register.filter
+def masked_account(number):
+    """ "•••• 1234" (payments.payouts.mask_account): what the producer's pages and emails show of an account."""
+    return payouts.mask_account(number)
+
+
+@register.filter
+def bank_name(bin_code):
+    """The name of the bank with this NAPAS BIN (shop.core.banks), or ""."""
+    found = banks.bank(bin_code)
+    return found.name if found else ""

@@ -1,4 +1,4 @@
-"""How an outbox message reaches its recipient. Email is the only channel today.
+"""How an outbox message reaches its recipient: email, and SMS (text messages to a Vietnamese phone number).
 
 Another channel (Zalo OA, SMS) is a ``Channel`` subclass with its own ``code`` and a ``send(message)``
 that raises on failure (the outbox then retries it), registered in ``CHANNELS``; senders queue for it
@@ -7,9 +7,13 @@ Zalo user id). Rendering, the outbox row, retries and the admin page stay the sa
 """
 
 import base64
+import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
 
 
 class Channel:
@@ -54,4 +58,22 @@ class EmailChannel(Channel):
         email.send()
 
 
-CHANNELS = {channel.code: channel for channel in (EmailChannel(),)}
+class SmsChannel(Channel):
+    """Text messages, through the provider named by ``OCOP_SMS_BACKEND`` (a class with ``send(phone, text)`` that
+    raises on failure): the provider boundary. The text is the row's ``body_text``; the subject is not sent."""
+
+    code = "sms"
+
+    def send(self, message):
+        import_string(settings.OCOP_SMS_BACKEND)().send(message.recipient, message.body_text)
+
+
+class RecordingSmsBackend:
+    """Development and tests: sends nothing. The outbox row keeps the text (tests read codes from it), and the
+    log says a message would have gone."""
+
+    def send(self, phone, text):
+        logger.info("SMS not sent (recording backend) to %s", phone)
+
+
+CHANNELS = {channel.code: channel for channel in (EmailChannel(), SmsChannel())}

@@ -8,10 +8,10 @@ from shop.partner import access
 ProducerActivity = get_model("portal_dashboard", "ProducerActivity")
 
 
-def record(user, producer, action, summary, obj=None):
-    """Log that ``user`` did ``action`` for ``producer``; raises PermissionDenied if they may not act
-    for it. ``summary`` is a short Vietnamese sentence shown to the producer's director."""
-    on_behalf_of = access.on_behalf_of(user, producer)
+def record(user, producer, action, summary, obj=None, need=access.SELL):
+    """Log that ``user`` did ``action`` for ``producer``; raises PermissionDenied if they may not do
+    ``need`` for it. ``summary`` is a short Vietnamese sentence shown to the producer's director."""
+    on_behalf_of = access.on_behalf_of(user, producer, need)
     return ProducerActivity.objects.create(
         partner=producer,
         actor=user,

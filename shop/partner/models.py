@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
@@ -8,7 +9,18 @@ from shop.core import addresses, banks
 from shop.core.phones import validate_vietnamese_phone
 from shop.core.storage import private_storage
 from shop.core.tax_ids import validate_citizen_id, validate_tax_code
-from shop.core.uploads import validate_document_scan
+from shop.core.uploads import validate_document_scan, validate_product_image
+
+# The e-wallets a producer can be paid into (provider + the wallet's phone number).
+EWALLET_PROVIDERS = [
+    ("momo", "MoMo"),
+    ("zalopay", "ZaloPay"),
+    ("viettelmoney", "Viettel Money"),
+    ("vnptmoney", "VNPT Money"),
+    ("shopeepay", "ShopeePay"),
+]
+# Days a producer may say it needs to prepare an order before handing it to the carrier.
+MAX_PREPARATION_DAYS = 14
 
 
 class Partner(AbstractPartner):
@@ -60,6 +72,25 @@ class Partner(AbstractPartner):
     bank_bin = models.CharField(_("Mã ngân hàng (BIN)"), max_length=8, blank=True, choices=banks.choices())
     bank_account_number = models.CharField(_("Số tài khoản"), max_length=40, blank=True)
     bank_account_holder = models.CharField(_("Chủ tài khoản"), max_length=255, blank=True)
+    # The e-wallet in use, if any. Like the bank fields above, only the office writes these after the
+    # onboarding: a producer's later change waits as a PayoutAccountChange until approved (shop.producers.payout).
+    ewallet_provider = models.CharField(_("Ví điện tử"), max_length=20, blank=True, choices=EWALLET_PROVIDERS)
+    ewallet_phone = models.CharField(
+        _("Số điện thoại ví điện tử"), max_length=20, blank=True, validators=[validate_vietnamese_phone]
+    )
+    # Shown on the public shop page (with ProducerPicture): validated by content like product photos.
+    logo = models.ImageField(
+        _("Biểu trưng (logo)"),
+        upload_to="producers/logos/%Y/",
+        blank=True,
+        validators=[validate_product_image],
+    )
+    # Delivery preferences: the days the producer needs before handing an order to the carrier (shown on its
+    # shop page and on the order it prepares) and the carrier it usually ships with (pre-filled when shipping).
+    preparation_days = models.PositiveSmallIntegerField(
+        _("Số ngày chuẩn bị hàng"), default=1, validators=[MaxValueValidator(MAX_PREPARATION_DAYS)]
+    )
+    preferred_carrier = models.CharField(_("Đơn vị vận chuyển thường dùng"), max_length=120, blank=True)
     verification_status = models.CharField(
         _("Trạng thái xác minh"), max_length=16, choices=Verification.choices, default=Verification.PENDING
     )
@@ -100,7 +131,7 @@ class Partner(AbstractPartner):
         super().clean()
         if self.ward_code and not self.province_code:
             raise ValidationError({"province_code": _("Chọn tỉnh/thành phố trước xã/phường.")})
-        if self.has_epayment_account and not (self.bank_name and self.bank_account_number):
+        if self.has_epayment_account and not (self.bank_name and self.bank_account_number) and not self.ewallet_phone:
             raise ValidationError({"bank_account_number": _("Nhập ngân hàng và số tài khoản.")})
         if self.ward_code:
             try:
@@ -119,6 +150,22 @@ class Partner(AbstractPartner):
         from catalogue import translation
 
         return translation.localized(self, "story")
+
+    @property
+    def has_verified_payout_account(self):
+        """A bank account or e-wallet the office accepted (what the e-payment indicator counts); a change the
+        producer asked for counts only once approved (``shop.producers.payout``)."""
+        return self.has_epayment_account and bool(self.bank_account_number or self.ewallet_phone)
+
+    @staticmethod
+    def with_verified_payout_account():
+        """``has_verified_payout_account`` as a query filter (the figures count with it)."""
+        return models.Q(has_epayment_account=True) & (~models.Q(bank_account_number="") | ~models.Q(ewallet_phone=""))
+
+    @property
+    def bank_display_name(self):
+        bank = banks.bank(self.bank_bin)
+        return bank.name if bank else self.bank_name
 
     @property
     def is_verified(self):
@@ -186,6 +233,84 @@ class ProducerInvitation(models.Model):
         verbose_name = _("Lời mời tham gia chủ thể")
         verbose_name_plural = _("Lời mời tham gia chủ thể")
         ordering = ["-created_at"]
+
+
+class ProducerPicture(models.Model):
+    """A picture of the producer (its place, its people, its work) shown on its public shop page."""
+
+    MAX_PER_PRODUCER = 6
+
+    partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="pictures")
+    image = models.ImageField(_("Ảnh"), upload_to="producers/pictures/%Y/", validators=[validate_product_image])
+    caption = models.CharField(_("Chú thích"), max_length=200, blank=True)
+    display_order = models.PositiveSmallIntegerField(_("Thứ tự"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Ảnh của chủ thể")
+        verbose_name_plural = _("Ảnh của chủ thể")
+        ordering = ["display_order", "pk"]
+
+
+class PayoutAccountChange(models.Model):
+    """A producer asks to be paid into another bank account or e-wallet: nothing is paid there until an
+    officer of its province approves it (``shop.producers.payout``), which copies it into the Partner's
+    account fields. One pending request per producer: a new one replaces the old."""
+
+    class Kind(models.TextChoices):
+        BANK = "bank", _("Tài khoản ngân hàng")
+        EWALLET = "ewallet", _("Ví điện tử")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ ban quản lý xác minh")
+        APPROVED = "approved", _("Đã duyệt, đang dùng")
+        REJECTED = "rejected", _("Bị từ chối")
+        REPLACED = "replaced", _("Đã thay bằng yêu cầu mới")
+
+    partner = models.ForeignKey(
+        "partner.Partner", on_delete=models.CASCADE, related_name="payout_account_changes", verbose_name=_("Chủ thể")
+    )
+    kind = models.CharField(_("Loại tài khoản"), max_length=10, choices=Kind.choices, default=Kind.BANK)
+    bank_bin = models.CharField(_("Ngân hàng"), max_length=8, blank=True, choices=banks.choices())
+    bank_account_number = models.CharField(_("Số tài khoản"), max_length=19, blank=True)
+    bank_account_holder = models.CharField(_("Chủ tài khoản"), max_length=255, blank=True)
+    ewallet_provider = models.CharField(_("Ví điện tử"), max_length=20, blank=True, choices=EWALLET_PROVIDERS)
+    ewallet_phone = models.CharField(_("Số điện thoại ví điện tử"), max_length=20, blank=True)
+    status = models.CharField(_("Trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("Người gửi")
+    )
+    requested_at = models.DateTimeField(_("Ngày gửi"), auto_now_add=True, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Người duyệt"),
+    )
+    decided_at = models.DateTimeField(_("Ngày quyết định"), null=True, blank=True)
+    reason = models.TextField(_("Lý do"), blank=True)
+
+    class Meta:
+        verbose_name = _("Yêu cầu đổi tài khoản nhận tiền")
+        verbose_name_plural = _("Yêu cầu đổi tài khoản nhận tiền")
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner"], condition=models.Q(status="pending"), name="one_pending_payout_account_change"
+            )
+        ]
+
+    def __str__(self):
+        return self.describe()
+
+    def describe(self):
+        """ "Vietcombank 0123456789 (NGUYEN VAN A)" or "MoMo 0912 345 678"."""
+        if self.kind == self.Kind.EWALLET:
+            return f"{self.get_ewallet_provider_display()} {self.ewallet_phone}"
+        bank = banks.bank(self.bank_bin)
+        return f"{bank.name if bank else self.bank_bin} {self.bank_account_number} ({self.bank_account_holder})"
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F401,F403 — Oscar's remaining partner models

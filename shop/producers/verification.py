@@ -21,6 +21,7 @@ Product = get_model("catalogue", "Product")
 def _check_reviewer(user, producer):
     if not workflow.is_reviewer(user):
         raise workflow.TransitionRefused(_("Chỉ cán bộ duyệt OCOP mới được xác minh chủ thể."))
+    workflow.check_in_province(user, producer)
     if workflow.belongs_to(user, producer):
         raise workflow.TransitionRefused(_("Cán bộ duyệt không được xác minh chủ thể mà mình là thành viên."))
 

@@ -228,6 +228,8 @@ OCOP_THROTTLES = {
         60 * 60,
     ),  # guest orders placed per client address
     "guest-orders-email": (int(os.environ.get("OCOP_GUEST_ORDERS_PER_EMAIL", 5)), 60 * 60),  # guest orders per email
+    "claim-account": (5, 60 * 60),  # claim codes sent and wrong registration numbers per account (claiming)
+    "claim-producer": (3, 60 * 60),  # claim codes sent per registry stub, whoever asks (its owner's phone)
 }
 # Addresses or networks of the proxies (load balancers) in front of the site, comma-separated: only a request
 # coming from one of them has its X-Forwarded-For read for the client's address (shop.core.throttle.client_ip).
@@ -308,6 +310,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
             _portal_entry(_("Tệp xuất và nhập"), "dashboard:ocop-files"),
             _portal_entry(_("Đối soát, thanh toán"), "dashboard:portal-settlements"),
             _portal_entry(_("Người dùng của cơ sở"), "dashboard:portal-team"),
+            _portal_entry(_("Hồ sơ cơ sở"), "dashboard:portal-profile"),
+            _portal_entry(_("Tài khoản nhận tiền"), "dashboard:portal-payout-account"),
         ],
     },
     # The OCOP back office, one menu per audience like its apps (shop/dashboard/review|finance|operations). No
@@ -322,8 +326,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Thu hồi giấy chứng nhận"), "url_name": "dashboard:ocop-revocations"},
             {"label": _("Giấy chứng nhận vi phạm quy định"), "url_name": "dashboard:ocop-certificate-checks"},
             {"label": _("Xác minh chủ thể"), "url_name": "dashboard:ocop-producers"},
+            {"label": _("Xác minh tài khoản nhận tiền"), "url_name": "dashboard:ocop-payout-accounts"},
             {"label": _("Nhập liệu hỗ trợ"), "url_name": "dashboard:ocop-assistants"},
+            {"label": _("Niêm yết theo xã/phường"), "url_name": "dashboard:ocop-communes"},
             {"label": _("Số liệu chương trình"), "url_name": "dashboard:ocop-figures"},
+            {"label": _("Nhập danh sách OCOP của tỉnh"), "url_name": "dashboard:ocop-registry-import"},
+            {"label": _("Cán bộ theo tỉnh"), "url_name": "dashboard:ocop-officers"},
             {
                 "label": _("Tệp xuất và nhập"),
                 "url_name": "dashboard:ocop-files",
@@ -472,6 +480,8 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL
 OCOP_EMAIL_DELIVERY_BACKEND = os.environ.get(
     "OCOP_EMAIL_DELIVERY_BACKEND", os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 )
+# The SMS provider (shop.notifications.channels.SmsChannel): a class with send(phone, text); the default records only.
+OCOP_SMS_BACKEND = os.environ.get("OCOP_SMS_BACKEND", "shop.notifications.channels.RecordingSmsBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -149,7 +149,66 @@ class OfficerProvince(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "province_code"], name="unique_officer_province")]
         permissions = [("see_all_provinces", _("Xem và so sánh mọi tỉnh (cấp trung ương)"))]
 
-    def __str__(self):
+    @property
+    def province_name(self):
         from shop.core.addresses import province_name
 
-        return f"{self.user} — {province_name(self.province_code) or self.province_code}"
+        return province_name(self.province_code) or str(self.province_code)
+
+    def __str__(self):
+        return f"{self.user} — {self.province_name}"
+
+
+class ProducerClaim(models.Model):
+    """A person's claim to a producer known only from the province's OCOP registry (an unclaimed stub), proven
+    by a 6-digit code sent to the phone or email on record (``shop.producers.claiming``).
+
+    The code is kept only as a keyed hash; it expires after 15 minutes and allows 5 attempts, then a new code is
+    needed. Once proven (``proven_at``) the claim is the evidence the provincial office reads when it verifies
+    the producer, and it is kept (append-only in practice: a new code on an open claim replaces the hash, never
+    a proven row)."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", _("Tin nhắn SMS")
+        EMAIL = "email", _("Email")
+
+    user = models.ForeignKey(
+        "users.User", on_delete=models.CASCADE, related_name="producer_claims", verbose_name=_("Người nhận quản lý")
+    )
+    partner = models.ForeignKey(
+        "partner.Partner", on_delete=models.CASCADE, related_name="claims", verbose_name=_("Chủ thể")
+    )
+    channel = models.CharField(_("Gửi mã qua"), max_length=8, choices=Channel.choices)
+    destination = models.CharField(_("Gửi mã tới (che bớt)"), max_length=254, blank=True)
+    # Whether the registration number typed matched the registry's; False: the registry had none, so the office
+    # verifies the claimant by other means (papers, a call).
+    registration_number_matched = models.BooleanField(_("Mã số đăng ký kinh doanh khớp"), default=False)
+    code_hash = models.CharField(max_length=128, blank=True, editable=False)
+    code_sent_at = models.DateTimeField(_("Gửi mã lúc"), null=True, blank=True)
+    code_expires_at = models.DateTimeField(_("Mã hết hạn lúc"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("Số lần nhập mã"), default=0)
+    proven_at = models.DateTimeField(_("Xác nhận mã lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Yêu cầu nhận quản lý chủ thể")
+        verbose_name_plural = _("Yêu cầu nhận quản lý chủ thể")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} → {self.partner_id}"
+
+
+class ClaimInvitation(models.Model):
+    """The one invitation to claim a registry stub that was sent (``claiming.invite_to_claim``): never twice."""
+
+    partner = models.OneToOneField(
+        "partner.Partner", on_delete=models.CASCADE, related_name="claim_invitation", verbose_name=_("Chủ thể")
+    )
+    channel = models.CharField(_("Kênh"), max_length=8)
+    recipient = models.CharField(_("Người nhận"), max_length=254)
+    sent_at = models.DateTimeField(_("Gửi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Lời mời nhận quản lý chủ thể")
+        verbose_name_plural = _("Lời mời nhận quản lý chủ thể")

@@ -30,6 +30,7 @@ def reviewer(db):
     user.is_staff = True
     user.save()
     user.user_permissions.add(Permission.objects.get(codename="review_ocop_product"))
+    user.officer_provinces.create(province_code=factories.LAO_CAI)  # the demo producer's office
     return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
 
 

@@ -21,7 +21,7 @@ from catalogue import listing
 from catalogue.ocop import display, revocations, uncertified, workflow
 from catalogue.programme import rules
 from catalogue.programme.review import ReviewStatus
-from cms.demo import loader
+from cms.demo import workflow as demo_workflow
 from shop.search import indexing
 from tests import factories
 
@@ -250,7 +250,7 @@ def test_the_public_title_drops_ocop_wording(title, shown):
 
 
 def test_the_demo_product_kept_on_sale_sells_unmarked_and_is_listed_for_the_reviewers(client, reviewer):
-    kept = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE)
+    kept = Product.objects.get(upc=demo_workflow.REVOKED_KEPT_ON_SALE)
     assert kept.current_certificate() is None and kept.ocop_certificates.get().revoked_at is not None
     assert listing.is_for_sale(kept) and kept.kept_on_sale_by == reviewer and kept.kept_on_sale_reason
     html = client.get(kept.get_absolute_url()).content.decode()
@@ -280,7 +280,7 @@ def test_the_page_lists_both_groups_and_only_approved_products_without_a_valid_c
     report = uncertified.uncertified_products(today)
     kept_skus = {entry.product.upc for entry in report.kept}
     off_skus = {entry.product.upc for entry in report.off_sale}
-    assert loader.REVOKED_KEPT_ON_SALE in kept_skus
+    assert demo_workflow.REVOKED_KEPT_ON_SALE in kept_skus
     assert {"LC-014", "LC-025"} <= off_skus  # demo certificates that expired in 2026
     expired = next(entry for entry in report.off_sale if entry.product.upc == "LC-014")
     assert (expired.how, expired.ended_on) == (uncertified.EXPIRED, datetime.date(2026, 6, 1))
@@ -460,13 +460,13 @@ def test_a_revocation_may_keep_the_products_on_sale_until_a_date(client, reviewe
 
 def test_an_unknown_or_revoked_number_is_named_and_nothing_is_revoked(client, reviewer, three):
     client.force_login(reviewer)
-    revoked = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE).ocop_certificates.get()
+    revoked = Product.objects.get(upc=demo_workflow.REVOKED_KEPT_ON_SALE).ocop_certificates.get()
     numbers = "\n".join(
         [
             three[0].decision_number,
             "9999/QĐ-KHONGCO",
             three[1].decision_number,
-            f"{revoked.decision_number}; {loader.REVOKED_KEPT_ON_SALE}",
+            f"{revoked.decision_number}; {demo_workflow.REVOKED_KEPT_ON_SALE}",
         ]
     )
     for step in ("check", "revoke"):
@@ -474,7 +474,9 @@ def test_an_unknown_or_revoked_number_is_named_and_nothing_is_revoked(client, re
         assert response.status_code == 400
         html = response.content.decode()
         assert "Không tìm thấy giấy chứng nhận số 9999/QĐ-KHONGCO." in html
-        assert f"Giấy chứng nhận số {revoked.decision_number} ({loader.REVOKED_KEPT_ON_SALE}) đã bị thu hồi" in html
+        assert (
+            f"Giấy chứng nhận số {revoked.decision_number} ({demo_workflow.REVOKED_KEPT_ON_SALE}) đã bị thu hồi" in html
+        )
         assert 'id="to-revoke"' not in html
     assert not OcopCertificate.objects.filter(pk__in=[c.pk for c in three], revoked_at__isnull=False).exists()
 
@@ -486,7 +488,7 @@ def test_a_number_shared_by_several_products_needs_the_product_code(client, revi
     response = client.post(REVOCATIONS_URL, _decision(step="check", numbers="2034/qđ-ubnd"))
     assert response.status_code == 400
     assert "là quyết định chung của" in response.content.decode()
-    target = shared.exclude(product__upc=loader.REVOKED_KEPT_ON_SALE).first()
+    target = shared.exclude(product__upc=demo_workflow.REVOKED_KEPT_ON_SALE).first()
     response = client.post(REVOCATIONS_URL, _decision(step="check", numbers=f"2034/QĐ-UBND\t{target.product.upc}"))
     assert response.status_code == 200
     assert target.product.title in re.search(r'id="to-revoke".*?</table>', response.content.decode(), re.S).group(0)

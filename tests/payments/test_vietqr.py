@@ -2,7 +2,7 @@
 
 import pytest
 
-from payments.providers.vietqr import payload as vietqr
+from shop.core import vietqr
 
 # Payloads published with VietQR implementations, whole — CRC included.
 PUBLISHED_TRANSFER = (

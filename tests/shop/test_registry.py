@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop.registry import counts
-from shop.registry.models import ProvinceRegistry
+from shop.registry.models import ProvinceRegistry, RegistryImport
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +22,11 @@ def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
 
 
-def test_the_demo_records_lao_cais_count():
+def test_the_demo_records_lao_cais_count_from_its_imported_list():
     row = counts.latest_by_province()[LAO_CAI]
-    assert (row.certified_products, row.as_of) == (600, datetime.date(2025, 7, 1))
+    imported = RegistryImport.objects.get(province_code=LAO_CAI, dry_run=False)
+    assert (row.certified_products, row.as_of) == (imported.certified_on_as_of, datetime.date(2025, 10, 31))
+    assert imported.registry_count == row and row.certified_products > 100
 
 
 def test_the_latest_date_wins_and_a_correction_of_the_same_list_replaces_it():

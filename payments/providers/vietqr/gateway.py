@@ -6,7 +6,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from payments.providers.base import PaymentProvider
-from payments.providers.vietqr import deeplink, payload
+from payments.providers.vietqr import deeplink
+from shop.core import vietqr as payload
 
 
 def transfer_reference(order_number):

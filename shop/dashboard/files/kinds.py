@@ -50,7 +50,11 @@ def figures_csv(job, run):
     from shop.dashboard.review import figures as service
 
     date_from, date_to = _dates(job)
-    figures = service.programme_figures(period=service.Period(date_from, date_to))
+    province = job.params.get("province")
+    # The requester's scope now (shop.users.offices), not the one they had when they asked.
+    figures = service.figures_for(
+        job.user, int(province) if province else None, period=service.Period(date_from, date_to)
+    )
 
     def write(out):
         writer = csv.writer(out)

@@ -20,6 +20,7 @@ class FinanceDashboardConfig(OscarDashboardConfig):
         "ocop-settlements": (["is_staff", "payments.change_settlement"],),
         "ocop-settlement": (["is_staff", "payments.change_settlement"],),
         "ocop-settlement-voucher": (["is_staff", "payments.change_settlement"],),
+        "ocop-settlement-batch": (["is_staff", "payments.change_settlement"],),
         "ocop-withholding-declaration": (["is_staff", "payments.change_settlement"],),
         # The payment desk: administrators who may change payments.
         "ocop-payments": (["is_staff", "payments.change_payment"],),
@@ -35,6 +36,7 @@ class FinanceDashboardConfig(OscarDashboardConfig):
         # --- settlements with producers (views/settlements.py) ---
         self.settlements_view = get_class("finance_dashboard.views.settlements", "SettlementMonthView")
         self.settlement_view = get_class("finance_dashboard.views.settlements", "SettlementDetailView")
+        self.settlement_batch_view = get_class("finance_dashboard.views.settlements", "SettlementBatchView")
         # --- e-invoice XML (shop/einvoice/views.py) ---
         from shop.einvoice.views import FinanceEInvoiceXmlView
 
@@ -46,6 +48,7 @@ class FinanceDashboardConfig(OscarDashboardConfig):
         urls = [
             path("settlements/", self.settlements_view.as_view(), name="ocop-settlements"),
             path("settlements/<int:pk>/", self.settlement_view.as_view(), name="ocop-settlement"),
+            path("settlements/batch/", self.settlement_batch_view.as_view(), name="ocop-settlement-batch"),
             path("settlements/<int:pk>/voucher.pdf", self.voucher_view.as_view(), name="ocop-settlement-voucher"),
             path("settlements/declaration/", self.declaration_view.as_view(), name="ocop-withholding-declaration"),
             path("payments/", self.payments_view.as_view(), name="ocop-payments"),

@@ -60,3 +60,29 @@ class MarkPaidForm(forms.Form):
             "max_length": gettext_lazy("Mã giao dịch dài tối đa %(limit_value)d ký tự."),
         },
     )
+
+
+class IdsField(forms.MultipleChoiceField):
+    """Ids of rows (the view looks them up in what the user may see)."""
+
+    def to_python(self, value):
+        return [int(item) for item in super().to_python(value) if str(item).isdigit()]
+
+    def valid_value(self, value):
+        return True
+
+
+class BatchForm(MonthForm):
+    """Statements of one month chosen for a bank batch: download its file, or record the batch as paid."""
+
+    ACTIONS = ("csv", "xlsx", "paid")
+
+    statements = IdsField(error_messages={"required": gettext_lazy("Hãy chọn ít nhất một bảng đối soát.")})
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    batch_reference = forms.CharField(label=gettext_lazy("Mã giao dịch của lô"), max_length=64, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "paid" and not cleaned.get("batch_reference", "").strip():
+            self.add_error("batch_reference", _("Hãy nhập mã giao dịch của lô chuyển tiền."))
+        return cleaned

@@ -52,6 +52,9 @@ class PortalDashboardConfig(OscarDashboardConfig):
         # --- team and assisted entry (views/team.py) ---
         self.team_view = get_class("portal_dashboard.views.team", "TeamView")
         self.switch_view = get_class("portal_dashboard.views.team", "SwitchProducerView")
+        # --- the producer's profile and payout account (views/profile.py) ---
+        self.profile_view = get_class("portal_dashboard.views.profile", "ProfileView")
+        self.payout_account_view = get_class("portal_dashboard.views.profile", "PayoutAccountView")
         # --- the OCOP side of the products: certificates, submission (views/certificates.py) ---
         self.my_products_view = get_class("portal_dashboard.views.certificates", "ProducerProductListView")
         self.product_ocop_view = get_class("portal_dashboard.views.certificates", "ProducerProductOcopView")
@@ -91,6 +94,9 @@ class PortalDashboardConfig(OscarDashboardConfig):
             # --- team and assisted entry ---
             path("team/", self.team_view.as_view(), name="portal-team"),
             path("switch/", self.switch_view.as_view(), name="portal-switch"),
+            # --- the producer's profile and payout account ---
+            path("profile/", self.profile_view.as_view(), name="portal-profile"),
+            path("payout-account/", self.payout_account_view.as_view(), name="portal-payout-account"),
         ]
         ocop = [
             # --- the OCOP side of the products ---

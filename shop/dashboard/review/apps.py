@@ -20,6 +20,8 @@ class ReviewDashboardConfig(OscarDashboardConfig):
         "ocop-assistants": (["is_staff", "partner.change_partner"],),
         # The provinces' counts of certified OCOP products (the figures' denominator).
         "ocop-registry-count": (["is_staff", "registry.add_provinceregistry"],),
+        # Assigning officers to provinces: the national role (shop.users.offices).
+        "ocop-officers": (["is_staff", "users.see_all_provinces", "users.add_officerprovince"],),
     }
 
     def ready(self):
@@ -40,6 +42,20 @@ class ReviewDashboardConfig(OscarDashboardConfig):
         self.uncertified_view = get_class("review_dashboard.views.uncertified", "UncertifiedProductsView")
         self.revocations_view = get_class("review_dashboard.views.revocations", "RevocationView")
         self.certificate_checks_view = get_class("review_dashboard.views.certificate_checks", "CertificateChecksView")
+        # --- importing a province's OCOP list (shop/registry/views.py) ---
+        from shop.registry import views as registry_views
+
+        self.registry_import_view = registry_views.RegistryImportView
+        self.registry_import_detail_view = registry_views.RegistryImportDetailView
+        self.registry_import_progress_view = registry_views.RegistryImportProgressView
+        self.registry_import_report_view = registry_views.RegistryImportReportView
+        # --- officers of the provincial offices (views/officers.py) ---
+        self.officers_view = get_class("review_dashboard.views.officers", "OfficersView")
+        # --- certified products not listed, per commune; assisted entry for a commune (views/communes.py) ---
+        self.communes_view = get_class("review_dashboard.views.communes", "CommunesView")
+        self.commune_view = get_class("review_dashboard.views.communes", "CommuneDetailView")
+        # --- producers' new payout accounts, re-verified by their province's office (views/payout_accounts.py) ---
+        self.payout_accounts_view = get_class("review_dashboard.views.payout_accounts", "PayoutAccountQueueView")
 
     def get_urls(self):
         urls = [
@@ -60,5 +76,26 @@ class ReviewDashboardConfig(OscarDashboardConfig):
             path("uncertified/", self.uncertified_view.as_view(), name="ocop-uncertified"),
             path("revocations/", self.revocations_view.as_view(), name="ocop-revocations"),
             path("certificates/checks/", self.certificate_checks_view.as_view(), name="ocop-certificate-checks"),
+            # Importing a province's OCOP list: upload and dry run, report, real run's progress, line report.
+            path("registry/imports/", self.registry_import_view.as_view(), name="ocop-registry-import"),
+            path(
+                "registry/imports/<int:pk>/",
+                self.registry_import_detail_view.as_view(),
+                name="ocop-registry-import-detail",
+            ),
+            path(
+                "registry/imports/<int:pk>/progress/",
+                self.registry_import_progress_view.as_view(),
+                name="ocop-registry-import-progress",
+            ),
+            path(
+                "registry/imports/<int:pk>/report.csv",
+                self.registry_import_report_view.as_view(),
+                name="ocop-registry-import-report",
+            ),
+            path("officers/", self.officers_view.as_view(), name="ocop-officers"),
+            path("communes/", self.communes_view.as_view(), name="ocop-communes"),
+            path("communes/<int:province>/<int:ward>/", self.commune_view.as_view(), name="ocop-commune"),
+            path("payout-accounts/", self.payout_accounts_view.as_view(), name="ocop-payout-accounts"),
         ]
         return self.post_process_urls(urls)

@@ -12,9 +12,15 @@ denominator of the listed share is the latest count the province's registry
 gave (``shop.registry``), shown with its date and source; a province without
 one has no share ("chưa có số liệu").
 
+Provincial offices (``shop.users.offices``): an officer sees the figures of
+their province; the national role sees the whole country with the national
+table (one row per province of the 34, with a chart) and may pick one province.
+``figures_for(user, …)`` is the one place choosing what a user sees, for the page
+and its CSV alike.
+
 Plain functions over ORM aggregates: each figure is one query whatever the
-number of products, producers or orders. The views (views/figures.py) only
-read the request and render what `programme_figures` returns.
+number of products, producers, orders or provinces. The views (views/figures.py)
+only read the request and render what `figures_for` returns.
 """
 
 import datetime
@@ -33,6 +39,8 @@ from shop.core import addresses
 from shop.core import order_statuses as statuses
 from shop.core.spreadsheets import spreadsheet_safe
 from shop.registry import counts as registry
+from shop.users import offices
+from shop.users.offices import ALL
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -64,9 +72,10 @@ def current_certificate_of_product(today):
     return valid_certificates(today).filter(product=OuterRef("pk")).order_by("-decision_date", "-pk")
 
 
-def certified_products(today):
-    """Products with a current valid certificate, annotated with its star rating."""
-    return Product.objects.filter(Exists(valid_certificates(today).filter(product=OuterRef("pk")))).annotate(
+def certified_products(today, provinces=ALL):
+    """Products with a current valid certificate (of producers in ``provinces``), annotated with its star rating."""
+    products = Product.objects.filter(Exists(valid_certificates(today).filter(product=OuterRef("pk"))))
+    return offices.products_in(products, provinces).annotate(
         current_stars=Subquery(current_certificate_of_product(today).values("star_rating")[:1])
     )
 
@@ -76,9 +85,10 @@ def listed(today):
     return Q(pk__in=listing.for_sale(today=today).values("pk"))
 
 
-def counted_order_lines():
+def counted_order_lines(provinces=ALL):
     """Order lines that count as sales: the order code's one rule (not cancelled, not refunded)."""
-    return statuses.sold_lines(Line.objects.all())
+    lines = statuses.sold_lines(Line.objects.all())
+    return lines if provinces is ALL else lines.filter(partner__province_code__in=provinces)
 
 
 # --- Labels and bars ----------------------------------------------------------
@@ -244,6 +254,17 @@ class Figures:
     epayment: Epayment
     expiring: dict = field(default_factory=dict)  # {days: [ExpiringProduct]} — cumulative
     sales: Sales | None = None
+    province: int | None = None  # the one province shown; None: the whole country (or an officer without one)
+    national: list | None = None  # [NationalRow] per province of the 34, for the national role's whole-country view
+
+    @property
+    def province_name(self):
+        return province_label(self.province) if self.province is not None else ""
+
+    @property
+    def national_by_share(self):
+        """The national table's rows for its chart: highest listed share first, provinces without a count last."""
+        return sorted(self.national or (), key=lambda row: (row.share is None, -(row.share or 0), row.province_name))
 
     @property
     def expiry_sections(self):
@@ -266,10 +287,10 @@ class Figures:
 # --- Computations -------------------------------------------------------------
 
 
-def certified_counts(today):
+def certified_counts(today, provinces=ALL):
     """Rows by star (3, 4, 5) and by group (the six of Decision 148), one query."""
     matrix = (
-        certified_products(today)
+        certified_products(today, provinces)
         .values("current_stars", "ocop_group")
         .annotate(certified=Count("pk"), listed=Count("pk", filter=listed(today)))
         .order_by()
@@ -295,16 +316,20 @@ def certified_counts(today):
     return rows
 
 
-def listing_by_province(today):
-    """Listed products against the province registry's latest count, per province of the producer."""
+def listing_by_province(today, provinces=ALL, totals=None):
+    """Listed products against the province registry's latest count, per province of the producer (each of
+    ``provinces`` has a row, with or without figures); ``totals``: the registry's latest rows, if read already."""
     counts = (
-        certified_products(today)
+        certified_products(today, provinces)
         .values("stockrecords__partner__province_code")
         .annotate(listed=Count("pk", distinct=True, filter=listed(today)))
         .order_by()
     )
     found = {row["stockrecords__partner__province_code"]: row for row in counts}
-    totals = registry.latest_by_province()
+    totals = registry.latest_by_province() if totals is None else totals
+    if provinces is not ALL:
+        totals = {code: row for code, row in totals.items() if code in provinces}
+        found = {code: row for code, row in found.items() if code in provinces}
     rows = [
         ProvinceListing(
             province_code=code,
@@ -312,7 +337,7 @@ def listing_by_province(today):
             listed=found.get(code, {}).get("listed", 0),
             registry=totals.get(code),
         )
-        for code in set(totals) | set(found)
+        for code in set(totals) | set(found) | (set() if provinces is ALL else set(provinces))
     ]
     # Provinces with a registry count first, then by name; "unknown" last.
     return sorted(
@@ -320,14 +345,17 @@ def listing_by_province(today):
     )
 
 
-def epayment_accounts():
-    """Producers with an e-payment account, as a share of the verified ones (or of all, if none is)."""
+def epayment_accounts(producers=None):
+    """Producers with an e-payment account the office accepted (``Partner.with_verified_payout_account``: a bank
+    account or e-wallet in use, never a change still waiting), as a share of the verified ones (or of all, if
+    none is)."""
     verified = Q(verification_status=Partner.Verification.VERIFIED)
-    counts = Partner.objects.aggregate(
+    account = Partner.with_verified_payout_account()
+    counts = (Partner.objects.all() if producers is None else producers).aggregate(
         total=Count("pk"),
         verified=Count("pk", filter=verified),
-        with_account=Count("pk", filter=Q(has_epayment_account=True)),
-        verified_with_account=Count("pk", filter=verified & Q(has_epayment_account=True)),
+        with_account=Count("pk", filter=account),
+        verified_with_account=Count("pk", filter=verified & account),
     )
     if counts["verified"]:
         return Epayment(
@@ -336,12 +364,13 @@ def epayment_accounts():
     return Epayment(counts["with_account"], counts["total"], "all", counts["total"], counts["verified"])
 
 
-def expiring_certificates(today):
+def expiring_certificates(today, provinces=ALL):
     """{days: products whose current certificate expires within `days`}, one query, soonest first."""
     current = current_certificate_of_product(today)
     last_day = today + datetime.timedelta(days=max(EXPIRY_HORIZONS))
     rows = (
-        Product.objects.annotate(
+        offices.products_in(Product.objects.all(), provinces)
+        .annotate(
             cert_expires=Subquery(current.values("expires_on")[:1]),
             cert_stars=Subquery(current.values("star_rating")[:1]),
             cert_number=Subquery(current.values("decision_number")[:1]),
@@ -370,9 +399,11 @@ def expiring_certificates(today):
     return {days: [p for p in products if p.days_left <= days] for days in EXPIRY_HORIZONS}
 
 
-def sales(period):
+def sales(period, provinces=ALL):
     """Sales through the platform in the period, by group and by the producer's province."""
-    lines = counted_order_lines().filter(order__date_placed__gte=period.start, order__date_placed__lt=period.end)
+    lines = counted_order_lines(provinces).filter(
+        order__date_placed__gte=period.start, order__date_placed__lt=period.end
+    )
     money = {"revenue": Sum("line_price_incl_tax"), "quantity": Sum("quantity")}
     totals = lines.aggregate(**money, orders=Count("order", distinct=True))
 
@@ -408,21 +439,116 @@ def sales(period):
     )
 
 
-def programme_figures(period=None, today=None):
-    """Every figure of the page; sales only when a (valid) period is given."""
+def programme_figures(period=None, today=None, provinces=ALL, *, national=False):
+    """Every figure of the page for the producers of ``provinces`` (``ALL``: the country); sales only when a
+    (valid) period is given; the national table too when ``national``."""
     today = today or timezone.localdate()
-    by_stars, by_group = certified_counts(today)
-    return Figures(
+    by_stars, by_group = certified_counts(today, provinces)
+    producers = None if provinces is ALL else Partner.objects.filter(province_code__in=provinces)
+    totals = registry.latest_by_province()  # read once for the listing and the national table
+    figures = Figures(
         today=today,
         by_stars=by_stars,
         by_group=by_group,
         total_certified=sum(row.certified for row in by_stars),
         total_listed=sum(row.listed for row in by_stars),
-        listing=listing_by_province(today),
-        epayment=epayment_accounts(),
-        expiring=expiring_certificates(today),
-        sales=sales(period) if period else None,
+        listing=listing_by_province(today, provinces, totals),
+        epayment=epayment_accounts(producers),
+        expiring=expiring_certificates(today, provinces),
+        sales=sales(period, provinces) if period else None,
+        province=next(iter(provinces)) if provinces is not ALL and len(provinces) == 1 else None,
     )
+    if national:
+        figures.national = national_table(today, period, totals)
+    return figures
+
+
+def figures_for(user, requested_province=None, period=None, today=None):
+    """The figures ``user`` may see (``shop.users.offices``): one province's — ``requested_province`` if they
+    may see it, else their own —; for the national role without a choice, the country with the national
+    table. An administrator without a province sees empty figures, never another province's."""
+    province = offices.shown_province(user, requested_province)
+    if province is not None:
+        return programme_figures(period, today, frozenset({province}))
+    if offices.is_national(user):
+        return programme_figures(period, today, ALL, national=True)
+    return programme_figures(period, today, frozenset())
+
+
+# --- The national table (one row per province) --------------------------------------------------------------------
+
+
+@dataclass
+class NationalRow:
+    """One province in the national table: its registry's count, what is listed here, stars, expiring, sales."""
+
+    province_code: int
+    province_name: str
+    registry: object = None  # the latest ProvinceRegistry row, or None
+    certified_here: int = 0  # products with a current valid certificate on the platform
+    listed: int = 0
+    stars: dict = field(default_factory=dict)  # {3: n, 4: n, 5: n} of certified_here
+    expiring: int = 0  # current certificates expiring within the programme's warning period
+    revenue: Decimal = Decimal(0)
+
+    @property
+    def certified(self):
+        return self.registry.certified_products if self.registry else None
+
+    @property
+    def share(self):
+        return share(self.listed, self.certified)
+
+    @property
+    def bar_width(self):
+        """The chart's bar: the listed share, whole percent (a share over 100 fills the bar)."""
+        return _bar_width(min(self.share, 100), 100) if self.share is not None else 0
+
+    @property
+    def star_counts(self):
+        return [self.stars.get(stars, 0) for stars in rules.OCOP_STARS]
+
+
+def national_table(today, period=None, totals=None):
+    """One row per province of the 34 in a fixed number of queries (three, and the registry's unless
+    ``totals`` is given), sorted by name."""
+    rows = {
+        code: NationalRow(code, name, stars={stars: 0 for stars in rules.OCOP_STARS})
+        for code, name in addresses.province_choices()
+    }
+    for code, row in (registry.latest_by_province() if totals is None else totals).items():
+        if code in rows:
+            rows[code].registry = row
+    province = "stockrecords__partner__province_code"
+    matrix = (
+        certified_products(today)
+        .values(province, "current_stars")
+        .annotate(certified=Count("pk", distinct=True), listed=Count("pk", distinct=True, filter=listed(today)))
+        .order_by()
+    )
+    for cell in matrix:
+        row = rows.get(cell[province])
+        if row is not None:
+            row.certified_here += cell["certified"]
+            row.listed += cell["listed"]
+            row.stars[cell["current_stars"]] = row.stars.get(cell["current_stars"], 0) + cell["certified"]
+    horizon = today + datetime.timedelta(days=rules.EXPIRY_WARNING_DAYS)
+    expiring = (
+        Product.objects.annotate(cert_expires=Subquery(current_certificate_of_product(today).values("expires_on")[:1]))
+        .filter(cert_expires__gte=today, cert_expires__lte=horizon)
+        .values(province)
+        .annotate(count=Count("pk", distinct=True))
+        .order_by()
+    )
+    for cell in expiring:
+        if cell[province] in rows:
+            rows[cell[province]].expiring = cell["count"]
+    if period:
+        lines = counted_order_lines().filter(order__date_placed__gte=period.start, order__date_placed__lt=period.end)
+        for cell in lines.values("partner__province_code").annotate(revenue=Sum("line_price_incl_tax")).order_by():
+            if cell["partner__province_code"] in rows:
+                rows[cell["partner__province_code"]].revenue = cell["revenue"] or Decimal(0)
+    return list(rows.values())
 
 
 # --- CSV ----------------------------------------------------------------------
@@ -483,6 +609,8 @@ def _csv_rows(figures):
             ]
             yield [_("Nguồn danh sách sản phẩm OCOP của tỉnh"), row.province_name, row.registry.source, ""]
         yield [_("Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn"), row.province_name, _percent(row.share), percent]
+    for row in figures.national or ():
+        yield from _national_csv_rows(row)
     epayment = figures.epayment
     yield [_("Chủ thể có tài khoản thanh toán điện tử"), epayment.basis_short, epayment.with_account, _("chủ thể")]
     yield [_("Tỷ lệ chủ thể có tài khoản thanh toán điện tử"), epayment.basis_short, _percent(epayment.share), percent]
@@ -502,3 +630,28 @@ def _csv_rows(figures):
         for row in sales_figures.by_province:
             yield [_("Doanh số theo tỉnh của chủ thể"), row.label, _money(row.revenue), vnd]
             yield [_("Số lượng bán theo tỉnh của chủ thể"), row.label, row.quantity, _("đơn vị sản phẩm")]
+
+
+def _national_csv_rows(row):
+    """The national table's row of one province, in the CSV's long format."""
+    products = _("sản phẩm")
+    name = row.province_name
+    yield [
+        _("Bảng toàn quốc: sản phẩm OCOP của tỉnh (theo danh sách của tỉnh)"),
+        name,
+        "" if row.certified is None else row.certified,
+        products,
+    ]
+    yield [_("Bảng toàn quốc: sản phẩm có chứng nhận còn hiệu lực trên sàn"), name, row.certified_here, products]
+    yield [_("Bảng toàn quốc: sản phẩm OCOP đang bán trên sàn"), name, row.listed, products]
+    yield [_("Bảng toàn quốc: tỷ lệ đang bán trên sàn"), name, _percent(row.share), "%"]
+    for stars, count in zip(rules.OCOP_STARS, row.star_counts):
+        label = _("Bảng toàn quốc: sản phẩm có chứng nhận còn hiệu lực, %(stars)s sao") % {"stars": stars}
+        yield [label, name, count, products]
+    yield [
+        _("Bảng toàn quốc: chứng nhận hết hạn trong %(days)s ngày tới") % {"days": rules.EXPIRY_WARNING_DAYS},
+        name,
+        row.expiring,
+        products,
+    ]
+    yield [_("Bảng toàn quốc: doanh số"), name, _money(row.revenue), "VND"]

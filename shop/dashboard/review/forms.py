@@ -287,8 +287,9 @@ class RevocationForm(forms.Form):
     )
     until = _date_field(_("Vẫn bán đến ngày"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, among=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.among = among  # the certificates this reviewer may name (their provinces'); None: all
         self.lookup = None  # revocations.Lookup once the certificates named are known
 
     def clean_decision_date(self):
@@ -316,7 +317,7 @@ class RevocationForm(forms.Form):
                     "numbers", _("Nhập ít nhất một số quyết định công nhận, hoặc tích chọn giấy chứng nhận.")
                 )
             else:
-                self.lookup = revocations.find(lines, ids)
+                self.lookup = revocations.find(lines, ids, among=self.among)
                 for error in self.lookup.errors:
                     self.add_error(None, error)
         return cleaned
@@ -324,3 +325,33 @@ class RevocationForm(forms.Form):
     def keep_on_sale_until(self):
         """The end date of the decision keeping the products on sale, or None (they stop selling)."""
         return self.cleaned_data["until"] if self.cleaned_data["products"] == KEEP_ON_SALE else None
+
+
+# --- Officers of the provincial offices ----------------------------------------------------------
+
+
+class OfficerAssignmentForm(forms.Form):
+    """Assign a staff account to a province (``shop.users.offices.assign`` checks the rules)."""
+
+    email = forms.EmailField(
+        label=_("Email tài khoản cán bộ"),
+        error_messages={
+            "required": _("Nhập email của cán bộ."),
+            "invalid": _("Email chưa đúng (ví dụ ten@gmail.com)."),
+        },
+    )
+    province_code = forms.TypedChoiceField(
+        label=_("Tỉnh/thành phố phụ trách"),
+        coerce=int,
+        choices=addresses.province_choices,
+        error_messages={"required": _("Chọn tỉnh/thành phố."), "invalid_choice": _("Chọn một tỉnh trong danh sách.")},
+    )
+
+    def clean_email(self):
+        from django.contrib.auth import get_user_model
+
+        officer = get_user_model().objects.filter(email__iexact=self.cleaned_data["email"]).first()
+        if officer is None:
+            raise forms.ValidationError(_("Không có tài khoản nào với email này."))
+        self.officer = officer
+        return officer.email

@@ -8,8 +8,8 @@ from oscar.apps.checkout.signals import pre_payment
 from oscar.core.loading import get_model
 
 from payments.models import Payment
-from payments.providers.vietqr import payload as vietqr
 from payments.providers.vietqr.gateway import transfer_reference
+from shop.core import vietqr
 from tests.shop.checkout.journey import add_to_basket, buyable_products, confirmed_quote, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db

@@ -148,7 +148,8 @@ def sql_epayment():
     ((verified, with_account),) = rows(
         """
         SELECT COUNT(*) FILTER (WHERE verification_status = 'verified'),
-               COUNT(*) FILTER (WHERE verification_status = 'verified' AND has_epayment_account)
+               COUNT(*) FILTER (WHERE verification_status = 'verified' AND has_epayment_account
+                                AND (bank_account_number <> '' OR ewallet_phone <> ''))
         FROM partner_partner"""
     )
     (share,) = rows("SELECT ROUND(%(a)s * 100.0 / %(b)s, 1)", a=with_account, b=verified)[0]
@@ -251,7 +252,9 @@ def market(customer):
     """Two producers (Lào Cai, Hà Nội), four certified products (one not on sale, one expiring in 10 days), and:
     a live order with a cancelled line, a paid order whose line in Hà Nội was cancelled and refunded, a cancelled
     order, an order placed 40 days ago."""
-    tea = factories.producer("Hợp tác xã Chè Đối Chiếu", has_epayment_account=True)
+    tea = factories.producer(
+        "Hợp tác xã Chè Đối Chiếu", has_epayment_account=True, bank_name="Agribank", bank_account_number="8800654321"
+    )
     hanoi = factories.producer(
         "Hợp tác xã Quế Đối Chiếu", province_code=HANOI, ward_code=ward_choices(HANOI)[0][0], has_epayment_account=False
     )

@@ -18,8 +18,12 @@ REVIEW = [
     ("Thu hồi giấy chứng nhận", "ocop-revocations"),
     ("Giấy chứng nhận vi phạm quy định", "ocop-certificate-checks"),
     ("Xác minh chủ thể", "ocop-producers"),
+    ("Xác minh tài khoản nhận tiền", "ocop-payout-accounts"),
     ("Nhập liệu hỗ trợ", "ocop-assistants"),
+    ("Niêm yết theo xã/phường", "ocop-communes"),
     ("Số liệu chương trình", "ocop-figures"),
+    ("Nhập danh sách OCOP của tỉnh", "ocop-registry-import"),
+    ("Cán bộ theo tỉnh", "ocop-officers"),
     ("Tệp xuất và nhập", "ocop-files"),
 ]
 FINANCE = [
@@ -64,7 +68,8 @@ def ocop_menus(shown):
 
 def test_a_reviewer_sees_the_review_menu_only(client):
     reviewer = User.objects.get(email=loader.REVIEWER_EMAIL)  # review permission; not partner.change_partner
-    expected = [entry for entry in REVIEW if entry[1] != "ocop-assistants"]
+    # Not partner.change_partner (assisted entry), nor the national role (assigning officers).
+    expected = [entry for entry in REVIEW if entry[1] not in ("ocop-assistants", "ocop-officers")]
     assert ocop_menus(menus(client, reviewer)) == {"Duyệt OCOP": entries(expected)}
 
 

@@ -25,6 +25,7 @@ from shop.dashboard.review import figures as service
 from shop.dashboard.review.forms import PeriodForm
 from shop.jobs.models import FileJob
 from shop.order import fulfilment
+from shop.registry import counts
 from shop.registry.models import ProvinceRegistry
 from tests import factories
 from tests.shop import file_jobs
@@ -91,17 +92,19 @@ def known_market(db):
     current valid certificate, three of them for sale, in two provinces; three listed ones whose certificates
     do not count; four producers, three of them verified."""
     before = service.programme_figures()
-    accounts_before = Partner.objects.filter(has_epayment_account=True).count()
+    accounts_before = Partner.objects.filter(Partner.with_verified_payout_account()).count()
+    # An account the office accepted (shop.producers.payout): the flag with a bank account in use.
+    account = {"has_epayment_account": True, "bank_name": "Agribank", "bank_account_number": "8800123456"}
 
-    tea = factories.producer("Hợp tác xã Chè Thử Nghiệm", has_epayment_account=True)
+    tea = factories.producer("Hợp tác xã Chè Thử Nghiệm", **account)
     honey = factories.producer("Hợp tác xã Mật Ong Thử Nghiệm", has_epayment_account=False)
-    household = factories.producer("Hộ kinh doanh Thử Nghiệm", verified=False, has_epayment_account=True)
+    household = factories.producer("Hộ kinh doanh Thử Nghiệm", verified=False, **account)
     # A cinnamon cooperative in Hà Nội: a second province.
     cinnamon = factories.producer(
         "Hợp tác xã Quế Thử Nghiệm",
         province_code=HANOI,
         ward_code=ward_choices(HANOI)[0][0],
-        has_epayment_account=True,
+        **account,
     )
     products = {
         "green_tea": build(tea, "drinks", "tea", 5, 450_000),
@@ -259,13 +262,15 @@ def test_listed_share_uses_the_province_registrys_count(known_market):
     listing = {row.province_code: row for row in rows}
     before = {row.province_code: row.listed for row in known_market.before.listing}
     lao_cai = listing[LAO_CAI]
+    # The demo's count comes from the import of Lào Cai's list (cms/demo/registry.py).
+    imported = counts.latest_by_province()[LAO_CAI].certified_products
     assert (lao_cai.province_name, lao_cai.listed - before.get(LAO_CAI, 0), lao_cai.programme_total) == (
         "Lào Cai",
         2,
-        600,
+        imported,
     )
-    assert lao_cai.share == (Decimal(lao_cai.listed) * 100 / 600).quantize(Decimal("0.1"))
-    assert lao_cai.registry.as_of == datetime.date(2025, 7, 1)  # the demo's row (cms/demo/registry.py)
+    assert lao_cai.share == (Decimal(lao_cai.listed) * 100 / imported).quantize(Decimal("0.1"))
+    assert lao_cai.registry.as_of == datetime.date(2025, 10, 31)
     hanoi = listing[HANOI]
     assert (hanoi.listed - before.get(HANOI, 0), hanoi.programme_total, hanoi.share) == (1, None, None)
     assert [row.province_code for row in rows].index(HANOI) > 0
@@ -400,10 +405,11 @@ def test_page_shows_the_figures(known_sales, staff_user, client):
     assert vnd(drinks.revenue) in html
     lao_cai = next(row for row in figures.listing if row.province_code == LAO_CAI)
     assert percent(lao_cai.share) in html  # Lào Cai's listed products of its 600
-    assert "theo danh sách ngày 01/07/2025" in html  # the date of the registry's count
+    assert "theo danh sách ngày 31/10/2025" in html  # the date of the imported list (cms/demo/registry.py)
     assert percent(figures.epayment.share) in html  # e-payment: of the verified producers
     black_tea = known_sales.products["black_tea"]  # its certificate expires in 10 days
-    assert reverse("dashboard:catalogue-product", kwargs={"pk": black_tea.pk}) in html
+    # Linked to its review page, which reviewers may open (Oscar's product page needs catalogue.view_product).
+    assert reverse("dashboard:ocop-review-detail", kwargs={"pk": black_tea.pk}) in html
     assert f'action="{CSV_URL}"' in html  # the CSV of the same period, asked for by POST
     assert f'name="date_from" value="{days(-29).isoformat()}"' in html
     assert f'name="date_to" value="{days(0).isoformat()}"' in html
@@ -427,10 +433,11 @@ def test_page_query_count_is_bounded(known_sales, staff_user, client, django_ass
         assert client.get(URL).status_code == 200
 
 
-# Measured (12): session, user, the figures (one query each: stars × groups, listing, the registry's
-# latest counts, e-payment, expiring, sales total / by group / by province), unread notifications, and
+# Measured (15): session, user, the figures (one query each: stars × groups, listing, the registry's
+# latest counts, e-payment, expiring, sales total / by group / by province), the national table the
+# administrator sees (stars × provinces, expiring by province, sales by province), unread notifications, and
 # whether the user works for a producer (the portal menu, shop.navigation.portal_access).
-QUERIES_MEASURED = 12
+QUERIES_MEASURED = 15
 
 
 # --- CSV --------------------------------------------------------------------------
@@ -476,7 +483,7 @@ def test_csv_export_of_the_same_period(known_sales, staff_user, client, django_c
         ],
         ["Tỷ lệ sản phẩm OCOP của tỉnh đang bán trên sàn", "Lào Cai", f"{lao_cai.share:.1f}", "%"],
         ["Tổng số sản phẩm OCOP của tỉnh (theo danh sách của tỉnh)", "Thành phố Hà Nội", "", "sản phẩm"],
-        ["Ngày của danh sách sản phẩm OCOP của tỉnh", "Lào Cai", "2025-07-01", ""],
+        ["Ngày của danh sách sản phẩm OCOP của tỉnh", "Lào Cai", "2025-10-31", ""],
         [
             "Tỷ lệ chủ thể có tài khoản thanh toán điện tử",
             "chủ thể đã xác minh",

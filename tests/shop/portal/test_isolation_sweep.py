@@ -47,6 +47,8 @@ PRODUCER_PAGES = {
     "portal-settlements",
     "portal-team",
     "portal-switch",
+    "portal-profile",
+    "portal-payout-account",
     "ocop-my-products",
     "ocop-files",
 }
@@ -63,9 +65,14 @@ ADMIN_URLS = {
     "ocop-settlements": lambda a: {},
     "ocop-settlement": lambda a: {"pk": a["settlement"].pk},
     "ocop-settlement-voucher": lambda a: {"pk": a["settlement"].pk},
+    "ocop-settlement-batch": lambda a: {},
     "ocop-withholding-declaration": lambda a: {},
     "ocop-einvoice-xml": lambda a: {"number": a["order"].number, "partner_id": a["producer"].pk},
     "ocop-registry-count": lambda a: {},
+    "ocop-registry-import": lambda a: {},
+    "ocop-registry-import-detail": lambda a: {"pk": _a_registry_import(a).pk},
+    "ocop-registry-import-progress": lambda a: {"pk": _a_registry_import(a).pk},
+    "ocop-registry-import-report": lambda a: {"pk": _a_registry_import(a).pk},
     "ocop-shipping": lambda a: {},
     "ocop-shipping-zone": lambda a: {"zone": "province"},
     "ocop-payments": lambda a: {},
@@ -73,6 +80,10 @@ ADMIN_URLS = {
     "ocop-uncertified": lambda a: {},
     "ocop-revocations": lambda a: {},
     "ocop-certificate-checks": lambda a: {},
+    "ocop-payout-accounts": lambda a: {},
+    "ocop-officers": lambda a: {},
+    "ocop-communes": lambda a: {},
+    "ocop-commune": lambda a: {"province": a["producer"].province_code, "ward": a["producer"].ward_code or 0},
     # Oscar's own commerce pages, staff-only in our forks
     "catalogue-product-list": lambda a: {},
     "catalogue-product": lambda a: {"pk": a["product"].pk},
@@ -101,7 +112,19 @@ ACTIONS = [
     "keep_on_sale",
     "extend_decision",
     "end_decision",
+    "approve",
+    "contact",
+    "remove_picture",
 ]
+
+
+def _a_registry_import(a):
+    """A dry run of A's province's OCOP list (shop.registry)."""
+    from shop.registry.models import RegistryImport
+
+    return RegistryImport.objects.create(
+        province_code=a["producer"].province_code or 15, as_of=datetime.date(2025, 7, 1), source="QĐ 1"
+    )
 
 
 def _a_file_job(a):

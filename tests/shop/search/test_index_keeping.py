@@ -132,9 +132,9 @@ def test_a_product_whose_certificate_expired_is_not_listed_without_a_decision(ba
 
 @pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
 def test_a_product_kept_on_sale_by_an_administrator_after_revocation_is_listed(backend):
-    from cms.demo import loader
+    from cms.demo import workflow as demo_workflow
 
-    kept = Product.objects.get(upc=loader.REVOKED_KEPT_ON_SALE)
+    kept = Product.objects.get(upc=demo_workflow.REVOKED_KEPT_ON_SALE)
     assert kept.current_certificate() is None
     assert kept.upc in [p.upc for p in backend().search(kept.title)[0:10]]
 

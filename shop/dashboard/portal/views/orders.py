@@ -185,10 +185,13 @@ class OrderDetailView(PortalMixin, TemplateView):
         return list(fulfilment.producer_lines(self.order, self.producer).select_related("product"))
 
     def get_forms(self, lines, bound_action=None, data=None):
-        return {
+        forms_by_action = {
             action: form_class(data if action == bound_action else None, prefix=action, order_lines=lines)
             for action, form_class in self.form_classes.items()
         }
+        # The producer's usual carrier (its delivery preferences, views/profile.py), pre-filled.
+        forms_by_action["ship"].initial.setdefault("carrier", self.producer.preferred_carrier)
+        return forms_by_action
 
     def get(self, request, *args, **kwargs):
         lines = self.get_lines()

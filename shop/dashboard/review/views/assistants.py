@@ -1,5 +1,6 @@
 """Assisted entry (administrators with ``partner.change_partner``): let an account act on behalf of a
-named producer, list the grants, revoke them. The work is done by ``shop.producers.team``."""
+named producer, list the grants, revoke them. The work is done by ``shop.producers.team``. An officer sees,
+grants and revokes for the producers of their provinces only (``shop.users.offices``)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from oscar.core.loading import get_model
 
 from shop.producers import team
 from shop.producers.forms import AssistedEntryGrantForm
+from shop.users import offices
 
 AssistedEntryGrant = get_model("partner", "AssistedEntryGrant")
 
@@ -20,13 +22,19 @@ class AssistedEntryView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return AssistedEntryGrant.objects.select_related("user", "partner", "granted_by").order_by(
-            "user__email", "partner__name"
-        )
+        grants = AssistedEntryGrant.objects.select_related("user", "partner", "granted_by")
+        return offices.scope_producers(grants, self.request.user, "partner").order_by("user__email", "partner__name")
+
+    def make_grant_form(self, data=None):
+        """The grant form, its producers limited to the officer's provinces."""
+        form = AssistedEntryGrantForm(data)
+        producer_field = form.fields["producer"]
+        producer_field.queryset = offices.scope_producers(producer_field.queryset, self.request.user)  # type: ignore[attr-defined]
+        return form
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["grant_form"] = getattr(self, "grant_form", None) or AssistedEntryGrantForm()
+        context["grant_form"] = getattr(self, "grant_form", None) or self.make_grant_form()
         return context
 
     # POST "action" → method; a form without one grants.
@@ -36,7 +44,7 @@ class AssistedEntryView(ListView):
         return getattr(self, self.actions.get(request.POST.get("action"), "action_grant"))(request)
 
     def action_revoke(self, request):
-        grant = get_object_or_404(AssistedEntryGrant, pk=request.POST.get("grant"))
+        grant = get_object_or_404(self.get_queryset(), pk=request.POST.get("grant") or 0)
         producer_name = grant.partner.name
         assistant = team.revoke_assisted_entry(grant, request.user)
         messages.success(
@@ -47,7 +55,7 @@ class AssistedEntryView(ListView):
         return redirect("dashboard:ocop-assistants")
 
     def action_grant(self, request):
-        form = AssistedEntryGrantForm(request.POST)
+        form = self.make_grant_form(request.POST)
         if form.is_valid():
             data = form.cleaned_data
             try:

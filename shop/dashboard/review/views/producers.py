@@ -1,7 +1,8 @@
 """Producers as reviewers see them: the list with their verification status (verify, suspend, reject
 an application), and one producer's application — the data, the registration scan, the applicant's
 consents, and the decision (verify, or reject with a reason). The decisions are
-``shop.producers.verification``'s, dispatched by name from ``DECISIONS``."""
+``shop.producers.verification``'s, dispatched by name from ``DECISIONS``. A reviewer sees the producers of
+their provinces only (``shop.users.offices``): another province's producer is absent, 404 by id."""
 
 import os
 
@@ -16,6 +17,7 @@ from catalogue.ocop import workflow
 from shop.core.csp import embeddable_by_own_pages
 from shop.producers import onboarding, verification
 from shop.producers.forms import DecisionForm
+from shop.users import offices
 
 Partner = get_model("partner", "Partner")
 Consent = get_model("users", "Consent")
@@ -33,7 +35,9 @@ APPLICATION_DECISIONS = {name: DECISIONS[name] for name in ("verify", "reject")}
 class ApplicationDetailView(DetailView):
     template_name = "oscar/dashboard/ocop/application_detail.html"
     context_object_name = "producer"
-    queryset = Partner.objects.select_related("director")
+
+    def get_queryset(self):
+        return offices.scope_producers(Partner.objects.select_related("director"), self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -85,7 +89,7 @@ class ApplicationScanView(View):
     }
 
     def get(self, request, pk):
-        producer = get_object_or_404(Partner, pk=pk)
+        producer = get_object_or_404(offices.scope_producers(Partner.objects.all(), request.user), pk=pk)
         scan = producer.business_registration_scan
         if not scan:
             raise Http404(_("Chủ thể chưa nộp bản chụp giấy đăng ký kinh doanh."))
@@ -107,7 +111,9 @@ class ProducerVerificationView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        producers = Partner.objects.select_related("director").order_by("verification_status", "name")
+        producers = offices.scope_producers(Partner.objects.select_related("director"), self.request.user).order_by(
+            "verification_status", "name"
+        )
         status = self.request.GET.get("status")
         if status in Partner.Verification.values:
             producers = producers.filter(verification_status=status)
@@ -120,7 +126,9 @@ class ProducerVerificationView(ListView):
         return context
 
     def post(self, request, *args, **kwargs):
-        producer = get_object_or_404(Partner, pk=request.POST.get("producer"))
+        producer = get_object_or_404(
+            offices.scope_producers(Partner.objects.all(), request.user), pk=request.POST.get("producer") or 0
+        )
         decision = DECISIONS.get(request.POST.get("action"))
         try:
             if decision is None:

@@ -1,6 +1,7 @@
 """The review queue (products waiting for review, new certificates of products on sale) and one
 product's review page with its decisions. The decisions are the workflow's (``catalogue.ocop.workflow``);
-access: OCOP reviewers (ReviewDashboardConfig's default permissions)."""
+access: OCOP reviewers (ReviewDashboardConfig's default permissions), each seeing the products of their
+provinces only (``shop.users.offices``: another province's product is absent from the queue, 404 by id)."""
 
 import datetime
 
@@ -16,6 +17,7 @@ from catalogue.ocop import review_version, workflow
 from catalogue.programme import rules
 from catalogue.programme.review import ReviewStatus
 from shop.dashboard.review.forms import CERTIFICATE_ACTIONS, QUEUE, ReviewActionForm, ReviewQueueFilterForm
+from shop.users import offices
 
 Product = get_model("catalogue", "Product")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -34,7 +36,7 @@ class ReviewQueueView(ListView):
             product=OuterRef("pk"), review=OcopCertificate.Review.PENDING
         )
         products = (
-            Product.objects.browsable_dashboard()
+            offices.scope_products(Product.objects.browsable_dashboard(), self.request.user)
             .annotate(has_pending_certificate=Exists(pending_certificate))
             .prefetch_related("stockrecords__partner", "ocop_certificates")
             .order_by("submitted_at", "id")
@@ -82,7 +84,7 @@ class ReviewDetailView(DetailView):
     context_object_name = "product"
 
     def get_queryset(self):
-        return Product.objects.browsable_dashboard().prefetch_related(
+        return offices.scope_products(Product.objects.browsable_dashboard(), self.request.user).prefetch_related(
             "stockrecords__partner", "images", "categories", "attribute_values__attribute"
         )
 

@@ -5,7 +5,8 @@ confirmation step lists exactly what will be revoked; confirming revokes all of 
 (``catalogue.ocop.revocations`` over ``workflow.revoke_certificates``). A line naming nothing revocable
 (unknown, already revoked, shared by several products) is reported and nothing is revoked.
 
-Access: OCOP reviewers (the app's default permissions).
+Access: OCOP reviewers (the app's default permissions), naming the certificates of their provinces only
+(``shop.users.offices``: another province's certificate is unknown here, and the workflow refuses it too).
 """
 
 from django.contrib import messages
@@ -14,10 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+from oscar.core.loading import get_model
 
 from catalogue.ocop import revocations, workflow
 from catalogue.programme import rules
 from shop.dashboard.review.forms import RevocationFilterForm, RevocationForm
+from shop.users import offices
+
+OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 LIST_LIMIT = 500  # certificates listed for ticking; the filter narrows a longer list
 
@@ -30,7 +35,7 @@ class RevocationView(TemplateView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         filter_form = RevocationFilterForm(self.request.GET or None)
-        certificates = filter_form.certificates()
+        certificates = offices.scope_certificates(filter_form.certificates(), self.request.user)
         context.update(
             filter_form=filter_form,
             certificates=certificates[:LIST_LIMIT],
@@ -47,7 +52,9 @@ class RevocationView(TemplateView):
         if step not in self.steps:
             messages.error(request, _("Thao tác không hợp lệ."))
             return redirect("dashboard:ocop-revocations")
-        form = RevocationForm(request.POST)
+        form = RevocationForm(
+            request.POST, among=offices.scope_certificates(OcopCertificate.objects.all(), request.user)
+        )
         if not form.is_valid():
             messages.error(request, _("Chưa thu hồi giấy chứng nhận nào: xem lỗi bên dưới."))
             return self.render_to_response(self.get_context_data(form=form), status=400)

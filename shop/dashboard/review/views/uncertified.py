@@ -2,7 +2,8 @@
 kept on sale by an administrator's decision (who, when, why, until when — end it, or extend it), and off
 sale since their certificate expired or was revoked (keep on sale until a date, or suspend).
 
-Access: OCOP reviewers (the app's default permissions). Thin view: the actions are the workflow's
+Access: OCOP reviewers (the app's default permissions), for the products of their provinces
+(``shop.users.offices``). Thin view: the actions are the workflow's
 (``keep_on_sale``, ``end_keep_on_sale``, ``suspend``), which check the reviewer again and refuse a
 reviewer who belongs to the producer; they are dispatched by name from a whitelist, as Oscar's order
 dashboard does.
@@ -17,6 +18,7 @@ from django.views.generic import TemplateView
 from catalogue.ocop import uncertified, workflow
 from catalogue.programme import rules
 from shop.dashboard.review.forms import KeepOnSaleForm, ReasonForm
+from shop.users import offices
 
 
 class UncertifiedProductsView(TemplateView):
@@ -29,11 +31,14 @@ class UncertifiedProductsView(TemplateView):
         "suspend": ReasonForm,
     }
 
+    def in_scope(self, products):
+        return offices.scope_products(products, self.request.user)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         context.update(
-            report=uncertified.uncertified_products(today),
+            report=uncertified.uncertified_products(today, scope=self.in_scope),
             today=today,
             latest_until=rules.add_months(today, rules.KEPT_ON_SALE_MAX_MONTHS),
             max_months=rules.KEPT_ON_SALE_MAX_MONTHS,
@@ -45,7 +50,9 @@ class UncertifiedProductsView(TemplateView):
         if action not in self.actions:
             messages.error(request, _("Thao tác không hợp lệ."))
             return redirect("dashboard:ocop-uncertified")
-        product = get_object_or_404(uncertified.approved_without_certificate(), pk=request.POST.get("product") or 0)
+        product = get_object_or_404(
+            self.in_scope(uncertified.approved_without_certificate()), pk=request.POST.get("product") or 0
+        )
         form = self.actions[action](request.POST)
         if not form.is_valid():
             errors = "; ".join(str(error) for field_errors in form.errors.values() for error in field_errors)

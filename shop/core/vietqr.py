@@ -1,4 +1,5 @@
-"""VietQR: the NAPAS 247 bank-transfer QR that every Vietnamese banking app scans.
+"""VietQR: the NAPAS 247 bank-transfer QR that every Vietnamese banking app scans — the buyers' transfers
+(payments.providers.vietqr) and the producers' payouts (payments.payouts) build it here.
 
 An EMVCo merchant-presented payload of ID-length-value fields:
 
