@@ -51,7 +51,8 @@ from oscar.core.loading import get_model  # noqa: E402
 
 from catalogue.programme import rules, taxonomy  # noqa: E402
 from catalogue.programme.review import ReviewStatus  # noqa: E402
-from cms.demo.loader import _product_class, ensure_categories  # noqa: E402
+from cms.demo.loader import ensure_categories  # noqa: E402
+from cms.demo.workflow import product_class as _product_class  # noqa: E402
 from shop.core import addresses  # noqa: E402
 from shop.core.text import ascii_slugify, folded_product_text  # noqa: E402
 from shop.registry.counts import record_count  # noqa: E402

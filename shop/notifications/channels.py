@@ -68,6 +68,11 @@ class SmsChannel(Channel):
         import_string(settings.OCOP_SMS_BACKEND)().send(message.recipient, message.body_text)
 
 
+def sms_available():
+    """Whether text messages can be sent: an SMS provider is configured (``OCOP_SMS_BACKEND``)."""
+    return bool(settings.OCOP_SMS_BACKEND)
+
+
 class RecordingSmsBackend:
     """Development and tests: sends nothing. The outbox row keeps the text (tests read codes from it), and the
     log says a message would have gone."""

@@ -37,7 +37,7 @@ from oscar.core.loading import get_model
 
 from shop.core.text import fold
 from shop.core.throttle import Throttle
-from shop.notifications import outbox
+from shop.notifications import channels, outbox
 from shop.producers.onboarding import normalise_registration_number
 
 Partner = get_model("partner", "Partner")
@@ -76,7 +76,7 @@ def mask_email(email: str) -> str:
 def contact_options(producer) -> list[tuple[str, str]]:
     """(channel, masked address) for each way of sending a code that the registry has on record."""
     options = []
-    if producer.phone:
+    if producer.phone and channels.sms_available():
         options.append((SMS, _("Tin nhắn tới số %(phone)s") % {"phone": mask_phone(producer.phone)}))
     if producer.email:
         options.append((EMAIL, _("Email tới %(email)s") % {"email": mask_email(producer.email)}))
@@ -121,6 +121,8 @@ def invite_to_claim(producer):
     if ClaimInvitation.objects.filter(partner=producer).exists():
         return None
     channel, recipient = (EMAIL, producer.email) if producer.email else (SMS, producer.phone)
+    if channel == SMS and not channels.sms_available():
+        return None  # no SMS provider: the office tells the owner (the per-commune page lists unclaimed stubs)
     context = {"name": producer.name, "url": claim_url(producer), "site": settings.OSCAR_SHOP_NAME}
     body = _(
         "%(site)s: cơ sở %(name)s có trong danh sách sản phẩm OCOP của tỉnh. Để tự quản lý và bán sản phẩm trên "
@@ -184,9 +186,9 @@ def request_code(producer, user, *, registration_number, channel):
     except ClaimRefused:
         CODES_PER_ACCOUNT.hit(user.pk)
         raise
-    recipient = {SMS: producer.phone, EMAIL: producer.email}.get(channel)
-    if not recipient:
+    if channel not in dict(contact_options(producer)):  # on record, and SMS only with a provider
         raise ClaimRefused(_("Hãy chọn số điện thoại hoặc email có trong danh sách để nhận mã."))
+    recipient = {SMS: producer.phone, EMAIL: producer.email}[channel]
     code = f"{secrets.randbelow(10**6):06d}"
     now = timezone.now()
     with transaction.atomic():

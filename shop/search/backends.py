@@ -14,7 +14,9 @@ prepared for product cards (``catalogue.listing.product_cards``) with ``min_pric
 import logging
 import re
 
-from django.db.models import Case, Exists, F, Min, OuterRef, Q, When
+from django.db.models import Case, Exists, F, Min, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import translation
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q as EsQ
 from elasticsearch.dsl import Search
@@ -78,6 +80,11 @@ def phrase_pattern(query_slots, fuzzy):
     return GAP.join(slots) + END
 
 
+def english_page():
+    """Whether the page is in English (sorting by name follows the names it shows: catalogue/translation.py)."""
+    return (translation.get_language() or "").startswith("en")
+
+
 class DatabaseProductSearch:
     """The same reading of a query as Elasticsearch's (``spelling.slots``, one typo a word of three letters or
     more), with regular expressions on the folded text (``Product.search_folded``: title, description,
@@ -90,7 +97,9 @@ class DatabaseProductSearch:
         "newest": ("-date_created", "id"),
         "price-asc": ("min_price", "id"),
         "price-desc": ("-min_price", "id"),
-        "title-asc": ("title", "id"),
+        # The folded text opens with the folded title: accents and case ignored, as Elasticsearch's sort_title
+        # (the database's C collation would put "Xôi" before "Ấm" and "Đặc").
+        "title-asc": ("search_folded", "id"),
         "stars": (F("current_stars").desc(nulls_last=True), "-date_created", "id"),
         "best-selling": ("-units_sold", "-date_created", "id"),
         "relevance": ("-date_updated", "id"),
@@ -117,6 +126,8 @@ class DatabaseProductSearch:
                 | Exists(StockRecord.objects.filter(product=OuterRef("pk"), partner_id__in=by_producer))
             )
         order = self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"])
+        if sort == "title-asc" and english_page():
+            order = (Lower(Coalesce(NullIf("title_en", Value("")), "title")), "id")  # the names the page shows
         if query_slots and sort in ("relevance", ""):
             order = (self.ranking(query_slots), *order)
         listed = facets.db_apply(products, selections).order_by(*order)
@@ -198,7 +209,7 @@ class ElasticsearchProductSearch:
         "newest": [{"created": "desc"}],
         "price-asc": [{"price": {"order": "asc", "missing": "_last"}}, {"created": "desc"}],
         "price-desc": [{"price": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
-        "title-asc": [{"title.raw": "asc"}],
+        "title-asc": [{"sort_title": "asc"}, {"created": "desc"}],
         "stars": [{"stars": "desc"}, {"created": "desc"}],
         "best-selling": [{"popularity": {"order": "desc", "missing": "_last"}}, {"created": "desc"}],
         "relevance": ["_score", {"created": "desc"}],
@@ -270,7 +281,10 @@ class ElasticsearchProductSearch:
         if query.strip():
             search = search.query(self.relevance_query(query))
         if query.strip() or sort != "relevance":
-            search = search.sort(*self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"]))
+            order = self.SORT_ORDERS.get(sort, self.SORT_ORDERS["relevance"])
+            if sort == "title-asc" and english_page():
+                order = [{"sort_title_en": "asc"}, {"created": "desc"}]  # the names the page shows
+            search = search.sort(*order)
         else:
             search = search.sort(*self.SORT_ORDERS["newest"])
         if selections:  # narrows the hits, not the facet counts (multi-select)

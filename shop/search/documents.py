@@ -13,6 +13,10 @@ from shop.core.text import fold, normalize
 class ProductDocument(Document):
     # Original text (exact Vietnamese matches rank higher) and folded twins.
     title = Text(analyzer="standard", fields={"raw": Keyword()})
+    # "Sort by name": the title folded (accents and case ignored, "Đ" with "D"), Vietnamese and English (the
+    # English name, or the Vietnamese one when there is none) — the page's language picks one.
+    sort_title = Keyword()
+    sort_title_en = Keyword()
     title_folded = Text(analyzer="standard")
     description = Text(analyzer="standard")
     description_folded = Text(analyzer="standard")
@@ -83,6 +87,8 @@ def to_document(product, today=None):
         meta={"id": product.pk},
         title=normalize(product.title),
         title_folded=fold(product.title),
+        sort_title=fold(product.title),
+        sort_title_en=fold(product.title_en or product.title),
         description=normalize(description),
         description_folded=fold(description),
         title_en=normalize(product.title_en),

@@ -238,6 +238,9 @@ OCOP_TRUSTED_PROXIES = env_list("OCOP_TRUSTED_PROXIES")
 
 # --- Database --------------------------------------------------------------
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
+# No JIT compilation: PostgreSQL compiles any query its planner costs high (the programme figures' grouped
+# subqueries at national size), which took ~1 s of a 1.3 s query (bench/national_scale.py); the shop's are short.
+POSTGRES_OPTIONS = {"options": "-c jit=off"}
 DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no row locks: take the write lock when a transaction starts (placing an order
@@ -246,6 +249,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The file's folder (var/ by default) is made here, so `manage.py migrate` works in a fresh clone.
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = POSTGRES_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # --- Internationalisation: Vietnamese first --------------------------------
@@ -481,7 +486,9 @@ OCOP_EMAIL_DELIVERY_BACKEND = os.environ.get(
     "OCOP_EMAIL_DELIVERY_BACKEND", os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 )
 # The SMS provider (shop.notifications.channels.SmsChannel): a class with send(phone, text); the default records only.
-OCOP_SMS_BACKEND = os.environ.get("OCOP_SMS_BACKEND", "shop.notifications.channels.RecordingSmsBackend")
+# Empty: no provider, so nothing is offered by text message (claim codes and invitations go by email only);
+# development and tests use the recording backend (settings/dev.py, test.py).
+OCOP_SMS_BACKEND = os.environ.get("OCOP_SMS_BACKEND", "")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

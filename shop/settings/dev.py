@@ -15,3 +15,6 @@ VIETQR_BANK_BIN = os.environ.get("VIETQR_BANK_BIN", "970436")
 VIETQR_BANK_NAME = os.environ.get("VIETQR_BANK_NAME", "Vietcombank")
 VIETQR_ACCOUNT_NUMBER = os.environ.get("VIETQR_ACCOUNT_NUMBER", "0011004299999")
 VIETQR_ACCOUNT_NAME = os.environ.get("VIETQR_ACCOUNT_NAME", "CONG TY OCOP MARKET")
+
+# Text messages are recorded in the outbox, not sent (shop.notifications.channels.RecordingSmsBackend).
+OCOP_SMS_BACKEND = os.environ.get("OCOP_SMS_BACKEND", "shop.notifications.channels.RecordingSmsBackend")

@@ -7,12 +7,13 @@ from pathlib import Path
 import dj_database_url
 
 from .base import *  # noqa: F401,F403
+from .base import POSTGRES_OPTIONS
 
 # Tests run against the real database. `make test` starts PostgreSQL and sets
 # DATABASE_URL; running pytest without it is an error, not a silent SQLite run.
 if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
     raise RuntimeError("Tests need PostgreSQL: run `make test`, or set DATABASE_URL=postgresql://… yourself.")
-DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+DATABASES = {"default": {**dj_database_url.parse(os.environ["DATABASE_URL"]), "OPTIONS": POSTGRES_OPTIONS}}
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -77,3 +78,6 @@ if not STRIPE_API_BASE:
 STRIPE_SECRET_KEY = "sk_test_123ocopmarket"
 STRIPE_PUBLISHABLE_KEY = "pk_test_123ocopmarket"
 STRIPE_WEBHOOK_SECRET = "whsec_ocop_test_secret"
+
+# Text messages are recorded in the outbox, not sent (shop.notifications.channels.RecordingSmsBackend).
+OCOP_SMS_BACKEND = os.environ.get("OCOP_SMS_BACKEND", "shop.notifications.channels.RecordingSmsBackend")

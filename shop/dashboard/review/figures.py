@@ -51,6 +51,7 @@ Line = get_model("order", "Line")
 # Certificates expiring within these many days are listed; the first is the
 # programme's own warning period.
 EXPIRY_HORIZONS = (rules.EXPIRY_WARNING_DAYS, 90)
+EXPIRING_SHOWN = 100  # rows per horizon on the page; the CSV export has every one
 UNGROUPED = ""  # products (or order lines) with no Decision 148 group
 UNKNOWN_PROVINCE = None
 
@@ -268,16 +269,19 @@ class Figures:
 
     @property
     def expiry_sections(self):
-        """For the page: each horizon's total, and only the products not listed under a shorter one."""
+        """For the page: each horizon's total, and only the products not listed under a shorter one — the soonest
+        ``EXPIRING_SHOWN`` of them (at national size thousands expire within 90 days; the CSV lists them all)."""
         sections, earlier = [], []
         for days in EXPIRY_HORIZONS:
             products = self.expiring[days]
+            own = products[len(earlier) :]
             sections.append(
                 {
                     "days": days,
                     "total": len(products),
                     "earlier": len(earlier) or None,
-                    "products": products[len(earlier) :],
+                    "products": own[:EXPIRING_SHOWN],
+                    "not_shown": max(len(own) - EXPIRING_SHOWN, 0),
                 }
             )
             earlier = products

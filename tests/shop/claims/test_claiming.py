@@ -54,6 +54,19 @@ def test_a_stub_with_only_a_phone_is_invited_by_sms_and_one_without_an_address_n
     assert claiming.invite_to_claim(factories.producer()) is None  # not a stub
 
 
+def test_without_an_sms_provider_nothing_is_offered_or_sent_by_text(settings, owner):
+    """Production without OCOP_SMS_BACKEND: a code or invitation "sent" by SMS would never arrive, so neither is."""
+    settings.OCOP_SMS_BACKEND = ""
+    phone_only = stub(email="")
+    assert claiming.invite_to_claim(phone_only) is None
+    assert not OutboxMessage.objects.filter(recipient=phone_only.phone).exists()
+    both = stub()
+    assert [channel for channel, _label in claiming.contact_options(both)] == ["email"]
+    with pytest.raises(claiming.ClaimRefused):
+        claiming.request_code(both, owner, registration_number=both.registration_number, channel="sms")
+    assert not OutboxMessage.objects.filter(recipient=both.phone).exists()
+
+
 def test_finding_shows_only_unclaimed_stubs_of_the_province(client, owner):
     mine = stub("Hộ kinh doanh Lò Thị Mai")
     factories.producer("Hợp tác xã Lò Thị Mai")  # verified: not claimable

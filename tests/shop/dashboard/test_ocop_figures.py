@@ -324,6 +324,18 @@ def test_expiring_certificates_within_30_and_90_days(known_market):
     ]
 
 
+def test_the_page_shows_the_soonest_expiring_and_counts_the_rest(known_market, monkeypatch):
+    """At national size thousands of certificates expire within 90 days: the page lists the soonest of each
+    horizon and says how many more the CSV has, instead of rendering them all."""
+    monkeypatch.setattr(service, "EXPIRING_SHOWN", 1)
+    figures = service.programme_figures()
+    for section, days in zip(figures.expiry_sections, service.EXPIRY_HORIZONS, strict=True):
+        own = len(figures.expiring[days]) - (section["earlier"] or 0)
+        assert len(section["products"]) == min(own, 1)
+        assert section["not_shown"] == max(own - 1, 0)
+    assert any(section["not_shown"] for section in figures.expiry_sections)
+
+
 def test_sales_by_group_and_province_exclude_cancelled_orders(known_sales):
     totals, by_group, by_province = sales_added(sales_of(LAST_30_DAYS), known_sales.sales_before[LAST_30_DAYS])
 

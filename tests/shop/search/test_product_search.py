@@ -224,6 +224,28 @@ def test_sort_by_stars(backend):
     assert stars == sorted(stars, reverse=True) and stars[0] == 5
 
 
+@pytest.mark.parametrize("backend", [DatabaseProductSearch, ElasticsearchProductSearch])
+def test_sort_by_name_follows_the_pages_language(backend):
+    """English pages show the English names, so "sort by name" sorts by them (it sorted by the Vietnamese
+    title: "Đặc sản" among the D's on a Vietnamese page, "Zesty…" last on an English one)."""
+    from django.utils import translation
+
+    made = [
+        factories.product(title="Ấm trà gốm Bát Tràng", title_en="Zesty ceramic teapot"),
+        factories.product(title="Đặc sản mận Bắc Hà", title_en="Bac Ha plum"),
+        factories.product(title="Xôi ngũ sắc", title_en=""),  # no English name: the Vietnamese one
+    ]
+    indexing.update_products([p.pk for p in made])
+    ours = {p.pk for p in made}
+
+    def order(language):
+        with translation.override(language):
+            return [p.title for p in backend().search("", sort="title-asc")[0:500] if p.pk in ours]
+
+    assert order("vi") == ["Ấm trà gốm Bát Tràng", "Đặc sản mận Bắc Hà", "Xôi ngũ sắc"]
+    assert order("en") == ["Đặc sản mận Bắc Hà", "Xôi ngũ sắc", "Ấm trà gốm Bát Tràng"]  # Bac Ha, Xoi, Zesty
+
+
 def test_check_reports_drift_and_fix_repairs_it(capsys):
     from django.core.management import CommandError, call_command
 
