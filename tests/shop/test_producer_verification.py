@@ -70,6 +70,18 @@ def test_producers_page_for_reviewers_only(client, reviewer, producer_user):
     assert Partner.objects.get(pk=producer.pk).is_verified
 
 
+def test_the_producers_page_leaves_registry_stubs_out_unless_asked(client, reviewer):
+    """Thousands of unclaimed stubs per province would bury the applications: the list shows them only under
+    their own status (a decision's redirect lands on the list, where the decided producer must still be)."""
+    stub = factories.producer("Hộ kinh doanh Chưa Nhận Quản Lý")
+    Partner.objects.filter(pk=stub.pk).update(verification_status=Partner.Verification.UNCLAIMED)
+    client.force_login(reviewer)
+    listed = {p.pk for p in client.get(reverse("dashboard:ocop-producers")).context["producers"]}
+    assert stub.pk not in listed and listed
+    asked = client.get(reverse("dashboard:ocop-producers"), {"status": Partner.Verification.UNCLAIMED})
+    assert stub.pk in {p.pk for p in asked.context["producers"]}
+
+
 def test_verification_and_suspension_mark_all_the_producers_products_for_reindexing(reviewer):
     ReindexMark = get_model("search", "ReindexMark")
     pending = factories.producer(verified=False)

@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 from PIL import Image
 
 from catalogue.ocop import workflow
+from catalogue.ocop.editing import GOODS_CLASS
 from cms.demo import loader
 from shop.producers import onboarding, verification
 from tests import factories
@@ -383,7 +384,7 @@ def test_from_application_to_the_first_approved_product(client, reviewer, django
     Product = get_model("catalogue", "Product")
     product = Product.objects.create(
         title="Mật ong bạc hà Bắc Hà 500 ml",
-        product_class=get_model("catalogue", "ProductClass").objects.get(name=loader.GOODS_CLASS),
+        product_class=get_model("catalogue", "ProductClass").objects.get(name=GOODS_CLASS),
         ocop_group="food",
         ocop_subgroup="processed-food",
     )

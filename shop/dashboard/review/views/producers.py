@@ -117,6 +117,10 @@ class ProducerVerificationView(ListView):
         status = self.request.GET.get("status")
         if status in Partner.Verification.values:
             producers = producers.filter(verification_status=status)
+        else:
+            # The registry's unclaimed stubs (thousands per province) only when asked for: nobody has applied
+            # for them yet; the per-commune page (communes.py) follows them.
+            producers = producers.exclude(verification_status=Partner.Verification.UNCLAIMED)
         return producers
 
     def get_context_data(self, **kwargs):
