@@ -348,3 +348,5 @@ _.order_actions  # Oscar's OrderDetailView reads the allowed order-level actions
 _.line_actions  # Oscar's OrderDetailView reads the allowed line-level actions
 _.get_order_status_form  # Oscar's OrderDetailView hook: None, the order status is derived from its lines
 _.change_line_statuses  # Oscar's OrderDetailView dispatches the "change_line_statuses" line action to it
+_.sort_title  # ProductDocument field: Elasticsearch sorts "title-asc" by it (shop.search.backends)
+_.sort_title_en  # ProductDocument field: the English pages' "title-asc" sort

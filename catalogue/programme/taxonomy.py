@@ -118,6 +118,25 @@ GROUPS_1048 = (
 
 GROUPS_BY_TAXONOMY = {TAXONOMY_148: GROUPS_148, TAXONOMY_1048: GROUPS_1048}
 
+# A Decision 1048 group as the current taxonomy files it (a registry line of an old certificate), and the 1048
+# group an old certificate of a current group names (the demo's, the registry import's).
+GROUP_148_OF_1048 = {
+    "food": "food",
+    "drinks": "drinks",
+    "herbal": "herbal",
+    "textiles": "handicraft",
+    "souvenirs": "handicraft",
+    "rural-tourism": "tourism",
+}
+GROUP_1048_OF_148 = {
+    "food": "food",
+    "drinks": "drinks",
+    "herbal": "herbal",
+    "handicraft": "souvenirs",
+    "ornamental": "souvenirs",
+    "tourism": "rural-tourism",
+}
+
 # Groups whose products are services: no shipping, a date instead.
 SERVICE_GROUPS = frozenset({"tourism"})
 

@@ -72,16 +72,6 @@ UNVERIFIED_PRODUCERS = {"hkd-nguyen-thi-hoa"}
 # One certificate that expires within the warning period whenever the demo is loaded.
 EXPIRING_SOON = ("LC-010", 20)  # (sku, days left)
 
-# Decision 148 group → the Decision 1048 group an older certificate names.
-LEGACY_GROUPS = {
-    "food": "food",
-    "drinks": "drinks",
-    "herbal": "herbal",
-    "handicraft": "souvenirs",
-    "ornamental": "souvenirs",
-    "tourism": "rural-tourism",
-}
-
 
 @transaction.atomic
 def load_demo_data():
@@ -245,7 +235,9 @@ def ensure_products(categories, producers, assistant, reviewer):
             issuer_level=row["issuer_level"],
             taxonomy_version=row["taxonomy"],
             address_on_document=row.get("old_address", ""),
-            legacy_group=LEGACY_GROUPS.get(row["group"], "") if row["taxonomy"] == taxonomy.TAXONOMY_1048 else "",
+            legacy_group=taxonomy.GROUP_1048_OF_148.get(row["group"], "")
+            if row["taxonomy"] == taxonomy.TAXONOMY_1048
+            else "",
         )
         picture = images.product_image(row["title"], row["subgroup"])
         ProductImage.objects.create(

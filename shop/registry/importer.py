@@ -58,23 +58,6 @@ OcopCertificate = get_model("catalogue", "OcopCertificate")
 BATCH_SIZE = 200  # lines committed together in a real run (and how often the progress is saved)
 Progress = Callable[[int, int], None]
 
-# Old (Decision 1048) groups as the current taxonomy files them, and back (as the demo files them).
-GROUP_OF_LEGACY = {
-    "food": "food",
-    "drinks": "drinks",
-    "herbal": "herbal",
-    "textiles": "handicraft",
-    "souvenirs": "handicraft",
-    "rural-tourism": "tourism",
-}
-LEGACY_OF_GROUP = {
-    "food": "food",
-    "drinks": "drinks",
-    "herbal": "herbal",
-    "handicraft": "souvenirs",
-    "ornamental": "souvenirs",
-    "tourism": "rural-tourism",
-}
 # Producer kinds by how their names start (folded).
 KIND_PREFIXES = (
     ("hop tac xa", "cooperative"),
@@ -202,7 +185,7 @@ def parse_group(value) -> tuple[str, str]:
         for group in taxonomy.GROUPS_1048:
             name = _folded(group.name)
             if text == name or text == group.key or (not exact and _contains(name, text)):
-                return GROUP_OF_LEGACY[group.key], group.key
+                return taxonomy.GROUP_148_OF_1048[group.key], group.key
     return "", ""
 
 
@@ -383,7 +366,7 @@ def parse_row(row: Mapping, today: datetime.date) -> tuple[Parsed | None, list[s
     era = rules.era_on(decided)
     version = era.taxonomy_version if era else taxonomy.TAXONOMY_148
     if version == taxonomy.TAXONOMY_1048 and not legacy:
-        legacy = LEGACY_OF_GROUP.get(group, "")
+        legacy = taxonomy.GROUP_1048_OF_148.get(group, "")
     elif version != taxonomy.TAXONOMY_1048:
         legacy = ""
     level = parse_level(row.get("issuer_level"), row.get("issuer"), era, stars)
