@@ -52,7 +52,7 @@ from oscar.core.loading import get_model  # noqa: E402
 from catalogue.programme import rules, taxonomy  # noqa: E402
 from catalogue.programme.review import ReviewStatus  # noqa: E402
 from cms.demo.loader import ensure_categories  # noqa: E402
-from cms.demo.workflow import product_class as _product_class  # noqa: E402
+from cms.demo.workflow import product_class  # noqa: E402
 from shop.core import addresses  # noqa: E402
 from shop.core.text import ascii_slugify, folded_product_text  # noqa: E402
 from shop.registry.counts import record_count  # noqa: E402
@@ -239,7 +239,7 @@ def build_products(rng, producers, count, pending):
         return existing
     today = timezone.localdate()
     categories = ensure_categories()
-    goods, services = _product_class(False), _product_class(True)
+    goods, services = product_class(False), product_class(True)
     reviewer = get_user_model().objects.get(email=NATIONAL_EMAIL)
     verified = [p for p in producers if p.verification_status == Partner.Verification.VERIFIED]
     for start in range(existing, count, CHUNK):

@@ -39,7 +39,8 @@ from catalogue.listing import for_sale  # noqa: E402
 from catalogue.programme import rules, taxonomy  # noqa: E402
 from catalogue.programme.review import ReviewStatus  # noqa: E402
 from cms.demo import data as demo  # noqa: E402
-from cms.demo.loader import REVIEWER_EMAIL, _product_class, ensure_categories  # noqa: E402
+from cms.demo.loader import REVIEWER_EMAIL, ensure_categories  # noqa: E402
+from cms.demo.workflow import product_class  # noqa: E402
 from shop.core.addresses import ward_name  # noqa: E402
 from shop.core.text import ascii_slugify, folded_product_text  # noqa: E402
 
@@ -154,7 +155,7 @@ def main():
         return
 
     categories = ensure_categories()
-    goods, services = _product_class(False), _product_class(True)
+    goods, services = product_class(False), product_class(True)
     reviewer = get_user_model().objects.filter(email=REVIEWER_EMAIL).first()
     demo_products = {
         p.upc: p

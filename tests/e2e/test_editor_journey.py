@@ -66,8 +66,12 @@ def test_editor_builds_and_publishes_a_campaign_page_with_chosen_products(new_pa
         expect(block).to_be_visible()
         choose_product(admin, block, words, title)
 
-    # Wagtail's script fills the slug (Promote tab) from the title once the title loses focus: on a loaded machine
-    # the publish could go before it, and the page was refused for the missing slug.
+    # Wagtail 8 autosaves the form half a second after each change, and its first autosave *creates* the page
+    # as a draft, then points the form at the new page's edit view. A publish sent while that first autosave is
+    # in flight still goes to the create view and is refused ("slug already in use": the draft took it) — on a
+    # loaded machine the test did exactly that. Publish once the autosave indicator says the draft is saved.
+    expect(admin.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")
+    expect(admin).to_have_url(re.compile(r"/cms-admin/pages/\d+/edit/"))
     expect(form.locator("[name=slug]")).not_to_have_value("")
     # Publish: the footer's action menu (save draft is the default, publish is in its dropdown).
     publish = admin.locator("button[name=action-publish]")
