@@ -200,6 +200,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# Django's {% cache %} tag: the default cache, with each process's copies of its fragments in front (their keys hold
+# the content version: shop/core/fragments.py).
+CACHES["template_fragments"] = {"BACKEND": "shop.core.fragments.FragmentCache"}
 # Sessions are kept in PostgreSQL and read through the shared cache (``cached_db``): a signed-in page costs no
 # session query, and a Redis restart or a cache flush still signs nobody out nor empties a checkout in progress
 # (a miss reads the database row).

@@ -43,6 +43,9 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Django's {% cache %} tag: the default cache, with each process's copies of its fragments in front (their keys hold
+# the content version: shop/core/fragments.py).
+CACHES["template_fragments"] = {"BACKEND": "shop.core.fragments.FragmentCache"}
 # Tasks run inline where they are enqueued, so a test sees their effect; the queue itself — the database backend, the
 # worker, retries and the scheduler — is tested against the real worker in tests/shop/test_jobs.py.
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("OCOP_TASKS_BACKEND", "immediate")]}}

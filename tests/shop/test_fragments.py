@@ -58,3 +58,86 @@ def test_fragments_off_compute_every_time(settings):
     fragments.remember("menu", compute)
     fragments.remember("menu", compute)
     assert compute.calls == 2
+
+
+class SharedReads:
+    """Counts the reads that reach the shared cache (Redis in production and in `make test`)."""
+
+    def __init__(self, monkeypatch):
+        from django.core.cache import caches
+
+        self.keys = []
+        shared = caches["default"]
+        real_get = shared.get
+
+        def counted(key, *args, **kwargs):
+            self.keys.append(key)
+            return real_get(key, *args, **kwargs)
+
+        monkeypatch.setattr(shared, "get", counted)
+
+    def fragments(self):
+        return [key for key in self.keys if "fragment" in key or key.startswith("template.cache")]
+
+
+def test_a_fragment_read_once_is_then_served_from_the_process_copy(monkeypatch):
+    compute = Counting()
+    fragments.remember("shelf", compute, "local")  # computed, stored in the shared cache and copied here
+    reads = SharedReads(monkeypatch)
+    assert fragments.remember("shelf", compute, "local") == "value 1"
+    assert fragments.remember("shelf", compute, "local") == "value 1"
+    assert reads.fragments() == [] and compute.calls == 1
+
+
+def test_another_process_reads_the_shared_fragment_once(monkeypatch):
+    compute = Counting()
+    fragments.remember("shelf", compute, "other process")
+    fragments.local_copies.clear()  # as in a process that has not read it yet
+    reads = SharedReads(monkeypatch)
+    assert fragments.remember("shelf", compute, "other process") == "value 1"
+    assert fragments.remember("shelf", compute, "other process") == "value 1"
+    assert len(reads.fragments()) == 1 and compute.calls == 1
+
+
+@pytest.mark.django_db
+def test_an_announced_change_shows_at_once_despite_the_process_copy():
+    compute = Counting()
+    assert fragments.remember("menu", compute, "copied") == "value 1"
+    assert fragments.remember("menu", compute, "copied") == "value 1"
+    changes.content_changed()
+    assert fragments.remember("menu", compute, "copied") == "value 2"
+
+
+def test_each_reader_gets_its_own_copy_of_a_value_that_is_not_text():
+    """Oscar's offers keep state on the instance: a reader's changes must not reach the next reader."""
+    first = fragments.remember("offers", lambda: [{"applications": 0}], "mutable")
+    first[0]["applications"] = 5
+    first.append("more")
+    assert fragments.remember("offers", lambda: [], "mutable") == [{"applications": 0}]
+
+
+def test_process_copies_expire_and_keep_the_most_recently_used(monkeypatch):
+    copies = fragments.LocalCopies(entries=2, lifetime=60)
+    now = [1000.0]
+    monkeypatch.setattr(fragments.time, "monotonic", lambda: now[0])
+    copies.put("a", "A")
+    copies.put("b", "B")
+    assert copies.get("a") == "A"  # "a" is now the most recently used
+    copies.put("c", "C")
+    assert (copies.get("a"), copies.get("b"), copies.get("c")) == ("A", None, "C")
+    now[0] += 61
+    assert copies.get("a") is None
+
+
+def test_the_cache_tag_keeps_a_process_copy_and_follows_the_content_version(monkeypatch, settings):
+    from django.core.cache import caches
+    from django.template import Context, Template
+
+    assert isinstance(caches["template_fragments"], fragments.FragmentCache)
+    template = Template('{% load cache %}{% cache 600 "shelf-tag" version %}{{ value }}{% endcache %}')
+    version = fragments.content_version()
+    assert template.render(Context({"version": version, "value": "first"})) == "first"
+    reads = SharedReads(monkeypatch)
+    assert template.render(Context({"version": version, "value": "second"})) == "first"  # the copy, no read
+    assert reads.fragments() == []
+    assert template.render(Context({"version": "a new version", "value": "third"})) == "third"
