@@ -27,6 +27,7 @@ from elasticsearch.dsl import Q as EsQ
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from shop.core import fragments
 from shop.core.text import fold, normalize
 from shop.search import breaker, indexing
 
@@ -145,6 +146,25 @@ def story_page_ids(product_ids):
 
 def _language():
     return (get_language() or "vi").split("-")[0]
+
+
+def listed_results(query, request):
+    """What the search page lists for ``query``: each found page's URL, title, kind and description, kept per
+    content version (``shop.core.fragments``: publishing, moving or unpublishing a page announces the change).
+    The search page asked Elasticsearch and the database for them on every request (issue 20)."""
+
+    def listed():
+        return [
+            {
+                "url": page.get_url(request),
+                "title": page.title,
+                "kind": str(page.specific_class.get_verbose_name()),
+                "description": page.search_description,
+            }
+            for page in search(query)
+        ]
+
+    return fragments.remember("search-articles", listed, (query or "").strip(), request.get_host())
 
 
 def search(query):

@@ -113,7 +113,8 @@ class SearchView(ProductListView):
         context = super().get_context_data(**kwargs)
         context["summary"] = _("Kết quả tìm kiếm")
         first_page = context["page_obj"] is None or context["page_obj"].number == 1
-        context["articles"] = pages.search(context["query"]) if first_page and not self.selections else []
+        listed = first_page and not self.selections
+        context["articles"] = pages.listed_results(context["query"], self.request) if listed else []
         return context
 
 

@@ -63,9 +63,36 @@ def test_results_page_shows_articles_and_products_separately(client, return_poli
     html = response.content.decode()
     assert response.status_code == 200
     # The return policy first; the privacy notice, which names the right to return goods too, may follow.
-    assert [p.pk for p in response.context["articles"]][0] == return_policy.pk
+    assert response.context["articles"][0]["title"] == return_policy.title
     assert html.index('id="search-articles-heading"') < html.index('id="search-products-heading"')
     assert return_policy.url in html
+
+
+def test_the_search_page_keeps_its_articles_until_a_page_changes(
+    client, return_policy, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The articles a query finds are read once per content version: the next searches ask no index for them,
+    and unpublishing a page (announced) takes it off the results page at once."""
+    asked = []
+    real_search = pages.search
+    monkeypatch.setattr(pages, "search", lambda query: asked.append(query) or real_search(query))
+
+    def titles():
+        response = client.get(reverse("search:search"), {"q": "doi tra"})
+        return [article["title"] for article in response.context["articles"]]
+
+    assert return_policy.title in titles()
+    assert return_policy.title in titles()
+    assert asked == ["doi tra"]
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            return_policy.unpublish()
+        assert return_policy.title not in titles()
+        assert len(asked) == 2
+    finally:
+        with django_capture_on_commit_callbacks(execute=True):
+            return_policy.save_revision().publish()
+        pages.update_page(return_policy.pk)
 
 
 def test_content_search_falls_back_to_the_database_when_elasticsearch_is_down(return_policy, caplog):
