@@ -42,10 +42,12 @@ class ProductDetailView(CoreProductDetailView):
     partner strategy, no add-to-basket form).
 
     Its cost is fixed: the product comes with what the page and the sale rule read (certificates, stock
-    records with their producer, pictures, whether it has options); what every visitor sees alike and is no
-    form (breadcrumbs, recommendations, the review count) is kept per content version
-    (``shop.core.fragments``); the visitor's own facts (may review it, stock alert) are read once, or only
-    when shown."""
+    records with their producer, pictures, whether it has options), and is itself kept per content version
+    (``shop.core.fragments``: a change of the product, its price, stock, certificate or producer is announced;
+    an order announces only a sell-out, so the "N available" it shows may lag as on a cached page, and adding
+    to the basket checks the stock again); what every visitor sees alike and is no form (breadcrumbs,
+    recommendations, the review count) is kept the same way; the visitor's own facts (may review it, stock
+    alert) are read once, or only when shown."""
 
     def get(self, request, *args, **kwargs):
         self.object = product = translation.show_in_language(self.get_object())  # its description, en or vi
@@ -53,6 +55,13 @@ class ProductDetailView(CoreProductDetailView):
         if self.sale_blockers and not may_preview(request.user, product):
             raise Http404()
         return super().get(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        if hasattr(self, "object"):
+            return self.object
+        return fragments.remember(
+            "product-page-product", lambda: super(ProductDetailView, self).get_object(queryset), self.kwargs.get("pk")
+        )
 
     def is_viewable(self, product, request):
         return not self.sale_blockers or may_preview(request.user, product)

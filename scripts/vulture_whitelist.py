@@ -12,6 +12,7 @@ _ = object()
 _.CmsConfig  # Django: INSTALLED_APPS "cms" (default AppConfig of the package)
 _.PaymentsConfig  # Django: INSTALLED_APPS "payments"
 _.CoreConfig  # Django: INSTALLED_APPS "shop.core"
+_.FragmentCache  # Django: CACHES["template_fragments"] BACKEND, the {% cache %} tag's store
 _.NotificationsConfig  # Django: INSTALLED_APPS "shop.notifications"
 _.JobsConfig  # Django: INSTALLED_APPS "shop.jobs"
 _.UsersConfig  # Django: INSTALLED_APPS "shop.users"

@@ -146,7 +146,7 @@ class FragmentCache(BaseCache):
     with this process's ``local_copies`` in front. Only for keys that hold the content version: every ``{% cache %}``
     of our templates varies on ``content_version``."""
 
-    def __init__(self, location, params):
+    def __init__(self, _location, params):  # Django passes the LOCATION (none: the default cache is the store)
         super().__init__(params)
 
     @property

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from catalogue import listing
+from shop.core import changes
 from tests import factories
 from tests.shop.checkout.journey import add_to_basket
 
@@ -68,3 +69,19 @@ def test_pictures_and_reviews_do_not_add_queries(client, page_cache_off):
     with_many = _queries(client, many.get_absolute_url())
     client.cookies.clear()  # no "recently viewed" card of the other product
     assert _queries(client, few.get_absolute_url()) == with_many
+
+
+def test_the_product_is_read_once_per_content_version_and_a_change_shows_at_once(client, page_cache_off):
+    """The product with what its page reads (certificates, stock records, pictures) is kept per content version:
+    a second visit reads no product row; a price change is announced (shop.core.changes) and shows at once."""
+    product = listing.for_sale().filter(stockrecords__isnull=False).first()
+    url = product.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [query for query in queries if 'FROM "catalogue_product"' in query["sql"]]
+    stockrecord = product.stockrecords.first()
+    stockrecord.price = 123_456
+    stockrecord.save()
+    changes.product_changed(product.pk)
+    assert "123.456 ₫" in client.get(url).content.decode()
