@@ -10,6 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
+from shop.core.text import normalize, vietnamese_sort_key
+
+# The kind a division's official name starts with; lists sort by the name after it.
+_KINDS = ("thành phố ", "tỉnh ", "phường ", "xã ", "đặc khu ", "thị trấn ")
+
 
 @lru_cache(maxsize=None)
 def province_name(code):
@@ -32,13 +37,21 @@ def ward_name(code):
     return ward.name if ward else ""
 
 
+def place_sort_key(name):
+    """Provinces and communes in the order a reader looks for them: by their own name, in Vietnamese dictionary
+    order — "Thành phố Hà Nội" under H, "Xã Bắc Hà" under B, "Đà Nẵng" after "D", not at the end."""
+    name = normalize(name)
+    kind = next((kind for kind in _KINDS if name.startswith(kind)), "")
+    return vietnamese_sort_key(name[len(kind) :])
+
+
 def province_choices():
-    return sorted(((p.code.value, p.name) for p in Province.iter_all()), key=lambda c: c[1])
+    return sorted(((p.code.value, p.name) for p in Province.iter_all()), key=lambda c: place_sort_key(c[1]))
 
 
 def ward_choices(province_code):
     wards = Ward.iter_by_province(ProvinceCode(int(province_code)))
-    return sorted(((w.code.value, w.name) for w in wards), key=lambda c: c[1])
+    return sorted(((w.code.value, w.name) for w in wards), key=lambda c: place_sort_key(c[1]))
 
 
 def validate_province_code(code):

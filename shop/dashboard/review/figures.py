@@ -265,7 +265,10 @@ class Figures:
     @property
     def national_by_share(self):
         """The national table's rows for its chart: highest listed share first, provinces without a count last."""
-        return sorted(self.national or (), key=lambda row: (row.share is None, -(row.share or 0), row.province_name))
+        return sorted(
+            self.national or (),
+            key=lambda row: (row.share is None, -(row.share or 0), addresses.place_sort_key(row.province_name)),
+        )
 
     @property
     def expiry_sections(self):
@@ -345,7 +348,12 @@ def listing_by_province(today, provinces=ALL, totals=None):
     ]
     # Provinces with a registry count first, then by name; "unknown" last.
     return sorted(
-        rows, key=lambda row: (row.province_code is UNKNOWN_PROVINCE, row.programme_total is None, row.province_name)
+        rows,
+        key=lambda row: (
+            row.province_code is UNKNOWN_PROVINCE,
+            row.programme_total is None,
+            addresses.place_sort_key(row.province_name),
+        ),
     )
 
 

@@ -9,8 +9,9 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from shop.checkout.forms import ShippingAddressForm
-from shop.core.addresses import province_name, ward_choices, ward_name
+from shop.core.addresses import province_choices, province_name, ward_choices, ward_name
 from shop.core.phones import normalise_phone
+from shop.core.text import vietnamese_sort_key
 from tests.shop.checkout.journey import (
     LAO_CAI,
     add_to_basket,
@@ -256,3 +257,26 @@ def test_editing_a_saved_address_at_checkout_follows_the_province_without_javasc
     saved.refresh_from_db()
     assert (saved.province_code, saved.ward_code, saved.state) == (HA_NOI, ha_noi_ward, province_name(HA_NOI))
     assert saved.line4 == ward_name(ha_noi_ward) and saved.line1 == "Số 3 phố Hàng Bạc"
+
+
+def test_provinces_are_listed_by_their_own_name_in_vietnamese_order():
+    """Python's sort put every "Thành phố …" under T and every "Đ…" after "Z"; a shopper looks for Hà Nội under H
+    and Đà Nẵng after "D"."""
+    names = [name for _code, name in province_choices()]
+    assert names[:4] == ["An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng"]
+    assert names.index("Thành phố Cần Thơ") < names.index("Thành phố Đà Nẵng") < names.index("Đắk Lắk")
+    assert names.index("Đồng Tháp") < names.index("Gia Lai") < names.index("Thành phố Hà Nội") < names.index("Hà Tĩnh")
+    assert names.index("Lào Cai") < names.index("Lâm Đồng")  # a before â
+    assert names[-1] == "Vĩnh Long"
+
+
+def test_communes_are_listed_by_their_name_without_their_kind():
+    names = [name for _code, name in ward_choices(15)]  # Lào Cai
+    assert names.index("Xã Bắc Hà") < names.index("Phường Cam Đường") < names.index("Phường Sa Pa") < names.index("Xã Y Tý")
+
+
+def test_vietnamese_sort_key_orders_letters_then_tones():
+    words = ["Mạ", "Má", "Mã", "Mả", "Mà", "Ma", "Ơn", "Ôn", "On", "Đa", "Dương", "Gà", "Ăn", "An"]
+    assert sorted(words, key=vietnamese_sort_key) == [
+        "An", "Ăn", "Dương", "Đa", "Gà", "Ma", "Mà", "Mả", "Mã", "Má", "Mạ", "On", "Ôn", "Ơn",
+    ]  # fmt: skip

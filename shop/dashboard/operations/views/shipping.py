@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from shop.core.addresses import province_name
+from shop.core.addresses import place_sort_key, province_name
 from shop.dashboard.operations.forms import BandFormSet, ThresholdForm, ZoneRateForm
 from shop.shipping.parcels import DEFAULT_WEIGHT_GRAMS
 from shop.shipping.zones import PROVINCE_REGIONS, Region, Zone
@@ -28,7 +28,10 @@ ShippingSettings = get_model("shipping", "ShippingSettings")
 def _regions():
     """Region → provinces in it, for the page that explains the zones."""
     return [
-        (region.label, sorted(province_name(code) for code, r in PROVINCE_REGIONS.items() if r == region))
+        (
+            region.label,
+            sorted((province_name(code) for code, r in PROVINCE_REGIONS.items() if r == region), key=place_sort_key),
+        )
         for region in Region
     ]
 
