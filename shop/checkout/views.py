@@ -31,7 +31,7 @@ from shop.core.throttle import client_ip
 from shop.einvoice import checkout as einvoice_checkout
 from shop.einvoice.forms import InvoiceRequestForm
 from shop.order.dispatch import confirmation_context
-from shop.order.parts import producer_parts
+from shop.order.parts import parts_kept, producer_parts
 
 UserAddress = get_model("address", "UserAddress")
 
@@ -198,7 +198,8 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 
     def handle_order_placement(self, *args, **kwargs):
         try:
-            return super().handle_order_placement(*args, **kwargs)
+            with parts_kept():  # the producers' emails and the buyer's confirmation read the parts once
+                return super().handle_order_placement(*args, **kwargs)
         except Exception:
             # Stock gone or a crash: nothing may stay held with the provider. Oscar's submit() then
             # restores the frozen basket and shows the reason.

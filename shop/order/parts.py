@@ -6,6 +6,8 @@ carrier and tracking number, and the part's shipping charge as recorded at place
 (list price, discount, net, totals) are its ``statement`` (``shop.order.statement_lines``).
 """
 
+import contextlib
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -58,8 +60,35 @@ class ProducerPart:
         return statement_for(self)
 
 
+_kept: ContextVar[dict | None] = ContextVar("ocop_kept_order_parts", default=None)
+
+
+@contextlib.contextmanager
+def parts_kept():
+    """Inside this block each order's parts (and their statements) are read once. Placing an order renders
+    them for every producer's email (text and HTML each) and for the buyer's confirmation: eight readings of
+    the same parts, a third of the place-order request (issue 19). Only around work that changes no line,
+    parcel or shipment of an order after its parts are first read (the checkout's placement, whose parcels are
+    recorded before anyone reads them)."""
+    token = _kept.set({})
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+
+
 def producer_parts(order):
-    """The order's parts, in the order the producers first appear in it (three queries)."""
+    """The order's parts, in the order the producers first appear in it (three queries; none again inside
+    ``parts_kept``)."""
+    kept = _kept.get()
+    if kept is None:
+        return _read_parts(order)
+    if order.pk not in kept:
+        kept[order.pk] = _read_parts(order)
+    return kept[order.pk]
+
+
+def _read_parts(order):
     from shop.shipping.parcels import parcels_for_order
 
     parts = {}

@@ -163,3 +163,27 @@ def test_english_order_confirmation_links_to_the_english_site(
     vietnamese += ["Xem đơn hàng", "Tra cứu đơn hàng", "Trân trọng"]
     for part in (subject, text, _visible(html_part)):
         assert [phrase for phrase in vietnamese if phrase in part] == []
+
+
+def test_placing_an_order_reads_its_parts_once_for_every_email(client, django_capture_on_commit_callbacks, monkeypatch):
+    """The producers' mails (text and HTML each) and the buyer's confirmation all show the parts: placing the
+    order reads them once (shop.order.parts.parts_kept), and every mail still shows its part's lines."""
+    from catalogue.ocop.notifications import producer_recipients
+    from shop.order import parts
+
+    products = buyable_products(2)
+    assert len({product.stockrecords.first().partner_id for product in products}) == 2
+    for product in products:
+        add_to_basket(client, product, 1)
+    readings = []
+    read = parts._read_parts
+    monkeypatch.setattr(parts, "_read_parts", lambda order: readings.append(order.pk) or read(order))
+    _place(client, django_capture_on_commit_callbacks, "cod")
+    order = Order.objects.get(guest_email=GUEST)
+    assert readings == [order.pk]
+    for product in products:
+        producer = product.stockrecords.first().partner
+        sent = [m for m in mail.outbox if set(m.to) & set(producer_recipients(producer))]
+        assert sent and product.get_title() in sent[0].body
+    assert all(product.get_title() in _mail_to(GUEST).body for product in products)
+    assert parts.producer_parts(order) is not parts.producer_parts(order)  # outside placement: read afresh
