@@ -347,6 +347,7 @@ _.assigned_at  # OfficerProvince field: shown on officers.html
 _.bin_for_name  # partner migration 0015 fills Partner.bank_bin from the bank name typed before banks were listed
 _.order_actions  # Oscar's OrderDetailView reads the allowed order-level actions (shop.dashboard.orders.views)
 _.line_actions  # Oscar's OrderDetailView reads the allowed line-level actions
+_.send_order_placed_email  # Oscar's OrderPlacementMixin.handle_successful_order calls it (ours: the worker sends it)
 _.get_order_status_form  # Oscar's OrderDetailView hook: None, the order status is derived from its lines
 _.change_line_statuses  # Oscar's OrderDetailView dispatches the "change_line_statuses" line action to it
 _.sort_title  # ProductDocument field: Elasticsearch sorts "title-asc" by it (shop.search.backends)

@@ -30,8 +30,9 @@ from shop.checkout.payment_forms import PaymentMethodForm
 from shop.core.throttle import client_ip
 from shop.einvoice import checkout as einvoice_checkout
 from shop.einvoice.forms import InvoiceRequestForm
-from shop.order.dispatch import confirmation_context
-from shop.order.parts import parts_kept, producer_parts
+from shop.notifications import outbox
+from shop.order.parts import producer_parts
+from shop.order.tasks import announce_placed_order
 
 UserAddress = get_model("address", "UserAddress")
 
@@ -198,8 +199,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
 
     def handle_order_placement(self, *args, **kwargs):
         try:
-            with parts_kept():  # the producers' emails and the buyer's confirmation read the parts once
-                return super().handle_order_placement(*args, **kwargs)
+            return super().handle_order_placement(*args, **kwargs)
         except Exception:
             # Stock gone or a crash: nothing may stay held with the provider. Oscar's submit() then
             # restores the frozen basket and shows the reason.
@@ -214,11 +214,15 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             einvoice_checkout.record(order, self.checkout_session)
             if self._payment is not None:
                 states.attach_order(self._payment, order)
+            # The producers' mails and the buyer's confirmation: rendered and sent by the worker, queued in the
+            # order's transaction once the order is whole (its payment attached), links on this request's site.
+            if not outbox.is_paused():
+                announce_placed_order.enqueue(order.pk, self.request.build_absolute_uri("/"))
         return order
 
-    def get_message_context(self, order):
-        # The confirmation email: links on this site (not Django's example.com Site), the payment to make.
-        return {**super().get_message_context(order), **confirmation_context(order, self.request)}
+    def send_order_placed_email(self, order):
+        """Nothing here: the worker sends the confirmation with the producers' mails (``place_order`` queues
+        ``shop.order.tasks.announce_placed_order``)."""
 
     def get_success_url(self):
         if self._payment is not None:

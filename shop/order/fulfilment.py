@@ -37,7 +37,7 @@ from catalogue.ocop import notifications
 from shop.core import order_statuses as statuses
 from shop.core.addresses import delivery_address
 from shop.notifications import outbox
-from shop.order.dispatch import OrderDispatcher, absolute_url, follow_path
+from shop.order.dispatch import OrderDispatcher, absolute_url, confirmation_context, follow_path
 from shop.partner import access
 
 if TYPE_CHECKING:
@@ -488,9 +488,38 @@ def review_links(order: OrderModel, lines: Iterable[LineModel]) -> list[dict[str
     return links
 
 
+def announce_placed_order(order_id: int, base_url: str = "") -> bool:
+    """Tell the producers (each its part: ``order_placed``) and the buyer (Oscar's confirmation, links on
+    ``base_url``, the site the buyer used) of a new order. Run by the worker (``shop.order.tasks``, queued in the
+    order's transaction by the checkout's ``place_order``): rendering these mails was half of the place-order
+    request (issue 19). In one transaction, recorded as the order's
+    ``ORDER_PLACED`` communication event: a second run (a retried or re-queued task) tells nobody again.
+    Returns whether it told anyone."""
+    from shop.order.parts import parts_kept
+
+    CommunicationEvent = get_model("order", "CommunicationEvent")
+    CommunicationEventType = get_model("communication", "CommunicationEventType")
+    with transaction.atomic():
+        order = (
+            Order.objects.select_for_update(of=("self",)).select_related("user", "shipping_address").get(pk=order_id)
+        )
+        told, _created = CommunicationEventType.objects.get_or_create(
+            code=ORDER_PLACED, defaults={"name": "Đơn hàng mới gửi chủ thể"}
+        )
+        if CommunicationEvent.objects.filter(order=order, event_type=told).exists():
+            return False
+        with parts_kept():  # every mail below shows the order's parts: read them once
+            order_placed(order)
+            context = {"user": order.user, "order": order, "lines": order.lines.all()}
+            context.update(confirmation_context(order, base_url=base_url))
+            OrderDispatcher().send_order_placed_email_for_user(order, context)
+        CommunicationEvent.objects.create(order=order, event_type=told)
+    return True
+
+
 def order_placed(order: OrderModel) -> None:
     """Tell each producer with lines in a new order about its part only (email + inbox, after
-    commit). Called by our ``OrderCreator.place_order``."""
+    commit). Called by ``announce_placed_order``."""
     by_producer: OrderedDict[int, tuple[Partner, list[LineModel]]] = OrderedDict()
     for line in order.lines.select_related("partner").order_by("pk"):
         if line.partner_id is not None:

@@ -68,8 +68,8 @@ def parts_kept():
     """Inside this block each order's parts (and their statements) are read once. Placing an order renders
     them for every producer's email (text and HTML each) and for the buyer's confirmation: eight readings of
     the same parts, a third of the place-order request (issue 19). Only around work that changes no line,
-    parcel or shipment of an order after its parts are first read (the checkout's placement, whose parcels are
-    recorded before anyone reads them)."""
+    parcel or shipment of an order after its parts are first read (the mails of a placed order, whose parcels are
+    recorded before anyone reads them: ``fulfilment.announce_placed_order``)."""
     token = _kept.set({})
     try:
         yield

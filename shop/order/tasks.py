@@ -2,7 +2,15 @@
 
 from django_tasks import task
 
+from shop.order import fulfilment
 from shop.order.expiry import release_expired_orders
+
+
+@task()
+def announce_placed_order(order_id, base_url=""):
+    """The producers' new-order mails and the buyer's confirmation of a placed order
+    (``fulfilment.announce_placed_order``; idempotent)."""
+    return fulfilment.announce_placed_order(order_id, base_url)
 
 
 @task()

@@ -84,7 +84,7 @@ class OrderCreator(CoreOrderCreator):
 
     def place_order(self, basket, *args, **kwargs):
         from shop.core import changes, page_cache
-        from shop.order import fulfilment, stock_share
+        from shop.order import stock_share
         from shop.shipping.parcels import record_parcels
 
         self._pending_lines = []
@@ -102,7 +102,6 @@ class OrderCreator(CoreOrderCreator):
             self._check_for_sale(basket)
             order = super().place_order(basket, *args, **kwargs)
             record_parcels(order)
-        fulfilment.order_placed(order)
         stock_share.order_placed(order, [line for line, _basket_line in self._pending_lines], self._available_before)
         bought = {line.product_id for line, _basket_line in self._pending_lines if line.product_id}
         changes.product_changed(*bought, pages=page_cache.sold_out(bought))

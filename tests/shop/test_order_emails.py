@@ -187,3 +187,35 @@ def test_placing_an_order_reads_its_parts_once_for_every_email(client, django_ca
         assert sent and product.get_title() in sent[0].body
     assert all(product.get_title() in _mail_to(GUEST).body for product in products)
     assert parts.producer_parts(order) is not parts.producer_parts(order)  # outside placement: read afresh
+
+
+def test_the_place_order_request_renders_no_mail_and_the_worker_tells_everyone_once(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Issue 19: the request only queues the announcement in the order's transaction; the worker renders the
+    producers' notices and the buyer's confirmation, and a second run (a retried task) tells nobody again."""
+    from unittest import mock
+
+    from shop.checkout import views as checkout_views
+    from shop.order import fulfilment
+
+    OutboxMessage = get_model("notifications", "OutboxMessage")
+    add_to_basket(client, buyable_products(1)[0], 1)
+    queue = mock.Mock()
+    monkeypatch.setattr(checkout_views, "announce_placed_order", queue)
+    rendered = []
+    monkeypatch.setattr(fulfilment, "order_placed", lambda order: rendered.append(order))
+    before = OutboxMessage.objects.count()
+    _place(client, django_capture_on_commit_callbacks, "cod")
+    order = Order.objects.get(guest_email=GUEST)
+    queue.enqueue.assert_called_once_with(order.pk, "http://testserver/")
+    assert OutboxMessage.objects.count() == before and rendered == [] and mail.outbox == []
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert fulfilment.announce_placed_order(order.pk, "http://testserver/")
+    assert _mail_to(GUEST) and len(mail.outbox) >= 2  # the buyer and the producer
+    written = OutboxMessage.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert not fulfilment.announce_placed_order(order.pk, "http://testserver/")
+    assert OutboxMessage.objects.count() == written

@@ -272,7 +272,12 @@ def test_provinces_are_listed_by_their_own_name_in_vietnamese_order():
 
 def test_communes_are_listed_by_their_name_without_their_kind():
     names = [name for _code, name in ward_choices(15)]  # Lào Cai
-    assert names.index("Xã Bắc Hà") < names.index("Phường Cam Đường") < names.index("Phường Sa Pa") < names.index("Xã Y Tý")
+    assert (
+        names.index("Xã Bắc Hà")
+        < names.index("Phường Cam Đường")
+        < names.index("Phường Sa Pa")
+        < names.index("Xã Y Tý")
+    )
 
 
 def test_vietnamese_sort_key_orders_letters_then_tones():

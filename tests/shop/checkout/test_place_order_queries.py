@@ -81,9 +81,10 @@ def test_place_order_queries_do_not_grow_with_the_number_of_lines():
 
 
 def test_placing_an_order_queues_one_task_per_kind_of_work(django_capture_on_commit_callbacks):
-    """The request hands the worker one delivery task for the messages written in the order's transaction (the
-    producers' notices), one for the buyer's confirmation written after it, one reindex, and nothing else.
-    Before, each outbox row got its own delivery task and Wagtail's reference index queued one more per row."""
+    """The request hands the worker the order's announcement (which renders the producers' notices and the buyer's
+    confirmation, then queues one delivery task for all of them: here the immediate backend runs it at once) and
+    one reindex, and nothing else. Before, each outbox row got its own delivery task and Wagtail's reference index
+    queued one more per row; until the announcement task, the mails were rendered in the request."""
     from django_tasks.signals import task_enqueued
 
     OutboxMessage = get_model("notifications", "OutboxMessage")
@@ -109,9 +110,8 @@ def test_placing_an_order_queues_one_task_per_kind_of_work(django_capture_on_com
     assert len(written) >= 2, "the producer's notice and the buyer's confirmation"
     assert sorted(path for path, _args in queued) == [
         "shop.notifications.tasks.deliver_messages",
-        "shop.notifications.tasks.deliver_messages",
+        "shop.order.tasks.announce_placed_order",
         "shop.search.tasks.reindex_products",
     ], queued
-    notices, confirmation = [args[0] for path, args in queued if path.endswith("deliver_messages")]
-    assert len(notices) >= 1 and len(confirmation) == 1
-    assert sorted(notices + confirmation) == written
+    (delivered,) = [args[0] for path, args in queued if path.endswith("deliver_messages")]
+    assert sorted(delivered) == written

@@ -97,6 +97,9 @@ def test_order_placed_emails_each_producer_only_its_lines(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         order = place(customer, [("LC-001", 2), (product_b.upc, 1)])
+        # What the worker does for an order placed at the checkout (shop.order.tasks.announce_placed_order).
+        assert fulfilment.announce_placed_order(order.pk)
+        assert not fulfilment.announce_placed_order(order.pk)  # run again (a retried task): nobody told twice
     title_a, title_b = lines_of(order, "LC-001").title, lines_of(order, product_b.upc).title
     to_a = [m for m in mail.outbox if producer_a.email in m.to]
     to_b = [m for m in mail.outbox if user_b.email in m.to]
