@@ -69,6 +69,7 @@ from shop.jobs import retries  # noqa: E402
 from shop.jobs.models import ScheduledRun  # noqa: E402
 from shop.notifications.models import OutboxMessage  # noqa: E402
 from shop.search import indexing  # noqa: E402
+from shop.users import offices  # noqa: E402
 
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
@@ -316,17 +317,18 @@ class BackOffice(ClusterVisitor):
 
 def prepare(goal, run_id, clients, pool_size):
     """Buyers' accounts (one a visitor: an account's basket is shared by its sessions) and products waiting
-    for review (listed products outside the visitors' sample, sent back to the reviewers as a content edit
-    does; their reindexing is queued for the worker)."""
+    for review (listed products of the reviewer's province outside the visitors' sample, sent back to the
+    reviewers as a content edit does; their reindexing is queued for the worker)."""
     accounts = []
     for number in range(clients):
         address = f"soak.buyer.{run_id}.{number}@example.vn"
         User.objects.create_user(email=address, password=BUYER_PASSWORD)
         accounts.append((address, BUYER_PASSWORD))
     sampled = [pk for pk, _path in goal["products"]]
-    pool = list(
-        for_sale(Product.objects.exclude(pk__in=sampled)).order_by("?").values_list("pk", flat=True)[:pool_size]
-    )
+    # In the demo reviewer's own province: an officer acts on nothing else (issue 23; another province's answers 404).
+    reviewer = User.objects.get(email=logins.REVIEWER_EMAIL)
+    outside_sample = for_sale(Product.objects.exclude(pk__in=sampled))
+    pool = list(offices.scope_products(outside_sample, reviewer).order_by("?").values_list("pk", flat=True)[:pool_size])
     with transaction.atomic():
         Product.objects.filter(pk__in=pool).update(
             review_status=ReviewStatus.SUBMITTED, is_public=False, submitted_at=timezone.now()

@@ -202,7 +202,9 @@ def reach_preview(visitor, product, email):
     visitor.request("add to basket", "POST", f"/basket/add/{pk}/", expect=(302,), data=fields)
     urls = visitor.urls
     page = visitor.request("checkout", "GET", urls["checkout"])
-    visitor.post_form("checkout", urls["checkout"], page, {"username": email, "options": "anonymous"})
+    visitor.post_form(
+        "checkout", urls["checkout"], page, {"username": email, "options": "anonymous", "personal_data_consent": "on"}
+    )
     page = visitor.request("checkout", "GET", urls["address"])
     from tests.shop.checkout.journey import lao_cai_address
 

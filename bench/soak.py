@@ -283,7 +283,12 @@ class Visitor:
                 self.request("checkout", "GET", self.urls["checkout"], expect=(302,))
             else:
                 page = self.request("checkout", "GET", self.urls["checkout"])
-                self.post_form("checkout", self.urls["checkout"], page, {"username": email, "options": "anonymous"})
+                self.post_form(
+                    "checkout",
+                    self.urls["checkout"],
+                    page,
+                    {"username": email, "options": "anonymous", "personal_data_consent": "on"},
+                )
                 with self.stats.lock:
                     self.stats.started_emails.add(email)
             page = self.request("checkout", "GET", self.urls["address"])
