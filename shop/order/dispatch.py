@@ -40,15 +40,13 @@ def follow_path(order):
         return f"{reverse('order-lookup')}?{urlencode({'number': order.number})}"
 
 
-def absolute_url(path, request=None, base_url=""):
-    """``path`` on the site the buyer used (the request's host, or ``base_url`` taken from it), else on
+def absolute_url(path, base_url=""):
+    """``path`` on the site the buyer used (``base_url``, taken from the request that placed the order), else on
     ``SITE_URL``."""
-    if request is not None:
-        return request.build_absolute_uri(path)
     return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
 
 
-def confirmation_context(order, request=None, base_url=""):
+def confirmation_context(order, base_url=""):
     """What the order confirmation (``commtype_order_placed_*``) shows besides the order: the shop's name, the
     absolute link to follow the order (also as Oscar's ``status_url``, never Django's ``example.com`` Site),
     the payment and, for a bank transfer waiting for the money, the provider's transfer details — the same
@@ -57,7 +55,7 @@ def confirmation_context(order, request=None, base_url=""):
     from shop.core.addresses import delivery_address
 
     path = follow_path(order)
-    url = absolute_url(path, request, base_url)
+    url = absolute_url(path, base_url)
     payment = states.payment_for_order(order)
     instructions = {}
     if payment is not None and payment.status == payment.Status.PENDING and payment.provider is not None:
