@@ -534,6 +534,6 @@ def order_placed(order: OrderModel) -> None:
             "shipping_address": order.shipping_address,
             "delivery_address": delivery_address(order.shipping_address),
         }
-        # Queued in the order's transaction, sent after commit: the checkout never fails because a producer
-        # could not be emailed.
+        # Queued in the announcement's transaction, sent after its commit: neither the checkout nor the
+        # announcement fails because a producer could not be emailed.
         notifications.notify_producer(producer, ORDER_PLACED, context)
