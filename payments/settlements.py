@@ -26,7 +26,7 @@ known numbers):
 - **Withholding** only for producers with ``partner.tax_withheld_by_platform`` (households,
   individuals): per category, VAT = category base × its VAT rate, PIT = category base × its PIT rate,
   rates from ``payments.tax_rates.rates_on(category, period_start)`` (rates in force on the period's
-  first day: the table's changes fall on month starts). 0 for cooperatives, cooperative groups and
+  first day: ``RateRow`` refuses a change that is not on a month start). 0 for cooperatives, cooperative groups and
   enterprises, which invoice and declare their own taxes. Each category's part is stored as a
   ``SettlementTaxLine``; the statement's VAT and PIT are their sums, its ``vat_rate``/``pit_rate`` the
   rates when the base is of one category only (else 0: see the lines).

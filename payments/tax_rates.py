@@ -18,7 +18,8 @@ applies to e-commerce platforms withholding for households and individuals:
 PIT rates are those for *resident* individuals; OCOP sellers are Vietnamese households, so the
 non-resident rates of Article 5 (1 % / 5 % / 2 %) are not in the table.
 
-Rates change: a row applies from its ``effective_from`` until the next row of its category.
+Rates change: a row applies from its ``effective_from`` (a month's first day: statements are monthly) until the
+next row of its category.
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ class RateRow:
     vat_rate: Decimal
     pit_rate: Decimal
     source: str
+
+    def __post_init__(self) -> None:
+        # A statement covers a calendar month and takes the rates of its first day (payments.settlements): a
+        # change in the middle of a month would need its lines split by payment day. Refused, not assumed.
+        if self.effective_from.day != 1:
+            raise ValueError(
+                f"A withholding rate must take effect on a month's first day, not {self.effective_from.isoformat()}"
+            )
 
 
 CIRCULAR_40 = "Thông tư 40/2021/TT-BTC, Phụ lục I"

@@ -12,6 +12,8 @@ _ = object()
 _.CmsConfig  # Django: INSTALLED_APPS "cms" (default AppConfig of the package)
 _.PaymentsConfig  # Django: INSTALLED_APPS "payments"
 _.CoreConfig  # Django: INSTALLED_APPS "shop.core"
+_.app_configs  # Django: the system checks' signature (shop/core/checks.py), passed by keyword
+_.platform_operator_identity  # Django: a system check registered by its decorator (shop/core/checks.py)
 _.FragmentCache  # Django: CACHES["template_fragments"] BACKEND, the {% cache %} tag's store
 _.NotificationsConfig  # Django: INSTALLED_APPS "shop.notifications"
 _.JobsConfig  # Django: INSTALLED_APPS "shop.jobs"
@@ -63,6 +65,7 @@ _.ShippingRatesView  # get_class in shop/dashboard/operations/apps.py
 _.ShippingZoneView  # get_class in shop/dashboard/operations/apps.py
 _.PortalHomeView  # get_class in shop/dashboard/portal/apps.py
 _.OrderDetailView  # get_class in shop/dashboard/portal/apps.py
+_.OrderEInvoiceView  # get_class in shop/dashboard/portal/apps.py
 _.ProducerProductListView  # get_class in shop/dashboard/portal/apps.py
 _.ProducerProductOcopView  # get_class in shop/dashboard/portal/apps.py
 _.CertificateScanView  # get_class in shop/dashboard/portal/apps.py
@@ -105,6 +108,8 @@ _.action_add_certificate  # portal certificates view
 _.action_confirm  # portal orders view
 _.action_ship  # portal orders view
 _.action_cancel  # portal orders view
+_.action_issue  # portal e-invoice view
+_.action_replace  # portal e-invoice view
 _.action_deliver  # portal orders view
 _.action_up  # portal product images view
 _.action_down  # portal product images view

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
-        from shop.core import changes, page_cache
+        from shop.core import changes, checks, page_cache  # noqa: F401 — checks registers the deploy checks
 
         # Cached pages are dropped on announced changes.
         changes.subscribe(

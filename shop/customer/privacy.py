@@ -21,6 +21,7 @@ Every request (export, erasure, withdrawal) is logged as a ``users.PrivacyReques
 """
 
 import csv
+import datetime
 import io
 import json
 import zipfile
@@ -29,6 +30,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -366,8 +368,9 @@ def erase_customer(user, requested_by):
     Kept: the orders, their lines, amounts, dates, statuses and payments, and on each order's delivery address
     the name and address the sales record shows (phone and delivery notes are blanked) — accounting documents
     are kept at least 10 years (Law on Accounting 88/2015/QH13 art. 41; Decree 174/2016/NĐ-CP art. 12) and
-    invoices name the buyer (Decree 123/2020/NĐ-CP art. 10). Deleting them when that period ends is not
-    automated yet. The consent rows are kept, as proof of what was agreed and withdrawn.
+    invoices name the buyer (Decree 123/2020/NĐ-CP art. 10). When that period ends the monthly
+    ``expire_kept_orders`` job blanks the name and street left on them. The consent rows are kept, as proof of
+    what was agreed and withdrawn.
     Raises ``RequestRefused`` (see ``erasure_refusal``).
     """
     Order = get_model("order", "Order")
@@ -405,3 +408,70 @@ def erase_customer(user, requested_by):
             outcome=_("Đã xoá dữ liệu cá nhân; giữ %(n)s đơn hàng theo quy định kế toán (10 năm).") % {"n": kept},
         )
     return user
+
+
+# --- The end of the accounting retention -------------------------------------------------------------------------
+
+# Accounting documents are kept at least 10 years from the end of the accounting year they belong to (Law on
+# Accounting 88/2015/QH13 art. 41; Decree 174/2016/NĐ-CP art. 12): an order placed in 2026 is kept to 31/12/2036.
+RETENTION_YEARS = 10
+
+
+def retention_ends_before(today=None):
+    """The first day of the oldest year whose orders must still be kept: orders placed before it may go."""
+    today = today or timezone.localdate()
+    return datetime.date(today.year - RETENTION_YEARS, 1, 1)
+
+
+def expire_kept_orders(today=None):
+    """Blanks the buyer's identity left on the orders of erased accounts and of guests once their retention period
+    has ended: name, street and phone on the delivery and billing addresses, a guest's email (the province and
+    ward stay, for the programme's figures; amounts, lines and dates stay as anonymous sales). An active account's
+    orders are its own history and stay. Idempotent: returns the number of orders changed, logged (per account;
+    guests' in one entry)."""
+    Order = get_model("order", "Order")
+    ShippingAddress = get_model("order", "ShippingAddress")
+    BillingAddress = get_model("order", "BillingAddress")
+    kept_since = timezone.make_aware(datetime.datetime.combine(retention_ends_before(today), datetime.time.min))
+    expired = Order.objects.filter(
+        Q(user__isnull=True) | Q(user__email__endswith="@" + ERASED_EMAIL_DOMAIN), date_placed__lt=kept_since
+    )
+    blank = {
+        "first_name": "",
+        "last_name": "",
+        "line1": "",
+        "line2": "",
+        "line3": "",
+        "postcode": "",
+        "search_text": "",
+    }
+    changed = 0
+    with transaction.atomic():
+        by_user = {}
+        for row in expired.values("pk", "user_id", "guest_email", "shipping_address_id", "billing_address_id"):
+            by_user.setdefault(row["user_id"], []).append(row)
+        for user_id, orders in by_user.items():
+            shipping = ShippingAddress.objects.filter(pk__in=[o["shipping_address_id"] for o in orders])
+            billing = BillingAddress.objects.filter(pk__in=[o["billing_address_id"] for o in orders])
+            still_named = {o["pk"] for o in orders if o["guest_email"]}
+            still_named |= set(
+                Order.objects.filter(
+                    Q(shipping_address__in=shipping.exclude(**blank, phone_number="", notes=""))
+                    | Q(billing_address__in=billing.exclude(**blank))
+                ).values_list("pk", flat=True)
+            )
+            if not still_named:
+                continue
+            shipping.update(**blank, phone_number="", notes="")
+            billing.update(**blank)
+            Order.objects.filter(pk__in=[o["pk"] for o in orders]).update(guest_email="")
+            changed += len(still_named)
+            _log(
+                PrivacyRequest.Kind.ERASURE,
+                get_user_model().objects.filter(pk=user_id).first(),
+                outcome=_(
+                    "Hết thời hạn lưu trữ kế toán: đã xoá tên, địa chỉ và email còn lại trên %(n)s đơn hàng%(who)s."
+                )
+                % {"n": len(still_named), "who": "" if user_id else _(" của khách không đăng nhập")},
+            )
+    return changed

@@ -39,6 +39,9 @@ class EInvoice(models.Model):
         CANCELLED = "cancelled", _("Đã huỷ")
         REPLACED = "replaced", _("Đã bị thay thế")
 
+    # At most one of these per part (the constraint below); the others are records of what was issued.
+    CURRENT_STATUSES = (Status.DRAFT, Status.ISSUED)
+
     order = models.ForeignKey("order.Order", on_delete=models.PROTECT, related_name="einvoices")
     partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="einvoices")
     status = models.CharField(_("Trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)

@@ -17,9 +17,7 @@ from shop.einvoice.xml import to_xml
 
 def current_invoice(order, partner):
     return (
-        EInvoice.objects.filter(
-            order=order, partner=partner, status__in=[EInvoice.Status.DRAFT, EInvoice.Status.ISSUED]
-        )
+        EInvoice.objects.filter(order=order, partner=partner, status__in=EInvoice.CURRENT_STATUSES)
         .select_related("replaces")
         .first()
     )

@@ -53,6 +53,8 @@ class Kind:
     page_template: str = ""
     describe: Callable[[FileJob], str] | None = None  # one line saying what the job covers
     outcome_labels: Callable[[], dict] | None = None  # imports: what each row's outcome means, to show and export
+    # Listed in the back office's "Tệp xuất và nhập"; a customer's own data export is on their data-rights page.
+    back_office: bool = True
 
     def description(self, job):
         return self.describe(job) if self.describe else ""
@@ -87,7 +89,9 @@ def may_see(user, job):
 
 
 def jobs_of(user):
-    return FileJob.objects.filter(user=user, kind__in=list(KINDS)).select_related("partner")
+    """The user's back-office jobs (the list of "Tệp xuất và nhập")."""
+    kinds = [name for name, kind in KINDS.items() if kind.back_office]
+    return FileJob.objects.filter(user=user, kind__in=kinds).select_related("partner")
 
 
 # --- Starting a job ------------------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ SCHEDULE = [
     Job("prune-task-results", "shop.jobs.tasks.prune_task_results", at=datetime.time(3, 0)),
     Job("prune-file-jobs", "shop.jobs.files.prune_file_jobs", at=datetime.time(3, 10)),
     Job("prepare-settlements", "payments.tasks.prepare_settlements_task", at=datetime.time(1, 0), day=1),
+    Job("expire-kept-orders", "shop.customer.tasks.expire_kept_orders_task", at=datetime.time(2, 0), day=2),
 ]
 
 

@@ -98,6 +98,14 @@ def test_rates_change_on_their_effective_date():
         tax_rates.rates_on("goods", datetime.date(2020, 1, 1))
 
 
+def test_a_rate_change_in_the_middle_of_a_month_is_refused():
+    """Monthly statements take the rates of the month's first day: a row that would start mid-month cannot be
+    written into the table (its month's lines would need splitting by payment day)."""
+    with pytest.raises(ValueError, match="first day"):
+        RateRow("goods", datetime.date(2027, 1, 15), Decimal("0.02"), Decimal("0.01"), "thử nghiệm")
+    assert all(row.effective_from.day == 1 for row in tax_rates.RATE_TABLE)
+
+
 def test_statement_takes_the_rates_of_its_month(household):
     other = product_of(household, "other")
     place_order(vn(2025, 6, 10), [(household, other, 1, "1000000")], paid_at=vn(2025, 6, 10))

@@ -17,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from payments.models import Payment, ProviderEvent
 from payments.providers.vietqr import statements
+from shop.customer import privacy
 from shop.dashboard.files import kinds
 from shop.jobs import files, retries, schedule
 from shop.jobs.files import prune_file_jobs, run_file_job
@@ -148,6 +149,20 @@ def test_another_users_job_is_a_404_and_not_listed(client, producer, django_capt
     other = factories.producer("Hộ kinh doanh Khác")
     client.force_login(other.director)
     assert client.get(file_url(job, download=True)).status_code == 404
+
+
+def test_a_producers_own_customer_data_export_stays_off_the_back_office_list(
+    client, producer, django_capture_on_commit_callbacks
+):
+    """A producer's director who also buys here exports their personal data from the data-rights page: that file
+    belongs there, not among the producer's exports (which colleagues' lists resemble)."""
+    client.force_login(producer.director)
+    _response, sales = file_jobs.submit(client, SALES_CSV, RANGE, django_capture_on_commit_callbacks)
+    personal = files.start(privacy.EXPORT_KIND, producer.director)
+    listed = client.get(FILES)
+    assert [entry["job"] for entry in listed.context["entries"]] == [sales]
+    assert "Dữ liệu cá nhân của tôi" not in listed.content.decode()
+    assert list(privacy.export_jobs(producer.director)) == [personal]
 
 
 def test_a_producers_file_is_a_404_once_the_user_no_longer_works_for_it(

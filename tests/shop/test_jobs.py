@@ -211,6 +211,7 @@ def test_every_scheduled_job_names_a_task_once():
         "prepare-settlements",
         "deliver-notifications",
         "flush-product-counters",
+        "expire-kept-orders",
     }
 
 

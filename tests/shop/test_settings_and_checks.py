@@ -13,6 +13,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "q8#Zt1-vX9@pLw3!mN7^rB2&kY5*eH0(uJ4)sD6_fG8+cV1=aQ3~oI9",
     "ALLOWED_HOSTS": "ocop.example.vn",
     "DATABASE_URL": "sqlite:///:memory:",
+    "OCOP_OPERATOR_TAX_CODE": "0109999999",
+    "OCOP_OPERATOR_ADDRESS": "Số 1 đường Hoàng Liên, phường Cam Đường, tỉnh Lào Cai",
 }
 
 
@@ -42,6 +44,21 @@ def test_production_passes_check_deploy_without_warnings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "operator, expected",
+    [
+        ({"OCOP_OPERATOR_TAX_CODE": ""}, "ocop.W001"),
+        ({"OCOP_OPERATOR_TAX_CODE": "01-0999"}, "ocop.E001"),
+        ({"OCOP_OPERATOR_ADDRESS": ""}, "ocop.W002"),
+    ],
+)
+def test_check_deploy_asks_for_the_platform_operators_tax_identity(operator, expected):
+    """Vouchers and the withholding declaration carry the operator's tax code and address (Decree 117/2025)."""
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **{**PRODUCTION_ENV, **operator})
+    assert result.returncode != 0
+    assert expected in result.stdout + result.stderr
 
 
 def test_production_refuses_debug():

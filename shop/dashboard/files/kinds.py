@@ -219,6 +219,9 @@ def customer_data_zip(job, run):
 
 files.register(
     files.Kind(
-        name=privacy.EXPORT_KIND, label=gettext_lazy("Dữ liệu cá nhân của tôi"), handler=f"{__name__}.customer_data_zip"
+        name=privacy.EXPORT_KIND,
+        label=gettext_lazy("Dữ liệu cá nhân của tôi"),
+        handler=f"{__name__}.customer_data_zip",
+        back_office=False,
     )
 )

@@ -67,6 +67,7 @@ class PortalDashboardConfig(OscarDashboardConfig):
         from shop.einvoice.views import PortalEInvoiceXmlView
 
         self.einvoice_xml_view = PortalEInvoiceXmlView
+        self.einvoice_view = get_class("portal_dashboard.views.einvoices", "OrderEInvoiceView")
 
     def get_urls(self):
         portal = [
@@ -81,6 +82,7 @@ class PortalDashboardConfig(OscarDashboardConfig):
             path("orders/", self.orders_view.as_view(), name="portal-orders"),
             path("orders/<str:number>/", self.order_view.as_view(), name="portal-order"),
             path("orders/<str:number>/einvoice.xml", self.einvoice_xml_view.as_view(), name="portal-order-einvoice"),
+            path("orders/<str:number>/einvoice/", self.einvoice_view.as_view(), name="portal-order-einvoice-action"),
             # --- sales and settlements ---
             path("sales/", self.sales_view.as_view(), name="portal-sales"),
             path("sales.csv", self.sales_csv_view.as_view(), name="portal-sales-csv"),

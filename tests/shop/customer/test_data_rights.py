@@ -2,9 +2,11 @@
 notice page's version, withdrawal (checkout refused), the data export (own data only) and erasure (anonymised,
 orders kept, no login), all logged."""
 
+import datetime
 import io
 import json
 import zipfile
+import zoneinfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,6 +17,8 @@ from oscar.core.loading import get_model
 from shop.customer import privacy
 from tests import factories
 from tests.shop.checkout import journey
+
+VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -223,6 +227,43 @@ def test_erasure_anonymises_keeps_the_orders_and_the_account_cannot_log_in(clien
     assert not Client().login(username="xoa.toi@example.vn", password="mat-khau-2026")
     assert client.get(reverse("customer:data-rights")).status_code == 302  # the session ended
     assert on_the_phone.get(reverse("customer:data-rights")).status_code == 302  # and every other one
+
+
+def test_erased_accounts_and_guests_orders_lose_the_buyers_identity_when_the_10_year_retention_ends():
+    """Kept for accounting 10 years from the end of the order's year (an order of 2016 until 31/12/2026), then the
+    name, street, phone and a guest's email left on it are blanked by the monthly job; the sale itself (amounts,
+    province) stays. An active account's orders are its history and stay."""
+    erased, active = factories.customer(email="da.xoa@example.vn"), factories.customer(email="con.dung@example.vn")
+    product = journey.buyable_products(1)[0]
+    old, recent, others, guest = (
+        factories.order(erased, product),
+        factories.order(erased, product),
+        factories.order(active, product),
+        factories.order(active, product),
+    )
+    Order.objects.filter(pk=guest.pk).update(user=None, guest_email="khach.vang.lai@example.vn")
+    mine = Order.objects.filter(pk__in=[old.pk, recent.pk, others.pk, guest.pk])
+    mine.update(status="delivered")
+    mine.exclude(pk=recent.pk).update(date_placed=datetime.datetime(2016, 12, 31, 12, tzinfo=VN))
+    Order.objects.filter(pk=recent.pk).update(date_placed=datetime.datetime(2017, 1, 1, 8, tzinfo=VN))
+    privacy.erase_customer(erased, requested_by=erased)
+    total = Order.objects.get(pk=old.pk).total_incl_tax
+
+    assert Order.objects.filter(date_placed__year__lt=2017).count() == 3  # no other order as old
+    assert privacy.expire_kept_orders(today=datetime.date(2026, 12, 31)) == 0  # 2016 is kept to its last day
+    assert privacy.expire_kept_orders(today=datetime.date(2027, 1, 2)) == 2  # 2016's erased and guest orders
+    for expired in (old, guest):
+        expired.refresh_from_db()
+        address = expired.shipping_address
+        assert (address.first_name, address.last_name, address.line1, address.search_text) == ("", "", "", "")
+        assert not address.phone_number and address.province_code and expired.guest_email == ""
+    assert old.total_incl_tax == total
+    for kept in (recent, others):  # 2017's order is kept to 2027's end; an active account's orders are its own
+        kept.refresh_from_db()
+        assert kept.shipping_address.line1 and kept.shipping_address.first_name
+    assert privacy.expire_kept_orders(today=datetime.date(2027, 2, 2)) == 0  # nothing twice
+    assert PrivacyRequest.objects.filter(user=erased, kind="erasure", outcome__contains="Hết thời hạn").count() == 1
+    assert PrivacyRequest.objects.filter(user=None, outcome__contains="khách không đăng nhập").count() == 1
 
 
 def test_erasure_waits_for_open_orders_and_says_why(client):

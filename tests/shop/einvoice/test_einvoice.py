@@ -379,3 +379,69 @@ def test_the_portal_order_page_links_to_the_parts_xml(business_order):
     assert reverse("dashboard:ocop-einvoice-xml", kwargs={"number": "1", "partner_id": 2}).startswith(
         "/dashboard/ocop/einvoices/"
     )
+
+
+def _portal_member(order):
+    own = producer_parts(order)[0].partner
+    member = Client()
+    member.force_login(own.users.first())
+    return own, member
+
+
+def _act(member, order, action, reason=""):
+    url = reverse("dashboard:portal-order-einvoice-action", kwargs={"number": order.number})
+    response = member.post(url, {"action": action, "reason": reason}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].endswith(
+        reverse("dashboard:portal-order", kwargs={"number": order.number}) + "#einvoice"
+    )
+    return response.content.decode()
+
+
+def test_the_portal_issues_cancels_and_replaces_the_parts_invoice(business_order, settings):
+    settings.OCOP_EINVOICE_PROVIDER = "tests.shop.einvoice.test_einvoice.RecordingProvider"
+    own, member = _portal_member(business_order)
+    page = member.get(reverse("dashboard:portal-order", kwargs={"number": business_order.number})).content.decode()
+    assert "Công ty Cổ phần Nông sản Hoàng Liên" in page and "Phần đơn hàng này chưa có hoá đơn." in page
+
+    page = _act(member, business_order, "issue")
+    first = EInvoice.objects.get(order=business_order, partner=own)
+    assert first.status == EInvoice.Status.ISSUED and f"số {first.number}, mã tra cứu {first.lookup_code}" in page
+
+    page = _act(member, business_order, "replace", "")  # a reason is required
+    assert "Hãy ghi lý do huỷ hoặc thay thế hoá đơn." in page
+    page = _act(member, business_order, "replace", "Sai tên người mua")
+    first.refresh_from_db()
+    second = first.replaced_by
+    assert first.status == EInvoice.Status.REPLACED and second.status == EInvoice.Status.ISSUED
+    assert f"Đã phát hành hoá đơn thay thế {second.series} số {second.number}." in page
+    assert f"Thay thế cho hoá đơn số {first.number}" in page and "Sai tên người mua" in page
+
+    page = _act(member, business_order, "cancel", "Người mua trả hàng")
+    second.refresh_from_db()
+    assert second.status == EInvoice.Status.CANCELLED and f"Đã huỷ hoá đơn {second.number}." in page
+    page = _act(member, business_order, "cancel", "Lần nữa")
+    assert "Phần đơn hàng này chưa có hoá đơn." in page  # nothing current to cancel any more
+
+
+def test_without_a_provider_the_portal_keeps_a_draft_and_refuses_a_replacement(business_order):
+    own, member = _portal_member(business_order)
+    page = _act(member, business_order, "issue")
+    draft = EInvoice.objects.get(order=business_order, partner=own)
+    assert draft.status == EInvoice.Status.DRAFT and "Đã lưu bản nháp hoá đơn." in page
+    assert 'value="replace"' not in page  # offered only for an issued invoice with a provider
+    page = _act(member, business_order, "replace", "Sai địa chỉ")
+    assert "Chỉ thay thế được hoá đơn đã phát hành" in page
+    draft.refresh_from_db()
+    assert draft.status == EInvoice.Status.DRAFT
+
+
+def test_another_producer_cannot_act_on_the_parts_invoice(business_order):
+    outsider = Client()
+    outsider.force_login(factories.portal_user(factories.producer()))
+    url = reverse("dashboard:portal-order-einvoice-action", kwargs={"number": business_order.number})
+    assert outsider.post(url, {"action": "issue"}).status_code == 404
+    assert not EInvoice.objects.filter(order=business_order).exists()
+    _own, member = _portal_member(business_order)
+    assert member.post(url, {"action": "delete"}).status_code == 400
+    assert member.get(url)["Location"].endswith("#einvoice")  # the actions live on the order page

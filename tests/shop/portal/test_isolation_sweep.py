@@ -30,6 +30,7 @@ A_OBJECT_URLS = {
     "portal-settlement": lambda a: {"pk": a["settlement"].pk},
     "portal-settlement-voucher": lambda a: {"pk": a["settlement"].pk},
     "portal-order-einvoice": lambda a: {"number": a["order"].number},
+    "portal-order-einvoice-action": lambda a: {"number": a["order"].number},
     "ocop-product": lambda a: {"pk": a["product"].pk},
     "ocop-certificate-scan": lambda a: {"pk": a["product"].ocop_certificates.exclude(scan="").first().pk},
     "ocop-file": lambda a: {"pk": _a_file_job(a).pk},

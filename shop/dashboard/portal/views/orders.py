@@ -19,6 +19,8 @@ from django.views.generic import ListView, TemplateView
 from shop.core import addresses
 from shop.core import order_statuses as statuses
 from shop.dashboard.portal.mixins import PortalMixin
+from shop.einvoice.models import EInvoice
+from shop.einvoice.providers import configured_provider
 from shop.order import fulfilment
 from shop.partner import access
 
@@ -240,6 +242,9 @@ class OrderDetailView(PortalMixin, TemplateView):
         lines = kwargs["lines"]
         order = self.order
         live = [line for line in lines if line.status != statuses.LINE_CANCELLED]
+        einvoices = list(
+            EInvoice.objects.filter(order=order, partner=self.producer).select_related("replaces").order_by("-pk")
+        )
         context.update(
             {
                 "order": order,
@@ -247,6 +252,11 @@ class OrderDetailView(PortalMixin, TemplateView):
                 "my_total": sum((line.line_price_incl_tax for line in live), 0),
                 "address": order.shipping_address,
                 "delivery_address": addresses.delivery_address(order.shipping_address),
+                # The part's e-invoices, newest first: the current one (draft or issued) and those cancelled or
+                # replaced (views/einvoices.py acts on them).
+                "einvoices": einvoices,
+                "einvoice_current": next((e for e in einvoices if e.status in EInvoice.CURRENT_STATUSES), None),
+                "einvoice_provider": configured_provider() is not None,
                 "events": (
                     order.shipping_events.filter(partner=self.producer)
                     .select_related("event_type", "actor", "on_behalf_of")

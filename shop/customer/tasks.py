@@ -1,0 +1,12 @@
+"""Customer-data jobs run by a worker (Django Tasks)."""
+
+from django_tasks import task
+
+from shop.customer import privacy
+
+
+@task()
+def expire_kept_orders_task():
+    """The names and streets left on erased accounts' orders once their 10-year accounting retention has ended
+    (``privacy.expire_kept_orders``; idempotent). Scheduled monthly."""
+    return privacy.expire_kept_orders()
