@@ -248,10 +248,9 @@ class ClusterVisitor(soak.Visitor):
             try:
                 action()
             except soak.UnexpectedAnswer as answer:
-                location = answer.response.headers.get("Location", "")
                 with self.stats.lock:
                     self.stats.failures.append(
-                        (answer.kind, answer.url, f"HTTP {answer.response.status_code}", location, self.moment())
+                        (answer.kind, answer.url, f"HTTP {answer.response.status_code}", answer.said, self.moment())
                     )
                 self.new_session()
             except (requests.RequestException, LookupError) as error:

@@ -371,6 +371,26 @@ class UnexpectedAnswer(Exception):
         super().__init__(f"{kind} {url}: HTTP {response.status_code}")
         self.kind, self.url, self.response = kind, url, response
 
+    @property
+    def said(self):
+        """Where a redirect went, or what a page answered instead (its error messages), for the report."""
+        if self.response.is_redirect:
+            return self.response.headers.get("Location", "")
+        return page_errors(self.response.text)[:300]
+
+
+# What a form page says went wrong: field errors, Bootstrap's alerts and Oscar's messages.
+ERROR_TEXT = re.compile(
+    r'<(?:ul|div|li|p|span)[^>]*class="[^"]*(?:errorlist|invalid-feedback|alert-danger|alert-warning|alert-error)'
+    r'[^"]*"[^>]*>(.*?)</(?:ul|div|li|p|span)>',
+    re.S,
+)
+
+
+def page_errors(page_html):
+    texts = (re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found)).strip() for found in ERROR_TEXT.findall(page_html))
+    return " | ".join(text for text in texts if text)
+
 
 ORDER_NUMBER = re.compile(r'class="order-number">([^<]+)<')
 
