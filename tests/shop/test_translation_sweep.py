@@ -107,9 +107,6 @@ VIETNAMESE_CHAR = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắ�
 
 # Known gaps, listed (not skipped): (visitor, language, page) → what the sweep still finds there, and why.
 KNOWN_GAPS = {
-    # Oscar's CategoryTable has an ``actions`` column without a verbose_name: django-tables2 prints the attribute
-    # name. Needs a fork of dashboard.catalogue's tables (verbose_name=_("Thao tác")).
-    ("staff", "vi", "categories"): ["Actions <Actions>"],
     # Oscar's UserTable ``name`` column has no verbose_name either (same fix, dashboard.users' tables).
     ("staff", "vi", "users"): ["Name <Name>"],
     # Oscar's NullBooleanSelect (oscar/forms/widgets.py) translates Yes/No with gettext, not gettext_lazy, when
