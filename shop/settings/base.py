@@ -60,6 +60,7 @@ OSCAR_FORKS = {
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig": "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": "shop.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig": "shop.dashboard.reports.apps.ReportsDashboardConfig",
+    "oscar.apps.dashboard.users.apps.UsersDashboardConfig": "shop.dashboard.users.apps.UsersDashboardConfig",
 }
 # Haystack has no Elasticsearch 8 backend; our search app replaces it.
 OSCAR_APPS_DROPPED = {"haystack"}

@@ -107,8 +107,6 @@ VIETNAMESE_CHAR = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắ�
 
 # Known gaps, listed (not skipped): (visitor, language, page) → what the sweep still finds there, and why.
 KNOWN_GAPS = {
-    # Oscar's UserTable ``name`` column has no verbose_name either (same fix, dashboard.users' tables).
-    ("staff", "vi", "users"): ["Name <Name>"],
     # Oscar's NullBooleanSelect (oscar/forms/widgets.py) translates Yes/No with gettext, not gettext_lazy, when
     # the search forms are imported: in Vietnamese, for every later request in any language.
     ("staff", "en", "offers"): ["Có", "Không"],
