@@ -174,6 +174,9 @@ _.user_has_any_permission  # Wagtail: permission policies
 _.start_img  # reportlab: the paragraph parser calls start_<tag>
 _.nested  # the VietQR payload decoder (parse/nested), the inverse of payload(): tests read QR codes back
 # --- Model, form and document fields: templates, ORM lookups by string, migrations ---
+_.has_vouchers  # Oscar's offer search form field (shop/dashboard/offers/forms.py), read by Oscar's view
+_.in_set  # Oscar's voucher search form field (shop/dashboard/vouchers/forms.py), read by Oscar's view
+_.has_offers  # Oscar's voucher search form field (shop/dashboard/vouchers/forms.py), read by Oscar's view
 _.enqueued_at  # jobs.ScheduledRun: when the scheduler claimed the slot, shown in the admin and for the record
 _.address_on_document  # OcopCertificate field: templates
 _.revocation_reason  # OcopCertificate field: templates

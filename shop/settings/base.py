@@ -61,6 +61,8 @@ OSCAR_FORKS = {
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig": "shop.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig": "shop.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig": "shop.dashboard.users.apps.UsersDashboardConfig",
+    "oscar.apps.dashboard.offers.apps.OffersDashboardConfig": "shop.dashboard.offers.apps.OffersDashboardConfig",
+    "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig": "shop.dashboard.vouchers.apps.VouchersDashboardConfig",
 }
 # Haystack has no Elasticsearch 8 backend; our search app replaces it.
 OSCAR_APPS_DROPPED = {"haystack"}
