@@ -369,7 +369,7 @@ def erase_customer(user, requested_by):
     the name and address the sales record shows (phone and delivery notes are blanked) — accounting documents
     are kept at least 10 years (Law on Accounting 88/2015/QH13 art. 41; Decree 174/2016/NĐ-CP art. 12) and
     invoices name the buyer (Decree 123/2020/NĐ-CP art. 10). When that period ends the monthly
-    ``expire_kept_orders`` job blanks the name and street left on them. The consent rows are kept, as proof of
+    ``expire_kept_orders`` job blanks the name and street left on them (guests' orders too). The consent rows are kept, as proof of
     what was agreed and withdrawn.
     Raises ``RequestRefused`` (see ``erasure_refusal``).
     """

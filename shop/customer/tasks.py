@@ -7,6 +7,6 @@ from shop.customer import privacy
 
 @task()
 def expire_kept_orders_task():
-    """The names and streets left on erased accounts' orders once their 10-year accounting retention has ended
-    (``privacy.expire_kept_orders``; idempotent). Scheduled monthly."""
+    """The buyer's identity left on erased accounts' and guests' orders once their 10-year accounting retention has
+    ended (``privacy.expire_kept_orders``; idempotent). Scheduled monthly."""
     return privacy.expire_kept_orders()
