@@ -10,6 +10,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Nội dung")
 
     def ready(self):
-        from cms import signal_handlers
+        from cms import admin_language, signal_handlers
+
+        admin_language.mend()
 
         signal_handlers.register()

@@ -41,7 +41,7 @@ if [ ! -f "$marker" ] || [ "$lock" -nt "$marker" ]; then
 fi
 
 # Translation catalogues: .po files are the source, .mo files are built here.
-for po in locale/*/LC_MESSAGES/django.po; do
+for po in locale/*/LC_MESSAGES/*.po locale/*/*/LC_MESSAGES/*.po; do
     [ -f "$po" ] || continue
     mo="${po%.po}.mo"
     if [ ! -f "$mo" ] || [ "$po" -nt "$mo" ]; then

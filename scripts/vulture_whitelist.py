@@ -360,3 +360,4 @@ _.get_order_status_form  # Oscar's OrderDetailView hook: None, the order status 
 _.change_line_statuses  # Oscar's OrderDetailView dispatches the "change_line_statuses" line action to it
 _.sort_title  # ProductDocument field: Elasticsearch sorts "title-asc" by it (shop.search.backends)
 _.sort_title_en  # ProductDocument field: the English pages' "title-asc" sort
+_.export_headings  # cms/admin_language.py: read by Wagtail's redirects IndexView (its CSV/XLSX export)

@@ -262,7 +262,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 # --- Internationalisation: Vietnamese first --------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: our strings' English and corrections of Oscar's and Wagtail's Vietnamese (first: they win);
+# locale/wagtail/: the Vietnamese of Wagtail's strings its own catalogues lack (scripts/wagtail_missing_vi.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -408,6 +410,8 @@ OCOP_PLATFORM_OPERATOR = {
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "OCOP Market"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Editors choose the admin's language among the site's two (Wagtail offers every language it has a catalogue for).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The admin asks no third-party host for anything (issue 17, shop/core/csp.py's back-office policy):
 # no Gravatar avatars (initials instead), no release check against releases.wagtail.io, no "what's new"
 # banner pointing at wagtail.org.

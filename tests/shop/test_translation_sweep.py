@@ -188,7 +188,8 @@ class Corpus:
 
 # Where UI text and data meet in one text node ("Customer's note: Gọi trước khi giao"); quoted text is quoting.
 SEPARATORS = re.compile(r"[:()\[\],;|·•—–/\"«»]| - |'s\b|…|\. ")
-QUOTED = re.compile(r"“[^”]*”")
+# Quoted names inside a sentence are data ("Renamed from 'Giới thiệu' to 'About us'" in Wagtail's history).
+QUOTED = re.compile(r"“[^”]*”|(?<!\w)'[^']*'(?!\w)")
 # Vietnamese words English uses as they are: the currency, and place and product names in the shop's own copy.
 ENGLISH_LOANS = {"đồng", "lào", "tuyết", "giàng", "suối", "bảo", "yên", "tiếng", "việt"}
 
@@ -344,6 +345,23 @@ def _wagtail_urls():
         "page edit": f"/cms-admin/pages/{page.pk}/edit/",
         "images": "/cms-admin/images/",
         "documents": "/cms-admin/documents/",
+        # The rest of the admin an editor or officer reaches (Wagtail's own catalogue lacked most of it).
+        "page history": f"/cms-admin/pages/{page.pk}/history/",
+        "add subpage": f"/cms-admin/pages/{page.pk}/add_subpage/",
+        "upload images": "/cms-admin/images/multiple/add/",
+        "users": "/cms-admin/users/",
+        "groups": "/cms-admin/groups/",
+        "workflows": "/cms-admin/workflows/list/",
+        "workflow tasks": "/cms-admin/workflows/tasks/index/",
+        "locked pages": "/cms-admin/reports/locked/",
+        "site history": "/cms-admin/reports/site-history/",
+        "aging pages": "/cms-admin/reports/aging-pages/",
+        "redirects": "/cms-admin/redirects/",
+        "sites": "/cms-admin/sites/",
+        "collections": "/cms-admin/collections/",
+        "locales": "/cms-admin/locales/",
+        "forms": "/cms-admin/forms/",
+        "account": "/cms-admin/account/",
     }
 
 
