@@ -160,3 +160,23 @@ def test_the_main_pages_answer_in_their_language_fit_the_screen_and_load_all_the
     assert len(seen) == 14, seen
     assert [problem for camera in everyone for problem in camera.problems] == []
     assert [failed for camera in everyone for failed in camera.failed_loads] == []
+
+
+def test_a_listing_row_lines_up_and_its_sort_button_sits_by_its_list(new_page):
+    """On a desktop listing, a card with a rating or "Đã bán" line does not push its title below its neighbours'
+    (the line keeps its height on every card), and "Áp dụng" is centred on the sort list, not on its label's top."""
+    Line = get_model("order", "Line")
+    page = new_page(viewport=DESKTOP)
+    page.goto("/search/?q=che")
+    cards = page.locator(".product-grid .product_pod")
+    expect(cards.first).to_be_visible()
+    first_row = [card for card in cards.all() if card.bounding_box()["y"] == cards.first.bounding_box()["y"]]
+    assert len(first_row) >= 3
+    sold = [card.locator(".product-card__sold").count() for card in first_row]
+    # The demo's orders sell some of these teas and not others: the row mixes cards with and without the line.
+    assert Line.objects.exists() and 0 < sum(sold) < len(first_row), sold
+    title_tops = {round(card.locator(".product-card__title").bounding_box()["y"]) for card in first_row}
+    assert len(title_tops) == 1, title_tops
+    sort = page.locator(".listing-tools__sort select").bounding_box()
+    button = page.locator(".listing-tools button[type=submit]").bounding_box()
+    assert abs((sort["y"] + sort["height"] / 2) - (button["y"] + button["height"] / 2)) <= 3, (sort, button)

@@ -215,6 +215,16 @@ def test_the_header_on_a_phone_scrolls_its_categories_under_a_fade_and_keeps_the
     expect(page.locator("form.order-lookup")).to_be_visible()
 
 
+def _checkout_steps_on_one_line(page, active):
+    """Oscar's five checkout steps take one line of a phone, the current one named (they took five rows, ~200 px,
+    above the form)."""
+    steps = _box(page.locator(".nav-checkout"))
+    assert steps["height"] <= 64, steps
+    current = page.locator(".nav-checkout .nav-item.active")
+    expect(current).to_contain_text(active)
+    assert _box(current)["width"] >= 120
+
+
 def test_checkout_keeps_the_site_header_and_shows_the_running_total_on_every_step(new_page):
     page = phone(new_page)
     tea = Product.objects.get(title=TEA)
@@ -236,6 +246,7 @@ def test_checkout_keeps_the_site_header_and_shows_the_running_total_on_every_ste
         expect(summary).to_contain_text("Tạm tính")
         expect(summary.locator("[data-checkout-total]")).to_have_text(price)
         expect(summary).to_contain_text("tính sau khi có địa chỉ")
+    _checkout_steps_on_one_line(page, "Địa chỉ giao hàng")
     form = page.locator("form#new_shipping_address")
     form.locator("[name=first_name]").fill("Nguyễn Thị Thu")
     form.locator("[name=phone_number]").fill("0912 345 678")
@@ -251,6 +262,7 @@ def test_checkout_keeps_the_site_header_and_shows_the_running_total_on_every_ste
     expect(page).to_have_url(re.compile(r"/checkout/payment-method/"))
     # The shipping cost is known now: the total is the goods plus shipping, as the preview will say.
     expect(page.locator(".site-header .site-brand")).to_be_visible()
+    _checkout_steps_on_one_line(page, "Thanh toán")
     shipping = summary.locator("dd").nth(2).inner_text()
     assert VND.fullmatch(shipping.strip()), shipping
 
