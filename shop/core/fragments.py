@@ -75,15 +75,19 @@ def _replace_version():
     request_memo.forget(VERSION_KEY)
 
 
+def _key(name, *parts):
+    place = "|".join(str(part) for part in parts)
+    return (
+        f"ocop-fragment:{content_version()}:{translation.get_language()}:{name}:"
+        f"{hashlib.sha256(place.encode()).hexdigest()[:32]}"
+    )
+
+
 def remember(name, compute, *parts):
     """``compute()``'s value for this content version, language and ``parts``; computed on a miss."""
     if seconds() <= 0:
         return compute()
-    place = "|".join(str(part) for part in parts)
-    key = (
-        f"ocop-fragment:{content_version()}:{translation.get_language()}:{name}:"
-        f"{hashlib.sha256(place.encode()).hexdigest()[:32]}"
-    )
+    key = _key(name, *parts)
     value = local_copies.get(key)
     if value is None:
         value = cache.get(key)
@@ -92,6 +96,38 @@ def remember(name, compute, *parts):
             cache.set(key, value, seconds())
         local_copies.put(key, value)
     return value
+
+
+# What remember_each keeps for an id ``compute_missing`` did not return (a product no longer for sale, say).
+ABSENT = False
+
+
+def remember_each(name, compute_missing, ids):
+    """``remember`` for many ids at once: {id: value}, each id's value kept under its own key for this content
+    version and language. The ids not kept yet are computed together, ``compute_missing(ids)`` → {id: value};
+    an id it leaves out is kept as absent and left out of the answer."""
+    ids = list(dict.fromkeys(ids))
+    if seconds() <= 0:
+        return compute_missing(ids) if ids else {}
+    keys = {pk: _key(name, pk) for pk in ids}
+    found = {}
+    for pk, key in keys.items():
+        value = local_copies.get(key)
+        if value is not None:
+            found[pk] = value
+    shared = cache.get_many([keys[pk] for pk in ids if pk not in found]) if len(found) < len(ids) else {}
+    for pk in ids:
+        if pk not in found and shared.get(keys[pk]) is not None:
+            found[pk] = shared[keys[pk]]
+            local_copies.put(keys[pk], found[pk])
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        computed = compute_missing(missing)
+        for pk in missing:
+            found[pk] = computed.get(pk, ABSENT)
+            cache.set(keys[pk], found[pk], seconds())
+            local_copies.put(keys[pk], found[pk])
+    return {pk: value for pk, value in found.items() if value is not ABSENT}
 
 
 LOCAL_SECONDS = 60

@@ -141,3 +141,22 @@ def test_the_cache_tag_keeps_a_process_copy_and_follows_the_content_version(monk
     assert template.render(Context({"version": version, "value": "second"})) == "first"  # the copy, no read
     assert reads.fragments() == []
     assert template.render(Context({"version": "a new version", "value": "third"})) == "third"
+
+
+@pytest.mark.django_db
+def test_remember_each_keeps_each_id_apart_and_computes_only_the_ids_not_kept(django_capture_on_commit_callbacks):
+    asked = []
+
+    def compute_missing(ids):
+        asked.append(list(ids))
+        return {pk: f"card {pk}" for pk in ids if pk != 3}  # 3: no longer for sale
+
+    assert fragments.remember_each("cards", compute_missing, [1, 2, 3]) == {1: "card 1", 2: "card 2"}
+    # Another visitor's shelf: 2 and 3 are kept (3 as absent), only 4 is read.
+    assert fragments.remember_each("cards", compute_missing, [2, 3, 4]) == {2: "card 2", 4: "card 4"}
+    assert asked == [[1, 2, 3], [4]]
+    assert fragments.remember_each("cards", compute_missing, []) == {}
+    with django_capture_on_commit_callbacks(execute=True):
+        changes.content_changed()
+    assert fragments.remember_each("cards", compute_missing, [1]) == {1: "card 1"}
+    assert asked[-1] == [1]  # a change drops them all
