@@ -10,6 +10,10 @@ offers open now (``shop.offer.campaign``), so a campaign starting or ending at i
 sold move no content version (a sale changes no page): the card's "Đã bán" count may lag by
 ``OCOP_FRAGMENT_CACHE_SECONDS`` at most.
 
+Only a product from ``catalogue.listing.product_cards()`` is kept: the card reads its annotations (stars, reviews,
+units sold), and a card drawn from a plain product (a wish list's line) would show without them on every list
+until the next change. Such a card is drawn for this page alone.
+
 ``{% product_card product position %}``: a card at ``position`` (0-based) of a list that opens the page's first
 screen. Its picture loads at once (``loading="eager"``) for the first ``EAGER_CARDS`` (a phone's first row),
 the very first also with ``fetchpriority="high"`` (the page's largest paint); without a position, or further
@@ -31,6 +35,7 @@ from shop.offer import campaign
 register = template.Library()
 
 CSRF_PLACEHOLDER = "__OCOP_CARD_CSRF_TOKEN__"
+CARD_ANNOTATIONS = ("units_sold", "approved_reviews")  # what listing.product_cards() adds and a card shows
 EAGER_CARDS = 2  # two cards a row on a phone: the first row is on the first screen
 
 
@@ -54,7 +59,10 @@ def product_card(context, product, position=None):
         return str(render_product(Context(values), product))
 
     request = context.get("request")
-    html = fragments.remember("product-card", render, product.pk, loading, campaign.offers_key(request))
+    if all(hasattr(product, name) for name in CARD_ANNOTATIONS):
+        html = fragments.remember("product-card", render, product.pk, loading, campaign.offers_key(request))
+    else:
+        html = render()
     token = context.get("csrf_token")
     return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token) if token is not None else ""))
 

@@ -53,3 +53,19 @@ def test_the_cards_are_drawn_once(monkeypatch):
     monkeypatch.setattr(product_cards, "render_product", lambda *args: drawn.append(args) or "")
     client.get(reverse("catalogue:index"))
     assert drawn == [], f"{len(drawn)} cards drawn again"
+
+
+def test_a_card_drawn_from_a_plain_product_is_not_kept_for_the_lists():
+    """A wish list's or any other plain product lacks what a card shows (stars, reviews, units sold): its card is
+    drawn for that page alone, and the catalogue's card of the same product still shows its units sold."""
+    from django.template import Context, Template
+
+    sold = listing.product_cards().filter(units_sold__gt=0).first()
+    assert sold is not None, "the demo data has sold products"
+    plain = Product.objects.get(pk=sold.pk)
+    request = Client().get(reverse("basket:summary")).wsgi_request  # a visitor's request, as a page has it
+    card = Template("{% load product_cards %}{% product_card product %}")
+    plain_html = card.render(Context({"product": plain, "request": request}))
+    listed_html = card.render(Context({"product": sold, "request": request}))
+    assert "product-card__sold" not in plain_html
+    assert "product-card__sold" in listed_html, "the card kept from the plain product was shown on the list"
