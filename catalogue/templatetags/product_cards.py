@@ -52,17 +52,28 @@ def product_card(context, product, position=None):
         return ""
     loading = picture_loading(position)
 
-    def render():
-        values = context.flatten()
-        values["csrf_token"] = CSRF_PLACEHOLDER
+    def render(values):
         values["card_loading"] = loading
         return str(render_product(Context(values), product))
 
     request = context.get("request")
-    if all(hasattr(product, name) for name in CARD_ANNOTATIONS):
-        html = fragments.remember("product-card", render, product.pk, loading, campaign.offers_key(request))
-    else:
-        html = render()
+    keep = all(hasattr(product, name) for name in CARD_ANNOTATIONS)
+    return kept_with_visitor_token(
+        context, render, keep, "product-card", product.pk, loading, campaign.offers_key(request)
+    )
+
+
+def kept_with_visitor_token(context, render, keep, name, *parts):
+    """What ``render(values)`` draws from the template context's values with the CSRF token a placeholder,
+    kept per content version under ``name`` and ``parts`` when ``keep`` (``shop.core.fragments``), with this
+    visitor's own token put in. ``parts`` must name everything per visitor that the drawing shows."""
+
+    def draw():
+        values = context.flatten()
+        values["csrf_token"] = CSRF_PLACEHOLDER
+        return render(values)
+
+    html = fragments.remember(name, draw, *parts) if keep else draw()
     token = context.get("csrf_token")
     return mark_safe(html.replace(CSRF_PLACEHOLDER, str(token) if token is not None else ""))
 

@@ -1,6 +1,8 @@
 """The product page's cost in SQL queries (issue 20): at most 15 for anyone, nothing more per visitor than the
 news page adds, and the same however many pictures and reviews the product has."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -111,3 +113,35 @@ def test_a_returning_visitor_s_product_page_costs_no_more_queries_than_a_first_v
     for product in listing.for_sale().exclude(pk=current.pk)[:3]:
         client.get(product.get_absolute_url())
     assert _queries(client, current.get_absolute_url()) == first_visit
+
+
+def _most(response):
+    """The add-to-basket form's "most you may add" (the quantity's max), or None when it has none."""
+    form = re.search(r'<form id="add_to_basket_form".*?</form>', response.content.decode(), re.S).group(0)
+    found = re.search(r'name="quantity"[^>]*max="(\d+)"', form)
+    return int(found.group(1)) if found else None
+
+
+def test_the_buy_box_is_drawn_once_and_each_visitor_gets_their_own_form(client, page_cache_off):
+    """The title, price, stars and add-to-basket form are drawn once per content version: another visitor's page
+    reuses them with that visitor's own CSRF token and the most *they* may add (the stock less their basket's)."""
+    from django.middleware.csrf import _does_token_match
+    from django.test import Client
+
+    product = listing.for_sale().filter(stockrecords__num_in_stock__gte=5).first()
+    url = product.get_absolute_url()
+    first = client.get(url)
+    assert "oscar/catalogue/partials/buy_box.html" in [t.name for t in first.templates]
+    stock_left = _most(first)
+    assert stock_left is not None
+
+    holder = Client()
+    add_to_basket(holder, product, 2)
+    page = holder.get(url)
+    assert "oscar/catalogue/partials/buy_box.html" not in [t.name for t in client.get(url).templates]  # kept
+    assert _most(page) == stock_left - 2 and _most(client.get(url)) == stock_left
+    token = re.search(
+        r'id="add_to_basket_form".*?name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode(), re.S
+    )
+    assert _does_token_match(token.group(1), holder.cookies["csrftoken"].value)
+    assert not _does_token_match(token.group(1), client.cookies["csrftoken"].value)
