@@ -217,9 +217,9 @@ def ensure_demo_content(home):
                 "body": f"<p>{producer.story}</p>",
             },
             {
-                "title": f"The story of {producer.name}",
-                "intro": producer.story[:250],
-                "body": f"<p>{producer.story}</p>",
+                "title": f"The story of {producer.name_en or producer.name}",
+                "intro": (producer.story_en or producer.story)[:250],
+                "body": f"<p>{producer.story_en or producer.story}</p>",
             },
             producer=producer,
         )

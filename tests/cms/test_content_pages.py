@@ -46,6 +46,17 @@ def test_each_page_type_renders_in_vietnamese_and_english(client, cls, expected)
     assert 'lang="en"' in html and english.title in html
 
 
+def test_the_english_producer_story_tells_the_story_in_english(client):
+    """The demo's English story pages carry the producer's English story and name, not the Vietnamese text."""
+    for story in ProducerStoryPage.objects.filter(locale__language_code="vi").live():
+        producer = story.producer
+        english = story.get_translations().get(locale__language_code="en").specific
+        assert producer.story_en and producer.story_en in str(english.body)
+        assert producer.story not in str(english.body)
+        html = client.get(english.url).content.decode()
+        assert producer.story_en.split(",")[0] in html and (producer.name_en or producer.name) in english.title
+
+
 def test_the_language_switch_goes_to_the_translated_page(client):
     news = _vi(NewsIndexPage)
     response = client.post(reverse("set_language"), {"language": "en", "next": news.url})
