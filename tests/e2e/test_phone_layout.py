@@ -299,3 +299,41 @@ def test_the_back_office_on_a_phone_shows_our_brand_and_one_menu_button(new_page
     page.locator(".navbar-toggler:visible").click()
     expect(page.locator("#bottom_nav_bar")).to_be_visible()
     assert page.evaluate(WIDTH) <= PHONE_360["width"]
+
+
+# The lines a text takes: one box per line of each text node under the element.
+TEXT_LINES = """el => {
+    const range = document.createRange();
+    const tops = new Set();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        range.selectNodeContents(walker.currentNode);
+        for (const box of range.getClientRects()) if (box.width > 0) tops.add(Math.round(box.top));
+    }
+    return tops.size;
+}"""
+
+
+def test_the_back_office_index_chart_and_figures_read_on_a_phone(new_page):
+    """The 24-hour chart's amounts each on one line (not "700.000" over "₫"), its hours' labels apart from one another,
+    and the figure tables' amounts on one line."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    for hours_ago, order in zip((2, 9), Order.objects.order_by("pk")[:2]):  # the chart draws the last 24 hours
+        Order.objects.filter(pk=order.pk).update(date_placed=timezone.now() - timedelta(hours=hours_ago))
+    page = phone(new_page)
+    log_in(page, *ADMIN, next_url="/dashboard/")
+    page.goto("/dashboard/")
+    axis = page.locator("#order_graph .bar-y-axis li span")
+    assert axis.count() > 0
+    assert [axis.nth(i).evaluate(TEXT_LINES) for i in range(axis.count())] == [1] * axis.count()
+    shown = (em.bounding_box() for em in page.locator("#order_graph .bar-chart dd em").all())
+    hours = [box for box in shown if box and box["width"]]  # the hidden ones have no box
+    assert len(hours) >= 4
+    hours.sort(key=lambda box: box["x"])
+    assert all(left["x"] + left["width"] <= right["x"] for left, right in zip(hours, hours[1:])), hours
+    amounts = page.locator("body.home .table td", has_text="₫")
+    assert amounts.count() >= 2
+    assert [amounts.nth(i).evaluate(TEXT_LINES) for i in range(amounts.count())] == [1] * amounts.count()
