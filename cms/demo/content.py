@@ -9,6 +9,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.text import Truncator
 from oscar.core.loading import get_model
 from wagtail.models import Locale, Site
 
@@ -133,6 +134,11 @@ def _translate(page, fields):
     return translation
 
 
+def _lead(text, words=40):
+    """The opening of ``text`` for an intro or a teaser: whole words, with "…" when cut."""
+    return Truncator(text).words(words, truncate="…")
+
+
 def _child(parent, cls, slug, fields, english=None, **extra):
     page = cls.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
@@ -213,12 +219,12 @@ def ensure_demo_content(home):
             f"cau-chuyen-{number}",
             {
                 "title": f"Câu chuyện của {producer.name}",
-                "intro": producer.story[:250],
+                "intro": _lead(producer.story),
                 "body": f"<p>{producer.story}</p>",
             },
             {
                 "title": f"The story of {producer.name_en or producer.name}",
-                "intro": (producer.story_en or producer.story)[:250],
+                "intro": _lead(producer.story_en or producer.story),
                 "body": f"<p>{producer.story_en or producer.story}</p>",
             },
             producer=producer,
@@ -330,7 +336,11 @@ def _ensure_every_block(home, products, producers, campaign, stories, english=Fa
         wanted.append(
             (
                 "producer_spotlight",
-                {"producer": producers[0], "text": producers[0].story[:200], "story": stories[0] if stories else None},
+                {
+                    "producer": producers[0],
+                    "text": _lead(producers[0].story, 30),
+                    "story": stories[0] if stories else None,
+                },
             )
         )
     missing = [(kind, value) for kind, value in wanted if kind not in present]

@@ -53,6 +53,8 @@ def test_the_english_producer_story_tells_the_story_in_english(client):
         english = story.get_translations().get(locale__language_code="en").specific
         assert producer.story_en and producer.story_en in str(english.body)
         assert producer.story not in str(english.body)
+        lead = english.intro.removesuffix("…")  # the intro: the story's opening, cut between words
+        assert producer.story_en.startswith(lead) and producer.story_en[len(lead) : len(lead) + 1] in ("", " ")
         html = client.get(english.url).content.decode()
         assert producer.story_en.split(",")[0] in html and (producer.name_en or producer.name) in english.title
 
