@@ -176,6 +176,24 @@ def test_header_search_box_offers_suggestions_and_works_without_them(client):
     assert 'action="/search/"' in html  # a plain GET form without JavaScript
 
 
+def test_the_header_search_box_is_the_form_s_own_in_each_language_and_keeps_the_query(client):
+    """The empty box is drawn once per process and language: it is still the form's field, in the page's language,
+    and a search page's box holds what was typed."""
+    from django.utils import translation
+
+    from shop.search.forms import SearchForm
+
+    for prefix, language in (("", "vi"), ("/en", "en")):
+        html = client.get(prefix + "/").content.decode()
+        with translation.override(language):
+            assert str(SearchForm()["q"]) in html
+    assert 'placeholder="Tìm chè, mật ong, thổ cẩm…"' in client.get("/").content.decode()
+    assert 'data-suggest-url="/en/search/suggest/"' in client.get("/en/").content.decode()
+    searched = client.get("/search/", {"q": "mật ong"}).content.decode()
+    assert 'name="q" value="mật ong"' in searched
+    assert 'value="mật ong"' not in client.get("/catalogue/").content.decode()
+
+
 def _facet_counts(results):
     return {facet.key: {b["value"]: b["count"] for b in facet.buckets} for facet in results.facets}
 
