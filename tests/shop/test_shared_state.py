@@ -136,6 +136,16 @@ def test_clearing_the_cache_drops_only_this_sites_keys():
     assert neighbour.get("kept") is None
 
 
+@needs_redis
+def test_cache_operations_reuse_one_redis_client():
+    """Every operation used to build a new redis-py client (a third of a read's cost); one client per connection
+    pool now serves them all (Django gives each thread its own cache object, so a client is never shared)."""
+    client = cache._cache.get_client()
+    cache.set("reused", "yes")
+    assert cache.get("reused") == "yes" and cache.get_many(["reused"]) == {"reused": "yes"}
+    assert cache._cache.get_client() is client and cache._cache.get_client(write=True) is client
+
+
 # --- Redis away --------------------------------------------------------------------------------------------
 
 
