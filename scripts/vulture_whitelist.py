@@ -361,3 +361,4 @@ _.change_line_statuses  # Oscar's OrderDetailView dispatches the "change_line_st
 _.sort_title  # ProductDocument field: Elasticsearch sorts "title-asc" by it (shop.search.backends)
 _.sort_title_en  # ProductDocument field: the English pages' "title-asc" sort
 _.export_headings  # cms/admin_language.py: read by Wagtail's redirects IndexView (its CSV/XLSX export)
+_._class  # ResilientRedisCache: Django's RedisCache builds its client from it (shop.core.cache)
