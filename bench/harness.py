@@ -63,6 +63,35 @@ def cpu_ticks(pids):
     return total
 
 
+ROLES = (  # (role, a word of the command line); the first that matches names the process
+    ("web nodes", "gunicorn"),
+    ("worker", "db_worker"),
+    ("scheduler", "run_scheduler"),
+    ("PostgreSQL", "postgres"),
+    ("Elasticsearch", "elasticsearch"),
+    ("Redis", "redis-server"),
+)
+
+
+def cpu_by_role():
+    """CPU seconds used so far by the machine's processes, summed by their role in the cluster (``ROLES``; this
+    process, the benchmark's client, is "client"). The difference of two readings says where a run's time went."""
+    own, totals = os.getpid(), {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        role = "client" if int(entry.name) == own else next((r for r, word in ROLES if word in command), None)
+        if role:
+            totals[role] = totals.get(role, 0) + int(fields[11]) + int(fields[12])
+    tick = os.sysconf("SC_CLK_TCK")
+    return {role: ticks / tick for role, ticks in totals.items()}
+
+
 class Gunicorn:
     """``gunicorn shop.wsgi`` with ``workers`` sync workers (default 2 × cores + 1, gunicorn's advice).
 

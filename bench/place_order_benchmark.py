@@ -234,6 +234,7 @@ def cluster_scenario(cluster, goal, products, label, args, run_id, width):
     import random
 
     from bench import cluster_soak, soak
+    from bench.harness import cpu_by_role
 
     stats = soak.Stats()
     stats.node_errors, stats.server_error_times = [], []
@@ -243,6 +244,7 @@ def cluster_scenario(cluster, goal, products, label, args, run_id, width):
         buyers.append((visitor, products[number % len(products)], f"po.{run_id}.{label}.{number}@example.vn"))
     previews = in_parallel([lambda b=b: reach_preview(*b) for b in buyers], width)
     times, refused = [], 0
+    cpu_before = cpu_by_role()
     started = time.perf_counter()
     for round_start in range(0, len(buyers), width):
         barrier = threading.Barrier(width)
@@ -268,8 +270,10 @@ def cluster_scenario(cluster, goal, products, label, args, run_id, width):
             else:
                 refused += 1
     wall = time.perf_counter() - started
+    # The worker may still be at this scenario's tasks: what it spends after is not counted here.
+    cpu = {role: seconds - cpu_before.get(role, 0) for role, seconds in cpu_by_role().items()}
     assert not stats.failures and not stats.server_errors, (stats.failures[:5], stats.server_errors[:5])
-    return times, refused, wall
+    return times, refused, wall, cpu
 
 
 def cluster_run(args):
@@ -322,11 +326,19 @@ def cluster_run(args):
     print(f"{'buyers':<24} {'tasks':<26} {'orders':>6} {'refused':>7} {'orders/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for label, _products, _width in SCENARIOS(different, same, args.workers):
         for backend, text in (("database", "database queue + worker"), ("immediate", "in the request")):
-            times, refused, wall = results[backend, label]
+            times, refused, wall, _cpu = results[backend, label]
             print(
                 f"{label:<24} {text:<26} {len(times):>6} {refused:>7} {len(times) / wall:>8.1f} "
                 f"{percentile(times, 0.5) * 1000:>8.0f} {percentile(times, 0.95) * 1000:>8.0f}"
             )
+    print("CPU per order (ms) while the buyers pressed, by process:")
+    roles = ("web nodes", "PostgreSQL", "worker", "Elasticsearch", "Redis", "scheduler", "client")
+    print(f"{'buyers':<24} {'tasks':<26} " + " ".join(f"{role[:10]:>10}" for role in roles))
+    for label, _products, _width in SCENARIOS(different, same, args.workers):
+        for backend, text in (("database", "database queue + worker"), ("immediate", "in the request")):
+            times, _refused, _wall, cpu = results[backend, label]
+            per_order = {role: cpu.get(role, 0) * 1000 / max(len(times), 1) for role in roles}
+            print(f"{label:<24} {text:<26} " + " ".join(f"{per_order[role]:>10.0f}" for role in roles))
     print(f"the worker finished the queued tasks {results['drain']:.1f} s after the last database-queue order")
     p95 = percentile(results["database", f"{args.workers} × different products"][0], 0.95) * 1000
     verdict = "met" if p95 <= TARGET_P95_MS else "NOT met"
