@@ -10,8 +10,8 @@ from django.utils import translation
 from cms.demo import loader
 from shop.search import indexing, pages
 
-# "1.234.567 ₫": dot thousands, no decimals, the đồng sign after a space.
-VND_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+ ₫")
+# "1.234.567 ₫": dot thousands, no decimals, the đồng sign after a no-break space (U+00A0).
+VND_AMOUNT = re.compile(r"\b\d{1,3}(?:\.\d{3})+\u00a0₫")
 
 
 @pytest.fixture(scope="session")

@@ -277,10 +277,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Money: VND only, no minor unit ----------------------------------------
 OSCAR_DEFAULT_CURRENCY = "VND"
-# Babel pattern: dot thousands (Vietnamese locale), no decimals, symbol after.
+# Babel pattern: dot thousands (Vietnamese locale), no decimals, symbol after a no-break space (U+00A0), so
+# "450.000 ₫" never breaks before the "₫" on a narrow screen, in a table cell or a mail.
 # The locale is fixed so English pages show the same Vietnamese amount.
 OSCAR_CURRENCY_FORMAT = {
-    "VND": {"format": "#,##0 ¤", "locale": "vi_VN", "currency_digits": False},
+    "VND": {"format": "#,##0\u00a0¤", "locale": "vi_VN", "currency_digits": False},
 }
 
 # --- Oscar -----------------------------------------------------------------

@@ -161,7 +161,9 @@ def test_price_changed_after_the_page_opened_refuses_the_approval_without_withdr
     assert response.status_code == 409
     assert not _current(waiting).is_public
     label, before, after = _changes(response)["price"]
-    assert label == "giá" and before == f"{int(old_price):,}".replace(",", ".") + " ₫" and after == "999.000 ₫"
+    assert (
+        label == "giá" and before == f"{int(old_price):,}".replace(",", ".") + "\u00a0₫" and after == "999.000\u00a0₫"
+    )
     assert "changed" in _html(response).select_one('#product_version tr[data-field="price"]')["class"]
 
     response = decide(reviewer_client, waiting, {"action": "approve"})  # the page opened again

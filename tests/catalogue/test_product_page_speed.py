@@ -86,7 +86,7 @@ def test_the_product_is_read_once_per_content_version_and_a_change_shows_at_once
     stockrecord.price = 123_456
     stockrecord.save()
     changes.product_changed(product.pk)
-    assert "123.456 ₫" in client.get(url).content.decode()
+    assert "123.456\u00a0₫" in client.get(url).content.decode()
 
 
 def test_the_recently_viewed_shelf_draws_its_cards_from_the_kept_cards(client, page_cache_off):

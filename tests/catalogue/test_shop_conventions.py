@@ -43,7 +43,7 @@ def card_of(html, product):
 
 
 def vnd(amount):
-    return f"{int(amount):,}".replace(",", ".") + " ₫"
+    return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
 
 
 _ranges = itertools.count(1)

@@ -77,7 +77,7 @@ def test_product_detail_shows_price_ocop_mark_certificate_and_producer(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert product.title in html
-    expected_price = f"{int(stockrecord.price):,}".replace(",", ".") + " ₫"
+    expected_price = f"{int(stockrecord.price):,}".replace(",", ".") + "\u00a0₫"
     assert expected_price in html
     assert 'class="ocop-mark"' in html and "★★★★<" in html
     assert certificate.decision_number in html

@@ -29,7 +29,7 @@ TEA = "Chè Shan tuyết Suối Giàng hộp 200g"  # ★5
 CUSTOMER = ("khachhang@ocop.example.vn", "ocop-customer-2026")
 PRODUCER = ("nhasanxuat@ocop.example.vn", "ocop-producer-2026")
 ADMIN = ("admin@ocop.example.vn", "ocop-admin-2026")
-VND = re.compile(r"\d{1,3}(?:\.\d{3})* ₫")
+VND = re.compile(r"\d{1,3}(?:\.\d{3})*\u00a0₫")
 WIDTH = "document.documentElement.scrollWidth"
 # What sticks out, for the failure message: the elements whose right edge passes the screen's, leaving out those
 # inside a box that scrolls sideways (the header's categories run on under their fading edge by design), and the

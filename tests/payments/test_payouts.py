@@ -223,7 +223,7 @@ def test_statement_page_shows_the_qr_and_transfer_text(client):
     client.force_login(finance_officer())
     page = client.get(reverse("dashboard:ocop-settlement", kwargs={"pk": statement.pk})).content.decode()
     assert 'id="payout_qr"' in page and "<svg" in page
-    assert f"OCOP TT {statement.pk} T03 2024" in page and "950.000 ₫" in page and "Vietcombank" in page
+    assert f"OCOP TT {statement.pk} T03 2024" in page and "950.000\u00a0₫" in page and "Vietcombank" in page
 
     household = march(seller("Hộ Lò Văn Páo", kind="household", tax_code="", citizen_id=""))
     page = client.get(reverse("dashboard:ocop-settlement", kwargs={"pk": household.pk})).content.decode()
@@ -253,7 +253,7 @@ def test_batch_mark_paid_records_reference_per_line_and_emails_directors(client)
     assert (tea.paid_bank_bin, tea.paid_account_number) == (VCB, "0011009876543")
 
     mail = OutboxMessage.objects.get(event_code=payouts.SETTLEMENT_PAID, recipient=tea.partner.director.email)
-    assert "đã thanh toán" in mail.subject.lower() and "950.000 ₫" in mail.body_text
+    assert "đã thanh toán" in mail.subject.lower() and "950.000\u00a0₫" in mail.body_text
     assert "LO2404 #1" in mail.body_text and "•••• 6543" in mail.body_text and "0011009876543" not in mail.body_text
 
     again = client.post(
@@ -321,11 +321,11 @@ def test_producer_sees_own_payment_and_not_others(client):
 
     listing = client.get(reverse("dashboard:portal-settlements")).content.decode()
     assert "FT24040777" in listing and "•••• 6543" in listing and "Vietcombank" in listing
-    assert "950.000 ₫" in listing and "0011009876543" not in listing
+    assert "950.000\u00a0₫" in listing and "0011009876543" not in listing
 
     page = client.get(reverse("dashboard:portal-settlement", kwargs={"pk": own.pk})).content.decode()
     paid_on = timezone.localtime(Settlement.objects.get(pk=own.pk).paid_at)
     assert 'id="settlement_payment"' in page and "FT24040777" in page and "•••• 6543" in page
-    assert f"Nền tảng đã chuyển 950.000 ₫ cho bạn ngày {paid_on:%d/%m/%Y}" in page
+    assert f"Nền tảng đã chuyển 950.000\u00a0₫ cho bạn ngày {paid_on:%d/%m/%Y}" in page
 
     assert client.get(reverse("dashboard:portal-settlement", kwargs={"pk": other.pk})).status_code == 404

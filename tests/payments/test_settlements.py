@@ -308,7 +308,7 @@ def test_admin_month_page_lists_all_producers_with_totals(
     assert response.status_code == 200
     html = response.content.decode()
     assert household.name in html and cooperative.name in html
-    assert "1.154.320 ₫" in html and "1.900.001 ₫" in html
+    assert "1.154.320\u00a0₫" in html and "1.900.001\u00a0₫" in html
     totals = response.context["totals"]
     expected_net = sum(
         Settlement.objects.filter(period_start=datetime.date(2024, 3, 1)).values_list("net_amount", flat=True)
@@ -330,7 +330,7 @@ def test_admin_marks_statement_paid(client, staff_user, market, household):
     client.force_login(staff_user)
     url = reverse("dashboard:ocop-settlement", kwargs={"pk": statement.pk})
     page = client.get(url)
-    assert page.status_code == 200 and "1.154.320 ₫" in page.content.decode()
+    assert page.status_code == 200 and "1.154.320\u00a0₫" in page.content.decode()
     assert "mark_paid_form" in page.content.decode()
 
     refused = client.post(url, {"payment_reference": ""})

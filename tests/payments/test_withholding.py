@@ -313,7 +313,8 @@ def march_sellers(household, enterprise):
 def pdf_text(data):
     from pypdf import PdfReader
 
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    # The PDF's text layer gives the no-break space before "₫" back as a plain space (the page shows it unbroken).
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).replace(" ₫", "\u00a0₫")
 
 
 def test_voucher_pdf_states_seller_categories_and_tax(march_sellers):
@@ -322,7 +323,14 @@ def test_voucher_pdf_states_seller_categories_and_tax(march_sellers):
     assert "CHỨNG TỪ KHẤU TRỪ THUẾ" in text
     assert "Hộ kinh doanh Khấu Trừ" in text and "5300111222" in text
     assert "03/2026" in text
-    for amount in ("1.650.000 ₫", "10.000 ₫", "32.500 ₫", "42.500 ₫", "18.000 ₫", "60.500 ₫"):
+    for amount in (
+        "1.650.000\u00a0₫",
+        "10.000\u00a0₫",
+        "32.500\u00a0₫",
+        "42.500\u00a0₫",
+        "18.000\u00a0₫",
+        "60.500\u00a0₫",
+    ):
         assert amount in text, amount
     assert "123/2020" in text
 
@@ -406,7 +414,7 @@ def test_staff_download_voucher_and_declaration(client, staff_user, march_seller
     client.force_login(staff_user)
     page = client.get(reverse("dashboard:ocop-settlement", kwargs={"pk": statement.pk})).content.decode()
     assert reverse("dashboard:ocop-settlement-voucher", kwargs={"pk": statement.pk}) in page
-    assert "24.000 ₫" in page and "Dịch vụ (kể cả lưu trú, homestay)" in page
+    assert "24.000\u00a0₫" in page and "Dịch vụ (kể cả lưu trú, homestay)" in page
     voucher = client.get(reverse("dashboard:ocop-settlement-voucher", kwargs={"pk": statement.pk}))
     assert voucher.status_code == 200 and "Cá nhân Bán Homestay" in pdf_text(voucher.content)
     url = reverse("dashboard:ocop-withholding-declaration")

@@ -19,7 +19,7 @@ def test_add_to_basket_puts_the_product_in_the_basket(client):
     assert basket.num_items == 2
     line = basket.all_lines()[0]
     assert line.product == product
-    total = f"{int(line.unit_price_incl_tax * 2):,}".replace(",", ".") + " ₫"
+    total = f"{int(line.unit_price_incl_tax * 2):,}".replace(",", ".") + "\u00a0₫"
     assert total in basket_page.content.decode()
 
 

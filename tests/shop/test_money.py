@@ -58,15 +58,15 @@ def test_to_dong_refuses_floats_and_non_amounts():
 @pytest.mark.parametrize(
     "value, expected",
     [
-        (1234567, "1.234.567 ₫"),
-        (Decimal("1234567.00"), "1.234.567 ₫"),
-        (Decimal("45000"), "45.000 ₫"),
-        (500, "500 ₫"),
-        (0, "0 ₫"),
-        (-1234567, "-1.234.567 ₫"),
-        (10**12, "1.000.000.000.000 ₫"),
-        (Decimal("2.5"), "3 ₫"),  # rounded by to_dong first, never Babel's half to even
-        ("150000", "150.000 ₫"),
+        (1234567, "1.234.567\u00a0₫"),
+        (Decimal("1234567.00"), "1.234.567\u00a0₫"),
+        (Decimal("45000"), "45.000\u00a0₫"),
+        (500, "500\u00a0₫"),
+        (0, "0\u00a0₫"),
+        (-1234567, "-1.234.567\u00a0₫"),
+        (10**12, "1.000.000.000.000\u00a0₫"),
+        (Decimal("2.5"), "3\u00a0₫"),  # rounded by to_dong first, never Babel's half to even
+        ("150000", "150.000\u00a0₫"),
     ],
 )
 def test_format_vnd_is_the_sites_money_format_in_every_language(language, value, expected):

@@ -96,7 +96,7 @@ def test_guest_transfer_confirmation_is_vietnamese_with_bank_details_and_the_loo
         assert settings.VIETQR_BANK_NAME in part and settings.VIETQR_ACCOUNT_NUMBER in part
         assert settings.VIETQR_ACCOUNT_NAME in part and transfer_reference(order.number) in part
         assert vnd(order.total_incl_tax) in part
-        assert "Giảm giá (Giảm 10 % thử nghiệm thư đơn hàng): -45.000 ₫" in part  # with the offer's name
+        assert "Giảm giá (Giảm 10 % thử nghiệm thư đơn hàng): -45.000\u00a0₫" in part  # with the offer's name
 
     lookup = f"http://testserver{reverse('order-lookup')}?number={order.number}"
     text_links, html_links = _links(message)
@@ -135,9 +135,9 @@ def test_producer_new_order_mail_shows_the_discount_of_a_line(
     message = _mail_to(producer.email)
     _subject, text, html_part = _parts(message)
     for part in (text, _visible(html_part)):
-        assert "450.000 ₫" in part and "405.000 ₫" in part
-        assert "Giảm giá (Giảm 10 % thử nghiệm thư đơn hàng): -45.000 ₫" in part  # with the offer's name
-    assert "1 × 450.000 ₫ = 405.000 ₫" not in text
+        assert "450.000\u00a0₫" in part and "405.000\u00a0₫" in part
+        assert "Giảm giá (Giảm 10 % thử nghiệm thư đơn hàng): -45.000\u00a0₫" in part  # with the offer's name
+    assert "1 × 450.000\u00a0₫ = 405.000\u00a0₫" not in text
     assert "example.com" not in text + html_part
 
 

@@ -24,7 +24,7 @@ def test_order_confirmation_email_shows_vnd_amounts_without_decimals(customer):
 
     assert order.currency == "VND"
     unit_price = int(product.stockrecords.get().price)
-    expected_total = f"{unit_price * 3:,}".replace(",", ".") + " ₫"
+    expected_total = f"{unit_price * 3:,}".replace(",", ".") + "\u00a0₫"
 
     messages = CommunicationEventType.objects.get_and_render(
         "ORDER_PLACED", {"order": order, "lines": order.lines.all()}

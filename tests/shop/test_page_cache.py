@@ -113,7 +113,7 @@ def test_a_price_change_in_the_portal_reaches_the_next_visitor(producer_user, dj
     with django_capture_on_commit_callbacks(execute=True):
         editing.update_stock_prices(producer, producer_user, {record.pk: (Decimal("123000"), 7)})
     page, state = _get(Client(), url)
-    assert state == "miss" and "123.000 ₫" in page.content.decode()
+    assert state == "miss" and "123.000\u00a0₫" in page.content.decode()
 
 
 def test_publishing_a_page_and_saving_site_settings_drop_the_cache(django_capture_on_commit_callbacks):

@@ -16,9 +16,9 @@ Category = get_model("catalogue", "Category")
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_vnd_is_formatted_with_dots_no_decimals_symbol_after(language):
     with translation.override(language):
-        assert currency(Decimal("1234567")) == "1.234.567 ₫"
-        assert currency(Decimal("45000.00")) == "45.000 ₫"
-        assert currency(Decimal("500")) == "500 ₫"
+        assert currency(Decimal("1234567")) == "1.234.567\u00a0₫"
+        assert currency(Decimal("45000.00")) == "45.000\u00a0₫"
+        assert currency(Decimal("500")) == "500\u00a0₫"
 
 
 def test_vnd_is_the_only_currency_and_time_is_vietnams():

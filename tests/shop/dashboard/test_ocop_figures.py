@@ -82,7 +82,7 @@ def percent(value):
 
 
 def vnd(amount):
-    return f"{int(amount):,}".replace(",", ".") + " ₫"
+    return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ HOME_URL = reverse("dashboard:portal-home")
 
 
 def vnd(amount):
-    return f"{int(amount):,}".replace(",", ".") + " ₫"
+    return f"{int(amount):,}".replace(",", ".") + "\u00a0₫"
 
 
 @pytest.fixture(autouse=True)

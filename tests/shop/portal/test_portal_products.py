@@ -491,7 +491,7 @@ def test_quick_edit_saves_several_products_and_keeps_them_on_sale(client, produc
     assert set(reindexed) == {first.product_id, second.product_id}
     logged = producer.activities.filter(action="stock_price_updated")
     assert logged.count() == 2 and all(entry.actor == producer_user and entry.on_behalf_of is None for entry in logged)
-    assert any("111.000 ₫" in entry.summary for entry in logged)
+    assert any("111.000\u00a0₫" in entry.summary for entry in logged)
     for record in (first, second):
         product = Product.objects.get(pk=record.product_id)
         assert product.review_status == ReviewStatus.APPROVED and product.is_public

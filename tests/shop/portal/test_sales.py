@@ -57,7 +57,7 @@ def test_sales_report_by_product_leaves_out_cancelled_lines_and_other_producers(
     assert rows == {march["tea"].upc: (2, 4, 600000), march["honey"].upc: (1, 2, 380000)}
     assert (report.orders, report.units, report.revenue) == (2, 6, 980000)
     html = response.content.decode()
-    assert "980.000 ₫" in html and march["other"].title not in html
+    assert "980.000\u00a0₫" in html and march["other"].title not in html
 
 
 def test_sales_csv_opens_in_excel_with_vietnamese_header_and_plain_numbers(
@@ -110,7 +110,14 @@ def test_statement_in_the_portal_shows_every_figure_of_a_household(client, march
     assert reverse("dashboard:portal-settlement", kwargs={"pk": statement.pk}) in listing
     page = client.get(reverse("dashboard:portal-settlement", kwargs={"pk": statement.pk}))
     html = page.content.decode()
-    for amount in ("1.170.000 ₫", "190.000 ₫", "49.000 ₫", "9.800 ₫", "4.900 ₫", "916.300 ₫"):
+    for amount in (
+        "1.170.000\u00a0₫",
+        "190.000\u00a0₫",
+        "49.000\u00a0₫",
+        "9.800\u00a0₫",
+        "4.900\u00a0₫",
+        "916.300\u00a0₫",
+    ):
         assert amount in html, amount
 
 

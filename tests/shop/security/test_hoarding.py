@@ -95,7 +95,7 @@ def test_cod_over_the_order_value_is_refused_at_placement_and_nothing_is_placed(
     with limits(order_value=1000):
         response = place_order(client)
 
-    _refused_with(client, response, "tiền hàng tối đa 1.000 ₫")
+    _refused_with(client, response, "tiền hàng tối đa 1.000\u00a0₫")
     assert not Order.objects.filter(guest_email="mua@example.vn").exists()
     assert _allocated(product) == before
     assert not Payment.objects.filter(status=Payment.Status.COLLECT_ON_DELIVERY).exists()

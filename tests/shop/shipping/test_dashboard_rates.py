@@ -58,7 +58,7 @@ def test_administrator_sees_the_tariff_and_the_menu_entry(client, staff_user, ta
     client.force_login(staff_user)
     page = client.get(reverse(RATES_URL)).content.decode()
     assert "Phí vận chuyển" in page and reverse(RATES_URL) in client.get(reverse("dashboard:index")).content.decode()
-    for text in ("Nội tỉnh", "Nội miền", "Liên miền", "đến 500 g", "20.000 ₫", "65.000 ₫", "10.000 ₫"):
+    for text in ("Nội tỉnh", "Nội miền", "Liên miền", "đến 500 g", "20.000\u00a0₫", "65.000\u00a0₫", "10.000\u00a0₫"):
         assert text in page
     assert 'value="400000"' in page  # the threshold
     assert "Lào Cai" in page and "Cà Mau" in page  # the regions explained

@@ -138,9 +138,9 @@ def test_breakdown_shows_each_producer_weight_zone_and_charge_or_free(shop_items
     assert 'data-parcels="2"' in html and "Homestay" not in html
     honey_row, coffee_row = html.split("<tr data-partner=")[1:]
     assert "HTX Thử nghiệm Bắc Hà" in honey_row and "1,5 kg" in honey_row and "Nội miền" in honey_row
-    assert "Miễn phí" in honey_row and "thay vì 45.000 ₫" in honey_row
+    assert "Miễn phí" in honey_row and "thay vì 45.000\u00a0₫" in honey_row
     assert "Cơ sở Thử nghiệm Sài Gòn" in coffee_row and "0,25 kg" in coffee_row and "Liên miền" in coffee_row
-    assert "40.000 ₫" in coffee_row and "Miễn phí" not in coffee_row
+    assert "40.000\u00a0₫" in coffee_row and "Miễn phí" not in coffee_row
 
 
 def test_demo_tariff_and_threshold():
