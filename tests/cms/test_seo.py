@@ -43,6 +43,24 @@ def test_pages_name_their_canonical_url_and_their_translations(client):
     assert f'<meta property="og:title" content="{article.title}">' in html
 
 
+def test_a_pages_translations_are_worked_out_once_per_process(client):
+    """The hreflang links are kept per path (``seo.translated_paths``): the second visit resolves nothing and
+    names the same translations, in both languages."""
+    from shop.core.templatetags import seo
+
+    article = ArticlePage.objects.filter(locale__language_code="vi").first()
+    seo._translated_paths.cache_clear()
+    first = client.get(article.url).content.decode()
+    hits, misses = seo._translated_paths.cache_info()[:2]
+    again = client.get(article.url).content.decode()
+    assert seo._translated_paths.cache_info()[:2] == (hits + 1, misses)  # drawn again, nothing resolved
+    english = client.get(f"/en{article.url}").content.decode()
+    assert seo._translated_paths.cache_info().misses == misses + 1  # the English path is a path of its own
+    for html in (first, again, english):
+        assert f'hreflang="en" href="http://testserver/en{article.url}"' in html
+        assert f'hreflang="vi" href="http://testserver{article.url}"' in html
+
+
 def test_product_pages_share_image_price_and_stars_and_describe_the_product(client):
     product = for_sale(Product.objects.filter(images__isnull=False)).first()
     html = client.get(product.get_absolute_url()).content.decode()
