@@ -23,6 +23,7 @@ from payments.models import Settlement
 from payments.tax_rates import RateRow, TaxCategory
 from tests import factories
 from tests.payments.settlement_orders import cancel, pay, place_order, refund, vn
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
@@ -308,13 +309,6 @@ def march_sellers(household, enterprise):
     place_order(vn(2026, 3, 9), [(individual, product_of(individual, "services"), 1, "480000")], paid_at=vn(2026, 3, 9))
     place_order(vn(2026, 3, 9), [(enterprise, product_of(enterprise, "goods"), 1, "2000000")], paid_at=vn(2026, 3, 9))
     return {"household": household, "individual": individual, "enterprise": enterprise}
-
-
-def pdf_text(data):
-    from pypdf import PdfReader
-
-    # The PDF's text layer gives the no-break space before "₫" back as a plain space (the page shows it unbroken).
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).replace(" ₫", "\u00a0₫")
 
 
 def test_voucher_pdf_states_seller_categories_and_tax(march_sellers):

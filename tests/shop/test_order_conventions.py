@@ -2,8 +2,6 @@
 account, order-status tabs in the order history, "Đã nhận hàng" that marks a shipped parcel delivered and
 unlocks reviews (only after delivery), and the producer's packing slip / address label per parcel."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -11,12 +9,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
-from pypdf import PdfReader
 
 from cms.demo import loader
 from shop.core import order_statuses as statuses
 from shop.order import fulfilment
 from tests import factories
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 Payment = get_model("payments", "Payment")
@@ -223,10 +221,6 @@ def slip_url(order, producer):
     return reverse("order-packing-slip", kwargs={"number": order.number, "partner_id": producer.pk})
 
 
-def pdf_text(response):
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-
-
 def test_the_producer_downloads_the_packing_slip_of_its_parcel(buyer, product, producer):
     order = factories.order(buyer, product)
     portal = signed_in(producer.director)
@@ -235,7 +229,7 @@ def test_the_producer_downloads_the_packing_slip_of_its_parcel(buyer, product, p
     response = portal.get(slip_url(order, producer))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    text = pdf_text(response)
+    text = pdf_text(response.content)
     address = order.shipping_address
     assert address.first_name in text and str(address.phone_number) in text
     assert order.number in text and product.title in text
@@ -245,7 +239,7 @@ def test_the_producer_downloads_the_packing_slip_of_its_parcel(buyer, product, p
 
 def test_a_prepaid_parcel_has_nothing_to_collect(buyer, product, producer):
     order = factories.order(buyer, product, method="vietqr")
-    text = pdf_text(signed_in(producer.director).get(slip_url(order, producer)))
+    text = pdf_text(signed_in(producer.director).get(slip_url(order, producer)).content)
     assert "THU HỘ" not in text and "Không thu tiền người nhận" in text
 
 

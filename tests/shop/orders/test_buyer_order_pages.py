@@ -1,17 +1,15 @@
 """What the buyer sees after checkout: the thank-you page per producer, the confirmation email in the
 language of the order, guest lookup, account order pages and the invoice PDF per producer part."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
-from pypdf import PdfReader
 
 from shop.core.money import format_vnd as vnd
 from shop.order import fulfilment
+from tests.pdf import pdf_text
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, producer_actor, reach_preview
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +26,6 @@ def two_producer_order(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         assert place_order(client).status_code == 302
     return Order.objects.get(guest_email=GUEST)
-
-
-def _pdf_text(content):
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def test_thank_you_page_shows_each_producers_part_and_invoice_links(client, two_producer_order):
@@ -116,7 +110,7 @@ def test_invoice_pdf_holds_the_seller_lines_vat_and_totals(client, two_producer_
         reverse("order-invoice", kwargs={"number": two_producer_order.number, "partner_id": producer.pk})
     )
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    text = _pdf_text(response.content)
+    text = pdf_text(response.content)
     assert (producer.legal_name or producer.name) in text
     assert producer.registration_number and producer.registration_number in text
     assert line.title[:20] in text

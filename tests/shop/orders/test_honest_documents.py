@@ -2,7 +2,6 @@
 invoice; it and the emails and order pages show each line's list price, discount (with the offer's name) and net
 from one set of figures (shop.order.statement_lines), and every figure printed adds up."""
 
-import io
 import re
 from decimal import Decimal
 
@@ -10,12 +9,12 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
-from pypdf import PdfReader
 
 from shop.core.money import format_vnd as vnd
 from shop.order.invoices import invoice_pdf
 from shop.order.parts import producer_parts
 from shop.order.statement_lines import _spread, buyer_name
+from tests.pdf import pdf_text
 from tests.shop.checkout.journey import add_to_basket, buyable_products, place_order, reach_preview
 
 pytestmark = pytest.mark.django_db
@@ -61,15 +60,10 @@ def _amounts(text):
     return [(-1 if minus else 1) * int(digits.replace(".", "")) for minus, digits in AMOUNT.findall(text)]
 
 
-def _pdf_text(content):
-    # The PDF's text layer gives the no-break space before "₫" back as a plain space (the page shows it unbroken).
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages).replace(" ₫", "\u00a0₫")
-
-
 def test_every_figure_on_the_sales_record_adds_up(discounted_order):
     grand_total = 0
     for part in producer_parts(discounted_order):
-        text = _pdf_text(invoice_pdf(discounted_order, part.partner))
+        text = pdf_text(invoice_pdf(discounted_order, part.partner))
         figures = _amounts(text)
         lines = [line for line in part.lines]
         # Per line: unit list price, list total, −discount, net; then list total, −offer, goods, shipping, total.
@@ -91,7 +85,7 @@ def test_every_figure_on_the_sales_record_adds_up(discounted_order):
 
 def test_the_record_is_titled_as_what_it_is_and_names_the_buyer_in_full(discounted_order):
     part = producer_parts(discounted_order)[0]
-    text = _pdf_text(invoice_pdf(discounted_order, part.partner))
+    text = pdf_text(invoice_pdf(discounted_order, part.partner))
     assert "XÁC NHẬN ĐƠN HÀNG / BẢNG KÊ BÁN HÀNG" in text
     assert "HOÁ ĐƠN BÁN HÀNG" not in text.upper().replace("HÓA", "HOÁ")
     assert "không phải là hoá đơn" in re.sub(r"\s+", " ", text)
@@ -106,13 +100,13 @@ def test_a_guest_whose_address_splits_the_name_is_named_in_full(discounted_order
     address.last_name, address.first_name = "Trần Thị", "Hương"
     address.save()
     assert buyer_name(discounted_order) == "Trần Thị Hương"
-    text = _pdf_text(invoice_pdf(discounted_order, producer_parts(discounted_order)[0].partner))
+    text = pdf_text(invoice_pdf(discounted_order, producer_parts(discounted_order)[0].partner))
     assert "Người mua: Trần Thị Hương" in text
 
 
 def test_the_demo_customers_record_prints_her_full_name():
     order = Order.objects.filter(user__email="khachhang@ocop.example.vn").order_by("number").first()
-    text = _pdf_text(invoice_pdf(order, order.lines.first().partner))
+    text = pdf_text(invoice_pdf(order, order.lines.first().partner))
     assert "Người mua: Trần Thị Hương" in text
 
 
