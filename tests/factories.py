@@ -36,10 +36,11 @@ Order = get_model("order", "Order")
 OfficerProvince = get_model("users", "OfficerProvince")
 
 LAO_CAI = 15
-# Five-digit serials: a made-up decision number, title or code is never a substring of another (``"5/QĐ-UBND"`` in
-# ``"15/QĐ-UBND"``) nor equal to one of the demo registry's (at most four digits: ``1455/QĐ-UBND``), which tests
-# that assert a number is absent from a page would otherwise find by chance, depending on the order tests run in.
-_numbers = itertools.count(10_000)
+# Six-digit serials (a test process makes far fewer than 900,000): a made-up decision number, title or code is never
+# a substring of another (``"5/QĐ-UBND"`` in ``"15/QĐ-UBND"``) nor equal to one of the demo registry's (at most four
+# digits: ``1455/QĐ-UBND``), which tests that assert a number is absent from a page would otherwise find by chance,
+# depending on the order tests run in.
+_numbers = itertools.count(100_000)
 
 
 def _next():
