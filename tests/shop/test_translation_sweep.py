@@ -105,9 +105,8 @@ ENGLISH_RE = re.compile(r"(?<![\w-])(?:" + "|".join(ENGLISH) + r")(?![\w-])")
 # A character only Vietnamese uses among these languages (English text has none).
 VIETNAMESE_CHAR = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 
-# Known gaps, listed (not skipped): (visitor, language, page) → what the sweep still finds there, and why.
-# (visitor, language, page) -> the leaks allowed there. None left: Wagtail's admin home page hard-coded its
-# screen-reader "Search" button in English (themes/default/templates/wagtailadmin/home.html translates it).
+# Known gaps, listed (not skipped): (visitor, language, page) → what the sweep still finds there, and why. None left:
+# the last, Wagtail's admin home's English screen-reader "Search" button, is translated by our wagtailadmin/home.html.
 KNOWN_GAPS: dict[tuple[str, str, str], list[str]] = {}
 
 
