@@ -8,18 +8,9 @@
 set -o pipefail
 cd "$(dirname "$0")/.." || exit 1
 source bench/common.sh
-source scripts/redis.sh
 
-cluster_cleanup() {
-    local status=$?
-    redis_stop
-    (exit "$status")
-    bench_cleanup
-}
-
-bench_start || exit 1
-trap cluster_cleanup EXIT
-redis_start || exit 1
+# Redis comes with bench_start (bench/common.sh): the cluster needs it, whatever BENCH_REDIS says.
+BENCH_REDIS=1 bench_start || exit 1
 # Every process of the cluster queues its tasks in the database; the worker runs them.
 export OCOP_TASKS_BACKEND=database
 # A task left RUNNING by the killed worker is requeued after a minute (30 by default), so a short run sees it.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shared by bench/run.sh and bench/soak.sh: a throwaway PostgreSQL and Elasticsearch on loopback
+# Shared by bench/run.sh and bench/soak.sh: a throwaway PostgreSQL, Elasticsearch and Redis (the shared cache,
+# as in production; BENCH_REDIS=0 leaves it out: the file cache of a one-machine site) on loopback
 # ports, production-like settings (bench.settings), the demo market scaled to BENCH_PRODUCTS listed
 # products and indexed. Source it from the repository root, then: bench_start, bench_prepare; the
 # trap set by bench_start stops everything (gunicorn is started and stopped by the Python scripts).
@@ -8,12 +9,14 @@ BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_PYTHON=${BENCH_PYTHON:-$BENCH_ROOT/.venv/bin/python}
 source "$BENCH_ROOT/scripts/postgres.sh"
 source "$BENCH_ROOT/scripts/elasticsearch.sh"
+source "$BENCH_ROOT/scripts/redis.sh"
 
 bench_cleanup() {
     local status=$?
     trap - EXIT INT TERM
     es_stop
     pg_stop
+    redis_stop
     [ -n "${OCOP_VAR_DIR:-}" ] && [ -d "$OCOP_VAR_DIR" ] && rm -rf "$OCOP_VAR_DIR"
     exit "$status"
 }
@@ -29,6 +32,7 @@ bench_start() {
         || { echo "wrk is missing: apt-get install wrk" >&2; return 1; }
     pg_start || return 1
     es_start || return 1
+    if [ "${BENCH_REDIS:-1}" != 0 ]; then redis_start || return 1; else unset REDIS_URL; fi
     # Production settings (bench.settings derives from shop.settings.production), plain HTTP on loopback.
     export DJANGO_SETTINGS_MODULE=bench.settings
     SECRET_KEY=$("$BENCH_PYTHON" -c 'import secrets; print(secrets.token_urlsafe(64))')

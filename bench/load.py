@@ -526,6 +526,7 @@ def main():
         f"{WORKERS or 2 * os.cpu_count() + 1} sync workers; {os.cpu_count()} cores; "
         f"load before preparing: {os.environ.get('BENCH_LOAD_BEFORE', '?')}, now {loadavg()}"
     )
+    print(f"Shared cache: {settings.CACHES['default']['BACKEND']} ({settings.CACHES['default']['LOCATION']})")
     if not has_cache:
         print("OCOP_PAGE_CACHE_SECONDS is not a setting here: one run, no page cache.")
     rows, failures = [], []

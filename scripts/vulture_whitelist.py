@@ -15,6 +15,7 @@ _.CoreConfig  # Django: INSTALLED_APPS "shop.core"
 _.app_configs  # Django: the system checks' signature (shop/core/checks.py), passed by keyword
 _.platform_operator_identity  # Django: a system check registered by its decorator (shop/core/checks.py)
 _.FragmentCache  # Django: CACHES["template_fragments"] BACKEND, the {% cache %} tag's store
+_.MachineFileCache  # Django: CACHES["default"] BACKEND without REDIS_URL
 _.NotificationsConfig  # Django: INSTALLED_APPS "shop.notifications"
 _.JobsConfig  # Django: INSTALLED_APPS "shop.jobs"
 _.UsersConfig  # Django: INSTALLED_APPS "shop.users"

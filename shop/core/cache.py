@@ -11,6 +11,9 @@ Throttles (shop/core/throttle.py) must not mistake an outage for "no attempts ye
 
 ``clear()`` deletes only the keys under this cache's ``KEY_PREFIX`` when it has one (a Redis shared by
 several sites, or by the parallel test workers), every key of the database otherwise.
+
+Without Redis (one machine: ``make run``, a small deployment) the cache is ``MachineFileCache``, Django's file
+cache that counts its files now and then rather than on every write.
 """
 
 import logging
@@ -18,6 +21,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -165,3 +169,25 @@ def _batches(iterable, size):
 
 def _glob_escape(text):
     return "".join(f"\\{c}" if c in "*?[]\\" else c for c in text)
+
+
+class MachineFileCache(FileBasedCache):
+    """Django's file cache, which lists its whole directory on every write to see whether it holds more than
+    ``MAX_ENTRIES`` files. A storefront writes on every page (the product-view counters, pages and fragments
+    kept), so each write cost a listing of thousands of files: 5 ms and more per write, growing with the traffic
+    (issue 20). This one counts at most once per ``CULL_CHECK_SECONDS`` in each process; the directory may hold
+    what the processes write in that time beyond ``MAX_ENTRIES`` before random entries are dropped, as Django
+    drops them."""
+
+    CULL_CHECK_SECONDS = 30
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._next_cull_check = 0.0
+
+    def _cull(self):
+        now = time.monotonic()
+        if now < self._next_cull_check:
+            return
+        self._next_cull_check = now + self.CULL_CHECK_SECONDS
+        super()._cull()

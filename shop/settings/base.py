@@ -183,7 +183,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Cache: shared by every worker process ---------------------------------
 # The page cache's invalidation and the login/lookup throttles must be seen by every worker: Redis when
-# REDIS_URL is set (production), else a file cache on this machine (`make run`, the benchmarks). When Redis is
+# REDIS_URL is set (production, the benchmarks), else a file cache on this machine (`make run`). When Redis is
 # unreachable the site answers without it (shop/core/cache.py): short timeouts, so an outage costs milliseconds.
 REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
 if os.environ.get("REDIS_URL"):
@@ -198,7 +198,7 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "shop.core.cache.MachineFileCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }

@@ -9,6 +9,7 @@ import logging
 import os
 import socket
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -144,6 +145,44 @@ def test_cache_operations_reuse_one_redis_client():
     cache.set("reused", "yes")
     assert cache.get("reused") == "yes" and cache.get_many(["reused"]) == {"reused": "yes"}
     assert cache._cache.get_client() is client and cache._cache.get_client(write=True) is client
+
+
+def test_the_file_cache_of_one_machine_counts_its_files_now_and_then_not_on_every_write(tmp_path, monkeypatch):
+    """Without Redis the cache is a directory of files. Django's file cache listed the whole directory on every
+    write (5 ms and more with a few thousand entries, on every product view); ours counts once per interval and
+    still drops entries when there are too many."""
+    machine_cache = shared_cache.MachineFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10}})
+    listings = []
+    list_files = machine_cache._list_cache_files
+    monkeypatch.setattr(machine_cache, "_list_cache_files", lambda: listings.append(1) or list_files())
+    clock = [1000.0]
+    monkeypatch.setattr(shared_cache.time, "monotonic", lambda: clock[0])
+
+    for number in range(30):
+        machine_cache.set(f"entry-{number}", number)
+    assert len(listings) == 1  # the first write counted; the next 29, within the interval, did not
+    assert len(list_files()) == 30 and machine_cache.get("entry-29") == 29
+
+    clock[0] += shared_cache.MachineFileCache.CULL_CHECK_SECONDS
+    machine_cache.set("one-more", "yes")
+    assert len(listings) == 2
+    assert len(list_files()) == 30 - 30 // 3 + 1  # Django's cull: a third of the entries dropped at random
+    assert machine_cache.get("one-more") == "yes"
+
+
+def test_the_site_uses_the_counting_file_cache_when_no_redis_is_configured():
+    environment = {
+        name: value for name, value in os.environ.items() if name not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    backend = subprocess.run(
+        [sys.executable, "-c", "import shop.settings.base as s; print(s.CACHES['default']['BACKEND'])"],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert backend == "shop.core.cache.MachineFileCache"
 
 
 # --- Redis away --------------------------------------------------------------------------------------------
