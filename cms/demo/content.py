@@ -110,12 +110,12 @@ STANDARD = [
         {
             "title": "Chính sách vận chuyển",
             "body": "<p>Mỗi chủ thể gửi một kiện riêng; phí tính theo khối lượng "
-            "và vùng giao hàng, miễn phí cho kiện từ 500.000 ₫.</p>",
+            "và vùng giao hàng, miễn phí cho kiện từ 500.000\u00a0₫.</p>",
         },
         {
             "title": "Shipping policy",
             "body": "<p>Each producer ships its own parcel, charged by weight and zone; "
-            "parcels from 500.000 ₫ ship free.</p>",
+            "parcels from 500.000\u00a0₫ ship free.</p>",
         },
     ),
 ]
