@@ -19,9 +19,12 @@ connection sends its next request when the previous answer is in) for D seconds 
   its session and basket cookies, taken from a real GET of the product page and a first add), in turn.
 
 The stock django-oscar peer (``bench/peer``, when PEER_DATABASE_URL names its populated database and
-BENCH_PEER is not 0; bench/run.sh prepares it): its own gunicorn with the same workers and options, once, rows
-``peer`` bare, catalogue and product, measured with the same wrk; then the ratios of issue 20 (ours ÷ the peer's
-catalogue list for catalogue, category, search and home; ours ÷ the peer's product page for product).
+BENCH_PEER is not 0; bench/run.sh prepares it): its own gunicorn with the same workers and options, started before
+our first run and kept up (idle) to the end, measured with the same wrk right after each run of ours that is judged
+against it: rows ``peer`` (bare, catalogue, product) after the cache-off run and ``peer again`` after the signed-in
+one. The machine's speed drifts during a run (the bare view has halved between its first and last rows), so each
+ratio divides ours by the peer's figure measured next to it: ours ÷ the peer's catalogue list for catalogue,
+category, search and home; ours ÷ its product page for product.
 
 The signed-in customer (issue 20): a third gunicorn with the page cache on (as in production; a signed-in
 visitor's pages are never served from it), rows ``signed-in``: a customer created in the bench database signs in
@@ -42,6 +45,7 @@ the bare view of the same run, the CPU the load generator used, the load average
 Then it measures the page weight of the all-products and the category page (bench/page_weight.py).
 """
 
+import contextlib
 import html
 import json
 import os
@@ -321,20 +325,38 @@ def measure_get(server, label, name, path, headers=None):
     return figures
 
 
-def run_peer():
-    """Stock django-oscar (bench/peer) under the same gunicorn: its bare view, its catalogue list, a product page."""
-    env = {"DJANGO_SETTINGS_MODULE": "bench.peer.settings"}
-    with Gunicorn(workers=WORKERS, env=env, app="bench.peer.wsgi:application") as server:
-        listing = requests.get(server.url + "/catalogue/", timeout=30)
+class PeerSite:
+    """Stock django-oscar (bench/peer) under the same gunicorn, up for the whole load run; ``measure`` runs wrk on
+    its bare view, catalogue list and a product page now."""
+
+    def __init__(self):
+        self.server = Gunicorn(
+            workers=WORKERS, env={"DJANGO_SETTINGS_MODULE": "bench.peer.settings"}, app="bench.peer.wsgi:application"
+        )
+        self.paths = None
+
+    def __enter__(self):
+        self.server.__enter__()
+        listing = requests.get(self.server.url + "/catalogue/", timeout=30)
         listing.raise_for_status()
         product = PEER_PRODUCT_LINK.search(listing.text)
         if product is None:
+            self.server.__exit__(None, None, None)
             raise RuntimeError("the peer's /catalogue/ lists no product: is its database populated?")
-        paths = {"bare": "/bench/bare/", "catalogue": "/catalogue/", "product": product.group(1)}
-        rows = [measure_get(server, "peer", name, path) for name, path in paths.items()]
-        errors = server.error_log.read_text() if server.error_log.exists() else ""
-        MEMORY.append(memory_row("peer", server))
-    return rows, errors
+        self.paths = {"bare": "/bench/bare/", "catalogue": "/catalogue/", "product": product.group(1)}
+        return self
+
+    def measure(self, label):
+        print(f"Run: stock django-oscar peer (bench/peer), {label}", flush=True)
+        return [measure_get(self.server, label, name, path) for name, path in self.paths.items()]
+
+    def errors(self):
+        log = self.server.error_log
+        return log.read_text() if log.exists() else ""
+
+    def __exit__(self, *exc):
+        MEMORY.append(memory_row("peer", self.server))
+        return self.server.__exit__(*exc)
 
 
 def check_signed_in(base_url, cookie, paths, basket_title):
@@ -447,32 +469,43 @@ def print_memory():
             print(f"    worker {pid}: new during the run (a worker was replaced), {entry['end'][pid] / 1024:.1f} MiB")
 
 
+# Which measurement of the peer each run of ours is divided by: the one taken right after it.
+PEER_BESIDE = {"signed-in": "peer again"}
+
+
 def print_peer_ratios(rows):
     """Issue 20's ratios: ours ÷ stock Oscar's catalogue list (catalogue, category, search, home) and ours ÷ its
-    product page (product), in req/s of this run; the target (≥ 2×) judged for the runs without the page cache."""
+    product page (product), in req/s, each against the peer's figures measured next to it in this run; the target
+    (≥ 2×) judged for the runs without the page cache."""
 
     def rps(row):
         return row["requests"] / (row["duration_us"] / 1e6)
 
-    peer = {row["name"]: rps(row) for row in rows if row["run"] == "peer"}
-    if not {"catalogue", "product"} <= peer.keys():
+    peers = {}
+    for row in rows:
+        if row["run"].startswith("peer"):
+            peers.setdefault(row["run"], {})[row["name"]] = rps(row)
+    if "peer" not in peers or not {"catalogue", "product"} <= peers["peer"].keys():
         return
-    if not peer["catalogue"] or not peer["product"]:
-        print("Against stock django-oscar: no ratio, its catalogue list or product page completed no request")
-        return
-    print(
-        f"Against stock django-oscar 4.2.1 (same run): its catalogue list {peer['catalogue']:.1f} req/s, "
-        f"its product page {peer['product']:.1f} req/s"
-    )
-    for run in dict.fromkeys(row["run"] for row in rows if row["run"] != "peer"):
+    for label, peer in peers.items():
+        print(
+            f"Stock django-oscar 4.2.1 ({label}): its catalogue list {peer['catalogue']:.1f} req/s, "
+            f"its product page {peer['product']:.1f} req/s, its bare view {peer['bare']:.1f} req/s"
+        )
+    for run in dict.fromkeys(row["run"] for row in rows if not row["run"].startswith("peer")):
+        peer_label = PEER_BESIDE.get(run) if PEER_BESIDE.get(run) in peers else "peer"
+        peer = peers[peer_label]
         ours = {row["name"]: rps(row) for row in rows if row["run"] == run}
         judged = "cache on" not in run
         for name, (against, target) in PEER_TARGETS.items():
             if name not in ours:
                 continue
+            if not peer[against]:
+                print(f"  {run:<10} {name:<14} no ratio: the peer's {against} completed no request")
+                continue
             ratio = ours[name] / peer[against]
             verdict = f"  target ≥ {target}×: {'met' if ratio >= target else 'NOT met'}" if judged else ""
-            print(f"  {run:<10} {name:<14} ÷ peer {against:<9} {ratio:>6.2f}×{verdict}")
+            print(f"  {run:<10} {name:<14} ÷ {peer_label:<10} {against:<9} {ratio:>6.2f}×{verdict}")
 
 
 def print_table(rows):
@@ -531,33 +564,37 @@ def main():
         print("OCOP_PAGE_CACHE_SECONDS is not a setting here: one run, no page cache.")
     rows, failures = [], []
     visitors_file = Path(os.environ.get("OCOP_VAR_DIR", "/tmp")) / "bench-visitors.tsv"
-    for label, seconds in runs:
-        print(f"Run: {label}" + (f" (OCOP_PAGE_CACHE_SECONDS={seconds})" if seconds is not None else ""), flush=True)
-        run_rows, errors = run_once(label, seconds, targets, basket_products, str(visitors_file))
-        rows.extend(run_rows)
+    with PeerSite() if PEER else contextlib.nullcontext() as peer:
+        for label, seconds in runs:
+            print(
+                f"Run: {label}" + (f" (OCOP_PAGE_CACHE_SECONDS={seconds})" if seconds is not None else ""), flush=True
+            )
+            run_rows, errors = run_once(label, seconds, targets, basket_products, str(visitors_file))
+            rows.extend(run_rows)
+            if "Traceback" in errors or "[ERROR]" in errors:
+                failures.append(f"{label}: gunicorn's error log:\n{errors[-4000:]}")
+            if peer and label == runs[0][0]:
+                rows.extend(peer.measure("peer"))
+            fallbacks = errors.count("Elasticsearch unavailable")
+            print(
+                f"  {label}: {fallbacks} 'Elasticsearch unavailable' fallbacks to the database in gunicorn's log"
+                + (f", {errors.count('WORKER TIMEOUT')} worker timeouts" if "WORKER TIMEOUT" in errors else "")
+            )
+        seconds = runs[-1][1]
+        print(
+            "Run: signed-in customer holding a basket"
+            + (f" (OCOP_PAGE_CACHE_SECONDS={seconds})" if seconds is not None else ""),
+            flush=True,
+        )
+        signed_rows, errors = run_signed_in(seconds, targets, basket_products, str(visitors_file))
+        rows.extend(signed_rows)
         if "Traceback" in errors or "[ERROR]" in errors:
-            failures.append(f"{label}: gunicorn's error log:\n{errors[-4000:]}")
-        if PEER and label == runs[0][0]:
-            print("Run: stock django-oscar peer (bench/peer)", flush=True)
-            peer_rows, peer_errors = run_peer()
-            rows.extend(peer_rows)
+            failures.append(f"signed-in: gunicorn's error log:\n{errors[-4000:]}")
+        if peer:
+            rows.extend(peer.measure(PEER_BESIDE["signed-in"]))
+            peer_errors = peer.errors()
             if "Traceback" in peer_errors or "[ERROR]" in peer_errors:
                 failures.append(f"peer: gunicorn's error log:\n{peer_errors[-4000:]}")
-        fallbacks = errors.count("Elasticsearch unavailable")
-        print(
-            f"  {label}: {fallbacks} 'Elasticsearch unavailable' fallbacks to the database in gunicorn's log"
-            + (f", {errors.count('WORKER TIMEOUT')} worker timeouts" if "WORKER TIMEOUT" in errors else "")
-        )
-    seconds = runs[-1][1]
-    print(
-        "Run: signed-in customer holding a basket"
-        + (f" (OCOP_PAGE_CACHE_SECONDS={seconds})" if seconds is not None else ""),
-        flush=True,
-    )
-    signed_rows, errors = run_signed_in(seconds, targets, basket_products, str(visitors_file))
-    rows.extend(signed_rows)
-    if "Traceback" in errors or "[ERROR]" in errors:
-        failures.append(f"signed-in: gunicorn's error log:\n{errors[-4000:]}")
     print()
     markdown = print_table(rows)
     print()
