@@ -32,7 +32,10 @@ bench_start() {
         || { echo "wrk is missing: apt-get install wrk" >&2; return 1; }
     pg_start || return 1
     es_start || return 1
-    if [ "${BENCH_REDIS:-1}" != 0 ]; then redis_start || return 1; else unset REDIS_URL; fi
+    # A Redis of its own on a free port, whatever the calling shell had (a `make test` Redis is never reused or
+    # stopped by the cleanup).
+    unset REDIS_URL OCOP_REDIS_DIR OCOP_REDIS_PORT
+    if [ "${BENCH_REDIS:-1}" != 0 ]; then redis_start || return 1; fi
     # Production settings (bench.settings derives from shop.settings.production), plain HTTP on loopback.
     export DJANGO_SETTINGS_MODULE=bench.settings
     SECRET_KEY=$("$BENCH_PYTHON" -c 'import secrets; print(secrets.token_urlsafe(64))')

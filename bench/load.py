@@ -22,7 +22,7 @@ The stock django-oscar peer (``bench/peer``, when PEER_DATABASE_URL names its po
 BENCH_PEER is not 0; bench/run.sh prepares it): its own gunicorn with the same workers and options, started before
 our first run and kept up (idle) to the end, measured with the same wrk right after each run of ours that is judged
 against it: rows ``peer`` (bare, catalogue, product) after the cache-off run and ``peer again`` after the signed-in
-one. The machine's speed drifts during a run (the bare view has halved between its first and last rows), so each
+one. The machine's speed drifts during a run (by 10–50 %, either way), so each
 ratio divides ours by the peer's figure measured next to it: ours ÷ the peer's catalogue list for catalogue,
 category, search and home; ours ÷ its product page for product.
 
