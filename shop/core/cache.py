@@ -175,9 +175,9 @@ class MachineFileCache(FileBasedCache):
     """Django's file cache, which lists its whole directory on every write to see whether it holds more than
     ``MAX_ENTRIES`` files. A storefront writes on every page (the product-view counters, pages and fragments
     kept), so each write cost a listing of thousands of files: 5 ms and more per write, growing with the traffic
-    (issue 20). This one counts at most once per ``CULL_CHECK_SECONDS`` in each process; the directory may hold
-    what the processes write in that time beyond ``MAX_ENTRIES`` before random entries are dropped, as Django
-    drops them."""
+    (issue 20). This one counts at most once per ``CULL_CHECK_SECONDS`` per cache object (Django makes one per
+    thread of each process); the directory may hold what they write in that time beyond ``MAX_ENTRIES`` before
+    random entries are dropped, as Django drops them."""
 
     CULL_CHECK_SECONDS = 30
 
