@@ -74,3 +74,34 @@ def test_product_lists_show_the_average_rating(client):
     product.refresh_from_db()
     html = client.get(reverse("search:search"), {"q": product.title}).content.decode()
     assert "Khách đánh giá 4,0/5" in html
+
+
+def test_the_product_page_offers_each_of_the_buyers_own_wish_lists_by_whether_it_holds_the_product(
+    client, customer, django_user_model
+):
+    product = for_sale().order_by("pk").first()
+    holding = customer.wishlists.create(name="Quà Tết")
+    holding.add(product)
+    other = customer.wishlists.create(name="Mua sau")
+    stranger = django_user_model.objects.create_user(email="nguoi.la@example.vn", password="mat-khau-dai-1234")
+    strangers_list = stranger.wishlists.create(name="Danh sách của người khác")
+    client.force_login(customer)
+    page = client.get(product.get_absolute_url()).content.decode()
+
+    def url(name, wishlist):
+        return reverse(f"customer:wishlists-{name}-product", kwargs={"key": wishlist.key, "product_pk": product.pk})
+
+    assert url("add", other) in page and url("remove", holding) in page
+    assert url("add", holding) not in page and url("remove", other) not in page
+    assert strangers_list.key not in page and "Danh sách của người khác" not in page
+
+    client.force_login(stranger)  # one list, without the product
+    page = client.get(product.get_absolute_url()).content.decode()
+    assert url("add", strangers_list) in page and url("remove", strangers_list) not in page
+    assert holding.key not in page and other.key not in page
+
+    newcomer = django_user_model.objects.create_user(email="nguoi.moi@example.vn", password="mat-khau-dai-1234")
+    client.force_login(newcomer)  # no list yet: the one button that makes the first
+    page = client.get(product.get_absolute_url()).content.decode()
+    assert f'action="{reverse("customer:wishlists-add-product", kwargs={"product_pk": product.pk})}"' in page
+    assert strangers_list.key not in page and holding.key not in page
