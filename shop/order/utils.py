@@ -101,7 +101,7 @@ class OrderCreator(CoreOrderCreator):
         with transaction.atomic():
             self._check_for_sale(basket)
             order = super().place_order(basket, *args, **kwargs)
-            record_parcels(order)
+            record_parcels(order, lines=[line for line, _basket_line in self._pending_lines])
         stock_share.order_placed(order, [line for line, _basket_line in self._pending_lines], self._available_before)
         bought = {line.product_id for line, _basket_line in self._pending_lines if line.product_id}
         changes.product_changed(*bought, pages=page_cache.sold_out(bought))

@@ -186,21 +186,23 @@ def _order_lines(order):
     )
 
 
-def compute_order_parcels(order, rates=None):
+def compute_order_parcels(order, rates=None, lines=None):
     """The order's parcels computed from its lines and address, their charges adding up to the order's
-    shipping charge. Zones without rates count 0 before that sharing: the order's charge is the fact."""
-    parcels = _build(
-        _order_lines(order), destination_province(order), _order_line_facts, rates or RateTable.load(), strict=False
-    )
+    shipping charge. Zones without rates count 0 before that sharing: the order's charge is the fact.
+    ``lines``: the order's lines in id order, with their partner and product, when the caller holds them
+    (placement); read otherwise."""
+    lines = _order_lines(order) if lines is None else lines
+    parcels = _build(lines, destination_province(order), _order_line_facts, rates or RateTable.load(), strict=False)
     _allocate(parcels, to_dong(order.shipping_incl_tax))
     return parcels
 
 
-def record_parcels(order):
+def record_parcels(order, lines=None):
     """Write the order's parcels (``OrderParcel``). Called once when the order is placed, inside the
-    placement transaction; calling it again rewrites them."""
+    placement transaction, with the lines it has just written (reading them back with their products cost
+    4–5 ms of CPU, a fifteenth of placing the order); calling it again rewrites them."""
     OrderParcel = get_model("shipping", "OrderParcel")
-    parcels = compute_order_parcels(order)
+    parcels = compute_order_parcels(order, lines=lines)
     OrderParcel.objects.filter(order=order).delete()
     OrderParcel.objects.bulk_create(
         [

@@ -93,3 +93,37 @@ def test_recording_again_rewrites_and_old_orders_are_computed(shop_items):
     OrderParcel.objects.filter(order=order).delete()  # an order from before parcels were recorded
     assert [p.charge for p in parcels_for_order(order)] == [30000, 40000]
     assert not OrderParcel.objects.filter(order=order).exists()
+
+
+def test_placement_records_from_the_lines_it_wrote_what_reading_them_back_computes(shop_items):
+    """Placement builds the parcels from the order lines it holds (no second read of them with their products):
+    the same parcels as the order's lines read back give, for goods from two producers, free shipping and a
+    service."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from shop.shipping.parcels import compute_order_parcels
+
+    basket = make_basket(
+        (shop_items["honey"], 3), (shop_items["tea"], 2), (shop_items["coffee"], 1), (shop_items["homestay"], 1)
+    )
+    with CaptureQueriesContext(connection) as placing:
+        order = _place(basket, ParcelShipping(HA_NOI))
+    line_reads = [
+        q["sql"] for q in placing.captured_queries if q["sql"].startswith("SELECT") and 'FROM "order_line"' in q["sql"]
+    ]
+    assert not any('"catalogue_product"' in sql for sql in line_reads), line_reads
+
+    recorded = list(
+        OrderParcel.objects.filter(order=order)
+        .order_by("pk")
+        .values_list(
+            "partner_id", "weight_grams", "zone", "goods_subtotal", "rate_charge", "charge", "free_by_threshold"
+        )
+    )
+    read_back = [
+        (p.partner_id, p.weight_grams, p.zone, p.goods_subtotal, p.rate_charge, p.charge, p.free_by_threshold)
+        for p in compute_order_parcels(order)
+    ]
+    assert recorded == read_back
+    assert len(recorded) == 2 and sum(row[5] for row in recorded) == order.shipping_incl_tax
