@@ -364,3 +364,4 @@ _.sort_title_en  # ProductDocument field: the English pages' "title-asc" sort
 _.export_headings  # cms/admin_language.py: read by Wagtail's redirects IndexView (its CSV/XLSX export)
 _._class  # ResilientRedisCache: Django's RedisCache builds its client from it (shop.core.cache)
 _.has_product  # user_wishlists marks each wish list; add_to_wishlist.html reads it
+_.demo_loaded  # tests/conftest.py: a reused test database keeps its files, a new one starts with none

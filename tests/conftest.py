@@ -1,4 +1,6 @@
+import os
 import re
+import shutil
 
 import psycopg
 import pytest
@@ -20,6 +22,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     worker has its own test database (pytest-django adds ``_gw0``, …) and its own indexes (the settings'
     ELASTICSEARCH_INDEX_PREFIX carries the process id); the session's indexes and snapshot go at its end."""
     with django_db_blocker.unblock():
+        if not loader.demo_loaded():  # a database created for this session: no file of an earlier one lingers
+            _empty_test_files()
         loader.load_demo_data()
         indexing.rebuild()
         pages.rebuild()
@@ -30,6 +34,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.core.cache import cache
 
     cache.clear()  # this process's keys only (its own KEY_PREFIX in a shared Redis: settings/test.py)
+
+
+def _empty_test_files():
+    """The folders of the test database's files (shop/settings/test.py), emptied when that database is new. A
+    database kept by ``--reuse-db`` keeps its files: its demo rows name them, and the loader does not draw a
+    picture again for a product that exists."""
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(root)
 
 
 def _drop_session_indexes():

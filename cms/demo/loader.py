@@ -98,6 +98,12 @@ def load_demo_data():
     return created
 
 
+def demo_loaded():
+    """Whether this database holds the demo's products already (``load_demo_data`` then adds only what is
+    missing, and draws no picture again)."""
+    return Product.objects.exists()
+
+
 def ensure_country():
     Country.objects.get_or_create(
         iso_3166_1_a2="VN",

@@ -1,5 +1,6 @@
 """pytest: PostgreSQL (started by scripts/services), fast hashing, throwaway media."""
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -19,8 +20,19 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Messages go through the outbox (EMAIL_BACKEND from base) and are delivered into mail.outbox.
 OCOP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-media-"))
-PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ocop-test-private-"))
+# The test database's files (the demo's pictures, certificate scans…) live beside that database, one folder per
+# server, database and xdist worker: a run with pytest-django's --reuse-db finds the files its reused rows name, and
+# tests/conftest.py empties the folder when the database is created afresh.
+_test_db = DATABASES["default"]
+_test_files_key = hashlib.sha1(
+    f"{_test_db.get('HOST')}:{_test_db.get('PORT')}/{_test_db['NAME']}".encode(), usedforsecurity=False
+).hexdigest()
+TEST_FILES_ROOT = (
+    Path(tempfile.gettempdir())
+    / f"ocop-test-files-{_test_files_key[:12]}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+)
+MEDIA_ROOT = TEST_FILES_ROOT / "media"
+PRIVATE_MEDIA_ROOT = TEST_FILES_ROOT / "private"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
