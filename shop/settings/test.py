@@ -1,4 +1,4 @@
-"""pytest: PostgreSQL (started by scripts/services), fast hashing, throwaway media."""
+"""pytest: PostgreSQL (started by scripts/services), fast hashing, media folders kept with the test database."""
 
 import hashlib
 import os
