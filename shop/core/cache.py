@@ -13,12 +13,19 @@ Throttles (shop/core/throttle.py) must not mistake an outage for "no attempts ye
 several sites, or by the parallel test workers), every key of the database otherwise.
 
 Without Redis (one machine: ``make run``, a small deployment) the cache is ``MachineFileCache``, Django's file
-cache that counts its files now and then rather than on every write.
+cache that counts its files now and then rather than on every write, and whose ``add`` and ``incr`` are atomic
+across the machine's processes, as Redis's are (the throttles count with them).
 """
 
+import fcntl
 import logging
+import os
+import pickle
+import tempfile
 import threading
 import time
+import zlib
+from contextlib import contextmanager
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
@@ -191,3 +198,47 @@ class MachineFileCache(FileBasedCache):
             return
         self._next_cull_check = now + self.CULL_CHECK_SECONDS
         super()._cull()
+
+    # Django's file cache reads, then writes, in ``add`` (is the key there?) and in ``incr`` (BaseCache's get + set):
+    # two processes counting the same key at once both wrote the same count, so parallel attempts against a throttle
+    # (shop/core/throttle.py) were counted once; and ``incr`` set the key again with the default timeout, so a
+    # throttle's window restarted at every count. Here both run under one lock file for the whole cache (shared by
+    # every process of the machine: flock), and ``incr`` keeps the key's expiry.
+
+    @contextmanager
+    def _exclusive(self):
+        self._createdir()
+        with open(os.path.join(self._dir, "read-then-write.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        with self._exclusive():
+            return super().add(key, value, timeout, version)
+
+    def incr(self, key, delta=1, version=None):
+        with self._exclusive():
+            fname = self._key_to_file(key, version)
+            try:
+                with open(fname, "rb") as f:
+                    expiry = pickle.load(f)
+                    value = pickle.loads(zlib.decompress(f.read()))
+            except (FileNotFoundError, EOFError):
+                value, expiry = None, 0
+            if value is None or (expiry is not None and expiry < time.time()):
+                raise ValueError(f"Key '{key}' not found")
+            value += delta
+            # Written beside and moved in place, as ``set`` does: a reader sees the old file or the new one.
+            fd, tmp_path = tempfile.mkstemp(dir=self._dir)
+            try:
+                with open(fd, "wb") as f:
+                    f.write(pickle.dumps(expiry, self.pickle_protocol))
+                    f.write(zlib.compress(pickle.dumps(value, self.pickle_protocol)))
+                os.replace(tmp_path, fname)
+            except BaseException:
+                os.remove(tmp_path)
+                raise
+            return value

@@ -169,6 +169,49 @@ def test_the_file_cache_of_one_machine_counts_its_files_now_and_then_not_on_ever
     assert machine_cache.get("one-more") == "yes"
 
 
+def _count_in_the_file_cache(directory, key, times, added):
+    """One process of the machine: tries to start the counter, then counts ``times`` times."""
+    machine_cache = shared_cache.MachineFileCache(directory, {})
+    added.put(machine_cache.add(key, 0, 900))
+    for _ in range(times):
+        machine_cache.incr(key)
+
+
+def test_the_file_cache_counts_every_event_of_processes_counting_at_once(tmp_path):
+    """The throttles count with ``add`` and ``incr``. Django's file cache reads and then writes in both, so
+    processes counting one key at once overwrote each other's counts (parallel login attempts counted as a few);
+    ours holds a lock across the machine's processes for both."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    added = context.Queue()
+    processes = [
+        context.Process(target=_count_in_the_file_cache, args=(str(tmp_path), "attempts", 150, added))
+        for _ in range(4)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+        assert process.exitcode == 0
+    assert sorted(added.get(timeout=5) for _ in processes) == [False, False, False, True]  # one started it
+    assert shared_cache.MachineFileCache(str(tmp_path), {}).get("attempts") == 4 * 150
+
+
+def test_a_count_in_the_file_cache_keeps_its_window(tmp_path):
+    """Counting again does not restart the window the first count opened (Django's file cache set the key again
+    with the default timeout at every count, as if the window began at the last attempt)."""
+    machine_cache = shared_cache.MachineFileCache(str(tmp_path), {"TIMEOUT": 300})
+    assert machine_cache.add("attempts", 1, 1)
+    assert machine_cache.incr("attempts") == 2 and machine_cache.incr("attempts", 3) == 5
+    time.sleep(1.2)
+    assert machine_cache.get("attempts") is None
+    with pytest.raises(ValueError):
+        machine_cache.incr("attempts")
+    machine_cache.set("forever", 1, None)
+    assert machine_cache.incr("forever") == 2 and machine_cache.get("forever") == 2
+
+
 def test_the_site_uses_the_counting_file_cache_when_no_redis_is_configured():
     environment = {
         name: value for name, value in os.environ.items() if name not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")
