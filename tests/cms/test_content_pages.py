@@ -57,6 +57,10 @@ def test_the_english_producer_story_tells_the_story_in_english(client):
         assert producer.story_en.startswith(lead) and producer.story_en[len(lead) : len(lead) + 1] in ("", " ")
         html = client.get(english.url).content.decode()
         assert producer.story_en.split(",")[0] in html and (producer.name_en or producer.name) in english.title
+        # The producer's line and the heading of its products name it in English too.
+        if producer.name_en:
+            assert f"{producer.name_en} · " in html and f"{producer.name_en}'s products on sale" in html
+            assert producer.name not in html.split('class="producer-story"')[1]
 
 
 def test_the_language_switch_goes_to_the_translated_page(client):
