@@ -240,6 +240,16 @@ def _checkout_steps_on_one_line(page, active):
     current = page.locator(".nav-checkout .nav-item.active")
     expect(current).to_contain_text(active)
     assert _box(current)["width"] >= 120
+    # The other steps show their number in a circle, nothing of their names cut off ("2. F 3. T" before).
+    others = page.locator(".nav-checkout .nav-item:not(.active) :is(.nav-link, .navbar-text)")
+    assert others.count() == 4
+    for index in range(4):
+        step = others.nth(index)
+        shown = step.evaluate(
+            "e => ({size: getComputedStyle(e).fontSize, number: getComputedStyle(e, '::before').content})"
+        )
+        assert shown["size"] == "0px" and re.match(r'^"[1-5]"', shown["number"]), shown
+        assert _box(step)["width"] <= 32, _box(step)
 
 
 def test_checkout_keeps_the_site_header_and_shows_the_running_total_on_every_step(new_page):
