@@ -363,5 +363,7 @@ _.sort_title  # ProductDocument field: Elasticsearch sorts "title-asc" by it (sh
 _.sort_title_en  # ProductDocument field: the English pages' "title-asc" sort
 _.export_headings  # cms/admin_language.py: read by Wagtail's redirects IndexView (its CSV/XLSX export)
 _._class  # ResilientRedisCache: Django's RedisCache builds its client from it (shop.core.cache)
-_.has_product  # user_wishlists marks each wish list; add_to_wishlist.html reads it
+_.has_product  # WishListChoice (user_wishlists): add_to_wishlist.html reads it
 _.demo_loaded  # tests/conftest.py: a reused test database keeps its files, a new one starts with none
+_.record_discount  # OrderCreator: Oscar's place_order calls it per offer application (shop/order/utils.py)
+_.record_voucher_usage  # OrderCreator: Oscar's place_order calls it per voucher (shop/order/utils.py)

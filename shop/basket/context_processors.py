@@ -11,6 +11,8 @@ from django.db.models import Sum
 from django.utils.functional import SimpleLazyObject, empty
 from oscar.core.loading import get_class, get_model
 
+from shop.core.compiled import CompiledQuery
+
 BasketMiddleware = get_class("basket.middleware", "BasketMiddleware")
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
@@ -38,17 +40,23 @@ def _quantities(request):
     if user.is_authenticated and settings.OSCAR_BASKET_COOKIE_OPEN not in request.COOKIES:
         # A signed-in buyer without a guest basket to merge: the lines of their open basket(s), one query
         # (Oscar merges several open baskets into one when it loads the basket: the sums are the same).
-        lines = Line.objects.filter(basket__owner=user, basket__status=Basket.OPEN)
-    else:
-        # Oscar's own lookup of the visitor's open basket (owner, or the signed cookie), kept on the request: a
-        # later ``request.basket`` in the same request reuses it.
-        open_basket = BasketMiddleware(get_response=None).get_basket(request)
-        if open_basket.id is None:
-            return {}
-        lines = open_basket.lines.all()
-    return dict(
-        lines.order_by().values("product_id").annotate(units=Sum("quantity")).values_list("product_id", "units")
-    )
+        return dict(OWNERS_BASKET_UNITS.rows(user.pk))
+    # Oscar's own lookup of the visitor's open basket (owner, or the signed cookie), kept on the request: a later
+    # ``request.basket`` in the same request reuses it.
+    open_basket = BasketMiddleware(get_response=None).get_basket(request)
+    if open_basket.id is None:
+        return {}
+    return dict(_units(open_basket.lines.all()))
+
+
+def _units(lines):
+    return lines.order_by().values("product_id").annotate(units=Sum("quantity")).values_list("product_id", "units")
+
+
+# On every page of a signed-in buyer: compiled once (shop.core.compiled).
+OWNERS_BASKET_UNITS = CompiledQuery(
+    lambda owner: _units(Line.objects.filter(basket__owner_id=owner, basket__status=Basket.OPEN))
+)
 
 
 def item_count(request):

@@ -186,8 +186,7 @@ def test_the_file_cache_counts_every_event_of_processes_counting_at_once(tmp_pat
     context = multiprocessing.get_context("fork")
     added = context.Queue()
     processes = [
-        context.Process(target=_count_in_the_file_cache, args=(str(tmp_path), "attempts", 150, added))
-        for _ in range(4)
+        context.Process(target=_count_in_the_file_cache, args=(str(tmp_path), "attempts", 150, added)) for _ in range(4)
     ]
     for process in processes:
         process.start()
