@@ -24,7 +24,9 @@ our first run and kept up (idle) to the end, measured with the same wrk right af
 against it: rows ``peer`` (bare, catalogue, product) after the cache-off run and ``peer again`` after the signed-in
 one. The machine's speed drifts during a run (by 10–50 %, either way), so each
 ratio divides ours by the peer's figure measured next to it: ours ÷ the peer's catalogue list for catalogue,
-category, search and home; ours ÷ its product page for product.
+category, search and home; ours ÷ its product page for product. The signed-in product page is also measured
+against the peer's in interleaved rounds (BENCH_INTERLEAVED_ROUNDS, 6, of BENCH_INTERLEAVED_SECONDS, 5, each
+side, alternating which goes first) and judged by the median of the rounds' ratios, which drift moves least.
 
 The signed-in customer (issue 20): a third gunicorn with the page cache on (as in production; a signed-in
 visitor's pages are never served from it), rows ``signed-in``: a customer created in the bench database signs in
@@ -51,6 +53,7 @@ import json
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -94,6 +97,10 @@ PEER_PRODUCT_LINK = re.compile(r'href="(/catalogue/[^"/?]+_\d+/)"')
 SIGNED_IN_MARK = 'id="logout_link"'  # the header's logout button: the page was rendered for a signed-in visitor
 CUSTOMER_PASSWORD = "bench-customer-Pa55word!"
 MEMORY_MIN_REQUESTS = 10_000
+# The signed-in product page against the peer's, interleaved: rounds of a few seconds, alternately (see
+# ``interleaved_rounds``).
+INTERLEAVED_ROUNDS = int(os.environ.get("BENCH_INTERLEAVED_ROUNDS", 6))
+INTERLEAVED_SECONDS = int(os.environ.get("BENCH_INTERLEAVED_SECONDS", 5))
 # Issue 20's targets: row -> (the peer's row it is divided by, the least ratio).
 PEER_TARGETS = {
     "catalogue": ("catalogue", 2),
@@ -359,6 +366,29 @@ class PeerSite:
         return self.server.__exit__(*exc)
 
 
+def interleaved_rounds(ours, our_path, peer, peer_path, headers):
+    """Our page and the peer's in short rounds, alternately (ours first in even rounds, the peer's in odd ones); the
+    ratio of each round's req/s. This machine's speed drifts by up to 1.7× within minutes, so a peer measured
+    15 s after ours may have met another machine; a round pairs two measurements a few seconds apart, and the
+    median of the rounds' ratios is what a drift in either direction moves least. Used for the product page, whose
+    peer answers fast enough (40–100 req/s) for rounds of a few seconds; the peer's list, at ~2 s a request
+    under load, would complete too few in one."""
+    sides = {
+        "ours": (ours, ours.url + quote(our_path, safe="/?=&%"), headers),
+        "peer": (peer, peer.url + peer_path, None),
+    }
+    ratios = []
+    for number in range(INTERLEAVED_ROUNDS):
+        rates = {}
+        for side in ("ours", "peer") if number % 2 == 0 else ("peer", "ours"):
+            server, url, extra = sides[side]
+            figures = wrk(url, INTERLEAVED_SECONDS, "wrk_report.lua", headers=extra, server=server)
+            settle(server)  # what wrk left queued is served before the other side's round
+            rates[side] = figures["requests"] / (figures["duration_us"] / 1e6)
+        ratios.append(rates["ours"] / rates["peer"] if rates["peer"] else float("inf"))
+    return ratios
+
+
 def check_signed_in(base_url, cookie, paths, basket_title):
     """Every page answers 200 to the customer's cookies, rendered for that customer (the logout button, never the
     anonymous page cache's copy); the basket page shows the customer's line. Raises otherwise."""
@@ -380,7 +410,7 @@ def check_signed_in(base_url, cookie, paths, basket_title):
             raise RuntimeError(f"signed-in {name} {path}: " + "; ".join(problems))
 
 
-def run_signed_in(cache_seconds, targets, basket_products, visitors_file):
+def run_signed_in(cache_seconds, targets, basket_products, visitors_file, peer=None):
     """A signed-in customer holding a basket (one line), on a gunicorn with the page cache as in production: the
     GET pages with its cookies, then add to basket by C signed-in customers; rows ``signed-in``."""
     env = {} if cache_seconds is None else {"OCOP_PAGE_CACHE_SECONDS": str(cache_seconds)}
@@ -410,6 +440,10 @@ def run_signed_in(cache_seconds, targets, basket_products, visitors_file):
         check_signed_in(server.url, cookie, paths, title)
         print(f"  {label}: {user.email} with 1 line ({title}); every page 200 and rendered for the customer")
         rows = [measure_get(server, label, name, path, headers={"Cookie": cookie}) for name, path in paths.items()]
+        if peer is not None:
+            INTERLEAVED["product"] = interleaved_rounds(
+                server, targets["product"], peer.server, peer.paths["product"], {"Cookie": cookie}
+            )
         baskets = prepare_visitors(server.url, basket_products, visitors_file, signed_in=True)
         connection.close()
         url = server.url + "/"
@@ -469,6 +503,9 @@ def print_memory():
             print(f"    worker {pid}: new during the run (a worker was replaced), {entry['end'][pid] / 1024:.1f} MiB")
 
 
+# Signed-in page → the ratios of its interleaved rounds against the peer's page (``interleaved_rounds``).
+INTERLEAVED = {}
+
 # Which measurement of the peer each run of ours is divided by: the one taken right after it.
 PEER_BESIDE = {"signed-in": "peer again"}
 
@@ -506,6 +543,14 @@ def print_peer_ratios(rows):
             ratio = ours[name] / peer[against]
             verdict = f"  target ≥ {target}×: {'met' if ratio >= target else 'NOT met'}" if judged else ""
             print(f"  {run:<10} {name:<14} ÷ {peer_label:<10} {against:<9} {ratio:>6.2f}×{verdict}")
+    for name, ratios in INTERLEAVED.items():
+        against, target = PEER_TARGETS[name]
+        median = statistics.median(ratios)
+        print(
+            f"  signed-in  {name:<14} ÷ peer       {against:<9} {median:>6.2f}×  target ≥ {target}×: "
+            f"{'met' if median >= target else 'NOT met'} — median of {len(ratios)} interleaved rounds of "
+            f"{INTERLEAVED_SECONDS} s each side: " + ", ".join(f"{ratio:.2f}" for ratio in ratios)
+        )
 
 
 def print_table(rows):
@@ -586,7 +631,7 @@ def main():
             + (f" (OCOP_PAGE_CACHE_SECONDS={seconds})" if seconds is not None else ""),
             flush=True,
         )
-        signed_rows, errors = run_signed_in(seconds, targets, basket_products, str(visitors_file))
+        signed_rows, errors = run_signed_in(seconds, targets, basket_products, str(visitors_file), peer)
         rows.extend(signed_rows)
         if "Traceback" in errors or "[ERROR]" in errors:
             failures.append(f"signed-in: gunicorn's error log:\n{errors[-4000:]}")
