@@ -9,7 +9,6 @@ from oscar.test.factories import create_order
 pytestmark = pytest.mark.django_db
 Basket = get_model("basket", "Basket")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
-Voucher = get_model("voucher", "Voucher")
 Applicator = get_class("offer.applicator", "Applicator")
 Selector = get_class("partner.strategy", "Selector")
 
