@@ -210,6 +210,12 @@ def test_the_product_facts_follow_the_certificate_without_oscars_tax_table(new_p
     assert order.index("product-facts") == order.index("ocop-disclosure__certificate") + 2, order
     producer = tea.producer.name_en if prefix else tea.producer.name  # the English page names it in English
     expect(disclosure.locator("dl.product-facts")).to_contain_text(producer)
+    # Its links (the province in "Xã …, Lào Cai") are told from the text by more than colour
+    # (Lighthouse's link-in-text-block: accessibility 97 on the product page before).
+    links = disclosure.locator("dl.product-facts dd a")
+    assert links.count() >= 1
+    for index in range(links.count()):
+        assert "underline" in links.nth(index).evaluate("a => getComputedStyle(a).textDecorationLine")
     expect(page.locator(".product_page table")).to_have_count(0)
     body = page.locator("main").inner_text()
     for oscar_row in ("UPC", "Giá (chưa thuế)", "Thuế", "Price (excl. tax)", "Tax"):
