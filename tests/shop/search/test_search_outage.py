@@ -81,27 +81,35 @@ def search(client, query="Shan tuyết"):
 
 
 def test_a_search_with_elasticsearch_stopped_answers_from_the_database_at_once_and_opens_the_breaker(
-    client, stopped_elasticsearch, requests_to_elasticsearch, django_assert_max_num_queries
+    client, stopped_elasticsearch, requests_to_elasticsearch
 ):
     search(client, "mật ong")  # warm what the first page of a process builds once (site, menus)
-    breaker.reset()
-    cache.delete_many(list(breaker._keys(stopped_elasticsearch)))
-    requests_to_elasticsearch.clear()
-
-    started = time.monotonic()
-    found = search(client)
-    elapsed = time.monotonic() - started
-
-    assert "LC-005" in found  # the database's answer
-    assert len(requests_to_elasticsearch) == 1  # one attempt, no retry
-    assert breaker.state() == breaker.OPEN
 
     # "At once": measured against its peer in the same run, the same search answered by the database alone (the
-    # breaker now open, no attempt). A refused connection costs milliseconds; a retry or a timeout costs seconds.
-    started = time.monotonic()
-    search(client)
-    database_alone = time.monotonic() - started
-    assert elapsed < database_alone + 0.5, f"the search took {elapsed:.2f} s, the database alone {database_alone:.2f} s"
+    # breaker open, no attempt). A refused connection costs milliseconds; a retry or a timeout costs seconds. The
+    # fastest of three rounds on each side, so that one pause of a loaded machine (seen in CI: 1.0 s against
+    # 0.16 s) does not decide.
+    with_attempt, database_alone = [], []
+    for _ in range(3):
+        breaker.reset()
+        cache.delete_many(list(breaker._keys(stopped_elasticsearch)))
+        requests_to_elasticsearch.clear()
+
+        started = time.monotonic()
+        found = search(client)
+        with_attempt.append(time.monotonic() - started)
+
+        assert "LC-005" in found  # the database's answer
+        assert len(requests_to_elasticsearch) == 1  # one attempt, no retry
+        assert breaker.state() == breaker.OPEN
+
+        started = time.monotonic()
+        assert "LC-005" in search(client)
+        database_alone.append(time.monotonic() - started)
+        assert len(requests_to_elasticsearch) == 1  # the open breaker kept it away
+
+    fastest, peer = min(with_attempt), min(database_alone)
+    assert fastest < peer + 0.5, f"the search took {fastest:.2f} s at best, the database alone {peer:.2f} s"
 
 
 def test_while_the_breaker_is_open_searches_do_not_touch_elasticsearch(
