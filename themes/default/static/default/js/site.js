@@ -2,19 +2,19 @@
 
    Oscar's templates start their scripts from an inline `$(function () { {% block onbodyload %} })`;
    our layout has no such block, and this file calls the same initialisers on the pages that have
-   the elements they work on. */
+   the elements they work on. Pages without Oscar's widgets load no jQuery (layouts/site.html,
+   block oscar_scripts): what every page needs is done below without it. */
 (function ($) {
   "use strict";
   if (!$ || !window.oscar) { return; }
   $(function () {
     var oscar = window.oscar;
-    oscar.init();
+    // Oscar's oscar.init() is its forms (done below for every page) and its date pickers.
+    oscar.datetimepickers.init();
     // Basket page: AJAX quantity updates, remove / save for later, voucher form (it posts to itself).
     if ($("#basket_formset, #saved_basket_formset").length) { oscar.basket.init({basketURL: document.URL.split("#")[0]}); }
     // Checkout gateway: the password field only for "I am a returning customer".
     if ($("form input[name=options]").length && $("#id_password").length) { oscar.checkout.gateway.init(); }
-    // Browse and search pages: sort select and facet checkboxes.
-    if ($("#id_sort_by, .facet_checkbox").length) { oscar.search.init(); }
     // Account: notifications inbox and wish lists.
     if ($('a[data-behaviours~="archive"], a[data-behaviours~="delete"]').length) { oscar.notifications.init(); }
     if ($(".clipboard-item").length) { oscar.customer.wishlists.init(); }
@@ -30,6 +30,58 @@
     $(document.body).on("click", "[data-action=back]", function (event) { event.preventDefault(); window.history.back(); });
   });
 })(window.jQuery);
+
+/* Every page, with or without jQuery: what Oscar's oscar.forms and oscar.search did, and closing a message. */
+(function () {
+  "use strict";
+  // A button with data-loading-text ("Đang thêm…") is disabled once its form is on its way, so a second tap does
+  // not send it twice; a form marked data-behaviours="lock" is sent once.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-loading-text]");
+    if (!button) { return; }
+    var form = button.closest("form");
+    if (form && form.querySelector(":invalid")) { return; }
+    setTimeout(function () {  // after the click has sent the form
+      button.setAttribute("data-idle-text", button.tagName === "INPUT" ? button.value : button.innerHTML);
+      if (button.tagName === "INPUT") { button.value = button.getAttribute("data-loading-text"); }
+      else { button.textContent = button.getAttribute("data-loading-text"); }
+      button.classList.add("disabled");
+      button.disabled = true;
+    });
+  });
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches('form[data-behaviours~="lock"]')) { return; }
+    if (form.hasAttribute("data-locked")) { event.preventDefault(); return; }
+    form.setAttribute("data-locked", "");
+  });
+  // Back to a page the browser kept (the back button after "add to basket"): its buttons work again.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    document.querySelectorAll("[data-idle-text]").forEach(function (button) {
+      if (button.tagName === "INPUT") { button.value = button.getAttribute("data-idle-text"); }
+      else { button.innerHTML = button.getAttribute("data-idle-text"); }
+      button.removeAttribute("data-idle-text");
+      button.classList.remove("disabled");
+      button.disabled = false;
+    });
+    document.querySelectorAll("form[data-locked]").forEach(function (form) { form.removeAttribute("data-locked"); });
+  });
+  // Listings: a new sort order applies at once (the "Áp dụng" button stays for a page without this script).
+  document.addEventListener("change", function (event) {
+    if (event.target.id !== "id_sort_by" || !event.target.form) { return; }
+    var form = event.target.form;
+    if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+  });
+  // A message's ×: Bootstrap's alert plugin closes it where Oscar's scripts are loaded; elsewhere this does.
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest && event.target.closest('[data-dismiss="alert"]');
+    if (!close || (window.jQuery && window.jQuery.fn.alert)) { return; }
+    event.preventDefault();
+    var alert = close.closest(".alert");
+    if (alert) { alert.remove(); }
+  });
+})();
 
 /* Shop conventions: the quantity stepper (oscar/catalogue/partials/quantity_stepper.html) and "copy link"
    (oscar/catalogue/partials/share.html). Without this script both still work: a plain number input bounded by
