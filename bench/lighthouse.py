@@ -72,8 +72,23 @@ def pick_pages():
     }
 
 
-def audit(url):
-    """One Lighthouse run (mobile, its default throttling) of ``url``: the parsed JSON report."""
+def audit(url, attempts=3):
+    """One Lighthouse run (mobile, its default throttling) of ``url``: the parsed JSON report. Lighthouse sometimes
+    loses its own trace of the load ("NO_NAVSTART … Please run Lighthouse again"): such a run is run again."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return _audit_once(url)
+        except LighthouseAskedForARerun as error:
+            if attempt == attempts:
+                raise
+            print(f"    lighthouse asked for another run of {url}: {error}", flush=True)
+
+
+class LighthouseAskedForARerun(RuntimeError):
+    pass
+
+
+def _audit_once(url):
     from bench.page_weight import CHROMIUM, CHROMIUM_ARGS
 
     profile = tempfile.mkdtemp(prefix="lighthouse-chrome-")
@@ -99,7 +114,8 @@ def audit(url):
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     if completed.returncode != 0:
-        raise RuntimeError(f"lighthouse failed on {url}:\n{completed.stderr[-3000:]}")
+        error = LighthouseAskedForARerun if "Please run Lighthouse again" in completed.stderr else RuntimeError
+        raise error(f"lighthouse failed on {url}:\n{completed.stderr[-3000:]}")
     return json.loads(completed.stdout)
 
 
