@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from catalogue.producers import story_page_url
 from tests.e2e.checkout_steps import add_to_basket_here, check_out_as_guest
 from tests.e2e.conftest import DESKTOP, PHONE, log_in
-from tests.e2e.test_phone_layout import WIDE_ELEMENTS
+from tests.e2e.test_phone_layout import LAY_OUT_EVERYTHING, WIDE_ELEMENTS
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -82,6 +82,7 @@ class Camera:
         lang = page.locator("html").get_attribute("lang") or ""
         if not lang.startswith(self.language):
             self.problems.append((name, page.url, f"lang={lang!r}"))
+        page.evaluate(LAY_OUT_EVERYTHING)
         wide = page.evaluate("document.documentElement.scrollWidth")
         if wide > self.width:
             self.problems.append((name, page.url, f"{wide} px wide", page.evaluate(WIDE_ELEMENTS)))

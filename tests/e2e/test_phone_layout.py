@@ -31,6 +31,13 @@ PRODUCER = ("nhasanxuat@ocop.example.vn", "ocop-producer-2026")
 ADMIN = ("admin@ocop.example.vn", "ocop-admin-2026")
 VND = re.compile(r"\d{1,3}(?:\.\d{3})*\u00a0₫")
 WIDTH = "document.documentElement.scrollWidth"
+# Parts of a page laid out only near the screen (content-visibility: auto, the home page's lower shelves) are laid
+# out before a page is measured or captured whole: else their content is neither measured nor in the picture.
+LAY_OUT_EVERYTHING = """() => {
+    for (const el of document.querySelectorAll('body *')) {
+        if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+    }
+}"""
 # What sticks out, for the failure message: the elements whose right edge passes the screen's, leaving out those
 # inside a box that scrolls sideways (the header's categories run on under their fading edge by design), and the
 # elements whose own content runs past them (a word too long for its box is not an element of its own).
@@ -66,6 +73,7 @@ class Widths:
         # address changes, before its stylesheets and pictures are in) and its fonts are drawn.
         self.page.wait_for_load_state("load")
         self.page.evaluate("document.fonts.ready.then(() => true)")
+        self.page.evaluate(LAY_OUT_EVERYTHING)
         width = self.page.evaluate(WIDTH)
         self.seen.append(self.page.url)
         if width > PHONE_360["width"]:
