@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.utils.encoding import smart_str
 from django.utils.translation import gettext as _
@@ -27,6 +28,16 @@ class Basket(AbstractBasket):
 
 
 class Line(AbstractLine):
+    def save(self, *args, **kwargs):
+        """Oscar's refusal to change a basket being paid for or already ordered, in the visitor's own words: Oscar's
+        put the basket's status in English inside the Vietnamese sentence ("…thay đổi submitted giỏ hàng"). The
+        403 page shows it (shop.core.errors)."""
+        if not self.basket.can_be_edited:
+            raise PermissionDenied(
+                _("Giỏ hàng này đang được thanh toán hoặc đã thành đơn hàng nên không thể thay đổi nữa.")
+            )
+        return super().save(*args, **kwargs)
+
     def get_warning(self):
         """Oscar's warnings (price changed, unavailable), with the reason when the product stopped being for
         sale since it was put in the basket: the checkout refuses the basket until the line goes."""

@@ -36,3 +36,28 @@ def test_cannot_add_more_than_stock(client):
     client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": stock + 1})
     basket = client.get(reverse("basket:summary")).context["basket"]
     assert basket.num_items == 0
+
+
+@pytest.mark.parametrize(
+    "language, refusal",
+    [
+        ("vi", "Giỏ hàng này đang được thanh toán hoặc đã thành đơn hàng nên không thể thay đổi nữa."),
+        ("en", "This basket is being paid for or has already become an order, so it can no longer be changed."),
+    ],
+)
+def test_a_basket_being_paid_for_refuses_changes_in_the_visitors_language(language, refusal):
+    """Oscar's refusal put the basket's status in English inside the sentence ("Bạn không thể thay đổi frozen giỏ
+    hàng"); our 403 page shows it to the visitor."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils import translation
+
+    from tests import factories
+
+    from oscar.core.loading import get_class
+
+    basket = get_model("basket", "Basket").objects.create(owner=factories.customer())
+    basket.strategy = get_class("partner.strategy", "Selector")().strategy()
+    basket.freeze()
+    with translation.override(language), pytest.raises(PermissionDenied) as refused:
+        basket.add_product(_in_stock_product())
+    assert str(refused.value) == refusal
