@@ -183,13 +183,30 @@ def run(args):
 TARGET_P95_MS = 300
 
 
-def SCENARIOS(different, same, workers):  # noqa: N802 (a table)
-    """(label, products, buyers at once): W buyers of W different products, of the same one, one buyer alone."""
+CAMPAIGN_LABEL = "× different, one campaign"
+
+
+def SCENARIOS(different, same, workers, campaign=None):  # noqa: N802 (a table)
+    """(label, products, buyers at once): W buyers of W different products, of the same one, one buyer alone;
+    with ``campaign``, W buyers of W different products that one campaign discounts (every order then counts in
+    the campaign's row: shop.order.utils.OrderCreator._record_usage)."""
     return [
         (f"{workers} × different products", different, workers),
+        *([(f"{workers} {CAMPAIGN_LABEL}", campaign, workers)] if campaign else []),
         (f"{workers} × the same product", same, workers),
         ("1 at a time", different, 1),
     ]
+
+
+def campaign_products(offer, products):
+    """The products put in the campaign's ranges (its condition's and its benefit's), so that it discounts them."""
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    for product in Product.objects.filter(pk__in=[pk for pk, _path in products]):
+        for offer_range in {offer.condition.range, offer.benefit.range} - {None}:
+            offer_range.add_product(product)
+    return products
 
 
 def reach_preview(visitor, product, email):
@@ -287,17 +304,26 @@ def cluster_run(args):
     StockRecord = get_model("partner", "StockRecord")
     run_id = f"{int(time.time())}"
     goal = soak.targets()
-    # W products of different producers (none of the soak's hot ones), and one product for all.
-    different, producers = [], set()
+    # W products of different producers (none of the soak's hot ones), W more of other producers for the campaign
+    # (the demo's site offer), and one product for all.
+    different, campaign, producers = [], [], set()
     for pk, path in goal["products"][len(goal["hot"]) :]:
         producer = StockRecord.objects.filter(product_id=pk).values_list("partner_id", flat=True).first()
         if producer not in producers:
             producers.add(producer)
-            different.append((pk, path))
-        if len(different) == args.workers:
+            (different if len(different) < args.workers else campaign).append((pk, path))
+        if len(campaign) == args.workers:
             break
-    same = [goal["products"][len(goal["hot"]) + args.workers * 3]]
-    StockRecord.objects.filter(product_id__in=[pk for pk, _p in different + same]).update(
+    used = {pk for pk, _path in different + campaign}
+    same = [next(product for product in goal["products"][len(goal["hot"]) :] if product[0] not in used)]
+    ConditionalOffer = get_model("offer", "ConditionalOffer")
+    offer = (
+        ConditionalOffer.objects.filter(offer_type=ConditionalOffer.SITE, status=ConditionalOffer.OPEN)
+        .order_by("pk")
+        .first()
+    )
+    campaign = campaign_products(offer, campaign) if offer and len(campaign) == args.workers else None
+    StockRecord.objects.filter(product_id__in=[pk for pk, _p in different + (campaign or []) + same]).update(
         num_in_stock=F("num_allocated") + 100_000
     )
     log_dir = os.environ.get("OCOP_VAR_DIR", "/tmp")
@@ -307,11 +333,20 @@ def cluster_run(args):
         cluster = cluster_soak.Cluster(workers, log_dir, env={"OCOP_TASKS_BACKEND": backend})
         try:
             cluster.start(background=backend == "database")
-            for index, (label, products, width) in enumerate(SCENARIOS(different, same, args.workers)):
+            for index, (label, products, width) in enumerate(SCENARIOS(different, same, args.workers, campaign)):
                 print(f"  {backend}: {label}, {args.rounds} rounds of {width} buyers…", flush=True)
                 results[backend, label] = cluster_scenario(
                     cluster, goal, products, f"{backend}.{index}", args, run_id, width
                 )
+                if label.endswith(CAMPAIGN_LABEL):  # the scenario measures what it says: every order discounted
+                    discounted = (
+                        get_model("order", "Order")
+                        .objects.filter(guest_email__startswith=f"po.{run_id}.{backend}.{index}.")
+                        .filter(discounts__offer_id=offer.id)
+                        .distinct()
+                        .count()
+                    )
+                    assert discounted == len(results[backend, label][0]), (discounted, len(results[backend, label][0]))
             if backend == "database":
                 drain_started = time.perf_counter()
                 cluster_soak.drain()
@@ -324,7 +359,7 @@ def cluster_run(args):
         f"PostgreSQL, Redis; load {loadavg()}"
     )
     print(f"{'buyers':<24} {'tasks':<26} {'orders':>6} {'refused':>7} {'orders/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
-    for label, _products, _width in SCENARIOS(different, same, args.workers):
+    for label, _products, _width in SCENARIOS(different, same, args.workers, campaign):
         for backend, text in (("database", "database queue + worker"), ("immediate", "in the request")):
             times, refused, wall, _cpu = results[backend, label]
             print(
@@ -334,7 +369,7 @@ def cluster_run(args):
     print("CPU per order (ms) while the buyers pressed, by process:")
     roles = ("web nodes", "PostgreSQL", "worker", "Elasticsearch", "Redis", "scheduler", "client")
     print(f"{'buyers':<24} {'tasks':<26} " + " ".join(f"{role[:10]:>10}" for role in roles))
-    for label, _products, _width in SCENARIOS(different, same, args.workers):
+    for label, _products, _width in SCENARIOS(different, same, args.workers, campaign):
         for backend, text in (("database", "database queue + worker"), ("immediate", "in the request")):
             times, _refused, _wall, cpu = results[backend, label]
             per_order = {role: cpu.get(role, 0) * 1000 / max(len(times), 1) for role in roles}
