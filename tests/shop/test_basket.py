@@ -1,6 +1,10 @@
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from oscar.core.loading import get_model
+from django.utils import translation
+from oscar.core.loading import get_class, get_model
+
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
@@ -48,13 +52,6 @@ def test_cannot_add_more_than_stock(client):
 def test_a_basket_being_paid_for_refuses_changes_in_the_visitors_language(language, refusal):
     """Oscar's refusal put the basket's status in English inside the sentence ("Bạn không thể thay đổi frozen giỏ
     hàng"); our 403 page shows it to the visitor."""
-    from django.core.exceptions import PermissionDenied
-    from django.utils import translation
-
-    from tests import factories
-
-    from oscar.core.loading import get_class
-
     basket = get_model("basket", "Basket").objects.create(owner=factories.customer())
     basket.strategy = get_class("partner.strategy", "Selector")().strategy()
     basket.freeze()
