@@ -19,7 +19,8 @@ client: no network server), so the figures are the application's and the databas
 ``--cluster`` (issue 19, item 6; run by ``bash bench/cluster_soak.sh`` after the soak, on its prepared
 database, Elasticsearch and Redis): two gunicorn nodes and, with the database queue, the worker; W buyers
 (8) press "place order" at the same moment, R rounds (``--rounds``, 10), first each buying a *different*
-product (of different producers), then all the *same* product, each buyer prepared up to the preview page
+product (of different producers), then different products all discounted by the demo's campaign, then all the
+*same* product, each buyer prepared up to the preview page
 over HTTP (not timed). The same twice: tasks on the database queue run by the worker
 (``OCOP_TASKS_BACKEND=database``: placing an order only queues its reindexing and mails) and tasks in the
 request (``immediate``: the figures before issue 19), same data, same run, printed side by side with
