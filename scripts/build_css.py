@@ -84,6 +84,23 @@ FONT_FILE = re.compile(r"webfonts/([\w-]+)\.woff2")
 # Font Awesome's fonts by the class that selects each; a font is kept when its class is.
 FONT_CLASSES = {"fa-solid-900": "fas", "fa-regular-400": "far", "fa-brands-400": "fab"}
 KEYFRAMES = re.compile(r"@(?:-webkit-)?keyframes\s+([\w-]+)")
+# A selector list inside ``:is()`` / ``:where()`` (Font Awesome 7: ``:is(.fas,.far,.fab,…)::before``).
+FORGIVING_LIST = re.compile(r":(is|where)\(((?:[^()]|\([^()]*\))*)\)")
+
+
+def split_selectors(text):
+    """A selector list's selectors: its commas outside parentheses (``:is(.a,.b) p, .c`` is two)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [" ".join(part.split()) for part in parts]
 
 
 def storefront_templates():
@@ -175,6 +192,19 @@ class Trimmer:
         bare = ATTRIBUTE.sub("", NOT.sub("", selector))
         return all(self.known(name) for name in NAMES.findall(bare))
 
+    def trim_selector(self, selector):
+        """The selector as kept, or None: an ``:is()`` list keeps the alternatives in use (none: the selector goes)."""
+        emptied = False
+
+        def trim_list(match):
+            nonlocal emptied
+            kept = [alternative for alternative in split_selectors(match.group(2)) if self.keep_selector(alternative)]
+            emptied = emptied or not kept
+            return f":{match.group(1)}({','.join(kept)})"
+
+        trimmed = FORGIVING_LIST.sub(trim_list, selector)
+        return trimmed if not emptied and self.keep_selector(trimmed) else None
+
     def rules(self, statements):
         out = []
         for prelude, body in statements:
@@ -187,8 +217,7 @@ class Trimmer:
             elif prelude.startswith("@"):
                 out.append((prelude, body))  # decided once every rule is known
             else:
-                selectors = [" ".join(s.split()) for s in prelude.split(",")]
-                kept = [s for s in selectors if self.keep_selector(s)]
+                kept = [s for s in map(self.trim_selector, split_selectors(prelude)) if s]
                 if kept:
                     declarations = _squeeze(body)
                     self.used_names.update(WORD.findall(declarations))

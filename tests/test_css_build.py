@@ -49,6 +49,25 @@ def test_every_bootstrap_class_of_our_storefront_templates_survives():
     assert (used & defined) - kept == set()
 
 
+def test_every_selector_of_the_stylesheet_is_whole():
+    """Selectors were split at every comma, inside ``:is(…)`` too: the build wrote ``:is(.fas,.far{…}``, and a
+    browser dropped that rule and every rule after it (Oscar's storefront styles, the icons' glyphs)."""
+    css = build_css.OUTPUT.read_text(encoding="utf-8")
+    preludes = re.findall(r"(?:^|[{}])\s*([^{}@][^{}]*)\{", build_css.COMMENT.sub("", css))
+    unbalanced = [prelude for prelude in preludes if prelude.count("(") != prelude.count(")")]
+    assert unbalanced == []
+    assert ':is(.fas,.far)::before{content:var(--fa)/""}' in css  # what draws every icon
+    assert ".reviewrating select{display:none}" in css  # a rule of Oscar's, after Font Awesome's
+
+
+def test_an_is_list_keeps_the_alternatives_in_use():
+    trimmer = build_css.Trimmer({"fas", "far", "alert"}, set())
+    assert build_css.split_selectors(":is(.fas,.fab) p, .alert") == [":is(.fas,.fab) p", ".alert"]
+    assert trimmer.trim_selector(":is(.fas,.far,.fab,.fa-brands)::before") == ":is(.fas,.far)::before"
+    assert trimmer.trim_selector(":is(.fab,.fa-brands)::before") is None
+    assert trimmer.trim_selector(".alert :where(.fas)") == ".alert :where(.fas)"
+
+
 def test_unused_bootstrap_is_dropped():
     kept = _classes(build_css.OUTPUT.read_text(encoding="utf-8"))
     # Bootstrap components and Font Awesome icons no storefront page uses.

@@ -1,13 +1,19 @@
 """The home page, Wagtail's pages and the listings load none of Oscar's scripts (jQuery, Bootstrap's, ui.js:
 layouts/site.html, block oscar_scripts), and what their visitors use still works from site.js in a phone's
 Chromium: "add to basket" sends once and says it is adding, a message closes, a new sort order applies at once.
-The pages with Oscar's widgets still load them."""
+The pages with Oscar's widgets still load them, and still work (the review form's stars)."""
+
+import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from catalogue import listing
-from tests.e2e.conftest import PHONE
+from shop.core import order_statuses as statuses
+from tests.e2e.conftest import PHONE, log_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -74,3 +80,26 @@ def test_a_new_sort_order_applies_at_once(new_page):
         select.select_option(choice)
     assert f"sort_by={choice}" in page.url
     expect(page.locator("#id_sort_by")).to_have_value(choice)
+
+
+def test_the_review_forms_stars_set_the_score(new_page):
+    """The review form's stars set its score list (oscar.forms.reviewRatingClick, bound by site.js since Oscar's
+    oscar.init() is no longer called); Oscar's CSS hides the list where the trimmed stylesheet keeps that rule."""
+    Line = get_model("order", "Line")
+    buyer = get_user_model().objects.get(email="khachhang@ocop.example.vn")
+    line = Line.objects.filter(order__user=buyer, product__is_public=True).exclude(status=statuses.LINE_CANCELLED)
+    line = line.select_related("product").first()
+    Line.objects.filter(pk=line.pk).update(status=statuses.LINE_DELIVERED)  # reviews open once the parcel arrived
+    product = line.product
+
+    page = new_page(viewport=PHONE)
+    log_in(page, "khachhang@ocop.example.vn", "ocop-customer-2026")
+    page.goto(reverse("catalogue:reviews-add", kwargs={"product_slug": product.slug, "product_pk": product.pk}))
+    page.locator(".reviewrating .star-rating i").nth(3).click()
+    expect(page.locator(".reviewrating select")).to_have_value("4")
+    expect(page.locator(".reviewrating .star-rating")).to_have_class(re.compile(r"\bFour\b"))
+    page.locator("#id_title").fill("Thơm, đóng gói cẩn thận")
+    page.locator("#id_body").fill("Mua lần thứ hai, vẫn ngon như lần đầu.")
+    page.locator(".reviewrating").locator("xpath=ancestor::form").locator("button[type=submit]").click()
+    expect(page.locator(".alert-success").first).to_be_visible()
+    assert get_model("reviews", "ProductReview").objects.get(product=product, user=buyer).score == 4

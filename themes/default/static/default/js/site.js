@@ -9,8 +9,10 @@
   if (!$ || !window.oscar) { return; }
   $(function () {
     var oscar = window.oscar;
-    // Oscar's oscar.init() is its forms (done below for every page) and its date pickers.
+    // Oscar's oscar.init(): its date pickers, and of its forms' behaviour the review form's stars, which set the
+    // hidden score (the rest, sending a form once, is done below for every page).
     oscar.datetimepickers.init();
+    $(".reviewrating .star-rating i").on("click", oscar.forms.reviewRatingClick);
     // Basket page: AJAX quantity updates, remove / save for later, voucher form (it posts to itself).
     if ($("#basket_formset, #saved_basket_formset").length) { oscar.basket.init({basketURL: document.URL.split("#")[0]}); }
     // Checkout gateway: the password field only for "I am a returning customer".
