@@ -26,6 +26,10 @@ export VIETQR_ACCOUNT_NAME="CONG TY OCOP MARKET"
 export OCOP_GUEST_ORDERS_PER_IP=1000000 OCOP_COD_BUYER_OPEN_ORDERS=1000000
 export OCOP_COD_BUYER_UNITS=1000000 OCOP_COD_BUYER_VALUE=1000000000000
 bench_prepare || exit 1
+# The stock django-oscar peer beside the place-order benchmark, on its own database (BENCH_PEER=0 skips it).
+if [ -z "${NO_PLACE_ORDER:-}" ]; then
+    bench_prepare_peer || exit 1
+fi
 status=0
 # PLACE_ORDER_ONLY=1: the place-order benchmark alone, on a quiet machine (no soak before it).
 if [ -z "${PLACE_ORDER_ONLY:-}" ]; then

@@ -24,7 +24,10 @@ product (of different producers), then different products all discounted by the 
 over HTTP (not timed). The same twice: tasks on the database queue run by the worker
 (``OCOP_TASKS_BACKEND=database``: placing an order only queues its reindexing and mails) and tasks in the
 request (``immediate``: the figures before issue 19), same data, same run, printed side by side with
-whether the p95 target (≤ 300 ms, different products, database queue) is met.
+whether the p95 target (≤ 300 ms, different products, database queue) is met. With ``PEER_DATABASE_URL`` (the
+stock django-oscar peer, ``bench/peer``, prepared by ``bench_prepare_peer``), the same rounds on the peer under two
+gunicorn nodes alike, its guests checking out the same way: stock Oscar's place order (its confirmation mail
+rendered inside the request) beside ours, in the same run.
 """
 
 import argparse
@@ -247,8 +250,9 @@ def in_parallel(jobs, workers):
         return list(pool.map(lambda job: job(), jobs))
 
 
-def cluster_scenario(cluster, goal, products, label, args, run_id, width):
-    """``args.rounds`` rounds of ``width`` buyers pressing "place order" together; the times of the POSTs."""
+def cluster_scenario(cluster, goal, products, label, args, run_id, width, reach=reach_preview):
+    """``args.rounds`` rounds of ``width`` buyers pressing "place order" together; the times of the POSTs.
+    ``reach`` takes each buyer to the preview page (ours, or the peer's: ``peer_reach_preview``)."""
     import random
 
     from bench import cluster_soak, soak
@@ -260,7 +264,7 @@ def cluster_scenario(cluster, goal, products, label, args, run_id, width):
     for number in range(args.rounds * width):
         visitor = cluster_soak.ClusterVisitor(cluster, stats, goal, random.Random(number), run_id, number)
         buyers.append((visitor, products[number % len(products)], f"po.{run_id}.{label}.{number}@example.vn"))
-    previews = in_parallel([lambda b=b: reach_preview(*b) for b in buyers], width)
+    previews = in_parallel([lambda b=b: reach(*b) for b in buyers], width)
     times, refused = [], 0
     cpu_before = cpu_by_role()
     started = time.perf_counter()
@@ -292,6 +296,92 @@ def cluster_scenario(cluster, goal, products, label, args, run_id, width):
     cpu = {role: seconds - cpu_before.get(role, 0) for role, seconds in cpu_by_role().items()}
     assert not stats.failures and not stats.server_errors, (stats.failures[:5], stats.server_errors[:5])
     return times, refused, wall, cpu
+
+
+# --- the stock django-oscar peer (bench/peer) ---------------------------------------------------------------
+
+PEER_URLS = {"preview": "/checkout/preview/", "basket": "/basket/"}
+PEER_ADDRESS = {  # Oscar's address form: its required fields (postcode included), Viet Nam its shipping country
+    "first_name": "Văn An",
+    "last_name": "Nguyễn",
+    "line1": "Số 5 đường Hoàng Liên",
+    "line4": "Sa Pa",
+    "postcode": "330000",
+    "country": "VN",
+}
+
+
+class PeerCluster:
+    """The peer on two gunicorn nodes like ours (same workers); what ``ClusterVisitor`` needs: ``nodes``."""
+
+    def __init__(self, workers, log_dir):
+        from bench.harness import Gunicorn
+
+        env = {"DJANGO_SETTINGS_MODULE": "bench.peer.settings"}
+        self.nodes = {
+            name: Gunicorn(workers=workers, log_dir=log_dir, env=env, app="bench.peer.wsgi:application")
+            for name in ("A", "B")
+        }
+
+    def start(self):
+        for node in self.nodes.values():
+            node.start()
+        return self
+
+    def stop(self):
+        for node in self.nodes.values():
+            node.stop()
+
+
+def peer_products(base_url, count):
+    """``count`` products listed on the peer's first catalogue page, as (pk, path), their stock topped up."""
+    import re
+
+    import requests
+
+    listing = requests.get(base_url + "/catalogue/", timeout=60)
+    listing.raise_for_status()
+    paths = list(dict.fromkeys(re.findall(r'href="(/catalogue/[^"/?]+_(\d+)/)"', listing.text)))[:count]
+    assert len(paths) == count, f"the peer's catalogue lists {len(paths)} products, {count} needed"
+    products = [(int(pk), path) for path, pk in paths]
+    with psycopg.connect(os.environ["PEER_DATABASE_URL"], autocommit=True) as peer:
+        peer.execute(
+            "UPDATE partner_stockrecord SET num_in_stock = num_allocated + 100000 WHERE product_id = ANY(%s)",
+            ([pk for pk, _path in products],),
+        )
+    return products
+
+
+def peer_reach_preview(visitor, product, email):
+    """One guest buyer of the peer over HTTP, up to its preview page, through Oscar's own steps: the gateway's
+    guest form, the address, the one shipping method and the payment steps (both pass straight on)."""
+    pk, path = product
+    page = visitor.request("product", "GET", path)
+    fields = form_fields_of(page.text, f"/basket/add/{pk}/")
+    fields["quantity"] = 1
+    visitor.request("add to basket", "POST", f"/basket/add/{pk}/", expect=(302,), data=fields)
+    page = visitor.request("checkout", "GET", "/checkout/")
+    visitor.post_form("checkout", "/checkout/", page, {"username": email, "options": "anonymous"})
+    page = visitor.request("checkout", "GET", "/checkout/shipping-address/")
+    visitor.post_form("checkout", "/checkout/shipping-address/", page, PEER_ADDRESS)
+    visitor.request("checkout", "GET", "/checkout/shipping-method/", expect=(302,))
+    visitor.request("checkout", "GET", "/checkout/payment-method/", expect=(302,))
+    return visitor.request("checkout", "GET", PEER_URLS["preview"])
+
+
+def peer_run(args, workers, log_dir, run_id, results):
+    """The different-products, same-product and one-at-a-time rounds on the peer; adds ``results["peer", label]``."""
+    peer = PeerCluster(workers, log_dir).start()
+    try:
+        products = peer_products(peer.nodes["A"].url, args.workers + 1)
+        different, same = products[: args.workers], products[args.workers :]
+        for index, (label, chosen, width) in enumerate(SCENARIOS(different, same, args.workers)):
+            print(f"  stock Oscar (bench/peer): {label}, {args.rounds} rounds of {width} buyers…", flush=True)
+            results["peer", label] = cluster_scenario(
+                peer, {"urls": PEER_URLS}, chosen, f"peer.{index}", args, run_id, width, reach=peer_reach_preview
+            )
+    finally:
+        peer.stop()
 
 
 def cluster_run(args):
@@ -354,6 +444,10 @@ def cluster_run(args):
                 results["drain"] = time.perf_counter() - drain_started
         finally:
             cluster.stop()
+    if os.environ.get("PEER_DATABASE_URL"):
+        peer_run(args, workers, log_dir, run_id, results)
+    backends = [("database", "database queue + worker"), ("immediate", "in the request")]
+    peer = ("peer", "stock Oscar, mail in request")
     print()
     print(
         f"place order, {args.workers} buyers at once × {args.rounds} rounds, 2 gunicorn nodes × {workers} workers, "
@@ -361,7 +455,9 @@ def cluster_run(args):
     )
     print(f"{'buyers':<24} {'tasks':<26} {'orders':>6} {'refused':>7} {'orders/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for label, _products, _width in SCENARIOS(different, same, args.workers, campaign):
-        for backend, text in (("database", "database queue + worker"), ("immediate", "in the request")):
+        for backend, text in [*backends, peer]:
+            if (backend, label) not in results:  # the peer has no campaign
+                continue
             times, refused, wall, _cpu = results[backend, label]
             print(
                 f"{label:<24} {text:<26} {len(times):>6} {refused:>7} {len(times) / wall:>8.1f} "
@@ -371,14 +467,22 @@ def cluster_run(args):
     roles = ("web nodes", "PostgreSQL", "worker", "Elasticsearch", "Redis", "scheduler", "client")
     print(f"{'buyers':<24} {'tasks':<26} " + " ".join(f"{role[:10]:>10}" for role in roles))
     for label, _products, _width in SCENARIOS(different, same, args.workers, campaign):
-        for backend, text in (("database", "database queue + worker"), ("immediate", "in the request")):
+        for backend, text in [*backends, peer]:
+            if (backend, label) not in results:
+                continue
             times, _refused, _wall, cpu = results[backend, label]
             per_order = {role: cpu.get(role, 0) * 1000 / max(len(times), 1) for role in roles}
             print(f"{label:<24} {text:<26} " + " ".join(f"{per_order[role]:>10.0f}" for role in roles))
     print(f"the worker finished the queued tasks {results['drain']:.1f} s after the last database-queue order")
-    p95 = percentile(results["database", f"{args.workers} × different products"][0], 0.95) * 1000
+    different_label = f"{args.workers} × different products"
+    p95 = percentile(results["database", different_label][0], 0.95) * 1000
     verdict = "met" if p95 <= TARGET_P95_MS else "NOT met"
     print(f"target p95 ≤ {TARGET_P95_MS} ms for different products with the worker: {verdict} ({p95:.0f} ms)")
+    if ("peer", different_label) in results:
+        peer_p95 = percentile(results["peer", different_label][0], 0.95) * 1000
+        print(
+            f"stock Oscar beside it (bench/peer, same run): p95 {peer_p95:.0f} ms; ours ÷ the peer's: {p95 / peer_p95:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 
 Migrates the peer's database, then creates one product class, a tree of 20 categories (5 roots × 3
 children), one partner, and N public standalone products, each in one category with one stock record
-(price in VND, stock). Titles are recombined from the demo products' titles (``cms/demo/data.py``, plain
+(price in VND, stock), and Viet Nam as the shipping country (guest checkout, bench/place_order_benchmark.py). Titles are recombined from the demo products' titles (``cms/demo/data.py``, plain
 data) with varieties, places and packs, as ``bench/scale_catalogue.py`` does for our site. Products, category
 links and stock records are bulk-created, so 10,000 take seconds. Idempotent: when the peer already has exactly
 N products it does nothing; when it has another number it refuses, unless ``--reset`` (deletes the catalogue
@@ -38,6 +38,7 @@ Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
+Country = get_model("address", "Country")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -144,6 +145,21 @@ def populate(count, seed):
         made += size
 
 
+def ship_to_vietnam():
+    """Viet Nam as Oscar's one shipping country (Oscar's docs load the countries with ``oscar_populate_countries``;
+    the peer needs only this one), so the peer's guests can check out (bench/place_order_benchmark.py)."""
+    Country.objects.update_or_create(
+        iso_3166_1_a2="VN",
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "printable_name": "Việt Nam",
+            "name": "Cộng hoà Xã hội chủ nghĩa Việt Nam",
+            "is_shipping_country": True,
+        },
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("products", type=int, help="how many products the peer should have")
@@ -152,6 +168,7 @@ def main():
     args = parser.parse_args()
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
+    ship_to_vietnam()
     existing = Product.objects.count()
     if existing and not args.reset:
         if existing == args.products:
