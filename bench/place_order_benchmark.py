@@ -344,6 +344,10 @@ def peer_products(base_url, count):
     paths = list(dict.fromkeys(re.findall(r'href="(/catalogue/[^"/?]+_(\d+)/)"', listing.text)))[:count]
     assert len(paths) == count, f"the peer's catalogue lists {len(paths)} products, {count} needed"
     products = [(int(pk), path) for path, pk in paths]
+    # Each page seen once first: stock Oscar counts a product's views in a row it creates on the first view, and
+    # buyers opening a product never viewed at the same moment race to create it (IntegrityError: a 500).
+    for _pk, path in products:
+        requests.get(base_url + path, timeout=60).raise_for_status()
     with psycopg.connect(os.environ["PEER_DATABASE_URL"], autocommit=True) as peer:
         peer.execute(
             "UPDATE partner_stockrecord SET num_in_stock = num_allocated + 100000 WHERE product_id = ANY(%s)",
