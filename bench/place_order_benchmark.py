@@ -457,26 +457,26 @@ def cluster_run(args):
         f"place order, {args.workers} buyers at once × {args.rounds} rounds, 2 gunicorn nodes × {workers} workers, "
         f"PostgreSQL, Redis; load {loadavg()}"
     )
-    print(f"{'buyers':<24} {'tasks':<26} {'orders':>6} {'refused':>7} {'orders/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'buyers':<28} {'tasks':<29} {'orders':>6} {'refused':>7} {'orders/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for label, _products, _width in SCENARIOS(different, same, args.workers, campaign):
         for backend, text in [*backends, peer]:
             if (backend, label) not in results:  # the peer has no campaign
                 continue
             times, refused, wall, _cpu = results[backend, label]
             print(
-                f"{label:<24} {text:<26} {len(times):>6} {refused:>7} {len(times) / wall:>8.1f} "
+                f"{label:<28} {text:<29} {len(times):>6} {refused:>7} {len(times) / wall:>8.1f} "
                 f"{percentile(times, 0.5) * 1000:>8.0f} {percentile(times, 0.95) * 1000:>8.0f}"
             )
     print("CPU per order (ms) while the buyers pressed, by process:")
     roles = ("web nodes", "PostgreSQL", "worker", "Elasticsearch", "Redis", "scheduler", "client")
-    print(f"{'buyers':<24} {'tasks':<26} " + " ".join(f"{role[:10]:>10}" for role in roles))
+    print(f"{'buyers':<28} {'tasks':<29} " + " ".join(f"{role[:10]:>10}" for role in roles))
     for label, _products, _width in SCENARIOS(different, same, args.workers, campaign):
         for backend, text in [*backends, peer]:
             if (backend, label) not in results:
                 continue
             times, _refused, _wall, cpu = results[backend, label]
             per_order = {role: cpu.get(role, 0) * 1000 / max(len(times), 1) for role in roles}
-            print(f"{label:<24} {text:<26} " + " ".join(f"{per_order[role]:>10.0f}" for role in roles))
+            print(f"{label:<28} {text:<29} " + " ".join(f"{per_order[role]:>10.0f}" for role in roles))
     print(f"the worker finished the queued tasks {results['drain']:.1f} s after the last database-queue order")
     different_label = f"{args.workers} × different products"
     p95 = percentile(results["database", different_label][0], 0.95) * 1000
