@@ -31,6 +31,7 @@ rendered inside the request) beside ours, in the same run.
 """
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -213,9 +214,29 @@ def campaign_products(offer, products):
     return products
 
 
+_BUYER_NUMBERS = itertools.count(1)
+
+
+def buyer_identity():
+    """What makes a guest a buyer of their own for the COD limits (``payments.cod_limits``): a client address, a
+    mobile number and a street line that no other buyer of the run has. The address comes as the deployment's load
+    balancer sends it (X-Forwarded-For; the nodes trust 127.0.0.1 as their proxy, ``OCOP_TRUSTED_PROXIES``). Shared,
+    the run's buyers were one buyer holding every open COD order of the run, which the limits refuse after 5."""
+    number = next(_BUYER_NUMBERS)
+    return {
+        "ip": f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}",
+        "phone_number": f"091{number:07d}",
+        "line1": f"Số {number} đường Hoàng Liên",
+    }
+
+
 def reach_preview(visitor, product, email):
-    """One guest buyer over HTTP: the product into the basket, every checkout step up to the preview page
-    (cash on delivery); returns the preview page."""
+    """One guest buyer of their own (``buyer_identity``) over HTTP: the product into the basket, every checkout step
+    up to the preview page (cash on delivery); returns the preview page."""
+    from tests.shop.checkout.journey import lao_cai_address
+
+    who = buyer_identity()
+    visitor.session.headers["X-Forwarded-For"] = who.pop("ip")
     pk, path = product
     page = visitor.request("product", "GET", path)
     fields = form_fields_of(page.text, f"/basket/add/{pk}/")
@@ -227,9 +248,7 @@ def reach_preview(visitor, product, email):
         "checkout", urls["checkout"], page, {"username": email, "options": "anonymous", "personal_data_consent": "on"}
     )
     page = visitor.request("checkout", "GET", urls["address"])
-    from tests.shop.checkout.journey import lao_cai_address
-
-    visitor.post_form("checkout", urls["address"], page, lao_cai_address())
+    visitor.post_form("checkout", urls["address"], page, lao_cai_address(**who))
     visitor.request("checkout", "GET", urls["shipping"], expect=(302, 200))
     page = visitor.request("checkout", "GET", urls["payment"])
     visitor.post_form("checkout", urls["payment"], page, {"method": "cod"})
@@ -425,7 +444,9 @@ def cluster_run(args):
     workers = int(os.environ.get("BENCH_WORKERS", 0)) or os.cpu_count() + 1
     results = {}
     for backend in ("database", "immediate"):
-        cluster = cluster_soak.Cluster(workers, log_dir, env={"OCOP_TASKS_BACKEND": backend})
+        cluster = cluster_soak.Cluster(
+            workers, log_dir, env={"OCOP_TASKS_BACKEND": backend, "OCOP_TRUSTED_PROXIES": "127.0.0.1"}
+        )
         try:
             cluster.start(background=backend == "database")
             for index, (label, products, width) in enumerate(SCENARIOS(different, same, args.workers, campaign)):
