@@ -103,3 +103,27 @@ def test_the_review_forms_stars_set_the_score(new_page):
     page.locator(".reviewrating").locator("xpath=ancestor::form").locator("button[type=submit]").click()
     expect(page.locator(".alert-success").first).to_be_visible()
     assert get_model("reviews", "ProductReview").objects.get(product=product, user=buyer).score == 4
+
+
+def test_back_to_a_kept_page_its_add_to_basket_buttons_work_again(new_page):
+    """The back button to a page the browser kept (its back-forward cache: ``pageshow`` with ``persisted``) shows
+    the button as it was before the tap — enabled, its own words — not "Đang thêm…" and disabled for good."""
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto("/")
+    button = page.locator(ADD).first
+    button.scroll_into_view_if_needed()
+    idle_text = button.inner_text()
+    # The form stays on this page (its sending is stopped), so the page is what the browser would have kept.
+    page.evaluate("document.addEventListener('submit', event => event.preventDefault())")
+    button.click()
+    expect(button).to_be_disabled()
+    expect(button).to_have_text(button.get_attribute("data-loading-text"))
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    expect(button).to_be_enabled()
+    expect(button).to_have_text(idle_text)
+    assert button.get_attribute("data-idle-text") is None
+    # A page loaded afresh (not from the cache) is left alone: the handler acts only on a kept page.
+    button.click()
+    expect(button).to_be_disabled()
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: false}))")
+    expect(button).to_be_disabled()
