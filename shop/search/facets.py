@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalogue import translation
 from catalogue.programme import rules, taxonomy
 from shop.core import addresses, fragments
+from shop.core.money import format_vnd
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Product = get_model("catalogue", "Product")
@@ -29,13 +31,24 @@ class Facet:
     values: tuple = ()  # allowed values when fixed (others come from the data)
 
 
-# Price ranges in đồng: (value in the URL, lower bound, upper bound, label).
+# Price ranges in đồng: (value in the URL, lower bound, upper bound).
 PRICE_RANGES = (
-    ("0-100000", None, 100_000, _("Dưới 100.000\u00a0₫")),
-    ("100000-300000", 100_000, 300_000, _("100.000 – 300.000\u00a0₫")),
-    ("300000-1000000", 300_000, 1_000_000, _("300.000 – 1.000.000\u00a0₫")),
-    ("1000000-", 1_000_000, None, _("Từ 1.000.000\u00a0₫")),
+    ("0-100000", None, 100_000),
+    ("100000-300000", 100_000, 300_000),
+    ("300000-1000000", 300_000, 1_000_000),
+    ("1000000-", 1_000_000, None),
 )
+
+
+def price_range_label(low, high):
+    """ "Dưới 100.000 ₫", "100.000 ₫ – 300.000 ₫", "Từ 1.000.000 ₫": the amounts written by the one money formatter,
+    the words translated (a label typed with its amounts could not be extracted by makemessages: "\u00a0")."""
+    if low is None:
+        return gettext("Dưới %(amount)s") % {"amount": format_vnd(high)}
+    if high is None:
+        return gettext("Từ %(amount)s") % {"amount": format_vnd(low)}
+    return gettext("%(low)s – %(high)s") % {"low": format_vnd(low), "high": format_vnd(high)}
+
 
 FACETS = (
     Facet("group", _("Nhóm sản phẩm"), "group", tuple(g.key for g in taxonomy.GROUPS_148)),
@@ -85,7 +98,7 @@ def es_filter(key, values):
 
     facet = FACETS_BY_KEY[key]
     if key == "price":
-        ranges = {value: (low, high) for value, low, high, _label in PRICE_RANGES}
+        ranges = {value: (low, high) for value, low, high in PRICE_RANGES}
         return EsQ(
             "bool",
             minimum_should_match=1,
@@ -125,7 +138,7 @@ def es_aggregations(search, selections):
                         **({"from": low} if low is not None else {}),
                         **({"to": high} if high is not None else {}),
                     }
-                    for value, low, high, _label in PRICE_RANGES
+                    for value, low, high in PRICE_RANGES
                 ],
             )
         else:
@@ -172,7 +185,7 @@ def db_filter(key, values):
         return Q(stockrecords__partner_id__in=[int(v) for v in values])
     if key == "in_stock":
         return Q(stockrecords__num_in_stock__gt=0)
-    ranges = {value: (low, high) for value, low, high, _label in PRICE_RANGES}
+    ranges = {value: (low, high) for value, low, high in PRICE_RANGES}
     condition = Q(pk__in=[])
     for value in values:
         low, high = ranges[value]
@@ -257,7 +270,7 @@ def present(counts, selections):
     labels = {
         "group": {g.key: translation.group_name(g) for g in taxonomy.GROUPS_148},
         "stars": {str(s): f"{s}★" for s in rules.OCOP_STARS},
-        "price": {value: label for value, _low, _high, label in PRICE_RANGES},
+        "price": {value: price_range_label(low, high) for value, low, high in PRICE_RANGES},
         "in_stock": {"1": _("Còn hàng")},
     }
     results = []

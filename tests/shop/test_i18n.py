@@ -1,3 +1,7 @@
+import ast
+import re
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -62,6 +66,46 @@ def test_every_vietnamese_string_of_ours_has_its_english():
     fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
     assert untranslated == []
     assert fuzzy == []
+
+
+GETTEXT_CALLS = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy", "ngettext", "ngettext_lazy"}
+
+
+def _escaped_translatable_strings(tree, source):
+    """(line, text) of each translatable literal written with an escape ("\\u00a0"): makemessages' xgettext
+    reads it as the backslash and letters, a msgid no string of the running code has."""
+    found = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_CALLS
+        ):
+            continue
+        for argument in node.args:
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                text = ast.get_source_segment(source, argument) or ""
+                if re.search(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|N\{)", text):
+                    found.append((node.lineno, text))
+    return found
+
+
+def test_the_sweep_finds_an_escaped_translatable_string():
+    source = 'a = _("Dưới 100.000\\u00a0₫")\nb = _("Từ %(amount)s")\nc = gettext_lazy("x\\N{NO-BREAK SPACE}y")\n'
+    assert [line for line, _text in _escaped_translatable_strings(ast.parse(source), source)] == [1, 3]
+
+
+def test_no_translatable_string_of_ours_is_written_with_an_escape():
+    """``manage.py makemessages -l en`` extracts every string the code translates as the code has it (the price
+    facets' labels were typed with "\\u00a0" and would have lost their English)."""
+    root = Path(__file__).resolve().parents[2]
+    offences = []
+    for folder in ("shop", "catalogue", "cms", "payments"):
+        for path in sorted((root / folder).rglob("*.py")):
+            source = path.read_text(encoding="utf-8")
+            offences += [
+                f"{path.relative_to(root)}:{n}: {t}"
+                for n, t in _escaped_translatable_strings(ast.parse(source), source)
+            ]
+    assert offences == []
 
 
 def test_english_phone_and_address_errors(client):

@@ -319,3 +319,36 @@ def test_database_search_reads_the_text_match_once():
     regex_queries = [query["sql"] for query in captured.captured_queries if "~*" in query["sql"]]
     assert len(regex_queries) == 1  # the page, ordered by the ranking
     assert "ORDER BY CASE" in regex_queries[0]
+
+
+@pytest.mark.parametrize(
+    "language, labels",
+    [
+        (
+            "vi",
+            [
+                "Dưới 100.000\u00a0₫",
+                "100.000\u00a0₫ – 300.000\u00a0₫",
+                "300.000\u00a0₫ – 1.000.000\u00a0₫",
+                "Từ 1.000.000\u00a0₫",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Under 100.000\u00a0₫",
+                "100.000\u00a0₫ – 300.000\u00a0₫",
+                "300.000\u00a0₫ – 1.000.000\u00a0₫",
+                "1.000.000\u00a0₫ and more",
+            ],
+        ),
+    ],
+)
+def test_the_price_facet_reads_in_the_visitors_language_with_amounts_written_as_money(client, language, labels):
+    """The price ranges' labels: their words translated, their amounts by the one money formatter. Typed with
+    their amounts ("Dưới 100.000\\u00a0₫"), makemessages extracted them with a literal "\\u00a0" that matched no
+    string of the code: regenerating the English catalogue lost their English."""
+    prefix = "" if language == "vi" else "/en"
+    response = client.get(prefix + reverse("catalogue:index"))
+    price = next(f for f in response.context["facets"] if f.key == "price")
+    assert [bucket["label"] for bucket in price.buckets] == labels
