@@ -148,16 +148,8 @@ def populate(count, seed):
 def ship_to_vietnam():
     """Viet Nam as Oscar's one shipping country (Oscar's docs load the countries with ``oscar_populate_countries``;
     the peer needs only this one), so the peer's guests can check out (bench/place_order_benchmark.py)."""
-    Country.objects.update_or_create(
-        iso_3166_1_a2="VN",
-        defaults={
-            "iso_3166_1_a3": "VNM",
-            "iso_3166_1_numeric": "704",
-            "printable_name": "Việt Nam",
-            "name": "Cộng hoà Xã hội chủ nghĩa Việt Nam",
-            "is_shipping_country": True,
-        },
-    )
+    fields = {key: value for key, value in demo.VIET_NAM.items() if key != "iso_3166_1_a2"}
+    Country.objects.update_or_create(iso_3166_1_a2=demo.VIET_NAM["iso_3166_1_a2"], defaults=fields)
 
 
 def main():

@@ -15,6 +15,16 @@ Certificates are valid for 36 months; seen on 23 Nov 2026, LC-014 (Decision
 
 PROVINCE_LAO_CAI = 15
 
+# Oscar's Country row the market ships to (the demo's loader and the stock Oscar peer of the benchmarks).
+VIET_NAM = {
+    "iso_3166_1_a2": "VN",
+    "iso_3166_1_a3": "VNM",
+    "iso_3166_1_numeric": "704",
+    "name": "Việt Nam",
+    "printable_name": "Việt Nam",
+    "is_shipping_country": True,
+}
+
 PRODUCERS = [
     # The first producer is the one the demo producer login is attached to.
     {

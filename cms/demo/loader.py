@@ -105,17 +105,8 @@ def demo_loaded():
 
 
 def ensure_country():
-    Country.objects.get_or_create(
-        iso_3166_1_a2="VN",
-        defaults={
-            "iso_3166_1_a3": "VNM",
-            "iso_3166_1_numeric": "704",
-            "name": "Việt Nam",
-            "printable_name": "Việt Nam",
-            "is_shipping_country": True,
-            "display_order": 1,
-        },
-    )
+    fields = {key: value for key, value in data.VIET_NAM.items() if key != "iso_3166_1_a2"}
+    Country.objects.get_or_create(iso_3166_1_a2=data.VIET_NAM["iso_3166_1_a2"], defaults={**fields, "display_order": 1})
 
 
 def ensure_categories():
