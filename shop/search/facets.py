@@ -42,7 +42,7 @@ PRICE_RANGES = (
 
 def price_range_label(low, high):
     """ "Dưới 100.000 ₫", "100.000 ₫ – 300.000 ₫", "Từ 1.000.000 ₫": the amounts written by the one money formatter,
-    the words translated (a label typed with its amounts could not be extracted by makemessages: "\u00a0")."""
+    the words translated (a label typed with its amounts could not be extracted by makemessages: "\\u00a0")."""
     if low is None:
         return gettext("Dưới %(amount)s") % {"amount": format_vnd(high)}
     if high is None:
