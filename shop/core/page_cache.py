@@ -20,8 +20,8 @@ Invalidation is generational: every key holds the current *content version* (``s
 with the cached fragments of pages rendered per visitor), and ``content_changed()`` replaces it, so every cached
 page is dropped at once. The domain
 services announce their changes through ``shop.core.changes.product_changed`` (products, prices,
-stock, certificates, producers), which calls it — an order placed only when it sold a product out
-(``sold_out``); Wagtail's publish signals, the site settings and
+stock, certificates, producers), which calls it — an order placed only when it sold a product out (the
+placement sees that as it reserves the stock: ``shop.order.utils.OrderCreator``); Wagtail's publish signals, the site settings and
 review moderation call it too. ``OCOP_PAGE_CACHE_SECONDS`` bounds how stale a page can be for a change
 nobody announced (an Oscar dashboard edit of a category, say). The cache must be shared by all worker
 processes (``CACHES``: Redis in production, a file cache on one machine), or a change seen by one
@@ -75,18 +75,6 @@ def products_changed(product_ids, shown_on_pages):
 
 def page_changed(page_id):
     content_changed()  # the page, and the lists, menus and blocks that show it
-
-
-def sold_out(product_ids):
-    """Whether an order just placed sold any of these products out. Only then does it change what
-    cached pages offer; the "N available" a product page shows may lag by at most
-    ``OCOP_PAGE_CACHE_SECONDS`` (placing an order checks the stock again), which keeps the cache
-    useful while orders come in — dropping every page at each order left it nearly empty."""
-    from django.db.models import F
-    from oscar.core.loading import get_model
-
-    StockRecord = get_model("partner", "StockRecord")
-    return StockRecord.objects.filter(product_id__in=product_ids, num_in_stock__lte=F("num_allocated")).exists()
 
 
 def _allowed_cookies():

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -149,24 +149,19 @@ def checkout_refusal(user):
 
 
 def link_guest_consent(order):
-    """Ties the guest's consent (given at the checkout's first step with this email) to the order just placed."""
+    """Ties the guest's latest consent (given at the checkout's first step with this email) to the order just
+    placed; returns how many were tied (0 or 1)."""
     if order.user_id is not None or not order.guest_email:
-        return None
-    consent = (
-        Consent.objects.filter(
-            user=None,
-            order=None,
-            email__iexact=order.guest_email,
-            context=Consent.Context.GUEST_CHECKOUT,
-            document=PERSONAL_DATA,
-        )
-        .order_by("-recorded_at", "-pk")
-        .first()
-    )
-    if consent is not None:
-        consent.order = order
-        consent.save(update_fields=["order"])
-    return consent
+        return 0
+    latest = Consent.objects.filter(
+        user=None,
+        order=None,
+        email__iexact=order.guest_email,
+        context=Consent.Context.GUEST_CHECKOUT,
+        document=PERSONAL_DATA,
+    ).order_by("-recorded_at", "-pk")[:1]
+    # One statement: the order's placement runs it for every guest order.
+    return Consent.objects.filter(pk__in=Subquery(latest.values("pk"))).update(order=order)
 
 
 def _log(kind, user, *, by=None, outcome="", done=True, file_job=None):

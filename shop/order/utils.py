@@ -90,14 +90,15 @@ class OrderCreator(CoreOrderCreator):
     queries for one line as for ten."""
 
     def place_order(self, basket, *args, **kwargs):
-        from shop.core import changes, page_cache
-        from shop.order import stock_share
+        from shop.core import changes
+        from shop.order import analytics, stock_share
         from shop.shipping.parcels import record_parcels
 
         self._pending_lines = []
         self._usage = []  # ("discount", application) or ("voucher", (order, voucher, user)): see _record_usage
         self._stock_reserved = False
         self._available_before = {}  # stock record id → units it had to sell before this order (stock_share)
+        self._sold_out = []  # stock records this order sold out: cached pages that offer them must go
         # What the line models need, fetched once for all lines instead of once per line.
         prefetch_related_objects(
             list(basket.all_lines()),
@@ -109,11 +110,13 @@ class OrderCreator(CoreOrderCreator):
         with transaction.atomic():
             self._check_for_sale(basket)
             order = super().place_order(basket, *args, **kwargs)
-            record_parcels(order, lines=[line for line, _basket_line in self._pending_lines])
+            lines = [line for line, _basket_line in self._pending_lines]
+            record_parcels(order, lines=lines, new=True)
+            analytics.record_purchases(lines)
             self._record_usage()
-        stock_share.order_placed(order, [line for line, _basket_line in self._pending_lines], self._available_before)
-        bought = {line.product_id for line, _basket_line in self._pending_lines if line.product_id}
-        changes.product_changed(*bought, pages=page_cache.sold_out(bought))
+        stock_share.order_placed(order, lines, self._available_before)
+        bought = {line.product_id for line in lines if line.product_id}
+        changes.product_changed(*bought, pages=bool(self._sold_out))
         return order
 
     def record_discount(self, discount):
@@ -266,6 +269,8 @@ class OrderCreator(CoreOrderCreator):
             if wanted[record.pk] > available:
                 raise OutOfStock(record.product.get_title(), available)
             record.num_allocated = (record.num_allocated or 0) + wanted[record.pk]
+            if wanted[record.pk] == available:
+                self._sold_out.append(record)
         if records:
             StockRecord.objects.bulk_update(records, ["num_allocated"])
             self._open_low_stock_alerts(records)

@@ -197,13 +197,15 @@ def compute_order_parcels(order, rates=None, lines=None):
     return parcels
 
 
-def record_parcels(order, lines=None):
+def record_parcels(order, lines=None, new=False):
     """Write the order's parcels (``OrderParcel``). Called once when the order is placed, inside the
     placement transaction, with the lines it has just written (reading them back with their products cost
-    4–5 ms of CPU, a fifteenth of placing the order); calling it again rewrites them."""
+    4–5 ms of CPU, a fifteenth of placing the order) and ``new`` (it has no parcels to replace yet); calling it
+    again rewrites them."""
     OrderParcel = get_model("shipping", "OrderParcel")
     parcels = compute_order_parcels(order, lines=lines)
-    OrderParcel.objects.filter(order=order).delete()
+    if not new:
+        OrderParcel.objects.filter(order=order).delete()
     OrderParcel.objects.bulk_create(
         [
             OrderParcel(

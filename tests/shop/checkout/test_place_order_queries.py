@@ -115,3 +115,21 @@ def test_placing_an_order_queues_one_task_per_kind_of_work(django_capture_on_com
     ], queued
     (delivered,) = [args[0] for path, args in queued if path.endswith("deliver_messages")]
     assert sorted(delivered) == written
+
+
+def test_an_order_adds_its_units_to_each_products_purchase_counter():
+    """Oscar's purchase counters (the dashboard's product analytics): created for a product sold for the first
+    time, added to (not overwritten) for one sold before, its other counters untouched."""
+    ProductRecord = get_model("analytics", "ProductRecord")
+    first, second = buyable_products(2)
+    ProductRecord.objects.filter(product=first).delete()
+    ProductRecord.objects.update_or_create(product=second, defaults={"num_purchases": 7, "num_views": 40})
+    client = Client()
+    add_to_basket(client, first, 2)
+    add_to_basket(client, second, 3)
+    preview = reach_preview(client, method="cod", email="dem.luot.mua@example.vn")
+    assert place_order(client, preview).status_code == 302
+    assert Order.objects.filter(guest_email="dem.luot.mua@example.vn").exists()
+    assert ProductRecord.objects.get(product=first).num_purchases == 2
+    record = ProductRecord.objects.get(product=second)
+    assert (record.num_purchases, record.num_views) == (10, 40)
