@@ -127,6 +127,19 @@ def test_gunicorn_serves_with_json_access_lines_carrying_the_request_id(tmp_path
     assert access["path"] == "/healthz" and access["status"] == 200 and access["duration_ms"] >= 0
 
 
+def test_the_web_process_keeps_its_start_up_objects_out_of_full_collections():
+    """A full garbage collection walked the web worker's ~300,000 start-up objects (180 ms on an idle core), two or
+    three times per worker in a place-order benchmark, each time inside a buyer's request (bench/README.md)."""
+    probe = "import gc, shop.wsgi\ngc.collect()\nprint(gc.get_freeze_count(), len(gc.get_objects()))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    frozen, tracked = result.stdout.split()[-2:]
+    assert int(frozen) > 100_000, "the views and the catalogues are loaded and frozen"
+    assert int(tracked) < int(frozen) / 100, "what a full collection still walks"
+
+
 def _manage_without_var(tmp_path, *args):
     var = tmp_path / "fresh-clone" / "var"
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
