@@ -20,9 +20,11 @@ Invalidation is generational: every key holds the current *content version* (``s
 with the cached fragments of pages rendered per visitor), and ``content_changed()`` replaces it, so every cached
 page is dropped at once. The domain
 services announce their changes through ``shop.core.changes.product_changed`` (products, prices,
-stock, certificates, producers), which calls it — an order placed only when it sold a product out (the
-placement sees that as it reserves the stock: ``shop.order.utils.OrderCreator``); Wagtail's publish signals, the site settings and
-review moderation call it too. ``OCOP_PAGE_CACHE_SECONDS`` bounds how stale a page can be for a change
+stock, certificates, producers), which calls it — an order placed only when it sold a product out (seen
+as the placement reserves the stock: ``shop.order.utils.OrderCreator``), since only then does it change
+what cached pages offer (the "N available" a product page shows may lag by at most
+``OCOP_PAGE_CACHE_SECONDS``; placing an order checks the stock again); Wagtail's publish signals, the
+site settings and review moderation call it too. ``OCOP_PAGE_CACHE_SECONDS`` bounds how stale a page can be for a change
 nobody announced (an Oscar dashboard edit of a category, say). The cache must be shared by all worker
 processes (``CACHES``: Redis in production, a file cache on one machine), or a change seen by one
 worker would not reach the pages cached by another.
