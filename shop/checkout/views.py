@@ -105,6 +105,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
     places it."""
 
     _payment = None
+    _placed = None  # the order, once its transaction committed
 
     def dispatch(self, request, *args, **kwargs):
         # "Đặt hàng" again for a basket already placed (the node that placed it died before answering and the
@@ -198,12 +199,15 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return redirect("checkout:payment-method")
 
     def handle_order_placement(self, *args, **kwargs):
+        self._placed = None
         try:
             return super().handle_order_placement(*args, **kwargs)
         except Exception:
-            # Stock gone or a crash: nothing may stay held with the provider. Oscar's submit() then
-            # restores the frozen basket and shows the reason.
-            if self._payment is not None:
+            # Stock gone or a crash before the order committed: nothing may stay held with the provider. An order
+            # that committed keeps its payment, whatever fails after it (the basket, the session, the response).
+            # Oscar's submit() then restores the frozen basket and shows the reason; "Đặt hàng" again shows the
+            # order placed (``dispatch``).
+            if self._payment is not None and self._placed is None:
                 states.void(self._payment)
             raise
 
@@ -218,6 +222,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             # order's transaction once the order is whole (its payment attached), links on this request's site.
             if not outbox.is_paused():
                 announce_placed_order.enqueue(order.pk, self.request.build_absolute_uri("/"))
+        self._placed = order  # committed
         return order
 
     def send_order_placed_email(self, order):

@@ -142,3 +142,28 @@ def test_the_preview_cannot_be_skipped_without_choosing_a_method(client):
     response = client.post(reverse("checkout:preview"), {"action": "place_order", **confirmed_quote(preview)})
     assert response.status_code == 302 and response["Location"] == reverse("checkout:payment-method")
     assert not Order.objects.filter(guest_email="khach.vang.lai@example.vn").exists()
+
+
+def test_a_failure_after_the_order_committed_leaves_its_payment_alone(client, monkeypatch):
+    """The order and its payment commit together. Something failing after that (the session, the response) must not
+    void the payment of an order that stands, as it did; pressing "Đặt hàng" again shows that order."""
+    from oscar.core.loading import get_class
+
+    PaymentDetailsView = get_class("checkout.views", "PaymentDetailsView")
+    (product,) = buyable_products(1)
+    add_to_basket(client, product, 1)
+    preview = reach_preview(client, method="vietqr")
+
+    def fails_after_the_commit(self, order):
+        raise RuntimeError("the session store went away")
+
+    monkeypatch.setattr(PaymentDetailsView, "handle_successful_order", fails_after_the_commit)
+    response = place_order(client, preview)
+    monkeypatch.undo()
+
+    assert response.status_code == 200  # Oscar's preview with its apology
+    order = Order.objects.get(guest_email="khach.vang.lai@example.vn")
+    assert Payment.objects.get(order=order).status == Payment.Status.PENDING
+    again = place_order(client, preview)
+    assert again.status_code == 302 and again["Location"] == reverse("checkout:thank-you")
+    assert Order.objects.filter(guest_email="khach.vang.lai@example.vn").count() == 1
