@@ -44,27 +44,26 @@ def test_compose_web_nodes_are_healthy_by_readyz_after_migrate():
         assert services[service]["healthcheck"]["test"]
 
 
-@pytest.mark.parametrize("unit", ["ocop-web", "ocop-worker", "ocop-scheduler"])
-def test_systemd_units_name_a_command_and_the_environment_file(unit):
-    parser = configparser.ConfigParser(strict=False, interpolation=None)
-    parser.read_string((DEPLOY / "systemd" / f"{unit}.service").read_text())
-    service = _unit(unit)
-    assert service["ExecStart"].startswith("/srv/ocop/.venv/bin/")
-    assert service["EnvironmentFile"] == "/etc/ocop/ocop.env"
-    assert parser["Install"]["WantedBy"] == "multi-user.target"
-
-
 def _unit(name):
     parser = configparser.ConfigParser(strict=False, interpolation=None)
     parser.read_string((DEPLOY / "systemd" / f"{name}.service").read_text())
-    return parser["Service"]
+    return parser
+
+
+@pytest.mark.parametrize("unit", ["ocop-web", "ocop-worker", "ocop-scheduler"])
+def test_systemd_units_name_a_command_and_the_environment_file(unit):
+    parser = _unit(unit)
+    service = parser["Service"]
+    assert service["ExecStart"].startswith("/srv/ocop/.venv/bin/")
+    assert service["EnvironmentFile"] == "/etc/ocop/ocop.env"
+    assert parser["Install"]["WantedBy"] == "multi-user.target"
 
 
 def test_the_worker_gives_way_to_the_web_nodes_on_shared_cores():
     """A smaller share of contended cores for the worker, as a cgroup weight: a nice value would count only among
     the processes of the worker's own unit (sched(7)), so ``Nice=`` alone left it a full share beside the web."""
     default_weight = 100  # systemd.resource-control(5)
-    worker, web = _unit("ocop-worker"), _unit("ocop-web")
+    worker, web = _unit("ocop-worker")["Service"], _unit("ocop-web")["Service"]
     assert int(worker["CPUWeight"]) < int(web.get("CPUWeight", default_weight)) / 4
     services = _compose()["services"]
     assert services["worker"]["cpu_shares"] < services["web1"].get("cpu_shares", 1024) / 4
