@@ -26,18 +26,17 @@ shared cache (``CLIENT_MEMORY`` seconds), which the per-buyer count reads.
 """
 
 import hashlib
-import re
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import CharField, Q, Sum
-from django.db.models.functions import Cast
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments.models import Payment
 from shop.core import order_statuses as statuses
+from shop.core.addresses import street_key
 from shop.core.money import format_vnd
 from shop.core.phones import normalise_phone
 from shop.core.throttle import Throttle, normalise_account
@@ -64,15 +63,12 @@ def buyer_phone(address):
         return ""
 
 
-def normalise_line(value):
-    """ "Số 5, đường Hoàng Liên " and "số 5 đường hoàng liên" are one street line."""
-    return " ".join(re.sub(r"[^\w]+", " ", str(value or "").casefold()).split())
-
-
 def address_key(address):
-    if address is None or not address.province_code or not address.ward_code or not normalise_line(address.line1):
+    """(province, commune/ward, street key) of a delivery address, or None when it lacks one of them."""
+    if address is None or not address.province_code or not address.ward_code:
         return None
-    return (address.province_code, address.ward_code, normalise_line(address.line1))
+    street = street_key(address.line1)
+    return (address.province_code, address.ward_code, street) if street else None
 
 
 def _client_key(ip):
@@ -90,53 +86,33 @@ def remember_client(ip, order_number):
 def open_cod_orders(email="", phone="", address=None, ip=""):
     """The ids of the open unpaid COD orders of anyone sharing one of these identities.
 
-    The ward and the client address are wide nets (a city ward; a mobile network's shared address, where the
-    last 200 orders of many buyers are remembered): the candidates are read as plain values, compared here,
-    and what the matches hold is summed by the database (``held``) — not hundreds of orders and their lines
-    loaded for every COD order placed."""
+    Every identity is matched by the database, exactly: the email without regard to case, the delivery phone as
+    stored (E.164, as ``phone`` is), the address by its stored street key (``ShippingAddress.street_key``,
+    indexed with the province and the ward), the client address by the order numbers remembered under it. A
+    placement reads only the buyer's own orders, however many other buyers of their ward have some open."""
     email = normalise_account(email)
     key = address_key(address)
     who = Q(pk__in=[])
     if email:
-        who |= Q(guest_email__iexact=email) | Q(user__email__iexact=email)
+        who |= Q(user__isnull=True, guest_email__iexact=email) | Q(user__email__iexact=email)  # Oscar's Order.email
     if phone:
         who |= Q(shipping_address__phone_number=phone)
     if key:
-        who |= Q(shipping_address__province_code=key[0], shipping_address__ward_code=key[1])
-    numbers = {str(number) for number in cache.get(_client_key(ip)) or []} if ip else set()
+        province, ward, street = key
+        who |= Q(
+            shipping_address__province_code=province,
+            shipping_address__ward_code=ward,
+            shipping_address__street_key=street,
+        )
+    numbers = [str(number) for number in cache.get(_client_key(ip)) or []] if ip else []
     if numbers:
         who |= Q(number__in=numbers)
     unpaid = Payment.objects.filter(method=COD, status=Payment.Status.COLLECT_ON_DELIVERY).values("order_id")
-    candidates = (
+    return list(
         Order.objects.filter(who, pk__in=unpaid)
         .exclude(status__in=[statuses.ORDER_CANCELLED, statuses.ORDER_SHIPPED, statuses.ORDER_DELIVERED])
-        # The number as stored (E.164, as ``phone`` is): parsing it back into a PhoneNumber costs ~0.1 ms a row.
-        .annotate(phone_text=Cast("shipping_address__phone_number", CharField()))
-        .values_list(
-            "pk",
-            "number",
-            "user_id",
-            "user__email",
-            "guest_email",
-            "phone_text",
-            "shipping_address__province_code",
-            "shipping_address__ward_code",
-            "shipping_address__line1",
-        )
-        .distinct()
+        .values_list("pk", flat=True)
     )
-    matched = []
-    for pk, number, user_id, user_email, guest_email, their_phone, province, ward, line1 in candidates:
-        their_email = user_email if user_id else guest_email  # Oscar's Order.email
-        same_address = key is not None and province and ward and (province, ward, normalise_line(line1)) == key
-        same_other = (
-            (email and normalise_account(their_email) == email)
-            or (phone and str(their_phone or "") == phone)
-            or number in numbers
-        )
-        if same_address or same_other:
-            matched.append(pk)
-    return matched
 
 
 def held(order_ids):

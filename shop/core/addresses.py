@@ -4,6 +4,7 @@ The official list comes from the maintained `vietnam-provinces` package; this
 module is the one place the project reads it.
 """
 
+import re
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
@@ -74,6 +75,15 @@ def validate_ward(province_code, ward_code):
 def format_address(street, ward_code, province_code):
     """ "Thôn Bản Mế, Xã Bắc Hà, Lào Cai" — the two-level address as printed."""
     return ", ".join(part for part in (street, ward_name(ward_code), province_name(province_code)) if part)
+
+
+STREET_KEY_LENGTH = 255
+
+
+def street_key(line) -> str:
+    """A street line as compared between two addresses: "Số 5, đường Hoàng Liên " and "số 5 đường hoàng liên"
+    are one street line (case, punctuation and spacing aside). At most ``STREET_KEY_LENGTH`` characters."""
+    return " ".join(re.sub(r"[^\w]+", " ", str(line or "").casefold()).split())[:STREET_KEY_LENGTH]
 
 
 def delivery_address(address) -> str:

@@ -6,6 +6,7 @@ from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder, Abstra
 
 from shop.address.models import VietnameseAddressFields
 from shop.core import order_statuses as statuses
+from shop.core.addresses import STREET_KEY_LENGTH, street_key
 
 
 class Order(AbstractOrder):
@@ -24,8 +25,16 @@ class Line(AbstractLine):
 
 
 class ShippingAddress(VietnameseAddressFields, AbstractShippingAddress):
+    # The street line as compared (``street_key``), kept so that the COD limits find a buyer's orders at one
+    # address with the database's index (payments.cod_limits), not by reading every open order of their ward.
+    street_key = models.CharField(max_length=STREET_KEY_LENGTH, blank=True, editable=False)
+
     class Meta(AbstractShippingAddress.Meta):
-        pass
+        indexes = [models.Index(fields=["province_code", "ward_code", "street_key"], name="order_address_street")]
+
+    def save(self, *args, **kwargs):
+        self.street_key = street_key(self.line1)
+        super().save(*args, **kwargs)
 
 
 class ShippingEvent(AbstractShippingEvent):

@@ -7,11 +7,13 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from payments import cod_limits
 from payments.models import Payment
 from shop.core import order_statuses as statuses
 from shop.order import expiry, fulfilment
@@ -188,6 +190,40 @@ def test_cancelled_or_paid_cod_orders_no_longer_count():
         order = Order.objects.get(guest_email="mua@example.vn")
         fulfilment.cancel_open_lines(order, "Khách đổi ý")
         assert _placed(place_order(_buyer("10.0.0.1", second_product, 1)))
+
+
+def test_the_limits_read_only_the_buyers_own_orders_however_many_others_are_open_in_their_ward():
+    """What a placement reads grows with the buyer's own open COD orders, not their ward's: every open order of
+    the ward was read and compared in Python before (18 ms a placement with a few hundred)."""
+    first_product, second_product = buyable_products(2)
+    with limits(buyer_open_orders=10):
+        for number in range(4):  # neighbours: same ward, their own street line, phone, email and client address
+            neighbour = _buyer(
+                f"10.0.1.{number}",
+                second_product,
+                1,
+                email=f"hang.xom.{number}@example.vn",
+                phone_number=f"09876543{number:02d}",
+                line1=f"Số {number + 20} đường Hoàng Liên",
+            )
+            assert _placed(place_order(neighbour))
+        assert _placed(place_order(_buyer("10.0.0.1", first_product, 1)))
+    own = Order.objects.get(guest_email="mua@example.vn")
+    address = own.shipping_address
+    address.line1 = "số 5, ĐƯỜNG Hoàng  Liên"  # the same street line, written otherwise
+    rows = []
+
+    def count_rows(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if sql.startswith("SELECT") and ' FROM "order_order"' in sql:
+            rows.append(context["cursor"].rowcount)
+        return result
+
+    with connection.execute_wrapper(count_rows):
+        by_address = cod_limits.open_cod_orders(address=address)
+        by_email_and_phone = cod_limits.open_cod_orders(email=" MUA@example.vn", phone="+84912345678")
+    assert by_address == by_email_and_phone == [own.pk]
+    assert rows == [1, 1], "orders read to find the buyer's"
 
 
 # --- guest velocity --------------------------------------------------------------------------------
