@@ -60,7 +60,7 @@ from django_tasks_db.models import DBTaskResult  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
 
 from bench import soak  # noqa: E402
-from bench.harness import ROOT, VENV_BIN, Gunicorn, loadavg, rss_kib  # noqa: E402
+from bench.harness import DEPLOYED, ROOT, VENV_BIN, Gunicorn, loadavg, rss_kib  # noqa: E402
 from catalogue.listing import for_sale  # noqa: E402
 from catalogue.programme.review import ReviewStatus  # noqa: E402
 from cms.demo import logins  # noqa: E402
@@ -145,7 +145,7 @@ class Cluster:
 
     def __init__(self, workers, log_dir, env=None):
         self.nodes = {
-            name: Gunicorn(workers=workers, log_dir=log_dir, probe="/healthz", env=env, app_log=True)
+            name: Gunicorn(workers=workers, log_dir=log_dir, probe="/healthz", env=env, app_log=True, config=DEPLOYED)
             for name in ("A", "B")
         }
         # The worker yields the cores to the web nodes while buyers wait, as deployed (deploy/systemd).

@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
+DEPLOYED = ROOT / "deploy" / "gunicorn.conf.py"  # the web process as deployed (``Gunicorn(config=…)``)
 
 
 def free_port():
@@ -100,7 +101,9 @@ class Gunicorn:
     """``gunicorn shop.wsgi`` with ``workers`` sync workers (default 2 × cores + 1, gunicorn's advice).
 
     ``app`` serves another WSGI application with the same options (the stock Oscar peer, ``bench/peer``);
-    its settings module then comes with ``env``."""
+    its settings module then comes with ``env``. ``config`` (``DEPLOYED``: deploy/gunicorn.conf.py) runs it as
+    deployed (its worker recycling, full collections between requests, JSON access lines to the app log), the
+    options here still overriding it."""
 
     def __init__(
         self,
@@ -112,8 +115,9 @@ class Gunicorn:
         port=None,
         app_log=False,
         app="shop.wsgi:application",
+        config=None,
     ):
-        self.app = app
+        self.app, self.config = app, config
         self.workers = workers or 2 * os.cpu_count() + 1
         self.env = {**os.environ, **(env or {})}
         self.port = port or free_port()
@@ -152,8 +156,10 @@ class Gunicorn:
             str(self.error_log),
             "--log-level",
             "warning",
+            *(["--config", str(self.config)] if self.config else []),
         ]
-        output = open(self.log_dir / f"app-{self.port}.log", "ab") if self.app_log else None
+        logged = self.app_log or self.config  # the deployed configuration logs every request on stdout
+        output = open(self.log_dir / f"app-{self.port}.log", "ab") if logged else None
         spawned = time.monotonic()
         self.process = subprocess.Popen(
             command,
@@ -178,7 +184,8 @@ class Gunicorn:
             except OSError:
                 pass
             if self.process.poll() is not None or time.monotonic() > deadline:
-                tail = self.error_log.read_text()[-3000:] if self.error_log.exists() else ""
+                logs = [self.error_log, self.log_dir / f"app-{self.port}.log"]
+                tail = "".join(log.read_text()[-3000:] for log in logs if log.exists())
                 self.stop()
                 raise RuntimeError(f"gunicorn did not start on {self.url}:\n{tail}")
             time.sleep(0.05 if self.first_ok_s is None else 0.3)

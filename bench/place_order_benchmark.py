@@ -334,11 +334,13 @@ class PeerCluster:
     """The peer on two gunicorn nodes like ours (same workers); what ``ClusterVisitor`` needs: ``nodes``."""
 
     def __init__(self, workers, log_dir):
-        from bench.harness import Gunicorn
+        from bench.harness import DEPLOYED, Gunicorn
 
         env = {"DJANGO_SETTINGS_MODULE": "bench.peer.settings"}
-        self.nodes = {
-            name: Gunicorn(workers=workers, log_dir=log_dir, env=env, app="bench.peer.wsgi:application")
+        self.nodes = {  # under our deployed gunicorn configuration too: the same web process, another application
+            name: Gunicorn(
+                workers=workers, log_dir=log_dir, env=env, app="bench.peer.wsgi:application", config=DEPLOYED
+            )
             for name in ("A", "B")
         }
 

@@ -33,6 +33,20 @@ keepalive = 5  # longer than nothing, shorter than the balancer's idle timeout
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 1000))
 max_requests_jitter = max_requests // 10
 
+
+# Full garbage collections between requests, not inside a buyer's (shop.core.collector).
+def post_worker_init(worker):
+    from shop.core import collector
+
+    collector.hold_full_collections()
+
+
+def post_request(worker, req, environ, resp):
+    from shop.core import collector
+
+    collector.between_requests(worker.nr)  # requests this worker has served, this one included
+
+
 # The balancer's addresses: only from them are X-Forwarded-Proto and friends believed (wsgi.url_scheme). The
 # same list as OCOP_TRUSTED_PROXIES (the throttles' client address) unless FORWARDED_ALLOW_IPS says otherwise.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or os.environ.get("OCOP_TRUSTED_PROXIES") or "127.0.0.1,::1"

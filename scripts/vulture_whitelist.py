@@ -367,3 +367,5 @@ _.has_product  # WishListChoice (user_wishlists): add_to_wishlist.html reads it
 _.demo_loaded  # tests/conftest.py: a reused test database keeps its files, a new one starts with none
 _.record_discount  # OrderCreator: Oscar's place_order calls it per offer application (shop/order/utils.py)
 _.record_voucher_usage  # OrderCreator: Oscar's place_order calls it per voucher (shop/order/utils.py)
+_.hold_full_collections  # shop.core.collector: deploy/gunicorn.conf.py's post_worker_init calls it
+_.between_requests  # shop.core.collector: deploy/gunicorn.conf.py's post_request calls it
