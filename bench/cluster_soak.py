@@ -235,6 +235,22 @@ class ClusterVisitor(soak.Visitor):
                 raise soak.UnexpectedAnswer(kind, url, response)
             return response
 
+    def prepare(self, method, path, data):
+        """A form's request to one node picked at random, encoded with the session's cookies and the Referer a
+        browser sends, ready for ``send``: what the client does before the clock starts."""
+        self.base = self.cluster.nodes[self.rng.choice(list(self.cluster.nodes))].url
+        request = requests.Request(method, self.base + path, data=data, headers={"Referer": self.base + path})
+        return self.session.prepare_request(request)
+
+    def send(self, kind, prepared, expect=(200,)):
+        """``prepare``'s request sent as it is; no retry on the other node (the place-order benchmark, no faults)."""
+        started = time.perf_counter()
+        response = self.session.send(prepared, timeout=60, allow_redirects=False)
+        self.stats.record(kind, time.perf_counter() - started, response.status_code, prepared.url)
+        if response.status_code not in expect:
+            raise soak.UnexpectedAnswer(kind, prepared.url, response)
+        return response
+
     def log_in(self, email, password):
         """While the shared cache is away, the login throttle cannot count and refuses (429, by design:
         shop.core.throttle); the cache is tried again every 5 s. A person tries again a moment later."""
