@@ -6,15 +6,20 @@
   with the chosen provider before the order is written.
 - Placement writes the order, its address and its payment link in one transaction; stock is locked and
   checked there (``order.utils.OrderCreator``). When placement fails the payment is voided and Oscar
-  restores the frozen basket, so the buyer loses nothing.
+  restores the frozen basket, so the buyer loses nothing. Once the order has committed, a failure after it (closing
+  the basket, the session) leaves the order, its payment and its closed basket as they are, and the buyer is
+  shown the order (``PaymentDetailsView.handle_order_placement``).
 - After placement the buyer goes where the provider says (VNPay, the card page) or to the thank-you page.
 """
+
+import logging
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition, PassedSkipCondition
@@ -35,6 +40,7 @@ from shop.order.parts import producer_parts
 from shop.order.tasks import announce_placed_order
 
 UserAddress = get_model("address", "UserAddress")
+logger = logging.getLogger(__name__)
 
 UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
@@ -203,13 +209,40 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         try:
             return super().handle_order_placement(*args, **kwargs)
         except Exception:
-            # Stock gone or a crash before the order committed: nothing may stay held with the provider. An order
-            # that committed keeps its payment, whatever fails after it (the basket, the session, the response).
-            # Oscar's submit() then restores the frozen basket and shows the reason; "Đặt hàng" again shows the
-            # order placed (``dispatch``).
-            if self._payment is not None and self._placed is None:
-                states.void(self._payment)
-            raise
+            if self._placed is None:
+                # Stock gone or a crash before the order committed: nothing may stay held with the provider, and
+                # Oscar's submit() restores the frozen basket and shows the reason.
+                if self._payment is not None:
+                    states.void(self._payment)
+                raise
+            # The order committed; what failed came after it (closing the basket, the session, a signal). The order
+            # stands with its payment: the buyer is shown it, not Oscar's apology beside their basket reopened,
+            # where ordering the same lines again would make a second order.
+            logger.exception("Order %s placed; the checkout failed after it", self._placed.number)
+            return self.show_placed_order(self._placed)
+
+    def show_placed_order(self, order):
+        """What a placement answers (Oscar's ``handle_successful_order``), for an order that committed: its basket
+        closed, the checkout's data flushed, the buyer sent on to the order (the thank-you or the payment page)."""
+        Basket = get_model("basket", "Basket")
+        Basket.objects.filter(pk=order.basket_id).exclude(status=Basket.SUBMITTED).update(
+            status=Basket.SUBMITTED, date_submitted=timezone.now()
+        )
+        self.checkout_session.flush()
+        self.request.session["checkout_order_id"] = order.pk
+        response = redirect(self.get_success_url())
+        # The guest order throttle and the COD limits' client memory count it (payments.apps); robust, as a receiver
+        # may be what failed.
+        self.view_signal.send_robust(
+            sender=self, order=order, user=self.request.user, request=self.request, response=response
+        )
+        return response
+
+    def restore_frozen_basket(self):
+        """Oscar reopens the frozen basket after any failure; a basket whose order committed stays closed (even if
+        showing the order failed too: "Đặt hàng" again then shows it, ``dispatch``)."""
+        if self._placed is None:
+            super().restore_frozen_basket()
 
     def place_order(self, *args, **kwargs):
         # The address, the order, its stock reservations and its payment link stand or fall together.

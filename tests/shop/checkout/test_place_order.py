@@ -144,12 +144,14 @@ def test_the_preview_cannot_be_skipped_without_choosing_a_method(client):
     assert not Order.objects.filter(guest_email="khach.vang.lai@example.vn").exists()
 
 
-def test_a_failure_after_the_order_committed_leaves_its_payment_alone(client, monkeypatch):
-    """The order and its payment commit together. Something failing after that (the session, the response) must not
-    void the payment of an order that stands, as it did; pressing "Đặt hàng" again shows that order."""
+def test_a_failure_after_the_order_committed_shows_the_order_with_its_payment_and_closed_basket(client, monkeypatch):
+    """The order and its payment commit together. Something failing after that (the session, the response) voided the
+    payment of an order that stands, and then Oscar reopened the ordered basket beside an apology, where ordering
+    again made a second order. The order stands, paid as chosen, its basket closed, and the buyer is shown it."""
     from oscar.core.loading import get_class
 
     PaymentDetailsView = get_class("checkout.views", "PaymentDetailsView")
+    Basket = get_model("basket", "Basket")
     (product,) = buyable_products(1)
     add_to_basket(client, product, 1)
     preview = reach_preview(client, method="vietqr")
@@ -161,9 +163,11 @@ def test_a_failure_after_the_order_committed_leaves_its_payment_alone(client, mo
     response = place_order(client, preview)
     monkeypatch.undo()
 
-    assert response.status_code == 200  # Oscar's preview with its apology
+    assert response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
     order = Order.objects.get(guest_email="khach.vang.lai@example.vn")
     assert Payment.objects.get(order=order).status == Payment.Status.PENDING
-    again = place_order(client, preview)
+    assert Basket.objects.get(pk=order.basket_id).status == Basket.SUBMITTED
+    again = place_order(client, preview)  # a second click
     assert again.status_code == 302 and again["Location"] == reverse("checkout:thank-you")
     assert Order.objects.filter(guest_email="khach.vang.lai@example.vn").count() == 1
+    assert order.number in client.get(again["Location"]).content.decode()
