@@ -1,7 +1,7 @@
 """A web worker's full garbage collections between requests, not inside them (deploy/gunicorn.conf.py's hooks).
 
 CPython starts a full collection whenever enough objects have survived the younger generations, which in a web
-worker is always inside some request: the buyer whose request crossed the line waited for it (30–130 ms in a
+worker is always inside some request: the buyer whose request crossed the line waited for it (18–129 ms in a
 place-order benchmark, 441 ms before ``shop.wsgi`` froze the start-up objects; bench/README.md). Gunicorn
 calls ``between_requests`` once a response is sent. Collections of the two younger generations stay automatic:
 they take well under a millisecond.
