@@ -102,8 +102,8 @@ class Gunicorn:
 
     ``app`` serves another WSGI application with the same options (the stock Oscar peer, ``bench/peer``);
     its settings module then comes with ``env``. ``config`` (``DEPLOYED``: deploy/gunicorn.conf.py) runs it as
-    deployed (its worker recycling, full collections between requests, JSON access lines to the app log), the
-    options here still overriding it."""
+    deployed (full collections between requests, JSON access lines to the app log), the options here still
+    overriding it, and without its worker recycling."""
 
     def __init__(
         self,
@@ -156,7 +156,9 @@ class Gunicorn:
             str(self.error_log),
             "--log-level",
             "warning",
-            *(["--config", str(self.config)] if self.config else []),
+            # As deployed, but no worker recycling: the soaks judge each worker's memory over the whole run, which
+            # replacing workers every ~1,000 requests would cut short (and hide growth).
+            *(["--config", str(self.config), "--max-requests", "0"] if self.config else []),
         ]
         logged = self.app_log or self.config  # the deployed configuration logs every request on stdout
         output = open(self.log_dir / f"app-{self.port}.log", "ab") if logged else None
