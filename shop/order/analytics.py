@@ -6,12 +6,9 @@ transaction with the lines it has just written; ``OrderConfig.ready`` swaps Osca
 
 from collections import Counter
 
-from django.db import connection
 from oscar.apps.analytics import receivers as oscar_analytics
-from oscar.core.loading import get_model
 
-ProductRecord = get_model("analytics", "ProductRecord")
-COUNTERS = ("num_views", "num_basket_additions", "num_purchases", "score")  # a new record's start at 0
+from catalogue.analytics import add_product_counts
 
 
 def receive_order_placed(sender, order, user, **kwargs):
@@ -22,24 +19,10 @@ def receive_order_placed(sender, order, user, **kwargs):
 
 
 def record_purchases(lines):
-    """Add the units of these order lines to their products' purchase counters, creating the counters a product
-    sold for the first time lacks: one insert-or-add statement (the ORM's upsert can only overwrite a count). Rows
-    are written in product order, so two placements cannot deadlock on each other's counters."""
+    """Add the units of these order lines to their products' purchase counters (``add_product_counts``: one
+    statement, rows in product order)."""
     bought = Counter()
     for line in lines:
         if line.product_id is not None:
             bought[line.product_id] += line.quantity
-    if not bought:
-        return
-    quote = connection.ops.quote_name
-    table = quote(ProductRecord._meta.db_table)
-    column = {name: quote(ProductRecord._meta.get_field(name).column) for name in ("product", *COUNTERS)}
-    columns = ", ".join(column.values())
-    row = "(%s, " + ", ".join("%s" if name == "num_purchases" else "0" for name in COUNTERS) + ")"
-    product, purchases = column["product"], column["num_purchases"]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(bought))} "
-            f"ON CONFLICT ({product}) DO UPDATE SET {purchases} = {table}.{purchases} + EXCLUDED.{purchases}",
-            [value for product_id in sorted(bought) for value in (product_id, bought[product_id])],
-        )
+    add_product_counts({"num_purchases": bought})
