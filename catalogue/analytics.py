@@ -126,6 +126,7 @@ def _write(events):
 
 
 PRODUCT_COUNTERS = ("num_views", "num_basket_additions", "num_purchases", "score")  # a new record's start at 0
+UPSERT_ROWS = 5000  # rows per statement: PostgreSQL takes at most 65,535 parameters in one
 
 
 def add_product_counts(counts):
@@ -145,11 +146,13 @@ def add_product_counts(counts):
     row = "(%s, " + ", ".join("%s" if name in fields else "0" for name in PRODUCT_COUNTERS) + ")"
     added = ", ".join(f"{column[field]} = {table}.{column[field]} + EXCLUDED.{column[field]}" for field in fields)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({', '.join(column.values())}) VALUES {', '.join([row] * len(ids))} "
-            f"ON CONFLICT ({column['product']}) DO UPDATE SET {added}",
-            [value for pk in ids for value in (pk, *(counts[field].get(pk, 0) for field in fields))],
-        )
+        for start in range(0, len(ids), UPSERT_ROWS):  # ascending from one batch to the next too
+            batch = ids[start : start + UPSERT_ROWS]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(column.values())}) VALUES {', '.join([row] * len(batch))} "
+                f"ON CONFLICT ({column['product']}) DO UPDATE SET {added}",
+                [value for pk in batch for value in (pk, *(counts[field].get(pk, 0) for field in fields))],
+            )
 
 
 def _add(model, key, increments):

@@ -106,3 +106,25 @@ def test_counting_goes_on_after_the_shared_cache_was_emptied(product):
     analytics.record_event(analytics.VIEW, product.pk, None)
     analytics.flush_events()
     assert _views(product) == before + 1
+
+
+def test_counts_are_added_in_batches_to_existing_and_new_records(monkeypatch):
+    """One insert-or-add statement per batch of products, in product order (PostgreSQL's parameter limit), each
+    product's counts added to what its record had, a record created for a product counted the first time."""
+    from collections import Counter
+
+    Product = get_model("catalogue", "Product")
+    ProductRecord = get_model("analytics", "ProductRecord")
+    ids = list(Product.objects.order_by("pk").values_list("pk", flat=True)[:5])
+    ProductRecord.objects.filter(product_id__in=ids).delete()
+    ProductRecord.objects.create(product_id=ids[1], num_views=10, num_purchases=3)
+    monkeypatch.setattr(analytics, "UPSERT_ROWS", 2)
+
+    with CaptureQueriesContext(connection) as queries:
+        analytics.add_product_counts(
+            {"num_views": Counter({pk: 2 for pk in ids}), "num_purchases": Counter({ids[1]: 1})}
+        )
+
+    assert len(queries) == 3
+    records = {r.product_id: (r.num_views, r.num_purchases) for r in ProductRecord.objects.filter(product_id__in=ids)}
+    assert records == {pk: (12, 4) if pk == ids[1] else (2, 0) for pk in ids}
