@@ -18,6 +18,7 @@ weight and zone.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Subquery
 from oscar.core.loading import get_model
 
 from shop.core import request_memo
@@ -76,14 +77,23 @@ class RateTable:
 
     @classmethod
     def _read(cls):
+        """One query (it runs in every checkout request): each zone's bands, a zone without any as one row of
+        None, every row carrying the free-shipping threshold."""
         ZoneRate = get_model("shipping", "ZoneRate")
         ShippingSettings = get_model("shipping", "ShippingSettings")
-        bands, extra_kg = {}, {}
-        for zone_rate in ZoneRate.objects.prefetch_related("bands"):
-            bands[zone_rate.zone] = sorted((b.max_weight_grams, b.charge) for b in zone_rate.bands.all())
-            extra_kg[zone_rate.zone] = zone_rate.extra_kg_charge
-        settings = ShippingSettings.objects.filter(pk=1).first()
-        return cls(bands, extra_kg, settings.threshold if settings else None)
+        threshold = ShippingSettings.objects.filter(pk=1).values("free_shipping_threshold")
+        rows = ZoneRate.objects.annotate(threshold=Subquery(threshold)).values_list(
+            "zone", "extra_kg_charge", "bands__max_weight_grams", "bands__charge", "threshold"
+        )
+        bands, extra_kg, free_from = {}, {}, None
+        for zone, extra_kg_charge, max_weight_grams, charge, free_from in rows:
+            extra_kg[zone] = extra_kg_charge
+            zone_bands = bands.setdefault(zone, [])
+            if max_weight_grams is not None:
+                zone_bands.append((max_weight_grams, charge))
+        if not bands:  # no zone priced yet: the threshold alone
+            free_from = threshold.values_list("free_shipping_threshold", flat=True).first()
+        return cls({zone: sorted(zone_bands) for zone, zone_bands in bands.items()}, extra_kg, free_from or None)
 
     def is_configured(self, zone):
         return bool(self.bands.get(zone))

@@ -13,13 +13,23 @@ import pytest
 from oscar.core.loading import get_class, get_model
 
 from shop.shipping.parcels import parcels_for_basket, total_charge
-from tests.shop.shipping.conftest import CAN_THO, HA_NOI, HO_CHI_MINH, KNOWN_TARIFF, LAO_CAI, make_basket, set_tariff
+from tests.shop.shipping.conftest import (
+    CAN_THO,
+    HA_NOI,
+    HO_CHI_MINH,
+    KNOWN_TARIFF,
+    KNOWN_THRESHOLD,
+    LAO_CAI,
+    make_basket,
+    set_tariff,
+)
 
 pytestmark = pytest.mark.django_db
 Repository = get_class("shipping.repository", "Repository")
 ParcelShipping = get_class("shipping.methods", "ParcelShipping")
 NoShippingRequired = get_class("shipping.methods", "NoShippingRequired")
 RateBand = get_model("shipping", "RateBand")
+ZoneRate = get_model("shipping", "ZoneRate")
 
 
 def _summary(parcels):
@@ -151,3 +161,19 @@ def test_demo_tariff_and_threshold():
     assert rates.charge_for("province", 500) == 22000
     assert rates.charge_for("national", 501) == 45000
     assert rates.charge_for("region", 6200) == 65000 + 2 * 5000
+
+
+def test_the_tariff_is_read_whole_in_one_query_zones_without_bands_and_none_at_all(django_assert_num_queries):
+    from shop.shipping.parcels import RateTable
+
+    set_tariff()
+    RateBand.objects.filter(zone_rate__zone="national").delete()
+    with django_assert_num_queries(1):
+        rates = RateTable.load()
+    assert rates.bands["province"] == KNOWN_TARIFF["province"][0]
+    assert rates.extra_kg == {zone: extra for zone, (_bands, extra) in KNOWN_TARIFF.items()}
+    assert rates.threshold == KNOWN_THRESHOLD
+    assert rates.is_configured("region") and not rates.is_configured("national")
+    ZoneRate.objects.all().delete()  # nothing priced yet: the threshold still holds
+    rates = RateTable.load()
+    assert rates.bands == {} and rates.threshold == KNOWN_THRESHOLD
