@@ -418,17 +418,7 @@ def targets():
     sample = rng.sample(goods, min(400, len(goods)))
     products = [(p.pk, p.get_absolute_url()) for p in Product.objects.filter(pk__in=sample)]
     hot = products[:5]
-    # Category pages that exist: categories with listed products, pages within their count (24 a page).
-    categories = []
-    for category in (
-        Category.objects.filter(is_public=True)
-        .annotate(listed=Count("product", filter=Q(product__in=listed)))
-        .filter(listed__gt=0)
-    ):
-        pages = math.ceil(category.listed / settings.OSCAR_PRODUCTS_PER_PAGE)
-        categories += [
-            category.get_absolute_url() + (f"?page={n}" if n > 1 else "") for n in range(1, min(3, pages) + 1)
-        ]
+    categories = category_pages(listed, sample)
     return {
         "products": products,
         "hot": hot,
@@ -446,6 +436,26 @@ def targets():
         },
         "order_number": order_number_from,
     }
+
+
+def category_pages(listed, bought):
+    """Category pages that exist, and keep existing through the run: categories with ``listed`` products, their
+    pages 1 to 3 within the count (24 a page) of the listed products outside ``bought``. A product bought may sell
+    out and leave its category's pages: with a catalogue of 1,000 a category's page 3 went away during a soak (404)."""
+    categories = []
+    for category in (
+        Category.objects.filter(is_public=True)
+        .annotate(
+            listed=Count("product", filter=Q(product__in=listed)),
+            kept=Count("product", filter=Q(product__in=listed) & ~Q(product__in=bought)),
+        )
+        .filter(listed__gt=0)
+    ):
+        pages = max(1, math.ceil(category.kept / settings.OSCAR_PRODUCTS_PER_PAGE))
+        categories += [
+            category.get_absolute_url() + (f"?page={n}" if n > 1 else "") for n in range(1, min(3, pages) + 1)
+        ]
+    return categories
 
 
 def sample_memory(server, stop, samples, started):
