@@ -19,7 +19,6 @@ from collections import Counter
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Value, When
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
@@ -116,8 +115,8 @@ def _write(events):
     with transaction.atomic():
         # Accounts' rows before products', as a placement takes them (Oscar's user counters, then its purchases):
         # the two cannot wait for each other's rows.
-        _add(UserRecord, "user_id", {"num_product_views": user_views, "num_basket_additions": user_additions})
-        add_product_counts({"num_views": views, "num_basket_additions": additions})
+        add_counts(UserRecord, "user", {"num_product_views": user_views, "num_basket_additions": user_additions})
+        add_counts(ProductRecord, "product", {"num_views": views, "num_basket_additions": additions})
         # Dated when folded in (Oscar's ``auto_now_add``): within the minute while a worker runs.
         UserProductView.objects.bulk_create(
             UserProductView(product_id=product, user_id=user) for kind, product, user in events if kind == VIEW and user
@@ -125,52 +124,38 @@ def _write(events):
     return len(events)
 
 
-PRODUCT_COUNTERS = ("num_views", "num_basket_additions", "num_purchases", "score")  # a new record's start at 0
-UPSERT_ROWS = 5000  # rows per statement: PostgreSQL takes at most 65,535 parameters in one
+# Rows per statement: PostgreSQL takes at most 65,535 parameters in one, and a row has at most 7 (UserRecord's).
+UPSERT_ROWS = 5000
 
 
-def add_product_counts(counts):
-    """Add ``counts`` ({counter: Counter(product id → amount)}) to Oscar's product counters, creating the records
-    missing, in one insert-or-add statement (the ORM's upsert can only overwrite a count). Rows are written in
-    product order. The two writers, this flush and a placement's purchases
-    (``shop.order.analytics.record_purchases``), both write this way, so neither can wait for a row the other
-    holds while holding one it wants: a flush that created and updated its rows in several statements deadlocked
-    with placements (a buyer's order refused, cluster soak of 7 Dec 2026)."""
-    fields = [field for field in PRODUCT_COUNTERS if counts.get(field)]
+def add_counts(model, key, counts):
+    """Add ``counts`` ({counter: Counter(id → amount)}) to the rows of one of Oscar's counter tables (``model``:
+    ``ProductRecord`` by "product", ``UserRecord`` by "user"), creating the rows missing with every other counter
+    at its start (0), in one insert-or-add statement per batch (the ORM's upsert can only overwrite a count). Rows
+    are written in ``key`` order, ascending from one batch to the next. The flush and a placement's purchases
+    (``shop.order.analytics.record_purchases``) both write this way, so neither can wait for a row the other holds
+    while holding one it wants: a flush that created and updated its rows in several statements deadlocked with
+    placements (a buyer's order refused, cluster soak of 7 Dec 2026)."""
+    fields = [field for field, amounts in counts.items() if amounts]
     ids = sorted(set().union(*(counts[field] for field in fields)))
     if not ids:
         return
+    meta = model._meta
+    starts = {
+        field.name: field.get_db_prep_save(field.get_default(), connection)
+        for field in meta.concrete_fields
+        if not (field.primary_key or field.null or field.name == key or field.name in fields)
+    }
     quote = connection.ops.quote_name
-    table = quote(ProductRecord._meta.db_table)
-    column = {name: quote(ProductRecord._meta.get_field(name).column) for name in ("product", *PRODUCT_COUNTERS)}
-    row = "(%s, " + ", ".join("%s" if name in fields else "0" for name in PRODUCT_COUNTERS) + ")"
-    added = ", ".join(f"{column[field]} = {table}.{column[field]} + EXCLUDED.{column[field]}" for field in fields)
+    table = quote(meta.db_table)
+    columns = [quote(meta.get_field(name).column) for name in (key, *fields, *starts)]
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    added = ", ".join(f"{column} = {table}.{column} + EXCLUDED.{column}" for column in columns[1 : 1 + len(fields)])
     with connection.cursor() as cursor:
-        for start in range(0, len(ids), UPSERT_ROWS):  # ascending from one batch to the next too
+        for start in range(0, len(ids), UPSERT_ROWS):
             batch = ids[start : start + UPSERT_ROWS]
             cursor.execute(
-                f"INSERT INTO {table} ({', '.join(column.values())}) VALUES {', '.join([row] * len(batch))} "
-                f"ON CONFLICT ({column['product']}) DO UPDATE SET {added}",
-                [value for pk in batch for value in (pk, *(counts[field].get(pk, 0) for field in fields))],
-            )
-
-
-def _add(model, key, increments):
-    """Adds each counter's increments to the rows of ``model`` (created when missing): one statement per field."""
-    ids = set().union(*increments.values())
-    if not ids:
-        return
-    existing = set(model.objects.filter(**{f"{key}__in": ids}).values_list(key, flat=True))
-    model.objects.bulk_create([model(**{key: pk}) for pk in ids - existing], ignore_conflicts=True)
-    for field, counts in increments.items():
-        if counts:
-            model.objects.filter(**{f"{key}__in": counts}).update(
-                **{
-                    field: F(field)
-                    + Case(
-                        *[When(**{key: pk}, then=Value(count)) for pk, count in counts.items()],
-                        default=Value(0),
-                        output_field=IntegerField(),
-                    )
-                }
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([row] * len(batch))} "
+                f"ON CONFLICT ({columns[0]}) DO UPDATE SET {added}",
+                [value for pk in batch for value in (pk, *(counts[f].get(pk, 0) for f in fields), *starts.values())],
             )

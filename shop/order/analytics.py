@@ -7,8 +7,11 @@ transaction with the lines it has just written; ``OrderConfig.ready`` swaps Osca
 from collections import Counter
 
 from oscar.apps.analytics import receivers as oscar_analytics
+from oscar.core.loading import get_model
 
-from catalogue.analytics import add_product_counts
+from catalogue.analytics import add_counts
+
+ProductRecord = get_model("analytics", "ProductRecord")
 
 
 def receive_order_placed(sender, order, user, **kwargs):
@@ -19,10 +22,10 @@ def receive_order_placed(sender, order, user, **kwargs):
 
 
 def record_purchases(lines):
-    """Add the units of these order lines to their products' purchase counters (``add_product_counts``: one
-    statement, rows in product order)."""
+    """Add the units of these order lines to their products' purchase counters (``add_counts``: one statement,
+    rows in product order)."""
     bought = Counter()
     for line in lines:
         if line.product_id is not None:
             bought[line.product_id] += line.quantity
-    add_product_counts({"num_purchases": bought})
+    add_counts(ProductRecord, "product", {"num_purchases": bought})

@@ -114,17 +114,41 @@ def test_counts_are_added_in_batches_to_existing_and_new_records(monkeypatch):
     from collections import Counter
 
     Product = get_model("catalogue", "Product")
-    ProductRecord = get_model("analytics", "ProductRecord")
     ids = list(Product.objects.order_by("pk").values_list("pk", flat=True)[:5])
     ProductRecord.objects.filter(product_id__in=ids).delete()
     ProductRecord.objects.create(product_id=ids[1], num_views=10, num_purchases=3)
     monkeypatch.setattr(analytics, "UPSERT_ROWS", 2)
 
     with CaptureQueriesContext(connection) as queries:
-        analytics.add_product_counts(
-            {"num_views": Counter({pk: 2 for pk in ids}), "num_purchases": Counter({ids[1]: 1})}
+        analytics.add_counts(
+            ProductRecord,
+            "product",
+            {"num_views": Counter({pk: 2 for pk in ids}), "num_purchases": Counter({ids[1]: 1})},
         )
 
     assert len(queries) == 3
     records = {r.product_id: (r.num_views, r.num_purchases) for r in ProductRecord.objects.filter(product_id__in=ids)}
     assert records == {pk: (12, 4) if pk == ids[1] else (2, 0) for pk in ids}
+
+
+def test_an_accounts_counts_are_added_with_its_order_counters_kept(buyer, django_user_model):
+    """The accounts' counters are written the same way (``add_counts``): an account's record keeps what placements
+    counted (orders, amount spent), a record is created for an account counted the first time."""
+    from collections import Counter
+    from decimal import Decimal
+
+    other = django_user_model.objects.create_user(email="lan.dau@example.vn", password="mk-2026-xyz")
+    UserRecord.objects.filter(user__in=[buyer, other]).delete()
+    UserRecord.objects.create(user=buyer, num_product_views=4, num_orders=2, total_spent=Decimal("350000"))
+
+    analytics.add_counts(
+        UserRecord,
+        "user",
+        {"num_product_views": Counter({buyer.pk: 3, other.pk: 1}), "num_basket_additions": Counter({other.pk: 2})},
+    )
+
+    mine, theirs = UserRecord.objects.get(user=buyer), UserRecord.objects.get(user=other)
+    assert (mine.num_product_views, mine.num_basket_additions, mine.num_orders) == (7, 0, 2)
+    assert mine.total_spent == Decimal("350000")
+    assert (theirs.num_product_views, theirs.num_basket_additions, theirs.num_orders) == (1, 2, 0)
+    assert theirs.total_spent == 0 and theirs.date_last_order is None
