@@ -89,15 +89,16 @@ def producer_parts(order):
 
 
 def _read_parts(order):
-    from shop.shipping.parcels import parcels_for_order
+    from shop.shipping.parcels import order_lines, parcels_for_order
 
     parts = {}
-    for line in order.lines.select_related("partner", "product").order_by("pk"):
+    lines = list(order_lines(order))
+    for line in lines:
         part = parts.get(line.partner_id)
         if part is None:
             part = parts[line.partner_id] = ProducerPart(partner=line.partner, partner_name=line.partner_name)
         part.lines.append(line)
-    for parcel in parcels_for_order(order):
+    for parcel in parcels_for_order(order, lines=lines):
         pk = getattr(parcel, "partner_id", None) or getattr(parcel.partner, "pk", None)
         if pk in parts:
             parts[pk].shipping_charge = parcel.charge

@@ -190,7 +190,8 @@ def destination_province(order):
     return getattr(address, "province_code", None) if address is not None else None
 
 
-def _order_lines(order):
+def order_lines(order):
+    """The order's lines in id order, with what parcels read of them (partner, product and its class)."""
     return order.lines.select_related("partner", "product__product_class", "product__parent__product_class").order_by(
         "pk"
     )
@@ -201,7 +202,7 @@ def compute_order_parcels(order, rates=None, lines=None):
     shipping charge. Zones without rates count 0 before that sharing: the order's charge is the fact.
     ``lines``: the order's lines in id order, with their partner and product, when the caller holds them
     (placement); read otherwise."""
-    lines = _order_lines(order) if lines is None else lines
+    lines = order_lines(order) if lines is None else lines
     parcels = _build(lines, destination_province(order), _order_line_facts, rates or RateTable.load(), strict=False)
     _allocate(parcels, to_dong(order.shipping_incl_tax))
     return parcels
@@ -235,14 +236,16 @@ def record_parcels(order, lines=None, new=False):
     return parcels
 
 
-def parcels_for_order(order):
+def parcels_for_order(order, lines=None):
     """The order's parcels as recorded at placement, each with its order lines; computed (and not
-    saved) for an order placed before parcels were recorded."""
+    saved) for an order placed before parcels were recorded. ``lines``: the order's lines as ``order_lines``
+    reads them, when the caller holds them (the mails of an order: a wide query less)."""
+    lines = order_lines(order) if lines is None else lines
     rows = list(order.parcels.select_related("partner").order_by("pk"))
     if not rows:
-        return compute_order_parcels(order)
+        return compute_order_parcels(order, lines=lines)
     lines_by_partner = {}
-    for line in _order_lines(order):
+    for line in lines:
         if _needs_shipping(line.product):
             lines_by_partner.setdefault(line.partner_id, []).append(line)
     return [

@@ -127,3 +127,20 @@ def test_placement_records_from_the_lines_it_wrote_what_reading_them_back_comput
     ]
     assert recorded == read_back
     assert len(recorded) == 2 and sum(row[5] for row in recorded) == order.shipping_incl_tax
+
+
+def test_an_orders_producer_parts_read_its_lines_once(shop_items, django_assert_num_queries):
+    """The mails of an order show each producer's part with its parcel's charge: the lines, the parcels and the
+    shipments, three queries — the parcels take the lines the parts read, not a second read of them."""
+    from shop.order.parts import producer_parts
+
+    basket = make_basket((shop_items["tea"], 2), (shop_items["coffee"], 1), (shop_items["homestay"], 1))
+    order = _place(basket, ParcelShipping(HA_NOI))
+
+    with django_assert_num_queries(3):
+        parts = producer_parts(order)
+        charges = {part.partner.pk: part.shipping_charge for part in parts}
+        products = [line.product for part in parts for line in part.lines]
+        classes = [product.get_product_class() for product in products]
+    assert charges == {shop_items["lao_cai"].pk: 35000, shop_items["saigon"].pk: 40000}
+    assert products == [shop_items["tea"], shop_items["homestay"], shop_items["coffee"]] and all(classes)
